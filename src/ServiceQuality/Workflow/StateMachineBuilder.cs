@@ -121,6 +121,9 @@ public sealed class StateMachineBuilder<TState, TTrigger, TContext>
 
     internal StateConfiguration<TState, TTrigger, TContext> Get(TState state) => _states[state];
 
+    internal bool TryGet(TState state, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out StateConfiguration<TState, TTrigger, TContext>? configuration) =>
+        _states.TryGetValue(state, out configuration);
+
     internal StateConfiguration<TState, TTrigger, TContext> GetOrAdd(TState state)
     {
         if (!_states.TryGetValue(state, out var configuration))

@@ -11,7 +11,7 @@ internal static class StateMachineValidator<TState, TTrigger, TContext>
         var states = builder.StateOrder;
         var comparer = EqualityComparer<TState>.Default;
 
-        if (!builder.Get(builder.InitialState).IsConfigured)
+        if (!builder.TryGet(builder.InitialState, out var initial) || !initial.IsConfigured)
         {
             problems.Add(new(DefinitionProblemKind.InitialStateNotConfigured, S(builder.InitialState), null,
                 $"The initial state '{builder.InitialState}' is not configured: call Configure({builder.InitialState})."));
