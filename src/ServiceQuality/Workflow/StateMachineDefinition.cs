@@ -91,12 +91,19 @@ public sealed class StateMachineDefinition<TState, TTrigger, TContext>
                     {
                         if (EqualityComparer<TTrigger>.Default.Equals(spec.Trigger, _triggers[t]))
                         {
+                            int d = spec.HasDestination ? _states.IndexOf(spec.Destination!) : s;
                             behaviours.Add(new Behaviour(
                                 spec.Kind,
-                                spec.HasDestination ? _states.IndexOf(spec.Destination!) : s,
+                                d,
                                 spec.Guards,
                                 spec.Action,
-                                spec.ActionTakesArgument));
+                                spec.ActionTakesArgument,
+                                spec.Kind switch
+                                {
+                                    TransitionKind.Ignored => false,
+                                    TransitionKind.Internal => spec.Action is not null || builder.TransitionObservers.Count > 0,
+                                    _ => builder.TransitionObservers.Count > 0 || PathHasObservers(s, d),
+                                }));
                         }
                     }
 
@@ -116,6 +123,9 @@ public sealed class StateMachineDefinition<TState, TTrigger, TContext>
         }
 
         _cellStart[stateCount * _triggerCount] = behaviours.Count;
+
+        bool PathHasObservers(int from, int to) =>
+            _ancestors[from].Any(a => _exit[a] is not null) || _ancestors[to].Any(a => _entry[a] is not null);
         _behaviours = [.. behaviours];
         _transitionObservers = [.. builder.TransitionObservers];
         _info = StateMachineInfo<TState, TTrigger>.From(builder);
@@ -139,8 +149,12 @@ public sealed class StateMachineDefinition<TState, TTrigger, TContext>
     /// <exception cref="ArgumentException"><paramref name="state"/> is not a state of this machine, or <paramref name="trigger"/> requires an argument.</exception>
     public TState Fire(TState state, TTrigger trigger, TContext context)
     {
-        var result = TryFire(state, trigger, context);
-        return result.Refusal is { } refusal ? throw refusal.ToException() : result.State;
+        int s = RequireState(state);
+        int t = RequireTriggerWithoutArgument(trigger);
+        int selected = t < 0 ? -1 : Select(s, t, context, default(NoArgument), hasArgument: false);
+        return selected >= 0
+            ? Execute(s, selected, state, trigger, context, default(NoArgument))
+            : throw Refuse(s, t, state, trigger, context, default(NoArgument), hasArgument: false).ToException();
     }
 
     /// <summary>Fires a parameterised trigger with its argument and returns the new state.</summary>
@@ -154,8 +168,13 @@ public sealed class StateMachineDefinition<TState, TTrigger, TContext>
     /// <exception cref="ArgumentException"><paramref name="state"/> is not a state of this machine, or the trigger was declared with another argument type.</exception>
     public TState Fire<TArgument>(TState state, TriggerWithParameter<TTrigger, TArgument> trigger, TArgument argument, TContext context)
     {
-        var result = TryFire(state, trigger, argument, context);
-        return result.Refusal is { } refusal ? throw refusal.ToException() : result.State;
+        ArgumentNullException.ThrowIfNull(trigger);
+        int s = RequireState(state);
+        int t = RequireArgumentTrigger(trigger);
+        int selected = Select(s, t, context, argument, hasArgument: true);
+        return selected >= 0
+            ? Execute(s, selected, state, trigger.Trigger, context, argument)
+            : throw Refuse(s, t, state, trigger.Trigger, context, argument, hasArgument: true).ToException();
     }
 
     /// <summary>Fires <paramref name="trigger"/> in <paramref name="state"/>; a refusal is returned, not thrown.</summary>
@@ -167,12 +186,7 @@ public sealed class StateMachineDefinition<TState, TTrigger, TContext>
     public FireResult<TState, TTrigger> TryFire(TState state, TTrigger trigger, TContext context)
     {
         int s = RequireState(state);
-        int t = _triggers.IndexOf(trigger);
-        if (t >= 0 && _parameterTypes[t] is { } type)
-        {
-            throw new ArgumentException($"Trigger '{trigger}' takes an argument of type {type.Name}; fire it with its TriggerWithParameter and the argument.", nameof(trigger));
-        }
-
+        int t = RequireTriggerWithoutArgument(trigger);
         return FireCore(s, t, state, trigger, context, default(NoArgument), hasArgument: false);
     }
 
@@ -295,31 +309,46 @@ public sealed class StateMachineDefinition<TState, TTrigger, TContext>
             return new FireResult<TState, TTrigger>(Refuse(s, t, state, trigger, context, argument, hasArgument));
         }
 
-        var behaviour = _behaviours[selected];
-        int d = behaviour.Destination;
-        var transition = new Transition<TState, TTrigger>(state, d == s ? state : _states[d], trigger, behaviour.Kind);
-        switch (behaviour.Kind)
-        {
-            case TransitionKind.Ignored:
-                return new FireResult<TState, TTrigger>(transition);
-            case TransitionKind.Internal:
-                if (behaviour.Action is { } action)
-                {
-                    if (behaviour.ActionTakesArgument)
-                    {
-                        Unsafe.As<Action<TContext, TArgument, Transition<TState, TTrigger>>>(action)(context, argument, transition);
-                    }
-                    else
-                    {
-                        Unsafe.As<Action<TContext, Transition<TState, TTrigger>>>(action)(context, transition);
-                    }
-                }
+        var destination = Execute(s, selected, state, trigger, context, argument);
+        return new FireResult<TState, TTrigger>(new Transition<TState, TTrigger>(state, destination, trigger, _behaviours[selected].Kind));
+    }
 
-                NotifyTransitioned(context, transition);
-                return new FireResult<TState, TTrigger>(transition);
-            default:
-                RunExitsAndEntries(s, d, context, transition);
-                return new FireResult<TState, TTrigger>(transition);
+    /// <summary>Takes the selected behaviour: runs its observers (when it has any) and returns the destination.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private TState Execute<TArgument>(int s, int selected, TState state, TTrigger trigger, TContext context, TArgument argument)
+    {
+        ref readonly var behaviour = ref _behaviours[selected];
+        int d = behaviour.Destination;
+        var destination = d == s ? state : _states[d];
+        if (behaviour.HasObservers)
+        {
+            RunObservers(in behaviour, s, new Transition<TState, TTrigger>(state, destination, trigger, behaviour.Kind), context, argument);
+        }
+
+        return destination;
+    }
+
+    private void RunObservers<TArgument>(in Behaviour behaviour, int s, Transition<TState, TTrigger> transition, TContext context, TArgument argument)
+    {
+        if (behaviour.Kind == TransitionKind.Internal)
+        {
+            if (behaviour.Action is { } action)
+            {
+                if (behaviour.ActionTakesArgument)
+                {
+                    Unsafe.As<Action<TContext, TArgument, Transition<TState, TTrigger>>>(action)(context, argument, transition);
+                }
+                else
+                {
+                    Unsafe.As<Action<TContext, Transition<TState, TTrigger>>>(action)(context, transition);
+                }
+            }
+
+            NotifyTransitioned(context, transition);
+        }
+        else if (behaviour.Kind != TransitionKind.Ignored)
+        {
+            RunExitsAndEntries(s, behaviour.Destination, context, transition);
         }
     }
 
@@ -450,6 +479,15 @@ public sealed class StateMachineDefinition<TState, TTrigger, TContext>
     private int ThrowUnknownState(TState state) => throw new ArgumentException(
         $"'{state}' is not a state of '{Name}'. Its states are: {string.Join(", ", _states.Values.ToArray())}.", nameof(state));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int RequireTriggerWithoutArgument(TTrigger trigger)
+    {
+        int t = _triggers.IndexOf(trigger);
+        return t >= 0 && _parameterTypes[t] is { } type
+            ? throw new ArgumentException($"Trigger '{trigger}' takes an argument of type {type.Name}; fire it with its TriggerWithParameter and the argument.", nameof(trigger))
+            : t;
+    }
+
     private int RequireArgumentTrigger<TArgument>(TriggerWithParameter<TTrigger, TArgument> trigger)
     {
         int t = _triggers.IndexOf(trigger.Trigger);
@@ -462,7 +500,8 @@ public sealed class StateMachineDefinition<TState, TTrigger, TContext>
         return t;
     }
 
-    private readonly record struct Behaviour(TransitionKind Kind, int Destination, GuardSpec[] Guards, Delegate? Action, bool ActionTakesArgument);
+    /// <summary>A compiled behaviour. <see cref="HasObservers"/> is false when taking it runs no code at all, so the hot path skips the observer walk.</summary>
+    private readonly record struct Behaviour(TransitionKind Kind, int Destination, GuardSpec[] Guards, Delegate? Action, bool ActionTakesArgument, bool HasObservers);
 
     private readonly struct NoArgument;
 }
