@@ -24,7 +24,7 @@ public enum SlaEntryKind
     /// <summary>The resolution was rejected or the item reopened: the resolve clock continues and a new update cycle starts.</summary>
     Reopened = 6,
 
-    /// <summary>The item was closed or withdrawn: every clock stops for good.</summary>
+    /// <summary>The item was closed or withdrawn: every clock stops (a later <see cref="Reopened"/> continues the resolve clock).</summary>
     Stopped = 7,
 }
 

@@ -50,7 +50,7 @@ public static class SlaEvaluator
     /// <param name="now">The instant of evaluation.</param>
     /// <returns>Each clock's target, elapsed and remaining business time, status and breach instant.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="policy"/> or <paramref name="calendar"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The history is empty, does not start with <see cref="SlaEntryKind.Started"/>, is out of time order, or starts after <paramref name="now"/>; or the policy is invalid.</exception>
+    /// <exception cref="ArgumentException">The history is empty, does not start with <see cref="SlaEntryKind.Started"/>, is out of time order, has a second <see cref="SlaEntryKind.Started"/>, or starts after <paramref name="now"/>; or the policy is invalid.</exception>
     public static SlaEvaluation Evaluate(ReadOnlySpan<SlaEntry> history, SlaPolicy policy, BusinessCalendar calendar, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(policy);
@@ -91,6 +91,8 @@ public static class SlaEvaluator
             previous = entry.At;
             switch (entry.Kind)
             {
+                case SlaEntryKind.Started when acknowledge.State != ClockState.NotStarted:
+                    throw new ArgumentException($"Only the first entry may be Started; another one is at {entry.At:O}.", nameof(history));
                 case SlaEntryKind.Started:
                     acknowledge.Start(entry.At, paused);
                     update.Start(entry.At, paused);
@@ -115,7 +117,7 @@ public static class SlaEvaluator
                     update.Resume(entry.At);
                     resolve.Resume(entry.At);
                     break;
-                case SlaEntryKind.Resolved:
+                case SlaEntryKind.Resolved or SlaEntryKind.Stopped:
                     acknowledge.Stop(entry.At, calendar);
                     update.EndCycle(entry.At, calendar, ref met, ref breached);
                     resolve.Stop(entry.At, calendar);
@@ -123,11 +125,6 @@ public static class SlaEvaluator
                 case SlaEntryKind.Reopened:
                     update.Start(entry.At, paused);
                     resolve.Continue(entry.At, paused);
-                    break;
-                case SlaEntryKind.Stopped:
-                    acknowledge.Stop(entry.At, calendar);
-                    update.EndCycle(entry.At, calendar, ref met, ref breached);
-                    resolve.Stop(entry.At, calendar);
                     break;
                 default:
                     break;

@@ -136,6 +136,7 @@ public class SlaEvaluatorTests
         Assert.Throws<ArgumentException>("history", () => Evaluate(1, At(0, Acknowledged)));
         Assert.Throws<ArgumentException>("history", () => Evaluate(1, At(2, Started)));
         Assert.Throws<ArgumentException>("history", () => Evaluate(5, At(0, Started), At(2, ClientUpdate), At(1, ClientUpdate)));
+        Assert.Throws<ArgumentException>("history", () => Evaluate(5, At(0, Started), At(1, Started)));
         var bad = new SlaPolicy { TimeToResolve = TimeSpan.Zero, AtRiskThreshold = 2 };
         var ex = Assert.Throws<ArgumentException>(() => SlaEvaluator.Evaluate([At(0, Started)], bad, BusinessCalendar.AlwaysOpen, T0));
         Assert.Contains("SlaPolicy.TimeToResolve is 00:00:00; valid: greater than zero and at most 366 days.", ex.Message, StringComparison.Ordinal);
