@@ -36,8 +36,9 @@ public abstract record ComplaintEvent
     private ComplaintState _state;
     private string _definitionVersion = string.Empty;
 
-    /// <summary>Initializes the event's common part (set by the complaint when the event is accepted, or by a deserializer).</summary>
-    protected ComplaintEvent()
+    /// <summary>Initializes the event's common part (set by the complaint when the event is accepted, or by a deserializer).
+    /// The set of event types is closed: a type the fold and the serializer do not know could only be skipped silently.</summary>
+    private protected ComplaintEvent()
     {
     }
 

@@ -97,7 +97,7 @@ public sealed class ComplaintOptions
         AutoCloseAfter = AutoCloseAfter,
         ReopenWindow = ReopenWindow,
         MaxEscalationLevel = MaxEscalationLevel,
-        Sla = Sla,
+        Sla = Sla.Clone(),
         Calendar = Calendar,
         ClockPausedStates = new HashSet<ComplaintState>(ClockPausedStates),
     };

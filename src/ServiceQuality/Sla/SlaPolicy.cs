@@ -46,6 +46,8 @@ public sealed class SlaPolicy
     /// <exception cref="ArgumentException">One or more settings are out of range; the message names each one and its valid range.</exception>
     public void Validate() => OptionProblems.ThrowIfAny(CollectProblems("SlaPolicy", null), nameof(SlaPolicy));
 
+    internal SlaPolicy Clone() => (SlaPolicy)MemberwiseClone();
+
     internal bool IsValid() =>
         IsValidTarget(TimeToAcknowledge) && IsValidTarget(UpdateInterval) && IsValidTarget(TimeToResolve)
         && AtRiskThreshold > 0 && AtRiskThreshold < HighRiskThreshold && HighRiskThreshold < 1;
@@ -121,6 +123,8 @@ public sealed class SlaPolicies
     /// <summary>Checks every policy and reports all problems at once.</summary>
     /// <exception cref="ArgumentException">One or more settings are missing or out of range; the message names each one and its valid range.</exception>
     public void Validate() => OptionProblems.ThrowIfAny(CollectProblems("SlaPolicies", null), nameof(SlaPolicies));
+
+    internal SlaPolicies Clone() => new() { Low = Low.Clone(), Normal = Normal.Clone(), High = High.Clone(), Critical = Critical.Clone() };
 
     internal List<string>? CollectProblems(string prefix, List<string>? problems)
     {

@@ -247,9 +247,11 @@ public class ComplaintTests
         var lifecycle = new ComplaintLifecycle(options, time);
         options.RequireApologyBeforeHelp = false;
         options.ClockPausedStates.Clear();
+        options.Sla.Normal.TimeToResolve = TimeSpan.FromMinutes(1);
 
         var c = ComplaintTestKit.InState(lifecycle, ComplaintState.Investigating);
         Assert.False(c.OfferHelp("ann", ContactChannel.Phone, ["x"]).IsAccepted);
+        Assert.Equal(TimeSpan.FromDays(3), c.EvaluateSla().Resolve.Target);
     }
 
     [Fact]
