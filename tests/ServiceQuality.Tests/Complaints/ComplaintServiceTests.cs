@@ -12,11 +12,17 @@ public class ComplaintServiceTests
         return (new ComplaintService(lifecycle, store), store);
     }
 
-    [Fact]
-    public async Task ExecuteAsync_Accepted_StoresTheEventAndLoadReplaysIt()
+    private static async Task<(ComplaintService Service, InMemoryComplaintStore Store)> CreateWithComplaintAsync()
     {
         var (service, store) = Create();
         await service.ReceiveAsync("C-1", "client-7", ClientSegment.External, ContactChannel.Email, Priority.High, "VPN drops", "desk");
+        return (service, store);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_Accepted_StoresTheEventAndLoadReplaysIt()
+    {
+        var (service, store) = await CreateWithComplaintAsync();
 
         var result = await service.ExecuteAsync("C-1", c => c.Acknowledge("ann", ContactChannel.Phone, "Thank you"));
 
@@ -29,8 +35,7 @@ public class ComplaintServiceTests
     [Fact]
     public async Task ExecuteAsync_Refused_ReturnsTheRefusalAndStoresNothing()
     {
-        var (service, store) = Create();
-        await service.ReceiveAsync("C-1", "client-7", ClientSegment.External, ContactChannel.Email, Priority.High, "VPN drops", "desk");
+        var (service, store) = await CreateWithComplaintAsync();
 
         var result = await service.ExecuteAsync("C-1", c => c.DeliverFix("bob", ContactChannel.Phone, "done"));
 
@@ -42,8 +47,7 @@ public class ComplaintServiceTests
     [Fact]
     public async Task ReceiveAsync_SameIdTwice_SecondGetsTheConcurrencyError()
     {
-        var (service, _) = Create();
-        await service.ReceiveAsync("C-1", "client-7", ClientSegment.External, ContactChannel.Email, Priority.High, "VPN drops", "desk");
+        var (service, _) = await CreateWithComplaintAsync();
 
         await Assert.ThrowsAsync<ComplaintConcurrencyException>(async () =>
             await service.ReceiveAsync("C-1", "client-8", ClientSegment.Internal, ContactChannel.Phone, Priority.Low, "other", "desk"));
@@ -61,8 +65,7 @@ public class ComplaintServiceTests
     [Fact]
     public async Task SaveAsync_TwoWritersFromTheSameVersion_SecondIsToldAndNothingIsLost()
     {
-        var (service, store) = Create();
-        await service.ReceiveAsync("C-1", "client-7", ClientSegment.External, ContactChannel.Email, Priority.High, "VPN drops", "desk");
+        var (service, store) = await CreateWithComplaintAsync();
         var first = (await service.LoadAsync("C-1"))!;
         var second = (await service.LoadAsync("C-1"))!;
         first.AddInformation("ann", "from ann").EnsureAccepted();
