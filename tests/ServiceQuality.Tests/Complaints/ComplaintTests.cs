@@ -279,6 +279,37 @@ public class ComplaintTests
     }
 
     [Fact]
+    public void EvaluateSla_NoPausedStatesConfigured_AwaitingClientKeepsCounting()
+    {
+        var (time, lifecycle) = ComplaintTestKit.Create(new ComplaintOptions { ClockPausedStates = new HashSet<ComplaintState>() });
+        var c = ComplaintTestKit.InState(lifecycle, ComplaintState.AwaitingClient);
+        time.Advance(TimeSpan.FromDays(4));
+
+        var sla = c.EvaluateSla();
+
+        Assert.Equal((SlaStatus.Breached, TimeSpan.FromDays(4)), (sla.Resolve.Status, sla.Resolve.Elapsed));
+        Assert.Equal(ComplaintTestKit.Start.AddDays(3), sla.Resolve.BreachAt);
+    }
+
+    [Fact]
+    public void EvaluateSla_PausedAfterTheBreach_StaysBreached()
+    {
+        var (time, lifecycle) = ComplaintTestKit.Create();
+        var c = ComplaintTestKit.InState(lifecycle, ComplaintState.Investigating);
+        time.Advance(TimeSpan.FromDays(4));
+        c.RequestInformation("ann", ContactChannel.Email, "Still there?").EnsureAccepted();
+        time.Advance(TimeSpan.FromDays(10));
+
+        var sla = c.EvaluateSla();
+
+        // The resolve clock (3 days) breached before the pause; the request is an update, so a new update cycle starts paused.
+        Assert.Equal((SlaStatus.Breached, ComplaintTestKit.Start.AddDays(3), TimeSpan.FromDays(4)), (sla.Resolve.Status, sla.Resolve.BreachAt, sla.Resolve.Elapsed));
+        Assert.Equal(SlaStatus.Paused, sla.Update.Status);
+        Assert.Equal((1, 1), (sla.UpdateCyclesMet, sla.UpdateCyclesBreached));
+        Assert.Equal(SlaStatus.Breached, sla.WorstStatus);
+    }
+
+    [Fact]
     public void ToMermaid_Lifecycle_AnnotatesWhereClocksPauseAndStop()
     {
         var (_, lifecycle) = ComplaintTestKit.Create();
