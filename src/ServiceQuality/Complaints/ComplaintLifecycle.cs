@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Text;
+using ServiceQuality.Sla;
+using ServiceQuality.Workflow;
+using static ServiceQuality.Complaints.ComplaintCommand;
+using static ServiceQuality.Complaints.ComplaintState;
+
+namespace ServiceQuality.Complaints;
+
+/// <summary>
+/// The standard complaint lifecycle (thank, gather information, apologise, ask how to help, commit, rectify, confirm),
+/// compiled once from <see cref="ComplaintOptions"/> into an immutable workflow definition that every complaint it
+/// creates or replays shares. Thread-safe.
+/// </summary>
+/// <example>
+/// <code>
+/// var lifecycle = new ComplaintLifecycle(new ComplaintOptions(), timeProvider);
+/// var complaint = lifecycle.Receive("C-1", "client-7", ClientSegment.External, ContactChannel.Email, Priority.High, "The VPN drops every hour.", "desk");
+/// CommandResult result = complaint.Acknowledge("ann", ContactChannel.Email, "Thank you for telling us.");
+/// SlaEvaluation sla = complaint.EvaluateSla();
+/// </code>
+/// </example>
+public sealed class ComplaintLifecycle
+{
+    /// <summary>The name of the workflow definition.</summary>
+    public const string DefinitionName = "complaint";
+
+    /// <summary>Creates the lifecycle with the default options and the system clock.</summary>
+    public ComplaintLifecycle()
+        : this(new ComplaintOptions())
+    {
+    }
+
+    /// <summary>Creates the lifecycle.</summary>
+    /// <param name="options">The policies; validated and copied.</param>
+    /// <param name="timeProvider">Where the time of every event comes from; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The options are invalid; the message names every bad setting and its valid range.</exception>
+    public ComplaintLifecycle(ComplaintOptions options, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        Options = options.Clone();
+        TimeProvider = timeProvider ?? TimeProvider.System;
+        Definition = BuildDefinition(Options);
+    }
+
+    /// <summary>Gets the clock every event's time comes from.</summary>
+    public TimeProvider TimeProvider { get; }
+
+    /// <summary>Gets the compiled workflow definition: what each state permits and under which conditions.</summary>
+    public StateMachineDefinition<ComplaintState, ComplaintCommand, ComplaintGuardContext> Definition { get; }
+
+    /// <summary>Gets the definition version recorded in every event (it names the policies in force).</summary>
+    public string Version => Definition.Version;
+
+    internal ComplaintOptions Options { get; }
+
+    /// <summary>Receives a new complaint: the first event of its history.</summary>
+    /// <param name="complaintId">The complaint's identifier.</param>
+    /// <param name="clientId">The client's identifier.</param>
+    /// <param name="segment">Internal or external client.</param>
+    /// <param name="channel">The client channel it came in on (not <see cref="ContactChannel.Internal"/>).</param>
+    /// <param name="priority">The priority, which selects the SLA policy.</param>
+    /// <param name="text">The client's own words.</param>
+    /// <param name="actor">Who recorded it.</param>
+    /// <returns>The complaint, in <see cref="ComplaintState.Received"/>, with one pending event.</returns>
+    /// <exception cref="ArgumentException">An identifier, the text or the actor is null, empty or white space; or an enum value is undefined; or the channel is internal.</exception>
+    public Complaint Receive(string complaintId, string clientId, ClientSegment segment, ContactChannel channel, Priority priority, string text, string actor)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(complaintId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(clientId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        RequireDefined(segment, nameof(segment));
+        RequireDefined(priority, nameof(priority));
+        Complaint.RequireClientChannel(channel, nameof(channel));
+        var received = new ComplaintReceived(clientId, segment, priority, text);
+        received.Stamp(complaintId, 1, TimeProvider.GetUtcNow(), actor, channel, Definition.InitialState, Version);
+        var complaint = new Complaint(this, 0);
+        complaint.Apply(received);
+        return complaint;
+    }
+
+    /// <summary>Rebuilds a complaint from its history: the state is the fold of the events, equal to the state when they were appended.</summary>
+    /// <param name="history">The events, in order, starting with <see cref="ComplaintReceived"/> at version 1.</param>
+    /// <returns>The complaint, with no pending events.</returns>
+    /// <exception cref="ArgumentException">The history is empty, contains a null, does not start with <see cref="ComplaintReceived"/>, skips or repeats a version, or mixes complaints.</exception>
+    public Complaint Replay(IEnumerable<ComplaintEvent> history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        Complaint? complaint = null;
+        long expected = 1;
+        foreach (var e in history)
+        {
+            if (e is null)
+            {
+                throw new ArgumentException($"The history has a null event at version {expected}.", nameof(history));
+            }
+
+            if (e.Version != expected)
+            {
+                throw new ArgumentException($"The history is out of order: version {expected} expected, found {e.Version} ({e.GetType().Name}).", nameof(history));
+            }
+
+            if (complaint is null)
+            {
+                complaint = e is ComplaintReceived
+                    ? new Complaint(this, 0)
+                    : throw new ArgumentException($"A history must start with ComplaintReceived; it starts with {e.GetType().Name}.", nameof(history));
+            }
+            else if (e is ComplaintReceived || !string.Equals(e.ComplaintId, complaint.Id, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Event {e.Version} ({e.GetType().Name}, complaint '{e.ComplaintId}') does not continue complaint '{complaint.Id}'.", nameof(history));
+            }
+
+            complaint.Apply(e);
+            expected++;
+        }
+
+        if (complaint is null)
+        {
+            throw new ArgumentException("The history is empty; it must start with ComplaintReceived.", nameof(history));
+        }
+
+        complaint.MarkPersisted();
+        return complaint;
+    }
+
+    /// <summary>Exports the lifecycle as a Mermaid state diagram, annotated with where the SLA clocks pause and stop.</summary>
+    /// <returns>The diagram text.</returns>
+    public string ToMermaid()
+    {
+        var text = new StringBuilder(Definition.ToMermaid());
+        text.Append("    note right of Received : acknowledge, update and resolve clocks start\n");
+        foreach (var state in Options.ClockPausedStates.Order())
+        {
+            text.Append("    note right of ").Append(state).Append(" : SLA clocks paused (waiting for the client)\n");
+        }
+
+        text.Append("    note right of Resolved : resolve and update clocks stop; auto-close after ").Append(Describe(Options.AutoCloseAfter)).Append(" without an answer\n");
+        text.Append("    note right of Closed : all clocks stopped; reopen within ").Append(Describe(Options.ReopenWindow)).Append('\n');
+        return text.ToString();
+    }
+
+    internal static void RequireDefined<TEnum>(TEnum value, string name)
+        where TEnum : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"Valid values: {string.Join(", ", Enum.GetNames<TEnum>())}.");
+        }
+    }
+
+    private static StateMachineDefinition<ComplaintState, ComplaintCommand, ComplaintGuardContext> BuildDefinition(ComplaintOptions options)
+    {
+        var autoClose = options.AutoCloseAfter;
+        var reopen = options.ReopenWindow;
+        int maxLevel = options.MaxEscalationLevel;
+        string version = string.Create(
+            CultureInfo.InvariantCulture,
+            $"1;apology-first={(options.RequireApologyBeforeHelp ? "on" : "off")};confirmation={(options.RequireClientConfirmation ? "required" : "optional")};auto-close={autoClose:c};reopen={reopen:c};max-escalation={maxLevel}");
+
+        var b = new StateMachineBuilder<ComplaintState, ComplaintCommand, ComplaintGuardContext>(DefinitionName, version, Received);
+        b.Configure(Open)
+            .Permit(Withdraw, Withdrawn)
+            .InternalTransition(AddInformation)
+            .InternalTransitionIf(Escalate, c => c.Complaint.EscalationLevel < maxLevel, $"the escalation level is below the maximum ({maxLevel})");
+        b.Configure(Received).SubstateOf(Open)
+            .Permit(Acknowledge, Acknowledged);
+        b.Configure(Engaged).SubstateOf(Open)
+            .InternalTransition(Apologise)
+            .InternalTransition(PostUpdate);
+        b.Configure(Acknowledged).SubstateOf(Engaged)
+            .Permit(StartInvestigating, Investigating);
+        var investigating = b.Configure(Investigating).SubstateOf(Engaged)
+            .Permit(RequestInformation, AwaitingClient);
+        if (options.RequireApologyBeforeHelp)
+        {
+            investigating.PermitIf(OfferHelp, HelpOffered, static c => (c.Complaint.Milestones & ComplaintMilestones.Apologised) != 0, "an apology has been recorded");
+        }
+        else
+        {
+            investigating.Permit(OfferHelp, HelpOffered);
+        }
+
+        b.Configure(AwaitingClient).SubstateOf(Engaged)
+            .Permit(RecordClientResponse, Investigating);
+        b.Configure(HelpOffered).SubstateOf(Engaged)
+            .Permit(Commit, Committed);
+        b.Configure(Committed).SubstateOf(Engaged)
+            .Permit(DeliverFix, Resolved);
+        var resolved = b.Configure(Resolved).SubstateOf(Engaged)
+            .Permit(RecordClientConfirmation, Closed)
+            .Permit(RecordClientRejection, Investigating);
+        if (options.RequireClientConfirmation)
+        {
+            resolved.PermitIf(
+                AutoClose,
+                Closed,
+                c => c.Complaint.ResolvedAt is { } at && c.Now - at >= autoClose,
+                $"the client has not answered for {Describe(autoClose)} since the fix (auto-close window)");
+        }
+        else
+        {
+            resolved.Permit(AutoClose, Closed);
+        }
+
+        b.Configure(Closed)
+            .PermitIf(Reopen, Investigating, c => c.Complaint.ClosedAt is { } at && c.Now - at <= reopen, $"the complaint was closed at most {Describe(reopen)} ago (reopen window)");
+        b.Configure(Withdrawn).Final();
+        return b.Build();
+    }
+
+    private static string Describe(TimeSpan span) =>
+        span.Ticks % TimeSpan.TicksPerDay == 0 ? string.Create(CultureInfo.InvariantCulture, $"{span.Days} day{(span.Days == 1 ? string.Empty : "s")}")
+        : span.Ticks % TimeSpan.TicksPerHour == 0 ? string.Create(CultureInfo.InvariantCulture, $"{(long)span.TotalHours} hour{(span.TotalHours == 1 ? string.Empty : "s")}")
+        : span.ToString("c", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,148 @@
+using ServiceQuality.Sla;
+
+namespace ServiceQuality.Complaints;
+
+/// <summary>
+/// Service measures computed from complaint histories: time to acknowledge and to resolve (business time, paused time
+/// excluded), first-contact resolution, reopen rate, update-interval adherence and apology-before-offer adherence.
+/// A mergeable accumulator: <see cref="Merge"/> is associative and commutative with <see cref="Empty"/> as identity, so
+/// measures over any partition of the histories, merged in any order, equal the measures over all of them. Every rate
+/// is <see langword="null"/> when its denominator is zero (no score, never 0).
+/// </summary>
+/// <param name="Complaints">Histories measured.</param>
+/// <param name="Acknowledged">Complaints acknowledged.</param>
+/// <param name="TotalTimeToAcknowledge">Sum of the business time from receipt to acknowledgement.</param>
+/// <param name="Resolved">Complaints now resolved or closed after a fix.</param>
+/// <param name="TotalTimeToResolve">Sum of their business time to resolve (across reopens, paused time excluded).</param>
+/// <param name="Closed">Complaints now closed.</param>
+/// <param name="FirstContactResolutions">Closed complaints that were never reopened or rejected and never needed to ask the client for information.</param>
+/// <param name="EverResolved">Complaints that had a fix delivered at least once.</param>
+/// <param name="Reopened">Of those, complaints whose fix was rejected or that were reopened at least once.</param>
+/// <param name="UpdateCyclesMet">Update cycles in which the client got an update within the interval.</param>
+/// <param name="UpdateCycles">Update cycles counted (met plus breached, the current one when it has breached).</param>
+/// <param name="WithOffer">Complaints in which help was offered.</param>
+/// <param name="OfferAfterApology">Of those, complaints in which an apology came before the first offer.</param>
+public readonly record struct ComplaintMeasures(
+    int Complaints,
+    int Acknowledged,
+    TimeSpan TotalTimeToAcknowledge,
+    int Resolved,
+    TimeSpan TotalTimeToResolve,
+    int Closed,
+    int FirstContactResolutions,
+    int EverResolved,
+    int Reopened,
+    int UpdateCyclesMet,
+    int UpdateCycles,
+    int WithOffer,
+    int OfferAfterApology)
+{
+    /// <summary>Gets the measures of no complaints: the identity of <see cref="Merge"/>.</summary>
+    public static ComplaintMeasures Empty => default;
+
+    /// <summary>Gets the mean business time to acknowledge, or <see langword="null"/> when none was acknowledged.</summary>
+    public TimeSpan? MeanTimeToAcknowledge => Acknowledged == 0 ? null : TotalTimeToAcknowledge / Acknowledged;
+
+    /// <summary>Gets the mean business time to resolve, or <see langword="null"/> when none is resolved.</summary>
+    public TimeSpan? MeanTimeToResolve => Resolved == 0 ? null : TotalTimeToResolve / Resolved;
+
+    /// <summary>Gets the share of closed complaints resolved at first contact (fixed right the first time), or <see langword="null"/> when none is closed.</summary>
+    public double? FirstContactResolutionRate => Closed == 0 ? null : FirstContactResolutions / (double)Closed;
+
+    /// <summary>Gets the share of fixed complaints that were reopened or whose fix was rejected, or <see langword="null"/> when none was fixed.</summary>
+    public double? ReopenRate => EverResolved == 0 ? null : Reopened / (double)EverResolved;
+
+    /// <summary>Gets the share of update cycles that met the interval, or <see langword="null"/> when there were none.</summary>
+    public double? UpdateIntervalAdherence => UpdateCycles == 0 ? null : UpdateCyclesMet / (double)UpdateCycles;
+
+    /// <summary>Gets the share of complaints with an offer in which the apology came first, or <see langword="null"/> when no help was offered.</summary>
+    public double? ApologyBeforeOfferAdherence => WithOffer == 0 ? null : OfferAfterApology / (double)WithOffer;
+
+    /// <summary>Measures one complaint with its lifecycle's options, at the lifecycle's current time.</summary>
+    /// <param name="complaint">The complaint.</param>
+    /// <returns>The measures of this one complaint.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="complaint"/> is <see langword="null"/>.</exception>
+    public static ComplaintMeasures Of(Complaint complaint)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        return Measure(complaint.History, complaint.EvaluateSla());
+    }
+
+    /// <summary>Measures one history.</summary>
+    /// <param name="history">The events, starting with <see cref="ComplaintReceived"/>.</param>
+    /// <param name="options">The SLA policies, calendar and paused states to measure with.</param>
+    /// <param name="now">The instant of measurement (for clocks still running).</param>
+    /// <returns>The measures of this one complaint.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The history does not start with <see cref="ComplaintReceived"/>, or the options are invalid.</exception>
+    public static ComplaintMeasures Of(IReadOnlyList<ComplaintEvent> history, ComplaintOptions options, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (history.Count == 0 || history[0] is not ComplaintReceived received)
+        {
+            throw new ArgumentException("A history must start with ComplaintReceived.", nameof(history));
+        }
+
+        var entries = ComplaintSlaEntries.From(history, options.ClockPausedStates);
+        return Measure(history, SlaEvaluator.Evaluate(entries, options.Sla.For(received.Priority), options.Calendar, now));
+    }
+
+    /// <summary>Combines two sets of measures (associative and commutative).</summary>
+    /// <param name="other">The other measures.</param>
+    /// <returns>The measures of both.</returns>
+    public ComplaintMeasures Merge(ComplaintMeasures other) => new(
+        Complaints + other.Complaints,
+        Acknowledged + other.Acknowledged,
+        TotalTimeToAcknowledge + other.TotalTimeToAcknowledge,
+        Resolved + other.Resolved,
+        TotalTimeToResolve + other.TotalTimeToResolve,
+        Closed + other.Closed,
+        FirstContactResolutions + other.FirstContactResolutions,
+        EverResolved + other.EverResolved,
+        Reopened + other.Reopened,
+        UpdateCyclesMet + other.UpdateCyclesMet,
+        UpdateCycles + other.UpdateCycles,
+        WithOffer + other.WithOffer,
+        OfferAfterApology + other.OfferAfterApology);
+
+    private static ComplaintMeasures Measure(IReadOnlyList<ComplaintEvent> history, SlaEvaluation sla)
+    {
+        bool acknowledged = false, fixedOnce = false, reopened = false, askedClient = false, offered = false, apologised = false, apologyFirst = false;
+        foreach (var e in history)
+        {
+            switch (e)
+            {
+                case ComplaintAcknowledged: acknowledged = true; break;
+                case FixDelivered: fixedOnce = true; break;
+                case ClientRejectedFix or ComplaintReopened: reopened = true; break;
+                case InformationRequested: askedClient = true; break;
+                case ApologyGiven: apologised = true; break;
+                case HelpOptionsOffered when !offered:
+                    offered = true;
+                    apologyFirst = apologised;
+                    break;
+                default: break;
+            }
+        }
+
+        var state = history[^1].State;
+        bool resolved = fixedOnce && state is ComplaintState.Resolved or ComplaintState.Closed;
+        bool closed = state == ComplaintState.Closed;
+        return new ComplaintMeasures(
+            1,
+            acknowledged ? 1 : 0,
+            acknowledged ? sla.Acknowledge.Elapsed : TimeSpan.Zero,
+            resolved ? 1 : 0,
+            resolved ? sla.Resolve.Elapsed : TimeSpan.Zero,
+            closed ? 1 : 0,
+            closed && !reopened && !askedClient ? 1 : 0,
+            fixedOnce ? 1 : 0,
+            fixedOnce && reopened ? 1 : 0,
+            sla.UpdateCyclesMet,
+            sla.UpdateCyclesMet + sla.UpdateCyclesBreached,
+            offered ? 1 : 0,
+            offered && apologyFirst ? 1 : 0);
+    }
+}

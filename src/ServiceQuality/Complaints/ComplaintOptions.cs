@@ -1,0 +1,108 @@
+using System.Globalization;
+using ServiceQuality.Sla;
+
+namespace ServiceQuality.Complaints;
+
+/// <summary>The policies of the complaint lifecycle: they shape the guards of the workflow definition and the SLA clocks.</summary>
+public sealed class ComplaintOptions
+{
+    /// <summary>Gets or sets a value indicating whether an apology must be recorded before help is offered.</summary>
+    /// <value><see langword="true"/>.</value>
+    public bool RequireApologyBeforeHelp { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets a value indicating whether closing needs the client's confirmation (or no answer within <see cref="AutoCloseAfter"/>).
+    /// When <see langword="false"/>, a resolved complaint can be auto-closed at once.
+    /// </summary>
+    /// <value><see langword="true"/>.</value>
+    public bool RequireClientConfirmation { get; set; } = true;
+
+    /// <summary>Gets or sets how long after the fix a resolved complaint the client has not answered may be auto-closed.</summary>
+    /// <value>7 days. Valid: greater than zero, at most 366 days.</value>
+    public TimeSpan AutoCloseAfter { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Gets or sets how long after closing a complaint may be reopened.</summary>
+    /// <value>30 days. Valid: greater than zero, at most 3660 days.</value>
+    public TimeSpan ReopenWindow { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Gets or sets the highest escalation level.</summary>
+    /// <value>3. Valid: 1 to 10.</value>
+    public int MaxEscalationLevel { get; set; } = 3;
+
+    /// <summary>Gets or sets the SLA policy of each priority.</summary>
+    /// <value>The defaults of <see cref="SlaPolicies"/>.</value>
+    public SlaPolicies Sla { get; set; } = new();
+
+    /// <summary>Gets or sets when business time runs for the SLA clocks.</summary>
+    /// <value><see cref="BusinessCalendar.AlwaysOpen"/> (24x7).</value>
+    public BusinessCalendar Calendar { get; set; } = BusinessCalendar.AlwaysOpen;
+
+    /// <summary>Gets or sets the states in which the SLA clocks pause.</summary>
+    /// <value><see cref="ComplaintState.AwaitingClient"/>. Valid: open leaf states (not Open, Engaged, Closed or Withdrawn).</value>
+    public ISet<ComplaintState> ClockPausedStates { get; set; } = new HashSet<ComplaintState> { ComplaintState.AwaitingClient };
+
+    /// <summary>Checks every setting and reports all problems at once.</summary>
+    /// <exception cref="ArgumentException">One or more settings are missing or out of range; the message names each one and its valid range.</exception>
+    public void Validate()
+    {
+        List<string>? problems = null;
+        if (AutoCloseAfter <= TimeSpan.Zero || AutoCloseAfter > TimeSpan.FromDays(366))
+        {
+            OptionProblems.Add(ref problems, $"{nameof(AutoCloseAfter)} is {C(AutoCloseAfter)}; valid: greater than zero and at most 366 days.");
+        }
+
+        if (ReopenWindow <= TimeSpan.Zero || ReopenWindow > TimeSpan.FromDays(3660))
+        {
+            OptionProblems.Add(ref problems, $"{nameof(ReopenWindow)} is {C(ReopenWindow)}; valid: greater than zero and at most 3660 days.");
+        }
+
+        if (MaxEscalationLevel is < 1 or > 10)
+        {
+            OptionProblems.Add(ref problems, $"{nameof(MaxEscalationLevel)} is {MaxEscalationLevel}; valid: 1 to 10.");
+        }
+
+        if (Sla is null)
+        {
+            OptionProblems.Add(ref problems, $"{nameof(Sla)} is null; valid: an SlaPolicies.");
+        }
+        else
+        {
+            problems = Sla.CollectProblems(nameof(Sla), problems);
+        }
+
+        if (Calendar is null)
+        {
+            OptionProblems.Add(ref problems, $"{nameof(Calendar)} is null; valid: a BusinessCalendar (BusinessCalendar.AlwaysOpen for 24x7).");
+        }
+
+        if (ClockPausedStates is null)
+        {
+            OptionProblems.Add(ref problems, $"{nameof(ClockPausedStates)} is null; valid: a set of open leaf states (may be empty).");
+        }
+        else
+        {
+            foreach (var state in ClockPausedStates.Where(s => !IsPausable(s)))
+            {
+                OptionProblems.Add(ref problems, $"{nameof(ClockPausedStates)} contains {state}; valid: Received, Acknowledged, Investigating, AwaitingClient, HelpOffered, Committed, Resolved.");
+            }
+        }
+
+        OptionProblems.ThrowIfAny(problems, nameof(ComplaintOptions));
+    }
+
+    internal ComplaintOptions Clone() => new()
+    {
+        RequireApologyBeforeHelp = RequireApologyBeforeHelp,
+        RequireClientConfirmation = RequireClientConfirmation,
+        AutoCloseAfter = AutoCloseAfter,
+        ReopenWindow = ReopenWindow,
+        MaxEscalationLevel = MaxEscalationLevel,
+        Sla = Sla.Clone(),
+        Calendar = Calendar,
+        ClockPausedStates = new HashSet<ComplaintState>(ClockPausedStates),
+    };
+
+    private static bool IsPausable(ComplaintState state) => state is >= ComplaintState.Received and <= ComplaintState.Resolved and not ComplaintState.Engaged;
+
+    private static string C(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,97 @@
+using ServiceQuality.Sla;
+
+namespace ServiceQuality.Complaints;
+
+/// <summary>
+/// Runs complaints against a store: receive, load (replay), save with the expected version, and execute a command
+/// as one load-decide-append step. A stale writer gets a <see cref="ComplaintConcurrencyException"/> and nothing is
+/// appended. Thread-safe when the store is.
+/// </summary>
+public sealed class ComplaintService
+{
+    /// <summary>Creates the service.</summary>
+    /// <param name="lifecycle">The lifecycle complaints follow.</param>
+    /// <param name="store">Where histories are kept.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public ComplaintService(ComplaintLifecycle lifecycle, IComplaintStore store)
+    {
+        ArgumentNullException.ThrowIfNull(lifecycle);
+        ArgumentNullException.ThrowIfNull(store);
+        Lifecycle = lifecycle;
+        Store = store;
+    }
+
+    /// <summary>Gets the lifecycle complaints follow.</summary>
+    public ComplaintLifecycle Lifecycle { get; }
+
+    /// <summary>Gets the store.</summary>
+    public IComplaintStore Store { get; }
+
+    /// <summary>Receives a new complaint and stores its first event.</summary>
+    /// <param name="complaintId">The complaint's identifier.</param>
+    /// <param name="clientId">The client's identifier.</param>
+    /// <param name="segment">Internal or external client.</param>
+    /// <param name="channel">The client channel it came in on.</param>
+    /// <param name="priority">The priority.</param>
+    /// <param name="text">The client's own words.</param>
+    /// <param name="actor">Who recorded it.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The stored complaint.</returns>
+    /// <exception cref="ComplaintConcurrencyException">A complaint with this identifier already exists.</exception>
+    /// <exception cref="ArgumentException">See <see cref="ComplaintLifecycle.Receive"/>.</exception>
+    public async ValueTask<Complaint> ReceiveAsync(
+        string complaintId, string clientId, ClientSegment segment, ContactChannel channel, Priority priority, string text, string actor, CancellationToken cancellationToken = default)
+    {
+        var complaint = Lifecycle.Receive(complaintId, clientId, segment, channel, priority, text, actor);
+        await SaveAsync(complaint, cancellationToken).ConfigureAwait(false);
+        return complaint;
+    }
+
+    /// <summary>Loads a complaint by replaying its stream.</summary>
+    /// <param name="complaintId">The complaint.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The complaint, or <see langword="null"/> when it is unknown.</returns>
+    public async ValueTask<Complaint?> LoadAsync(string complaintId, CancellationToken cancellationToken = default)
+    {
+        var events = await Store.ReadAsync(complaintId, cancellationToken).ConfigureAwait(false);
+        return events.Count == 0 ? null : Lifecycle.Replay(events);
+    }
+
+    /// <summary>Appends the complaint's pending events with its persisted version as the expected version.</summary>
+    /// <param name="complaint">The complaint.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes when the events are stored.</returns>
+    /// <exception cref="ComplaintConcurrencyException">Another writer appended first; nothing was stored.</exception>
+    public async ValueTask SaveAsync(Complaint complaint, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        if (complaint.Version == complaint.PersistedVersion)
+        {
+            return;
+        }
+
+        await Store.AppendAsync(complaint.Id, complaint.PersistedVersion, complaint.GetPendingEvents(), cancellationToken).ConfigureAwait(false);
+        complaint.MarkPersisted();
+    }
+
+    /// <summary>Loads a complaint, runs one command on it and stores the event if it was accepted.</summary>
+    /// <param name="complaintId">The complaint.</param>
+    /// <param name="command">The command, e.g. <c>c =&gt; c.PostUpdate("ann", ContactChannel.Email, "Engineer booked for 10:00")</c>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The event, or the refusal.</returns>
+    /// <exception cref="KeyNotFoundException">The complaint is unknown.</exception>
+    /// <exception cref="ComplaintConcurrencyException">Another writer appended between the load and the append; nothing was stored.</exception>
+    public async ValueTask<CommandResult> ExecuteAsync(string complaintId, Func<Complaint, CommandResult> command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var complaint = await LoadAsync(complaintId, cancellationToken).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException($"There is no complaint '{complaintId}' in the store.");
+        var result = command(complaint);
+        if (result.IsAccepted)
+        {
+            await SaveAsync(complaint, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+}

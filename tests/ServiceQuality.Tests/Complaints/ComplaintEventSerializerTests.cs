@@ -1,0 +1,93 @@
+using System.Text.Json;
+using ServiceQuality.Complaints;
+
+namespace ServiceQuality.Tests.Complaints;
+
+public class ComplaintEventSerializerTests
+{
+    private static IReadOnlyList<ComplaintEvent> EveryEventType()
+    {
+        var (time, lifecycle) = ComplaintTestKit.Create();
+        var c = ComplaintTestKit.InState(lifecycle, ComplaintState.Closed);
+        time.Advance(TimeSpan.FromDays(1));
+        c.Reopen("client", ContactChannel.Phone, "back").EnsureAccepted();
+        c.AddInformation("ann", "note").EnsureAccepted();
+        c.PostUpdate("ann", ContactChannel.Chat, "on it").EnsureAccepted();
+        c.Escalate("lead", 2, "VIP").EnsureAccepted();
+        c.Apologise("ann", ContactChannel.Phone, "sorry").EnsureAccepted();
+        c.OfferHelp("ann", ContactChannel.Phone, ["a", "b"]).EnsureAccepted();
+        c.Commit("ann", ContactChannel.Phone, "do a", time.GetUtcNow().AddHours(5)).EnsureAccepted();
+        c.DeliverFix("bob", ContactChannel.Web, "done").EnsureAccepted();
+        c.RecordClientRejection("client", ContactChannel.Email, "no").EnsureAccepted();
+        c.Withdraw("client", ContactChannel.Email, "bye").EnsureAccepted();
+        var other = ComplaintTestKit.InState(lifecycle, ComplaintState.Resolved);
+        time.Advance(TimeSpan.FromDays(8));
+        other.AutoClose("system").EnsureAccepted();
+        return [.. c.History, other.History[^1]];
+    }
+
+    [Fact]
+    public void SerializeHistory_EveryEventType_RoundTripsToEqualEvents()
+    {
+        var history = EveryEventType();
+        Assert.Equal(ComplaintSerializerTypes(), history.Select(e => e.GetType()).Distinct().Count());
+
+        string json = ComplaintEventSerializer.SerializeHistory(history);
+        var back = ComplaintEventSerializer.DeserializeHistory(json);
+
+        Assert.Equal(history, back);
+        Assert.Equal(history.Select(e => e.GetType()), back.Select(e => e.GetType()));
+    }
+
+    [Fact]
+    public void Serialize_OneEvent_HasTheDiscriminatorAndCamelCaseNamesAndStringEnums()
+    {
+        var e = EveryEventType().OfType<ActionCommitted>().Last();
+
+        string json = ComplaintEventSerializer.Serialize(e);
+
+        Assert.StartsWith("{\"type\":\"action-committed\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"channel\":\"Phone\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"dueAt\":", json, StringComparison.Ordinal);
+        Assert.Equal(e, ComplaintEventSerializer.Deserialize(json));
+    }
+
+    [Fact]
+    public void Deserialize_DiscriminatorNotFirst_StillReads()
+    {
+        var e = EveryEventType()[1];
+        string json = ComplaintEventSerializer.Serialize(e);
+        string reordered = "{" + json[(json.IndexOf(',', StringComparison.Ordinal) + 1)..^1] + ",\"type\":\"acknowledged\"}";
+
+        Assert.Equal(e, ComplaintEventSerializer.Deserialize(reordered));
+    }
+
+    [Fact]
+    public void DeserializeHistory_UnknownDiscriminator_ErrorNamesItAndItsPosition()
+    {
+        var history = EveryEventType().Take(3).ToList();
+        string json = ComplaintEventSerializer.SerializeHistory(history).Replace("\"type\":\"investigation-started\"", "\"type\":\"complaint-teleported\"", StringComparison.Ordinal);
+
+        var ex = Assert.Throws<ComplaintEventFormatException>(() => ComplaintEventSerializer.DeserializeHistory(json));
+
+        Assert.Equal("complaint-teleported", ex.Discriminator);
+        Assert.StartsWith("Unknown complaint event type 'complaint-teleported' in element 2;", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Known types: received, acknowledged,", ex.Message, StringComparison.Ordinal);
+        Assert.IsAssignableFrom<JsonException>(ex);
+    }
+
+    [Fact]
+    public void Deserialize_MissingOrBrokenData_ClearErrors()
+    {
+        var missing = Assert.Throws<ComplaintEventFormatException>(() => ComplaintEventSerializer.Deserialize("{\"complaintId\":\"C-1\"}"));
+        Assert.StartsWith("The event has no \"type\" discriminator.", missing.Message, StringComparison.Ordinal);
+        Assert.Null(missing.Discriminator);
+
+        var broken = Assert.Throws<ComplaintEventFormatException>(() => ComplaintEventSerializer.Deserialize("{\"type\":"));
+        Assert.StartsWith("The stored complaint event data is invalid:", broken.Message, StringComparison.Ordinal);
+        Assert.Throws<ComplaintEventFormatException>(() => ComplaintEventSerializer.Deserialize("null"));
+        Assert.Throws<ComplaintEventFormatException>(() => ComplaintEventSerializer.DeserializeHistory("[null]"));
+    }
+
+    private static int ComplaintSerializerTypes() => ComplaintEventSerializer.KnownTypes.Count;
+}

@@ -1,0 +1,78 @@
+using ServiceQuality.Complaints;
+using ServiceQuality.Workflow;
+
+namespace ServiceQuality.Tests.Complaints;
+
+/// <summary>Every command in every state: accepted or refused exactly as the specification says, with the refusal's reason.</summary>
+public class ComplaintLifecycleTableTests
+{
+    public static TheoryData<ComplaintState, ComplaintCommand> EveryStateAndCommand()
+    {
+        var data = new TheoryData<ComplaintState, ComplaintCommand>();
+        foreach (var state in ComplaintTestKit.LeafStates)
+        {
+            foreach (var command in ComplaintTestKit.Commands)
+            {
+                data.Add(state, command);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryStateAndCommand))]
+    public void Send_EveryCommandInEveryState_AcceptedOrRefusedAsSpecified(ComplaintState state, ComplaintCommand command)
+    {
+        var (_, lifecycle) = ComplaintTestKit.Create();
+        var complaint = ComplaintTestKit.InState(lifecycle, state);
+        long version = complaint.Version;
+        var allowedBefore = complaint.GetAllowedCommands();
+
+        var result = ComplaintTestKit.Send(complaint, command);
+
+        if (ComplaintTestKit.Guarded.TryGetValue((state, command), out string? guard))
+        {
+            Assert.False(result.IsAccepted);
+            Assert.Equal(RefusalReason.GuardsUnmet, result.Refusal!.Reason);
+            Assert.Equal([guard], result.Refusal.UnmetGuards);
+            Assert.Contains(guard, result.Message, StringComparison.Ordinal);
+            Assert.Equal(allowedBefore, result.AllowedCommands);
+            Assert.Equal(version, complaint.Version);
+        }
+        else if (ComplaintTestKit.Permitted.TryGetValue((state, command), out var destination))
+        {
+            Assert.True(result.IsAccepted, result.Message);
+            Assert.Equal(destination, complaint.State);
+            Assert.Equal(version + 1, complaint.Version);
+            Assert.Equal(command, result.Event!.Command);
+            Assert.Equal(destination, result.Event.State);
+            Assert.Contains(command, allowedBefore);
+        }
+        else
+        {
+            Assert.False(result.IsAccepted);
+            Assert.Equal(RefusalReason.NotPermitted, result.Refusal!.Reason);
+            Assert.Equal(state, result.Refusal.State);
+            Assert.Equal(command, result.Refusal.Trigger);
+            Assert.Empty(result.Refusal.UnmetGuards);
+            Assert.DoesNotContain(command, result.AllowedCommands);
+            Assert.Equal(allowedBefore, result.AllowedCommands);
+            Assert.Equal(state, complaint.State);
+            Assert.Equal(version, complaint.Version);
+        }
+    }
+
+    [Fact]
+    public void AllowedCommands_MatchTheSpecificationInEveryState()
+    {
+        var (_, lifecycle) = ComplaintTestKit.Create();
+        foreach (var state in ComplaintTestKit.LeafStates)
+        {
+            var expected = ComplaintTestKit.Commands
+                .Where(c => ComplaintTestKit.Permitted.ContainsKey((state, c)) && !ComplaintTestKit.Guarded.ContainsKey((state, c)))
+                .Order();
+            Assert.Equal(expected, ComplaintTestKit.InState(lifecycle, state).GetAllowedCommands().Order());
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using ServiceQuality.Complaints;
+using ServiceQuality.Sla;
+
+namespace ServiceQuality.Tests.Complaints;
+
+public class ComplaintServiceTests
+{
+    private static (ComplaintService Service, InMemoryComplaintStore Store) Create()
+    {
+        var (_, lifecycle) = ComplaintTestKit.Create();
+        var store = new InMemoryComplaintStore();
+        return (new ComplaintService(lifecycle, store), store);
+    }
+
+    private static async Task<(ComplaintService Service, InMemoryComplaintStore Store)> CreateWithComplaintAsync()
+    {
+        var (service, store) = Create();
+        await service.ReceiveAsync("C-1", "client-7", ClientSegment.External, ContactChannel.Email, Priority.High, "VPN drops", "desk");
+        return (service, store);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_Accepted_StoresTheEventAndLoadReplaysIt()
+    {
+        var (service, store) = await CreateWithComplaintAsync();
+
+        var result = await service.ExecuteAsync("C-1", c => c.Acknowledge("ann", ContactChannel.Phone, "Thank you"));
+
+        Assert.True(result.IsAccepted);
+        Assert.Equal(2, (await store.ReadAsync("C-1")).Count);
+        var loaded = (await service.LoadAsync("C-1"))!;
+        Assert.Equal((ComplaintState.Acknowledged, 2L, 2L), (loaded.State, loaded.Version, loaded.PersistedVersion));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_Refused_ReturnsTheRefusalAndStoresNothing()
+    {
+        var (service, store) = await CreateWithComplaintAsync();
+
+        var result = await service.ExecuteAsync("C-1", c => c.DeliverFix("bob", ContactChannel.Phone, "done"));
+
+        Assert.False(result.IsAccepted);
+        Assert.Equal([ComplaintCommand.Withdraw, ComplaintCommand.AddInformation, ComplaintCommand.Escalate, ComplaintCommand.Acknowledge], result.AllowedCommands);
+        Assert.Single(await store.ReadAsync("C-1"));
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_SameIdTwice_SecondGetsTheConcurrencyError()
+    {
+        var (service, _) = await CreateWithComplaintAsync();
+
+        await Assert.ThrowsAsync<ComplaintConcurrencyException>(async () =>
+            await service.ReceiveAsync("C-1", "client-8", ClientSegment.Internal, ContactChannel.Phone, Priority.Low, "other", "desk"));
+    }
+
+    [Fact]
+    public async Task LoadAndExecute_UnknownComplaint_NullAndKeyNotFound()
+    {
+        var (service, _) = Create();
+
+        Assert.Null(await service.LoadAsync("nope"));
+        await Assert.ThrowsAsync<KeyNotFoundException>(async () => await service.ExecuteAsync("nope", c => c.StartInvestigating("ann")));
+    }
+
+    [Fact]
+    public async Task SaveAsync_TwoWritersFromTheSameVersion_SecondIsToldAndNothingIsLost()
+    {
+        var (service, store) = await CreateWithComplaintAsync();
+        var first = (await service.LoadAsync("C-1"))!;
+        var second = (await service.LoadAsync("C-1"))!;
+        first.AddInformation("ann", "from ann").EnsureAccepted();
+        second.AddInformation("bob", "from bob").EnsureAccepted();
+
+        await service.SaveAsync(first);
+        var ex = await Assert.ThrowsAsync<ComplaintConcurrencyException>(async () => await service.SaveAsync(second));
+
+        Assert.Equal((1L, 2L), (ex.ExpectedVersion, ex.ActualVersion));
+        Assert.Equal("from ann", Assert.IsType<InformationAdded>((await store.ReadAsync("C-1"))[1]).Information);
+        Assert.Equal(1, second.PersistedVersion);
+    }
+}

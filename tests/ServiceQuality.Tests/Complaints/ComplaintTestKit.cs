@@ -1,0 +1,133 @@
+using Microsoft.Extensions.Time.Testing;
+using ServiceQuality.Complaints;
+using ServiceQuality.Sla;
+using static ServiceQuality.Complaints.ComplaintCommand;
+using static ServiceQuality.Complaints.ComplaintState;
+
+namespace ServiceQuality.Tests.Complaints;
+
+/// <summary>Shared set-up: a fake clock, a lifecycle, complaints driven to any state, and the lifecycle written out as an independent oracle.</summary>
+public static class ComplaintTestKit
+{
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    public static readonly ComplaintState[] LeafStates = [Received, Acknowledged, Investigating, AwaitingClient, HelpOffered, Committed, Resolved, Closed, Withdrawn];
+
+    public static readonly ComplaintCommand[] Commands = Enum.GetValues<ComplaintCommand>();
+
+    /// <summary>The specification, written independently of the definition: (state, command) -> destination, under the default options and no time passed.</summary>
+    public static readonly IReadOnlyDictionary<(ComplaintState, ComplaintCommand), ComplaintState> Permitted = BuildSpec();
+
+    /// <summary>Commands configured but refused by a guard in the test's set-up (no apology yet; auto-close window not reached).</summary>
+    public static readonly IReadOnlyDictionary<(ComplaintState, ComplaintCommand), string> Guarded = new Dictionary<(ComplaintState, ComplaintCommand), string>
+    {
+        [(Investigating, OfferHelp)] = "an apology has been recorded",
+        [(Resolved, AutoClose)] = "the client has not answered for 7 days since the fix (auto-close window)",
+    };
+
+    public static (FakeTimeProvider Time, ComplaintLifecycle Lifecycle) Create(ComplaintOptions? options = null)
+    {
+        var time = new FakeTimeProvider(Start);
+        return (time, new ComplaintLifecycle(options ?? new ComplaintOptions(), time));
+    }
+
+    public static Complaint Receive(ComplaintLifecycle lifecycle, string id = "C-1", Priority priority = Priority.Normal) =>
+        lifecycle.Receive(id, "client-7", ClientSegment.External, ContactChannel.Email, priority, "The VPN drops every hour and nobody tells me why!", "desk");
+
+    /// <summary>Drives a new complaint to <paramref name="state"/> along the standard path (no apology before Investigating).</summary>
+    public static Complaint InState(ComplaintLifecycle lifecycle, ComplaintState state)
+    {
+        var c = Receive(lifecycle);
+        if (state == Received)
+        {
+            return c;
+        }
+
+        if (state == Withdrawn)
+        {
+            c.Withdraw("client", ContactChannel.Email, "sorted it myself").EnsureAccepted();
+            return c;
+        }
+
+        ComplaintState[] path = [Acknowledged, Investigating, AwaitingClient, HelpOffered, Committed, Resolved, Closed];
+        foreach (var step in path.TakeWhile(s => s != state).Append(state))
+        {
+            switch (step)
+            {
+                case Acknowledged: c.Acknowledge("ann", ContactChannel.Email, "Thank you for telling us.").EnsureAccepted(); break;
+                case Investigating: c.StartInvestigating("ann").EnsureAccepted(); break;
+                case AwaitingClient:
+                    c.RequestInformation("ann", ContactChannel.Email, "When did it start?").EnsureAccepted();
+                    if (state != AwaitingClient)
+                    {
+                        c.RecordClientResponse("client", ContactChannel.Email, "Monday.").EnsureAccepted();
+                    }
+
+                    break;
+                case HelpOffered:
+                    c.Apologise("ann", ContactChannel.Email, "I'm sorry you had this experience.").EnsureAccepted();
+                    c.OfferHelp("ann", ContactChannel.Email, ["replace the router", "move you to the backup VPN"]).EnsureAccepted();
+                    break;
+                case Committed: c.Commit("ann", ContactChannel.Email, "replace the router", lifecycle.TimeProvider.GetUtcNow().AddDays(2)).EnsureAccepted(); break;
+                case Resolved: c.DeliverFix("bob", ContactChannel.InPerson, "router replaced").EnsureAccepted(); break;
+                case Closed: c.RecordClientConfirmation("client", ContactChannel.Email).EnsureAccepted(); break;
+                default: break;
+            }
+        }
+
+        Assert.Equal(state, c.State);
+        return c;
+    }
+
+    /// <summary>Sends <paramref name="command"/> with valid arguments.</summary>
+    public static CommandResult Send(Complaint c, ComplaintCommand command) => command switch
+    {
+        Acknowledge => c.Acknowledge("ann", ContactChannel.Phone, "Thank you for raising this."),
+        StartInvestigating => c.StartInvestigating("ann"),
+        AddInformation => c.AddInformation("ann", "Router logs show drops at :00."),
+        RequestInformation => c.RequestInformation("ann", ContactChannel.Email, "Which office are you in?"),
+        RecordClientResponse => c.RecordClientResponse("client", ContactChannel.Email, "Leeds."),
+        Apologise => c.Apologise("ann", ContactChannel.Phone, "I'm sorry you had this experience."),
+        PostUpdate => c.PostUpdate("ann", ContactChannel.Web, "An engineer is looking at it."),
+        OfferHelp => c.OfferHelp("ann", ContactChannel.Phone, ["replace the router"]),
+        Commit => c.Commit("ann", ContactChannel.Email, "replace the router", c.Lifecycle.TimeProvider.GetUtcNow().AddDays(1)),
+        DeliverFix => c.DeliverFix("bob", ContactChannel.InPerson, "router replaced"),
+        RecordClientConfirmation => c.RecordClientConfirmation("client", ContactChannel.Email),
+        RecordClientRejection => c.RecordClientRejection("client", ContactChannel.Email, "still dropping"),
+        Escalate => c.EscalationLevel < 3 ? c.Escalate("lead", c.EscalationLevel + 1, "VIP client") : c.Escalate("lead", 3, "unreachable"),
+        Withdraw => c.Withdraw("client", ContactChannel.Email, "no longer needed"),
+        Reopen => c.Reopen("client", ContactChannel.Phone, "it is back"),
+        AutoClose => c.AutoClose("system"),
+        _ => throw new ArgumentOutOfRangeException(nameof(command)),
+    };
+
+    private static Dictionary<(ComplaintState, ComplaintCommand), ComplaintState> BuildSpec()
+    {
+        var spec = new Dictionary<(ComplaintState, ComplaintCommand), ComplaintState>();
+        ComplaintState[] open = [Received, Acknowledged, Investigating, AwaitingClient, HelpOffered, Committed, Resolved];
+        foreach (var s in open)
+        {
+            spec[(s, Withdraw)] = Withdrawn;
+            spec[(s, AddInformation)] = s;
+            spec[(s, Escalate)] = s;
+            if (s != Received)
+            {
+                spec[(s, Apologise)] = s;
+                spec[(s, PostUpdate)] = s;
+            }
+        }
+
+        spec[(Received, Acknowledge)] = Acknowledged;
+        spec[(Acknowledged, StartInvestigating)] = Investigating;
+        spec[(Investigating, RequestInformation)] = AwaitingClient;
+        spec[(Investigating, OfferHelp)] = HelpOffered;
+        spec[(AwaitingClient, RecordClientResponse)] = Investigating;
+        spec[(HelpOffered, Commit)] = Committed;
+        spec[(Committed, DeliverFix)] = Resolved;
+        spec[(Resolved, RecordClientConfirmation)] = Closed;
+        spec[(Resolved, RecordClientRejection)] = Investigating;
+        spec[(Resolved, AutoClose)] = Closed;
+        spec[(Closed, Reopen)] = Investigating;
+        return spec;
+    }
+}
