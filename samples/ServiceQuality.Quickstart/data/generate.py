@@ -46,7 +46,7 @@ PROFANITY = ["damn", "bloody", "f*cking", "sh!t"]
 
 CLIENTS = [(f"C{i:03d}", "Internal" if i % 3 else "External") for i in range(1, 41)]
 AGENTS = ["Ada", "Ben", "Chloe", "Dev", "Eli", "Fatima"]
-CHANNELS = ["Email", "Phone", "Portal", "Chat", "Hallway"]
+CHANNELS = ["Email", "Phone", "Web", "Chat", "InPerson"]
 PRIORITIES = ["Low", "Normal", "High", "Critical"]
 
 

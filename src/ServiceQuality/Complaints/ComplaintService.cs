@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using ServiceQuality.Diagnostics;
 using ServiceQuality.Sla;
 
 namespace ServiceQuality.Complaints;
@@ -7,18 +9,36 @@ namespace ServiceQuality.Complaints;
 /// as one load-decide-append step. A stale writer gets a <see cref="ComplaintConcurrencyException"/> and nothing is
 /// appended. Thread-safe when the store is.
 /// </summary>
+/// <remarks>
+/// Records on <see cref="ServiceQualityInstrumentation"/>: complaints received, commands accepted and refused, times to
+/// acknowledge and to resolve, and an activity around each store read and append.
+/// </remarks>
 public sealed class ComplaintService
 {
-    /// <summary>Creates the service.</summary>
+    private readonly ServiceQualityInstrumentation _instrumentation;
+
+    /// <summary>Creates the service, recording on <see cref="ServiceQualityInstrumentation.Shared"/>.</summary>
     /// <param name="lifecycle">The lifecycle complaints follow.</param>
     /// <param name="store">Where histories are kept.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public ComplaintService(ComplaintLifecycle lifecycle, IComplaintStore store)
+        : this(lifecycle, store, ServiceQualityInstrumentation.Shared)
+    {
+    }
+
+    /// <summary>Creates the service.</summary>
+    /// <param name="lifecycle">The lifecycle complaints follow.</param>
+    /// <param name="store">Where histories are kept.</param>
+    /// <param name="instrumentation">Where metrics and activities are recorded.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public ComplaintService(ComplaintLifecycle lifecycle, IComplaintStore store, ServiceQualityInstrumentation instrumentation)
     {
         ArgumentNullException.ThrowIfNull(lifecycle);
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(instrumentation);
         Lifecycle = lifecycle;
         Store = store;
+        _instrumentation = instrumentation;
     }
 
     /// <summary>Gets the lifecycle complaints follow.</summary>
@@ -44,6 +64,7 @@ public sealed class ComplaintService
     {
         var complaint = Lifecycle.Receive(complaintId, clientId, segment, channel, priority, text, actor);
         await SaveAsync(complaint, cancellationToken).ConfigureAwait(false);
+        _instrumentation.ComplaintsReceived.Add(1, new("channel", channel.ToString()), new("priority", priority.ToString()));
         return complaint;
     }
 
@@ -53,7 +74,10 @@ public sealed class ComplaintService
     /// <returns>The complaint, or <see langword="null"/> when it is unknown.</returns>
     public async ValueTask<Complaint?> LoadAsync(string complaintId, CancellationToken cancellationToken = default)
     {
+        using var activity = _instrumentation.ActivitySource.StartActivity("ServiceQuality.Store.Read");
+        activity?.SetTag("servicequality.complaint.id", complaintId);
         var events = await Store.ReadAsync(complaintId, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("servicequality.events", events.Count);
         return events.Count == 0 ? null : Lifecycle.Replay(events);
     }
 
@@ -70,7 +94,19 @@ public sealed class ComplaintService
             return;
         }
 
-        await Store.AppendAsync(complaint.Id, complaint.PersistedVersion, complaint.GetPendingEvents(), cancellationToken).ConfigureAwait(false);
+        using var activity = _instrumentation.ActivitySource.StartActivity("ServiceQuality.Store.Append");
+        activity?.SetTag("servicequality.complaint.id", complaint.Id);
+        activity?.SetTag("servicequality.expected_version", complaint.PersistedVersion);
+        try
+        {
+            await Store.AppendAsync(complaint.Id, complaint.PersistedVersion, complaint.GetPendingEvents(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ComplaintConcurrencyException ex)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            throw;
+        }
+
         complaint.MarkPersisted();
     }
 
@@ -87,11 +123,30 @@ public sealed class ComplaintService
         var complaint = await LoadAsync(complaintId, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"There is no complaint '{complaintId}' in the store.");
         var result = command(complaint);
-        if (result.IsAccepted)
+        if (result.Event is { } accepted)
         {
             await SaveAsync(complaint, cancellationToken).ConfigureAwait(false);
+            Record(complaint, accepted);
+        }
+        else if (result.Refusal is { } refusal)
+        {
+            _instrumentation.CommandsRefused.Add(1, new("command", refusal.Trigger.ToString()), new("state", refusal.State.ToString()));
         }
 
         return result;
+    }
+
+    private void Record(Complaint complaint, ComplaintEvent accepted)
+    {
+        _instrumentation.CommandsAccepted.Add(1, new KeyValuePair<string, object?>("command", accepted.Command?.ToString()));
+        var receivedAt = complaint.Snapshot.ReceivedAt;
+        if (accepted is ComplaintAcknowledged)
+        {
+            _instrumentation.TimeToAcknowledge.Record((accepted.At - receivedAt).TotalSeconds);
+        }
+        else if (accepted is FixDelivered)
+        {
+            _instrumentation.TimeToResolve.Record((accepted.At - receivedAt).TotalSeconds);
+        }
     }
 }
