@@ -1,0 +1,234 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using ServiceQuality.Scoring.Nps;
+
+namespace ServiceQuality.Tests.Scoring;
+
+public sealed class NpsTests
+{
+    // 20 responses: 5 detractors, 5 passives, 10 promoters.
+    private static readonly int[] Sample = [0, 3, 5, 6, 6, 7, 7, 8, 8, 8, 9, 9, 9, 9, 10, 10, 10, 10, 10, 10];
+    private static readonly int[] Sample2 = [0, 1, 2, 6, 6, 6, 7, 8, 9, 9, 10, 10];
+
+    private static NpsAccumulator Of(ReadOnlySpan<int> ratings)
+    {
+        var acc = default(NpsAccumulator);
+        acc.Add(ratings);
+        return acc;
+    }
+
+    private static byte[] Ratings(byte[] raw) => [.. raw.Select(b => (byte)(b % 11))];
+
+    [Fact]
+    public void GetResult_MatchesRPackageNps()
+    {
+        // R NPS (Rocks): nps(x) = (pro - det)/n = 0.25; nps_var_ = (p_pro + p_det) - (p_pro - p_det)² = 0.6875;
+        // nps_se = √(var/n) = 0.18540496217739158; Wald interval nps ± qnorm(0.975)·se, computed with those
+        // formulas in Python 3.11 (R NPS's nps_test one-sample interval is the same expression).
+        var result = Of(Sample).GetResult(new NpsOptions { IntervalMethod = NpsIntervalMethod.Wald });
+        Assert.Equal((20L, 5L, 5L, 10L), (result.N, result.Detractors, result.Passives, result.Promoters));
+        Assert.Equal(0.25, result.Score!.Value, 15);
+        Assert.Equal(25, result.Points!.Value, 12);
+        Assert.Equal(0.6875, result.Variance!.Value, 15);
+        Assert.Equal(0.18540496217739158, result.StandardError!.Value, 14);
+        Assert.Equal(-0.11338704842269831, result.Interval!.Value.Lower, 12);
+        Assert.Equal(0.6133870484226983, result.Interval!.Value.Upper, 12);
+    }
+
+    [Fact]
+    public void AdjustedWald_MatchesRocks2016()
+    {
+        // Rocks (2016) / MeasuringU: n + 3, detractors + ¾, promoters + ¾; Python 3.11 with the same formula.
+        var result = Of(Sample).GetResult();
+        Assert.Equal(-0.11716133214559901, result.Interval!.Value.Lower, 12);
+        Assert.Equal(0.5519439408412512, result.Interval!.Value.Upper, 12);
+    }
+
+    [Fact]
+    public void Compare_MatchesRNpsTestTwoSample()
+    {
+        // nps_test(x, y): delta = |nps.x - nps.y|, se = √(var.x/n.x + var.y/n.y), p = 2(1 - Φ(delta/se)).
+        var test = Nps.Compare(Of(Sample).GetResult(), Of(Sample2).GetResult());
+        Assert.Equal(0.41666666666666663, test.Difference, 14);
+        Assert.Equal(0.31859791215516403, test.StandardError, 14);
+        Assert.Equal(0.19093655701271484, test.PValue, 12);
+        Assert.Equal(-0.20777376670711067, test.Interval.Lower, 12);
+        Assert.Equal(1.041107100040444, test.Interval.Upper, 12);
+    }
+
+    [Fact]
+    public void Breaks_AreConfigurable()
+    {
+        var result = Of(Sample).GetResult(new NpsOptions { Breaks = new NpsBreaks(5, 8) });
+        Assert.Equal((3L, 4L, 13L), (result.Detractors, result.Passives, result.Promoters));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Of(Sample).GetResult(new NpsOptions { Breaks = new NpsBreaks(8, 8) }));
+    }
+
+    [Fact]
+    public void NoResponses_GiveNoScore()
+    {
+        var result = default(NpsAccumulator).GetResult();
+        Assert.False(result.HasValue);
+        Assert.Null(result.Score);
+        Assert.Null(result.Interval);
+        Assert.Equal(0, result.N);
+    }
+
+    [Fact]
+    public void OneResponse_And_AllPromoters_StayInRange()
+    {
+        var one = Of([10]).GetResult();
+        Assert.Equal(1, one.Score);
+        Assert.Equal(0, one.Variance);
+        Assert.InRange(one.Interval!.Value.Lower, -1, 1);
+        var all = Of([.. Enumerable.Repeat(9, 500)]).GetResult(new NpsOptions { IntervalMethod = NpsIntervalMethod.Wald });
+        Assert.Equal(new ServiceQuality.Scoring.ConfidenceInterval(1, 1, 0.95), all.Interval);
+        var unclipped = Of([.. Enumerable.Repeat(9, 5)]).GetResult(new NpsOptions { ClipInterval = false });
+        Assert.True(unclipped.Interval!.Value.Upper > 0.9);
+    }
+
+    [Theory]
+    [InlineData(11)]
+    [InlineData(-1)]
+    [InlineData(255)]
+    public void Add_OutOfScale_Throws(int rating)
+    {
+        var acc = default(NpsAccumulator);
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => acc.Add(rating));
+        Assert.Contains("[0, 10]", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BulkAdd_InvalidByte_ThrowsAndAddsNothing()
+    {
+        var bytes = new byte[1000];
+        bytes[777] = 11;
+        var acc = default(NpsAccumulator);
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => acc.Add(bytes));
+        Assert.Contains("index 777", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, acc.Count);
+    }
+
+    [Fact]
+    public void TenMillionResponses_BulkPath()
+    {
+        var bytes = new byte[10_000_000];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            bytes[i] = (byte)(i % 11);
+        }
+
+        var acc = default(NpsAccumulator);
+        acc.Add(bytes);
+        var result = acc.GetResult();
+        Assert.Equal(10_000_000, result.N);
+        for (var r = 0; r <= 10; r++)
+        {
+            Assert.Equal(bytes.Length / 11 + (r < bytes.Length % 11 ? 1 : 0), acc.CountOf(r));
+        }
+
+        Assert.True(result.Interval!.Value.Width < 0.002);
+    }
+
+    [Fact]
+    public void Posterior_MeanVarianceAndInterval()
+    {
+        // Dirichlet(1 + 5, 1 + 5, 1 + 10): mean (11 - 6)/23; variance from the Dirichlet moments, Python 3.11.
+        var post = Nps.Posterior(5, 5, 10);
+        Assert.Equal(5.0 / 23, post.Mean, 14);
+        var a0 = 23.0;
+        Assert.Equal(((11 * (a0 - 11)) + (6 * (a0 - 6)) + (2 * 11 * 6)) / (a0 * a0 * (a0 + 1)), post.Variance, 14);
+        Assert.True(post.Interval.Contains(post.Mean));
+
+        // With many responses the posterior is nearly normal: the interval approaches mean ± 1.96 sd.
+        var big = Nps.Posterior(2000, 3000, 5000);
+        Assert.Equal(big.Mean - (1.959963984540054 * big.StandardDeviation), big.Interval.Lower, 3);
+        Assert.Equal(big.Mean + (1.959963984540054 * big.StandardDeviation), big.Interval.Upper, 3);
+
+        // Symmetric counts give a symmetric interval around 0.
+        var sym = Nps.Posterior(3, 4, 3, DirichletPrior.Jeffreys);
+        Assert.Equal(-sym.Interval.Upper, sym.Interval.Lower, 3);
+    }
+
+    [Property]
+    public bool Merge_IsAssociative(byte[] a, byte[] b, byte[] c)
+    {
+        var (x, y, z) = (Of([.. Ratings(a).Select(v => (int)v)]), Of([.. Ratings(b).Select(v => (int)v)]), Of([.. Ratings(c).Select(v => (int)v)]));
+        return NpsAccumulator.Combine(NpsAccumulator.Combine(x, y), z) == NpsAccumulator.Combine(x, NpsAccumulator.Combine(y, z));
+    }
+
+    [Property]
+    public bool Merge_IsCommutative(byte[] a, byte[] b)
+    {
+        var (x, y) = (Of([.. Ratings(a).Select(v => (int)v)]), Of([.. Ratings(b).Select(v => (int)v)]));
+        return NpsAccumulator.Combine(x, y) == NpsAccumulator.Combine(y, x);
+    }
+
+    [Property]
+    public bool Merge_HasIdentity(byte[] a)
+    {
+        var x = Of([.. Ratings(a).Select(v => (int)v)]);
+        return NpsAccumulator.Combine(x, default) == x && NpsAccumulator.Combine(default, x) == x;
+    }
+
+    [Property]
+    public bool PartitionedMerge_EqualsWhole(byte[] raw, PositiveInt parts)
+    {
+        var ratings = Ratings(raw);
+        var whole = default(NpsAccumulator);
+        whole.Add(ratings);
+        var k = (parts.Get % 7) + 1;
+        var pieces = Enumerable.Range(0, k).Select(i =>
+        {
+            var acc = default(NpsAccumulator);
+            acc.Add(ratings.Where((_, j) => j % k == i).ToArray());
+            return acc;
+        }).Reverse();
+        var merged = pieces.Aggregate(default(NpsAccumulator), (s, p) => NpsAccumulator.Combine(s, p));
+        return merged == whole && merged.GetResult() == whole.GetResult();
+    }
+
+    [Property]
+    public bool BulkAdd_EqualsOneByOne(byte[] raw)
+    {
+        var ratings = Ratings(raw);
+        var bulk = default(NpsAccumulator);
+        bulk.Add(ratings);
+        var single = default(NpsAccumulator);
+        foreach (var r in ratings)
+        {
+            single.Add(r);
+        }
+
+        return bulk == single;
+    }
+
+    [Property]
+    public bool AddingPromoter_NeverLowersNps(byte[] raw)
+    {
+        var acc = default(NpsAccumulator);
+        acc.Add(Ratings(raw));
+        var before = acc.GetResult().Score ?? -1;
+        acc.Add(10);
+        return acc.GetResult().Score >= before;
+    }
+
+    [Property]
+    public bool Interval_ContainsEstimate_AndResultsInRange(byte[] raw)
+    {
+        var acc = default(NpsAccumulator);
+        acc.Add(Ratings(raw));
+        var wald = acc.GetResult(new NpsOptions { IntervalMethod = NpsIntervalMethod.Wald });
+        var adj = acc.GetResult();
+        if (!wald.HasValue)
+        {
+            return raw.Length == 0;
+        }
+
+        return wald.Interval!.Value.Contains(wald.Score!.Value)
+            && adj.Score is >= -1 and <= 1
+            && adj.Interval!.Value.Lower >= -1 && adj.Interval!.Value.Upper <= 1
+            && adj.Variance is >= 0 and <= 1;
+    }
+}
