@@ -23,7 +23,7 @@ public static class CronbachAlpha
     {
         ArgumentNullException.ThrowIfNull(scores);
         var items = scores.GetLength(1);
-        return Compute(System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref scores[0, 0], scores.Length), items, level);
+        return ComputeRowMajor(System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref scores[0, 0], scores.Length), items, level);
     }
 
     /// <summary>Computes alpha for a respondents × items matrix stored row by row. One pass over the data.</summary>
@@ -33,7 +33,7 @@ public static class CronbachAlpha
     /// <returns>Alpha and its interval.</returns>
     /// <exception cref="ArgumentException">Fewer than two rows or columns, a ragged length, or no variance in the totals.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A score is not finite, or the level is outside (0, 1).</exception>
-    public static AlphaResult Compute(ReadOnlySpan<double> rowMajor, int items, double level = 0.95)
+    public static AlphaResult ComputeRowMajor(ReadOnlySpan<double> rowMajor, int items, double level = 0.95)
     {
         Check.Level(level, nameof(level));
         if (items < 2 || rowMajor.Length % items != 0 || rowMajor.Length / items < 2)
