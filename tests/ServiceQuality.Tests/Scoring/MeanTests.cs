@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Xunit;
 using ServiceQuality.Scoring.Means;
+using CesAccumulator = ServiceQuality.Scoring.RatingAccumulator<ServiceQuality.Scoring.CesScale>;
 
 namespace ServiceQuality.Tests.Scoring;
 
@@ -85,8 +86,8 @@ public sealed class MeanTests
     {
         var acc = default(CesAccumulator);
         acc.Add([1, 2, 2, 3, 7]);
-        Assert.Equal(3, acc.GetResult().Mean!.Value, 14);
-        Assert.Equal(4, acc.LowEffortShare().Successes);
+        Assert.Equal(3, acc.GetMean().Mean!.Value, 14);
+        Assert.Equal(4, acc.GetShare(1, 3).Successes);
         Assert.Throws<ArgumentOutOfRangeException>(() => acc.Add(8));
     }
 

@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using ServiceQuality.Scoring.Nps;
+using NpsAccumulator = ServiceQuality.Scoring.RatingAccumulator<ServiceQuality.Scoring.NpsScale>;
 
 namespace ServiceQuality.Tests.Scoring;
 
@@ -26,7 +27,7 @@ public sealed class NpsTests
         // R NPS (Rocks): nps(x) = (pro - det)/n = 0.25; nps_var_ = (p_pro + p_det) - (p_pro - p_det)² = 0.6875;
         // nps_se = √(var/n) = 0.18540496217739158; Wald interval nps ± qnorm(0.975)·se, computed with those
         // formulas in Python 3.11 (R NPS's nps_test one-sample interval is the same expression).
-        var result = Of(Sample).GetResult(new NpsOptions { IntervalMethod = NpsIntervalMethod.Wald });
+        var result = Of(Sample).GetNps(new NpsOptions { IntervalMethod = NpsIntervalMethod.Wald });
         Assert.Equal((20L, 5L, 5L, 10L), (result.N, result.Detractors, result.Passives, result.Promoters));
         Assert.Equal(0.25, result.Score!.Value, 15);
         Assert.Equal(25, result.Points!.Value, 12);
@@ -40,7 +41,7 @@ public sealed class NpsTests
     public void AdjustedWald_MatchesRocks2016()
     {
         // Rocks (2016) / MeasuringU: n + 3, detractors + ¾, promoters + ¾; Python 3.11 with the same formula.
-        var result = Of(Sample).GetResult();
+        var result = Of(Sample).GetNps();
         Assert.Equal(-0.11716133214559901, result.Interval!.Value.Lower, 12);
         Assert.Equal(0.5519439408412512, result.Interval!.Value.Upper, 12);
     }
@@ -49,7 +50,7 @@ public sealed class NpsTests
     public void Compare_MatchesRNpsTestTwoSample()
     {
         // nps_test(x, y): delta = |nps.x - nps.y|, se = √(var.x/n.x + var.y/n.y), p = 2(1 - Φ(delta/se)).
-        var test = Nps.Compare(Of(Sample).GetResult(), Of(Sample2).GetResult());
+        var test = Nps.Compare(Of(Sample).GetNps(), Of(Sample2).GetNps());
         Assert.Equal(0.41666666666666663, test.Difference, 14);
         Assert.Equal(0.31859791215516403, test.StandardError, 14);
         Assert.Equal(0.19093655701271484, test.PValue, 12);
@@ -60,15 +61,15 @@ public sealed class NpsTests
     [Fact]
     public void Breaks_AreConfigurable()
     {
-        var result = Of(Sample).GetResult(new NpsOptions { Breaks = new NpsBreaks(5, 8) });
+        var result = Of(Sample).GetNps(new NpsOptions { Breaks = new NpsBreaks(5, 8) });
         Assert.Equal((3L, 4L, 13L), (result.Detractors, result.Passives, result.Promoters));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Of(Sample).GetResult(new NpsOptions { Breaks = new NpsBreaks(8, 8) }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Of(Sample).GetNps(new NpsOptions { Breaks = new NpsBreaks(8, 8) }));
     }
 
     [Fact]
     public void NoResponses_GiveNoScore()
     {
-        var result = default(NpsAccumulator).GetResult();
+        var result = default(NpsAccumulator).GetNps();
         Assert.False(result.HasValue);
         Assert.Null(result.Score);
         Assert.Null(result.Interval);
@@ -78,13 +79,13 @@ public sealed class NpsTests
     [Fact]
     public void OneResponse_And_AllPromoters_StayInRange()
     {
-        var one = Of([10]).GetResult();
+        var one = Of([10]).GetNps();
         Assert.Equal(1, one.Score);
         Assert.Equal(0, one.Variance);
         Assert.InRange(one.Interval!.Value.Lower, -1, 1);
-        var all = Of([.. Enumerable.Repeat(9, 500)]).GetResult(new NpsOptions { IntervalMethod = NpsIntervalMethod.Wald });
+        var all = Of([.. Enumerable.Repeat(9, 500)]).GetNps(new NpsOptions { IntervalMethod = NpsIntervalMethod.Wald });
         Assert.Equal(new ServiceQuality.Scoring.ConfidenceInterval(1, 1, 0.95), all.Interval);
-        var unclipped = Of([.. Enumerable.Repeat(9, 5)]).GetResult(new NpsOptions { ClipInterval = false });
+        var unclipped = Of([.. Enumerable.Repeat(9, 5)]).GetNps(new NpsOptions { ClipInterval = false });
         Assert.True(unclipped.Interval!.Value.Upper > 0.9);
     }
 
@@ -121,7 +122,7 @@ public sealed class NpsTests
 
         var acc = default(NpsAccumulator);
         acc.Add(bytes);
-        var result = acc.GetResult();
+        var result = acc.GetNps();
         Assert.Equal(10_000_000, result.N);
         for (var r = 0; r <= 10; r++)
         {
@@ -186,7 +187,7 @@ public sealed class NpsTests
             return acc;
         }).Reverse();
         var merged = pieces.Aggregate(default(NpsAccumulator), (s, p) => NpsAccumulator.Combine(s, p));
-        return merged == whole && merged.GetResult() == whole.GetResult();
+        return merged == whole && merged.GetNps() == whole.GetNps();
     }
 
     [Property]
@@ -209,9 +210,9 @@ public sealed class NpsTests
     {
         var acc = default(NpsAccumulator);
         acc.Add(Ratings(raw));
-        var before = acc.GetResult().Score ?? -1;
+        var before = acc.GetNps().Score ?? -1;
         acc.Add(10);
-        return acc.GetResult().Score >= before;
+        return acc.GetNps().Score >= before;
     }
 
     [Property]
@@ -219,8 +220,8 @@ public sealed class NpsTests
     {
         var acc = default(NpsAccumulator);
         acc.Add(Ratings(raw));
-        var wald = acc.GetResult(new NpsOptions { IntervalMethod = NpsIntervalMethod.Wald });
-        var adj = acc.GetResult();
+        var wald = acc.GetNps(new NpsOptions { IntervalMethod = NpsIntervalMethod.Wald });
+        var adj = acc.GetNps();
         if (!wald.HasValue)
         {
             return raw.Length == 0;

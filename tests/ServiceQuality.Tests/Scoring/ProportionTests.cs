@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Xunit;
 using ServiceQuality.Scoring.Intervals;
 using ServiceQuality.Scoring.Proportions;
+using CsatAccumulator = ServiceQuality.Scoring.RatingAccumulator<ServiceQuality.Scoring.CsatScale>;
 
 namespace ServiceQuality.Tests.Scoring;
 
@@ -73,11 +74,11 @@ public sealed class ProportionTests
     {
         var acc = default(CsatAccumulator);
         acc.Add([5, 5, 4, 4, 4, 3, 2, 1, 5, 4]);
-        var r = acc.GetResult();
+        var r = acc.GetCsat();
         Assert.Equal(7, r.TopBox.Successes);
         Assert.Equal(0.7, r.TopBox.Estimate!.Value, 15);
         Assert.Equal(3.7, r.Mean.Mean!.Value, 14);
-        Assert.Equal(3, acc.GetResult(new CsatOptions { TopBoxMinimum = 5 }).TopBox.Successes);
+        Assert.Equal(3, acc.GetCsat(new CsatOptions { TopBoxMinimum = 5 }).TopBox.Successes);
         Assert.Throws<ArgumentOutOfRangeException>(() => acc.Add(0));
         Assert.Throws<ArgumentOutOfRangeException>(() => acc.Add(new byte[] { 1, 2, 6 }));
         Assert.Equal(10, acc.Count);

@@ -7,6 +7,21 @@ namespace ServiceQuality.Scoring.Nps;
 /// </summary>
 public static class Nps
 {
+    /// <summary>Computes the Net Promoter Score of 0-10 ratings.</summary>
+    /// <param name="ratings">The ratings.</param>
+    /// <param name="options">The breaks, confidence level, interval method and clipping; the defaults when <see langword="null"/>.</param>
+    /// <returns>The result; no score when there are no ratings.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public static NpsResult GetNps(this in RatingAccumulator<NpsScale> ratings, NpsOptions? options = null)
+    {
+        options ??= NpsOptions.Default;
+        options.Validate();
+        var breaks = options.Breaks;
+        var detractors = ratings.CountBetween(NpsScale.Minimum, breaks.DetractorMaximum);
+        var promoters = ratings.CountBetween(breaks.PromoterMinimum, NpsScale.Maximum);
+        return FromCounts(detractors, ratings.Count - detractors - promoters, promoters, options);
+    }
+
     /// <summary>Computes the result from category counts.</summary>
     /// <param name="detractors">The number of detractors, ≥ 0.</param>
     /// <param name="passives">The number of passives, ≥ 0.</param>

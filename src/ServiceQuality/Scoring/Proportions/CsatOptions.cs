@@ -18,7 +18,7 @@ public sealed class CsatOptions
     /// <exception cref="ArgumentOutOfRangeException">A setting is outside its valid range.</exception>
     public void Validate()
     {
-        Check.InRange(TopBoxMinimum, CsatAccumulator.Minimum, CsatAccumulator.Maximum, nameof(TopBoxMinimum));
+        Check.InRange(TopBoxMinimum, CsatScale.Minimum, CsatScale.Maximum, nameof(TopBoxMinimum));
         ArgumentNullException.ThrowIfNull(Proportion);
         Proportion.Validate();
     }
