@@ -48,6 +48,23 @@ public sealed class MeanTests
     }
 
     [Fact]
+    public void ExtremeWeights_KeepTheWeightedMean()
+    {
+        var acc = default(MeanAccumulator);
+        acc.Add(1, 1e-200);
+        acc.Add(5, 1e-200);
+        Assert.Equal(3, acc.GetResult().Mean!.Value, 12);
+        acc.Add(2, 1e100);
+        Assert.Equal(2, acc.GetResult().Mean!.Value, 12);
+        Assert.Equal(1, acc.GetResult().EffectiveN, 12); // one observation carries all the weight
+
+        var zero = default(MeanAccumulator);
+        zero.Add(4, 0);
+        Assert.False(zero.GetResult().HasValue); // zero total weight: no mean
+        Assert.Throws<ArgumentOutOfRangeException>(() => zero.Add(1, double.PositiveInfinity));
+    }
+
+    [Fact]
     public void BayesianAverage_IsImdbWeightedRating()
     {
         // IMDb: WR = (v/(v+m))R + (m/(v+m))C; R = 9, v = 10, m = 25, C = 7 → (10·9 + 25·7)/35 = 7.571428…

@@ -89,6 +89,38 @@ public sealed class NpsTests
         Assert.True(unclipped.Interval!.Value.Upper > 0.9);
     }
 
+    [Fact]
+    public void AllEqual_GiveZeroVariance_AndTheAdjustedIntervalStaysWide()
+    {
+        var result = Of([.. Enumerable.Repeat(7, 50)]).GetNps(new NpsOptions { IntervalMethod = NpsIntervalMethod.Wald });
+        Assert.Equal((0.0, 0.0), (result.Score!.Value, result.Variance!.Value));
+        Assert.Equal(0, result.Interval!.Value.Width);
+        Assert.True(Of([.. Enumerable.Repeat(7, 50)]).GetNps().Interval!.Value.Width > 0.05); // pseudo-responses keep it from collapsing to a point
+    }
+
+    [Fact]
+    public void AdjustedWald_SingleResponse_IsCentredOnTheAdjustedScore()
+    {
+        // Documented: one promoter gives (1 + 0.75 - 0.75)/4 = 0.25 ± 1.96·0.375.
+        var one = Of([10]).GetNps();
+        Assert.Equal(0.25 - (1.959963984540054 * 0.375), one.Interval!.Value.Lower, 12);
+        Assert.False(one.Interval!.Value.Contains(1));
+    }
+
+    [Fact]
+    public void HostScale_OutsideZeroToTen_IsRefused()
+    {
+        var acc = default(ServiceQuality.Scoring.RatingAccumulator<TwelvePoint>);
+        Assert.Throws<InvalidOperationException>(() => acc.Add(3));
+    }
+
+    private readonly struct TwelvePoint : ServiceQuality.Scoring.IRatingScale
+    {
+        public static int Minimum => 1;
+
+        public static int Maximum => 12;
+    }
+
     [Theory]
     [InlineData(11)]
     [InlineData(-1)]
@@ -228,6 +260,7 @@ public sealed class NpsTests
         }
 
         return wald.Interval!.Value.Contains(wald.Score!.Value)
+            && (adj.N < 2 || adj.Interval!.Value.Contains(adj.Score!.Value))
             && adj.Score is >= -1 and <= 1
             && adj.Interval!.Value.Lower >= -1 && adj.Interval!.Value.Upper <= 1
             && adj.Variance is >= 0 and <= 1;

@@ -65,6 +65,13 @@ public sealed class ReliabilityTests
     }
 
     [Fact]
+    public void Icc_AllEqual_IsUndefined()
+    {
+        Assert.Throws<ArgumentException>(() => IntraclassCorrelation.Compute(new double[,] { { 3, 3 }, { 3, 3 }, { 3, 3 } }));
+        Assert.Throws<ArgumentException>(() => IntraclassCorrelation.Compute(new double[,] { { 3, 3, 3 } }));
+    }
+
+    [Fact]
     public void GroupAgreement_MatchesMultilevelFormulas()
     {
         // R multilevel: ICC1 = (MSB - MSW)/(MSB + (GSIZE - 1)MSW), GSIZE = N/G; ICC2 = (MSB - MSW)/MSB. Three teams

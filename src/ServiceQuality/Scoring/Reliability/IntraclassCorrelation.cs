@@ -42,7 +42,7 @@ public static class IntraclassCorrelation
     /// <param name="ratings">Rows are targets (n ≥ 2), columns raters (k ≥ 2); complete and finite.</param>
     /// <param name="level">The confidence level of the intervals.</param>
     /// <returns>The six estimates, indexed by <see cref="IccForm"/>.</returns>
-    /// <exception cref="ArgumentException">Fewer than two targets or raters.</exception>
+    /// <exception cref="ArgumentException">Fewer than two targets or raters, or no variance between or within targets.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A rating is not finite, or the level is outside (0, 1).</exception>
     public static IReadOnlyList<IccEstimate> Compute(double[,] ratings, double level = 0.95)
     {
@@ -87,6 +87,11 @@ public static class IntraclassCorrelation
             {
                 sst += (ratings[i, j] - grand) * (ratings[i, j] - grand);
             }
+        }
+
+        if (!(sst - ssr > 0) || !(ssr > 0))
+        {
+            throw new ArgumentException("The ratings need variance both between and within targets: the ICC is undefined otherwise (for example when every rating is equal).", nameof(ratings));
         }
 
         double dfr = n - 1, dfc = k - 1, dfe = (n - 1.0) * (k - 1), dfw = n * (k - 1.0);
