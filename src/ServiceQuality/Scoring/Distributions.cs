@@ -120,7 +120,7 @@ internal static class Distributions
             return 1;
         }
 
-        return Invert(p, a / (a + b), 0, 1, x => RegularizedBeta(x, a, b), x => BetaDensity(x, a, b));
+        return Invert(p, a / (a + b), 0, 1, new BetaShape(a, b));
     }
 
     /// <summary>The regularized lower incomplete gamma function P(a, x).</summary>
@@ -379,20 +379,37 @@ internal static class Distributions
             hi *= 2;
         }
 
-        return Invert(
-            p,
-            Math.Max(a, hi / 2),
-            0,
-            hi,
-            x => RegularizedGammaP(a, x),
-            x => Math.Exp(((a - 1) * Math.Log(x)) - x - LogGamma(a)));
+        return Invert(p, Math.Max(a, hi / 2), 0, hi, new GammaShape(a));
     }
 
     /// <summary>P(X ≤ k) for X ~ Poisson(λ).</summary>
     public static double PoissonCdf(long k, double lambda) => k < 0 ? 0 : RegularizedGammaQ(k + 1, lambda);
 
+    /// <summary>A distribution to invert: its CDF and density (a struct, so inverting allocates nothing).</summary>
+    private interface IContinuous
+    {
+        double Cdf(double x);
+
+        double Density(double x);
+    }
+
+    private readonly struct BetaShape(double a, double b) : IContinuous
+    {
+        public double Cdf(double x) => RegularizedBeta(x, a, b);
+
+        public double Density(double x) => BetaDensity(x, a, b);
+    }
+
+    private readonly struct GammaShape(double a) : IContinuous
+    {
+        public double Cdf(double x) => RegularizedGammaP(a, x);
+
+        public double Density(double x) => Math.Exp(((a - 1) * Math.Log(x)) - x - LogGamma(a));
+    }
+
     /// <summary>Solves cdf(x) = p for x in [lo, hi] by Newton steps kept inside a shrinking bisection bracket.</summary>
-    private static double Invert(double p, double x, double lo, double hi, Func<double, double> cdf, Func<double, double> density)
+    private static double Invert<T>(double p, double x, double lo, double hi, T distribution)
+        where T : struct, IContinuous
     {
         if (!(x > lo && x < hi))
         {
@@ -401,7 +418,7 @@ internal static class Distributions
 
         for (var i = 0; i < 400; i++)
         {
-            var f = cdf(x) - p;
+            var f = distribution.Cdf(x) - p;
             if (f == 0)
             {
                 return x;
@@ -416,7 +433,7 @@ internal static class Distributions
                 hi = x;
             }
 
-            var dens = density(x);
+            var dens = distribution.Density(x);
             var next = dens > 0 ? x - (f / dens) : double.NaN;
             if (!(next > lo && next < hi))
             {

@@ -179,6 +179,14 @@ public sealed class NpsTests
         Assert.Equal(big.Mean - (1.959963984540054 * big.StandardDeviation), big.Interval.Lower, 3);
         Assert.Equal(big.Mean + (1.959963984540054 * big.StandardDeviation), big.Interval.Upper, 3);
 
+        // Independent check: Monte Carlo in Python 3.11 (1,000,000 Dirichlet draws via random.gammavariate, seed 12345):
+        // Dirichlet(6, 6, 11) → 2.5%/97.5% quantiles -0.12705, 0.53363; Jeffreys prior with 0/3/7 → 0.25407, 0.87415.
+        Assert.Equal(-0.12704776592666525, post.Interval.Lower, 0.003);
+        Assert.Equal(0.533634418083189, post.Interval.Upper, 0.003);
+        var jeffreys = Nps.Posterior(0, 3, 7, DirichletPrior.Jeffreys);
+        Assert.Equal(0.2540736127640031, jeffreys.Interval.Lower, 0.003);
+        Assert.Equal(0.8741525548990725, jeffreys.Interval.Upper, 0.003);
+
         // Symmetric counts give a symmetric interval around 0.
         var sym = Nps.Posterior(3, 4, 3, DirichletPrior.Jeffreys);
         Assert.Equal(-sym.Interval.Upper, sym.Interval.Lower, 3);
