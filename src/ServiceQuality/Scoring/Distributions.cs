@@ -193,6 +193,11 @@ internal static class Distributions
     /// <summary>The standard normal CDF Φ(x).</summary>
     public static double NormalCdf(double x)
     {
+        if (double.IsInfinity(x))
+        {
+            return x > 0 ? 1 : 0;
+        }
+
         // Φ(x) = erfc(-x/√2)/2 and erfc(z) = Q(1/2, z²) for z ≥ 0.
         var z = x / Math.Sqrt(2);
         return x < 0 ? 0.5 * RegularizedGammaQ(0.5, z * z) : 1 - (0.5 * RegularizedGammaQ(0.5, z * z));

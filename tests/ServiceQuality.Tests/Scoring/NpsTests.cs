@@ -59,6 +59,17 @@ public sealed class NpsTests
     }
 
     [Fact]
+    public void Compare_WithoutVariance_GivesCertainty()
+    {
+        var promoters = Of([10, 10, 10]).GetNps();
+        var detractors = Of([0, 0]).GetNps();
+        var test = Nps.Compare(promoters, detractors);
+        Assert.Equal(2, test.Difference);
+        Assert.Equal(0, test.PValue);
+        Assert.Equal(1, Nps.Compare(promoters, promoters).PValue);
+    }
+
+    [Fact]
     public void Breaks_AreConfigurable()
     {
         var result = Of(Sample).GetNps(new NpsOptions { Breaks = new NpsBreaks(5, 8) });
@@ -162,6 +173,29 @@ public sealed class NpsTests
         }
 
         Assert.True(result.Interval!.Value.Width < 0.002);
+    }
+
+    [Fact]
+    public void BulkAddAndResult_AllocateNothing()
+    {
+        var bytes = new byte[100_000];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            bytes[i] = (byte)(i % 11);
+        }
+
+        static double? Score(byte[] data)
+        {
+            var acc = default(NpsAccumulator);
+            acc.Add(data);
+            return acc.GetNps().Score;
+        }
+
+        Score(bytes); // JIT and static initialisation first
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var score = Score(bytes);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.NotNull(score);
     }
 
     [Fact]
