@@ -79,20 +79,8 @@ internal static class Distributions
         for (var m = 1; m <= MaxIterations; m++)
         {
             var m2 = 2 * m;
-            var aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-            d = 1 + (aa * d);
-            d = Math.Abs(d) < Tiny ? Tiny : d;
-            c = 1 + (aa / c);
-            c = Math.Abs(c) < Tiny ? Tiny : c;
-            d = 1 / d;
-            h *= d * c;
-            aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-            d = 1 + (aa * d);
-            d = Math.Abs(d) < Tiny ? Tiny : d;
-            c = 1 + (aa / c);
-            c = Math.Abs(c) < Tiny ? Tiny : c;
-            d = 1 / d;
-            var delta = d * c;
+            h *= LentzStep(m * (b - m) * x / ((qam + m2) * (a + m2)), 1, ref c, ref d);
+            var delta = LentzStep(-(a + m) * (qab + m) * x / ((a + m2) * (qap + m2)), 1, ref c, ref d);
             h *= delta;
             if (Math.Abs(delta - 1) < Epsilon)
             {
@@ -101,6 +89,17 @@ internal static class Distributions
         }
 
         return h;
+    }
+
+    /// <summary>One step of the modified Lentz method for a continued fraction with terms a/(b + …): returns the factor of the convergent.</summary>
+    private static double LentzStep(double a, double b, ref double c, ref double d)
+    {
+        d = b + (a * d);
+        d = Math.Abs(d) < Tiny ? Tiny : d;
+        c = b + (a / c);
+        c = Math.Abs(c) < Tiny ? Tiny : c;
+        d = 1 / d;
+        return d * c;
     }
 
     /// <summary>The density of the beta distribution.</summary>
@@ -172,14 +171,8 @@ internal static class Distributions
         var h = d;
         for (var i = 1; i <= MaxIterations; i++)
         {
-            var an = -i * (i - a);
             b += 2;
-            d = (an * d) + b;
-            d = Math.Abs(d) < Tiny ? Tiny : d;
-            c = b + (an / c);
-            c = Math.Abs(c) < Tiny ? Tiny : c;
-            d = 1 / d;
-            var delta = d * c;
+            var delta = LentzStep(-i * (i - a), b, ref c, ref d);
             h *= delta;
             if (Math.Abs(delta - 1) < Epsilon)
             {
