@@ -265,6 +265,18 @@ public sealed class NpsTests
     }
 
     [Property]
+    public bool Order_DoesNotMatter(byte[] raw, int seed)
+    {
+        var ratings = Ratings(raw);
+        var shuffled = ratings.ToArray();
+        new Random(seed).Shuffle(shuffled);
+        NpsAccumulator a = default, b = default;
+        a.Add(ratings);
+        b.Add(shuffled);
+        return a == b && a.GetNps() == b.GetNps();
+    }
+
+    [Property]
     public bool BulkAdd_EqualsOneByOne(byte[] raw)
     {
         var ratings = Ratings(raw);

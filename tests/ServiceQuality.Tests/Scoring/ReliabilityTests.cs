@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Xunit;
 using ServiceQuality.Scoring.Reliability;
 
 namespace ServiceQuality.Tests.Scoring;
@@ -84,5 +86,33 @@ public sealed class ReliabilityTests
         Assert.Equal(15.1875, r.F, 12);
         Assert.Equal((2.0, 9.0, 3, 12L), (r.Df1, r.Df2, r.Groups, r.N));
         Assert.True(r.PValue < 0.01);
+    }
+
+    [Property]
+    public bool Alpha_AtMostOne_AndIccIntervalsContainEstimates(PositiveInt seed)
+    {
+        var random = new Random(seed.Get);
+        int n = random.Next(3, 40), k = random.Next(2, 8);
+        var m = new double[n, k];
+        for (var i = 0; i < n; i++)
+        {
+            var trait = random.Next(0, 3);
+            for (var j = 0; j < k; j++)
+            {
+                m[i, j] = trait + random.Next(1, 5);
+            }
+        }
+
+        try
+        {
+            var alpha = CronbachAlpha.Compute(m);
+            var iccs = IntraclassCorrelation.Compute(m);
+            return alpha.Alpha <= 1 && alpha.Interval.Lower <= alpha.Alpha && alpha.Alpha <= alpha.Interval.Upper
+                && iccs.All(e => e.Value <= 1 && e.Interval.Lower <= e.Value + 1e-12 && e.Value <= e.Interval.Upper + 1e-12 && e.PValue is >= 0 and <= 1);
+        }
+        catch (ArgumentException)
+        {
+            return true; // a matrix without variance has no alpha or ICC: refused, not mis-scored
+        }
     }
 }

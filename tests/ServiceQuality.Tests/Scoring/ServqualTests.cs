@@ -64,6 +64,19 @@ public sealed class ServqualTests
     }
 
     [Fact]
+    public void Summary_AveragesRespondents()
+    {
+        var instrument = Small();
+        var a = instrument.Score([5.0, 4, 2, 6, 7, 3], [6.0, 6, 1, 6, 6, 5]);
+        var b = instrument.Score([7.0, 7, 1, 7, 7, 7], [6.0, 6, 1, 6, 6, 5]);
+        var summary = ServqualSummary.Of([a, b]);
+        Assert.Equal((-1 + 1) / 2.0, summary.Dimensions[(int)ServqualDimension.Tangibles].Mean!.Value, 14);
+        Assert.Equal((a.UnweightedScore!.Value + b.UnweightedScore!.Value) / 2, summary.Unweighted.Mean!.Value, 14);
+        Assert.Equal(2, summary.Weighted.N);
+        Assert.False(ServqualSummary.Of([]).Unweighted.HasValue);
+    }
+
+    [Fact]
     public void BadInput_Throws()
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Small().ScorePerformance([8.0, 1, 1, 1, 1, 1]));

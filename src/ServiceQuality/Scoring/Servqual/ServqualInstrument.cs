@@ -186,3 +186,44 @@ public sealed class ServqualInstrument
             weightSum > 0 ? weighted / weightSum : null);
     }
 }
+
+/// <summary>SERVQUAL or SERVPERF results summarised over respondents: each dimension's and the overall scores' means with intervals.</summary>
+/// <param name="Dimensions">Per dimension (in <see cref="ServqualDimension"/> order), the mean of the respondents' dimension scores.</param>
+/// <param name="Unweighted">The mean of the respondents' unweighted scores.</param>
+/// <param name="Weighted">The mean of the respondents' weighted scores.</param>
+public sealed record ServqualSummary(IReadOnlyList<Means.MeanResult> Dimensions, Means.MeanResult Unweighted, Means.MeanResult Weighted)
+{
+    /// <summary>Summarises respondents' results; a respondent missing a score is left out of that score's mean only.</summary>
+    /// <param name="results">The respondents' results.</param>
+    /// <param name="level">The confidence level of the intervals.</param>
+    /// <returns>The summary; means without value when no respondent had the score.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The level is outside (0, 1).</exception>
+    public static ServqualSummary Of(IEnumerable<ServqualResult> results, double level = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var dims = new Means.MeanAccumulator[5];
+        Means.MeanAccumulator unweighted = default, weighted = default;
+        foreach (var r in results)
+        {
+            foreach (var d in r.Dimensions)
+            {
+                if (d.Score is { } s)
+                {
+                    dims[(int)d.Dimension].Add(s);
+                }
+            }
+
+            if (r.UnweightedScore is { } u)
+            {
+                unweighted.Add(u);
+            }
+
+            if (r.WeightedScore is { } w)
+            {
+                weighted.Add(w);
+            }
+        }
+
+        return new ServqualSummary([.. dims.Select(a => a.GetResult(level))], unweighted.GetResult(level), weighted.GetResult(level));
+    }
+}
