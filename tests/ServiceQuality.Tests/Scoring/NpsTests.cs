@@ -155,6 +155,22 @@ public sealed class NpsTests
     }
 
     [Fact]
+    public void BulkAddInts_AcrossChunks_EqualsBytes_AndNamesTheBadIndex()
+    {
+        var ints = Enumerable.Range(0, 10_007).Select(i => (i * 7) % 11).ToArray();
+        NpsAccumulator fromInts = default, fromBytes = default;
+        fromInts.Add(ints);
+        fromBytes.Add(ints.Select(i => (byte)i).ToArray());
+        Assert.Equal(fromBytes, fromInts);
+
+        ints[5003] = -3;
+        var acc = default(NpsAccumulator);
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => acc.Add(ints));
+        Assert.Contains("index 5003", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, acc.Count);
+    }
+
+    [Fact]
     public void TenMillionResponses_BulkPath()
     {
         var bytes = new byte[10_000_000];
