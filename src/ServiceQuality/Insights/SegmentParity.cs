@@ -57,7 +57,7 @@ public static class SegmentParity
     /// <returns>The comparison.</returns>
     public static ParityResult CompareMeans(in MeanResult first, in MeanResult second, double level = 0.95)
     {
-        var test = Means.Compare(first, second, level);
+        var test = Mean.Compare(first, second, level);
         var pooled = Math.Sqrt((((first.EffectiveN - 1) * first.Variance!.Value) + ((second.EffectiveN - 1) * second.Variance!.Value)) / (first.EffectiveN + second.EffectiveN - 2));
         return new ParityResult(test, pooled > 0 ? test.Difference / pooled : 0, EffectSizeKind.CohensD);
     }
@@ -69,7 +69,7 @@ public static class SegmentParity
     /// <returns>The comparison.</returns>
     public static ParityResult CompareNps(in NpsResult first, in NpsResult second, double level = 0.95)
     {
-        var test = Nps.Compare(first, second, level);
+        var test = NetPromoterScore.Compare(first, second, level);
         var v1 = first.Variance!.Value * first.N / Math.Max(1, first.N - 1);
         var v2 = second.Variance!.Value * second.N / Math.Max(1, second.N - 1);
         var pooled = Math.Sqrt((((first.N - 1) * v1) + ((second.N - 1) * v2)) / Math.Max(1, first.N + second.N - 2));

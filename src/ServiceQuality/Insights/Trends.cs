@@ -22,7 +22,7 @@ public static class Trends
     /// <param name="level">The confidence level.</param>
     /// <returns>One change per period after the first.</returns>
     public static IReadOnlyList<PeriodChange> NpsPeriodOverPeriod(IReadOnlyList<NpsResult> periods, double level = 0.95) =>
-        Changes(periods, level, static (a, b) => a.HasValue && b.HasValue, static (later, earlier, l) => Nps.Compare(later, earlier, l));
+        Changes(periods, level, static (a, b) => a.HasValue && b.HasValue, static (later, earlier, l) => NetPromoterScore.Compare(later, earlier, l));
 
     /// <summary>Changes of a proportion (two-proportion z test).</summary>
     /// <param name="periods">The periods in time order.</param>
@@ -36,7 +36,7 @@ public static class Trends
     /// <param name="level">The confidence level.</param>
     /// <returns>One change per period after the first.</returns>
     public static IReadOnlyList<PeriodChange> MeanPeriodOverPeriod(IReadOnlyList<MeanResult> periods, double level = 0.95) =>
-        Changes(periods, level, static (a, b) => a.Variance.HasValue && b.Variance.HasValue, static (later, earlier, l) => Means.Compare(later, earlier, l));
+        Changes(periods, level, static (a, b) => a.Variance.HasValue && b.Variance.HasValue, static (later, earlier, l) => Mean.Compare(later, earlier, l));
 
     private static PeriodChange[] Changes<T>(IReadOnlyList<T> periods, double level, Func<T, T, bool> comparable, Func<T, T, double, DifferenceTest> compare)
     {

@@ -6,7 +6,7 @@ namespace ServiceQuality.Scoring;
 /// <summary>
 /// A mergeable accumulator of integer ratings on the scale <typeparamref name="TScale"/>: the count of each rating,
 /// so thresholds (NPS breaks, top-box) are chosen when a result is computed. This is the NPS, CSAT and CES
-/// accumulator: <c>RatingAccumulator&lt;NpsScale&gt;</c> with <see cref="Nps.Nps.GetNps"/>,
+/// accumulator: <c>RatingAccumulator&lt;NpsScale&gt;</c> with <see cref="Nps.NetPromoterScore.GetNps"/>,
 /// <c>RatingAccumulator&lt;CsatScale&gt;</c> with <see cref="Csat.GetCsat"/>, <c>RatingAccumulator&lt;CesScale&gt;</c>
 /// with <see cref="GetMean"/>. <see cref="Merge"/> adds counts: exactly associative and commutative, with
 /// <see langword="default"/> as identity, so the result over any partition merged in any order equals the result

@@ -191,7 +191,7 @@ public sealed class TrendsTests
         Assert.Equal(0.13, changes[0].Change!.Value.Difference, 12);
         Assert.True(changes[0].Change!.Value.IsSignificant());
         Assert.Null(changes[1].Change); // an empty period has no score to compare
-        var nps = Trends.NpsPeriodOverPeriod([Nps.FromCounts(5, 5, 10), Nps.FromCounts(5, 5, 10)]);
+        var nps = Trends.NpsPeriodOverPeriod([NetPromoterScore.FromCounts(5, 5, 10), NetPromoterScore.FromCounts(5, 5, 10)]);
         Assert.Equal(0, nps[0].Change!.Value.Difference);
         Assert.Equal(1, nps[0].Change!.Value.PValue, 12);
     }
@@ -208,7 +208,7 @@ public sealed class ServiceQualityIndexTests
         var inputs = new ServiceQualityInputs
         {
             Csat = Proportion.FromCounts(80, 100),
-            Nps = Nps.FromCounts(20, 30, 50),
+            Nps = NetPromoterScore.FromCounts(20, 30, 50),
             SlaAttainment = Proportion.FromCounts(90, 100),
             ReopenRate = Proportion.FromCounts(10, 100),
         };
@@ -252,7 +252,7 @@ public sealed class ServiceQualityIndexTests
         {
             Csat = Proportion.FromCounts(Math.Min(a.Get, b.Get), b.Get),
             FirstContactResolution = Proportion.FromCounts(Math.Min(c.Get, d.Get), d.Get),
-            Nps = Nps.FromCounts(a.Get % 7, c.Get % 5, b.Get % 9),
+            Nps = NetPromoterScore.FromCounts(a.Get % 7, c.Get % 5, b.Get % 9),
         };
         var r = ServiceQualityIndex.Compute(inputs);
         return r.Index is >= 0 and <= 100

@@ -74,8 +74,8 @@ public sealed class MeanTests
             acc.Add(9);
         }
 
-        Assert.Equal(265.0 / 35, Means.BayesianAverage(acc.GetResult(), 7, 25), 13);
-        Assert.Equal(7, Means.BayesianAverage(default(MeanAccumulator).GetResult(), 7, 25));
+        Assert.Equal(265.0 / 35, Mean.BayesianAverage(acc.GetResult(), 7, 25), 13);
+        Assert.Equal(7, Mean.BayesianAverage(default(MeanAccumulator).GetResult(), 7, 25));
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class MeanTests
         MeanAccumulator a = default, b = default;
         a.Add([1.0, 2, 3, 4, 5]);
         b.Add([3.0, 5, 7, 9, 11]);
-        var t = Means.Compare(a.GetResult(), b.GetResult());
+        var t = Mean.Compare(a.GetResult(), b.GetResult());
         Assert.Equal(-4, t.Difference, 13);
         Assert.Equal(Math.Sqrt(2.5), t.StandardError, 13);
         Assert.Equal(6.25 / 1.0625, t.DegreesOfFreedom, 12);

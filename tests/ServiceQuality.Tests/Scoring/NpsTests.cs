@@ -50,7 +50,7 @@ public sealed class NpsTests
     public void Compare_MatchesRNpsTestTwoSample()
     {
         // nps_test(x, y): delta = |nps.x - nps.y|, se = √(var.x/n.x + var.y/n.y), p = 2(1 - Φ(delta/se)).
-        var test = Nps.Compare(Of(Sample).GetNps(), Of(Sample2).GetNps());
+        var test = NetPromoterScore.Compare(Of(Sample).GetNps(), Of(Sample2).GetNps());
         Assert.Equal(0.41666666666666663, test.Difference, 14);
         Assert.Equal(0.31859791215516403, test.StandardError, 14);
         Assert.Equal(0.19093655701271484, test.PValue, 12);
@@ -63,10 +63,10 @@ public sealed class NpsTests
     {
         var promoters = Of([10, 10, 10]).GetNps();
         var detractors = Of([0, 0]).GetNps();
-        var test = Nps.Compare(promoters, detractors);
+        var test = NetPromoterScore.Compare(promoters, detractors);
         Assert.Equal(2, test.Difference);
         Assert.Equal(0, test.PValue);
-        Assert.Equal(1, Nps.Compare(promoters, promoters).PValue);
+        Assert.Equal(1, NetPromoterScore.Compare(promoters, promoters).PValue);
     }
 
     [Fact]
@@ -218,14 +218,14 @@ public sealed class NpsTests
     public void Posterior_MeanVarianceAndInterval()
     {
         // Dirichlet(1 + 5, 1 + 5, 1 + 10): mean (11 - 6)/23; variance from the Dirichlet moments, Python 3.11.
-        var post = Nps.Posterior(5, 5, 10);
+        var post = NetPromoterScore.Posterior(5, 5, 10);
         Assert.Equal(5.0 / 23, post.Mean, 14);
         var a0 = 23.0;
         Assert.Equal(((11 * (a0 - 11)) + (6 * (a0 - 6)) + (2 * 11 * 6)) / (a0 * a0 * (a0 + 1)), post.Variance, 14);
         Assert.True(post.Interval.Contains(post.Mean));
 
         // With many responses the posterior is nearly normal: the interval approaches mean ± 1.96 sd.
-        var big = Nps.Posterior(2000, 3000, 5000);
+        var big = NetPromoterScore.Posterior(2000, 3000, 5000);
         Assert.Equal(big.Mean - (1.959963984540054 * big.StandardDeviation), big.Interval.Lower, 3);
         Assert.Equal(big.Mean + (1.959963984540054 * big.StandardDeviation), big.Interval.Upper, 3);
 
@@ -233,12 +233,12 @@ public sealed class NpsTests
         // Dirichlet(6, 6, 11) → 2.5%/97.5% quantiles -0.12705, 0.53363; Jeffreys prior with 0/3/7 → 0.25407, 0.87415.
         Assert.Equal(-0.12704776592666525, post.Interval.Lower, 0.003);
         Assert.Equal(0.533634418083189, post.Interval.Upper, 0.003);
-        var jeffreys = Nps.Posterior(0, 3, 7, DirichletPrior.Jeffreys);
+        var jeffreys = NetPromoterScore.Posterior(0, 3, 7, DirichletPrior.Jeffreys);
         Assert.Equal(0.2540736127640031, jeffreys.Interval.Lower, 0.003);
         Assert.Equal(0.8741525548990725, jeffreys.Interval.Upper, 0.003);
 
         // Symmetric counts give a symmetric interval around 0.
-        var sym = Nps.Posterior(3, 4, 3, DirichletPrior.Jeffreys);
+        var sym = NetPromoterScore.Posterior(3, 4, 3, DirichletPrior.Jeffreys);
         Assert.Equal(-sym.Interval.Upper, sym.Interval.Lower, 3);
     }
 

@@ -5,7 +5,7 @@ namespace ServiceQuality.Scoring.Nps;
 /// <c>nps_se</c>, the Wald and adjusted-Wald intervals (Rocks 2016) and <c>nps_test</c>'s two-sample test, plus the
 /// Bayesian Dirichlet posterior of the score.
 /// </summary>
-public static class Nps
+public static class NetPromoterScore
 {
     /// <summary>Computes the Net Promoter Score of 0-10 ratings.</summary>
     /// <param name="ratings">The ratings.</param>

@@ -1,7 +1,7 @@
 namespace ServiceQuality.Scoring.Means;
 
 /// <summary>Comparisons and smoothing of means.</summary>
-public static class Means
+public static class Mean
 {
     /// <summary>
     /// The Bayesian average (IMDb's weighted rating): WR = (v/(v+m))·R + (m/(v+m))·C, where R is the item's mean over v
