@@ -1,0 +1,153 @@
+using BenchmarkDotNet.Attributes;
+using ServiceQuality.Scoring.Nps;
+using ServiceQuality.Scoring.Reliability;
+using NpsAccumulator = ServiceQuality.Scoring.RatingAccumulator<ServiceQuality.Scoring.NpsScale>;
+
+namespace ServiceQuality.Benchmarks.Scoring;
+
+/// <summary>NPS over 10,000,000 responses held as bytes: a LINQ baseline against the vectorized bulk accumulator.</summary>
+[MemoryDiagnoser]
+public class ScoringBenchmarks
+{
+    private byte[] _ratings = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var random = new Random(20260301);
+        _ratings = new byte[10_000_000];
+        for (var i = 0; i < _ratings.Length; i++)
+        {
+            _ratings[i] = (byte)random.Next(0, 11);
+        }
+    }
+
+    [Benchmark(Baseline = true)]
+    public double NpsLinq()
+    {
+        var promoters = _ratings.Count(r => r >= 9);
+        var detractors = _ratings.Count(r => r <= 6);
+        return (promoters - detractors) / (double)_ratings.Length;
+    }
+
+    [Benchmark]
+    public double? NpsBulkAccumulator()
+    {
+        var acc = default(NpsAccumulator);
+        acc.Add(_ratings);
+        return acc.GetNps().Score;
+    }
+}
+
+/// <summary>Merging 1,000 partial NPS accumulators (10,000 responses each) against re-reading the partitions' responses.</summary>
+[MemoryDiagnoser]
+public class ScoringMergeBenchmarks
+{
+    private byte[][] _partitions = [];
+    private NpsAccumulator[] _partials = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var random = new Random(20260302);
+        _partitions = new byte[1000][];
+        _partials = new NpsAccumulator[1000];
+        for (var p = 0; p < _partitions.Length; p++)
+        {
+            _partitions[p] = new byte[10_000];
+            for (var i = 0; i < _partitions[p].Length; i++)
+            {
+                _partitions[p][i] = (byte)random.Next(0, 11);
+            }
+
+            _partials[p].Add(_partitions[p]);
+        }
+    }
+
+    [Benchmark(Baseline = true)]
+    public double? RescanPartitions()
+    {
+        var acc = default(NpsAccumulator);
+        foreach (var partition in _partitions)
+        {
+            acc.Add(partition);
+        }
+
+        return acc.GetNps().Score;
+    }
+
+    [Benchmark]
+    public double? MergePartials()
+    {
+        var acc = default(NpsAccumulator);
+        foreach (ref readonly var partial in _partials.AsSpan())
+        {
+            acc.Merge(partial);
+        }
+
+        return acc.GetNps().Score;
+    }
+}
+
+/// <summary>Cronbach's alpha on a 10,000 × 22 matrix: a naive two-pass column-by-column baseline against the one-pass row-major path.</summary>
+[MemoryDiagnoser]
+public class ScoringAlphaBenchmarks
+{
+    private const int Rows = 10_000;
+    private const int Items = 22;
+    private double[] _scores = [];
+    private double[,] _matrix = new double[0, 0];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var random = new Random(20260303);
+        _scores = new double[Rows * Items];
+        _matrix = new double[Rows, Items];
+        for (var r = 0; r < Rows; r++)
+        {
+            var trait = random.Next(0, 4);
+            for (var c = 0; c < Items; c++)
+            {
+                var x = Math.Clamp(trait + random.Next(1, 5), 1, 7);
+                _scores[(r * Items) + c] = x;
+                _matrix[r, c] = x;
+            }
+        }
+    }
+
+    [Benchmark(Baseline = true)]
+    public double NaiveTwoPass()
+    {
+        // Pass 1: column means and row totals; pass 2: each column's variance and the totals' variance.
+        var means = new double[Items];
+        var totals = new double[Rows];
+        for (var c = 0; c < Items; c++)
+        {
+            for (var r = 0; r < Rows; r++)
+            {
+                means[c] += _matrix[r, c] / Rows;
+                totals[r] += _matrix[r, c];
+            }
+        }
+
+        double itemVariance = 0;
+        for (var c = 0; c < Items; c++)
+        {
+            double ss = 0;
+            for (var r = 0; r < Rows; r++)
+            {
+                ss += (_matrix[r, c] - means[c]) * (_matrix[r, c] - means[c]);
+            }
+
+            itemVariance += ss / (Rows - 1);
+        }
+
+        var totalMean = totals.Average();
+        var totalVariance = totals.Sum(t => (t - totalMean) * (t - totalMean)) / (Rows - 1);
+        return Items / (Items - 1.0) * (1 - (itemVariance / totalVariance));
+    }
+
+    [Benchmark]
+    public double OnePass() => CronbachAlpha.ComputeRowMajor(_scores, Items).Alpha;
+}

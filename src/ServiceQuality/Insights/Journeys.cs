@@ -1,0 +1,122 @@
+using ServiceQuality.Scoring;
+using ServiceQuality.Scoring.Means;
+
+namespace ServiceQuality.Insights;
+
+/// <summary>A client-visible interaction, rated: help-desk voice, web link, email, hallway — every one counts.</summary>
+/// <param name="At">When it happened.</param>
+/// <param name="Channel">The channel, e.g. "phone", "email", "portal", "in person".</param>
+/// <param name="Kind">What kind of moment, e.g. "acknowledgement", "status update", "fix".</param>
+/// <param name="Rating">How it was rated, on the journey scale.</param>
+public readonly record struct MomentOfTruth(DateTimeOffset At, string Channel, string Kind, double Rating);
+
+/// <summary>What counts as the "peak" of a journey; the peak-end literature uses all three.</summary>
+public enum PeakDefinition
+{
+    /// <summary>The moment furthest from the scale midpoint, good or bad (Kahneman's most intense moment; the default).</summary>
+    MostExtreme = 0,
+
+    /// <summary>The worst-rated moment.</summary>
+    Worst = 1,
+
+    /// <summary>The best-rated moment.</summary>
+    Best = 2,
+}
+
+/// <summary>Options for peak-end journey scores.</summary>
+public sealed class JourneyOptions
+{
+    /// <summary>Gets or sets the lowest rating.</summary>
+    /// <value>1.</value>
+    public double ScaleMinimum { get; set; } = 1;
+
+    /// <summary>Gets or sets the highest rating.</summary>
+    /// <value>5.</value>
+    public double ScaleMaximum { get; set; } = 5;
+
+    /// <summary>Gets or sets which moment is the peak.</summary>
+    /// <value><see cref="PeakDefinition.MostExtreme"/>; ties go to the earlier moment in time.</value>
+    public PeakDefinition Peak { get; set; } = PeakDefinition.MostExtreme;
+
+    /// <summary>Gets or sets the weight of the peak; the end gets 1 - this.</summary>
+    /// <value>0.5: the plain average of peak and end (Kahneman, Fredrickson et al. 1993).</value>
+    public double PeakWeight { get; set; } = 0.5;
+}
+
+/// <summary>The peak-end score of one journey.</summary>
+/// <param name="Moments">The number of moments.</param>
+/// <param name="Score">PeakWeight·peak + (1 - PeakWeight)·end; <see langword="null"/> for an empty journey.</param>
+/// <param name="Peak">The peak moment.</param>
+/// <param name="End">The last moment (latest <see cref="MomentOfTruth.At"/>).</param>
+/// <param name="Mean">The plain mean rating, for comparison.</param>
+public readonly record struct JourneyScore(int Moments, double? Score, MomentOfTruth? Peak, MomentOfTruth? End, double? Mean);
+
+/// <summary>The ratings of one kind of moment across journeys.</summary>
+/// <param name="Kind">The kind.</param>
+/// <param name="Rating">The mean rating with its interval.</param>
+public readonly record struct MomentKindSummary(string Kind, MeanResult Rating);
+
+/// <summary>Peak-end scores of journeys of moments of truth ("clients remember the really good and the really bad").</summary>
+public static class Journeys
+{
+    /// <summary>Scores one journey.</summary>
+    /// <param name="moments">The moments, in any order.</param>
+    /// <param name="options">The scale, the peak definition and the peak weight; the defaults when <see langword="null"/>.</param>
+    /// <returns>The score; no score for an empty journey.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A rating is outside the scale or the peak weight is outside [0, 1].</exception>
+    public static JourneyScore Score(ReadOnlySpan<MomentOfTruth> moments, JourneyOptions? options = null)
+    {
+        options ??= new JourneyOptions();
+        Check.InRange(options.PeakWeight, 0, 1, nameof(options.PeakWeight));
+        if (moments.IsEmpty)
+        {
+            return new JourneyScore(0, null, null, null, null);
+        }
+
+        var mid = (options.ScaleMinimum + options.ScaleMaximum) / 2;
+        int peak = 0, end = 0;
+        double sum = 0;
+        for (var i = 0; i < moments.Length; i++)
+        {
+            var r = moments[i].Rating;
+            Check.InRange(r, options.ScaleMinimum, options.ScaleMaximum, nameof(moments));
+            sum += r;
+            var intensity = Intensity(r, mid, options.Peak);
+            var peakIntensity = Intensity(moments[peak].Rating, mid, options.Peak);
+            var better = intensity > peakIntensity || (intensity == peakIntensity && moments[i].At < moments[peak].At);
+            peak = better ? i : peak;
+            end = moments[i].At >= moments[end].At ? i : end;
+        }
+
+        var score = (options.PeakWeight * moments[peak].Rating) + ((1 - options.PeakWeight) * moments[end].Rating);
+        return new JourneyScore(moments.Length, score, moments[peak], moments[end], sum / moments.Length);
+    }
+
+    private static double Intensity(double rating, double mid, PeakDefinition peak) => peak switch
+    {
+        PeakDefinition.Worst => -rating,
+        PeakDefinition.Best => rating,
+        _ => Math.Abs(rating - mid),
+    };
+
+    /// <summary>The kinds of moment across journeys, weakest (lowest mean rating) first.</summary>
+    /// <param name="journeys">The journeys.</param>
+    /// <param name="level">The confidence level of each mean's interval.</param>
+    /// <returns>One summary per kind, ascending by mean rating.</returns>
+    public static IReadOnlyList<MomentKindSummary> KindsByWeakness(IEnumerable<IEnumerable<MomentOfTruth>> journeys, double level = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(journeys);
+        var byKind = new Dictionary<string, MeanAccumulator>(StringComparer.Ordinal);
+        foreach (var moment in journeys.SelectMany(j => j))
+        {
+            byKind.TryGetValue(moment.Kind, out var acc);
+            acc.Add(moment.Rating);
+            byKind[moment.Kind] = acc;
+        }
+
+        return [.. byKind
+            .Select(kv => new MomentKindSummary(kv.Key, kv.Value.GetResult(level)))
+            .OrderBy(s => s.Rating.Mean)
+            .ThenBy(s => s.Kind, StringComparer.Ordinal)];
+    }
+}

@@ -1,0 +1,13 @@
+namespace ServiceQuality.Scoring.Nps;
+
+/// <summary>The Bayesian posterior of a Net Promoter Score under a Dirichlet prior.</summary>
+/// <param name="N">The number of responses.</param>
+/// <param name="Mean">The posterior mean of the score, (αp - αd)/α₀, in [-1, 1].</param>
+/// <param name="Variance">The posterior variance of the score.</param>
+/// <param name="Interval">The equal-tailed credible interval.</param>
+/// <param name="Posterior">The posterior concentrations (prior plus counts).</param>
+public readonly record struct NpsPosterior(long N, double Mean, double Variance, ConfidenceInterval Interval, DirichletPrior Posterior)
+{
+    /// <summary>Gets the posterior standard deviation.</summary>
+    public double StandardDeviation => Math.Sqrt(Variance);
+}

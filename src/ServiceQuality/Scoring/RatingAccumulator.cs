@@ -1,0 +1,137 @@
+using ServiceQuality.Scoring.Means;
+using ServiceQuality.Scoring.Proportions;
+
+namespace ServiceQuality.Scoring;
+
+/// <summary>
+/// A mergeable accumulator of integer ratings on the scale <typeparamref name="TScale"/>: the count of each rating,
+/// so thresholds (NPS breaks, top-box) are chosen when a result is computed. This is the NPS, CSAT and CES
+/// accumulator: <c>RatingAccumulator&lt;NpsScale&gt;</c> with <see cref="Nps.NetPromoterScore.GetNps"/>,
+/// <c>RatingAccumulator&lt;CsatScale&gt;</c> with <see cref="Csat.GetCsat"/>, <c>RatingAccumulator&lt;CesScale&gt;</c>
+/// with <see cref="GetMean"/>. <see cref="Merge"/> adds counts: exactly associative and commutative, with
+/// <see langword="default"/> as identity, so the result over any partition merged in any order equals the result
+/// over all of the ratings. The bulk path over bytes is vectorized.
+/// </summary>
+/// <typeparam name="TScale">The rating scale.</typeparam>
+public struct RatingAccumulator<TScale> : IEquatable<RatingAccumulator<TScale>>
+    where TScale : IRatingScale
+{
+    private RatingHistogram _histogram;
+
+    /// <summary>Gets the number of ratings.</summary>
+    public readonly long Count => _histogram.Count;
+
+    /// <summary>Gets the number of ratings equal to <paramref name="rating"/>.</summary>
+    /// <param name="rating">A rating on the scale.</param>
+    /// <returns>The count.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The rating is off the scale.</exception>
+    public readonly long CountOf(int rating)
+    {
+        Check.InRange(rating, Min, Max, nameof(rating));
+        return _histogram[rating];
+    }
+
+    /// <summary>Gets the number of ratings in [<paramref name="minimum"/>, <paramref name="maximum"/>].</summary>
+    /// <param name="minimum">The lowest rating counted.</param>
+    /// <param name="maximum">The highest rating counted.</param>
+    /// <returns>The count.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A bound is off the scale or they are out of order.</exception>
+    public readonly long CountBetween(int minimum, int maximum)
+    {
+        Check.InRange(minimum, Min, Max, nameof(minimum));
+        Check.InRange(maximum, minimum, Max, nameof(maximum));
+        return _histogram.CountBetween(minimum, maximum);
+    }
+
+    private static int Min => ValidScale ? TScale.Minimum : throw InvalidScale();
+
+    private static int Max => TScale.Maximum;
+
+    private static bool ValidScale => TScale.Minimum >= 0 && TScale.Maximum <= RatingHistogram.Bins - 1 && TScale.Minimum < TScale.Maximum;
+
+    /// <summary>Adds one rating.</summary>
+    /// <param name="rating">An integer on the scale.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The rating is off the scale; the message names the range.</exception>
+    public void Add(int rating) => _histogram.Add(rating, Min, Max, nameof(rating));
+
+    /// <summary>Adds <paramref name="count"/> ratings with the same value.</summary>
+    /// <param name="rating">An integer on the scale.</param>
+    /// <param name="count">How many, ≥ 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The rating is off the scale or the count is negative.</exception>
+    public void Add(int rating, long count) => _histogram.Add(rating, count, Min, Max);
+
+    /// <summary>Adds many ratings held as bytes: the vectorized bulk path. Nothing is added when any rating is invalid.</summary>
+    /// <param name="ratings">Integers on the scale.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A rating is off the scale; the message gives its index.</exception>
+    public void Add(ReadOnlySpan<byte> ratings) => _histogram.Add(ratings, Min, Max, nameof(ratings));
+
+    /// <summary>Adds many ratings. Nothing is added when any rating is invalid.</summary>
+    /// <param name="ratings">Integers on the scale.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A rating is off the scale; the message gives its index.</exception>
+    public void Add(ReadOnlySpan<int> ratings) => _histogram.Add(ratings, Min, Max, nameof(ratings));
+
+    /// <summary>Adds the ratings of another accumulator.</summary>
+    /// <param name="other">The accumulator to merge in.</param>
+    public void Merge(in RatingAccumulator<TScale> other) => _histogram.Merge(other._histogram);
+
+    /// <summary>Returns the merge of two accumulators, leaving both unchanged.</summary>
+    /// <param name="first">The first accumulator.</param>
+    /// <param name="second">The second accumulator.</param>
+    /// <returns>An accumulator holding the ratings of both.</returns>
+    public static RatingAccumulator<TScale> Combine(in RatingAccumulator<TScale> first, in RatingAccumulator<TScale> second)
+    {
+        var result = first;
+        result.Merge(second);
+        return result;
+    }
+
+    /// <summary>The mean rating with its Student-t interval (for CES: the mean effort, lower is better).</summary>
+    /// <param name="level">The confidence level in (0, 1).</param>
+    /// <returns>The mean; no mean when there are no ratings.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The level is outside (0, 1).</exception>
+    public readonly MeanResult GetMean(double level = 0.95)
+    {
+        double sum = 0, sumSq = 0;
+        for (var r = Min; r <= Max; r++)
+        {
+            sum += r * (double)_histogram[r];
+            sumSq += r * (double)r * _histogram[r];
+        }
+
+        double n = _histogram.Count;
+        return MeanResult.FromSums(_histogram.Count, n, sum, sumSq, n, level);
+    }
+
+    /// <summary>The share of ratings in [<paramref name="minimum"/>, <paramref name="maximum"/>] (top-box, bottom-box, "low effort").</summary>
+    /// <param name="minimum">The lowest rating counted.</param>
+    /// <param name="maximum">The highest rating counted.</param>
+    /// <param name="options">The interval options; Wilson, 95%, clipped when <see langword="null"/>.</param>
+    /// <returns>The proportion; no estimate when there are no ratings.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A bound is off the scale, or an option is out of range.</exception>
+    public readonly ProportionResult GetShare(int minimum, int maximum, ProportionOptions? options = null) =>
+        Proportion.FromCounts(CountBetween(minimum, maximum), Count, options);
+
+    private static InvalidOperationException InvalidScale() =>
+        new($"The rating scale {typeof(TScale).Name} must satisfy 0 ≤ Minimum < Maximum ≤ 10 (it is {TScale.Minimum}..{TScale.Maximum}).");
+
+    /// <inheritdoc />
+    public readonly bool Equals(RatingAccumulator<TScale> other) => _histogram.Equals(other._histogram);
+
+    /// <inheritdoc />
+    public override readonly bool Equals(object? obj) => obj is RatingAccumulator<TScale> other && Equals(other);
+
+    /// <inheritdoc />
+    public override readonly int GetHashCode() => _histogram.GetHashCode();
+
+    /// <summary>Returns whether two accumulators hold the same counts.</summary>
+    /// <param name="left">The first accumulator.</param>
+    /// <param name="right">The second accumulator.</param>
+    /// <returns><see langword="true"/> when every count is equal.</returns>
+    public static bool operator ==(RatingAccumulator<TScale> left, RatingAccumulator<TScale> right) => left.Equals(right);
+
+    /// <summary>Returns whether two accumulators differ.</summary>
+    /// <param name="left">The first accumulator.</param>
+    /// <param name="right">The second accumulator.</param>
+    /// <returns><see langword="true"/> when any count differs.</returns>
+    public static bool operator !=(RatingAccumulator<TScale> left, RatingAccumulator<TScale> right) => !left.Equals(right);
+}

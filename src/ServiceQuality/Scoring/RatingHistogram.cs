@@ -1,0 +1,267 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace ServiceQuality.Scoring;
+
+/// <summary>Eleven counts, one per rating 0..10.</summary>
+[InlineArray(RatingHistogram.Bins)]
+internal struct RatingCounts
+{
+    private long _element0;
+}
+
+/// <summary>
+/// The counts of integer ratings 0..10 behind the NPS, CSAT and CES accumulators. Merging adds counts, so it is
+/// exactly associative and commutative with the empty histogram as identity. The bulk path over bytes is vectorized.
+/// </summary>
+internal struct RatingHistogram : IEquatable<RatingHistogram>
+{
+    public const int Bins = 11;
+    private RatingCounts _counts;
+
+    public readonly long Count
+    {
+        get
+        {
+            long total = 0;
+            foreach (var c in (ReadOnlySpan<long>)_counts)
+            {
+                total += c;
+            }
+
+            return total;
+        }
+    }
+
+    public readonly long this[int rating] => _counts[rating];
+
+    public readonly long CountBetween(int min, int max)
+    {
+        long total = 0;
+        for (var r = min; r <= max; r++)
+        {
+            total += _counts[r];
+        }
+
+        return total;
+    }
+
+    public void Add(int rating, int min, int max, string paramName)
+    {
+        if (rating < min || rating > max)
+        {
+            throw new ArgumentOutOfRangeException(paramName, rating, $"A rating must be an integer in the range [{min}, {max}].");
+        }
+
+        _counts[rating]++;
+    }
+
+    public void Add(int rating, long count, int min, int max)
+    {
+        if (rating < min || rating > max)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rating), rating, $"A rating must be an integer in the range [{min}, {max}].");
+        }
+
+        Check.NonNegative(count, nameof(count));
+        _counts[rating] += count;
+    }
+
+    public void Add(ReadOnlySpan<int> ratings, int min, int max, string paramName)
+    {
+        // Validate and narrow to bytes a chunk at a time (vectorized), then count the bytes.
+        RatingCounts local = default;
+        Span<byte> buffer = stackalloc byte[ChunkSize];
+        for (var start = 0; start < ratings.Length; start += ChunkSize)
+        {
+            var chunk = ratings.Slice(start, Math.Min(ChunkSize, ratings.Length - start));
+            var bad = FirstOutside(chunk, min, max);
+            if (bad >= 0)
+            {
+                throw new ArgumentOutOfRangeException(paramName, chunk[bad], $"The rating at index {start + bad} must be an integer in the range [{min}, {max}].");
+            }
+
+            Narrow(chunk, buffer);
+            CountBytes(buffer[..chunk.Length], local);
+        }
+
+        AddCounts(local);
+    }
+
+    private const int ChunkSize = 4096;
+
+    private static int FirstOutside(ReadOnlySpan<int> values, int min, int max)
+    {
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var lo = Vector256.Create(min);
+            var hi = Vector256.Create(max);
+            ref var start = ref MemoryMarshal.GetReference(values);
+            for (; i <= values.Length - Vector256<int>.Count; i += Vector256<int>.Count)
+            {
+                var v = Vector256.LoadUnsafe(ref start, (nuint)i);
+                if (Vector256.LessThanAny(v, lo) || Vector256.GreaterThanAny(v, hi))
+                {
+                    break;
+                }
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            if (values[i] < min || values[i] > max)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static void Narrow(ReadOnlySpan<int> values, Span<byte> bytes)
+    {
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var src = ref MemoryMarshal.GetReference(values);
+            ref var dst = ref MemoryMarshal.GetReference(bytes);
+            var step = Vector256<byte>.Count;
+            for (; i <= values.Length - step; i += step)
+            {
+                var a = Vector256.Narrow(Vector256.LoadUnsafe(ref src, (nuint)i), Vector256.LoadUnsafe(ref src, (nuint)(i + 8)));
+                var b = Vector256.Narrow(Vector256.LoadUnsafe(ref src, (nuint)(i + 16)), Vector256.LoadUnsafe(ref src, (nuint)(i + 24)));
+                Vector256.Narrow(a.AsUInt16(), b.AsUInt16()).StoreUnsafe(ref dst, (nuint)i);
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            bytes[i] = (byte)values[i];
+        }
+    }
+
+    public void Add(ReadOnlySpan<byte> ratings, int min, int max, string paramName)
+    {
+        RatingCounts local = default;
+        var counted = CountBytes(ratings, local);
+        var outside = counted != ratings.Length;
+        for (var r = 0; r < Bins && !outside; r++)
+        {
+            outside = (r < min || r > max) && local[r] != 0;
+        }
+
+        if (outside)
+        {
+            for (var i = 0; i < ratings.Length; i++)
+            {
+                if (ratings[i] < min || ratings[i] > max)
+                {
+                    throw new ArgumentOutOfRangeException(paramName, ratings[i], $"The rating at index {i} must be an integer in the range [{min}, {max}].");
+                }
+            }
+        }
+
+        AddCounts(local);
+    }
+
+    public void Merge(in RatingHistogram other) => AddCounts(other._counts);
+
+    private void AddCounts(in RatingCounts counts)
+    {
+        for (var r = 0; r < Bins; r++)
+        {
+            _counts[r] += counts[r];
+        }
+    }
+
+    /// <summary>
+    /// Adds the number of bytes equal to each of 0..10 to <paramref name="counts"/> and returns how many it counted
+    /// (bytes above 10 are not). Vectorized: eleven byte-lane compare-and-subtract accumulators, widened every 255 blocks.
+    /// </summary>
+    internal static long CountBytes(ReadOnlySpan<byte> values, Span<long> counts)
+    {
+        long before = 0;
+        foreach (var c in counts)
+        {
+            before += c;
+        }
+
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated && values.Length >= Vector256<byte>.Count)
+        {
+            ref var start = ref MemoryMarshal.GetReference(values);
+            var last = values.Length - Vector256<byte>.Count;
+            while (i <= last)
+            {
+                var blockEnd = Math.Min(last, i + (254 * Vector256<byte>.Count));
+                Vector256<byte> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default,
+                    a6 = default, a7 = default, a8 = default, a9 = default, a10 = default;
+                for (; i <= blockEnd; i += Vector256<byte>.Count)
+                {
+                    var v = Vector256.LoadUnsafe(ref start, (nuint)i);
+                    a0 -= Vector256.Equals(v, Vector256.Create((byte)0));
+                    a1 -= Vector256.Equals(v, Vector256.Create((byte)1));
+                    a2 -= Vector256.Equals(v, Vector256.Create((byte)2));
+                    a3 -= Vector256.Equals(v, Vector256.Create((byte)3));
+                    a4 -= Vector256.Equals(v, Vector256.Create((byte)4));
+                    a5 -= Vector256.Equals(v, Vector256.Create((byte)5));
+                    a6 -= Vector256.Equals(v, Vector256.Create((byte)6));
+                    a7 -= Vector256.Equals(v, Vector256.Create((byte)7));
+                    a8 -= Vector256.Equals(v, Vector256.Create((byte)8));
+                    a9 -= Vector256.Equals(v, Vector256.Create((byte)9));
+                    a10 -= Vector256.Equals(v, Vector256.Create((byte)10));
+                }
+
+                counts[0] += SumLanes(a0);
+                counts[1] += SumLanes(a1);
+                counts[2] += SumLanes(a2);
+                counts[3] += SumLanes(a3);
+                counts[4] += SumLanes(a4);
+                counts[5] += SumLanes(a5);
+                counts[6] += SumLanes(a6);
+                counts[7] += SumLanes(a7);
+                counts[8] += SumLanes(a8);
+                counts[9] += SumLanes(a9);
+                counts[10] += SumLanes(a10);
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            var v = values[i];
+            if (v < Bins)
+            {
+                counts[v]++;
+            }
+        }
+
+        long total = -before;
+        foreach (var c in counts)
+        {
+            total += c;
+        }
+
+        return total;
+    }
+
+    private static long SumLanes(Vector256<byte> lanes) =>
+        Vector256.Sum(Vector256.WidenLower(lanes)) + (long)Vector256.Sum(Vector256.WidenUpper(lanes));
+
+    public readonly bool Equals(RatingHistogram other) =>
+        ((ReadOnlySpan<long>)_counts).SequenceEqual((ReadOnlySpan<long>)other._counts);
+
+    public override readonly bool Equals(object? obj) => obj is RatingHistogram other && Equals(other);
+
+    public override readonly int GetHashCode()
+    {
+        var hash = default(HashCode);
+        foreach (var c in (ReadOnlySpan<long>)_counts)
+        {
+            hash.Add(c);
+        }
+
+        return hash.ToHashCode();
+    }
+}
