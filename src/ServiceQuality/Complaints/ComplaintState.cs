@@ -111,16 +111,6 @@ public enum ContactChannel
     InPerson = 5,
 }
 
-/// <summary>Whether the client is inside or outside the organisation; both deserve the same service.</summary>
-public enum ClientSegment
-{
-    /// <summary>A client inside the organisation.</summary>
-    Internal = 0,
-
-    /// <summary>A client outside the organisation.</summary>
-    External = 1,
-}
-
 /// <summary>The steps of the complaint process that have been recorded at least once.</summary>
 [Flags]
 public enum ComplaintMilestones

@@ -5,16 +5,6 @@ using ServiceQuality.Scoring.Proportions;
 
 namespace ServiceQuality.Insights;
 
-/// <summary>The built-in client segments; hosts may use any segment type with <see cref="SegmentParity.CompareToReference{TSegment}(IReadOnlyDictionary{TSegment, ProportionResult}, TSegment, double)"/>.</summary>
-public enum ClientSegment
-{
-    /// <summary>Clients inside the organisation.</summary>
-    Internal = 0,
-
-    /// <summary>Clients outside the organisation.</summary>
-    External = 1,
-}
-
 /// <summary>The effect-size measure reported with a parity test.</summary>
 public enum EffectSizeKind
 {
