@@ -1,9 +1,13 @@
-using ServiceQuality.Workflow;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceQuality;
+using ServiceQuality.Complaints;
+using ServiceQuality.Sla;
 
-var builder = new StateMachineBuilder<string, string, object?>("consumer", "1", "open");
-builder.Configure("open").Permit("close", "closed");
-builder.Configure("closed").Final();
-var definition = builder.Build();
-var state = definition.Fire("open", "close", null);
-Console.WriteLine($"consumer: {state}");
-return state == "closed" ? 0 : 1;
+// The packed packages, used the way a host app would: register, receive a complaint, run a command.
+using var provider = new ServiceCollection().AddServiceQuality().BuildServiceProvider();
+var service = provider.GetRequiredService<ComplaintService>();
+await service.ReceiveAsync("Q1", "C1", ClientSegment.External, ContactChannel.Email, Priority.High, "The VPN drops every hour.", "desk");
+var result = await service.ExecuteAsync("Q1", c => c.Acknowledge("ann", ContactChannel.Email, "Thank you for telling us."));
+var complaint = await service.LoadAsync("Q1");
+Console.WriteLine($"consumer: {complaint!.Snapshot.State} (accepted: {result.IsAccepted})");
+return complaint.Snapshot.State == ComplaintState.Acknowledged ? 0 : 1;

@@ -56,6 +56,10 @@ public sealed class ComplaintLifecycle
 
     internal ComplaintOptions Options { get; }
 
+    /// <summary>Gets a copy of the policies in force (changing the copy changes nothing here).</summary>
+    /// <returns>The options this lifecycle was built with.</returns>
+    public ComplaintOptions GetOptions() => Options.Clone();
+
     /// <summary>Receives a new complaint: the first event of its history.</summary>
     /// <param name="complaintId">The complaint's identifier.</param>
     /// <param name="clientId">The client's identifier.</param>

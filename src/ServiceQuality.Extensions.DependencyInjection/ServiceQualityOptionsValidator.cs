@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+
+namespace ServiceQuality.Extensions.DependencyInjection;
+
+/// <summary>Validates <see cref="ServiceQualityOptions"/> at host start: every problem, in every section, in one result.</summary>
+internal sealed class ServiceQualityOptionsValidator : IValidateOptions<ServiceQualityOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ServiceQualityOptions options)
+    {
+        var failures = new List<string>();
+        string root = string.IsNullOrEmpty(name) ? ServiceQualityOptions.SectionName : $"{ServiceQualityOptions.SectionName}[{name}]";
+        if (options.Calendar is not null)
+        {
+            failures.AddRange(options.Calendar.GetProblems($"{root}:{nameof(ServiceQualityOptions.Calendar)}"));
+        }
+
+        Section(failures, $"{root}:{nameof(ServiceQualityOptions.Complaints)}", options.Complaints, static o => o.Validate());
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Runs a core options class's own validation, which throws one exception listing all its problems.</summary>
+    private static void Section<T>(List<string> failures, string path, T? section, Action<T> validate)
+        where T : class
+    {
+        if (section is null)
+        {
+            failures.Add($"{path} is null; valid: a {typeof(T).Name}.");
+            return;
+        }
+
+        try
+        {
+            validate(section);
+        }
+        catch (ArgumentException ex)
+        {
+            // Core messages are "X has N invalid setting(s):" then one "- problem" a line: keep each problem, prefixed with its path.
+            var problems = ex.Message.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("- ", StringComparison.Ordinal)).Select(l => $"{path}:{l[2..]}").ToList();
+            failures.AddRange(problems.Count > 0 ? problems : [$"{path}: {ex.Message}"]);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ServiceQuality.Complaints;
+using ServiceQuality.Diagnostics;
+using ServiceQuality.Extensions.DependencyInjection;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers ServiceQuality in a host's service collection.</summary>
+public static class ServiceQualityServiceCollectionExtensions
+{
+    /// <summary>Adds ServiceQuality with its defaults.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The service collection, for chaining.</returns>
+    public static IServiceCollection AddServiceQuality(this IServiceCollection services) =>
+        AddServiceQuality(services, static _ => { });
+
+    /// <summary>
+    /// Adds ServiceQuality: the complaint lifecycle, service and SLA monitor, the in-memory store, the normalizer and the
+    /// instrumentation, each with <c>TryAdd</c> so a host can register its own first. Uses a registered
+    /// <see cref="TimeProvider"/> (or <see cref="TimeProvider.System"/>) and <see cref="IMeterFactory"/> when the host has
+    /// one. Options are validated when the host starts. Safe to call more than once: services are registered once,
+    /// and each call's <paramref name="configure"/> is applied in order.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets options in code.</param>
+    /// <returns>The service collection, for chaining.</returns>
+    public static IServiceCollection AddServiceQuality(this IServiceCollection services, Action<ServiceQualityOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        AddCore(services).AddOptions<ServiceQualityOptions>().Configure(configure);
+        AddServices(services, serviceKey: null);
+        return services;
+    }
+
+    /// <summary>Adds ServiceQuality with options bound from configuration (for example <c>builder.Configuration.GetSection("ServiceQuality")</c>).</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section holding <see cref="ServiceQualityOptions"/>.</param>
+    /// <returns>The service collection, for chaining.</returns>
+    public static IServiceCollection AddServiceQuality(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        AddCore(services);
+        AddConfiguration(services, Options.Options.DefaultName, configuration);
+        AddServices(services, serviceKey: null);
+        return services;
+    }
+
+    /// <summary>
+    /// Adds a separate ServiceQuality for one tenant, resolved with <c>[FromKeyedServices(serviceKey)]</c> or
+    /// <c>GetRequiredKeyedService&lt;T&gt;(serviceKey)</c>: its own options (named <paramref name="serviceKey"/>), lifecycle,
+    /// store, service and monitor. The time provider, instrumentation and normalizer defaults are shared.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="serviceKey">The tenant's key.</param>
+    /// <param name="configure">Sets the tenant's options in code.</param>
+    /// <returns>The service collection, for chaining.</returns>
+    public static IServiceCollection AddKeyedServiceQuality(this IServiceCollection services, string serviceKey, Action<ServiceQualityOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceKey);
+        ArgumentNullException.ThrowIfNull(configure);
+        AddCore(services).AddOptions<ServiceQualityOptions>(serviceKey).Configure(configure);
+        AddServices(services, serviceKey);
+        return services;
+    }
+
+    /// <summary>Adds a separate ServiceQuality for one tenant with options bound from configuration.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="serviceKey">The tenant's key.</param>
+    /// <param name="configuration">The section holding the tenant's <see cref="ServiceQualityOptions"/>.</param>
+    /// <returns>The service collection, for chaining.</returns>
+    public static IServiceCollection AddKeyedServiceQuality(this IServiceCollection services, string serviceKey, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceKey);
+        ArgumentNullException.ThrowIfNull(configuration);
+        AddCore(services);
+        AddConfiguration(services, serviceKey, configuration);
+        AddServices(services, serviceKey);
+        return services;
+    }
+
+    /// <summary>What every registration shares: the clock, the instruments and the validator.</summary>
+    private static IServiceCollection AddCore(IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(static sp => new ServiceQualityInstrumentation(sp.GetService<IMeterFactory>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServiceQualityOptions>, ServiceQualityOptionsValidator>());
+        return services;
+    }
+
+    private static void AddConfiguration(IServiceCollection services, string name, IConfiguration configuration)
+    {
+        services.AddSingleton<IConfigureOptions<ServiceQualityOptions>>(new ConfigureServiceQualityFromConfiguration(name, configuration));
+        services.AddSingleton<IOptionsChangeTokenSource<ServiceQualityOptions>>(new ConfigurationChangeTokenSource<ServiceQualityOptions>(name, configuration));
+    }
+
+    private static void AddServices(IServiceCollection services, string? serviceKey)
+    {
+        string name = serviceKey ?? Options.Options.DefaultName;
+        services.AddOptions<ServiceQualityOptions>(name).ValidateOnStart();
+        if (serviceKey is null)
+        {
+            services.TryAddSingleton(sp => CreateLifecycle(sp, name));
+            services.TryAddSingleton<IComplaintStore, InMemoryComplaintStore>();
+            services.TryAddSingleton(sp => new ComplaintService(
+                sp.GetRequiredService<ComplaintLifecycle>(), sp.GetRequiredService<IComplaintStore>(), sp.GetRequiredService<ServiceQualityInstrumentation>()));
+            services.TryAddSingleton(sp => new SlaMonitor(
+                sp.GetRequiredService<ComplaintService>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ServiceQualityInstrumentation>()));
+            return;
+        }
+
+        services.TryAddKeyedSingleton(serviceKey, (sp, _) => CreateLifecycle(sp, name));
+        services.TryAddKeyedSingleton<IComplaintStore>(serviceKey, static (_, _) => new InMemoryComplaintStore());
+        services.TryAddKeyedSingleton(serviceKey, (sp, key) => new ComplaintService(
+            sp.GetRequiredKeyedService<ComplaintLifecycle>(key), sp.GetRequiredKeyedService<IComplaintStore>(key), sp.GetRequiredService<ServiceQualityInstrumentation>()));
+        services.TryAddKeyedSingleton(serviceKey, (sp, key) => new SlaMonitor(
+            sp.GetRequiredKeyedService<ComplaintService>(key), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ServiceQualityInstrumentation>()));
+    }
+
+    private static ComplaintLifecycle CreateLifecycle(IServiceProvider services, string name) => new(
+        services.GetRequiredService<IOptionsMonitor<ServiceQualityOptions>>().Get(name).BuildComplaintOptions(),
+        services.GetRequiredService<TimeProvider>());
+}

@@ -1,0 +1,222 @@
+using System.Diagnostics.Metrics;
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using ServiceQuality.Complaints;
+using ServiceQuality.Diagnostics;
+using ServiceQuality.Sla;
+
+namespace ServiceQuality.Extensions.DependencyInjection.Tests;
+
+public class ServiceQualityServiceCollectionExtensionsTests
+{
+    private static readonly Type[] Registered =
+    [
+        typeof(TimeProvider), typeof(ServiceQualityInstrumentation), typeof(ComplaintLifecycle), typeof(IComplaintStore),
+        typeof(ComplaintService), typeof(SlaMonitor),
+    ];
+
+    [Fact]
+    public void AddServiceQuality_EveryServiceResolves()
+    {
+        using var provider = new ServiceCollection().AddServiceQuality().BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        foreach (var type in Registered)
+        {
+            Assert.NotNull(provider.GetRequiredService(type));
+        }
+
+        Assert.IsType<InMemoryComplaintStore>(provider.GetRequiredService<IComplaintStore>());
+        Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
+    }
+
+    [Fact]
+    public void AddServiceQuality_CalledTwice_RegistersEachServiceOnce_AndAppliesBothConfigurations()
+    {
+        var services = new ServiceCollection()
+            .AddServiceQuality(o => o.Complaints.MaxEscalationLevel = 5)
+            .AddServiceQuality(o => o.Complaints.RequireApologyBeforeHelp = false);
+
+        foreach (var type in Registered)
+        {
+            Assert.Single(services, d => d.ServiceType == type);
+        }
+
+        Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<ServiceQualityOptions>));
+        using var provider = services.BuildServiceProvider();
+        var options = provider.GetRequiredService<IOptions<ServiceQualityOptions>>().Value;
+        Assert.Equal((5, false), (options.Complaints.MaxEscalationLevel, options.Complaints.RequireApologyBeforeHelp));
+    }
+
+    [Fact]
+    public void AddServiceQuality_AHostsOwnRegistration_Wins()
+    {
+        var ownStore = new InMemoryComplaintStore();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        using var provider = new ServiceCollection()
+            .AddSingleton<IComplaintStore>(ownStore)
+            .AddSingleton<TimeProvider>(clock)
+            .AddServiceQuality()
+            .BuildServiceProvider();
+
+        var service = provider.GetRequiredService<ComplaintService>();
+
+        Assert.Same(ownStore, service.Store);
+        Assert.Same(clock, service.Lifecycle.TimeProvider);
+    }
+
+    [Fact]
+    public async Task AddServiceQuality_UsesTheHostsTimeProvider_ForEveryEvent()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        using var provider = new ServiceCollection().AddSingleton<TimeProvider>(clock).AddServiceQuality().BuildServiceProvider();
+        var service = provider.GetRequiredService<ComplaintService>();
+
+        var complaint = await service.ReceiveAsync("Q1", "C1", ClientSegment.External, ContactChannel.Email, Priority.Normal, "VPN down", "desk");
+
+        Assert.Equal(clock.GetUtcNow(), complaint.Snapshot.ReceivedAt);
+    }
+
+    [Fact]
+    public void AddServiceQuality_WithAMeterFactory_CreatesTheMeterThroughIt()
+    {
+        using var provider = new ServiceCollection().AddMetrics().AddServiceQuality().BuildServiceProvider();
+
+        var instrumentation = provider.GetRequiredService<ServiceQualityInstrumentation>();
+
+        Assert.Equal(ServiceQualityInstrumentation.MeterName, instrumentation.Meter.Name);
+        Assert.Same(provider.GetRequiredService<IMeterFactory>(), instrumentation.Meter.Scope);
+    }
+
+    [Fact]
+    public async Task StartAsync_InvalidOptions_FailsWithEveryProblemInOneMessage()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddServiceQuality(o =>
+        {
+            o.Complaints.AutoCloseAfter = TimeSpan.Zero;
+            o.Complaints.MaxEscalationLevel = 0;
+            o.Complaints.Sla.High.TimeToAcknowledge = TimeSpan.FromHours(-1);
+            o.Calendar = new CalendarOptions { TimeZone = "Mars/Olympus_Mons", Opens = new TimeOnly(18, 0), Closes = new TimeOnly(9, 0) };
+        });
+        using var host = builder.Build();
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal(5, ex.Failures.Count());
+        Assert.Contains("ServiceQuality:Calendar:TimeZone is 'Mars/Olympus_Mons'; valid: a time zone identifier this machine knows", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ServiceQuality:Calendar:Closes is 09:00; valid: after ServiceQuality:Calendar:Opens (18:00).", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ServiceQuality:Complaints:AutoCloseAfter is 00:00:00; valid: greater than zero and at most 366 days.", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ServiceQuality:Complaints:MaxEscalationLevel is 0; valid: 1 to 10.", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ServiceQuality:Complaints:Sla.High.TimeToAcknowledge", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_ValidOptions_Starts()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddServiceQuality();
+        using var host = builder.Build();
+
+        await host.StartAsync();
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public void AddServiceQuality_FromConfiguration_BindsEverySection()
+    {
+        const string json = """
+            {
+              "ServiceQuality": {
+                "Complaints": {
+                  "RequireApologyBeforeHelp": false,
+                  "RequireClientConfirmation": false,
+                  "AutoCloseAfter": "3.00:00:00",
+                  "ReopenWindow": "14.00:00:00",
+                  "MaxEscalationLevel": 4,
+                  "ClockPausedStates": [ "AwaitingClient", "Committed" ],
+                  "Sla": { "High": { "TimeToAcknowledge": "00:30:00", "AtRiskThreshold": 0.6 } }
+                },
+                "Calendar": { "TimeZone": "Europe/London", "Opens": "08:30", "Closes": "17:30", "Days": [ "Monday", "Tuesday" ], "Holidays": [ "2026-12-25" ] }
+              }
+            }
+            """;
+        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
+        using var provider = new ServiceCollection().AddServiceQuality(configuration.GetSection(ServiceQualityOptions.SectionName)).BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<ServiceQualityOptions>>().Value;
+        var c = options.Complaints;
+        Assert.Equal((false, false, TimeSpan.FromDays(3), TimeSpan.FromDays(14), 4), (c.RequireApologyBeforeHelp, c.RequireClientConfirmation, c.AutoCloseAfter, c.ReopenWindow, c.MaxEscalationLevel));
+        Assert.Equal([ComplaintState.AwaitingClient, ComplaintState.Committed], c.ClockPausedStates.Order());
+        Assert.Equal((TimeSpan.FromMinutes(30), 0.6, TimeSpan.FromDays(1)), (c.Sla.High.TimeToAcknowledge, c.Sla.High.AtRiskThreshold, c.Sla.High.TimeToResolve));
+        Assert.Equal(("Europe/London", new TimeOnly(8, 30), new TimeOnly(17, 30)), (options.Calendar!.TimeZone, options.Calendar.Opens, options.Calendar.Closes));
+        Assert.Equal([DayOfWeek.Monday, DayOfWeek.Tuesday], options.Calendar.Days);
+        Assert.Equal([new DateOnly(2026, 12, 25)], options.Calendar.Holidays);
+
+        var calendar = provider.GetRequiredService<ComplaintLifecycle>().GetOptions().Calendar;
+        Assert.Equal("Europe/London", calendar.TimeZone.Id);
+        Assert.Equal(2, calendar.Hours.Count);
+        Assert.Contains(new DateOnly(2026, 12, 25), calendar.Holidays);
+    }
+
+    [Fact]
+    public async Task AddKeyedServiceQuality_EachTenantGetsItsOwnPoliciesAndStore()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services
+            .AddKeyedServiceQuality("strict", o => o.Complaints.RequireApologyBeforeHelp = true)
+            .AddKeyedServiceQuality("relaxed", o =>
+            {
+                o.Complaints.RequireApologyBeforeHelp = false;
+                o.Complaints.Sla.Normal.TimeToAcknowledge = TimeSpan.FromHours(8);
+            });
+        using var host = builder.Build();
+        await host.StartAsync();
+
+        var strict = host.Services.GetRequiredKeyedService<ComplaintService>("strict");
+        var relaxed = host.Services.GetRequiredKeyedService<ComplaintService>("relaxed");
+
+        Assert.NotSame(strict.Store, relaxed.Store);
+        Assert.True(strict.Lifecycle.GetOptions().RequireApologyBeforeHelp);
+        Assert.False(relaxed.Lifecycle.GetOptions().RequireApologyBeforeHelp);
+        Assert.Equal((TimeSpan.FromHours(4), TimeSpan.FromHours(8)), (strict.Lifecycle.GetOptions().Sla.Normal.TimeToAcknowledge, relaxed.Lifecycle.GetOptions().Sla.Normal.TimeToAcknowledge));
+
+        // The same steps: the strict tenant refuses help before an apology, the relaxed one accepts it.
+        foreach (var service in new[] { strict, relaxed })
+        {
+            await service.ReceiveAsync("Q1", "C1", ClientSegment.Internal, ContactChannel.Email, Priority.Normal, "printer jams", "desk");
+            await service.ExecuteAsync("Q1", c => c.Acknowledge("ann", ContactChannel.Email, "Thank you"));
+            await service.ExecuteAsync("Q1", c => c.StartInvestigating("ann"));
+        }
+
+        var refused = await strict.ExecuteAsync("Q1", c => c.OfferHelp("ann", ContactChannel.Email, ["replace the toner"]));
+        var accepted = await relaxed.ExecuteAsync("Q1", c => c.OfferHelp("ann", ContactChannel.Email, ["replace the toner"]));
+        Assert.False(refused.IsAccepted);
+        Assert.True(accepted.IsAccepted);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task AddKeyedServiceQuality_InvalidTenantOptions_FailAtStartNamingTheTenant()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddKeyedServiceQuality("tenant-a", o => o.Complaints.ReopenWindow = TimeSpan.Zero);
+        using var host = builder.Build();
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("ServiceQuality[tenant-a]:Complaints:ReopenWindow is 00:00:00; valid: greater than zero and at most 3660 days.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddServiceQuality_NullArguments_Throw()
+    {
+        Assert.Throws<ArgumentNullException>(() => ServiceQualityServiceCollectionExtensions.AddServiceQuality(null!));
+        Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddServiceQuality((Action<ServiceQualityOptions>)null!));
+        Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddServiceQuality((IConfiguration)null!));
+        Assert.Throws<ArgumentException>(() => new ServiceCollection().AddKeyedServiceQuality(" ", _ => { }));
+    }
+}
