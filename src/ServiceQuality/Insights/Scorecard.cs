@@ -1,0 +1,307 @@
+using ServiceQuality.Scoring;
+using ServiceQuality.Scoring.Means;
+using ServiceQuality.Scoring.Nps;
+using ServiceQuality.Scoring.Proportions;
+using ServiceQuality.Scoring.Reliability;
+
+namespace ServiceQuality.Insights;
+
+/// <summary>A client's rating of one of the seven client wants: how much it matters and how well it is served (1-5 each).</summary>
+/// <param name="Importance">How much the want matters to the client, 1-5.</param>
+/// <param name="Performance">How well it is served, 1-5.</param>
+public readonly record struct WantAnswer(int Importance, int Performance);
+
+/// <summary>One survey response: any of NPS (0-10), CSAT (1-5), CES (1-7) and the seven client wants, with who answered and who served them.</summary>
+public sealed record SurveyResponse
+{
+    /// <summary>Gets the client who answered.</summary>
+    public required string ClientId { get; init; }
+
+    /// <summary>Gets the client's segment.</summary>
+    public ClientSegment Segment { get; init; }
+
+    /// <summary>Gets the agent (or team) who served the client, if known.</summary>
+    public string? Agent { get; init; }
+
+    /// <summary>Gets when the response was given.</summary>
+    public DateTimeOffset AnsweredAt { get; init; }
+
+    /// <summary>Gets the likelihood to recommend, 0-10, if asked.</summary>
+    public int? Nps { get; init; }
+
+    /// <summary>Gets the satisfaction rating, 1-5, if asked.</summary>
+    public int? Csat { get; init; }
+
+    /// <summary>Gets the effort rating, 1-7 (lower is less effort), if asked.</summary>
+    public int? Ces { get; init; }
+
+    /// <summary>Gets the ratings of the client wants that were asked.</summary>
+    public IReadOnlyDictionary<ClientWant, WantAnswer>? Wants { get; init; }
+}
+
+/// <summary>Options for <see cref="Scorecard.Compute"/>.</summary>
+public sealed class ScorecardOptions
+{
+    /// <summary>Gets or sets the NPS options.</summary>
+    /// <value><see cref="NpsOptions.Default"/>.</value>
+    public NpsOptions Nps { get; set; } = NpsOptions.Default;
+
+    /// <summary>Gets or sets the CSAT options.</summary>
+    /// <value><see cref="CsatOptions.Default"/> (top-2 box).</value>
+    public CsatOptions Csat { get; set; } = CsatOptions.Default;
+
+    /// <summary>Gets or sets the importance-performance options.</summary>
+    /// <value>Crosshairs at the data means.</value>
+    public ImportancePerformanceOptions ImportancePerformance { get; set; } = new();
+
+    /// <summary>Gets or sets the Service Quality Index options.</summary>
+    /// <value>The three families weigh the same.</value>
+    public ServiceQualityIndexOptions Index { get; set; } = new();
+
+    /// <summary>Gets or sets the fewest responses an agent needs to be scored and to enter the consistency analysis.</summary>
+    /// <value>5. Valid: 2 or more.</value>
+    public int MinimumResponsesPerAgent { get; set; } = 5;
+}
+
+/// <summary>A want's scores: stated importance (mean), performance (mean with interval) and the IPA quadrant.</summary>
+/// <param name="Want">The want.</param>
+/// <param name="Importance">The mean stated importance.</param>
+/// <param name="Performance">The performance ratings.</param>
+/// <param name="Quadrant">Where it falls in the importance-performance grid.</param>
+public readonly record struct WantScore(ClientWant Want, double Importance, MeanResult Performance, IpaQuadrant Quadrant);
+
+/// <summary>One agent's (or team's) scores.</summary>
+/// <param name="Agent">The agent.</param>
+/// <param name="Responses">The number of responses.</param>
+/// <param name="Nps">Their NPS.</param>
+/// <param name="Csat">Their CSAT.</param>
+public readonly record struct AgentScore(string Agent, long Responses, NpsResult Nps, CsatResult Csat);
+
+/// <summary>How consistent one measure is across agents: ICC1 is the share of its variance that depends on who served the client (0 = the same whoever you meet).</summary>
+/// <param name="Area">"CSAT", "NPS", "CES" or a want's name.</param>
+/// <param name="Agreement">ICC1, ICC2 and the F test (reference: R <c>multilevel</c>).</param>
+public readonly record struct ConsistencyScore(string Area, GroupAgreementResult Agreement);
+
+/// <summary>Internal against external clients on the hospitality measures.</summary>
+/// <param name="Nps">NPS: internal minus external, with its test and Cohen's d.</param>
+/// <param name="Csat">CSAT top box: internal minus external, with its test and Cohen's h.</param>
+/// <param name="Ces">CES mean: internal minus external (lower is better), with Welch's test and Cohen's d.</param>
+public readonly record struct SegmentParityScores(ParityResult? Nps, ParityResult? Csat, ParityResult? Ces);
+
+/// <summary>Everything a service-quality scorecard shows, each figure with its n and uncertainty.</summary>
+/// <param name="Responses">The number of survey responses.</param>
+/// <param name="Nps">The Net Promoter Score.</param>
+/// <param name="Csat">CSAT: top-box share and mean.</param>
+/// <param name="Ces">Customer effort (lower is better).</param>
+/// <param name="Wants">The seven client wants, in the enum's order (those with answers).</param>
+/// <param name="ImportancePerformance">The importance-performance analysis, or <see langword="null"/> with fewer than two wants answered.</param>
+/// <param name="Index">The Service Quality Index with each part's contribution.</param>
+/// <param name="Parity">Internal against external clients.</param>
+/// <param name="Agents">Agents with at least <see cref="ScorecardOptions.MinimumResponsesPerAgent"/> responses, by name.</param>
+/// <param name="Consistency">Consistency across agents per measure, least consistent first (the areas to work on for a "we" experience).</param>
+public sealed record ScorecardResult(
+    long Responses,
+    NpsResult Nps,
+    CsatResult Csat,
+    MeanResult Ces,
+    IReadOnlyList<WantScore> Wants,
+    IpaResult? ImportancePerformance,
+    ServiceQualityIndexResult Index,
+    SegmentParityScores Parity,
+    IReadOnlyList<AgentScore> Agents,
+    IReadOnlyList<ConsistencyScore> Consistency);
+
+/// <summary>Builds a <see cref="ScorecardResult"/> from survey responses and the service measures of complaint handling.</summary>
+public static class Scorecard
+{
+    /// <summary>Computes the scorecard.</summary>
+    /// <param name="responses">The survey responses.</param>
+    /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
+    /// <param name="slaAttainment">The share of complaints handled within their SLA, if measured.</param>
+    /// <param name="firstContactResolution">The share of complaints resolved at first contact, if measured.</param>
+    /// <param name="reopenRate">The share of resolved complaints that were reopened, if measured.</param>
+    /// <returns>The scorecard.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="responses"/> or a response is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A rating is outside its scale; the message names the scale.</exception>
+    public static ScorecardResult Compute(
+        IEnumerable<SurveyResponse> responses,
+        ScorecardOptions? options = null,
+        ProportionResult? slaAttainment = null,
+        ProportionResult? firstContactResolution = null,
+        ProportionResult? reopenRate = null)
+    {
+        ArgumentNullException.ThrowIfNull(responses);
+        options ??= new ScorecardOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MinimumResponsesPerAgent, 2, nameof(options));
+
+        var all = new Tally();
+        var bySegment = new Dictionary<ClientSegment, Tally>();
+        var byAgent = new Dictionary<string, Tally>(StringComparer.Ordinal);
+        var importance = new Dictionary<ClientWant, MeanAccumulator>();
+        long count = 0;
+        foreach (var response in responses)
+        {
+            ArgumentNullException.ThrowIfNull(response, nameof(responses));
+            count++;
+            all.Add(response);
+            (bySegment.TryGetValue(response.Segment, out var s) ? s : bySegment[response.Segment] = new Tally()).Add(response);
+            if (response.Agent is { } agent)
+            {
+                (byAgent.TryGetValue(agent, out var a) ? a : byAgent[agent] = new Tally()).Add(response);
+            }
+
+            foreach (var (want, answer) in response.Wants ?? EmptyWants)
+            {
+                CheckWant(answer.Importance, nameof(WantAnswer.Importance));
+                var acc = importance.GetValueOrDefault(want);
+                acc.Add(answer.Importance);
+                importance[want] = acc;
+            }
+        }
+
+        var nps = all.Nps.GetNps(options.Nps);
+        var csat = all.Csat.GetCsat(options.Csat);
+        var ces = all.Ces.GetMean();
+        var wantMeans = all.Wants.ToDictionary(w => w.Key, w => (Importance: importance[w.Key].GetResult().Mean ?? 0, Performance: w.Value.GetResult()));
+        var ipa = wantMeans.Count >= 2
+            ? ImportancePerformance.Analyze(wantMeans.ToDictionary(w => w.Key, w => (w.Value.Importance, w.Value.Performance.Mean ?? 0)), options.ImportancePerformance)
+            : null;
+        var wants = wantMeans.OrderBy(w => w.Key)
+            .Select(w => new WantScore(w.Key, w.Value.Importance, w.Value.Performance, ipa?.Points.First(p => p.Want == w.Key).Quadrant ?? default))
+            .ToList();
+
+        var inputs = new ServiceQualityInputs
+        {
+            Nps = all.Nps.Count > 0 ? nps : null,
+            Csat = all.Csat.Count > 0 ? csat.TopBox : null,
+            Ces = all.Ces.Count > 0 ? ces : null,
+            SlaAttainment = slaAttainment,
+            FirstContactResolution = firstContactResolution,
+            ReopenRate = reopenRate,
+        };
+        foreach (var (want, (imp, performance)) in wantMeans)
+        {
+            inputs.Wants[want] = new WantRating(performance, imp);
+        }
+
+        var index = ServiceQualityIndex.Compute(inputs, options.Index);
+        var parity = Parity(bySegment, options);
+        var agents = byAgent.Where(a => a.Value.Responses >= options.MinimumResponsesPerAgent).OrderBy(a => a.Key, StringComparer.Ordinal).ToList();
+        var agentScores = agents.Select(a => new AgentScore(a.Key, a.Value.Responses, a.Value.Nps.GetNps(options.Nps), a.Value.Csat.GetCsat(options.Csat))).ToList();
+        return new ScorecardResult(count, nps, csat, ces, wants, ipa, index, parity, agentScores, Consistency(agents));
+    }
+
+    private static readonly Dictionary<ClientWant, WantAnswer> EmptyWants = [];
+
+    private static SegmentParityScores Parity(Dictionary<ClientSegment, Tally> segments, ScorecardOptions options)
+    {
+        if (!segments.TryGetValue(ClientSegment.Internal, out var i) || !segments.TryGetValue(ClientSegment.External, out var e))
+        {
+            return default;
+        }
+
+        return new SegmentParityScores(
+            i.Nps.Count > 1 && e.Nps.Count > 1 ? SegmentParity.CompareNps(i.Nps.GetNps(options.Nps), e.Nps.GetNps(options.Nps)) : null,
+            i.Csat.Count > 0 && e.Csat.Count > 0 ? SegmentParity.CompareProportions(i.Csat.GetCsat(options.Csat).TopBox, e.Csat.GetCsat(options.Csat).TopBox) : null,
+            i.Ces.Count > 1 && e.Ces.Count > 1 ? SegmentParity.CompareMeans(i.Ces.GetMean(), e.Ces.GetMean()) : null);
+    }
+
+    /// <summary>ICC1/ICC2 of each measure nested in agents, least consistent (highest ICC1) first.</summary>
+    private static List<ConsistencyScore> Consistency(List<KeyValuePair<string, Tally>> agents)
+    {
+        var result = new List<ConsistencyScore>();
+        if (agents.Count < 2)
+        {
+            return result;
+        }
+
+        Add("CSAT", a => a.CsatValues);
+        Add("NPS", a => a.NpsValues);
+        Add("CES", a => a.CesValues);
+        foreach (var want in Enum.GetValues<ClientWant>())
+        {
+            Add(want.ToString(), a => a.WantValues.GetValueOrDefault(want) ?? []);
+        }
+
+        return [.. result.OrderByDescending(c => c.Agreement.Icc1).ThenBy(c => c.Area, StringComparer.Ordinal)];
+
+        void Add(string area, Func<Tally, List<double>> values)
+        {
+            var groups = new List<int>();
+            var ratings = new List<double>();
+            for (int g = 0; g < agents.Count; g++)
+            {
+                foreach (var v in values(agents[g].Value))
+                {
+                    groups.Add(g);
+                    ratings.Add(v);
+                }
+            }
+
+            // The one-way ANOVA needs two groups with answers and replication within groups.
+            if (groups.Distinct().Count() >= 2 && ratings.Count > groups.Distinct().Count())
+            {
+                result.Add(new ConsistencyScore(area, GroupAgreement.Compute([.. groups], [.. ratings])));
+            }
+        }
+    }
+
+    private static void CheckWant(int rating, string name)
+    {
+        if (rating is < 1 or > 5)
+        {
+            throw new ArgumentOutOfRangeException(name, rating, $"A client-want {name.ToLowerInvariant()} rating must be from 1 to 5.");
+        }
+    }
+
+    /// <summary>The running totals of one group of responses.</summary>
+    private sealed class Tally
+    {
+        public RatingAccumulator<NpsScale> Nps;
+        public RatingAccumulator<CsatScale> Csat;
+        public RatingAccumulator<CesScale> Ces;
+
+        public long Responses { get; private set; }
+
+        public Dictionary<ClientWant, MeanAccumulator> Wants { get; } = [];
+
+        public List<double> NpsValues { get; } = [];
+
+        public List<double> CsatValues { get; } = [];
+
+        public List<double> CesValues { get; } = [];
+
+        public Dictionary<ClientWant, List<double>> WantValues { get; } = [];
+
+        public void Add(SurveyResponse response)
+        {
+            Responses++;
+            if (response.Nps is { } n)
+            {
+                Nps.Add(n);
+                NpsValues.Add(n);
+            }
+
+            if (response.Csat is { } c)
+            {
+                Csat.Add(c);
+                CsatValues.Add(c);
+            }
+
+            if (response.Ces is { } e)
+            {
+                Ces.Add(e);
+                CesValues.Add(e);
+            }
+
+            foreach (var (want, answer) in response.Wants ?? EmptyWants)
+            {
+                CheckWant(answer.Performance, nameof(WantAnswer.Performance));
+                var acc = Wants.GetValueOrDefault(want);
+                acc.Add(answer.Performance);
+                Wants[want] = acc;
+                (WantValues.TryGetValue(want, out var list) ? list : WantValues[want] = []).Add(answer.Performance);
+            }
+        }
+    }
+}
