@@ -165,6 +165,11 @@ internal sealed partial class NormalizerRun
             var form = Form(t);
             switch (t.Kind)
             {
+                case TokenKind.Acronym when form.Equals("HTTP", StringComparison.Ordinal) && TryNumber(j + 1, out var status)
+                    && status is >= 100 and <= 599 && _tokens[_live[j + 1]].Kind == TokenKind.Number:
+                    AddFact(FactKind.ErrorCode, "HTTP " + status.ToString(CultureInfo.InvariantCulture), j, j + 1);
+                    j++;
+                    continue;
                 case TokenKind.System or TokenKind.Acronym or TokenKind.Product or TokenKind.Host:
                     AddFact(FactKind.System, form.ToString(), j, j);
                     continue;

@@ -114,8 +114,15 @@ internal sealed partial class NormalizerRun
                 chunkEnd++;
             }
 
+            while (quotedIndex < _quoted.Count && _quoted[quotedIndex].End <= i)
+            {
+                quotedIndex++;
+            }
+
             ref var token = ref NewToken();
             token.ChunkStart = i;
+            token.Quoted = quotedIndex < _quoted.Count && i >= _quoted[quotedIndex].Start;
+            var counts = _counts;
             if (Patterns.TryPersonalNumber(text, i, out var piiEnd, out var placeholder))
             {
                 token.Start = i;
@@ -136,12 +143,11 @@ internal sealed partial class NormalizerRun
             }
 
             token.ChunkEnd = chunkEnd;
-            while (quotedIndex < _quoted.Count && _quoted[quotedIndex].End <= token.Start)
+            if (token.Quoted)
             {
-                quotedIndex++;
+                _counts = counts;
             }
 
-            token.Quoted = quotedIndex < _quoted.Count && token.Start >= _quoted[quotedIndex].Start;
             i = chunkEnd;
         }
     }

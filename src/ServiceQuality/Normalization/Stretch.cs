@@ -10,7 +10,7 @@ internal static class Stretch
     public static bool TryRestore(Span<char> word, Lexicons lexicons, out int length)
     {
         length = word.Length;
-        if (word.Length < 3 || word.Length > 64)
+        if (word.Length < 3)
         {
             return false;
         }
@@ -33,8 +33,8 @@ internal static class Stretch
             return false;
         }
 
-        Span<char> two = stackalloc char[word.Length];
-        Span<char> one = stackalloc char[word.Length];
+        Span<char> two = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
+        Span<char> one = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
         var twoLength = Collapse(word, two, 2);
         var oneLength = Collapse(word, one, 1);
         var chosen = lexicons.IsKnownWord(two[..twoLength]) || lexicons.SystemsLookup.ContainsKey(two[..twoLength])

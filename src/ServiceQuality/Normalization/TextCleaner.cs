@@ -209,6 +209,7 @@ internal static class TextCleaner
         var origins = scratch.Origins(chars.Length);
         var n = 0;
         var inEmoji = false;
+        var afterJoiner = false;
         for (var i = 0; i < chars.Length; i++)
         {
             int cp = chars[i];
@@ -254,6 +255,7 @@ internal static class TextCleaner
 
             if (IsEmojiJoiner(cp))
             {
+                afterJoiner = cp == 0x200D && inEmoji;
                 if (cp == 0x20E3 && n > 0 && (char.IsAsciiDigit((char)cps[n - 1]) || cps[n - 1] is '#' or '*'))
                 {
                     counts.Emoji++;
@@ -274,12 +276,13 @@ internal static class TextCleaner
 
             if (IsEmoji(cp))
             {
-                if (!(cp is >= 0x1F1E6 and <= 0x1F1FF && inEmoji))
+                if (!(cp is >= 0x1F1E6 and <= 0x1F1FF && inEmoji) && !afterJoiner)
                 {
                     counts.Emoji++;
                 }
 
                 inEmoji = true;
+                afterJoiner = false;
                 if (n > 0 && cps[n - 1] != ' ')
                 {
                     cps[n] = ' ';
