@@ -185,7 +185,8 @@ internal sealed partial class NormalizerRun
 
         if (Patterns.IsEmoticon(chunk))
         {
-            token.Start = token.End = chunkStart;
+            token.Start = chunkStart;
+            token.End = chunkEnd;
             token.Dropped = true;
             _counts.Emoji++;
             return;

@@ -437,6 +437,9 @@ internal static class Patterns
         var count = 0;
         var separators = 0;
         var lastDigit = -1;
+        var beforeSeparator = -1;
+        var countBeforeSeparator = 0;
+        var separatorsBefore = 0;
         var k = start;
         for (; k < text.Length; k++)
         {
@@ -458,6 +461,13 @@ internal static class Patterns
                     break;
                 }
 
+                if (ch == ' ' && lastDigit == k - 1)
+                {
+                    beforeSeparator = lastDigit;
+                    countBeforeSeparator = count;
+                    separatorsBefore = separators;
+                }
+
                 separators += ch == '+' ? 0 : 1;
             }
             else
@@ -466,7 +476,13 @@ internal static class Patterns
             }
         }
 
-        if (lastDigit < 0 || (lastDigit + 1 < text.Length && (char.IsLetterOrDigit(text[lastDigit + 1]) || text[lastDigit + 1] is '_' or '@')))
+        if (lastDigit >= 0 && lastDigit + 1 < text.Length && (char.IsLetterOrDigit(text[lastDigit + 1]) || text[lastDigit + 1] is '_' or '@'))
+        {
+            // The last group runs into a word ("1111x@y.com"): the number ends at the space before it.
+            (lastDigit, count, separators) = (beforeSeparator, countBeforeSeparator, separatorsBefore);
+        }
+
+        if (lastDigit < 0)
         {
             return false;
         }
@@ -478,7 +494,7 @@ internal static class Patterns
             return true;
         }
 
-        if (count is >= 10 and <= 15 && (separators > 0 || c == '+') && separators <= 5)
+        if (count is >= 10 and <= 15 && separators <= 5 && (c is '+' or '(' || IsNorthAmericanPhone(text[start..end])))
         {
             placeholder = "[phone]";
             return true;
@@ -491,6 +507,43 @@ internal static class Patterns
         }
 
         return false;
+    }
+
+    /// <summary>Digit groups of 3-3-4 or 1-3-3-4 (555-123-4567, 1 555 123 4567).</summary>
+    private static bool IsNorthAmericanPhone(ReadOnlySpan<char> number)
+    {
+        Span<int> groups = stackalloc int[6];
+        var n = 0;
+        var length = 0;
+        foreach (var ch in number)
+        {
+            if (char.IsAsciiDigit(ch))
+            {
+                length++;
+                continue;
+            }
+
+            if (length > 0)
+            {
+                if (n == groups.Length)
+                {
+                    return false;
+                }
+
+                groups[n++] = length;
+            }
+
+            length = 0;
+        }
+
+        if (n == groups.Length)
+        {
+            return false;
+        }
+
+        groups[n++] = length;
+        var g = groups[..n];
+        return g.SequenceEqual([3, 3, 4]) || g.SequenceEqual([1, 3, 3, 4]);
     }
 
     private static bool Luhn(ReadOnlySpan<byte> digits)
