@@ -13,6 +13,7 @@ internal sealed partial class NormalizerRun
     private static readonly SearchValues<char> TrailPunctuation = SearchValues.Create(".,;:!?‽)]}>\"'*_~`+");
     private static readonly SearchValues<char> SentencePunctuation = SearchValues.Create(".,;:!?‽)]\"'");
     private static readonly SearchValues<char> MaskCharacters = SearchValues.Create("*$@!0134578#%");
+    private static readonly SearchValues<char> RedactionCharacters = SearchValues.Create("Xx/-.");
     private static readonly string[] Placeholders = ["[email]", "[phone]", "[card]", "[account]"];
 
     private readonly CleanerScratch _scratch = new();
@@ -317,15 +318,13 @@ internal sealed partial class NormalizerRun
 
     private void ClassifyWord(ref Token token, ReadOnlySpan<char> core)
     {
-        if (core.Length >= 2 && !core.ContainsAnyExcept('X', 'x'))
+        if ((core.Length >= 2 && char.IsAsciiLetter(core[0]) && !core.ContainsAnyExcept(RedactionCharacters))
+            || (core.StartsWith("XXXX", StringComparison.Ordinal) && Ascii.IsValid(core)))
         {
-            token.Kind = TokenKind.Redaction;
+            // CFPB redactions (XXXX, XX/XX/XXXX) are not shouting.
+            token.Kind = Patterns.IsDate(core) ? TokenKind.Date : TokenKind.Redaction;
             var s = BeginForm();
-            for (var k = 0; k < core.Length; k++)
-            {
-                AppendForm('X');
-            }
-
+            AppendUpper(core);
             EndForm(ref token, s);
             return;
         }
