@@ -19,7 +19,7 @@ internal sealed class Lexicons
         var phrases = new List<Phrase>();
         foreach (var system in Load("systems.txt").Concat(options.Systems))
         {
-            var words = Words(system);
+            var words = SplitWords(system);
             if (words.Length == 1)
             {
                 singles.TryAdd(words[0], system.Trim());
@@ -32,7 +32,7 @@ internal sealed class Lexicons
 
         Systems = singles.ToFrozenDictionary(StringComparer.Ordinal);
         SystemsLookup = Systems.GetAlternateLookup<ReadOnlySpan<char>>();
-        SystemPhrases = [.. phrases.OrderByDescending(p => p.Words.Length)];
+        SystemPhrases = ByFirstWord(phrases);
 
         var areaTerms = new List<(string Area, string Term)>();
         foreach (var line in Load("areas.txt"))
@@ -58,7 +58,7 @@ internal sealed class Lexicons
         foreach (var (area, term) in areaTerms)
         {
             var index = categories.IndexOf(area);
-            var words = Words(term);
+            var words = SplitWords(term);
             if (words.Length == 1)
             {
                 if (!areaSingles.TryGetValue(words[0], out var list))
@@ -79,7 +79,40 @@ internal sealed class Lexicons
 
         AreaWords = areaSingles.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         AreaWordsLookup = AreaWords.GetAlternateLookup<ReadOnlySpan<char>>();
-        AreaPhrases = [.. areaPhrases.OrderByDescending(p => p.Words.Length)];
+        AreaPhrases = ByFirstWord(areaPhrases);
+        var entries = new Dictionary<string, WordEntry>(StringComparer.Ordinal);
+        WordEntry Entry(string word) => entries.TryGetValue(word, out var e) ? e : entries[word] = new WordEntry();
+        foreach (var w in CommonWords)
+        {
+            Entry(w).Flags |= WordFlags.Common;
+        }
+
+        foreach (var w in Intensifiers)
+        {
+            Entry(w).Flags |= WordFlags.Intensifier;
+        }
+
+        foreach (var w in Profanity)
+        {
+            Entry(w).Flags |= WordFlags.Profanity;
+        }
+
+        foreach (var w in Insults)
+        {
+            Entry(w).Flags |= WordFlags.Insult;
+        }
+
+        foreach (var w in Interjections)
+        {
+            Entry(w).Flags |= WordFlags.Interjection;
+        }
+
+        foreach (var (w, canonical) in Systems)
+        {
+            Entry(w).System = canonical;
+        }
+
+        Words = entries.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         CommonLookup = CommonWords.GetAlternateLookup<ReadOnlySpan<char>>();
         IntensifierLookup = Intensifiers.GetAlternateLookup<ReadOnlySpan<char>>();
         ProfanityLookup = Profanity.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -114,8 +147,8 @@ internal sealed class Lexicons
 
     public FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> SystemsLookup { get; }
 
-    /// <summary>Gets multi-word systems, longest first.</summary>
-    public Phrase[] SystemPhrases { get; }
+    /// <summary>Gets multi-word systems by their first word, longest first.</summary>
+    public FrozenDictionary<string, Phrase[]>.AlternateLookup<ReadOnlySpan<char>> SystemPhrases { get; }
 
     /// <summary>Gets the area names: the seven client wants, then host categories.</summary>
     public string[] Categories { get; }
@@ -124,17 +157,24 @@ internal sealed class Lexicons
 
     public FrozenDictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> AreaWordsLookup { get; }
 
-    public Phrase[] AreaPhrases { get; }
+    /// <summary>Gets multi-word area terms by their first word, longest first.</summary>
+    public FrozenDictionary<string, Phrase[]>.AlternateLookup<ReadOnlySpan<char>> AreaPhrases { get; }
+
+    /// <summary>Gets every single-word lexicon entry in one table: one lookup a word.</summary>
+    public FrozenDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>> Words { get; }
 
     /// <summary>Gets whether a lower-case word is known (common, or in a tone lexicon).</summary>
-    public bool IsKnownWord(ReadOnlySpan<char> word) =>
-        CommonLookup.Contains(word) || IntensifierLookup.Contains(word) || ProfanityLookup.Contains(word)
-        || InsultLookup.Contains(word) || InterjectionLookup.Contains(word);
+    public bool IsKnownWord(ReadOnlySpan<char> word) => Words.TryGetValue(word, out var entry) && entry.Flags != WordFlags.None;
+
+    private static FrozenDictionary<string, Phrase[]>.AlternateLookup<ReadOnlySpan<char>> ByFirstWord(IEnumerable<Phrase> phrases) =>
+        phrases.GroupBy(p => p.Words[0], StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(p => p.Words.Length).ToArray(), StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static FrozenSet<string> Set(IEnumerable<string> words) =>
         words.Select(w => Fold(w.Trim())).Where(w => w.Length > 0).ToFrozenSet(StringComparer.Ordinal);
 
-    private static string[] Words(string phrase) =>
+    private static string[] SplitWords(string phrase) =>
         phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Fold).ToArray();
 
     /// <summary>Case folds a lexicon entry with the shipped tables (never the current culture).</summary>
@@ -176,6 +216,26 @@ internal sealed class Lexicons
         }
 
         return lines;
+    }
+
+    /// <summary>What a single word is in the lexicons.</summary>
+    internal sealed class WordEntry
+    {
+        public WordFlags Flags { get; set; }
+
+        public string? System { get; set; }
+    }
+
+    /// <summary>The lexicons a word belongs to.</summary>
+    [Flags]
+    internal enum WordFlags
+    {
+        None = 0,
+        Common = 1,
+        Intensifier = 2,
+        Profanity = 4,
+        Insult = 8,
+        Interjection = 16,
     }
 
     /// <summary>A phrase of lower-case words, its canonical text and, for areas, the area index.</summary>

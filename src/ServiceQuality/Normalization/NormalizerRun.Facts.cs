@@ -59,6 +59,11 @@ internal sealed partial class NormalizerRun
         "not found", "internal server error", "bad gateway", "service unavailable", "gateway timeout", "forbidden",
         "unauthorized", "bad request", "too many requests");
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NegatorsLookup = Negators.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> NumberWordsLookup = NumberWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> OrdinalWordsLookup = OrdinalWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> MonthsLookup = Months.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private readonly List<int> _live = [];
 
     // ---- multi-word systems and intensifiers -----------------------------------------------------------------------
@@ -73,7 +78,12 @@ internal sealed partial class NormalizerRun
                 continue;
             }
 
-            foreach (var phrase in _lex.SystemPhrases)
+            if (!_lex.SystemPhrases.TryGetValue(Lower(Form(first)), out var phrases))
+            {
+                continue;
+            }
+
+            foreach (var phrase in phrases)
             {
                 if (i + phrase.Words.Length > _tokenCount)
                 {
@@ -125,7 +135,7 @@ internal sealed partial class NormalizerRun
                 continue;
             }
 
-            if (t.Intensifier && t.ChunkEnd == t.End && (previous < 0 || !Negators.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Form(_tokens[previous]))))
+            if (t.Intensifier && t.ChunkEnd == t.End && (previous < 0 || !NegatorsLookup.Contains(Form(_tokens[previous]))))
             {
                 var next = i + 1;
                 while (next < _tokenCount && (_tokens[next].Dropped || _tokens[next].Kind == TokenKind.Merged))
@@ -231,7 +241,7 @@ internal sealed partial class NormalizerRun
             return Patterns.TryParseNumber(Form(t), out value);
         }
 
-        if (t.Kind == TokenKind.Word && NumberWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(Form(t), out var n))
+        if (t.Kind == TokenKind.Word && NumberWordsLookup.TryGetValue(Form(t), out var n))
         {
             value = n;
             return true;
@@ -318,14 +328,13 @@ internal sealed partial class NormalizerRun
 
     private void WordFacts(int j, ReadOnlySpan<char> form, DateOnly? reference)
     {
-        var lookup = NumberWords.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.ContainsKey(form))
+        if (NumberWordsLookup.ContainsKey(form))
         {
             QuantityFacts(j, reference);
             return;
         }
 
-        if (OrdinalWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(form, out var ordinal) && Word(j + 1) is "time")
+        if (OrdinalWordsLookup.TryGetValue(form, out var ordinal) && Word(j + 1) is "time")
         {
             AddOccurrence(ordinal, j, j + 1);
             return;
@@ -343,7 +352,7 @@ internal sealed partial class NormalizerRun
             return;
         }
 
-        if (Negators.GetAlternateLookup<ReadOnlySpan<char>>().Contains(form))
+        if (NegatorsLookup.Contains(form))
         {
             var k = j + 1;
             while (k < _live.Count && _tokens[_live[k]].Intensifier)
@@ -390,7 +399,7 @@ internal sealed partial class NormalizerRun
             return;
         }
 
-        if (Months.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(form, out var month) && form.Length >= 3)
+        if (MonthsLookup.TryGetValue(form, out var month) && form.Length >= 3)
         {
             if (TryDay(j + 1, out var day))
             {

@@ -9,6 +9,8 @@ internal sealed partial class NormalizerRun
         "it", "its", "this", "that", "i", "my", "me", "we", "our", "you", "your", "they", "their", "he", "she", "his", "her",
         "as", "by", "from", "has", "have", "had", "do", "does", "did", "so", "if", "then", "there", "these", "those", "am");
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordsLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private bool _pendingSpace;
 
     private string BuildCanonicalText()
@@ -125,9 +127,9 @@ internal sealed partial class NormalizerRun
             }
 
             var form = Form(t);
-            foreach (var phrase in _lex.AreaPhrases)
+            foreach (var phrase in _lex.AreaPhrases.TryGetValue(form, out var phrases) ? phrases : [])
             {
-                if (j + phrase.Words.Length <= _live.Count && form.SequenceEqual(phrase.Words[0]))
+                if (j + phrase.Words.Length <= _live.Count)
                 {
                     var match = true;
                     for (var w = 1; w < phrase.Words.Length && match; w++)
@@ -146,7 +148,10 @@ internal sealed partial class NormalizerRun
             {
                 foreach (var area in areas)
                 {
-                    AddEvidence(evidence, area, form.ToString());
+                    if (evidence[area] is not { } list || !Contains(list, form))
+                    {
+                        AddEvidence(evidence, area, form.ToString());
+                    }
                 }
             }
         }
@@ -173,6 +178,19 @@ internal sealed partial class NormalizerRun
         }
 
         return [.. result];
+    }
+
+    private static bool Contains(List<string> list, ReadOnlySpan<char> term)
+    {
+        foreach (var item in list)
+        {
+            if (term.SequenceEqual(item))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void AddEvidence(List<string>?[] evidence, int area, string term)
@@ -276,7 +294,7 @@ internal sealed partial class NormalizerRun
     {
         var simHash = default(SimHashAccumulator);
         ulong previous = 0;
-        var stopWords = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var stopWords = StopWordsLookup;
         foreach (var index in _live)
         {
             ref var t = ref _tokens[index];

@@ -184,7 +184,7 @@ internal sealed partial class NormalizerRun
             }
         }
 
-        if (Patterns.IsEmoticon(chunk))
+        if (chunk.Length <= 3 && Patterns.IsEmoticon(chunk))
         {
             token.Start = chunkStart;
             token.End = chunkEnd;
@@ -368,42 +368,35 @@ internal sealed partial class NormalizerRun
         EndForm(ref token, start);
         token.Kind = TokenKind.Word;
         var allUpper = letters >= 2 && upper == letters;
-        if (_lex.SystemsLookup.TryGetValue(folded, out var system))
+        var flags = Lexicons.WordFlags.None;
+        if (_lex.Words.TryGetValue(folded, out var entry))
         {
-            token.Kind = TokenKind.System;
-            SetForm(ref token, system);
-            return;
+            if (entry.System is { } system)
+            {
+                token.Kind = TokenKind.System;
+                SetForm(ref token, system);
+                return;
+            }
+
+            flags = entry.Flags;
+            if ((flags & (Lexicons.WordFlags.Profanity | Lexicons.WordFlags.Insult | Lexicons.WordFlags.Interjection)) != 0)
+            {
+                token.Dropped = true;
+                _counts.Profanity += (flags & Lexicons.WordFlags.Profanity) != 0 ? 1 : 0;
+                _counts.Insults += (flags & (Lexicons.WordFlags.Profanity | Lexicons.WordFlags.Insult)) == Lexicons.WordFlags.Insult ? 1 : 0;
+                _counts.Interjections += (flags & (Lexicons.WordFlags.Profanity | Lexicons.WordFlags.Insult)) == 0 ? 1 : 0;
+                return;
+            }
+
+            if ((flags & Lexicons.WordFlags.Intensifier) != 0)
+            {
+                token.Intensifier = true;
+                _counts.Shouting += allUpper ? 1 : 0;
+                return;
+            }
         }
 
-        if (_lex.ProfanityLookup.Contains(folded))
-        {
-            token.Dropped = true;
-            _counts.Profanity++;
-            return;
-        }
-
-        if (_lex.InsultLookup.Contains(folded))
-        {
-            token.Dropped = true;
-            _counts.Insults++;
-            return;
-        }
-
-        if (_lex.InterjectionLookup.Contains(folded))
-        {
-            token.Dropped = true;
-            _counts.Interjections++;
-            return;
-        }
-
-        if (_lex.IntensifierLookup.Contains(folded))
-        {
-            token.Intensifier = true;
-            _counts.Shouting += allUpper ? 1 : 0;
-            return;
-        }
-
-        if (allUpper && letters <= 6 && Ascii.IsValid(repaired) && !_lex.IsKnownWord(folded) && letters == repaired.Length - CountSeparators(repaired))
+        if (allUpper && letters <= 6 && flags == Lexicons.WordFlags.None && Ascii.IsValid(repaired) && letters == repaired.Length - CountSeparators(repaired))
         {
             token.Kind = TokenKind.Acronym;
             SetForm(ref token, repaired);

@@ -8,6 +8,9 @@ internal static class Patterns
 {
     private static readonly SearchValues<char> EmailLocal = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-");
     private static readonly SearchValues<char> HostChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-");
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
+    private static readonly SearchValues<char> IdentifierChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+    private static readonly SearchValues<char> AsciiLetters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
     private static readonly FrozenSet<string> Emoticons = FrozenSet.Create(StringComparer.Ordinal,
         ":)", ":-)", ":(", ":-(", ":D", ":-D", ";)", ";-)", ":P", ":-P", ":p", ":/", ":-/", ":'(", ":|", ":-|", "<3", ">:(", "D:");
     private static readonly FrozenSet<string> TopLevelDomains = FrozenSet.Create(StringComparer.Ordinal,
@@ -15,7 +18,10 @@ internal static class Patterns
         "fr", "ru", "cn", "jp", "us", "eu", "app", "dev", "cloud", "info", "biz", "me", "tv", "ca", "au", "nl", "se", "no",
         "es", "it", "ch", "at", "be", "pl", "in", "br", "kr", "tr", "gr", "ua", "il", "ae", "sa", "ir", "eg");
 
-    public static bool IsEmoticon(ReadOnlySpan<char> chunk) => Emoticons.GetAlternateLookup<ReadOnlySpan<char>>().Contains(chunk);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EmoticonLookup = Emoticons.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TopLevelDomainLookup = TopLevelDomains.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static bool IsEmoticon(ReadOnlySpan<char> chunk) => EmoticonLookup.Contains(chunk);
 
     public static bool IsEmail(ReadOnlySpan<char> core)
     {
@@ -61,7 +67,7 @@ internal static class Patterns
             return IsWordLike(s) ? TokenKind.Word : TokenKind.Identifier;
         }
 
-        if (s.Length > 3 && s[0] == '0' && s[1] is 'x' or 'X' && !s[2..].ContainsAnyExcept(SearchValues.Create("0123456789abcdefABCDEF")))
+        if (s.Length > 3 && s[0] == '0' && s[1] is 'x' or 'X' && !s[2..].ContainsAnyExcept(HexDigits))
         {
             return TokenKind.ErrorCode;
         }
@@ -86,7 +92,7 @@ internal static class Patterns
             return TokenKind.Date;
         }
 
-        if (char.IsAsciiLetter(s[0]) && s.Contains('_') && s[^1] != '_' && !s.ContainsAnyExcept(SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")))
+        if (char.IsAsciiLetter(s[0]) && s.Contains('_') && s[^1] != '_' && !s.ContainsAnyExcept(IdentifierChars))
         {
             return TokenKind.ErrorCode;
         }
@@ -218,7 +224,7 @@ internal static class Patterns
         }
 
         return !s[..dash].ContainsAnyExceptInRange('A', 'Z') && !s[(dash + 1)..].ContainsAnyExceptInRange('0', '9')
-            || (!s[..dash].ContainsAnyExcept(SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")) && !s[(dash + 1)..].ContainsAnyExceptInRange('0', '9') && dash <= 5);
+            || (!s[..dash].ContainsAnyExcept(AsciiLetters) && !s[(dash + 1)..].ContainsAnyExceptInRange('0', '9') && dash <= 5);
     }
 
     public static bool IsDate(ReadOnlySpan<char> s) => TryParseDate(s, out _, out _, out _);
@@ -408,14 +414,14 @@ internal static class Patterns
 
         var labels = s.Count('.') + 1;
         var last = s[(s.LastIndexOf('.') + 1)..];
-        if (labels < 2 || last.Length < 2 || last.ContainsAnyExcept(SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")))
+        if (labels < 2 || last.Length < 2 || last.ContainsAnyExcept(AsciiLetters))
         {
             return false;
         }
 
         Span<char> lower = stackalloc char[last.Length];
         last.ToLowerInvariant(lower);
-        return labels >= 3 || TopLevelDomains.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower);
+        return labels >= 3 || TopLevelDomainLookup.Contains(lower);
     }
 
     /// <summary>

@@ -100,6 +100,11 @@ internal static class UnicodeData
         // Canonical ordering: a stable sort by combining class inside each run of non-starters.
         for (var i = 1; i < length; i++)
         {
+            if (codePoints[i] < 0x300)
+            {
+                continue;
+            }
+
             var cc = CombiningClass(codePoints[i]);
             if (cc == 0)
             {
@@ -123,7 +128,7 @@ internal static class UnicodeData
         {
             var cp = codePoints[i];
             var cc = CombiningClass(cp);
-            if (starter >= 0 && (write - 1 == starter || (lastClass != 0 && lastClass < cc)))
+            if (starter >= 0 && cp >= 0x300 && (write - 1 == starter || (lastClass != 0 && lastClass < cc)))
             {
                 var composed = Compose(codePoints[starter], cp);
                 if (composed >= 0)
