@@ -172,7 +172,7 @@ internal sealed partial class NormalizerRun
     {
         var text = _text.Chars;
         var chunk = text[chunkStart..chunkEnd];
-        foreach (var placeholder in Placeholders)
+        foreach (var placeholder in chunk[0] == '[' ? Placeholders : [])
         {
             if (chunk.StartsWith(placeholder, StringComparison.Ordinal) && chunk[placeholder.Length..].IndexOfAnyExcept(TrailPunctuation) < 0)
             {
@@ -206,7 +206,7 @@ internal sealed partial class NormalizerRun
             trail--;
         }
 
-        if (trail > lead && IsMaskedProfanity(chunk[lead..trail]))
+        if (trail > lead && chunk.ContainsAny(MaskCharacters) && IsMaskedProfanity(chunk[lead..trail]))
         {
             token.Start = chunkStart + lead;
             token.End = chunkStart + trail;

@@ -8,6 +8,7 @@ internal static class Patterns
 {
     private static readonly SearchValues<char> EmailLocal = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-");
     private static readonly SearchValues<char> HostChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-");
+    private static readonly SearchValues<char> IdentifierMarks = SearchValues.Create("0123456789_.$#€£");
     private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
     private static readonly SearchValues<char> IdentifierChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
     private static readonly SearchValues<char> AsciiLetters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
@@ -35,10 +36,10 @@ internal static class Patterns
         return domain.Length >= 3 && !domain.ContainsAnyExcept(HostChars) && domain.Contains('.') && domain[^1] != '.' && domain[0] != '.';
     }
 
-    public static bool IsUrl(ReadOnlySpan<char> core) =>
+    public static bool IsUrl(ReadOnlySpan<char> core) => core.Length > 5 && core[0] is 'h' or 'H' or 'w' or 'W' && (
         (core.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && core.Length > 7)
         || (core.StartsWith("https://", StringComparison.OrdinalIgnoreCase) && core.Length > 8)
-        || (core.StartsWith("www.", StringComparison.OrdinalIgnoreCase) && core.Length > 5 && core[4] != '.');
+        || (core.StartsWith("www.", StringComparison.OrdinalIgnoreCase) && core.Length > 5 && core[4] != '.'));
 
     /// <summary>Gets the end of the scheme and host part of a URL (case-insensitive, so folded).</summary>
     public static int UrlHostEnd(ReadOnlySpan<char> url)
@@ -61,11 +62,12 @@ internal static class Patterns
 
     public static TokenKind ClassifyIdentifier(ReadOnlySpan<char> s)
     {
-        var hasDigit = s.ContainsAnyInRange('0', '9');
-        if (!hasDigit && !s.Contains('_') && !s.Contains('.') && !s.Contains('$') && !s.Contains('#'))
+        if (!s.ContainsAny(IdentifierMarks))
         {
             return IsWordLike(s) ? TokenKind.Word : TokenKind.Identifier;
         }
+
+        var hasDigit = s.ContainsAnyInRange('0', '9');
 
         if (s.Length > 3 && s[0] == '0' && s[1] is 'x' or 'X' && !s[2..].ContainsAnyExcept(HexDigits))
         {
@@ -127,6 +129,13 @@ internal static class Patterns
         var first = true;
         while (i < s.Length)
         {
+            if (char.IsAsciiLetter(s[i]))
+            {
+                i++;
+                first = false;
+                continue;
+            }
+
             if (System.Text.Rune.DecodeFromUtf16(s[i..], out var rune, out var used) != OperationStatus.Done)
             {
                 return false;
