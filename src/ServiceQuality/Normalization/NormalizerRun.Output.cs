@@ -11,6 +11,7 @@ internal sealed partial class NormalizerRun
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordsLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private readonly List<ulong> _keyParts = [];
     private bool _pendingSpace;
 
     private string BuildCanonicalText()
@@ -250,12 +251,17 @@ internal sealed partial class NormalizerRun
 
     // ---- key and fingerprint ---------------------------------------------------------------------------------------
 
+    /// <summary>
+    /// Hashes each part (an area, or a system, error code or reference prefixed by its kind), sorts the part hashes
+    /// and hashes them in order: the key does not depend on the order or repetition of the facts.
+    /// </summary>
     private ulong IncidentKey(ServiceAreaMatch[] areas)
     {
-        var parts = new List<string>(areas.Length + _facts.Count);
+        var parts = _keyParts;
+        parts.Clear();
         foreach (var area in areas)
         {
-            parts.Add("a:" + area.Area);
+            parts.Add(Hashing.Accumulate(Hashing.Accumulate(14695981039346656037UL, "a:"), area.Area));
         }
 
         foreach (var fact in _facts)
@@ -269,22 +275,18 @@ internal sealed partial class NormalizerRun
             };
             if (prefix is not null)
             {
-                parts.Add(prefix + (fact.Kind == FactKind.System ? Lexicons.Fold(fact.Value) : fact.Value));
+                parts.Add(Hashing.Accumulate(Hashing.Accumulate(14695981039346656037UL, prefix), fact.Value));
             }
         }
 
-        parts.Sort(StringComparer.Ordinal);
+        parts.Sort();
         var state = 14695981039346656037UL;
-        string? previous = null;
-        foreach (var part in parts)
+        for (var i = 0; i < parts.Count; i++)
         {
-            if (part != previous)
+            if (i == 0 || parts[i] != parts[i - 1])
             {
-                state = Hashing.Accumulate(state, part);
-                state = Hashing.Accumulate(state, "\n");
+                state = Hashing.Combine(state, parts[i]);
             }
-
-            previous = part;
         }
 
         return Hashing.Mix(state);

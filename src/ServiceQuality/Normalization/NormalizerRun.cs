@@ -52,7 +52,9 @@ internal sealed partial class NormalizerRun
         var recurrence = DeriveRecurrence();
         var key = IncidentKey(areas);
         var fingerprint = ComputeFingerprint();
-        var facts = _facts.Count == 0 ? [] : _facts.OrderBy(f => f.Start).ThenBy(f => f.Kind).ToArray();
+        var facts = _facts.Count == 0 ? [] : _facts.ToArray();
+        Array.Sort(facts, static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start)
+            : a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind) : string.CompareOrdinal(a.Value, b.Value));
         _original = string.Empty;
         if (_text.Length > 1 << 16)
         {
