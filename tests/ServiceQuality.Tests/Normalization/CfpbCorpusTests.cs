@@ -77,6 +77,23 @@ public class CfpbCorpusTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Normalize_CfpbNarratives_AreIdempotent()
+    {
+        var narratives = LoadNarratives();
+        if (narratives is null)
+        {
+            return;
+        }
+
+        foreach (var (id, _, narrative) in narratives)
+        {
+            var once = Normalizer.Normalize(narrative);
+            var twice = Normalizer.Normalize(once.CanonicalText);
+            Assert.True(Signature(once) == Signature(twice), $"complaint {id}:\n{Signature(once)}\n---\n{Signature(twice)}");
+        }
+    }
+
+    [Fact]
     public void Fingerprint_CfpbDuplicateClusters_AreGroupedByTheRecurrenceIndex()
     {
         var narratives = LoadNarratives();
