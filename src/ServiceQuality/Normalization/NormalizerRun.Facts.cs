@@ -64,6 +64,13 @@ internal sealed partial class NormalizerRun
     private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> OrdinalWordsLookup = OrdinalWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> MonthsLookup = Months.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Every word that can start a fact: one lookup tells whether a word needs a closer look.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TriggerLookup = NumberWords.Keys
+        .Concat(OrdinalWords.Keys).Concat(Negators).Concat(Months.Keys)
+        .Concat(["twice", "again", "repeatedly", "error", "err", "code", "http", "status", "ticket", "incident", "case", "request",
+            "reference", "ref", "usd", "eur", "since", "everyone", "everybody", "whole", "entire", "all"])
+        .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     private readonly List<int> _live = [];
 
     // ---- multi-word systems and intensifiers -----------------------------------------------------------------------
@@ -328,6 +335,11 @@ internal sealed partial class NormalizerRun
 
     private void WordFacts(int j, ReadOnlySpan<char> form, DateOnly? reference)
     {
+        if (!TriggerLookup.Contains(form))
+        {
+            return;
+        }
+
         if (NumberWordsLookup.ContainsKey(form))
         {
             QuantityFacts(j, reference);
