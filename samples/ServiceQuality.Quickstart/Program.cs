@@ -1,4 +1,5 @@
 using ServiceQuality.Workflow;
+if (args.Length > 0 && args[0] == "normalize") { return NormalizeCommand.Run(args[1..]); }
 
 // The complaint-shaped workflow: one immutable definition, shared by every complaint.
 var builder = new StateMachineBuilder<Stage, Step, ComplaintFile>("complaint-sample", "1", Stage.Received);

@@ -1,0 +1,107 @@
+using System.Runtime.CompilerServices;
+
+namespace ServiceQuality.Normalization;
+
+/// <summary>
+/// Turns a complaint text into a <see cref="NormalizedComplaint"/>: deterministic (no model, no sentiment score),
+/// built once from options, immutable and safe to share between threads.
+/// </summary>
+/// <remarks>
+/// The steps run in order: HTML entities and tags, Unicode clean-up (invisible, bidi and control characters, terminal
+/// escapes, lone surrogates, emoji, NFKC from shipped tables so the result does not depend on ICU) → masking of
+/// personal data → protection of identifiers → tone neutralisation → facts → service areas → impact → incident key
+/// and fingerprint. Quoted e-mail replies (lines starting with <c>&gt;</c>, "On ... wrote:") and signatures are
+/// left out of the canonical text and the facts: quoted facts are not new facts.
+/// </remarks>
+public sealed class ComplaintNormalizer
+{
+    private readonly Lexicons _lexicons;
+    private readonly NormalizationOptions _options;
+    private readonly ThreadLocal<NormalizerRun> _runs = new(static () => new NormalizerRun());
+
+    /// <summary>Builds a normalizer with the built-in lexicons.</summary>
+    public ComplaintNormalizer()
+        : this(new NormalizationOptions())
+    {
+    }
+
+    /// <summary>Builds a normalizer; the options are validated and copied, so later changes to them have no effect.</summary>
+    /// <param name="options">The options.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A setting is out of range; the message names each one.</exception>
+    public ComplaintNormalizer(NormalizationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = new NormalizationOptions { OrganisationThreshold = options.OrganisationThreshold };
+        _lexicons = new Lexicons(options);
+    }
+
+    /// <summary>Normalizes a complaint text.</summary>
+    /// <param name="text">The complaint as written; any string, of any size, including invalid UTF-16.</param>
+    /// <returns>The normalized record.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    public NormalizedComplaint Normalize(string text) => Normalize(text, default);
+
+    /// <summary>Normalizes a complaint text with its context.</summary>
+    /// <param name="text">The complaint as written; any string, of any size, including invalid UTF-16.</param>
+    /// <param name="context">The reference date, client and channel.</param>
+    /// <returns>The normalized record.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    public NormalizedComplaint Normalize(string text, NormalizationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return _runs.Value!.Run(_lexicons, _options, text, context);
+    }
+
+    /// <summary>Normalizes many complaints in parallel; the results are in the order of the inputs.</summary>
+    /// <param name="texts">The complaint texts.</param>
+    /// <param name="context">The context applied to every text.</param>
+    /// <param name="maxDegreeOfParallelism">The most threads to use; -1 (the default) lets the runtime decide.</param>
+    /// <returns>One record a text, in order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="texts"/> or one of its items is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below -1.</exception>
+    public NormalizedComplaint[] NormalizeMany(IReadOnlyList<string> texts, NormalizationContext context = default, int maxDegreeOfParallelism = -1)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        if (maxDegreeOfParallelism is 0 or < -1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, "The degree of parallelism must be -1 (no limit) or at least 1.");
+        }
+
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (texts[i] is null)
+            {
+                throw new ArgumentNullException(nameof(texts), $"texts[{i}] is null; every text must be a string (it may be empty).");
+            }
+        }
+
+        var results = new NormalizedComplaint[texts.Count];
+        Parallel.For(0, texts.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, i => results[i] = Normalize(texts[i], context));
+        return results;
+    }
+
+    /// <summary>Normalizes a stream of complaints as they arrive, one at a time, in order.</summary>
+    /// <param name="complaints">The complaints: a text and its context each.</param>
+    /// <param name="cancellationToken">Stops the enumeration.</param>
+    /// <returns>The records, in the order of the inputs.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="complaints"/> is <see langword="null"/>, or a text in it is.</exception>
+    public async IAsyncEnumerable<NormalizedComplaint> NormalizeAsync(
+        IAsyncEnumerable<(string Text, NormalizationContext Context)> complaints,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(complaints);
+        await foreach (var (text, context) in complaints.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return Normalize(text, context);
+        }
+    }
+
+    /// <summary>Gets the number of bits in which two fingerprints differ.</summary>
+    /// <param name="first">A fingerprint.</param>
+    /// <param name="second">Another fingerprint.</param>
+    /// <returns>The Hamming distance, 0 to 64.</returns>
+    public static int HammingDistance(ulong first, ulong second) => System.Numerics.BitOperations.PopCount(first ^ second);
+}

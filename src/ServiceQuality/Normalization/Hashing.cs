@@ -1,0 +1,102 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+
+namespace ServiceQuality.Normalization;
+
+/// <summary>
+/// A 64-bit hash that is the same on every run, process and platform (unlike <see cref="string.GetHashCode()"/>):
+/// FNV-1a over the UTF-16 code units, finished with the MurmurHash3 64-bit finalizer for good bit dispersion.
+/// </summary>
+internal static class Hashing
+{
+    private const ulong Offset = 14695981039346656037UL;
+    private const ulong Prime = 1099511628211UL;
+
+    public static ulong Hash(ReadOnlySpan<char> text) => Mix(Accumulate(Offset, text));
+
+    public static ulong Accumulate(ulong state, ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            state = (state ^ (byte)c) * Prime;
+            state = (state ^ (byte)(c >> 8)) * Prime;
+        }
+
+        return state;
+    }
+
+    public static ulong Combine(ulong first, ulong second) => Mix(first ^ (second * 0x9E3779B97F4A7C15UL) ^ BitOperations.RotateLeft(second, 31));
+
+    public static ulong Mix(ulong k)
+    {
+        k ^= k >> 33;
+        k *= 0xFF51AFD7ED558CCDUL;
+        k ^= k >> 33;
+        k *= 0xC4CEB9FE1A85EC53UL;
+        k ^= k >> 33;
+        return k;
+    }
+}
+
+/// <summary>
+/// A 64-bit SimHash accumulator (Charikar 2002): each feature hash votes +1 or -1 on each bit. The votes are kept
+/// in eight 256-bit vectors and a byte of the hash adds one precomputed vector, so a feature costs eight additions.
+/// </summary>
+internal struct SimHashAccumulator
+{
+    private static readonly Vector256<int>[] ByteVotes = BuildByteVotes();
+    private Votes _votes;
+    private int _features;
+
+    public void Add(ulong hash)
+    {
+        _features++;
+        for (var b = 0; b < 8; b++)
+        {
+            _votes[b] += ByteVotes[(int)(hash >> (b * 8)) & 0xFF];
+        }
+    }
+
+    public readonly ulong Value
+    {
+        get
+        {
+            if (_features == 0)
+            {
+                return 0;
+            }
+
+            ulong result = 0;
+            for (var b = 0; b < 8; b++)
+            {
+                var positive = Vector256.GreaterThan(_votes[b], Vector256<int>.Zero).ExtractMostSignificantBits();
+                result |= (ulong)positive << (b * 8);
+            }
+
+            return result;
+        }
+    }
+
+    private static Vector256<int>[] BuildByteVotes()
+    {
+        var table = new Vector256<int>[256];
+        Span<int> votes = stackalloc int[8];
+        for (var value = 0; value < 256; value++)
+        {
+            for (var bit = 0; bit < 8; bit++)
+            {
+                votes[bit] = ((value >> bit) & 1) * 2 - 1;
+            }
+
+            table[value] = Vector256.Create<int>(votes);
+        }
+
+        return table;
+    }
+
+    [System.Runtime.CompilerServices.InlineArray(8)]
+    private struct Votes
+    {
+        private Vector256<int> _element;
+    }
+}

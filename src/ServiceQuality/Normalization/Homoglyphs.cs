@@ -1,0 +1,64 @@
+using System.Collections.Frozen;
+
+namespace ServiceQuality.Normalization;
+
+/// <summary>
+/// Cyrillic and Greek letters that look like Latin ones (Unicode confusables), replaced inside words that also contain
+/// Latin letters ("VРN" with a Cyrillic Р is "VPN"); words written wholly in another script are left alone.
+/// </summary>
+internal static class Homoglyphs
+{
+    private static readonly FrozenDictionary<char, char> Map = new Dictionary<char, char>
+    {
+        ['а'] = 'a', ['в'] = 'B', ['е'] = 'e', ['о'] = 'o', ['р'] = 'p', ['с'] = 'c', ['у'] = 'y', ['х'] = 'x', ['і'] = 'i',
+        ['ј'] = 'j', ['ѕ'] = 's', ['ԁ'] = 'd', ['ԛ'] = 'q', ['ԝ'] = 'w', ['һ'] = 'h', ['к'] = 'k', ['м'] = 'm', ['т'] = 't',
+        ['А'] = 'A', ['В'] = 'B', ['Е'] = 'E', ['К'] = 'K', ['М'] = 'M', ['Н'] = 'H', ['О'] = 'O', ['Р'] = 'P', ['С'] = 'C',
+        ['Т'] = 'T', ['Х'] = 'X', ['У'] = 'Y', ['І'] = 'I', ['Ј'] = 'J', ['Ѕ'] = 'S', ['Ԁ'] = 'D', ['Ԛ'] = 'Q', ['Ԝ'] = 'W',
+        ['Α'] = 'A', ['Β'] = 'B', ['Ε'] = 'E', ['Ζ'] = 'Z', ['Η'] = 'H', ['Ι'] = 'I', ['Κ'] = 'K', ['Μ'] = 'M', ['Ν'] = 'N',
+        ['Ο'] = 'O', ['Ρ'] = 'P', ['Τ'] = 'T', ['Υ'] = 'Y', ['Χ'] = 'X', ['ο'] = 'o', ['α'] = 'a', ['ν'] = 'v', ['ρ'] = 'p',
+        ['ι'] = 'i', ['κ'] = 'k', ['τ'] = 't', ['υ'] = 'u', ['χ'] = 'x',
+    }.ToFrozenDictionary();
+
+    /// <summary>Writes <paramref name="word"/> with its look-alikes replaced into <paramref name="destination"/>.</summary>
+    /// <returns><see langword="true"/> when something was replaced.</returns>
+    public static bool Repair(ReadOnlySpan<char> word, Span<char> destination, out int replaced)
+    {
+        replaced = 0;
+        var latin = false;
+        var lookAlike = false;
+        foreach (var c in word)
+        {
+            latin |= char.IsAsciiLetter(c);
+            lookAlike |= c >= 0x370 && Map.ContainsKey(c);
+        }
+
+        if (!latin || !lookAlike)
+        {
+            return false;
+        }
+
+        // Only when every non-Latin letter of the word is a look-alike: genuine mixed words stay as they are.
+        foreach (var c in word)
+        {
+            if (char.IsLetter(c) && !char.IsAscii(c) && !Map.ContainsKey(c))
+            {
+                return false;
+            }
+        }
+
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (Map.TryGetValue(word[i], out var latinLetter))
+            {
+                destination[i] = latinLetter;
+                replaced++;
+            }
+            else
+            {
+                destination[i] = word[i];
+            }
+        }
+
+        return true;
+    }
+}

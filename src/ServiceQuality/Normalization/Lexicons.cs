@@ -1,0 +1,243 @@
+using System.Collections.Frozen;
+using System.Reflection;
+
+namespace ServiceQuality.Normalization;
+
+/// <summary>The lexicons of one normalizer: the embedded lists merged with the options' additions, frozen.</summary>
+internal sealed class Lexicons
+{
+    public Lexicons(NormalizationOptions options)
+    {
+        CommonWords = Set(Load("common-words.txt").Concat(options.CommonWords));
+        Intensifiers = Set(Load("intensifiers.txt").Concat(options.Intensifiers));
+        Profanity = Set(Load("profanity.txt").Concat(options.Profanity));
+        Insults = Set(Load("insults.txt").Concat(options.Insults));
+        Interjections = Set(Load("interjections.txt").Concat(options.Interjections));
+        ProfanityList = [.. Profanity.Items];
+
+        var singles = new Dictionary<string, string>(StringComparer.Ordinal);
+        var phrases = new List<Phrase>();
+        foreach (var system in Load("systems.txt").Concat(options.Systems))
+        {
+            var words = SplitWords(system);
+            if (words.Length == 1)
+            {
+                singles.TryAdd(words[0], system.Trim());
+            }
+            else
+            {
+                phrases.Add(new Phrase(words, system.Trim()));
+            }
+        }
+
+        Systems = singles.ToFrozenDictionary(StringComparer.Ordinal);
+        SystemsLookup = Systems.GetAlternateLookup<ReadOnlySpan<char>>();
+        SystemPhrases = ByFirstWord(phrases);
+
+        var areaTerms = new List<(string Area, string Term)>();
+        foreach (var line in Load("areas.txt"))
+        {
+            var bar = line.IndexOf('|', StringComparison.Ordinal);
+            areaTerms.Add((line[..bar], line[(bar + 1)..]));
+        }
+
+        var categories = new List<string>(ServiceAreas.ClientWants);
+        foreach (var (name, terms) in options.Categories)
+        {
+            if (!categories.Contains(name))
+            {
+                categories.Add(name);
+            }
+
+            areaTerms.AddRange(terms.Select(t => (name, t)));
+        }
+
+        Categories = [.. categories];
+        var areaSingles = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var areaPhrases = new List<Phrase>();
+        foreach (var (area, term) in areaTerms)
+        {
+            var index = categories.IndexOf(area);
+            var words = SplitWords(term);
+            if (words.Length == 1)
+            {
+                if (!areaSingles.TryGetValue(words[0], out var list))
+                {
+                    areaSingles[words[0]] = list = [];
+                }
+
+                if (!list.Contains(index))
+                {
+                    list.Add(index);
+                }
+            }
+            else
+            {
+                areaPhrases.Add(new Phrase(words, string.Join(' ', words), index));
+            }
+        }
+
+        AreaWords = areaSingles.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        AreaWordsLookup = AreaWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        AreaPhrases = ByFirstWord(areaPhrases);
+        var entries = new Dictionary<string, WordEntry>(StringComparer.Ordinal);
+        WordEntry Entry(string word) => entries.TryGetValue(word, out var e) ? e : entries[word] = new WordEntry();
+        foreach (var w in CommonWords)
+        {
+            Entry(w).Flags |= WordFlags.Common;
+        }
+
+        foreach (var w in Intensifiers)
+        {
+            Entry(w).Flags |= WordFlags.Intensifier;
+        }
+
+        foreach (var w in Profanity)
+        {
+            Entry(w).Flags |= WordFlags.Profanity;
+        }
+
+        foreach (var w in Insults)
+        {
+            Entry(w).Flags |= WordFlags.Insult;
+        }
+
+        foreach (var w in Interjections)
+        {
+            Entry(w).Flags |= WordFlags.Interjection;
+        }
+
+        foreach (var (w, canonical) in Systems)
+        {
+            Entry(w).System = canonical;
+        }
+
+        Words = entries.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        CommonLookup = CommonWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        IntensifierLookup = Intensifiers.GetAlternateLookup<ReadOnlySpan<char>>();
+        ProfanityLookup = Profanity.GetAlternateLookup<ReadOnlySpan<char>>();
+        InsultLookup = Insults.GetAlternateLookup<ReadOnlySpan<char>>();
+        InterjectionLookup = Interjections.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public FrozenSet<string> CommonWords { get; }
+
+    public FrozenSet<string> Intensifiers { get; }
+
+    public FrozenSet<string> Profanity { get; }
+
+    public FrozenSet<string> Insults { get; }
+
+    public FrozenSet<string> Interjections { get; }
+
+    public string[] ProfanityList { get; }
+
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CommonLookup { get; }
+
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> IntensifierLookup { get; }
+
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ProfanityLookup { get; }
+
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> InsultLookup { get; }
+
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> InterjectionLookup { get; }
+
+    /// <summary>Gets single-word systems: lower-case form to canonical spelling.</summary>
+    public FrozenDictionary<string, string> Systems { get; }
+
+    public FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> SystemsLookup { get; }
+
+    /// <summary>Gets multi-word systems by their first word, longest first.</summary>
+    public FrozenDictionary<string, Phrase[]>.AlternateLookup<ReadOnlySpan<char>> SystemPhrases { get; }
+
+    /// <summary>Gets the area names: the seven client wants, then host categories.</summary>
+    public string[] Categories { get; }
+
+    public FrozenDictionary<string, int[]> AreaWords { get; }
+
+    public FrozenDictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> AreaWordsLookup { get; }
+
+    /// <summary>Gets multi-word area terms by their first word, longest first.</summary>
+    public FrozenDictionary<string, Phrase[]>.AlternateLookup<ReadOnlySpan<char>> AreaPhrases { get; }
+
+    /// <summary>Gets every single-word lexicon entry in one table: one lookup a word.</summary>
+    public FrozenDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>> Words { get; }
+
+    /// <summary>Gets whether a lower-case word is known (common, or in a tone lexicon).</summary>
+    public bool IsKnownWord(ReadOnlySpan<char> word) => Words.TryGetValue(word, out var entry) && entry.Flags != WordFlags.None;
+
+    private static FrozenDictionary<string, Phrase[]>.AlternateLookup<ReadOnlySpan<char>> ByFirstWord(IEnumerable<Phrase> phrases) =>
+        phrases.GroupBy(p => p.Words[0], StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(p => p.Words.Length).ToArray(), StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static FrozenSet<string> Set(IEnumerable<string> words) =>
+        words.Select(w => Fold(w.Trim())).Where(w => w.Length > 0).ToFrozenSet(StringComparer.Ordinal);
+
+    private static string[] SplitWords(string phrase) =>
+        phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Fold).ToArray();
+
+    /// <summary>Case folds a lexicon entry with the shipped tables (never the current culture).</summary>
+    internal static string Fold(string word)
+    {
+        var builder = new System.Text.StringBuilder(word.Length);
+        foreach (var rune in word.EnumerateRunes())
+        {
+            var folded = UnicodeData.Fold(rune.Value);
+            if (folded is null)
+            {
+                builder.Append(rune.ToString());
+            }
+            else
+            {
+                foreach (var cp in folded)
+                {
+                    builder.Append(char.ConvertFromUtf32(cp));
+                }
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static IEnumerable<string> Load(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("ServiceQuality.Normalization.Lexicons." + name)
+            ?? throw new InvalidOperationException($"The embedded lexicon {name} is missing.");
+        using var reader = new StreamReader(stream);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            line = line.Trim();
+            if (line.Length > 0 && line[0] != '#')
+            {
+                lines.Add(line);
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>What a single word is in the lexicons.</summary>
+    internal sealed class WordEntry
+    {
+        public WordFlags Flags { get; set; }
+
+        public string? System { get; set; }
+    }
+
+    /// <summary>The lexicons a word belongs to.</summary>
+    [Flags]
+    internal enum WordFlags
+    {
+        None = 0,
+        Common = 1,
+        Intensifier = 2,
+        Profanity = 4,
+        Insult = 8,
+        Interjection = 16,
+    }
+
+    /// <summary>A phrase of lower-case words, its canonical text and, for areas, the area index.</summary>
+    internal sealed record Phrase(string[] Words, string Canonical, int Area = -1);
+}

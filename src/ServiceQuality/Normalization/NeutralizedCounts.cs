@@ -1,0 +1,53 @@
+namespace ServiceQuality.Normalization;
+
+/// <summary>
+/// What the normalizer removed or rewrote, counted by kind: a record of what was neutralised, not a sentiment score.
+/// </summary>
+/// <param name="Shouting">Words written in capitals that were case folded (acronyms and redaction tokens such as <c>XXXX</c> are not counted).</param>
+/// <param name="PunctuationRuns">Runs of <c>! ? ‽</c> removed, and runs of a repeated punctuation mark collapsed.</param>
+/// <param name="StretchedLetters">Words with stretched letters (<c>sooooo</c>) restored.</param>
+/// <param name="Intensifiers">Intensifiers removed from adverb position (<c>extremely</c> slow).</param>
+/// <param name="Profanity">Profanities removed, including masked (<c>f*cking</c>, <c>$h1t</c>) and split spellings.</param>
+/// <param name="Insults">Insults removed (<c>idiots</c>, <c>useless</c>).</param>
+/// <param name="Interjections">Interjections removed (<c>ugh</c>, <c>omg</c>).</param>
+/// <param name="Emoji">Emoji and emoticons removed (a keycap keeps its digit).</param>
+/// <param name="InvisibleCharacters">Invisible, bidi, control characters and terminal escape sequences removed.</param>
+/// <param name="CompatibilityCharacters">Compatibility characters folded by NFKC (fullwidth, mathematical, ligatures, superscripts).</param>
+/// <param name="Homoglyphs">Cyrillic or Greek look-alike letters inside Latin words replaced by their Latin letter.</param>
+public readonly record struct NeutralizedCounts(
+    int Shouting,
+    int PunctuationRuns,
+    int StretchedLetters,
+    int Intensifiers,
+    int Profanity,
+    int Insults,
+    int Interjections,
+    int Emoji,
+    int InvisibleCharacters,
+    int CompatibilityCharacters,
+    int Homoglyphs)
+{
+    /// <summary>Gets the sum of all counts.</summary>
+    public int Total => Shouting + PunctuationRuns + StretchedLetters + Intensifiers + Profanity + Insults + Interjections
+        + Emoji + InvisibleCharacters + CompatibilityCharacters + Homoglyphs;
+}
+
+/// <summary>The mutable counters filled while one text is normalized.</summary>
+internal struct NeutralizedCountsBuilder
+{
+    public int Shouting;
+    public int PunctuationRuns;
+    public int StretchedLetters;
+    public int Intensifiers;
+    public int Profanity;
+    public int Insults;
+    public int Interjections;
+    public int Emoji;
+    public int InvisibleCharacters;
+    public int CompatibilityCharacters;
+    public int Homoglyphs;
+
+    public readonly NeutralizedCounts Build() => new(
+        Shouting, PunctuationRuns, StretchedLetters, Intensifiers, Profanity, Insults, Interjections, Emoji,
+        InvisibleCharacters, CompatibilityCharacters, Homoglyphs);
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+
+namespace ServiceQuality.Normalization;
+
+/// <summary>
+/// The impersonal, trackable record of a complaint: the same facts give the same record, however angrily they were
+/// written.
+/// </summary>
+public sealed class NormalizedComplaint
+{
+    internal NormalizedComplaint(
+        string canonicalText,
+        IReadOnlyList<ComplaintFact> facts,
+        IReadOnlyList<ServiceAreaMatch> areas,
+        ImpactLevel impact,
+        RecurrenceSignal recurrence,
+        NeutralizedCounts neutralized,
+        ulong incidentKey,
+        ulong fingerprint,
+        NormalizationContext context)
+    {
+        CanonicalText = canonicalText;
+        Facts = facts;
+        Areas = areas;
+        Impact = impact;
+        Recurrence = recurrence;
+        Neutralized = neutralized;
+        IncidentKey = incidentKey;
+        Fingerprint = fingerprint;
+        Context = context;
+    }
+
+    /// <summary>Gets the canonical text: tone neutralised, case folded except protected identifiers, runs collapsed, personal data masked.</summary>
+    public string CanonicalText { get; }
+
+    /// <summary>Gets the facts, in order of their position in the original text (quoted replies and signatures excluded).</summary>
+    public IReadOnlyList<ComplaintFact> Facts { get; }
+
+    /// <summary>Gets the service areas, in the order of <see cref="ServiceAreas.ClientWants"/> then host categories.</summary>
+    public IReadOnlyList<ServiceAreaMatch> Areas { get; }
+
+    /// <summary>Gets the impact, derived from the people-affected facts.</summary>
+    public ImpactLevel Impact { get; }
+
+    /// <summary>Gets what the occurrence facts say about recurrence.</summary>
+    public RecurrenceSignal Recurrence { get; }
+
+    /// <summary>Gets what was neutralised, counted by kind.</summary>
+    public NeutralizedCounts Neutralized { get; }
+
+    /// <summary>Gets the exact incident key: a 64-bit hash of the areas, systems, error codes and references.</summary>
+    public ulong IncidentKey { get; }
+
+    /// <summary>Gets the near-duplicate fingerprint: a 64-bit SimHash of the canonical words and word pairs.</summary>
+    public ulong Fingerprint { get; }
+
+    /// <summary>Gets the context the complaint was normalized with.</summary>
+    public NormalizationContext Context { get; }
+
+    /// <summary>Gets the incident key as 16 lower-case hexadecimal digits.</summary>
+    public string IncidentKeyText => IncidentKey.ToString("x16", CultureInfo.InvariantCulture);
+
+    /// <summary>Gets the fingerprint as 16 lower-case hexadecimal digits.</summary>
+    public string FingerprintText => Fingerprint.ToString("x16", CultureInfo.InvariantCulture);
+
+    /// <summary>Gets the facts of one kind.</summary>
+    /// <param name="kind">The kind of fact.</param>
+    /// <returns>The facts of that kind, in order.</returns>
+    public IEnumerable<ComplaintFact> FactsOf(FactKind kind) => Facts.Where(f => f.Kind == kind);
+}

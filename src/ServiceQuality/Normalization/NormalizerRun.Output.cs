@@ -1,0 +1,321 @@
+using System.Collections.Frozen;
+
+namespace ServiceQuality.Normalization;
+
+internal sealed partial class NormalizerRun
+{
+    private static readonly FrozenSet<string> StopWords = FrozenSet.Create(StringComparer.Ordinal,
+        "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "with", "is", "are", "was", "were", "be", "been",
+        "it", "its", "this", "that", "i", "my", "me", "we", "our", "you", "your", "they", "their", "he", "she", "his", "her",
+        "as", "by", "from", "has", "have", "had", "do", "does", "did", "so", "if", "then", "there", "these", "those", "am");
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordsLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private readonly List<ulong> _keyParts = [];
+    private bool _pendingSpace;
+
+    private string BuildCanonicalText()
+    {
+        var text = _text.Chars;
+        for (var i = 0; i < _tokenCount; i++)
+        {
+            ref var t = ref _tokens[i];
+            if (t.Quoted || t.Kind == TokenKind.Merged)
+            {
+                continue;
+            }
+
+            if (t.Dropped)
+            {
+                if (_outLength > 0)
+                {
+                    _pendingSpace = false;
+                    AppendPunctuation(text[t.End..t.ChunkEnd]);
+                }
+
+                continue;
+            }
+
+            _pendingSpace = true;
+            if (t.Kind == TokenKind.Punctuation)
+            {
+                AppendPunctuation(text[t.ChunkStart..t.ChunkEnd]);
+                continue;
+            }
+
+            AppendPunctuation(text[t.ChunkStart..t.Start]);
+            AppendOut(Form(t));
+            AppendPunctuation(text[t.End..t.ChunkEnd]);
+        }
+
+        _pendingSpace = false;
+        return new string(_out, 0, _outLength);
+    }
+
+    private void AppendOut(ReadOnlySpan<char> chars)
+    {
+        if (chars.IsEmpty)
+        {
+            return;
+        }
+
+        if (_outLength + chars.Length + 1 > _out.Length)
+        {
+            Array.Resize(ref _out, Math.Max(_out.Length * 2, _outLength + chars.Length + 16));
+        }
+
+        if (_pendingSpace && _outLength > 0)
+        {
+            _out[_outLength++] = ' ';
+        }
+
+        _pendingSpace = false;
+        chars.CopyTo(_out.AsSpan(_outLength));
+        _outLength += chars.Length;
+    }
+
+    /// <summary>Appends punctuation: <c>! ? ‽</c> runs removed, Markdown marks and braces dropped, repeated marks collapsed.</summary>
+    private void AppendPunctuation(ReadOnlySpan<char> punctuation)
+    {
+        var inRun = false;
+        for (var i = 0; i < punctuation.Length; i++)
+        {
+            var c = punctuation[i];
+            if (c is '!' or '?' or '‽')
+            {
+                if (!inRun)
+                {
+                    _counts.PunctuationRuns++;
+                }
+
+                inRun = true;
+                continue;
+            }
+
+            inRun = false;
+            if (c is '{' or '}' or '*' or '_' or '~' or '`' or '¿' or '¡')
+            {
+                continue;
+            }
+
+            if (_outLength > 0 && _out[_outLength - 1] == c && !_pendingSpace)
+            {
+                if (i == 0 || punctuation[i - 1] != c)
+                {
+                    _counts.PunctuationRuns++;
+                }
+
+                continue;
+            }
+
+            AppendOut([c]);
+        }
+    }
+
+    // ---- areas, impact, recurrence ---------------------------------------------------------------------------------
+
+    private ServiceAreaMatch[] ClassifyAreas()
+    {
+        var categories = _lex.Categories;
+        List<string>?[] evidence = new List<string>?[categories.Length];
+        var words = _lex.AreaWordsLookup;
+        for (var j = 0; j < _live.Count; j++)
+        {
+            ref var t = ref _tokens[_live[j]];
+            if (t.Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            var form = Form(t);
+            foreach (var phrase in _lex.AreaPhrases.TryGetValue(form, out var phrases) ? phrases : [])
+            {
+                if (j + phrase.Words.Length <= _live.Count)
+                {
+                    var match = true;
+                    for (var w = 1; w < phrase.Words.Length && match; w++)
+                    {
+                        match = Form(_tokens[_live[j + w]]).SequenceEqual(phrase.Words[w]);
+                    }
+
+                    if (match)
+                    {
+                        AddEvidence(evidence, phrase.Area, phrase.Canonical);
+                    }
+                }
+            }
+
+            if (words.TryGetValue(form, out var areas))
+            {
+                foreach (var area in areas)
+                {
+                    if (evidence[area] is not { } list || !Contains(list, form))
+                    {
+                        AddEvidence(evidence, area, form.ToString());
+                    }
+                }
+            }
+        }
+
+        foreach (var fact in _facts)
+        {
+            if (fact.Kind == FactKind.Amount)
+            {
+                AddEvidence(evidence, Array.IndexOf(categories, ServiceAreas.CostEffectiveness), fact.Value);
+            }
+            else if (fact.Kind == FactKind.Occurrence && fact.Value != "again")
+            {
+                AddEvidence(evidence, Array.IndexOf(categories, ServiceAreas.FirstTimeFix), "occurrence " + fact.Value);
+            }
+        }
+
+        var result = new List<ServiceAreaMatch>();
+        for (var a = 0; a < categories.Length; a++)
+        {
+            if (evidence[a] is { } terms)
+            {
+                result.Add(new ServiceAreaMatch(categories[a], terms.ToArray()));
+            }
+        }
+
+        return [.. result];
+    }
+
+    private static bool Contains(List<string> list, ReadOnlySpan<char> term)
+    {
+        foreach (var item in list)
+        {
+            if (term.SequenceEqual(item))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void AddEvidence(List<string>?[] evidence, int area, string term)
+    {
+        var list = evidence[area] ??= [];
+        if (!list.Contains(term))
+        {
+            list.Add(term);
+        }
+    }
+
+    private ImpactLevel DeriveImpact(int organisationThreshold)
+    {
+        var impact = ImpactLevel.Individual;
+        foreach (var fact in _facts)
+        {
+            if (fact.Kind != FactKind.PeopleAffected)
+            {
+                continue;
+            }
+
+            var level = fact.Value switch
+            {
+                "organisation" => ImpactLevel.Organisation,
+                "team" => ImpactLevel.Team,
+                _ => Patterns.TryParseNumber(fact.Value.AsSpan(fact.Value.LastIndexOf(' ') + 1), out var n)
+                    ? n >= organisationThreshold ? ImpactLevel.Organisation : n >= 2 || fact.Value.StartsWith("more", StringComparison.Ordinal) ? ImpactLevel.Team : ImpactLevel.Individual
+                    : ImpactLevel.Individual,
+            };
+            impact = level > impact ? level : impact;
+        }
+
+        return impact;
+    }
+
+    private RecurrenceSignal DeriveRecurrence()
+    {
+        var recurring = false;
+        int? count = null;
+        foreach (var fact in _facts)
+        {
+            if (fact.Kind != FactKind.Occurrence)
+            {
+                continue;
+            }
+
+            recurring = true;
+            var space = fact.Value.IndexOf(' ', StringComparison.Ordinal);
+            if (int.TryParse(space < 0 ? fact.Value : fact.Value[..space], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+            {
+                count = Math.Max(count ?? 0, n);
+            }
+        }
+
+        return new RecurrenceSignal(recurring && (count is null or >= 2), count);
+    }
+
+    // ---- key and fingerprint ---------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Hashes each part (an area, or a system, error code or reference prefixed by its kind), sorts the part hashes
+    /// and hashes them in order: the key does not depend on the order or repetition of the facts.
+    /// </summary>
+    private ulong IncidentKey(ServiceAreaMatch[] areas)
+    {
+        var parts = _keyParts;
+        parts.Clear();
+        foreach (var area in areas)
+        {
+            parts.Add(Hashing.Accumulate(Hashing.Accumulate(14695981039346656037UL, "a:"), area.Area));
+        }
+
+        foreach (var fact in _facts)
+        {
+            var prefix = fact.Kind switch
+            {
+                FactKind.System => "s:",
+                FactKind.ErrorCode => "e:",
+                FactKind.Reference => "r:",
+                _ => null,
+            };
+            if (prefix is not null)
+            {
+                parts.Add(Hashing.Accumulate(Hashing.Accumulate(14695981039346656037UL, prefix), fact.Value));
+            }
+        }
+
+        parts.Sort();
+        var state = 14695981039346656037UL;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (i == 0 || parts[i] != parts[i - 1])
+            {
+                state = Hashing.Combine(state, parts[i]);
+            }
+        }
+
+        return Hashing.Mix(state);
+    }
+
+    private ulong ComputeFingerprint()
+    {
+        var simHash = default(SimHashAccumulator);
+        ulong previous = 0;
+        var stopWords = StopWordsLookup;
+        foreach (var index in _live)
+        {
+            ref var t = ref _tokens[index];
+            var form = Form(t);
+            if (form.IsEmpty || stopWords.Contains(form))
+            {
+                continue;
+            }
+
+            var hash = Hashing.Hash(form);
+            simHash.Add(hash);
+            if (previous != 0)
+            {
+                simHash.Add(Hashing.Combine(previous, hash));
+            }
+
+            previous = hash;
+        }
+
+        return simHash.Value;
+    }
+}

@@ -1,0 +1,640 @@
+using System.Text;
+using System.Buffers;
+
+namespace ServiceQuality.Normalization;
+
+/// <summary>
+/// One normalization in progress. A run owns reusable buffers and is used by one thread at a time; the normalizer
+/// keeps one per thread.
+/// </summary>
+internal sealed partial class NormalizerRun
+{
+    private static readonly SearchValues<char> LeadPunctuation = SearchValues.Create("\"'([{<*_~`¿¡");
+    private static readonly SearchValues<char> TrailPunctuation = SearchValues.Create(".,;:!?‽)]}>\"'*_~`+");
+    private static readonly SearchValues<char> SentencePunctuation = SearchValues.Create(".,;:!?‽)]\"'");
+    private static readonly SearchValues<char> MaskCharacters = SearchValues.Create("*$@!0134578#%");
+    private static readonly SearchValues<char> RedactionCharacters = SearchValues.Create("Xx/-.");
+    private static readonly string[] Placeholders = ["[email]", "[phone]", "[card]", "[account]"];
+
+    private readonly CleanerScratch _scratch = new();
+    private readonly TextBuffer _text = new();
+    private readonly List<ComplaintFact> _facts = [];
+    private readonly List<(int Start, int End)> _quoted = [];
+    private Token[] _tokens = new Token[128];
+    private int _tokenCount;
+    private char[] _forms = new char[512];
+    private int _formLength;
+    private char[] _out = new char[512];
+    private int _outLength;
+    private NeutralizedCountsBuilder _counts;
+    private Lexicons _lex = null!;
+    private string _original = string.Empty;
+
+    public NormalizedComplaint Run(Lexicons lexicons, NormalizationOptions options, string text, NormalizationContext context)
+    {
+        _lex = lexicons;
+        _original = text;
+        _counts = default;
+        _tokenCount = 0;
+        _formLength = 0;
+        _outLength = 0;
+        _facts.Clear();
+        _quoted.Clear();
+        TextCleaner.Clean(text, _scratch, _text, ref _counts);
+        FindQuotedRegions();
+        Tokenize();
+        MergeSystemPhrases();
+        DropIntensifiers();
+        ExtractFacts(context.ReferenceDate);
+        var canonical = BuildCanonicalText();
+        var areas = ClassifyAreas();
+        var impact = DeriveImpact(options.OrganisationThreshold);
+        var recurrence = DeriveRecurrence();
+        var key = IncidentKey(areas);
+        var fingerprint = ComputeFingerprint();
+        var facts = _facts.Count == 0 ? [] : _facts.ToArray();
+        Array.Sort(facts, static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start)
+            : a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind) : string.CompareOrdinal(a.Value, b.Value));
+        _original = string.Empty;
+        if (_text.Length > 1 << 16)
+        {
+            _text.Clear();
+        }
+
+        return new NormalizedComplaint(canonical, facts, areas, impact, recurrence, _counts.Build(), key, fingerprint, context);
+    }
+
+    private ReadOnlySpan<char> Form(in Token token) => _forms.AsSpan(token.FormStart, token.FormLength);
+
+    private ReadOnlySpan<char> Core(in Token token) => _text.Chars[token.Start..token.End];
+
+    // ---- quoted replies and signatures ----------------------------------------------------------------------------
+
+    private void FindQuotedRegions()
+    {
+        var text = _text.Chars;
+        var lineStart = 0;
+        while (lineStart < text.Length)
+        {
+            var newline = text[lineStart..].IndexOf('\n');
+            var lineEnd = newline < 0 ? text.Length : lineStart + newline;
+            var line = text[lineStart..lineEnd].Trim();
+            if (line.StartsWith('>'))
+            {
+                _quoted.Add((lineStart, lineEnd));
+            }
+            else if ((line.StartsWith("On ", StringComparison.Ordinal) && line.EndsWith("wrote:", StringComparison.Ordinal))
+                || line.StartsWith("-----Original Message", StringComparison.OrdinalIgnoreCase)
+                || line.SequenceEqual("--") || line.StartsWith("Sent from my ", StringComparison.Ordinal))
+            {
+                _quoted.Add((lineStart, text.Length));
+                return;
+            }
+
+            lineStart = lineEnd + 1;
+        }
+    }
+
+    // ---- tokenization and classification ---------------------------------------------------------------------------
+
+    private void Tokenize()
+    {
+        var text = _text.Chars;
+        var quotedIndex = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var chunkEnd = i;
+            var cjk = IsCjk(text[i]);
+            while (chunkEnd < text.Length && !char.IsWhiteSpace(text[chunkEnd]) && IsCjk(text[chunkEnd]) == cjk)
+            {
+                chunkEnd++;
+            }
+
+            while (quotedIndex < _quoted.Count && _quoted[quotedIndex].End <= i)
+            {
+                quotedIndex++;
+            }
+
+            ref var token = ref NewToken();
+            token.ChunkStart = i;
+            token.Quoted = quotedIndex < _quoted.Count && i >= _quoted[quotedIndex].Start;
+            var counts = _counts;
+            if (Patterns.TryPersonalNumber(text, i, out var piiEnd, out var placeholder))
+            {
+                token.Start = i;
+                token.End = piiEnd;
+                token.Kind = TokenKind.Placeholder;
+                SetForm(ref token, placeholder);
+                var k = piiEnd;
+                while (k < text.Length && TrailPunctuation.Contains(text[k]))
+                {
+                    k++;
+                }
+
+                chunkEnd = k;
+            }
+            else
+            {
+                Classify(ref token, i, chunkEnd);
+            }
+
+            token.ChunkEnd = chunkEnd;
+            if (token.Quoted)
+            {
+                _counts = counts;
+            }
+
+            i = chunkEnd;
+        }
+    }
+
+    /// <summary>Han, kana and Hangul are written without spaces: a chunk ends where such a script starts or stops.</summary>
+    private static bool IsCjk(char c) => c is (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF')
+        or (>= '\uAC00' and <= '\uD7A3') or (>= '\uF900' and <= '\uFAFF') or (>= '\u3000' and <= '\u303F') or (>= '\uFF01' and <= '\uFF60');
+
+    private ref Token NewToken()
+    {
+        if (_tokenCount == _tokens.Length)
+        {
+            Array.Resize(ref _tokens, _tokens.Length * 2);
+        }
+
+        _tokens[_tokenCount] = default;
+        return ref _tokens[_tokenCount++];
+    }
+
+    private void Classify(ref Token token, int chunkStart, int chunkEnd)
+    {
+        var text = _text.Chars;
+        var chunk = text[chunkStart..chunkEnd];
+        foreach (var placeholder in chunk[0] == '[' ? Placeholders : [])
+        {
+            if (chunk.StartsWith(placeholder, StringComparison.Ordinal) && chunk[placeholder.Length..].IndexOfAnyExcept(TrailPunctuation) < 0)
+            {
+                token.Start = chunkStart;
+                token.End = chunkStart + placeholder.Length;
+                token.Kind = TokenKind.Placeholder;
+                SetForm(ref token, placeholder);
+                return;
+            }
+        }
+
+        if (chunk.Length <= 3 && Patterns.IsEmoticon(chunk))
+        {
+            token.Start = chunkStart;
+            token.End = chunkEnd;
+            token.Dropped = true;
+            _counts.Emoji++;
+            return;
+        }
+
+        // Masked profanity first: its masks (* ! $) would otherwise be taken for punctuation.
+        var lead = 0;
+        while (lead < chunk.Length && chunk[lead] is '"' or '\'' or '(' or '[')
+        {
+            lead++;
+        }
+
+        var trail = chunk.Length;
+        while (trail > lead && SentencePunctuation.Contains(chunk[trail - 1]))
+        {
+            trail--;
+        }
+
+        if (trail > lead && chunk.ContainsAny(MaskCharacters) && IsMaskedProfanity(chunk[lead..trail]))
+        {
+            token.Start = chunkStart + lead;
+            token.End = chunkStart + trail;
+            token.Dropped = true;
+            _counts.Profanity++;
+            return;
+        }
+
+        lead = 0;
+        while (lead < chunk.Length && LeadPunctuation.Contains(chunk[lead]))
+        {
+            lead++;
+        }
+
+        trail = chunk.Length;
+        while (trail > lead && TrailPunctuation.Contains(chunk[trail - 1]))
+        {
+            trail--;
+        }
+
+        token.Start = chunkStart + lead;
+        token.End = chunkStart + trail;
+        if (trail == lead)
+        {
+            token.Start = token.End = chunkStart;
+            token.Kind = TokenKind.Punctuation;
+            return;
+        }
+
+        ClassifyCore(ref token, chunk[lead..trail]);
+    }
+
+    private void ClassifyCore(ref Token token, ReadOnlySpan<char> core)
+    {
+        if (core.Contains('@') && Patterns.IsEmail(core))
+        {
+            token.Kind = TokenKind.Placeholder;
+            SetForm(ref token, "[email]");
+            return;
+        }
+
+        if (Patterns.IsUrl(core))
+        {
+            token.Kind = TokenKind.Url;
+            var hostEnd = Patterns.UrlHostEnd(core);
+            var start = BeginForm();
+            AppendLower(core[..hostEnd]);
+            AppendForm(core[hostEnd..]);
+            EndForm(ref token, start);
+            return;
+        }
+
+        var kind = Patterns.ClassifyIdentifier(core);
+        switch (kind)
+        {
+            case TokenKind.ErrorCode when core.Length > 2 && core[0] == '0' && core[1] is 'x' or 'X':
+                token.Kind = kind;
+                var start = BeginForm();
+                AppendForm("0x");
+                AppendUpper(core[2..]);
+                EndForm(ref token, start);
+                return;
+            case TokenKind.ErrorCode or TokenKind.Reference:
+                token.Kind = kind;
+                start = BeginForm();
+                AppendUpper(core);
+                EndForm(ref token, start);
+                return;
+            case TokenKind.Host:
+                token.Kind = kind;
+                start = BeginForm();
+                AppendLower(core);
+                EndForm(ref token, start);
+                return;
+            case TokenKind.Date or TokenKind.Amount or TokenKind.Number or TokenKind.Ordinal or TokenKind.Duration or TokenKind.Identifier:
+                token.Kind = kind;
+                start = BeginForm();
+                if (kind is TokenKind.Ordinal or TokenKind.Duration)
+                {
+                    AppendLower(core);
+                }
+                else
+                {
+                    AppendForm(core);
+                }
+
+                EndForm(ref token, start);
+                if (kind == TokenKind.Identifier && _lex.SystemsLookup.TryGetValue(Lower(core), out var system))
+                {
+                    token.Kind = TokenKind.System;
+                    SetForm(ref token, system);
+                }
+
+                return;
+            default:
+                ClassifyWord(ref token, core);
+                return;
+        }
+    }
+
+    private ReadOnlySpan<char> Lower(ReadOnlySpan<char> text)
+    {
+        var start = _formLength;
+        AppendLower(text);
+        var result = _forms.AsSpan(start, _formLength - start);
+        _formLength = start;
+        return result;
+    }
+
+    private void ClassifyWord(ref Token token, ReadOnlySpan<char> core)
+    {
+        if ((core.Length >= 2 && char.IsAsciiLetter(core[0]) && !core.ContainsAnyExcept(RedactionCharacters))
+            || (core.StartsWith("XXXX", StringComparison.Ordinal) && Ascii.IsValid(core)))
+        {
+            // CFPB redactions (XXXX, XX/XX/XXXX) are not shouting.
+            token.Kind = Patterns.IsDate(core) ? TokenKind.Date : TokenKind.Redaction;
+            var s = BeginForm();
+            AppendUpper(core);
+            EndForm(ref token, s);
+            return;
+        }
+
+        Span<char> repairedBuffer = core.Length <= 256 ? stackalloc char[core.Length] : new char[core.Length];
+        var repaired = Homoglyphs.Repair(core, repairedBuffer, out var replaced) ? repairedBuffer : core;
+        _counts.Homoglyphs += replaced;
+
+        int letters = 0, upper = 0, lower = 0;
+        var interiorUpper = false;
+        var previousLower = false;
+        foreach (var c in repaired)
+        {
+            if (char.IsLetter(c))
+            {
+                letters++;
+                if (char.IsUpper(c))
+                {
+                    upper++;
+                    interiorUpper |= previousLower;
+                    previousLower = false;
+                }
+                else if (char.IsLower(c))
+                {
+                    lower++;
+                    previousLower = true;
+                }
+            }
+        }
+
+        var start = BeginForm();
+        AppendFolded(repaired);
+        var folded = _forms.AsSpan(start, _formLength - start);
+        if (Stretch.TryRestore(folded, _lex, out var restoredLength))
+        {
+            _formLength = start + restoredLength;
+            folded = _forms.AsSpan(start, restoredLength);
+            _counts.StretchedLetters++;
+        }
+
+        EndForm(ref token, start);
+        token.Kind = TokenKind.Word;
+        var allUpper = letters >= 2 && upper == letters;
+        var flags = Lexicons.WordFlags.None;
+        if (_lex.Words.TryGetValue(folded, out var entry))
+        {
+            if (entry.System is { } system)
+            {
+                token.Kind = TokenKind.System;
+                SetForm(ref token, system);
+                return;
+            }
+
+            flags = entry.Flags;
+            if ((flags & (Lexicons.WordFlags.Profanity | Lexicons.WordFlags.Insult | Lexicons.WordFlags.Interjection)) != 0)
+            {
+                token.Dropped = true;
+                _counts.Profanity += (flags & Lexicons.WordFlags.Profanity) != 0 ? 1 : 0;
+                _counts.Insults += (flags & (Lexicons.WordFlags.Profanity | Lexicons.WordFlags.Insult)) == Lexicons.WordFlags.Insult ? 1 : 0;
+                _counts.Interjections += (flags & (Lexicons.WordFlags.Profanity | Lexicons.WordFlags.Insult)) == 0 ? 1 : 0;
+                return;
+            }
+
+            if ((flags & Lexicons.WordFlags.Intensifier) != 0)
+            {
+                token.Intensifier = true;
+                _counts.Shouting += allUpper ? 1 : 0;
+                return;
+            }
+        }
+
+        if (allUpper && letters <= 6 && flags == Lexicons.WordFlags.None && Ascii.IsValid(repaired) && letters == repaired.Length - CountSeparators(repaired))
+        {
+            token.Kind = TokenKind.Acronym;
+            SetForm(ref token, repaired);
+            return;
+        }
+
+        if (interiorUpper && lower > 0 && !repaired.ContainsAny('-', '\''))
+        {
+            token.Kind = TokenKind.Product;
+            SetForm(ref token, repaired);
+            return;
+        }
+
+        if (allUpper)
+        {
+            _counts.Shouting++;
+        }
+    }
+
+    private static int CountSeparators(ReadOnlySpan<char> word)
+    {
+        var n = 0;
+        foreach (var c in word)
+        {
+            n += c is '.' or '&' or '/' ? 1 : 0;
+        }
+
+        return n;
+    }
+
+    private bool IsMaskedProfanity(ReadOnlySpan<char> word)
+    {
+        if (word.Length is < 3 or > 24 || !word.ContainsAny(MaskCharacters) || word.ContainsAnyInRange('\0', ' '))
+        {
+            return false;
+        }
+
+        var letters = 0;
+        foreach (var c in word)
+        {
+            if (char.IsAsciiLetter(c))
+            {
+                letters++;
+            }
+            else if (!MaskCharacters.Contains(c))
+            {
+                return false;
+            }
+        }
+
+        if (letters == 0 || (word[0] == '0' && word.Length > 1 && word[1] is 'x' or 'X'))
+        {
+            return false;
+        }
+
+        foreach (var candidate in _lex.ProfanityList)
+        {
+            if (candidate.Length != word.Length)
+            {
+                continue;
+            }
+
+            var match = true;
+            for (var k = 0; k < word.Length && match; k++)
+            {
+                var c = word[k];
+                var d = c switch
+                {
+                    '$' or '5' => 's',
+                    '1' or '!' => 'i',
+                    '0' => 'o',
+                    '3' => 'e',
+                    '4' or '@' => 'a',
+                    '7' => 't',
+                    '8' => 'b',
+                    '*' or '#' or '%' => '*',
+                    _ => (char)(c | 0x20),
+                };
+                match = d == '*' || d == candidate[k];
+            }
+
+            if (match)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // ---- forms -----------------------------------------------------------------------------------------------------
+
+    private int BeginForm() => _formLength;
+
+    private void EndForm(ref Token token, int start)
+    {
+        token.FormStart = start;
+        token.FormLength = _formLength - start;
+    }
+
+    private void SetForm(ref Token token, ReadOnlySpan<char> form)
+    {
+        var start = BeginForm();
+        AppendForm(form);
+        EndForm(ref token, start);
+    }
+
+    private void EnsureForms(int extra)
+    {
+        if (_formLength + extra > _forms.Length)
+        {
+            Array.Resize(ref _forms, Math.Max(_forms.Length * 2, _formLength + extra));
+        }
+    }
+
+    private void AppendForm(char c)
+    {
+        EnsureForms(1);
+        _forms[_formLength++] = c;
+    }
+
+    private void AppendForm(ReadOnlySpan<char> text)
+    {
+        EnsureForms(text.Length);
+        text.CopyTo(_forms.AsSpan(_formLength));
+        _formLength += text.Length;
+    }
+
+    private void AppendLower(ReadOnlySpan<char> text)
+    {
+        EnsureForms(text.Length);
+        foreach (var c in text)
+        {
+            _forms[_formLength++] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
+        }
+    }
+
+    private void AppendUpper(ReadOnlySpan<char> text)
+    {
+        EnsureForms(text.Length);
+        foreach (var c in text)
+        {
+            _forms[_formLength++] = char.IsAsciiLetterLower(c) ? (char)(c & ~0x20) : c;
+        }
+    }
+
+    /// <summary>Full case folding from the shipped table, then NFKC again where folding produced several code points.</summary>
+    private void AppendFolded(ReadOnlySpan<char> text)
+    {
+        EnsureForms(text.Length);
+        var start = _formLength;
+        var recompose = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c < 0x80)
+            {
+                _forms[_formLength++] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
+                continue;
+            }
+
+            int cp = c;
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                cp = char.ConvertToUtf32(c, text[++i]);
+            }
+
+            var folded = UnicodeData.Fold(cp);
+            if (folded is null)
+            {
+                AppendCodePoint(cp);
+            }
+            else
+            {
+                recompose |= folded.Length > 1 || UnicodeData.Decompose(folded[0]) is not null;
+                foreach (var f in folded)
+                {
+                    AppendCodePoint(f);
+                }
+            }
+        }
+
+        if (recompose)
+        {
+            Recompose(start);
+        }
+    }
+
+    private void AppendCodePoint(int cp)
+    {
+        EnsureForms(2);
+        if (cp < 0x10000)
+        {
+            _forms[_formLength++] = (char)cp;
+        }
+        else
+        {
+            var v = cp - 0x10000;
+            _forms[_formLength++] = (char)(0xD800 + (v >> 10));
+            _forms[_formLength++] = (char)(0xDC00 + (v & 0x3FF));
+        }
+    }
+
+    private void Recompose(int start)
+    {
+        var segment = _forms.AsSpan(start, _formLength - start);
+        var cps = new int[segment.Length * 4];
+        var origins = new int[cps.Length];
+        var n = 0;
+        for (var i = 0; i < segment.Length; i++)
+        {
+            int cp = segment[i];
+            if (char.IsHighSurrogate(segment[i]) && i + 1 < segment.Length && char.IsLowSurrogate(segment[i + 1]))
+            {
+                cp = char.ConvertToUtf32(segment[i], segment[++i]);
+            }
+
+            var d = UnicodeData.Decompose(cp);
+            if (d is null)
+            {
+                cps[n++] = cp;
+            }
+            else
+            {
+                foreach (var x in d)
+                {
+                    cps[n++] = x;
+                }
+            }
+        }
+
+        n = UnicodeData.ReorderAndCompose(cps, origins, n);
+        _formLength = start;
+        for (var i = 0; i < n; i++)
+        {
+            AppendCodePoint(cps[i]);
+        }
+    }
+}

@@ -1,0 +1,584 @@
+using System.Buffers;
+using System.Collections.Frozen;
+
+namespace ServiceQuality.Normalization;
+
+/// <summary>Hand-written recognizers for identifiers, numbers and personal data (no <c>Regex</c> on the hot path).</summary>
+internal static class Patterns
+{
+    private static readonly SearchValues<char> EmailLocal = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-");
+    private static readonly SearchValues<char> HostChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-");
+    private static readonly SearchValues<char> IdentifierMarks = SearchValues.Create("0123456789_.$#€£");
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
+    private static readonly SearchValues<char> IdentifierChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+    private static readonly SearchValues<char> AsciiLetters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    private static readonly FrozenSet<string> Emoticons = FrozenSet.Create(StringComparer.Ordinal,
+        ":)", ":-)", ":(", ":-(", ":D", ":-D", ";)", ";-)", ":P", ":-P", ":p", ":/", ":-/", ":'(", ":|", ":-|", "<3", ">:(", "D:");
+    private static readonly FrozenSet<string> TopLevelDomains = FrozenSet.Create(StringComparer.Ordinal,
+        "com", "net", "org", "io", "gov", "edu", "mil", "int", "local", "internal", "corp", "lan", "intranet", "co", "uk", "de",
+        "fr", "ru", "cn", "jp", "us", "eu", "app", "dev", "cloud", "info", "biz", "me", "tv", "ca", "au", "nl", "se", "no",
+        "es", "it", "ch", "at", "be", "pl", "in", "br", "kr", "tr", "gr", "ua", "il", "ae", "sa", "ir", "eg");
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EmoticonLookup = Emoticons.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TopLevelDomainLookup = TopLevelDomains.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static bool IsEmoticon(ReadOnlySpan<char> chunk) => EmoticonLookup.Contains(chunk);
+
+    public static bool IsEmail(ReadOnlySpan<char> core)
+    {
+        var at = core.IndexOf('@');
+        if (at <= 0 || at != core.LastIndexOf('@') || core[..at].ContainsAnyExcept(EmailLocal))
+        {
+            return false;
+        }
+
+        var domain = core[(at + 1)..];
+        return domain.Length >= 3 && !domain.ContainsAnyExcept(HostChars) && domain.Contains('.') && domain[^1] != '.' && domain[0] != '.';
+    }
+
+    public static bool IsUrl(ReadOnlySpan<char> core) => core.Length > 5 && core[0] is 'h' or 'H' or 'w' or 'W' && (
+        (core.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && core.Length > 7)
+        || (core.StartsWith("https://", StringComparison.OrdinalIgnoreCase) && core.Length > 8)
+        || (core.StartsWith("www.", StringComparison.OrdinalIgnoreCase) && core.Length > 5 && core[4] != '.'));
+
+    /// <summary>Gets the end of the scheme and host part of a URL (case-insensitive, so folded).</summary>
+    public static int UrlHostEnd(ReadOnlySpan<char> url)
+    {
+        var start = url.IndexOf("://", StringComparison.Ordinal);
+        start = start < 0 ? 0 : start + 3;
+        var end = url[start..].IndexOfAny('/', '?', '#');
+        return end < 0 ? url.Length : start + end;
+    }
+
+    /// <summary>Gets the host of a URL (between the scheme and the path).</summary>
+    public static Range UrlHost(ReadOnlySpan<char> url)
+    {
+        var start = url.IndexOf("://", StringComparison.Ordinal);
+        start = start < 0 ? 0 : start + 3;
+        var end = UrlHostEnd(url);
+        var port = url[start..end].IndexOf(':');
+        return start..(port < 0 ? end : start + port);
+    }
+
+    public static TokenKind ClassifyIdentifier(ReadOnlySpan<char> s)
+    {
+        if (!s.ContainsAny(IdentifierMarks))
+        {
+            return IsWordLike(s) ? TokenKind.Word : TokenKind.Identifier;
+        }
+
+        var hasDigit = s.ContainsAnyInRange('0', '9');
+
+        if (s.Length > 3 && s[0] == '0' && s[1] is 'x' or 'X' && !s[2..].ContainsAnyExcept(HexDigits))
+        {
+            return TokenKind.ErrorCode;
+        }
+
+        if (s.Length >= 4 && s[0] == '#' && !s[1..].ContainsAnyExceptInRange('0', '9'))
+        {
+            return TokenKind.Reference;
+        }
+
+        if (IsTicket(s))
+        {
+            return TokenKind.Reference;
+        }
+
+        if (s.Length >= 2 && s[0] is '$' or '€' or '£' && IsNumber(s[1..]))
+        {
+            return TokenKind.Amount;
+        }
+
+        if (IsDate(s))
+        {
+            return TokenKind.Date;
+        }
+
+        if (char.IsAsciiLetter(s[0]) && s.Contains('_') && s[^1] != '_' && !s.ContainsAnyExcept(IdentifierChars))
+        {
+            return TokenKind.ErrorCode;
+        }
+
+        if (IsNumber(s))
+        {
+            return s.Count('.') >= 2 ? TokenKind.Identifier : TokenKind.Number;
+        }
+
+        if (IsOrdinal(s))
+        {
+            return TokenKind.Ordinal;
+        }
+
+        if (TryCompactDuration(s, out _))
+        {
+            return TokenKind.Duration;
+        }
+
+        if (IsHost(s))
+        {
+            return TokenKind.Host;
+        }
+
+        return !hasDigit && IsWordLike(s) ? TokenKind.Word : TokenKind.Identifier;
+    }
+
+    /// <summary>Letters (any script) and marks, with inner apostrophes, hyphens, ampersands, slashes or dots.</summary>
+    public static bool IsWordLike(ReadOnlySpan<char> s)
+    {
+        var i = 0;
+        var first = true;
+        while (i < s.Length)
+        {
+            if (char.IsAsciiLetter(s[i]))
+            {
+                i++;
+                first = false;
+                continue;
+            }
+
+            if (System.Text.Rune.DecodeFromUtf16(s[i..], out var rune, out var used) != OperationStatus.Done)
+            {
+                return false;
+            }
+
+            if (System.Text.Rune.IsLetter(rune) || (!first && IsMark(System.Text.Rune.GetUnicodeCategory(rune))))
+            {
+                i += used;
+                first = false;
+                continue;
+            }
+
+            if (!first && rune.Value is '\'' or '-' or '&' or '/' or '.' && i + 1 < s.Length && char.IsLetter(s[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool IsMark(System.Globalization.UnicodeCategory category) =>
+        category is System.Globalization.UnicodeCategory.NonSpacingMark
+            or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark;
+
+    public static bool IsNumber(ReadOnlySpan<char> s)
+    {
+        if (s.IsEmpty || !char.IsAsciiDigit(s[0]) || !char.IsAsciiDigit(s[^1]))
+        {
+            return false;
+        }
+
+        foreach (var c in s)
+        {
+            if (!char.IsAsciiDigit(c) && c is not ',' and not '.')
+            {
+                return false;
+            }
+        }
+
+        return !s.Contains(",,", StringComparison.Ordinal) && !s.Contains("..", StringComparison.Ordinal);
+    }
+
+    /// <summary>Parses a number written with optional thousands commas and a decimal point.</summary>
+    public static bool TryParseNumber(ReadOnlySpan<char> s, out decimal value)
+    {
+        value = 0;
+        if (!IsNumber(s) || s.Count('.') > 1)
+        {
+            return false;
+        }
+
+        Span<char> buffer = stackalloc char[Math.Min(s.Length, 64)];
+        var n = 0;
+        foreach (var c in s)
+        {
+            if (c != ',')
+            {
+                if (n == buffer.Length)
+                {
+                    return false;
+                }
+
+                buffer[n++] = c;
+            }
+        }
+
+        return decimal.TryParse(buffer[..n], System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out value);
+    }
+
+    public static bool IsOrdinal(ReadOnlySpan<char> s)
+    {
+        var digits = s.IndexOfAnyExceptInRange('0', '9');
+        if (digits <= 0 || digits > 4 || s.Length - digits != 2)
+        {
+            return false;
+        }
+
+        var suffix = s[digits..];
+        return suffix.Equals("st", StringComparison.OrdinalIgnoreCase) || suffix.Equals("nd", StringComparison.OrdinalIgnoreCase)
+            || suffix.Equals("rd", StringComparison.OrdinalIgnoreCase) || suffix.Equals("th", StringComparison.OrdinalIgnoreCase);
+    }
+
+    public static int OrdinalValue(ReadOnlySpan<char> s) => int.Parse(s[..s.IndexOfAnyExceptInRange('0', '9')], System.Globalization.CultureInfo.InvariantCulture);
+
+    private static bool IsTicket(ReadOnlySpan<char> s)
+    {
+        var dash = s.IndexOf('-');
+        if (dash is < 2 or > 10 || dash == s.Length - 1 || s.Length - dash - 1 > 12)
+        {
+            return false;
+        }
+
+        return !s[..dash].ContainsAnyExceptInRange('A', 'Z') && !s[(dash + 1)..].ContainsAnyExceptInRange('0', '9')
+            || (!s[..dash].ContainsAnyExcept(AsciiLetters) && !s[(dash + 1)..].ContainsAnyExceptInRange('0', '9') && dash <= 5);
+    }
+
+    public static bool IsDate(ReadOnlySpan<char> s) => TryParseDate(s, out _, out _, out _);
+
+    /// <summary>Parses 2024-03-15, 03/15/2024 (US order unless the first part is above 12), 15.03.2024 and redacted XX/XX/2019.</summary>
+    /// <returns><see langword="true"/> for a date; a part that is redacted is -1.</returns>
+    public static bool TryParseDate(ReadOnlySpan<char> s, out int year, out int month, out int day)
+    {
+        year = month = day = -1;
+        Span<Range> parts = stackalloc Range[4];
+        char separator;
+        if (s.Count('-') == 2)
+        {
+            separator = '-';
+        }
+        else if (s.Count('/') == 2)
+        {
+            separator = '/';
+        }
+        else if (s.Count('.') == 2)
+        {
+            separator = '.';
+        }
+        else
+        {
+            return false;
+        }
+
+        if (s.Split(parts, separator) != 3)
+        {
+            return false;
+        }
+
+        var a = Part(s[parts[0]]);
+        var b = Part(s[parts[1]]);
+        var c = Part(s[parts[2]]);
+        var la = s[parts[0]].Length;
+        var lc = s[parts[2]].Length;
+        if (a == -2 || b == -2 || c == -2)
+        {
+            return false;
+        }
+
+        if (separator == '-' && la == 4)
+        {
+            (year, month, day) = (a, b, c);
+        }
+        else if (separator != '-' && lc is 4 or 2 && la <= 2 && s[parts[1]].Length <= 2)
+        {
+            year = c >= 0 && lc == 2 ? 2000 + c : c;
+            (month, day) = separator == '.' || a > 12 ? (b, a) : (a, b);
+        }
+        else
+        {
+            return false;
+        }
+
+        return (month == -1 || month is >= 1 and <= 12) && (day == -1 || day is >= 1 and <= 31) && (year == -1 || year is >= 1900 and <= 2199)
+            && (year >= 0 || month >= 0 || day >= 0 || separator == '/');
+
+        static int Part(ReadOnlySpan<char> p)
+        {
+            if (p.IsEmpty || p.Length > 4)
+            {
+                return -2;
+            }
+
+            if (!p.ContainsAnyExcept('X', 'x'))
+            {
+                return -1;
+            }
+
+            return p.ContainsAnyExceptInRange('0', '9') ? -2 : int.Parse(p, System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>Parses compact durations such as 2h30m, 45min, 3hrs, 90s into an ISO 8601 duration.</summary>
+    public static bool TryCompactDuration(ReadOnlySpan<char> s, out string iso)
+    {
+        iso = string.Empty;
+        int days = 0, hours = 0, minutes = 0, seconds = 0, parts = 0;
+        var i = 0;
+        while (i < s.Length)
+        {
+            var digitsEnd = i;
+            while (digitsEnd < s.Length && char.IsAsciiDigit(s[digitsEnd]))
+            {
+                digitsEnd++;
+            }
+
+            if (digitsEnd == i || digitsEnd - i > 5)
+            {
+                return false;
+            }
+
+            var value = int.Parse(s[i..digitsEnd], System.Globalization.CultureInfo.InvariantCulture);
+            var unitEnd = digitsEnd;
+            while (unitEnd < s.Length && char.IsAsciiLetter(s[unitEnd]))
+            {
+                unitEnd++;
+            }
+
+            var unit = s[digitsEnd..unitEnd];
+            if (Is(unit, "h", "hr", "hrs", "hour", "hours"))
+            {
+                hours += value;
+            }
+            else if (Is(unit, "m", "min", "mins", "minute", "minutes"))
+            {
+                minutes += value;
+            }
+            else if (Is(unit, "s", "sec", "secs"))
+            {
+                seconds += value;
+            }
+            else if (Is(unit, "d", "day", "days"))
+            {
+                days += value;
+            }
+            else
+            {
+                return false;
+            }
+
+            parts++;
+            i = unitEnd;
+        }
+
+        if (parts == 0)
+        {
+            return false;
+        }
+
+        iso = IsoDuration(days, hours, minutes, seconds);
+        return true;
+
+        static bool Is(ReadOnlySpan<char> unit, params ReadOnlySpan<string> names)
+        {
+            foreach (var name in names)
+            {
+                if (unit.Equals(name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    public static string IsoDuration(int days, int hours, int minutes, int seconds)
+    {
+        var builder = new System.Text.StringBuilder("P");
+        if (days > 0)
+        {
+            builder.Append(days).Append('D');
+        }
+
+        if (hours + minutes + seconds > 0)
+        {
+            builder.Append('T');
+            if (hours > 0)
+            {
+                builder.Append(hours).Append('H');
+            }
+
+            if (minutes > 0)
+            {
+                builder.Append(minutes).Append('M');
+            }
+
+            if (seconds > 0)
+            {
+                builder.Append(seconds).Append('S');
+            }
+        }
+
+        return builder.Length == 1 ? "PT0S" : builder.ToString();
+    }
+
+    public static bool IsHost(ReadOnlySpan<char> s)
+    {
+        if (s.ContainsAnyExcept(HostChars) || s[0] is '.' or '-' || s[^1] is '.' or '-' || s.Contains("..", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var labels = s.Count('.') + 1;
+        var last = s[(s.LastIndexOf('.') + 1)..];
+        if (labels < 2 || last.Length < 2 || last.ContainsAnyExcept(AsciiLetters))
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[last.Length];
+        last.ToLowerInvariant(lower);
+        return labels >= 3 || TopLevelDomainLookup.Contains(lower);
+    }
+
+    /// <summary>
+    /// Finds a card number (13-19 digits passing the Luhn check), a phone number (10-15 digits with a + or separators)
+    /// or an account number (9 or more digits in one run) starting at <paramref name="start"/>; separators are single
+    /// spaces, dashes, dots and parentheses.
+    /// </summary>
+    public static bool TryPersonalNumber(ReadOnlySpan<char> text, int start, out int end, out string placeholder)
+    {
+        end = start;
+        placeholder = string.Empty;
+        var c = text[start];
+        if (!(char.IsAsciiDigit(c) || (c is '+' or '(' && start + 1 < text.Length && char.IsAsciiDigit(text[start + 1]))))
+        {
+            return false;
+        }
+
+        Span<byte> digits = stackalloc byte[20];
+        var count = 0;
+        var separators = 0;
+        var lastDigit = -1;
+        var beforeSeparator = -1;
+        var countBeforeSeparator = 0;
+        var separatorsBefore = 0;
+        var k = start;
+        for (; k < text.Length; k++)
+        {
+            var ch = text[k];
+            if (char.IsAsciiDigit(ch))
+            {
+                if (count == digits.Length)
+                {
+                    return false;
+                }
+
+                digits[count++] = (byte)(ch - '0');
+                lastDigit = k;
+            }
+            else if (ch is '-' or '.' or ' ' or '(' or ')' || (ch == '+' && k == start))
+            {
+                if (k + 1 >= text.Length || !(char.IsAsciiDigit(text[k + 1]) || text[k + 1] == '(' || (ch == ')' && text[k + 1] == ' ')))
+                {
+                    break;
+                }
+
+                if (ch == ' ' && lastDigit == k - 1)
+                {
+                    beforeSeparator = lastDigit;
+                    countBeforeSeparator = count;
+                    separatorsBefore = separators;
+                }
+
+                separators += ch == '+' ? 0 : 1;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        if (lastDigit >= 0 && lastDigit + 1 < text.Length && (char.IsLetterOrDigit(text[lastDigit + 1]) || text[lastDigit + 1] is '_' or '@'))
+        {
+            // The last group runs into a word ("1111x@y.com"): the number ends at the space before it.
+            (lastDigit, count, separators) = (beforeSeparator, countBeforeSeparator, separatorsBefore);
+        }
+
+        if (lastDigit < 0)
+        {
+            return false;
+        }
+
+        end = lastDigit + 1;
+        if (count is >= 13 and <= 19 && Luhn(digits[..count]))
+        {
+            placeholder = "[card]";
+            return true;
+        }
+
+        if (count is >= 10 and <= 15 && separators <= 5 && (c is '+' or '(' || IsNorthAmericanPhone(text[start..end])))
+        {
+            placeholder = "[phone]";
+            return true;
+        }
+
+        if (separators == 0 && count >= 9)
+        {
+            placeholder = "[account]";
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Digit groups of 3-3-4 or 1-3-3-4 (555-123-4567, 1 555 123 4567).</summary>
+    private static bool IsNorthAmericanPhone(ReadOnlySpan<char> number)
+    {
+        Span<int> groups = stackalloc int[6];
+        var n = 0;
+        var length = 0;
+        foreach (var ch in number)
+        {
+            if (char.IsAsciiDigit(ch))
+            {
+                length++;
+                continue;
+            }
+
+            if (length > 0)
+            {
+                if (n == groups.Length)
+                {
+                    return false;
+                }
+
+                groups[n++] = length;
+            }
+
+            length = 0;
+        }
+
+        if (n == groups.Length)
+        {
+            return false;
+        }
+
+        groups[n++] = length;
+        var g = groups[..n];
+        return g.SequenceEqual([3, 3, 4]) || g.SequenceEqual([1, 3, 3, 4]);
+    }
+
+    private static bool Luhn(ReadOnlySpan<byte> digits)
+    {
+        var sum = 0;
+        for (var i = 0; i < digits.Length; i++)
+        {
+            int d = digits[digits.Length - 1 - i];
+            if (i % 2 == 1)
+            {
+                d *= 2;
+                if (d > 9)
+                {
+                    d -= 9;
+                }
+            }
+
+            sum += d;
+        }
+
+        return sum % 10 == 0;
+    }
+}

@@ -1,0 +1,62 @@
+namespace ServiceQuality.Normalization;
+
+/// <summary>
+/// The names of the seven things clients want, the built-in classification targets of normalization. Hosts add
+/// their own categories with <see cref="NormalizationOptions.Categories"/>.
+/// </summary>
+public static class ServiceAreas
+{
+    /// <summary>Focus on the client's priorities.</summary>
+    public const string FocusOnPriorities = nameof(FocusOnPriorities);
+
+    /// <summary>Anticipate the client's needs.</summary>
+    public const string AnticipateNeeds = nameof(AnticipateNeeds);
+
+    /// <summary>Be responsive.</summary>
+    public const string Responsiveness = nameof(Responsiveness);
+
+    /// <summary>Communicate (no "black hole").</summary>
+    public const string Communication = nameof(Communication);
+
+    /// <summary>Uptime and availability.</summary>
+    public const string Availability = nameof(Availability);
+
+    /// <summary>Cost effectiveness.</summary>
+    public const string CostEffectiveness = nameof(CostEffectiveness);
+
+    /// <summary>Fix it right the first time.</summary>
+    public const string FirstTimeFix = nameof(FirstTimeFix);
+
+    /// <summary>Gets the seven client wants, in the order the sources list them.</summary>
+    public static IReadOnlyList<string> ClientWants { get; } =
+        [FocusOnPriorities, AnticipateNeeds, Responsiveness, Communication, Availability, CostEffectiveness, FirstTimeFix];
+}
+
+/// <summary>A service area a complaint was classified into, with the terms that placed it there.</summary>
+/// <param name="Area">The area: one of <see cref="ServiceAreas"/> or a host-defined category.</param>
+/// <param name="Evidence">The distinct evidence terms, in order of first appearance.</param>
+public sealed record ServiceAreaMatch(string Area, IReadOnlyList<string> Evidence);
+
+/// <summary>How widely a complaint says the problem reaches, derived from the people-affected facts only.</summary>
+public enum ImpactLevel
+{
+    /// <summary>No fact says anyone but the author is affected.</summary>
+    Individual,
+
+    /// <summary>A team or a group of people (from 2 up to the organisation threshold).</summary>
+    Team,
+
+    /// <summary>The whole organisation, everyone, or at least the organisation threshold of people.</summary>
+    Organisation,
+}
+
+/// <summary>What the occurrence facts say about recurrence.</summary>
+/// <param name="IsRecurring"><see langword="true"/> when an occurrence fact says the problem happened before.</param>
+/// <param name="StatedCount">The highest number of occurrences stated ("3rd time": 3, "twice": 2), or <see langword="null"/> when none is given.</param>
+public readonly record struct RecurrenceSignal(bool IsRecurring, int? StatedCount);
+
+/// <summary>Optional context of a complaint.</summary>
+/// <param name="ReferenceDate">The date the complaint was written, against which "since Monday" and dates without a year are resolved.</param>
+/// <param name="Client">The client who complained (carried to the recurrence index).</param>
+/// <param name="Channel">The channel it came through (e-mail, phone, portal...).</param>
+public readonly record struct NormalizationContext(DateOnly? ReferenceDate = null, string? Client = null, string? Channel = null);

@@ -1,0 +1,63 @@
+namespace ServiceQuality.Normalization;
+
+/// <summary>A growable UTF-16 buffer that remembers, for each character, its index in the original text.</summary>
+internal sealed class TextBuffer
+{
+    private char[] _chars = new char[256];
+    private int[] _map = new int[256];
+
+    public int Length { get; private set; }
+
+    public ReadOnlySpan<char> Chars => _chars.AsSpan(0, Length);
+
+    public ReadOnlySpan<int> Map => _map.AsSpan(0, Length);
+
+    public char this[int index] => _chars[index];
+
+    public int OriginOf(int index) => _map[index];
+
+    public char Last => Length == 0 ? '\0' : _chars[Length - 1];
+
+    public void Clear() => Length = 0;
+
+    public void Append(char c, int origin)
+    {
+        if (Length == _chars.Length)
+        {
+            Grow(Length + 1);
+        }
+
+        _chars[Length] = c;
+        _map[Length] = origin;
+        Length++;
+    }
+
+    public void AppendCodePoint(int codePoint, int origin)
+    {
+        if (codePoint < 0x10000)
+        {
+            Append((char)codePoint, origin);
+        }
+        else
+        {
+            var v = codePoint - 0x10000;
+            Append((char)(0xD800 + (v >> 10)), origin);
+            Append((char)(0xDC00 + (v & 0x3FF)), origin);
+        }
+    }
+
+    public void EnsureCapacity(int capacity)
+    {
+        if (capacity > _chars.Length)
+        {
+            Grow(capacity);
+        }
+    }
+
+    private void Grow(int needed)
+    {
+        var size = Math.Max(needed, _chars.Length * 2);
+        Array.Resize(ref _chars, size);
+        Array.Resize(ref _map, size);
+    }
+}

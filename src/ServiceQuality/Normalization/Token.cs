@@ -1,0 +1,41 @@
+namespace ServiceQuality.Normalization;
+
+/// <summary>What a token of the cleaned text is.</summary>
+internal enum TokenKind : byte
+{
+    Word,
+    Number,
+    Ordinal,
+    ErrorCode,
+    Reference,
+    Date,
+    Amount,
+    Duration,
+    Host,
+    Url,
+    Placeholder,
+    Redaction,
+    Identifier,
+    Acronym,
+    Product,
+    System,
+    Punctuation,
+    Merged,
+}
+
+/// <summary>A token: its core and its chunk (core plus leading and trailing punctuation) in the cleaned text, and its form.</summary>
+internal struct Token
+{
+    public int Start;
+    public int End;
+    public int ChunkStart;
+    public int ChunkEnd;
+    public int FormStart;
+    public int FormLength;
+    public TokenKind Kind;
+    public bool Dropped;
+    public bool Quoted;
+    public bool Intensifier;
+
+    public readonly bool IsWordLike => Kind is TokenKind.Word or TokenKind.System or TokenKind.Acronym or TokenKind.Product;
+}

@@ -1,0 +1,124 @@
+using ServiceQuality.Normalization;
+
+namespace ServiceQuality.Tests.Normalization;
+
+/// <summary>Shared helpers of the normalization tests.</summary>
+internal static class NormalizationAssert
+{
+    public static ComplaintNormalizer Normalizer { get; } = new();
+
+    /// <summary>The facts without their positions: what must not change under a tone edit.</summary>
+    public static string[] FactValues(NormalizedComplaint record) => [.. record.Facts.Select(f => $"{f.Kind}:{f.Value}")];
+
+    public static string[] AreaNames(NormalizedComplaint record) => [.. record.Areas.Select(a => a.Area)];
+
+    /// <summary>Everything tone invariance and idempotence compare, as one string (readable in a failure message).</summary>
+    public static string Signature(NormalizedComplaint record) =>
+        $"{record.CanonicalText}\n{string.Join('|', FactValues(record))}\n"
+        + $"{string.Join('|', record.Areas.Select(a => a.Area + "=" + string.Join(',', a.Evidence)))}\n"
+        + $"{record.Impact} {record.IncidentKeyText} {record.FingerprintText}";
+
+    /// <summary>True when the string has no lone surrogate.</summary>
+    public static bool IsWellFormed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]))
+            {
+                if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
+                {
+                    return false;
+                }
+
+                i++;
+            }
+            else if (char.IsLowSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public static bool IsWellFormed(NormalizedComplaint record) =>
+        IsWellFormed(record.CanonicalText) && record.Facts.All(f => IsWellFormed(f.Value))
+        && record.Areas.All(a => a.Evidence.All(IsWellFormed));
+
+    /// <summary>Finds ../shared/data/cfpb_complaints_sample.csv from the repository, or returns null.</summary>
+    public static string? FindCfpbSample()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "data", "cfpb_complaints_sample.csv");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads an RFC 4180 CSV file (quoted fields with commas, doubled quotes and line breaks) into rows.</summary>
+    public static List<string[]> ReadCsv(string path)
+    {
+        var rows = new List<string[]>();
+        var row = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var text = File.ReadAllText(path);
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c != '"')
+                {
+                    field.Append(c);
+                }
+                else if (i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else
+                {
+                    quoted = false;
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case '"':
+                    quoted = true;
+                    break;
+                case ',':
+                    row.Add(field.ToString());
+                    field.Clear();
+                    break;
+                case '\r':
+                    break;
+                case '\n':
+                    row.Add(field.ToString());
+                    field.Clear();
+                    rows.Add([.. row]);
+                    row.Clear();
+                    break;
+                default:
+                    field.Append(c);
+                    break;
+            }
+        }
+
+        if (field.Length > 0 || row.Count > 0)
+        {
+            row.Add(field.ToString());
+            rows.Add([.. row]);
+        }
+
+        return rows;
+    }
+}
