@@ -1,55 +1,61 @@
-using ServiceQuality.Workflow;
-if (args.Length > 0 && args[0] == "normalize") { return NormalizeCommand.Run(args[1..]); }
+using ServiceQuality.Insights;
+using ServiceQuality.Quickstart.Pipeline;
+using ServiceQuality.Quickstart.Report;
 
-// The complaint-shaped workflow: one immutable definition, shared by every complaint.
-var builder = new StateMachineBuilder<Stage, Step, ComplaintFile>("complaint-sample", "1", Stage.Received);
-builder.Configure(Stage.Open).Permit(Step.Withdraw, Stage.Withdrawn);
-builder.Configure(Stage.Received).SubstateOf(Stage.Open).Permit(Step.Thank, Stage.Acknowledged);
-builder.Configure(Stage.Acknowledged).SubstateOf(Stage.Open).Permit(Step.Investigate, Stage.Investigating);
-builder.Configure(Stage.Investigating).SubstateOf(Stage.Open)
-    .InternalTransition(Step.Apologise, static (file, _) => file.Apologised = true)
-    .PermitIf(Step.OfferHelp, Stage.HelpOffered, static file => file.Apologised, "an apology has been recorded");
-builder.Configure(Stage.HelpOffered).SubstateOf(Stage.Open).Permit(Step.Commit, Stage.Committed);
-builder.Configure(Stage.Committed).SubstateOf(Stage.Open).Permit(Step.Fix, Stage.Resolved);
-builder.Configure(Stage.Resolved).SubstateOf(Stage.Open)
-    .PermitIf(Step.Close, Stage.Closed, static file => file.ClientConfirmed, "the client confirmed the fix");
-builder.Configure(Stage.Closed).Final();
-builder.Configure(Stage.Withdrawn).Final();
-builder.OnTransitioned(static (file, t) => Console.WriteLine($"  {t.Source,-14} --{t.Trigger,-12}--> {t.Destination} ({t.Kind})"));
-var workflow = builder.Build();
-
-Console.WriteLine(workflow.ToMermaid());
-
-var complaint = new ComplaintFile { Text = "The VPN has dropped three times this morning." };
-var state = workflow.InitialState;
-Console.WriteLine($"Complaint: \"{complaint.Text}\"");
-foreach (var step in new[] { Step.Thank, Step.Investigate, Step.OfferHelp, Step.Apologise, Step.OfferHelp, Step.Commit, Step.Fix, Step.Close })
+// The Quickstart. With no arguments: the whole pipeline on the bundled data (the main job).
+// Verbs: normalize (complaint texts -> JSON lines) and score (a CSV of survey responses -> scorecard).
+if (args.Length > 0 && args[0] == "normalize")
 {
-    if (step == Step.Close)
-    {
-        complaint.ClientConfirmed = true;
-    }
-
-    var result = workflow.TryFire(state, step, complaint);
-    if (result.Refusal is { } refusal)
-    {
-        Console.WriteLine($"  refused: {refusal.Message}");
-        continue;
-    }
-
-    state = result.State;
+    return NormalizeCommand.Run(args[1..]);
 }
 
-Console.WriteLine($"Final state: {state}");
-return state == Stage.Closed ? 0 : 1;
-
-internal enum Stage { Open, Received, Acknowledged, Investigating, HelpOffered, Committed, Resolved, Closed, Withdrawn }
-
-internal enum Step { Thank, Investigate, Apologise, OfferHelp, Commit, Fix, Close, Withdraw }
-
-internal sealed class ComplaintFile
+if (args.Length > 0 && args[0] is "--help" or "-h" or "help")
 {
-    public string Text { get; init; } = "";
-    public bool Apologised { get; set; }
-    public bool ClientConfirmed { get; set; }
+    Console.WriteLine("""
+        ServiceQuality Quickstart
+          (no arguments)                 run the whole pipeline on the bundled data; writes scorecard.html
+          --complaints FILE --surveys FILE --html FILE
+                                         the same on your own files (columns as in data/*.csv)
+          normalize [--input FILE] [--output FILE] [--csv-column NAME] [--reference-date YYYY-MM-DD]
+                                         complaint texts (one a line, or a CSV column) -> one JSON object a line
+          score FILE                     a CSV of survey responses -> the scorecard in the terminal
+        """);
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "score")
+{
+    if (args.Length < 2 || !File.Exists(args[1]))
+    {
+        Console.Error.WriteLine("usage: score FILE   (a CSV with columns such as nps, csat, ces, segment, agent, importance_Availability, performance_Availability)");
+        return 2;
+    }
+
+    try
+    {
+        var responses = BundledData.LoadSurveys(args[1]);
+        TerminalReport.Write(Console.Out, Scorecard.Compute(responses), null);
+        return 0;
+    }
+    catch (FormatException ex)
+    {
+        Console.Error.WriteLine($"score: {ex.Message}");
+        return 1;
+    }
+}
+
+string complaints = Option("--complaints") ?? Path.Combine(BundledData.Folder, "complaints.csv");
+string surveys = Option("--surveys") ?? Path.Combine(BundledData.Folder, "surveys.csv");
+string html = Path.GetFullPath(Option("--html") ?? "scorecard.html");
+var progress = new Progress(Console.Out, !Console.IsOutputRedirected);
+var results = await MainJob.RunAsync(complaints, surveys, progress);
+TerminalReport.Write(Console.Out, results.Scorecard, results);
+await File.WriteAllTextAsync(html, ScorecardReport.Html(results));
+Console.WriteLine($"Report written to {html}");
+return 0;
+
+string? Option(string name)
+{
+    int i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }

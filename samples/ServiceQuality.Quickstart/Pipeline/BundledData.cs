@@ -1,0 +1,85 @@
+using System.Globalization;
+using ServiceQuality.Complaints;
+using ServiceQuality.Insights;
+using ServiceQuality.Sla;
+
+namespace ServiceQuality.Quickstart.Pipeline;
+
+/// <summary>One complaint of the bundled data set (data/complaints.csv, written by data/generate.py).</summary>
+internal sealed record BundledComplaint(
+    string Id, DateTimeOffset ReceivedAt, string ClientId, ClientSegment Segment, ContactChannel Channel, Priority Priority,
+    string Agent, ClientWant ExpectedWant, string Incident, string Tone, string Text);
+
+/// <summary>Loads the bundled complaints and survey responses, or a user's own files in the same format.</summary>
+internal static class BundledData
+{
+    public static string Folder => Path.Combine(AppContext.BaseDirectory, "data");
+
+    public static IReadOnlyList<BundledComplaint> LoadComplaints(string path)
+    {
+        using var reader = new StreamReader(path);
+        return [.. Csv.ReadRecords(reader).Select(r => new BundledComplaint(
+            r["id"],
+            DateTimeOffset.Parse(r["received_at"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+            r["client_id"],
+            Enum.Parse<ClientSegment>(r["segment"]),
+            Enum.Parse<ContactChannel>(r["channel"]),
+            Enum.Parse<Priority>(r["priority"]),
+            r["agent"],
+            Enum.Parse<ClientWant>(r["expected_want"]),
+            r["incident"],
+            r["tone"],
+            r["text"]))];
+    }
+
+    /// <summary>
+    /// Reads survey responses. Columns (any may be empty or absent): client_id, segment, agent, answered_at, nps (0-10),
+    /// csat (1-5), ces (1-7), and for each client want W: importance_W and performance_W (1-5).
+    /// </summary>
+    public static IReadOnlyList<SurveyResponse> LoadSurveys(string path)
+    {
+        using var reader = new StreamReader(path);
+        var responses = new List<SurveyResponse>();
+        int line = 1;
+        foreach (var r in Csv.ReadRecords(reader))
+        {
+            line++;
+            try
+            {
+                var wants = new Dictionary<ClientWant, WantAnswer>();
+                foreach (var want in Enum.GetValues<ClientWant>())
+                {
+                    if (Int(r, $"importance_{want}") is { } importance && Int(r, $"performance_{want}") is { } performance)
+                    {
+                        wants[want] = new WantAnswer(importance, performance);
+                    }
+                }
+
+                responses.Add(new SurveyResponse
+                {
+                    ClientId = r.GetValueOrDefault("client_id") is { Length: > 0 } id ? id : $"row-{line}",
+                    Segment = r.GetValueOrDefault("segment") is { Length: > 0 } s ? Enum.Parse<ClientSegment>(s, ignoreCase: true) : ClientSegment.External,
+                    Agent = r.GetValueOrDefault("agent") is { Length: > 0 } a ? a : null,
+                    AnsweredAt = r.GetValueOrDefault("answered_at") is { Length: > 0 } t ? DateTimeOffset.Parse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal) : default,
+                    Nps = Int(r, "nps"),
+                    Csat = Int(r, "csat"),
+                    Ces = Int(r, "ces"),
+                    Wants = wants,
+                });
+            }
+            catch (FormatException ex)
+            {
+                throw new FormatException($"{path}, line {line}: {ex.Message}", ex);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new FormatException($"{path}, line {line}: {ex.Message}", ex);
+            }
+        }
+
+        return responses;
+    }
+
+    private static int? Int(Dictionary<string, string> record, string column) =>
+        record.TryGetValue(column, out var text) && text.Length > 0 ? int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture) : null;
+}

@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using ServiceQuality.Complaints;
+using ServiceQuality.Insights;
+using ServiceQuality.Normalization;
+using ServiceQuality.Quickstart.Report;
+using ServiceQuality.Scoring.Proportions;
+using ServiceQuality.Sla;
+
+namespace ServiceQuality.Quickstart.Pipeline;
+
+/// <summary>
+/// The Quickstart's main job, on the bundled data: normalize every complaint, group recurring problems, run each
+/// complaint through its lifecycle on a simulated clock, evaluate the SLAs, score the surveys together with the
+/// complaint measures, print the scorecard and write scorecard.html.
+/// </summary>
+internal static class MainJob
+{
+    public static async Task<QuickstartResults> RunAsync(string complaintsPath, string surveysPath, Progress progress)
+    {
+        var complaints = BundledData.LoadComplaints(complaintsPath);
+        var surveys = BundledData.LoadSurveys(surveysPath);
+        progress.Line($"Loaded {complaints.Count} complaints and {surveys.Count} survey responses.");
+        var start = complaints.Min(c => c.ReceivedAt);
+        var end = complaints.Max(c => c.ReceivedAt).AddDays(2);
+
+        // 1. Normalize: the same facts give the same record, however angrily they were written.
+        var normalizer = new ComplaintNormalizer();
+        var normalized = new NormalizedComplaint[complaints.Count];
+        var timer = Stopwatch.StartNew();
+        for (int i = 0; i < complaints.Count; i++)
+        {
+            var c = complaints[i];
+            normalized[i] = normalizer.Normalize(c.Text, new NormalizationContext(DateOnly.FromDateTime(c.ReceivedAt.UtcDateTime), c.ClientId, c.Channel.ToString()));
+            progress.Step("Normalizing", i + 1, complaints.Count);
+        }
+
+        progress.Done($"Normalized {complaints.Count} complaints in {timer.Elapsed.TotalMilliseconds:F0} ms.");
+        var (agreeing, pairs) = ToneAgreement(complaints, normalized);
+
+        // 2. Recurring problems: near-duplicate fingerprints within the window, whoever reported them.
+        var index = new RecurrenceIndex(new RecurrenceIndexOptions { Window = TimeSpan.FromDays(14) });
+        var byId = new Dictionary<string, (BundledComplaint Complaint, NormalizedComplaint Normalized)>(StringComparer.Ordinal);
+        for (int i = 0; i < complaints.Count; i++)
+        {
+            index.Add(complaints[i].Id, normalized[i].Fingerprint, complaints[i].ReceivedAt, complaints[i].ClientId);
+            byId[complaints[i].Id] = (complaints[i], normalized[i]);
+        }
+
+        var recurring = index.GetRecurringProblems(minimumCount: 3)
+            .OrderByDescending(p => p.Count).ThenBy(p => p.FirstSeen)
+            .Select(p => new RecurringProblemRow(
+                MostCommonArea(p.ComplaintIds.Select(id => byId[id].Normalized)),
+                p.Count,
+                p.Clients.Count,
+                p.FirstSeen,
+                p.LastSeen,
+                byId[p.ComplaintIds[0]].Normalized.CanonicalText))
+            .ToList();
+        progress.Line($"Found {recurring.Count} recurring problems among {normalized.Select(n => n.IncidentKey).Distinct().Count()} distinct incident keys.");
+
+        // 3. The lifecycle on a simulated clock, with office hours in London and a bank holiday.
+        var clock = new SimulatedClock(start);
+        var calendar = BusinessCalendar.Weekdays(TimeZoneInfo.FindSystemTimeZoneById("Europe/London"), new TimeOnly(8, 0), new TimeOnly(18, 0), [new DateOnly(2026, 8, 31)]);
+        var lifecycle = new ComplaintLifecycle(new ComplaintOptions { Calendar = calendar }, clock);
+        var service = new ComplaintService(lifecycle, new InMemoryComplaintStore());
+        var outcome = await LifecycleSimulation.RunAsync(service, clock, complaints, end, done => progress.Step("Running lifecycles", done, complaints.Count));
+        progress.Done($"Ran {outcome.Complaints} complaints through the lifecycle: {outcome.Accepted} commands accepted, {outcome.Refused} refused.");
+
+        // 4. SLA and complaint measures, as of the end of the period.
+        var sla = new Dictionary<(SlaClockKind, Priority), (int Met, int Breached, int Running)>();
+        var measures = ComplaintMeasures.Empty;
+        int resolveMet = 0, resolveBreached = 0;
+        foreach (var c in complaints)
+        {
+            var complaint = (await service.LoadAsync(c.Id))!;
+            measures = measures.Merge(ComplaintMeasures.Of(complaint));
+            var evaluation = complaint.EvaluateSla(end);
+            foreach (var clockStatus in new[] { evaluation.Acknowledge, evaluation.Update, evaluation.Resolve })
+            {
+                var key = (clockStatus.Clock, c.Priority);
+                var (met, breached, running) = sla.GetValueOrDefault(key);
+                sla[key] = clockStatus.Status switch
+                {
+                    SlaStatus.Met => (met + 1, breached, running),
+                    SlaStatus.Breached => (met, breached + 1, running),
+                    _ => (met, breached, running + 1),
+                };
+            }
+
+            resolveMet += evaluation.Resolve.Status == SlaStatus.Met ? 1 : 0;
+            resolveBreached += evaluation.Resolve.Status == SlaStatus.Breached ? 1 : 0;
+        }
+
+        // 5. The scorecard: surveys and the service measures of complaint handling together.
+        var rates = new ServiceRates(
+            Proportion.FromCounts(resolveMet, resolveMet + resolveBreached),
+            Proportion.FromCounts(measures.FirstContactResolutions, measures.Closed),
+            Proportion.FromCounts(measures.Reopened, measures.EverResolved));
+        var card = Scorecard.Compute(surveys, slaAttainment: rates.SlaAttainment, firstContactResolution: rates.FirstContactResolution, reopenRate: rates.ReopenRate);
+
+        return new QuickstartResults(
+            start,
+            end,
+            complaints.Count,
+            normalized.Select(n => n.IncidentKey).Distinct().Count(),
+            agreeing,
+            pairs,
+            recurring,
+            [.. sla.OrderBy(s => s.Key.Item1).ThenByDescending(s => s.Key.Item2).Select(s => new SlaRow(s.Key.Item1, s.Key.Item2, s.Value.Met, s.Value.Breached, s.Value.Running))],
+            measures,
+            rates,
+            card,
+            outcome.Accepted,
+            outcome.Refused,
+            outcome.RefusalExamples,
+            lifecycle.Definition.GetInfo(),
+            lifecycle.ToMermaid());
+    }
+
+    /// <summary>For every incident told both calmly and angrily, how many calm-angry pairs got the same incident key.</summary>
+    private static (int Agreeing, int Pairs) ToneAgreement(IReadOnlyList<BundledComplaint> complaints, NormalizedComplaint[] normalized)
+    {
+        int agreeing = 0, pairs = 0;
+        foreach (var incident in complaints.Select((c, i) => (c, n: normalized[i])).GroupBy(x => x.c.Incident))
+        {
+            var calm = incident.Where(x => x.c.Tone == "calm").Select(x => x.n.IncidentKey).ToList();
+            foreach (var angry in incident.Where(x => x.c.Tone == "angry"))
+            {
+                pairs += calm.Count;
+                agreeing += calm.Count(k => k == angry.n.IncidentKey);
+            }
+        }
+
+        return (agreeing, pairs);
+    }
+
+    private static string MostCommonArea(IEnumerable<NormalizedComplaint> complaints) =>
+        complaints.SelectMany(c => c.Areas.Take(1)).GroupBy(a => a.Area).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault() ?? "unclassified";
+}
