@@ -416,6 +416,14 @@ internal sealed partial class NormalizerRun
             }
         }
 
+        if (allUpper && repaired.Contains('.'))
+        {
+            // Dotted abbreviations (U.S.C, U.S) are kept as written; they name no system.
+            token.Kind = TokenKind.Identifier;
+            SetForm(ref token, repaired);
+            return;
+        }
+
         if (allUpper && letters <= 6 && (flags & Lexicons.WordFlags.Known) == 0 && Ascii.IsValid(repaired) && letters == repaired.Length - CountSeparators(repaired))
         {
             token.Kind = TokenKind.Acronym;
