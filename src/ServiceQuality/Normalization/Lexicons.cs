@@ -112,6 +112,31 @@ internal sealed class Lexicons
             Entry(w).System = canonical;
         }
 
+        foreach (var phrase in phrases)
+        {
+            Entry(phrase.Words[0]).Flags |= WordFlags.SystemPhraseStart;
+        }
+
+        foreach (var (word, areas) in areaSingles)
+        {
+            Entry(word).Areas = [.. areas];
+        }
+
+        foreach (var phrase in areaPhrases)
+        {
+            Entry(phrase.Words[0]).Flags |= WordFlags.AreaPhraseStart;
+        }
+
+        foreach (var word in NormalizerRun.FactTriggerWords)
+        {
+            Entry(word).Flags |= WordFlags.FactTrigger;
+        }
+
+        foreach (var word in NormalizerRun.StopWords)
+        {
+            Entry(word).Flags |= WordFlags.StopWord;
+        }
+
         Words = entries.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         CommonLookup = CommonWords.GetAlternateLookup<ReadOnlySpan<char>>();
         IntensifierLookup = Intensifiers.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -164,7 +189,7 @@ internal sealed class Lexicons
     public FrozenDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>> Words { get; }
 
     /// <summary>Gets whether a lower-case word is known (common, or in a tone lexicon).</summary>
-    public bool IsKnownWord(ReadOnlySpan<char> word) => Words.TryGetValue(word, out var entry) && entry.Flags != WordFlags.None;
+    public bool IsKnownWord(ReadOnlySpan<char> word) => Words.TryGetValue(word, out var entry) && (entry.Flags & WordFlags.Known) != 0;
 
     private static FrozenDictionary<string, Phrase[]>.AlternateLookup<ReadOnlySpan<char>> ByFirstWord(IEnumerable<Phrase> phrases) =>
         phrases.GroupBy(p => p.Words[0], StringComparer.Ordinal)
@@ -224,6 +249,9 @@ internal sealed class Lexicons
         public WordFlags Flags { get; set; }
 
         public string? System { get; set; }
+
+        /// <summary>Gets or sets the indices of the areas this word is evidence for.</summary>
+        public int[]? Areas { get; set; }
     }
 
     /// <summary>The lexicons a word belongs to.</summary>
@@ -236,6 +264,11 @@ internal sealed class Lexicons
         Profanity = 4,
         Insult = 8,
         Interjection = 16,
+        Known = Common | Intensifier | Profanity | Insult | Interjection,
+        SystemPhraseStart = 32,
+        AreaPhraseStart = 64,
+        FactTrigger = 128,
+        StopWord = 256,
     }
 
     /// <summary>A phrase of lower-case words, its canonical text and, for areas, the area index.</summary>

@@ -64,12 +64,10 @@ internal sealed partial class NormalizerRun
     private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> OrdinalWordsLookup = OrdinalWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> MonthsLookup = Months.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>Every word that can start a fact: one lookup tells whether a word needs a closer look.</summary>
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TriggerLookup = NumberWords.Keys
-        .Concat(OrdinalWords.Keys).Concat(Negators).Concat(Months.Keys)
+    /// <summary>Every word that can start a fact (flagged in the lexicon table, so one lookup a word says it).</summary>
+    internal static readonly string[] FactTriggerWords = [.. NumberWords.Keys.Concat(OrdinalWords.Keys).Concat(Negators).Concat(Months.Keys)
         .Concat(["twice", "again", "repeatedly", "error", "err", "code", "http", "status", "ticket", "incident", "case", "request",
-            "reference", "ref", "usd", "eur", "since", "everyone", "everybody", "whole", "entire", "all"])
-        .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+            "reference", "ref", "usd", "eur", "since", "everyone", "everybody", "whole", "entire", "all"])];
 
     private readonly List<int> _live = [];
 
@@ -80,7 +78,7 @@ internal sealed partial class NormalizerRun
         for (var i = 0; i < _tokenCount; i++)
         {
             ref var first = ref _tokens[i];
-            if (first.Dropped || !first.IsWordLike)
+            if (first.Dropped || !first.IsWordLike || first.Entry is not { } entry || (entry.Flags & Lexicons.WordFlags.SystemPhraseStart) == 0)
             {
                 continue;
             }
@@ -221,7 +219,7 @@ internal sealed partial class NormalizerRun
                 case TokenKind.Number:
                     NumberFacts(j, reference);
                     continue;
-                case TokenKind.Word:
+                case TokenKind.Word when t.Entry is { } entry && (entry.Flags & Lexicons.WordFlags.FactTrigger) != 0:
                     WordFacts(j, form, reference);
                     continue;
                 default:
@@ -335,10 +333,6 @@ internal sealed partial class NormalizerRun
 
     private void WordFacts(int j, ReadOnlySpan<char> form, DateOnly? reference)
     {
-        if (!TriggerLookup.Contains(form))
-        {
-            return;
-        }
 
         if (NumberWordsLookup.ContainsKey(form))
         {

@@ -1,15 +1,14 @@
-using System.Collections.Frozen;
-
 namespace ServiceQuality.Normalization;
 
 internal sealed partial class NormalizerRun
 {
-    private static readonly FrozenSet<string> StopWords = FrozenSet.Create(StringComparer.Ordinal,
+    /// <summary>Words left out of the fingerprint (flagged in the lexicon table).</summary>
+    internal static readonly string[] StopWords =
+    [
         "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "with", "is", "are", "was", "were", "be", "been",
         "it", "its", "this", "that", "i", "my", "me", "we", "our", "you", "your", "they", "their", "he", "she", "his", "her",
-        "as", "by", "from", "has", "have", "had", "do", "does", "did", "so", "if", "then", "there", "these", "those", "am");
-
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordsLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        "as", "by", "from", "has", "have", "had", "do", "does", "did", "so", "if", "then", "there", "these", "those", "am",
+    ];
 
     private readonly List<ulong> _keyParts = [];
     private bool _pendingSpace;
@@ -118,7 +117,6 @@ internal sealed partial class NormalizerRun
     {
         var categories = _lex.Categories;
         List<string>?[] evidence = new List<string>?[categories.Length];
-        var words = _lex.AreaWordsLookup;
         for (var j = 0; j < _live.Count; j++)
         {
             ref var t = ref _tokens[_live[j]];
@@ -127,8 +125,14 @@ internal sealed partial class NormalizerRun
                 continue;
             }
 
+            if (t.Entry is not { } entry)
+            {
+                continue;
+            }
+
             var form = Form(t);
-            foreach (var phrase in _lex.AreaPhrases.TryGetValue(form, out var phrases) ? phrases : [])
+            var phrases = (entry.Flags & Lexicons.WordFlags.AreaPhraseStart) != 0 && _lex.AreaPhrases.TryGetValue(form, out var found) ? found : [];
+            foreach (var phrase in phrases)
             {
                 if (j + phrase.Words.Length <= _live.Count)
                 {
@@ -145,7 +149,7 @@ internal sealed partial class NormalizerRun
                 }
             }
 
-            if (words.TryGetValue(form, out var areas))
+            if (entry.Areas is { } areas)
             {
                 foreach (var area in areas)
                 {
@@ -296,12 +300,11 @@ internal sealed partial class NormalizerRun
     {
         var simHash = default(SimHashAccumulator);
         ulong previous = 0;
-        var stopWords = StopWordsLookup;
         foreach (var index in _live)
         {
             ref var t = ref _tokens[index];
             var form = Form(t);
-            if (form.IsEmpty || stopWords.Contains(form))
+            if (form.IsEmpty || (t.Entry is { } entry && (entry.Flags & Lexicons.WordFlags.StopWord) != 0))
             {
                 continue;
             }

@@ -9,9 +9,9 @@ namespace ServiceQuality.Normalization;
 /// </summary>
 internal sealed partial class NormalizerRun
 {
-    private static readonly SearchValues<char> LeadPunctuation = SearchValues.Create("\"'([{<*_~`¿¡");
-    private static readonly SearchValues<char> TrailPunctuation = SearchValues.Create(".,;:!?‽)]}>\"'*_~`+");
-    private static readonly SearchValues<char> SentencePunctuation = SearchValues.Create(".,;:!?‽)]\"'");
+    private static readonly SearchValues<char> LeadPunctuation = SearchValues.Create("\"'([{<*_~`");
+    private static readonly SearchValues<char> TrailPunctuation = SearchValues.Create(".,;:!?)]}>\"'*_~`+");
+    private static readonly SearchValues<char> SentencePunctuation = SearchValues.Create(".,;:!?)]\"'");
     private static readonly SearchValues<char> MaskCharacters = SearchValues.Create("*$@!0134578#%");
     private static readonly SearchValues<char> RedactionCharacters = SearchValues.Create("Xx/-.");
     private static readonly string[] Placeholders = ["[email]", "[phone]", "[card]", "[account]"];
@@ -133,7 +133,7 @@ internal sealed partial class NormalizerRun
                 token.Kind = TokenKind.Placeholder;
                 SetForm(ref token, placeholder);
                 var k = piiEnd;
-                while (k < text.Length && TrailPunctuation.Contains(text[k]))
+                while (k < text.Length && IsTrail(text[k]))
                 {
                     k++;
                 }
@@ -159,6 +159,23 @@ internal sealed partial class NormalizerRun
     private static bool IsCjk(char c) => c is (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF')
         or (>= '\uAC00' and <= '\uD7A3') or (>= '\uF900' and <= '\uFAFF') or (>= '\u3000' and <= '\u303F') or (>= '\uFF01' and <= '\uFF60');
 
+    private static bool IsLead(char c) => LeadPunctuation.Contains(c) || c is '¿' or '¡';
+
+    private static bool IsTrail(char c) => TrailPunctuation.Contains(c) || c == '‽';
+
+    private static bool IsAllTrail(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!IsTrail(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private ref Token NewToken()
     {
         if (_tokenCount == _tokens.Length)
@@ -176,7 +193,7 @@ internal sealed partial class NormalizerRun
         var chunk = text[chunkStart..chunkEnd];
         foreach (var placeholder in chunk[0] == '[' ? Placeholders : [])
         {
-            if (chunk.StartsWith(placeholder, StringComparison.Ordinal) && chunk[placeholder.Length..].IndexOfAnyExcept(TrailPunctuation) < 0)
+            if (chunk.StartsWith(placeholder, StringComparison.Ordinal) && IsAllTrail(chunk[placeholder.Length..]))
             {
                 token.Start = chunkStart;
                 token.End = chunkStart + placeholder.Length;
@@ -203,7 +220,7 @@ internal sealed partial class NormalizerRun
         }
 
         var trail = chunk.Length;
-        while (trail > lead && SentencePunctuation.Contains(chunk[trail - 1]))
+        while (trail > lead && (SentencePunctuation.Contains(chunk[trail - 1]) || chunk[trail - 1] == '‽'))
         {
             trail--;
         }
@@ -218,13 +235,13 @@ internal sealed partial class NormalizerRun
         }
 
         lead = 0;
-        while (lead < chunk.Length && LeadPunctuation.Contains(chunk[lead]))
+        while (lead < chunk.Length && IsLead(chunk[lead]))
         {
             lead++;
         }
 
         trail = chunk.Length;
-        while (trail > lead && TrailPunctuation.Contains(chunk[trail - 1]))
+        while (trail > lead && IsTrail(chunk[trail - 1]))
         {
             trail--;
         }
@@ -373,6 +390,7 @@ internal sealed partial class NormalizerRun
         var flags = Lexicons.WordFlags.None;
         if (_lex.Words.TryGetValue(folded, out var entry))
         {
+            token.Entry = entry;
             if (entry.System is { } system)
             {
                 token.Kind = TokenKind.System;
@@ -398,7 +416,15 @@ internal sealed partial class NormalizerRun
             }
         }
 
-        if (allUpper && letters <= 6 && flags == Lexicons.WordFlags.None && Ascii.IsValid(repaired) && letters == repaired.Length - CountSeparators(repaired))
+        if (allUpper && repaired.Contains('.'))
+        {
+            // Dotted abbreviations (U.S.C, U.S) are kept as written; they name no system.
+            token.Kind = TokenKind.Identifier;
+            SetForm(ref token, repaired);
+            return;
+        }
+
+        if (allUpper && letters <= 6 && (flags & Lexicons.WordFlags.Known) == 0 && Ascii.IsValid(repaired) && letters == repaired.Length - CountSeparators(repaired))
         {
             token.Kind = TokenKind.Acronym;
             SetForm(ref token, repaired);

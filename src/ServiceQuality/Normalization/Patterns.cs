@@ -8,7 +8,7 @@ internal static class Patterns
 {
     private static readonly SearchValues<char> EmailLocal = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-");
     private static readonly SearchValues<char> HostChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-");
-    private static readonly SearchValues<char> IdentifierMarks = SearchValues.Create("0123456789_.$#€£");
+    private static readonly SearchValues<char> IdentifierMarks = SearchValues.Create("0123456789_.$#");
     private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
     private static readonly SearchValues<char> IdentifierChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
     private static readonly SearchValues<char> AsciiLetters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
@@ -62,7 +62,7 @@ internal static class Patterns
 
     public static TokenKind ClassifyIdentifier(ReadOnlySpan<char> s)
     {
-        if (!s.ContainsAny(IdentifierMarks))
+        if (!s.ContainsAny(IdentifierMarks) && !s.ContainsAny('€', '£'))
         {
             return IsWordLike(s) ? TokenKind.Word : TokenKind.Identifier;
         }

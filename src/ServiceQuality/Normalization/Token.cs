@@ -36,6 +36,7 @@ internal struct Token
     public bool Dropped;
     public bool Quoted;
     public bool Intensifier;
+    public Lexicons.WordEntry? Entry;
 
     public readonly bool IsWordLike => Kind is TokenKind.Word or TokenKind.System or TokenKind.Acronym or TokenKind.Product;
 }

@@ -70,9 +70,10 @@ public class ComplaintNormalizerTests
     [Fact]
     public void Normalize_UnknownAcronym_IsProtectedAndASystem()
     {
-        var record = Normalizer.Normalize("The FCRA portal and the CRM are down");
-        Assert.Equal("the FCRA portal and the CRM are down", record.CanonicalText);
+        var record = Normalizer.Normalize("The FCRA portal and the CRM are down, see 15 U.S.C 1681 and my ID");
+        Assert.Equal("the FCRA portal and the CRM are down, see 15 U.S.C 1681 and my id", record.CanonicalText);
         Assert.Equal(["System:FCRA", "System:portal", "System:CRM"], FactValues(record));
+        Assert.Equal(1, record.Neutralized.Shouting);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ access denied password reset network internet connection connect connected disco
 printer printers email emails phone phones laptop laptop computer computers screen file files folder folders app
 apps system systems service services support staff office whole entire total all every single again twice once
 dropping dropped drops failing failed fails freezing frozen hanging rebooting restarting loading syncing
-am pm tm ok really extremely absolutely totally completely utterly incredibly seriously terribly awfully horribly super
+am pm tm ok id really extremely absolutely totally completely utterly incredibly seriously terribly awfully horribly super
 """.split()
 
 def main(path):
