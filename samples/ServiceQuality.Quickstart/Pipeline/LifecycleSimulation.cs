@@ -99,8 +99,11 @@ internal static class LifecycleSimulation
             open = open && await Step(Hours(c.Priority >= Priority.High ? 6 : 20), x => x.DeliverFix(agent, channel, "Replaced the component and tested it with the client."));
             if (open && random.NextDouble() < 0.12)
             {
+                // A rejected fix sends the complaint back to Investigating: apologise, offer, commit and fix again.
                 open = await Step(Hours(4), x => x.RecordClientRejection(c.ClientId, channel, "It failed again this morning."))
                     && await Step(Minutes(30), x => x.Apologise(agent, channel, "We are sorry the first fix did not hold."))
+                    && await Step(Minutes(10), x => x.OfferHelp(agent, channel, ["Replace the whole unit"]))
+                    && await Step(Minutes(10), x => x.Commit(agent, channel, "Replace the whole unit", clock.Now + Hours(24)))
                     && await Step(Hours(8), x => x.DeliverFix(agent, channel, "Replaced the whole unit."));
             }
 

@@ -54,7 +54,7 @@ internal static class ScorecardReport
             <style>
             body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#222;line-height:1.4;padding:0 1rem}
             h1{margin-bottom:.2rem} h2{border-bottom:2px solid #4e79a7;padding-bottom:.2rem;margin-top:2.2rem}
-            .sub{color:#666} table{border-collapse:collapse;margin:.6rem 0} td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left;font-size:.92rem}
+            .sub{color:#666} table{border-collapse:collapse;margin:.6rem 0} td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left;font-size:.92rem} td.d{white-space:nowrap}
             th{background:#f0f4f8} td.n{text-align:right;font-variant-numeric:tabular-nums}
             .kpis{display:flex;gap:1rem;flex-wrap:wrap} .kpi{border:1px solid #ccc;border-radius:8px;padding:.6rem 1rem;min-width:150px}
             .kpi b{font-size:1.6rem;display:block} .kpi span{color:#666;font-size:.85rem}
@@ -92,10 +92,10 @@ internal static class ScorecardReport
         }
 
         html.Append(IntervalBars(rows, -100, 100, "score (NPS −100..100; CSAT and index 0..100)"));
-        html.Append("<h3>What the index is made of</h3><table><tr><th>Part</th><th>Family</th><th>Score (0-100)</th><th>Weight</th><th>Contribution</th></tr>");
+        html.Append("<h3>What the index is made of</h3><p>Every part is put on 0-100, higher is better: a rate where lower is better counts as 100 minus the rate (a reopen rate of 11% scores 89).</p><table><tr><th>Part</th><th>Family</th><th>Score (0-100)</th><th>Weight</th><th>Contribution</th></tr>");
         foreach (var part in card.Index.Components)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Escape(part.Name)}</td><td>{part.Family}</td><td class=\"n\">{F(part.Score)}</td><td class=\"n\">{F(part.Weight, 3)}</td><td class=\"n\">{F(part.Contribution, 2)}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Split(part.Name)}</td><td>{Split(part.Family.ToString())}</td><td class=\"n\">{F(part.Score)}</td><td class=\"n\">{F(part.Weight, 3)}</td><td class=\"n\">{F(part.Contribution, 2)}</td></tr>");
         }
 
         html.Append("</table>");
@@ -126,7 +126,7 @@ internal static class ScorecardReport
         html.Append("<table><tr><th>Area</th><th>Complaints</th><th>Clients</th><th>First seen</th><th>Last seen</th><th>Normalized text (one of them)</th></tr>");
         foreach (var p in r.RecurringProblems)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Escape(p.Area)}</td><td class=\"n\">{p.Count}</td><td class=\"n\">{p.Clients}</td><td>{p.FirstSeen:yyyy-MM-dd}</td><td>{p.LastSeen:yyyy-MM-dd}</td><td>{Escape(p.Example)}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Escape(p.Area)}</td><td class=\"n\">{p.Count}</td><td class=\"n\">{p.Clients}</td><td class=\"d\">{p.FirstSeen:yyyy-MM-dd}</td><td class=\"d\">{p.LastSeen:yyyy-MM-dd}</td><td>{Escape(p.Example)}</td></tr>");
         }
 
         html.Append("</table>");
@@ -176,7 +176,7 @@ internal static class ScorecardReport
             return;
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<tr><td>{label}</td><td class=\"n\">{F(p.Test.Difference * scale, 2)}</td><td class=\"n\">{F(p.Test.Interval.Lower * scale, 2)} to {F(p.Test.Interval.Upper * scale, 2)}</td><td class=\"n\">{P(p.Test.PValue)}</td><td class=\"n\">{p.Kind} {F(p.EffectSize, 2)}</td></tr>");
+        html.Append(CultureInfo.InvariantCulture, $"<tr><td>{label}</td><td class=\"n\">{F(p.Test.Difference * scale, 2)}</td><td class=\"n\">{F(p.Test.Interval.Lower * scale, 2)} to {F(p.Test.Interval.Upper * scale, 2)}</td><td class=\"n\">{P(p.Test.PValue)}</td><td class=\"n\">{Split(p.Kind.ToString())} {F(p.EffectSize, 2)}</td></tr>");
     }
 
     internal static string P(double p) => p < 0.001 ? "&lt; 0.001" : F(p, 3);

@@ -17,7 +17,7 @@ internal static class Svg
     /// <summary>Horizontal bars with an interval whisker each, on a shared axis from <paramref name="min"/> to <paramref name="max"/>.</summary>
     public static string IntervalBars(IReadOnlyList<(string Label, double Estimate, double Low, double High, string Note)> rows, double min, double max, string axisLabel)
     {
-        const int labelWidth = 190, plotWidth = 420, rowHeight = 30, top = 10, noteWidth = 170;
+        const int labelWidth = 190, plotWidth = 420, rowHeight = 30, top = 10, noteWidth = 260;
         int height = top + (rows.Count * rowHeight) + 36;
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {labelWidth + plotWidth + noteWidth} {height}\" width=\"{labelWidth + plotWidth + noteWidth}\" height=\"{height}\" role=\"img\" {Font} font-size=\"12\">");
@@ -92,27 +92,22 @@ internal static class Svg
     }
 
     /// <summary>
-    /// A state machine drawn in layers (breadth-first from the initial state), edges as arrows labelled with their trigger;
-    /// states in a superstate are tinted and the superstate named in a legend, internal transitions listed under their state.
+    /// A state machine drawn top to bottom in layers (breadth-first from the initial state), edges as arrows labelled
+    /// with their trigger, backward edges as arcs on the right. States inside a superstate are tinted; what a superstate
+    /// permits (for every state inside it) is listed under the diagram, with internal transitions noted in their box.
     /// </summary>
-    public static string StateDiagram<TState, TTrigger>(StateMachineInfo<TState, TTrigger> info, Func<TState, string>? annotate = null)
+    public static string StateDiagram<TState, TTrigger>(StateMachineInfo<TState, TTrigger> info)
         where TState : notnull
         where TTrigger : notnull
     {
-        var states = info.States.Where(s => s.Substates.Count == 0).ToList();
+        var leaves = info.States.Where(s => s.Substates.Count == 0).ToList();
+        var edges = leaves.SelectMany(s => s.Transitions.Where(t => t.Kind == TransitionKind.Transition)
+            .Select(t => (From: Name(s.State), To: Name(t.Destination), Label: Name(t.Trigger) + (t.GuardDescriptions.Count > 0 ? " [guarded]" : string.Empty))))
+            .GroupBy(e => (e.From, e.To))
+            .Select(g => (g.Key.From, g.Key.To, Label: string.Join(" / ", g.Select(e => e.Label)))) // parallel edges share one label
+            .ToList();
         var layer = new Dictionary<string, int> { [Name(info.InitialState)] = 0 };
-        var edges = new List<(string From, string To, string Label)>();
-        foreach (var state in info.States)
-        {
-            foreach (var t in state.Transitions.Where(t => t.Kind != TransitionKind.Internal))
-            {
-                // A superstate's transition applies to each of its leaves; draw it once from the superstate's first leaf.
-                string from = state.Substates.Count > 0 ? Name(FirstLeaf(state).State) : Name(state.State);
-                edges.Add((from, Name(t.Destination), Name(t.Trigger) + (t.GuardDescriptions.Count > 0 ? " [guarded]" : string.Empty) + (state.Substates.Count > 0 ? $" (any {Name(state.State)})" : string.Empty)));
-            }
-        }
-
-        for (int pass = 0; pass < states.Count; pass++)
+        for (int pass = 0; pass < leaves.Count; pass++)
         {
             foreach (var (from, to, _) in edges)
             {
@@ -123,73 +118,82 @@ internal static class Svg
             }
         }
 
-        foreach (var s in states)
+        int last = layer.Count == 0 ? 0 : layer.Values.Max();
+        foreach (var s in leaves)
         {
-            layer.TryAdd(Name(s.State), layer.Count == 0 ? 0 : layer.Values.Max() + 1);
+            layer.TryAdd(Name(s.State), last); // reached only through a superstate's transition, e.g. Withdrawn
         }
 
-        const int boxW = 130, boxH = 34, gapX = 60, gapY = 40, pad = 20;
-        var byLayer = states.GroupBy(s => layer[Name(s.State)]).OrderBy(g => g.Key).ToList();
+        const int boxW = 150, boxH = 38, gapX = 40, gapY = 46, pad = 20, lane = 26;
+        var rows = leaves.GroupBy(s => layer[Name(s.State)]).OrderBy(g => g.Key).ToList();
+        int widest = rows.Max(g => g.Count());
+        int backward = edges.Count(e => layer[e.To] <= layer[e.From]);
+        double right = pad + (widest * (boxW + gapX)) - gapX; // backward arcs run in lanes to the right of every box
+        double width = right + 20 + (backward * lane) + 170;
         var position = new Dictionary<string, (double X, double Y)>();
-        int maxRows = byLayer.Max(g => g.Count());
-        foreach (var group in byLayer)
+        foreach (var row in rows)
         {
-            int row = 0;
-            foreach (var s in group)
+            var states = row.ToList();
+            double rowWidth = (states.Count * (boxW + gapX)) - gapX;
+            double x0 = pad + (((widest * (boxW + gapX)) - gapX - rowWidth) / 2);
+            for (int i = 0; i < states.Count; i++)
             {
-                position[Name(s.State)] = (pad + (group.Key * (boxW + gapX)), pad + (row++ * (boxH + gapY)));
+                position[Name(states[i].State)] = (x0 + (i * (boxW + gapX)), pad + (row.Key * (boxH + gapY)));
             }
         }
 
-        double width = pad * 2 + (byLayer.Count * (boxW + gapX));
-        double height = pad * 2 + (maxRows * (boxH + gapY)) + 40;
+        var superNotes = info.States.Where(s => s.Substates.Count > 0)
+            .SelectMany(s => s.Transitions.Select(t => $"from any {Name(s.State)} state: {Name(t.Trigger)}" + (t.Kind == TransitionKind.Internal ? " (milestone, state unchanged)" : $" → {Name(t.Destination)}")))
+            .ToList();
+        double height = pad + (rows.Count * (boxH + gapY)) + 24 + (superNotes.Count * 15);
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {F(width)} {F(height)}\" width=\"{F(width)}\" height=\"{F(height)}\" role=\"img\" {Font} font-size=\"11\">");
         svg.Append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#555\"/></marker></defs>");
+        int arc = 0;
         foreach (var (from, to, label) in edges)
         {
             var (x1, y1) = position[from];
             var (x2, y2) = position[to];
-            double sx = x1 + boxW, sy = y1 + (boxH / 2.0), ex = x2, ey = y2 + (boxH / 2.0);
-            if (x2 <= x1)
+            if (y2 > y1)
             {
-                // Backwards or same layer: arc below the boxes.
-                sx = x1 + (boxW / 2.0);
-                sy = y1 + boxH;
-                ex = x2 + (boxW / 2.0);
-                ey = y2 + boxH;
-                double dip = Math.Max(sy, ey) + 22;
-                svg.Append(CultureInfo.InvariantCulture, $"<path d=\"M {F(sx)} {F(sy)} C {F(sx)} {F(dip)}, {F(ex)} {F(dip)}, {F(ex)} {F(ey)}\" fill=\"none\" stroke=\"#999\" marker-end=\"url(#arrow)\"><title>{Escape(label)}</title></path>");
-                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F((sx + ex) / 2)}\" y=\"{F(dip + 2)}\" text-anchor=\"middle\" fill=\"#777\" font-size=\"9\">{Escape(label)}</text>");
-                continue;
+                double sx = x1 + (boxW / 2.0), sy = y1 + boxH, ex = x2 + (boxW / 2.0), ey = y2;
+                svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(sx)}\" y1=\"{F(sy)}\" x2=\"{F(ex)}\" y2=\"{F(ey)}\" stroke=\"#555\" marker-end=\"url(#arrow)\"/>");
+                // The label sits 60% of the way down its edge, on a white halo, so fanning-out edges keep their labels apart.
+                double lx = sx + ((ex - sx) * 0.6), ly = sy + ((ey - sy) * 0.6);
+                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(lx + (ex >= sx ? 6 : -6))}\" y=\"{F(ly)}\" text-anchor=\"{(ex >= sx ? "start" : "end")}\" fill=\"#333\" font-size=\"10\" paint-order=\"stroke\" stroke=\"#fff\" stroke-width=\"3\">{Escape(label)}</text>");
             }
-
-            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(sx)}\" y1=\"{F(sy)}\" x2=\"{F(ex)}\" y2=\"{F(ey)}\" stroke=\"#555\" marker-end=\"url(#arrow)\"><title>{Escape(label)}</title></line>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F((sx + ex) / 2)}\" y=\"{F(((sy + ey) / 2) - 4)}\" text-anchor=\"middle\" fill=\"#333\" font-size=\"9\">{Escape(label)}</text>");
+            else
+            {
+                // Backward (or sideways) edge: an arc out to the right of both boxes.
+                double sx = x1 + boxW, sy = y1 + (boxH / 2.0), ex = x2 + boxW, ey = y2 + (boxH / 2.0);
+                double bulge = right + 20 + (arc++ * lane);
+                svg.Append(CultureInfo.InvariantCulture, $"<path d=\"M {F(sx)} {F(sy)} C {F(bulge)} {F(sy)}, {F(bulge)} {F(ey)}, {F(ex)} {F(ey)}\" fill=\"none\" stroke=\"#999\" marker-end=\"url(#arrow)\"/>");
+                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(bulge - 4)}\" y=\"{F(((sy + ey) / 2) + 4)}\" fill=\"#777\" font-size=\"10\" paint-order=\"stroke\" stroke=\"#fff\" stroke-width=\"3\">{Escape(label)}</text>");
+            }
         }
 
-        foreach (var s in states)
+        foreach (var s in leaves)
         {
             var (x, y) = position[Name(s.State)];
             string fill = s.IsFinal ? "#e8e8e8" : s.Superstate is not null ? "#eaf2fb" : "#ffffff";
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{F(x)}\" y=\"{F(y)}\" width=\"{boxW}\" height=\"{boxH}\" rx=\"8\" fill=\"{fill}\" stroke=\"#333\" stroke-width=\"{(s.IsFinal ? 2.5 : 1)}\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(x + (boxW / 2.0))}\" y=\"{F(y + 15)}\" text-anchor=\"middle\" font-weight=\"bold\">{Escape(Name(s.State))}</text>");
-            string note = annotate?.Invoke(s.State) ?? string.Join(", ", s.Transitions.Where(t => t.Kind == TransitionKind.Internal).Select(t => Name(t.Trigger)));
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(x + (boxW / 2.0))}\" y=\"{F(y + 16)}\" text-anchor=\"middle\" font-weight=\"bold\">{Escape(Name(s.State))}</text>");
+            string note = string.Join(", ", s.Transitions.Where(t => t.Kind == TransitionKind.Internal).Select(t => Name(t.Trigger)));
             if (note.Length > 0)
             {
-                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(x + (boxW / 2.0))}\" y=\"{F(y + 28)}\" text-anchor=\"middle\" fill=\"#555\" font-size=\"8\">{Escape(note.Length > 30 ? note[..29] + "…" : note)}</text>");
+                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(x + (boxW / 2.0))}\" y=\"{F(y + 30)}\" text-anchor=\"middle\" fill=\"#555\" font-size=\"9\">{Escape(note)}</text>");
             }
         }
 
-        var supers = info.States.Where(s => s.Substates.Count > 0).Select(s => Name(s.State)).ToList();
-        if (supers.Count > 0)
+        double noteY = pad + (rows.Count * (boxH + gapY)) + 4;
+        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{pad}\" y=\"{F(noteY - 10)}\" width=\"12\" height=\"12\" fill=\"#eaf2fb\" stroke=\"#333\"/><text x=\"{pad + 18}\" y=\"{F(noteY)}\">inside a superstate; grey boxes are final states</text>");
+        foreach (var line in superNotes)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{pad}\" y=\"{F(height - 28)}\" width=\"14\" height=\"14\" fill=\"#eaf2fb\" stroke=\"#333\"/><text x=\"{pad + 20}\" y=\"{F(height - 17)}\">in superstate {Escape(string.Join(", ", supers))}; grey boxes are final states</text>");
+            noteY += 15;
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{pad}\" y=\"{F(noteY)}\" fill=\"#333\">{Escape(line)}</text>");
         }
 
         return svg.Append("</svg>").ToString();
-
-        static StateInfo<TState, TTrigger> FirstLeaf(StateInfo<TState, TTrigger> s) => s.Substates.Count == 0 ? s : FirstLeaf(s.Substates[0]);
     }
 
     private static string Name<T>(T value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
