@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ServiceQuality.Normalization;
+using ServiceQuality.Quickstart.Pipeline;
 
 /// <summary>
 /// The <c>normalize</c> verb: reads complaint texts (one a line, or a CSV file with a named text column) and writes
@@ -51,14 +52,14 @@ internal static class NormalizeCommand
         }
         else
         {
-            var rows = Csv.Read(reader).GetEnumerator();
+            var rows = Csv.ReadRows(reader).GetEnumerator();
             if (!rows.MoveNext())
             {
                 Console.Error.WriteLine("normalize: the CSV input is empty.");
                 return 1;
             }
 
-            var index = rows.Current.IndexOf(column);
+            var index = Array.IndexOf(rows.Current, column);
             if (index < 0)
             {
                 Console.Error.WriteLine($"normalize: the CSV header has no column '{column}'; it has: {string.Join(", ", rows.Current)}.");
@@ -102,82 +103,14 @@ internal static class NormalizeCommand
         }
     }
 
-    private static IEnumerable<string> Column(IEnumerator<List<string>> rows, int index)
+    private static IEnumerable<string> Column(IEnumerator<string[]> rows, int index)
     {
         while (rows.MoveNext())
         {
-            if (index < rows.Current.Count && rows.Current[index].Length > 0)
+            if (index < rows.Current.Length && rows.Current[index].Length > 0)
             {
                 yield return rows.Current[index];
             }
-        }
-    }
-}
-
-/// <summary>An RFC 4180 CSV reader: quoted fields with commas, doubled quotes and line breaks.</summary>
-internal static class Csv
-{
-    public static IEnumerable<List<string>> Read(TextReader reader)
-    {
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        var any = false;
-        int c;
-        while ((c = reader.Read()) >= 0)
-        {
-            any = true;
-            if (quoted)
-            {
-                if (c == '"')
-                {
-                    if (reader.Peek() == '"')
-                    {
-                        reader.Read();
-                        field.Append('"');
-                    }
-                    else
-                    {
-                        quoted = false;
-                    }
-                }
-                else
-                {
-                    field.Append((char)c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c is '\n' or '\r')
-            {
-                if (c == '\r' && reader.Peek() == '\n')
-                {
-                    reader.Read();
-                }
-
-                row.Add(field.ToString());
-                field.Clear();
-                yield return row;
-                row = [];
-                any = false;
-            }
-            else
-            {
-                field.Append((char)c);
-            }
-        }
-
-        if (any)
-        {
-            row.Add(field.ToString());
-            yield return row;
         }
     }
 }
