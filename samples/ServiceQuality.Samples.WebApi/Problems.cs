@@ -22,12 +22,6 @@ internal static class Problems
     /// <summary>409: a complaint with this id already exists.</summary>
     public const string DuplicateComplaint = Base + "duplicate-complaint";
 
-    public static ValidationProblem Invalid(string field, string message) => TypedResults.ValidationProblem(
-        new Dictionary<string, string[]> { [field] = [message] },
-        detail: message,
-        title: $"Invalid input: {field}",
-        type: InvalidInput);
-
     public static ProblemHttpResult NotFound(string id) => TypedResults.Problem(
         detail: $"There is no complaint '{id}'.",
         statusCode: StatusCodes.Status404NotFound,
