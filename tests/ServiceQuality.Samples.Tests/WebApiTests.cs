@@ -167,6 +167,31 @@ public sealed class WebApiTests(LifecycleApp fixture) : IClassFixture<LifecycleA
     }
 
     [Fact]
+    public async Task ConcurrentCommands_EachIsAppendedOrAConflictToRetry()
+    {
+        Assert.Equal(HttpStatusCode.Created, (await _http.PostAsync("/complaints", new { id = "Q-RACE", clientId = "C-10", segment = "Internal", channel = "Web", priority = "Normal", text = "Laptop is slow.", actor = "desk" })).Status);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
+            _http.PostAsync("/complaints/Q-RACE/commands/add-information", new { actor = "ann", information = $"Finding {i}" })));
+
+        // The in-memory store appends with the expected version: a writer that lost the race stored nothing and is told to retry.
+        foreach (var conflict in responses.Where(r => r.Status != HttpStatusCode.OK))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, conflict.Status);
+            Assert.EndsWith("#concurrency-conflict", conflict.Text("type"), StringComparison.Ordinal);
+            Assert.Equal("The complaint was changed by another request; reload it and retry the command", conflict.Text("title"));
+        }
+
+        var history = await _http.GetJsonAsync("/complaints/Q-RACE/history");
+        int accepted = responses.Count(r => r.Status == HttpStatusCode.OK);
+        Assert.InRange(accepted, 1, 16);
+        Assert.Equal(1 + accepted, history.Body.GetArrayLength());
+        Assert.Equal(
+            responses.Where(r => r.Status == HttpStatusCode.OK).Select(r => r.Text("event.information")).Order(StringComparer.Ordinal),
+            history.Body.EnumerateArray().Skip(1).Select(e => e.GetProperty("information").GetString()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task UnknownComplaint_Is404_ForReadsAndCommands()
     {
         foreach (var response in new[]
