@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using ServiceQuality.Complaints;
+using ServiceQuality.Sla;
 
 namespace ServiceQuality.Samples.WebApi;
 
@@ -12,32 +14,41 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails)
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        (string Field, string Message)? invalid = exception switch
+        (int Status, string Field, string Message)? invalid = exception switch
         {
-            BadHttpRequestException { InnerException: JsonException json } => (FieldOf(json.Path), json.Message),
-            BadHttpRequestException bad => ("request", bad.Message),
-            ArgumentException argument => (FieldOf(argument.ParamName), argument.Message),
+            BadHttpRequestException { InnerException: JsonException json } => (StatusCodes.Status400BadRequest, FieldOf(json.Path), Explain(FieldOf(json.Path), json)),
+            BadHttpRequestException bad => (bad.StatusCode, "request", bad.Message),
+            ArgumentException argument => (StatusCodes.Status400BadRequest, FieldOf(argument.ParamName), argument.Message),
             _ => null,
         };
-        if (invalid is not var (field, message))
+        if (invalid is not var (status, field, message))
         {
             return false;
         }
 
-        httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+        httpContext.Response.StatusCode = status;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
             ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
             {
-                Status = StatusCodes.Status400BadRequest,
+                Status = status,
                 Type = Problems.InvalidInput,
                 Title = $"Invalid input: {field}",
                 Detail = message,
             },
         });
     }
+
+    /// <summary>The serializer's message, or the valid values of an enum field (its message names the body's type, not the field's).</summary>
+    private static string Explain(string field, JsonException json) => field switch
+    {
+        "channel" => $"'channel' must be one of: {string.Join(", ", Enum.GetNames<ContactChannel>())}.",
+        "segment" => $"'segment' must be one of: {string.Join(", ", Enum.GetNames<ClientSegment>())}.",
+        "priority" => $"'priority' must be one of: {string.Join(", ", Enum.GetNames<Priority>())}.",
+        _ => json.Message,
+    };
 
     /// <summary>The request field: a JSON path without its root (<c>$.options[0]</c> is <c>options[0]</c>), or a parameter name.</summary>
     private static string FieldOf(string? name) => name switch

@@ -225,6 +225,11 @@ public sealed class WebApiTests(LifecycleApp fixture) : IClassFixture<LifecycleA
         Assert.Equal(InvalidType, problem.GetProperty("type").GetString());
         Assert.Equal($"Invalid input: {field}", problem.GetProperty("title").GetString());
         Assert.Equal(field, Assert.Single(problem.GetProperty("errors").EnumerateObject()).Name);
+        if (body.Contains("Fax", StringComparison.Ordinal))
+        {
+            Assert.Equal("'channel' must be one of: Internal, Phone, Email, Web, Chat, InPerson.", problem.GetProperty("detail").GetString());
+        }
+
         var history = await _http.GetJsonAsync($"/complaints/Q-BAD-{command}-{field}-{body.Length}/history");
         Assert.Single(history.Body.EnumerateArray());
     }
