@@ -48,7 +48,13 @@ public static class HttpJson
     private static async Task<HttpJsonResponse> ReadAsync(HttpResponseMessage response)
     {
         string text = await response.Content.ReadAsStringAsync();
-        var body = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        if (text.Length == 0)
+        {
+            return new HttpJsonResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, response.Headers.Location, default);
+        }
+
+        using var document = JsonDocument.Parse(text);
+        var body = document.RootElement.Clone();
         return new HttpJsonResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, response.Headers.Location, body);
     }
 }

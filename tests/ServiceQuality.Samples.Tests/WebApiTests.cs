@@ -235,6 +235,14 @@ public sealed class WebApiTests(LifecycleApp fixture) : IClassFixture<LifecycleA
     }
 
     [Fact]
+    public async Task ListComplaints_UnknownState_Is400ListingTheStates()
+    {
+        var response = await _http.GetJsonAsync("/complaints?state=Lost");
+
+        AssertInvalid(response, "state", "'Lost' is not a state. Valid: Open, Received, Engaged, Acknowledged, Investigating, AwaitingClient, HelpOffered, Committed, Resolved, Closed, Withdrawn. (Parameter 'state')");
+    }
+
+    [Fact]
     public async Task Lifecycle_IsTheMermaidDiagramOfTheConfiguredPolicies()
     {
         using var response = await _http.GetAsync(new Uri("/lifecycle", UriKind.Relative));
