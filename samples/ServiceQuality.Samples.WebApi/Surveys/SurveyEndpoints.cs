@@ -1,0 +1,133 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using ServiceQuality.Complaints;
+using ServiceQuality.Insights;
+using ServiceQuality.Scoring;
+using ServiceQuality.Scoring.Proportions;
+using ServiceQuality.Sla;
+
+namespace ServiceQuality.Samples.WebApi.Surveys;
+
+/// <summary>The scorecard with the complaint service measures it was computed with.</summary>
+/// <param name="Scorecard">NPS, CSAT, CES, the client wants, the Service Quality Index, parity and agents.</param>
+/// <param name="Service">The complaint measures fed into the index.</param>
+public sealed record ScorecardView(ScorecardResult Scorecard, ServiceMeasuresView Service);
+
+/// <summary>The complaint service measures: counts behind each rate, so every figure can be checked.</summary>
+/// <param name="Complaints">Complaints measured (all in the store).</param>
+/// <param name="SlaAttainment">Resolve clocks met among complaints resolved (fix delivered) or whose resolve clock breached; <see langword="null"/> when none.</param>
+/// <param name="FirstContactResolution">Closed complaints fixed at first contact (never reopened, the client never asked for information).</param>
+/// <param name="ReopenRate">Fixed complaints that were reopened or whose fix was rejected.</param>
+/// <param name="MeanTimeToAcknowledge">Mean business time to acknowledge.</param>
+/// <param name="MeanTimeToResolve">Mean business time to resolve.</param>
+public sealed record ServiceMeasuresView(
+    int Complaints,
+    ProportionResult? SlaAttainment,
+    ProportionResult? FirstContactResolution,
+    ProportionResult? ReopenRate,
+    TimeSpan? MeanTimeToAcknowledge,
+    TimeSpan? MeanTimeToResolve);
+
+internal static class SurveyEndpoints
+{
+    public static IEndpointRouteBuilder MapSurveys(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/surveys", Record);
+        app.MapGet("/surveys/{number:int}", (int number, SurveyRepository surveys) =>
+            surveys.Get(number) is { } response ? Results.Ok(response) : Results.NotFound());
+        app.MapGet("/scorecard", GetScorecardAsync);
+        return app;
+    }
+
+    internal static Created<SurveyResponse> Record(SurveyResponse response, SurveyRepository surveys, TimeProvider time)
+    {
+        Validate(response);
+        var stored = response.AnsweredAt == default ? response with { AnsweredAt = time.GetUtcNow() } : response;
+        int number = surveys.Add(stored);
+        return TypedResults.Created($"/surveys/{number}", stored);
+    }
+
+    internal static async Task<Ok<ScorecardView>> GetScorecardAsync(SurveyRepository surveys, ComplaintService service, CancellationToken cancellationToken)
+    {
+        var measures = await MeasureAsync(service, cancellationToken);
+        var scorecard = Scorecard.Compute(surveys.GetAll(), options: null, measures.SlaAttainment, measures.FirstContactResolution, measures.ReopenRate);
+        return TypedResults.Ok(new ScorecardView(scorecard, measures));
+    }
+
+    /// <summary>
+    /// Measures every stored complaint now. SLA attainment counts the resolve clock: a complaint counts once its fix is
+    /// delivered (met when its resolve clock stopped within target) or once its resolve clock has breached, whatever its
+    /// state; complaints still in progress within target, and those withdrawn within target, are not counted yet.
+    /// </summary>
+    internal static async Task<ServiceMeasuresView> MeasureAsync(ComplaintService service, CancellationToken cancellationToken)
+    {
+        var all = ComplaintMeasures.Empty;
+        int slaMet = 0, slaCounted = 0;
+        await foreach (var info in service.Store.GetReceivedBetweenAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, cancellationToken))
+        {
+            if (await service.LoadAsync(info.ComplaintId, cancellationToken) is not { } complaint)
+            {
+                continue;
+            }
+
+            all = all.Merge(ComplaintMeasures.Of(complaint));
+            var resolve = complaint.EvaluateSla().Resolve.Status;
+            bool resolved = complaint.State is ComplaintState.Resolved or ComplaintState.Closed && complaint.ResolvedAt is not null;
+            if (resolve == SlaStatus.Breached || (resolved && resolve == SlaStatus.Met))
+            {
+                slaCounted++;
+                slaMet += resolve == SlaStatus.Met ? 1 : 0;
+            }
+        }
+
+        return new ServiceMeasuresView(
+            all.Complaints,
+            Share(slaMet, slaCounted),
+            Share(all.FirstContactResolutions, all.Closed),
+            Share(all.Reopened, all.EverResolved),
+            all.MeanTimeToAcknowledge,
+            all.MeanTimeToResolve);
+
+        static ProportionResult? Share(long successes, long n) => n == 0 ? null : Proportion.FromCounts(successes, n);
+    }
+
+    /// <summary>Checks every rating against its scale, so a stored response can always be scored.</summary>
+    private static void Validate(SurveyResponse response)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(response.ClientId, "clientId");
+        if (!Enum.IsDefined(response.Segment))
+        {
+            throw new ArgumentOutOfRangeException("segment", response.Segment, $"Valid: {string.Join(", ", Enum.GetNames<ClientSegment>())}.");
+        }
+
+        InScale<NpsScale>(response.Nps, "nps");
+        InScale<CsatScale>(response.Csat, "csat");
+        InScale<CesScale>(response.Ces, "ces");
+        foreach (var (want, answer) in response.Wants ?? new Dictionary<ClientWant, WantAnswer>())
+        {
+            InRange(answer.Importance, 1, 5, $"wants.{want}.importance");
+            InRange(answer.Performance, 1, 5, $"wants.{want}.performance");
+        }
+
+        if (response.Nps is null && response.Csat is null && response.Ces is null && response.Wants is not { Count: > 0 })
+        {
+            throw new ArgumentException("A response needs at least one of nps, csat, ces or wants.", "body");
+        }
+
+        static void InScale<TScale>(int? rating, string field)
+            where TScale : IRatingScale
+        {
+            if (rating is { } value)
+            {
+                InRange(value, TScale.Minimum, TScale.Maximum, field);
+            }
+        }
+
+        static void InRange(int value, int minimum, int maximum, string field)
+        {
+            if (value < minimum || value > maximum)
+            {
+                throw new ArgumentOutOfRangeException(field, value, $"'{field}' must be from {minimum} to {maximum}.");
+            }
+        }
+    }
+}

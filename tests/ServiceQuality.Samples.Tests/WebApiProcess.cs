@@ -1,0 +1,182 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text.Json;
+
+namespace ServiceQuality.Samples.Tests;
+
+/// <summary>
+/// The WebApi sample running as a real process on 127.0.0.1 and a free port, with its shipped appsettings.json (the
+/// content root is its output folder) and the overrides a test passes on the command line. Waits for <c>/health</c>
+/// with a bounded number of tries, keeps its console output, and kills it (with its children) when disposed.
+/// </summary>
+public sealed class WebApiProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private WebApiProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
+    }
+
+    /// <summary>Gets a client whose base address is the app.</summary>
+    public HttpClient Client { get; }
+
+    /// <summary>Gets the app's console output so far (standard output and error, in arrival order).</summary>
+    public string Output => string.Join('\n', _output);
+
+    /// <summary>Gets the path of the sample's assembly, as the build recorded it.</summary>
+    public static string AssemblyPath { get; } =
+        typeof(WebApiProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "WebApiPath").Value
+        ?? throw new InvalidOperationException("The build did not record WebApiPath.");
+
+    /// <summary>Reads the sample's shipped appsettings.json.</summary>
+    public static JsonDocument ReadSettings() =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(AssemblyPath)!, "appsettings.json")));
+
+    /// <summary>Starts the app and waits until <c>/health</c> answers 200.</summary>
+    /// <param name="settings">Configuration overrides, as <c>Section:Key</c> and value.</param>
+    public static async Task<WebApiProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        Assert.True(File.Exists(AssemblyPath), $"The WebApi sample is not built: {AssemblyPath}");
+        int port = GetFreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(AssemblyPath)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(AssemblyPath);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.ArgumentList.Add("--contentRoot");
+        start.ArgumentList.Add(start.WorkingDirectory);
+        foreach (var (key, value) in settings)
+        {
+            start.ArgumentList.Add($"--{key}={value}");
+        }
+
+        // The sample as shipped: no development settings, plain console logs (no colours) to read.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment.Remove("ASPNETCORE_URLS");
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        start.Environment["Logging__Console__FormatterOptions__ColorBehavior"] = "Disabled";
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var app = new WebApiProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        process.OutputDataReceived += (_, e) => app.Collect(e.Data);
+        process.ErrorDataReceived += (_, e) => app.Collect(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await app.WaitUntilHealthyAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        return app;
+    }
+
+    /// <summary>Waits, bounded, until the app's output contains <paramref name="text"/>.</summary>
+    public async Task<bool> WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < timeout)
+        {
+            if (Output.Contains(text, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return Output.Contains(text, StringComparison.Ordinal);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await _process.WaitForExitAsync(wait.Token);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException)
+        {
+            // Already gone, or did not die in time: nothing more a test can do.
+        }
+        finally
+        {
+            _process.Dispose();
+        }
+    }
+
+    private static int GetFreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+
+    private void Collect(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+        }
+    }
+
+    private async Task WaitUntilHealthyAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        using var probe = new HttpClient { BaseAddress = Client.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        while (clock.Elapsed < StartTimeout)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The WebApi sample exited with code {_process.ExitCode} before it was healthy:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await probe.GetAsync(new Uri("health", UriKind.Relative));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The WebApi sample was not healthy within {StartTimeout.TotalSeconds} s:\n{Output}");
+    }
+}
