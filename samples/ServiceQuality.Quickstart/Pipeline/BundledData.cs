@@ -49,7 +49,7 @@ internal static class BundledData
                 var wants = new Dictionary<ClientWant, WantAnswer>();
                 foreach (var want in Enum.GetValues<ClientWant>())
                 {
-                    if (Int(r, $"importance_{want}") is { } importance && Int(r, $"performance_{want}") is { } performance)
+                    if (Rating(r, $"importance_{want}", 1, 5) is { } importance && Rating(r, $"performance_{want}", 1, 5) is { } performance)
                     {
                         wants[want] = new WantAnswer(importance, performance);
                     }
@@ -61,9 +61,9 @@ internal static class BundledData
                     Segment = r.GetValueOrDefault("segment") is { Length: > 0 } s ? Enum.Parse<ClientSegment>(s, ignoreCase: true) : ClientSegment.External,
                     Agent = r.GetValueOrDefault("agent") is { Length: > 0 } a ? a : null,
                     AnsweredAt = r.GetValueOrDefault("answered_at") is { Length: > 0 } t ? DateTimeOffset.Parse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal) : default,
-                    Nps = Int(r, "nps"),
-                    Csat = Int(r, "csat"),
-                    Ces = Int(r, "ces"),
+                    Nps = Rating(r, "nps", 0, 10),
+                    Csat = Rating(r, "csat", 1, 5),
+                    Ces = Rating(r, "ces", 1, 7),
                     Wants = wants,
                 });
             }
@@ -80,6 +80,19 @@ internal static class BundledData
         return responses;
     }
 
-    private static int? Int(Dictionary<string, string> record, string column) =>
-        record.TryGetValue(column, out var text) && text.Length > 0 ? int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture) : null;
+    /// <summary>Reads an optional rating and checks its scale here, so that an error names the line and the column.</summary>
+    private static int? Rating(Dictionary<string, string> record, string column, int minimum, int maximum)
+    {
+        if (!record.TryGetValue(column, out var text) || text.Length == 0)
+        {
+            return null;
+        }
+
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) || value < minimum || value > maximum)
+        {
+            throw new FormatException($"column {column} is '{text}'; valid: a whole number from {minimum} to {maximum}.");
+        }
+
+        return value;
+    }
 }
