@@ -69,11 +69,15 @@ public abstract record ComplaintEvent
 
     /// <summary>Gets the command that produced the event (<see langword="null"/> for <see cref="ComplaintReceived"/>).</summary>
     [JsonIgnore]
-    public abstract ComplaintCommand? Command { get; }
+    public ComplaintCommand? Command => CommandOf();
 
     /// <summary>Gets a value indicating whether the event is a client-visible update from us (it restarts the SLA update clock).</summary>
     [JsonIgnore]
     internal virtual bool IsUpdateToClient => false;
+
+    /// <summary>The command that appended the event (a method, not a property, so that it is never serialized).</summary>
+    /// <returns>The command, or <see langword="null"/> for the receipt.</returns>
+    private protected abstract ComplaintCommand? CommandOf();
 
     internal void Stamp(string complaintId, long version, DateTimeOffset at, string actor, ContactChannel channel, ComplaintState state, string definitionVersion)
     {
@@ -95,7 +99,7 @@ public abstract record ComplaintEvent
 public sealed record ComplaintReceived(string ClientId, ClientSegment Segment, Priority Priority, string Text) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintCommand? Command => null;
+    private protected override ComplaintCommand? CommandOf() => null;
 }
 
 /// <summary>The complaint was acknowledged and the client thanked.</summary>
@@ -103,7 +107,7 @@ public sealed record ComplaintReceived(string ClientId, ClientSegment Segment, P
 public sealed record ComplaintAcknowledged(string Thanks) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintCommand? Command => ComplaintCommand.Acknowledge;
+    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.Acknowledge;
 
     internal override bool IsUpdateToClient => true;
 }
@@ -112,7 +116,7 @@ public sealed record ComplaintAcknowledged(string Thanks) : ComplaintEvent
 public sealed record InvestigationStarted : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintCommand? Command => ComplaintCommand.StartInvestigating;
+    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.StartInvestigating;
 }
 
 /// <summary>Information was added to the investigation (internal).</summary>
@@ -120,7 +124,7 @@ public sealed record InvestigationStarted : ComplaintEvent
 public sealed record InformationAdded(string Information) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintCommand? Command => ComplaintCommand.AddInformation;
+    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.AddInformation;
 }
 
 /// <summary>The client was asked for information; the SLA clocks pause while waiting.</summary>
@@ -128,7 +132,7 @@ public sealed record InformationAdded(string Information) : ComplaintEvent
 public sealed record InformationRequested(string Question) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintCommand? Command => ComplaintCommand.RequestInformation;
+    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.RequestInformation;
 
     internal override bool IsUpdateToClient => true;
 }
@@ -138,7 +142,7 @@ public sealed record InformationRequested(string Question) : ComplaintEvent
 public sealed record ClientResponded(string Response) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintCommand? Command => ComplaintCommand.RecordClientResponse;
+    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.RecordClientResponse;
 }
 
 /// <summary>An apology was given to the client.</summary>
@@ -146,7 +150,7 @@ public sealed record ClientResponded(string Response) : ComplaintEvent
 public sealed record ApologyGiven(string Apology) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintCommand? Command => ComplaintCommand.Apologise;
+    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.Apologise;
 
     internal override bool IsUpdateToClient => true;
 }
@@ -156,7 +160,7 @@ public sealed record ApologyGiven(string Apology) : ComplaintEvent
 public sealed record ClientUpdatePosted(string Update) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintCommand? Command => ComplaintCommand.PostUpdate;
+    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.PostUpdate;
 
     internal override bool IsUpdateToClient => true;
 }
@@ -166,7 +170,7 @@ public sealed record ClientUpdatePosted(string Update) : ComplaintEvent
 public sealed record HelpOptionsOffered(IReadOnlyList<string> Options) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintCommand? Command => ComplaintCommand.OfferHelp;
+    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.OfferHelp;
 
     internal override bool IsUpdateToClient => true;
 
@@ -194,7 +198,7 @@ public sealed record HelpOptionsOffered(IReadOnlyList<string> Options) : Complai
 public sealed record ActionCommitted(string Action, DateTimeOffset DueAt) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintCommand? Command => ComplaintCommand.Commit;
+    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.Commit;
 
     internal override bool IsUpdateToClient => true;
 }
@@ -204,7 +208,7 @@ public sealed record ActionCommitted(string Action, DateTimeOffset DueAt) : Comp
 public sealed record FixDelivered(string Resolution) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintCommand? Command => ComplaintCommand.DeliverFix;
+    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.DeliverFix;
 
     internal override bool IsUpdateToClient => true;
 }
@@ -213,7 +217,7 @@ public sealed record FixDelivered(string Resolution) : ComplaintEvent
 public sealed record ClientConfirmedFix : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintCommand? Command => ComplaintCommand.RecordClientConfirmation;
+    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.RecordClientConfirmation;
 }
 
 /// <summary>The client rejected the fix; the investigation reopens.</summary>
@@ -221,7 +225,7 @@ public sealed record ClientConfirmedFix : ComplaintEvent
 public sealed record ClientRejectedFix(string Reason) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintCommand? Command => ComplaintCommand.RecordClientRejection;
+    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.RecordClientRejection;
 }
 
 /// <summary>The complaint was escalated.</summary>
@@ -230,7 +234,7 @@ public sealed record ClientRejectedFix(string Reason) : ComplaintEvent
 public sealed record ComplaintEscalated(int Level, string Reason) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintCommand? Command => ComplaintCommand.Escalate;
+    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.Escalate;
 }
 
 /// <summary>The client withdrew the complaint.</summary>
@@ -238,7 +242,7 @@ public sealed record ComplaintEscalated(int Level, string Reason) : ComplaintEve
 public sealed record ComplaintWithdrawn(string Reason) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintCommand? Command => ComplaintCommand.Withdraw;
+    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.Withdraw;
 }
 
 /// <summary>A closed complaint was reopened within the reopen window.</summary>
@@ -246,12 +250,12 @@ public sealed record ComplaintWithdrawn(string Reason) : ComplaintEvent
 public sealed record ComplaintReopened(string Reason) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintCommand? Command => ComplaintCommand.Reopen;
+    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.Reopen;
 }
 
 /// <summary>A resolved complaint was closed because the client did not answer within the auto-close window.</summary>
 public sealed record ComplaintAutoClosed : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintCommand? Command => ComplaintCommand.AutoClose;
+    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.AutoClose;
 }

@@ -57,13 +57,21 @@ public sealed class ComplaintService
     /// <param name="actor">Who recorded it.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The stored complaint.</returns>
-    /// <exception cref="ComplaintConcurrencyException">A complaint with this identifier already exists.</exception>
+    /// <exception cref="ComplaintAlreadyExistsException">A complaint with this identifier already exists.</exception>
     /// <exception cref="ArgumentException">See <see cref="ComplaintLifecycle.Receive"/>.</exception>
     public async ValueTask<Complaint> ReceiveAsync(
         string complaintId, string clientId, ClientSegment segment, ContactChannel channel, Priority priority, string text, string actor, CancellationToken cancellationToken = default)
     {
         var complaint = Lifecycle.Receive(complaintId, clientId, segment, channel, priority, text, actor);
-        await SaveAsync(complaint, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await SaveAsync(complaint, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ComplaintConcurrencyException ex) when (ex is not ComplaintAlreadyExistsException && ex.ExpectedVersion == 0)
+        {
+            throw new ComplaintAlreadyExistsException(complaintId, ex.ActualVersion);
+        }
+
         _instrumentation.ComplaintsReceived.Add(1, new("channel", channel.ToString()), new("priority", priority.ToString()));
         return complaint;
     }

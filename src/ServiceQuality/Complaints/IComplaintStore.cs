@@ -63,7 +63,7 @@ public readonly record struct ComplaintStreamInfo(string ComplaintId, string Cli
 }
 
 /// <summary>A writer appended to a complaint with a stale expected version: another writer appended first. Reload and retry.</summary>
-public sealed class ComplaintConcurrencyException : Exception
+public class ComplaintConcurrencyException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public ComplaintConcurrencyException()
@@ -100,6 +100,19 @@ public sealed class ComplaintConcurrencyException : Exception
         ActualVersion = actualVersion;
     }
 
+    /// <summary>Creates the exception for a writer refused at <paramref name="actualVersion"/>, with a message.</summary>
+    /// <param name="complaintId">The complaint.</param>
+    /// <param name="expectedVersion">The version the writer expected.</param>
+    /// <param name="actualVersion">The stream's version.</param>
+    /// <param name="message">The message.</param>
+    protected ComplaintConcurrencyException(string complaintId, long expectedVersion, long actualVersion, string message)
+        : base(message)
+    {
+        ComplaintId = complaintId;
+        ExpectedVersion = expectedVersion;
+        ActualVersion = actualVersion;
+    }
+
     /// <summary>Gets the complaint.</summary>
     public string ComplaintId { get; }
 
@@ -109,3 +122,41 @@ public sealed class ComplaintConcurrencyException : Exception
     /// <summary>Gets the stream's version when the append was refused.</summary>
     public long ActualVersion { get; }
 }
+
+/// <summary>
+/// A complaint was received with an identifier that is already in the store. It is a
+/// <see cref="ComplaintConcurrencyException"/> (the first append expected an empty stream), so existing handlers still
+/// catch it, but a host can tell "already exists" from "another writer was first".
+/// </summary>
+public sealed class ComplaintAlreadyExistsException : ComplaintConcurrencyException
+{
+    /// <summary>Creates the exception.</summary>
+    public ComplaintAlreadyExistsException()
+        : base("A complaint with this identifier already exists.")
+    {
+    }
+
+    /// <summary>Creates the exception with a message.</summary>
+    /// <param name="message">The message.</param>
+    public ComplaintAlreadyExistsException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a message and an inner exception.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="innerException">The cause.</param>
+    public ComplaintAlreadyExistsException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>Creates the exception for a complaint identifier already in use.</summary>
+    /// <param name="complaintId">The identifier.</param>
+    /// <param name="actualVersion">The existing complaint's version.</param>
+    public ComplaintAlreadyExistsException(string complaintId, long actualVersion)
+        : base(complaintId, 0, actualVersion, $"A complaint '{complaintId}' already exists (at version {actualVersion}); receive the new one under another identifier, or load the existing one.")
+    {
+    }
+}
+

@@ -40,6 +40,18 @@ public class ComplaintEventSerializerTests
     }
 
     [Fact]
+    public void Serialize_EveryEventType_WritesNoDerivedProperties()
+    {
+        // Command and IsMomentOfTruth follow from the type and the channel; stored data must not carry them.
+        foreach (var e in EveryEventType())
+        {
+            using var json = JsonDocument.Parse(ComplaintEventSerializer.Serialize(e));
+            Assert.False(json.RootElement.TryGetProperty("command", out _), $"{e.GetType().Name} wrote a command property");
+            Assert.False(json.RootElement.TryGetProperty("isMomentOfTruth", out _), $"{e.GetType().Name} wrote isMomentOfTruth");
+        }
+    }
+
+    [Fact]
     public void Serialize_OneEvent_HasTheDiscriminatorAndCamelCaseNamesAndStringEnums()
     {
         var e = EveryEventType().OfType<ActionCommitted>().Last();

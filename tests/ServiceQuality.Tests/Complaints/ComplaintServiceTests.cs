@@ -45,12 +45,17 @@ public class ComplaintServiceTests
     }
 
     [Fact]
-    public async Task ReceiveAsync_SameIdTwice_SecondGetsTheConcurrencyError()
+    public async Task ReceiveAsync_SameIdTwice_SecondIsToldTheComplaintAlreadyExists()
     {
         var (service, _) = await CreateWithComplaintAsync();
 
-        await Assert.ThrowsAsync<ComplaintConcurrencyException>(async () =>
+        var ex = await Assert.ThrowsAsync<ComplaintAlreadyExistsException>(async () =>
             await service.ReceiveAsync("C-1", "client-8", ClientSegment.Internal, ContactChannel.Phone, Priority.Low, "other", "desk"));
+
+        Assert.IsAssignableFrom<ComplaintConcurrencyException>(ex); // existing handlers of the concurrency error still catch it
+        Assert.Equal(("C-1", 0L, 1L), (ex.ComplaintId, ex.ExpectedVersion, ex.ActualVersion));
+        Assert.Equal("A complaint 'C-1' already exists (at version 1); receive the new one under another identifier, or load the existing one.", ex.Message);
+        Assert.Single((await service.Store.ReadAsync("C-1"))!);   // the first complaint is untouched
     }
 
     [Fact]
