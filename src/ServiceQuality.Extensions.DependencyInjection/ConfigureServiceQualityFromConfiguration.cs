@@ -34,6 +34,9 @@ internal sealed class ConfigureServiceQualityFromConfiguration(string name, ICon
             c.ClockPausedStates = new HashSet<ComplaintState>(paused);
         }
 
+        configuration.GetSection(nameof(ServiceQualityOptions.Normalization)).Bind(options.Normalization);
+        configuration.GetSection(nameof(ServiceQualityOptions.Recurrence)).Bind(options.Recurrence);
+
         var calendar = configuration.GetSection(nameof(ServiceQualityOptions.Calendar));
         if (calendar.Exists())
         {

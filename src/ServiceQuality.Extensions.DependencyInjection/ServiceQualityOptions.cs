@@ -1,4 +1,5 @@
 using ServiceQuality.Complaints;
+using ServiceQuality.Normalization;
 using ServiceQuality.Sla;
 
 namespace ServiceQuality.Extensions.DependencyInjection;
@@ -12,7 +13,9 @@ namespace ServiceQuality.Extensions.DependencyInjection;
 /// "ServiceQuality": {
 ///   "Complaints": { "RequireApologyBeforeHelp": true, "AutoCloseAfter": "7.00:00:00",
 ///                   "Sla": { "High": { "TimeToAcknowledge": "01:00:00" } } },
-///   "Calendar": { "TimeZone": "Europe/London", "Opens": "09:00", "Closes": "17:30", "Holidays": [ "2026-12-25" ] }
+///   "Calendar": { "TimeZone": "Europe/London", "Opens": "09:00", "Closes": "17:30", "Holidays": [ "2026-12-25" ] },
+///   "Normalization": { "Systems": [ "Payroll Portal" ], "Categories": { "Billing": [ "invoice", "charged" ] } },
+///   "Recurrence": { "MaxHammingDistance": 3, "Window": "14.00:00:00" }
 /// }
 /// </code>
 /// </example>
@@ -24,6 +27,14 @@ public sealed class ServiceQualityOptions
     /// <summary>Gets or sets the complaint lifecycle's policies and SLA policies per priority.</summary>
     /// <value>The defaults of <see cref="ComplaintOptions"/>. Its <see cref="ComplaintOptions.Calendar"/> is replaced by <see cref="Calendar"/> when that is set.</value>
     public ComplaintOptions Complaints { get; set; } = new();
+
+    /// <summary>Gets or sets the normalizer's options: extra lexicon terms and host-defined categories.</summary>
+    /// <value>The built-in lexicons.</value>
+    public NormalizationOptions Normalization { get; set; } = new();
+
+    /// <summary>Gets or sets the recurrence index's options: how near and how close in time near-duplicates are.</summary>
+    /// <value>Hamming distance 3, a 30-day window.</value>
+    public RecurrenceIndexOptions Recurrence { get; set; } = new();
 
     /// <summary>Gets or sets the business calendar SLA clocks run on, in a bindable form.</summary>
     /// <value><see langword="null"/>: the calendar in <see cref="Complaints"/> (24x7 unless set in code).</value>

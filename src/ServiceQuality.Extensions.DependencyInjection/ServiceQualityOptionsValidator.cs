@@ -15,6 +15,8 @@ internal sealed class ServiceQualityOptionsValidator : IValidateOptions<ServiceQ
         }
 
         Section(failures, $"{root}:{nameof(ServiceQualityOptions.Complaints)}", options.Complaints, static o => o.Validate());
+        Section(failures, $"{root}:{nameof(ServiceQualityOptions.Normalization)}", options.Normalization, static o => o.Validate());
+        Section(failures, $"{root}:{nameof(ServiceQualityOptions.Recurrence)}", options.Recurrence, static o => o.Validate());
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

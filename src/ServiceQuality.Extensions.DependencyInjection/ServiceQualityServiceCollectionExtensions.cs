@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ServiceQuality.Complaints;
 using ServiceQuality.Diagnostics;
 using ServiceQuality.Extensions.DependencyInjection;
+using ServiceQuality.Normalization;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -53,7 +54,7 @@ public static class ServiceQualityServiceCollectionExtensions
     /// <summary>
     /// Adds a separate ServiceQuality for one tenant, resolved with <c>[FromKeyedServices(serviceKey)]</c> or
     /// <c>GetRequiredKeyedService&lt;T&gt;(serviceKey)</c>: its own options (named <paramref name="serviceKey"/>), lifecycle,
-    /// store, service and monitor. The time provider, instrumentation and normalizer defaults are shared.
+    /// store, service, monitor, normalizer and recurrence index. The time provider and instrumentation are shared.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="serviceKey">The tenant's key.</param>
@@ -112,6 +113,8 @@ public static class ServiceQualityServiceCollectionExtensions
                 sp.GetRequiredService<ComplaintLifecycle>(), sp.GetRequiredService<IComplaintStore>(), sp.GetRequiredService<ServiceQualityInstrumentation>()));
             services.TryAddSingleton(sp => new SlaMonitor(
                 sp.GetRequiredService<ComplaintService>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ServiceQualityInstrumentation>()));
+            services.TryAddSingleton(sp => CreateNormalizer(sp, name));
+            services.TryAddSingleton(sp => new RecurrenceIndex(OptionsOf(sp, name).Recurrence));
             return;
         }
 
@@ -121,9 +124,17 @@ public static class ServiceQualityServiceCollectionExtensions
             sp.GetRequiredKeyedService<ComplaintLifecycle>(key), sp.GetRequiredKeyedService<IComplaintStore>(key), sp.GetRequiredService<ServiceQualityInstrumentation>()));
         services.TryAddKeyedSingleton(serviceKey, (sp, key) => new SlaMonitor(
             sp.GetRequiredKeyedService<ComplaintService>(key), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ServiceQualityInstrumentation>()));
+        services.TryAddKeyedSingleton(serviceKey, (sp, _) => CreateNormalizer(sp, name));
+        services.TryAddKeyedSingleton(serviceKey, (sp, _) => new RecurrenceIndex(OptionsOf(sp, name).Recurrence));
     }
 
+    private static ServiceQualityOptions OptionsOf(IServiceProvider services, string name) =>
+        services.GetRequiredService<IOptionsMonitor<ServiceQualityOptions>>().Get(name);
+
+    private static ComplaintNormalizer CreateNormalizer(IServiceProvider services, string name) =>
+        new(OptionsOf(services, name).Normalization, services.GetRequiredService<ServiceQualityInstrumentation>());
+
     private static ComplaintLifecycle CreateLifecycle(IServiceProvider services, string name) => new(
-        services.GetRequiredService<IOptionsMonitor<ServiceQualityOptions>>().Get(name).BuildComplaintOptions(),
+        OptionsOf(services, name).BuildComplaintOptions(),
         services.GetRequiredService<TimeProvider>());
 }

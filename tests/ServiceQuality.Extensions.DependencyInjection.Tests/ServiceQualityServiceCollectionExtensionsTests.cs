@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using ServiceQuality.Complaints;
 using ServiceQuality.Diagnostics;
+using ServiceQuality.Normalization;
 using ServiceQuality.Sla;
 
 namespace ServiceQuality.Extensions.DependencyInjection.Tests;
@@ -16,7 +17,7 @@ public class ServiceQualityServiceCollectionExtensionsTests
     private static readonly Type[] Registered =
     [
         typeof(TimeProvider), typeof(ServiceQualityInstrumentation), typeof(ComplaintLifecycle), typeof(IComplaintStore),
-        typeof(ComplaintService), typeof(SlaMonitor),
+        typeof(ComplaintService), typeof(SlaMonitor), typeof(ComplaintNormalizer), typeof(RecurrenceIndex),
     ];
 
     [Fact]
@@ -101,12 +102,16 @@ public class ServiceQualityServiceCollectionExtensionsTests
             o.Complaints.MaxEscalationLevel = 0;
             o.Complaints.Sla.High.TimeToAcknowledge = TimeSpan.FromHours(-1);
             o.Calendar = new CalendarOptions { TimeZone = "Mars/Olympus_Mons", Opens = new TimeOnly(18, 0), Closes = new TimeOnly(9, 0) };
+            o.Normalization.OrganisationThreshold = 1;
+            o.Recurrence.MaxHammingDistance = 20;
         });
         using var host = builder.Build();
 
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Equal(5, ex.Failures.Count());
+        Assert.Equal(7, ex.Failures.Count());
+        Assert.Contains("ServiceQuality:Normalization:OrganisationThreshold is 1; it must be at least 3.", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ServiceQuality:Recurrence:MaxHammingDistance is 20; it must be 0 to 15.", ex.Message, StringComparison.Ordinal);
         Assert.Contains("ServiceQuality:Calendar:TimeZone is 'Mars/Olympus_Mons'; valid: a time zone identifier this machine knows", ex.Message, StringComparison.Ordinal);
         Assert.Contains("ServiceQuality:Calendar:Closes is 09:00; valid: after ServiceQuality:Calendar:Opens (18:00).", ex.Message, StringComparison.Ordinal);
         Assert.Contains("ServiceQuality:Complaints:AutoCloseAfter is 00:00:00; valid: greater than zero and at most 366 days.", ex.Message, StringComparison.Ordinal);
@@ -140,7 +145,9 @@ public class ServiceQualityServiceCollectionExtensionsTests
                   "ClockPausedStates": [ "AwaitingClient", "Committed" ],
                   "Sla": { "High": { "TimeToAcknowledge": "00:30:00", "AtRiskThreshold": 0.6 } }
                 },
-                "Calendar": { "TimeZone": "Europe/London", "Opens": "08:30", "Closes": "17:30", "Days": [ "Monday", "Tuesday" ], "Holidays": [ "2026-12-25" ] }
+                "Calendar": { "TimeZone": "Europe/London", "Opens": "08:30", "Closes": "17:30", "Days": [ "Monday", "Tuesday" ], "Holidays": [ "2026-12-25" ] },
+                "Normalization": { "OrganisationThreshold": 25, "Systems": [ "Payroll Portal" ], "Categories": { "Billing": [ "invoice", "charged" ] } },
+                "Recurrence": { "MaxHammingDistance": 5, "Window": "14.00:00:00" }
               }
             }
             """;
@@ -155,6 +162,14 @@ public class ServiceQualityServiceCollectionExtensionsTests
         Assert.Equal(("Europe/London", new TimeOnly(8, 30), new TimeOnly(17, 30)), (options.Calendar!.TimeZone, options.Calendar.Opens, options.Calendar.Closes));
         Assert.Equal([DayOfWeek.Monday, DayOfWeek.Tuesday], options.Calendar.Days);
         Assert.Equal([new DateOnly(2026, 12, 25)], options.Calendar.Holidays);
+
+        Assert.Equal(25, options.Normalization.OrganisationThreshold);
+        Assert.Equal(["Payroll Portal"], options.Normalization.Systems);
+        Assert.Equal(["invoice", "charged"], options.Normalization.Categories["Billing"]);
+        Assert.Equal((5, TimeSpan.FromDays(14)), (options.Recurrence.MaxHammingDistance, options.Recurrence.Window));
+        Assert.Equal(5, provider.GetRequiredService<RecurrenceIndex>().MaxHammingDistance);
+        var billing = provider.GetRequiredService<ComplaintNormalizer>().Normalize("We were charged twice on the invoice.");
+        Assert.Contains(billing.Areas, a => a.Area == "Billing");
 
         var calendar = provider.GetRequiredService<ComplaintLifecycle>().GetOptions().Calendar;
         Assert.Equal("Europe/London", calendar.TimeZone.Id);

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using ServiceQuality.Diagnostics;
 
 namespace ServiceQuality.Normalization;
 
@@ -12,12 +14,15 @@ namespace ServiceQuality.Normalization;
 /// personal data → protection of identifiers → tone neutralisation → facts → service areas → impact → incident key
 /// and fingerprint. Quoted e-mail replies (lines starting with <c>&gt;</c>, "On ... wrote:") and signatures are
 /// left out of the canonical text and the facts: quoted facts are not new facts.
+/// Each call records its duration on <c>servicequality.normalization.duration</c> and an activity named
+/// <c>ServiceQuality.Normalize</c>, only while something listens: with no listener the timing is skipped.
 /// </remarks>
 public sealed class ComplaintNormalizer
 {
     private readonly Lexicons _lexicons;
     private readonly NormalizationOptions _options;
     private readonly ThreadLocal<NormalizerRun> _runs = new(static () => new NormalizerRun());
+    private readonly ServiceQualityInstrumentation _instrumentation;
 
     /// <summary>Builds a normalizer with the built-in lexicons.</summary>
     public ComplaintNormalizer()
@@ -30,8 +35,20 @@ public sealed class ComplaintNormalizer
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">A setting is out of range; the message names each one.</exception>
     public ComplaintNormalizer(NormalizationOptions options)
+        : this(options, ServiceQualityInstrumentation.Shared)
+    {
+    }
+
+    /// <summary>Builds a normalizer that records its metrics and activities on <paramref name="instrumentation"/>.</summary>
+    /// <param name="options">The options; validated and copied.</param>
+    /// <param name="instrumentation">Where durations and activities are recorded.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A setting is out of range; the message names each one.</exception>
+    public ComplaintNormalizer(NormalizationOptions options, ServiceQualityInstrumentation instrumentation)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(instrumentation);
+        _instrumentation = instrumentation;
         options.Validate();
         _options = new NormalizationOptions { OrganisationThreshold = options.OrganisationThreshold };
         _lexicons = new Lexicons(options);
@@ -51,7 +68,29 @@ public sealed class ComplaintNormalizer
     public NormalizedComplaint Normalize(string text, NormalizationContext context)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return _runs.Value!.Run(_lexicons, _options, text, context);
+        var duration = _instrumentation.NormalizationDuration;
+        var source = _instrumentation.ActivitySource;
+        if (!duration.Enabled && !source.HasListeners())
+        {
+            return _runs.Value!.Run(_lexicons, _options, text, context);
+        }
+
+        return NormalizeObserved(text, context, duration, source);
+    }
+
+    private NormalizedComplaint NormalizeObserved(string text, NormalizationContext context, System.Diagnostics.Metrics.Histogram<double> duration, ActivitySource source)
+    {
+        using var activity = source.StartActivity("ServiceQuality.Normalize");
+        long start = Stopwatch.GetTimestamp();
+        var result = _runs.Value!.Run(_lexicons, _options, text, context);
+        duration.Record(Stopwatch.GetElapsedTime(start).TotalSeconds);
+        if (activity is not null)
+        {
+            activity.SetTag("servicequality.text.length", text.Length);
+            activity.SetTag("servicequality.incident_key", result.IncidentKeyText);
+        }
+
+        return result;
     }
 
     /// <summary>Normalizes many complaints in parallel; the results are in the order of the inputs.</summary>

@@ -41,7 +41,9 @@ public sealed class NormalizationOptions
     /// <value>50 by default; at least 3.</value>
     public int OrganisationThreshold { get; set; } = 50;
 
-    internal void Validate()
+    /// <summary>Checks every setting and reports all problems at once.</summary>
+    /// <exception cref="ArgumentException">One or more settings are out of range; the message names each one and its valid range.</exception>
+    public void Validate()
     {
         var problems = new List<string>();
         if (OrganisationThreshold < 3)
@@ -72,10 +74,7 @@ public sealed class NormalizationOptions
             }
         }
 
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("Invalid normalization options: " + string.Join(" ", problems), "options");
-        }
+        OptionProblems.ThrowIfAny(problems, nameof(NormalizationOptions));
     }
 
     private static void Check(IList<string> terms, string name, List<string> problems, bool allowSpaces)

@@ -13,7 +13,9 @@ public sealed class RecurrenceIndexOptions
     /// <value>30 days by default; more than zero.</value>
     public TimeSpan Window { get; set; } = TimeSpan.FromDays(30);
 
-    internal void Validate()
+    /// <summary>Checks every setting and reports all problems at once.</summary>
+    /// <exception cref="ArgumentException">One or more settings are out of range; the message names each one and its valid range.</exception>
+    public void Validate()
     {
         var problems = new List<string>();
         if (MaxHammingDistance is < 0 or > 15)
@@ -26,10 +28,7 @@ public sealed class RecurrenceIndexOptions
             problems.Add($"{nameof(Window)} is {Window}; it must be more than zero.");
         }
 
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("Invalid recurrence index options: " + string.Join(" ", problems), "options");
-        }
+        OptionProblems.ThrowIfAny(problems, nameof(RecurrenceIndexOptions));
     }
 }
 

@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Time.Testing;
 using ServiceQuality.Complaints;
 using ServiceQuality.Diagnostics;
+using ServiceQuality.Normalization;
 using ServiceQuality.Sla;
 
 namespace ServiceQuality.Tests.Diagnostics;
@@ -154,5 +155,23 @@ public class InstrumentationTests
 
         await service.ExecuteAsync("Q1", c => c.Withdraw("C1", ContactChannel.Email, "solved it myself"));
         Assert.Empty(await monitor.CheckAsync());
+    }
+
+    [Fact]
+    public void ComplaintNormalizer_RecordsItsDurationAndAnActivity_WhileSomethingListens()
+    {
+        using var instrumentation = new ServiceQualityInstrumentation();
+        var normalizer = new ComplaintNormalizer(new NormalizationOptions(), instrumentation);
+        normalizer.Normalize("not observed: no listener yet");
+
+        using var listener = new RecordingListener(instrumentation);
+        var record = normalizer.Normalize("The VPN is down, ticket INC-4471.");
+
+        var duration = Assert.Single(listener.Values(ServiceQualityMetricNames.NormalizationDuration));
+        Assert.InRange(duration, 0, 60);
+        var activity = Assert.Single(listener.Activities);
+        Assert.Equal("ServiceQuality.Normalize", activity.OperationName);
+        Assert.Equal(33, activity.GetTagItem("servicequality.text.length"));
+        Assert.Equal(record.IncidentKeyText, activity.GetTagItem("servicequality.incident_key"));
     }
 }
