@@ -44,6 +44,7 @@ internal sealed partial class NormalizerRun
         FindQuotedRegions();
         Tokenize();
         MergeSystemPhrases();
+        DropInsultPhrases();
         DropIntensifiers();
         ExtractFacts(context.ReferenceDate);
         var canonical = BuildCanonicalText();
@@ -433,6 +434,13 @@ internal sealed partial class NormalizerRun
 
         if (interiorUpper && lower > 0 && !repaired.ContainsAny('-', '\''))
         {
+            if ((flags & Lexicons.WordFlags.Known) != 0)
+            {
+                // Odd casing of an ordinary word ("nOBODY", "WoRkInG") is shouting, not a product name.
+                _counts.Shouting++;
+                return;
+            }
+
             token.Kind = TokenKind.Product;
             SetForm(ref token, repaired);
             return;
