@@ -38,7 +38,10 @@ internal sealed partial class NormalizerRun
             _pendingSpace = true;
             if (t.Kind == TokenKind.Punctuation)
             {
-                AppendPunctuation(text[t.ChunkStart..t.ChunkEnd], _outLength > 0 && NextStartsSentence(i));
+                // A run standing alone ("$500 !!! Next") ends the sentence at the word before; one split off a word only
+                // by a change of script ("冬?붏") is placed as a full stop there would be.
+                var adjacent = i > 0 && _tokens[i - 1].ChunkEnd == t.ChunkStart;
+                AppendPunctuation(text[t.ChunkStart..t.ChunkEnd], _outLength > 0 && NextStartsSentence(i), attachStop: !adjacent);
                 continue;
             }
 
@@ -111,7 +114,7 @@ internal sealed partial class NormalizerRun
     /// Appends punctuation: <c>! ? ‽</c> runs removed (one that ends a sentence, <paramref name="sentenceEnd"/>, becomes
     /// a full stop unless other sentence punctuation follows it), Markdown marks and braces dropped, repeated marks collapsed.
     /// </summary>
-    private void AppendPunctuation(ReadOnlySpan<char> punctuation, bool sentenceEnd)
+    private void AppendPunctuation(ReadOnlySpan<char> punctuation, bool sentenceEnd, bool attachStop = true)
     {
         var inRun = false;
         for (var i = 0; i < punctuation.Length; i++)
@@ -128,9 +131,10 @@ internal sealed partial class NormalizerRun
                 if (sentenceEnd && (i + 1 == punctuation.Length || punctuation[i + 1] is not ('!' or '?' or '‽'))
                     && !punctuation[(i + 1)..].ContainsAny(".,;:…"))
                 {
-                    if (_outLength == 0 || _out[_outLength - 1] != '.' || _pendingSpace)
+                    if (_outLength == 0 || _out[_outLength - 1] is not ('.' or ',' or ';' or ':'))
                     {
-                        _pendingSpace = false;
+                        // After Han, kana or Hangul a full stop is a chunk of its own, so spaced, as "冬." is.
+                        _pendingSpace = (_pendingSpace && !attachStop) || (_outLength > 0 && IsCjk(_out[_outLength - 1]));
                         AppendOut(['.']);
                     }
                 }

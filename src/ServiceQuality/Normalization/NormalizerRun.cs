@@ -86,7 +86,7 @@ internal sealed partial class NormalizerRun
             }
             else if ((line.StartsWith("On ", StringComparison.Ordinal) && line.EndsWith("wrote:", StringComparison.Ordinal))
                 || line.StartsWith("-----Original Message", StringComparison.OrdinalIgnoreCase)
-                || line.SequenceEqual("--") || line.StartsWith("Sent from my ", StringComparison.Ordinal))
+                || (line.SequenceEqual("--") && lineEnd < text.Length) || line.StartsWith("Sent from my ", StringComparison.Ordinal))
             {
                 _quoted.Add((lineStart, text.Length));
                 return;

@@ -161,13 +161,13 @@ public class ComplaintNormalizerPropertyTests
             return (Signature(first) == Signature(second)).Label(Escape($"{Signature(first)} || {Signature(second)}"));
         });
 
-    [Property(MaxTest = 300)]
+    [Property(MaxTest = 3000)]
     public Property Normalize_OnArbitraryText_IsIdempotentOnCanonicalText() =>
         Prop.ForAll(ArbitraryText.ToArbitrary(), text =>
         {
             var once = Normalizer.Normalize(text).CanonicalText;
             var twice = Normalizer.Normalize(once).CanonicalText;
-            return (once == twice).Label($"'{once}' -> '{twice}'");
+            return (once == twice).Label(Escape($"'{text}' -> '{once}' -> '{twice}'"));
         });
 
     [Property(MaxTest = 300)]
