@@ -104,4 +104,15 @@ public class ComplaintNormalizerRegressionTests
         Assert.Equal(once, twice);
         Assert.Equal(once, Normalizer.Normalize(twice).CanonicalText);
     }
+
+    [Theory]
+    [InlineData("The technician replaced the cable but the file server still drops every 45 minutes.", "FirstTimeFix")]
+    [InlineData("The password reset took 3 hours.", "Responsiveness")]
+    [InlineData("We lost access to Outlook for 8 hours, it returns HTTP 503.", "Availability")]
+    [InlineData("The email about INC-4484 said it was fixed, but Outlook still shows 0x80070005.", "Communication")]
+    [InlineData("The email about INC-4484 said it was fixed, but Outlook still shows 0x80070005.", "FirstTimeFix")]
+    [InlineData("Nobody warned us the CRM licence would expire.", "AnticipateNeeds")]
+    [InlineData("I reported it 2 hours ago and nobody has answered.", "Responsiveness")]
+    public void ClassifyAreas_StandardPhrasings_NameTheirWant(string text, string want) =>
+        Assert.Contains(want, AreaNames(Normalizer.Normalize(text)));
 }
