@@ -378,6 +378,20 @@ internal sealed partial class NormalizerRun
         var start = BeginForm();
         AppendFolded(repaired);
         var folded = _forms.AsSpan(start, _formLength - start);
+        if (!Ascii.IsValid(folded))
+        {
+            // Folding can make a look-alike ("ᲀ" folds to Cyrillic "в"): repair again, so the next pass has nothing to repair.
+            Span<char> again = folded.Length <= 256 ? stackalloc char[folded.Length] : new char[folded.Length];
+            if (Homoglyphs.Repair(folded, again, out var more))
+            {
+                for (var k = 0; k < folded.Length; k++)
+                {
+                    folded[k] = char.IsAsciiLetterUpper(again[k]) ? (char)(again[k] | 0x20) : again[k];
+                }
+
+                _counts.Homoglyphs += more;
+            }
+        }
         if (Stretch.TryRestore(folded, _lex, out var restoredLength))
         {
             _formLength = start + restoredLength;

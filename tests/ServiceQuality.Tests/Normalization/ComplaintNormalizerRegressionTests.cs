@@ -105,6 +105,14 @@ public class ComplaintNormalizerRegressionTests
         Assert.Equal(once, Normalizer.Normalize(twice).CanonicalText);
     }
 
+    [Fact]
+    public void Normalize_LetterThatFoldsToALookAlike_IsRepairedInTheFirstPass()
+    {
+        // U+1C80 folds to Cyrillic "в", a look-alike of "b" next to the Latin "f": found by the idempotence property.
+        var once = Normalizer.Normalize("\u1C80\uFF46").CanonicalText;
+        Assert.Equal(once, Normalizer.Normalize(once).CanonicalText);
+    }
+
     [Theory]
     [InlineData("The technician replaced the cable but the file server still drops every 45 minutes.", "FirstTimeFix")]
     [InlineData("The password reset took 3 hours.", "Responsiveness")]
