@@ -8,10 +8,14 @@ internal sealed class Lexicons
 {
     public Lexicons(NormalizationOptions options)
     {
-        CommonWords = Set(Load("common-words.txt").Concat(options.CommonWords));
+        CoreWords = Set(Load("common-words.txt").Concat(options.CommonWords));
+        CommonWords = Set(CoreWords.Concat(Load("english-words.txt")));
         Intensifiers = Set(Load("intensifiers.txt").Concat(options.Intensifiers));
         Profanity = Set(Load("profanity.txt").Concat(options.Profanity));
-        Insults = Set(Load("insults.txt").Concat(options.Insults));
+        var insults = Load("insults.txt").Concat(options.Insults).ToList();
+        Insults = Set(insults.Where(w => !w.Trim().Contains(' ', StringComparison.Ordinal)));
+        var insultPhrases = insults.Select(SplitWords).Where(w => w.Length > 1).Select(w => new Phrase(w, string.Join(' ', w))).ToList();
+        InsultPhrases = ByFirstWord(insultPhrases);
         Interjections = Set(Load("interjections.txt").Concat(options.Interjections));
         ProfanityList = [.. Profanity.Items];
 
@@ -87,6 +91,11 @@ internal sealed class Lexicons
             Entry(w).Flags |= WordFlags.Common;
         }
 
+        foreach (var w in CoreWords)
+        {
+            Entry(w).Flags |= WordFlags.Core;
+        }
+
         foreach (var w in Intensifiers)
         {
             Entry(w).Flags |= WordFlags.Intensifier;
@@ -117,6 +126,11 @@ internal sealed class Lexicons
             Entry(phrase.Words[0]).Flags |= WordFlags.SystemPhraseStart;
         }
 
+        foreach (var phrase in insultPhrases)
+        {
+            Entry(phrase.Words[0]).Flags |= WordFlags.InsultPhraseStart;
+        }
+
         foreach (var (word, areas) in areaSingles)
         {
             Entry(word).Areas = [.. areas];
@@ -145,7 +159,11 @@ internal sealed class Lexicons
         InterjectionLookup = Interjections.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    /// <summary>Gets the ordinary words: <see cref="CoreWords"/> and the English word list.</summary>
     public FrozenSet<string> CommonWords { get; }
+
+    /// <summary>Gets the frequent words of complaints (common-words.txt and the options' additions).</summary>
+    public FrozenSet<string> CoreWords { get; }
 
     public FrozenSet<string> Intensifiers { get; }
 
@@ -175,6 +193,9 @@ internal sealed class Lexicons
     /// <summary>Gets multi-word systems by their first word, longest first.</summary>
     public FrozenDictionary<string, Phrase[]>.AlternateLookup<ReadOnlySpan<char>> SystemPhrases { get; }
 
+    /// <summary>Gets multi-word insults ("this is a joke", "pathetic service") by their first word, longest first.</summary>
+    public FrozenDictionary<string, Phrase[]>.AlternateLookup<ReadOnlySpan<char>> InsultPhrases { get; }
+
     /// <summary>Gets the area names: the seven client wants, then host categories.</summary>
     public string[] Categories { get; }
 
@@ -190,6 +211,10 @@ internal sealed class Lexicons
 
     /// <summary>Gets whether a lower-case word is known (common, or in a tone lexicon).</summary>
     public bool IsKnownWord(ReadOnlySpan<char> word) => Words.TryGetValue(word, out var entry) && (entry.Flags & WordFlags.Known) != 0;
+
+    /// <summary>Gets whether a lower-case word is a frequent complaint word or in a tone lexicon (not only in the English list).</summary>
+    public bool IsFrequentWord(ReadOnlySpan<char> word) =>
+        Words.TryGetValue(word, out var entry) && (entry.Flags & (WordFlags.Known & ~WordFlags.Common | WordFlags.Core)) != 0;
 
     private static FrozenDictionary<string, Phrase[]>.AlternateLookup<ReadOnlySpan<char>> ByFirstWord(IEnumerable<Phrase> phrases) =>
         phrases.GroupBy(p => p.Words[0], StringComparer.Ordinal)
@@ -269,6 +294,8 @@ internal sealed class Lexicons
         AreaPhraseStart = 64,
         FactTrigger = 128,
         StopWord = 256,
+        Core = 512,
+        InsultPhraseStart = 1024,
     }
 
     /// <summary>A phrase of lower-case words, its canonical text and, for areas, the area index.</summary>

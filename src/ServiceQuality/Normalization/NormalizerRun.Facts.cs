@@ -127,6 +127,113 @@ internal sealed partial class NormalizerRun
         }
     }
 
+    /// <summary>
+    /// Drops multi-word insults ("this is a joke", "useless IT department"); one that forms a whole sentence goes with
+    /// its sentence punctuation. Emoji, profanity and interjections inside the phrase are skipped.
+    /// </summary>
+    private void DropInsultPhrases()
+    {
+        var previousKept = -1;
+        for (var i = 0; i < _tokenCount; i++)
+        {
+            ref var first = ref _tokens[i];
+            if (first.Kind == TokenKind.Merged || (first.Dropped && !IsDroppedInsult(first)))
+            {
+                continue;
+            }
+
+            if (first.Kind == TokenKind.Word && first.Entry is { } entry && (entry.Flags & Lexicons.WordFlags.InsultPhraseStart) != 0
+                && first.ChunkStart == first.Start && _lex.InsultPhrases.TryGetValue(Form(first), out var phrases))
+            {
+                var end = -1;
+                foreach (var phrase in phrases)
+                {
+                    end = MatchInsultPhrase(i, phrase.Words);
+                    if (end >= 0)
+                    {
+                        break;
+                    }
+                }
+
+                if (end >= 0)
+                {
+                    var text = _text.Chars;
+                    var sentenceStart = previousKept < 0 || _tokens[previousKept].Kind == TokenKind.Punctuation
+                        || text[_tokens[previousKept].End.._tokens[previousKept].ChunkEnd].ContainsAny(".!?‽;:");
+                    var sentenceEnd = text[_tokens[end].End.._tokens[end].ChunkEnd].ContainsAny(".!?‽");
+                    for (var k = i; k <= end; k++)
+                    {
+                        ref var t = ref _tokens[k];
+                        if (!t.Dropped)
+                        {
+                            t.Dropped = true;
+                        }
+                    }
+
+                    _tokens[end].DropPunctuation = sentenceStart && sentenceEnd;
+                    _counts.Insults++;
+                    i = end;
+                    continue;
+                }
+            }
+
+            if (!first.Dropped)
+            {
+                previousKept = i;
+            }
+        }
+    }
+
+    private static bool IsDroppedInsult(in Token token) =>
+        token.Dropped && token.Entry is { } entry && (entry.Flags & Lexicons.WordFlags.Insult) != 0;
+
+    /// <summary>Returns the index of the last token of the phrase starting at <paramref name="i"/>, or -1.</summary>
+    private int MatchInsultPhrase(int i, string[] words)
+    {
+        var k = i;
+        for (var w = 0; w < words.Length; w++)
+        {
+            if (w > 0)
+            {
+                // Emoji, profanity and interjections inside the phrase are skipped.
+                k++;
+                while (k < _tokenCount && _tokens[k].Dropped && !IsDroppedInsult(_tokens[k]) && _tokens[k].Kind != TokenKind.Merged)
+                {
+                    k++;
+                }
+            }
+
+            if (k >= _tokenCount)
+            {
+                return -1;
+            }
+
+            ref var t = ref _tokens[k];
+            var isLast = w == words.Length - 1;
+            if (t.Kind != TokenKind.Word || (t.Dropped && !IsDroppedInsult(t)) || !Form(t).SequenceEqual(words[w])
+                || (w > 0 && t.ChunkStart != t.Start) || (!isLast && !IsAllTrailFree(t)))
+            {
+                return -1;
+            }
+        }
+
+        return k;
+    }
+
+    /// <summary>A token inside a phrase: no punctuation after it, other than a run of <c>! ? ‽</c>.</summary>
+    private bool IsAllTrailFree(in Token token)
+    {
+        foreach (var c in _text.Chars[token.End..token.ChunkEnd])
+        {
+            if (c is not ('!' or '?' or '‽'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool FoldedEquals(ReadOnlySpan<char> form, string word) => form.Equals(word, StringComparison.OrdinalIgnoreCase);
 
     private void DropIntensifiers()

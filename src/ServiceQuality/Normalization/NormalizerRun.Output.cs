@@ -26,10 +26,10 @@ internal sealed partial class NormalizerRun
 
             if (t.Dropped)
             {
-                if (_outLength > 0)
+                if (_outLength > 0 && !t.DropPunctuation)
                 {
                     _pendingSpace = false;
-                    AppendPunctuation(text[t.End..t.ChunkEnd]);
+                    AppendPunctuation(text[t.End..t.ChunkEnd], false);
                 }
 
                 continue;
@@ -38,13 +38,16 @@ internal sealed partial class NormalizerRun
             _pendingSpace = true;
             if (t.Kind == TokenKind.Punctuation)
             {
-                AppendPunctuation(text[t.ChunkStart..t.ChunkEnd]);
+                // A run standing alone ("$500 !!! Next") ends the sentence at the word before; one split off a word only
+                // by a change of script ("冬?붏") is placed as a full stop there would be.
+                var adjacent = i > 0 && _tokens[i - 1].ChunkEnd == t.ChunkStart;
+                AppendPunctuation(text[t.ChunkStart..t.ChunkEnd], _outLength > 0 && NextStartsSentence(i), attachStop: !adjacent);
                 continue;
             }
 
-            AppendPunctuation(text[t.ChunkStart..t.Start]);
+            AppendPunctuation(text[t.ChunkStart..t.Start], false);
             AppendOut(Form(t));
-            AppendPunctuation(text[t.End..t.ChunkEnd]);
+            AppendPunctuation(text[t.End..t.ChunkEnd], t.ChunkEnd > t.End && NextStartsSentence(i));
         }
 
         _pendingSpace = false;
@@ -73,8 +76,45 @@ internal sealed partial class NormalizerRun
         _outLength += chars.Length;
     }
 
-    /// <summary>Appends punctuation: <c>! ? ‽</c> runs removed, Markdown marks and braces dropped, repeated marks collapsed.</summary>
-    private void AppendPunctuation(ReadOnlySpan<char> punctuation)
+    /// <summary>
+    /// Whether the token after token <paramref name="i"/> starts a sentence: anything but a word written with a
+    /// lower-case initial ("down!!! Ticket 4", "down!!! TICKET 4", "week!!! 3 users", but not "down!!! slow"; dropped
+    /// tokens skipped, but a dropped capitalised sentence such as "This is a joke." counts). Not at the end of the
+    /// text or before a quoted reply. A <c>! ? ‽</c> run before it ends the sentence like a full stop.
+    /// </summary>
+    private bool NextStartsSentence(int i)
+    {
+        for (var j = i + 1; j < _tokenCount; j++)
+        {
+            ref var t = ref _tokens[j];
+            if (t.Quoted)
+            {
+                return false;
+            }
+
+            var text = _text.Chars;
+            if (t.Dropped && t.Kind == TokenKind.Word && t.End - t.Start >= 2 && char.IsUpper(text[t.Start]) && char.IsLower(text[t.Start + 1]))
+            {
+                // A dropped sentence ("!!! This is a joke.", "!!! Pathetic service.") starts a sentence too.
+                return true;
+            }
+
+            if (t.Dropped || t.Kind is TokenKind.Merged or TokenKind.Punctuation)
+            {
+                continue;
+            }
+
+            return !(t.ChunkStart < t.End && char.IsLower(text[t.ChunkStart]));
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Appends punctuation: <c>! ? ‽</c> runs removed (one that ends a sentence, <paramref name="sentenceEnd"/>, becomes
+    /// a full stop unless other sentence punctuation follows it), Markdown marks and braces dropped, repeated marks collapsed.
+    /// </summary>
+    private void AppendPunctuation(ReadOnlySpan<char> punctuation, bool sentenceEnd, bool attachStop = true)
     {
         var inRun = false;
         for (var i = 0; i < punctuation.Length; i++)
@@ -88,6 +128,17 @@ internal sealed partial class NormalizerRun
                 }
 
                 inRun = true;
+                if (sentenceEnd && (i + 1 == punctuation.Length || punctuation[i + 1] is not ('!' or '?' or '‽'))
+                    && !punctuation[(i + 1)..].ContainsAny(".,;:…"))
+                {
+                    if (_outLength == 0 || _out[_outLength - 1] is not ('.' or ',' or ';' or ':'))
+                    {
+                        // After Han, kana or Hangul a full stop is a chunk of its own, so spaced, as "冬." is.
+                        _pendingSpace = (_pendingSpace && !attachStop) || (_outLength > 0 && IsCjk(_out[_outLength - 1]));
+                        AppendOut(['.']);
+                    }
+                }
+
                 continue;
             }
 

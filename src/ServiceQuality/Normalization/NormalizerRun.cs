@@ -44,6 +44,7 @@ internal sealed partial class NormalizerRun
         FindQuotedRegions();
         Tokenize();
         MergeSystemPhrases();
+        DropInsultPhrases();
         DropIntensifiers();
         ExtractFacts(context.ReferenceDate);
         var canonical = BuildCanonicalText();
@@ -85,7 +86,7 @@ internal sealed partial class NormalizerRun
             }
             else if ((line.StartsWith("On ", StringComparison.Ordinal) && line.EndsWith("wrote:", StringComparison.Ordinal))
                 || line.StartsWith("-----Original Message", StringComparison.OrdinalIgnoreCase)
-                || line.SequenceEqual("--") || line.StartsWith("Sent from my ", StringComparison.Ordinal))
+                || (line.SequenceEqual("--") && lineEnd < text.Length) || line.StartsWith("Sent from my ", StringComparison.Ordinal))
             {
                 _quoted.Add((lineStart, text.Length));
                 return;
@@ -377,6 +378,20 @@ internal sealed partial class NormalizerRun
         var start = BeginForm();
         AppendFolded(repaired);
         var folded = _forms.AsSpan(start, _formLength - start);
+        if (!Ascii.IsValid(folded))
+        {
+            // Folding can make a look-alike ("ᲀ" folds to Cyrillic "в"): repair again, so the next pass has nothing to repair.
+            Span<char> again = folded.Length <= 256 ? stackalloc char[folded.Length] : new char[folded.Length];
+            if (Homoglyphs.Repair(folded, again, out var more))
+            {
+                for (var k = 0; k < folded.Length; k++)
+                {
+                    folded[k] = char.IsAsciiLetterUpper(again[k]) ? (char)(again[k] | 0x20) : again[k];
+                }
+
+                _counts.Homoglyphs += more;
+            }
+        }
         if (Stretch.TryRestore(folded, _lex, out var restoredLength))
         {
             _formLength = start + restoredLength;
@@ -433,6 +448,13 @@ internal sealed partial class NormalizerRun
 
         if (interiorUpper && lower > 0 && !repaired.ContainsAny('-', '\''))
         {
+            if ((flags & Lexicons.WordFlags.Known) != 0)
+            {
+                // Odd casing of an ordinary word ("nOBODY", "WoRkInG") is shouting, not a product name.
+                _counts.Shouting++;
+                return;
+            }
+
             token.Kind = TokenKind.Product;
             SetForm(ref token, repaired);
             return;

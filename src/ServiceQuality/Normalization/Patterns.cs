@@ -436,7 +436,9 @@ internal static class Patterns
     /// <summary>
     /// Finds a card number (13-19 digits passing the Luhn check), a phone number (10-15 digits with a + or separators)
     /// or an account number (9 or more digits in one run) starting at <paramref name="start"/>; separators are single
-    /// spaces, dashes, dots and parentheses.
+    /// dashes, dots and parentheses, or runs of spaces and line breaks. Every group end of the run is tried, the longest first, so a run longer
+    /// than any number is masked the same way the second time as the first: the masking is a fixpoint (the leftovers of
+    /// a run were already tried with every end the next pass can see).
     /// </summary>
     public static bool TryPersonalNumber(ReadOnlySpan<char> text, int start, out int end, out string placeholder)
     {
@@ -449,41 +451,48 @@ internal static class Patterns
         }
 
         Span<byte> digits = stackalloc byte[20];
+        Span<int> ends = stackalloc int[20];
+        Span<int> endCounts = stackalloc int[20];
+        Span<int> endSeparators = stackalloc int[20];
+        var candidates = 0;
         var count = 0;
         var separators = 0;
-        var lastDigit = -1;
-        var beforeSeparator = -1;
-        var countBeforeSeparator = 0;
-        var separatorsBefore = 0;
-        var k = start;
-        for (; k < text.Length; k++)
+        for (var k = start; k < text.Length; k++)
         {
             var ch = text[k];
             if (char.IsAsciiDigit(ch))
             {
                 if (count == digits.Length)
                 {
-                    return false;
+                    break;
                 }
 
                 digits[count++] = (byte)(ch - '0');
-                lastDigit = k;
+                var next = k + 1 < text.Length ? text[k + 1] : ' ';
+                if (!char.IsAsciiDigit(next) && !char.IsLetter(next) && next is not ('_' or '@') && !char.IsDigit(next))
+                {
+                    // A group ends here; a group that runs into a word ("1111x@y.com") is no end.
+                    ends[candidates] = k + 1;
+                    endCounts[candidates] = count;
+                    endSeparators[candidates++] = separators;
+                }
             }
-            else if (ch is '-' or '.' or ' ' or '(' or ')' || (ch == '+' && k == start))
+            else if (ch is '-' or '.' or ' ' or '\n' or '(' or ')' || (ch == '+' && k == start))
             {
-                if (k + 1 >= text.Length || !(char.IsAsciiDigit(text[k + 1]) || text[k + 1] == '(' || (ch == ')' && text[k + 1] == ' ')))
+                // A run of spaces and line breaks is one separator, as it is in the canonical text.
+                var next = k + 1;
+                while (ch is ' ' or '\n' && next < text.Length && text[next] is ' ' or '\n')
+                {
+                    next++;
+                }
+
+                if (next >= text.Length || !(char.IsAsciiDigit(text[next]) || text[next] == '(' || (ch == ')' && text[next] is ' ' or '\n')))
                 {
                     break;
                 }
 
-                if (ch == ' ' && lastDigit == k - 1)
-                {
-                    beforeSeparator = lastDigit;
-                    countBeforeSeparator = count;
-                    separatorsBefore = separators;
-                }
-
                 separators += ch == '+' ? 0 : 1;
+                k = next - 1;
             }
             else
             {
@@ -491,34 +500,26 @@ internal static class Patterns
             }
         }
 
-        if (lastDigit >= 0 && lastDigit + 1 < text.Length && (char.IsLetterOrDigit(text[lastDigit + 1]) || text[lastDigit + 1] is '_' or '@'))
+        for (var e = candidates - 1; e >= 0; e--)
         {
-            // The last group runs into a word ("1111x@y.com"): the number ends at the space before it.
-            (lastDigit, count, separators) = (beforeSeparator, countBeforeSeparator, separatorsBefore);
-        }
+            var n = endCounts[e];
+            if (n is >= 13 and <= 19 && Luhn(digits[..n]))
+            {
+                (end, placeholder) = (ends[e], "[card]");
+                return true;
+            }
 
-        if (lastDigit < 0)
-        {
-            return false;
-        }
+            if (n is >= 10 and <= 15 && endSeparators[e] <= 5 && (c is '+' or '(' || IsNorthAmericanPhone(text[start..ends[e]])))
+            {
+                (end, placeholder) = (ends[e], "[phone]");
+                return true;
+            }
 
-        end = lastDigit + 1;
-        if (count is >= 13 and <= 19 && Luhn(digits[..count]))
-        {
-            placeholder = "[card]";
-            return true;
-        }
-
-        if (count is >= 10 and <= 15 && separators <= 5 && (c is '+' or '(' || IsNorthAmericanPhone(text[start..end])))
-        {
-            placeholder = "[phone]";
-            return true;
-        }
-
-        if (separators == 0 && count >= 9)
-        {
-            placeholder = "[account]";
-            return true;
+            if (endSeparators[e] == 0 && n >= 9)
+            {
+                (end, placeholder) = (ends[e], "[account]");
+                return true;
+            }
         }
 
         return false;

@@ -4,8 +4,8 @@ namespace ServiceQuality.Normalization;
 internal static class Stretch
 {
     /// <summary>
-    /// Restores a stretched, case-folded word in place: runs shortened to two letters if that makes a known word,
-    /// otherwise to one. Words with a single distinct letter (<c>www</c>, <c>zzz</c>) are not stretched.
+    /// Restores a stretched, case-folded word in place: runs shortened to two letters if that makes a frequent word, else to one if that does,
+    /// else to two if that makes an English word, otherwise to one. Words with a single distinct letter (<c>www</c>, <c>zzz</c>) are not stretched.
     /// </summary>
     public static bool TryRestore(Span<char> word, Lexicons lexicons, out int length)
     {
@@ -37,9 +37,13 @@ internal static class Stretch
         Span<char> one = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
         var twoLength = Collapse(word, two, 2);
         var oneLength = Collapse(word, one, 1);
-        var chosen = lexicons.IsKnownWord(two[..twoLength]) || lexicons.SystemsLookup.ContainsKey(two[..twoLength])
-            ? two[..twoLength]
-            : one[..oneLength];
+        // A frequent word wins over a rare one ("buttt" is "but", "goood" is "good"), two letters over one.
+        var twoForm = two[..twoLength];
+        var oneForm = one[..oneLength];
+        var chosen = lexicons.IsFrequentWord(twoForm) || lexicons.SystemsLookup.ContainsKey(twoForm) ? twoForm
+            : lexicons.IsFrequentWord(oneForm) ? oneForm
+            : lexicons.IsKnownWord(twoForm) ? twoForm
+            : oneForm;
         chosen.CopyTo(word);
         length = chosen.Length;
         return true;

@@ -36,6 +36,9 @@ internal struct Token
     public bool Dropped;
     public bool Quoted;
     public bool Intensifier;
+
+    /// <summary>The token ends a dropped insult sentence: its sentence punctuation goes with it.</summary>
+    public bool DropPunctuation;
     public Lexicons.WordEntry? Entry;
 
     public readonly bool IsWordLike => Kind is TokenKind.Word or TokenKind.System or TokenKind.Acronym or TokenKind.Product;

@@ -22,12 +22,15 @@ public class CfpbCorpusTests(ITestOutputHelper output)
     /// <summary>
     /// Template letters the fingerprint also groups that SOURCE.md does not list; read and confirmed by hand as the
     /// same letter ("In accordance with the Fair Credit Reporting act. The List of accounts below has violated...";
-    /// "These can be combined On my credit report...", identical but for the case of one word).
+    /// "These can be combined On my credit report...", identical but for the case of one word; "I have not supplied
+    /// proof under the doctrine of estoppel by silence...", identical but for "( mo )" and "( MO )", grouped since the
+    /// English word list folds the shouted "MO").
     /// </summary>
     private static readonly string[][] UnlistedClusters =
     [
         ["13115706", "17896890", "7510588"],
         ["9714837", "12532973"],
+        ["12665752", "13398263"],
     ];
 
     private static List<(string Id, DateOnly Received, string Narrative)>? LoadNarratives()
@@ -109,13 +112,18 @@ public class CfpbCorpusTests(ITestOutputHelper output)
         }
 
         var problems = index.GetRecurringProblems();
+        foreach (var problem in problems)
+        {
+            output.WriteLine(string.Join(", ", problem.ComplaintIds));
+        }
+
         foreach (var cluster in Clusters)
         {
             Assert.Contains(problems, p => cluster.All(p.ComplaintIds.Contains));
         }
 
         Assert.Contains(problems, p => UnlistedClusters[0].All(p.ComplaintIds.Contains));
-        Assert.Equal(5, problems.Count);
+        Assert.Equal(6, problems.Count);
     }
 
     /// <summary>The distance the recurrence index uses for the corpus check and the README figures.</summary>
@@ -144,7 +152,7 @@ public class CfpbCorpusTests(ITestOutputHelper output)
 
         var (sp, sr) = PairScores(narratives, (a, b) => BitOperations.PopCount(a.SimHash ^ b.SimHash) <= ChosenDistance);
         Assert.Equal(1.0, sr);
-        Assert.Equal(10.0 / 14.0, sp, 3);
+        Assert.Equal(10.0 / 15.0, sp, 3);
         var (extendedPrecision, extendedRecall) = PairScores(narratives, (a, b) => BitOperations.PopCount(a.SimHash ^ b.SimHash) <= ChosenDistance, [.. Clusters, .. UnlistedClusters]);
         output.WriteLine($"SimHash-64 distance <= {ChosenDistance} with the unlisted template clusters as duplicates: precision {extendedPrecision:0.000} recall {extendedRecall:0.000}");
         Assert.Equal(1.0, extendedPrecision);

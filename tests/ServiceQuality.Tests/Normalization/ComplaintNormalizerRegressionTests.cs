@@ -1,0 +1,126 @@
+using static ServiceQuality.Tests.Normalization.NormalizationAssert;
+
+namespace ServiceQuality.Tests.Normalization;
+
+/// <summary>Exact regressions for the tone-invariance bugs found on the bundled calm and angry complaints.</summary>
+public class ComplaintNormalizerRegressionTests
+{
+    [Fact]
+    public void Normalize_ShoutedOrdinaryWordsInMixedCase_AreFoldedNotSystems()
+    {
+        var record = Normalizer.Normalize("Nobody WARNED us the CRM licence would expire");
+        Assert.Equal("nobody warned us the CRM licence would expire", record.CanonicalText);
+        Assert.Equal(["System:CRM"], FactValues(record).Where(f => f.StartsWith("System:", StringComparison.Ordinal)));
+        Assert.Equal(1, record.Neutralized.Shouting);
+
+        foreach (var word in new[] { "FILLED", "DISK", "CABLE", "MARKED", "PICKED", "FLEET", "CANNOT", "WARNED" })
+        {
+            var shouted = Normalizer.Normalize($"The technician {word} it");
+            Assert.DoesNotContain(shouted.Facts, f => f.Kind == ServiceQuality.Normalization.FactKind.System);
+            Assert.Equal($"the technician {word.ToLowerInvariant()} it", shouted.CanonicalText);
+        }
+    }
+
+    [Fact]
+    public void Normalize_ShoutedCannot_KeepsFocusOnPrioritiesEvidence()
+    {
+        var calm = Normalizer.Normalize("45 users cannot work.");
+        var angry = Normalizer.Normalize("45 users CANNOT work!!!.");
+        Assert.Equal(Signature(calm), Signature(angry));
+        Assert.Contains(angry.Areas, a => a.Area == "FocusOnPriorities" && a.Evidence.Contains("cannot work"));
+    }
+
+    [Fact]
+    public void Normalize_OddCasedOrdinaryWord_IsShoutingNotAProduct()
+    {
+        var record = Normalizer.Normalize("nOBODY answered the phone");
+        Assert.Equal("nobody answered the phone", record.CanonicalText);
+        Assert.DoesNotContain(record.Facts, f => f.Kind == ServiceQuality.Normalization.FactKind.System);
+        Assert.Equal(1, record.Neutralized.Shouting);
+    }
+
+    [Theory]
+    [InlineData("VPN")]
+    [InlineData("SSO")]
+    [InlineData("CRM")]
+    [InlineData("SAP")]
+    [InlineData("FCRA")]
+    [InlineData("CFPB")]
+    public void Normalize_RealAcronymInMixedCase_StaysASystem(string acronym)
+    {
+        var record = Normalizer.Normalize($"The {acronym} is down");
+        Assert.Equal($"the {acronym} is down", record.CanonicalText);
+        Assert.Contains($"System:{acronym}", FactValues(record));
+    }
+
+    [Fact]
+    public void Normalize_ProtectedIdentifiers_SurviveTheEnglishWordList()
+    {
+        var record = Normalizer.Normalize("HTTP 503 and ERR_CONN_RESET and 0x80070005 on the VPN");
+        Assert.Equal("HTTP 503 and ERR_CONN_RESET and 0x80070005 on the VPN", record.CanonicalText);
+        Assert.Equal(["ErrorCode:HTTP 503", "ErrorCode:ERR_CONN_RESET", "ErrorCode:0x80070005", "System:VPN"], FactValues(record));
+    }
+
+    [Theory]
+    [InlineData("The VPN is down. Pathetic service.", "the VPN is down.")]
+    [InlineData("The VPN is down!!! This is a joke.", "the VPN is down.")]
+    [InlineData("The VPN is down. Unbelievable incompetence.", "the VPN is down.")]
+    [InlineData("The VPN is down. Useless IT department.", "the VPN is down.")]
+    [InlineData("The VPN is down, what a joke, since Monday.", "the VPN is down, since monday.")]
+    public void Normalize_InsultPhrases_AreRemovedWhole(string angry, string canonical)
+    {
+        var record = Normalizer.Normalize(angry);
+        Assert.Equal(canonical, record.CanonicalText);
+        Assert.True(record.Neutralized.Insults >= 1);
+        Assert.Equal(Normalizer.Normalize("The VPN is down.").IncidentKey, Normalizer.Normalize(angry.Replace(", since Monday", string.Empty, StringComparison.Ordinal)).IncidentKey);
+    }
+
+    [Fact]
+    public void Normalize_SentenceEndingExclamations_EndTheSentenceLikeAFullStop()
+    {
+        var calm = Normalizer.Normalize("The file server still drops every 45 minutes. Ticket INC-4442.");
+        foreach (var angry in new[]
+        {
+            "The file server still drops every 45 minutes!!! Ticket INC-4442.",
+            "The file server still drops every 45 minutes?! Ticket INC-4442.",
+            "The file server still drops every 45 minutes‽ Ticket INC-4442.",
+            "The file server still drops every 45 minutes!!! TICKET INC-4442!!! This is a joke.",
+        })
+        {
+            Assert.Equal("the file server still drops every 45 minutes. ticket INC-4442.", Normalizer.Normalize(angry).CanonicalText);
+            Assert.Equal(Signature(calm), Signature(Normalizer.Normalize(angry)));
+        }
+
+        // Mid-sentence, before a word in lower case, a run is only tone.
+        Assert.Equal("the VPN is down again", Normalizer.Normalize("The VPN is down!!! again").CanonicalText);
+    }
+
+    [Fact]
+    public void Normalize_FsCheckCardMaskingCounterexample_IsAFixpoint()
+    {
+        const string text = "www.a.comx@y.com'f*ck{$5.00}ệ.!!!\u001b[1m3 hourssooosooo --XXXXệ4111 1111 1111 11114111 1111 1111 11114111 1111 1111 1111x@y.comệ\n> q4111 1111 1111 1111";
+        var once = Normalizer.Normalize(text).CanonicalText;
+        var twice = Normalizer.Normalize(once).CanonicalText;
+        Assert.Equal(once, twice);
+        Assert.Equal(once, Normalizer.Normalize(twice).CanonicalText);
+    }
+
+    [Fact]
+    public void Normalize_LetterThatFoldsToALookAlike_IsRepairedInTheFirstPass()
+    {
+        // U+1C80 folds to Cyrillic "в", a look-alike of "b" next to the Latin "f": found by the idempotence property.
+        var once = Normalizer.Normalize("\u1C80\uFF46").CanonicalText;
+        Assert.Equal(once, Normalizer.Normalize(once).CanonicalText);
+    }
+
+    [Theory]
+    [InlineData("The technician replaced the cable but the file server still drops every 45 minutes.", "FirstTimeFix")]
+    [InlineData("The password reset took 3 hours.", "Responsiveness")]
+    [InlineData("We lost access to Outlook for 8 hours, it returns HTTP 503.", "Availability")]
+    [InlineData("The email about INC-4484 said it was fixed, but Outlook still shows 0x80070005.", "Communication")]
+    [InlineData("The email about INC-4484 said it was fixed, but Outlook still shows 0x80070005.", "FirstTimeFix")]
+    [InlineData("Nobody warned us the CRM licence would expire.", "AnticipateNeeds")]
+    [InlineData("I reported it 2 hours ago and nobody has answered.", "Responsiveness")]
+    public void ClassifyAreas_StandardPhrasings_NameTheirWant(string text, string want) =>
+        Assert.Contains(want, AreaNames(Normalizer.Normalize(text)));
+}
