@@ -35,7 +35,24 @@ public static class ServiceAreas
 /// <summary>A service area a complaint was classified into, with the terms that placed it there.</summary>
 /// <param name="Area">The area: one of <see cref="ServiceAreas"/> or a host-defined category.</param>
 /// <param name="Evidence">The distinct evidence terms, in order of first appearance.</param>
-public sealed record ServiceAreaMatch(string Area, IReadOnlyList<string> Evidence);
+public sealed record ServiceAreaMatch(string Area, IReadOnlyList<string> Evidence)
+{
+    /// <summary>
+    /// Gets the client want the area is, or <see langword="null"/> for a host-defined category: the link from a
+    /// complaint's classification to the rating dimensions of surveys and importance-performance analysis.
+    /// </summary>
+    public ClientWant? Want => Area switch
+    {
+        ServiceAreas.FocusOnPriorities => ClientWant.FocusOnPriorities,
+        ServiceAreas.AnticipateNeeds => ClientWant.AnticipateNeeds,
+        ServiceAreas.Responsiveness => ClientWant.Responsiveness,
+        ServiceAreas.Communication => ClientWant.Communication,
+        ServiceAreas.Availability => ClientWant.Availability,
+        ServiceAreas.CostEffectiveness => ClientWant.CostEffectiveness,
+        ServiceAreas.FirstTimeFix => ClientWant.FirstTimeFix,
+        _ => null,
+    };
+}
 
 /// <summary>How widely a complaint says the problem reaches, derived from the people-affected facts only.</summary>
 public enum ImpactLevel
