@@ -1,3 +1,4 @@
+using ServiceQuality.Quickstart.Pipeline;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using ServiceQuality.Normalization;
@@ -96,53 +97,9 @@ internal static class BenchmarkCorpus
 
     private static string[] Narratives(string path)
     {
-        var text = File.ReadAllText(path);
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n')
-            {
-                row.Add(field.ToString().TrimEnd('\r'));
-                field.Clear();
-                rows.Add(row);
-                row = [];
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        var column = rows[0].IndexOf("Consumer complaint narrative");
-        return [.. rows.Skip(1).Where(r => r.Count > column && r[column].Trim().Length > 0).Select(r => r[column])];
+        using var reader = new StreamReader(path);
+        var rows = Csv.ReadRows(reader).ToList();
+        var column = Array.IndexOf(rows[0], "Consumer complaint narrative");
+        return [.. rows.Skip(1).Where(r => r.Length > column && r[column].Trim().Length > 0).Select(r => r[column])];
     }
 }

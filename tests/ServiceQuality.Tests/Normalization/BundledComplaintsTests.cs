@@ -1,4 +1,4 @@
-using System.Text;
+using ServiceQuality.Quickstart.Pipeline;
 using Xunit.Abstractions;
 using static ServiceQuality.Tests.Normalization.NormalizationAssert;
 
@@ -22,68 +22,12 @@ public class BundledComplaintsTests(ITestOutputHelper output)
 
         Assert.NotNull(dir);
         var path = Path.Combine(dir.FullName, "samples", "ServiceQuality.Quickstart", "data", "complaints.csv");
-        var records = ParseCsv(File.ReadAllText(path));
+        using var reader = new StreamReader(path);
+        var records = Csv.ReadRows(reader).ToList();
         var header = records[0];
         int Column(string name) => Array.IndexOf(header, name);
         int id = Column("id"), want = Column("expected_want"), incident = Column("incident"), tone = Column("tone"), text = Column("text");
         return [.. records.Skip(1).Where(r => r.Length == header.Length).Select(r => new Row(r[id], r[want], r[incident], r[tone], r[text]))];
-    }
-
-    /// <summary>RFC 4180: quoted fields may hold commas, line breaks and doubled quotes.</summary>
-    private static List<string[]> ParseCsv(string content)
-    {
-        var rows = new List<string[]>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < content.Length; i++)
-        {
-            var c = content[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < content.Length && content[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n')
-            {
-                fields.Add(field.ToString().TrimEnd('\r'));
-                field.Clear();
-                rows.Add([.. fields]);
-                fields.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString());
-            rows.Add([.. fields]);
-        }
-
-        return rows;
     }
 
     [Fact]

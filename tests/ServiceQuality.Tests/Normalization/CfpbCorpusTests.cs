@@ -1,3 +1,4 @@
+using ServiceQuality.Quickstart.Pipeline;
 using System.Numerics;
 using ServiceQuality.Normalization;
 using Xunit.Abstractions;
@@ -41,7 +42,8 @@ public class CfpbCorpusTests(ITestOutputHelper output)
             return null;
         }
 
-        var rows = ReadCsv(path);
+        using var reader = new StreamReader(path);
+        var rows = Csv.ReadRows(reader).ToList();
         var header = rows[0];
         var text = Array.IndexOf(header, "Consumer complaint narrative");
         var id = Array.IndexOf(header, "Complaint ID");
