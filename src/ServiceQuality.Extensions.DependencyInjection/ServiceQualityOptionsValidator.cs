@@ -20,7 +20,7 @@ internal sealed class ServiceQualityOptionsValidator : IValidateOptions<ServiceQ
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    /// <summary>Runs a core options class's own validation, which throws one exception listing all its problems.</summary>
+    /// <summary>Runs a core options class's own validation, which throws one exception carrying all its problems.</summary>
     private static void Section<T>(List<string> failures, string path, T? section, Action<T> validate)
         where T : class
     {
@@ -34,11 +34,9 @@ internal sealed class ServiceQualityOptionsValidator : IValidateOptions<ServiceQ
         {
             validate(section);
         }
-        catch (ArgumentException ex)
+        catch (InvalidOptionsException ex)
         {
-            // Core messages are "X has N invalid setting(s):" then one "- problem" a line: keep each problem, prefixed with its path.
-            var problems = ex.Message.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("- ", StringComparison.Ordinal)).Select(l => $"{path}:{l[2..]}").ToList();
-            failures.AddRange(problems.Count > 0 ? problems : [$"{path}: {ex.Message}"]);
+            failures.AddRange(ex.Problems.Select(problem => $"{path}:{problem}"));
         }
     }
 }

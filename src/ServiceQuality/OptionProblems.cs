@@ -1,6 +1,6 @@
 namespace ServiceQuality;
 
-/// <summary>Collects option problems so that all of them are reported in one exception, one "- problem" a line.</summary>
+/// <summary>Collects option problems so that all of them are reported in one <see cref="InvalidOptionsException"/>.</summary>
 internal static class OptionProblems
 {
     public static void Add(ref List<string>? problems, string problem) => (problems ??= []).Add(problem);
@@ -9,9 +9,7 @@ internal static class OptionProblems
     {
         if (problems is { Count: > 0 })
         {
-            throw new ArgumentException(
-                $"{options} has {problems.Count} invalid setting(s):{Environment.NewLine}- {string.Join(Environment.NewLine + "- ", problems)}",
-                options);
+            throw new InvalidOptionsException(options, [.. problems]);
         }
     }
 }

@@ -35,7 +35,7 @@ public sealed class ComplaintLifecycle
     /// <param name="options">The policies; validated and copied.</param>
     /// <param name="timeProvider">Where the time of every event comes from; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The options are invalid; the message names every bad setting and its valid range.</exception>
+    /// <exception cref="InvalidOptionsException">The options are invalid; the message names every bad setting and its valid range; <see cref="InvalidOptionsException.Problems"/> lists them.</exception>
     public ComplaintLifecycle(ComplaintOptions options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);

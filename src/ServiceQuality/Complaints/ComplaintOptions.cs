@@ -42,7 +42,7 @@ public sealed class ComplaintOptions
     public ISet<ComplaintState> ClockPausedStates { get; set; } = new HashSet<ComplaintState> { ComplaintState.AwaitingClient };
 
     /// <summary>Checks every setting and reports all problems at once.</summary>
-    /// <exception cref="ArgumentException">One or more settings are missing or out of range; the message names each one and its valid range.</exception>
+    /// <exception cref="InvalidOptionsException">One or more settings are missing or out of range; the message names each one and its valid range; <see cref="InvalidOptionsException.Problems"/> lists them.</exception>
     public void Validate()
     {
         List<string>? problems = null;

@@ -33,7 +33,7 @@ public sealed class ComplaintNormalizer
     /// <summary>Builds a normalizer; the options are validated and copied, so later changes to them have no effect.</summary>
     /// <param name="options">The options.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">A setting is out of range; the message names each one.</exception>
+    /// <exception cref="InvalidOptionsException">A setting is out of range; the message names each one; <see cref="InvalidOptionsException.Problems"/> lists them.</exception>
     public ComplaintNormalizer(NormalizationOptions options)
         : this(options, ServiceQualityInstrumentation.Shared)
     {
@@ -43,7 +43,7 @@ public sealed class ComplaintNormalizer
     /// <param name="options">The options; validated and copied.</param>
     /// <param name="instrumentation">Where durations and activities are recorded.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">A setting is out of range; the message names each one.</exception>
+    /// <exception cref="InvalidOptionsException">A setting is out of range; the message names each one; <see cref="InvalidOptionsException.Problems"/> lists them.</exception>
     public ComplaintNormalizer(NormalizationOptions options, ServiceQualityInstrumentation instrumentation)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -42,7 +42,7 @@ public sealed class NormalizationOptions
     public int OrganisationThreshold { get; set; } = 50;
 
     /// <summary>Checks every setting and reports all problems at once.</summary>
-    /// <exception cref="ArgumentException">One or more settings are out of range; the message names each one and its valid range.</exception>
+    /// <exception cref="InvalidOptionsException">One or more settings are out of range; the message names each one and its valid range; <see cref="InvalidOptionsException.Problems"/> lists them.</exception>
     public void Validate()
     {
         var problems = new List<string>();

@@ -14,7 +14,7 @@ public sealed class RecurrenceIndexOptions
     public TimeSpan Window { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>Checks every setting and reports all problems at once.</summary>
-    /// <exception cref="ArgumentException">One or more settings are out of range; the message names each one and its valid range.</exception>
+    /// <exception cref="InvalidOptionsException">One or more settings are out of range; the message names each one and its valid range; <see cref="InvalidOptionsException.Problems"/> lists them.</exception>
     public void Validate()
     {
         var problems = new List<string>();
@@ -82,7 +82,7 @@ public sealed class RecurrenceIndex
     /// <summary>Creates an index.</summary>
     /// <param name="options">The options, validated and copied.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">A setting is out of range; the message names each one.</exception>
+    /// <exception cref="InvalidOptionsException">A setting is out of range; the message names each one; <see cref="InvalidOptionsException.Problems"/> lists them.</exception>
     public RecurrenceIndex(RecurrenceIndexOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

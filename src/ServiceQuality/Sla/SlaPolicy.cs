@@ -43,7 +43,7 @@ public sealed class SlaPolicy
     };
 
     /// <summary>Checks every setting and reports all problems at once.</summary>
-    /// <exception cref="ArgumentException">One or more settings are out of range; the message names each one and its valid range.</exception>
+    /// <exception cref="InvalidOptionsException">One or more settings are out of range; the message names each one and its valid range; <see cref="InvalidOptionsException.Problems"/> lists them.</exception>
     public void Validate() => OptionProblems.ThrowIfAny(CollectProblems("SlaPolicy", null), nameof(SlaPolicy));
 
     internal SlaPolicy Clone() => (SlaPolicy)MemberwiseClone();
@@ -121,7 +121,7 @@ public sealed class SlaPolicies
     };
 
     /// <summary>Checks every policy and reports all problems at once.</summary>
-    /// <exception cref="ArgumentException">One or more settings are missing or out of range; the message names each one and its valid range.</exception>
+    /// <exception cref="InvalidOptionsException">One or more settings are missing or out of range; the message names each one and its valid range; <see cref="InvalidOptionsException.Problems"/> lists them.</exception>
     public void Validate() => OptionProblems.ThrowIfAny(CollectProblems("SlaPolicies", null), nameof(SlaPolicies));
 
     internal SlaPolicies Clone() => new() { Low = Low.Clone(), Normal = Normal.Clone(), High = High.Clone(), Critical = Critical.Clone() };

@@ -18,7 +18,7 @@ public class ComplaintNormalizerTests
         var options = new NormalizationOptions { OrganisationThreshold = 1 };
         options.Intensifiers.Add("two words");
         options.Categories["Security"] = [];
-        var error = Assert.Throws<ArgumentException>(() => new ComplaintNormalizer(options));
+        var error = Assert.Throws<InvalidOptionsException>(() => new ComplaintNormalizer(options));
         Assert.Contains("OrganisationThreshold is 1; it must be at least 3.", error.Message, StringComparison.Ordinal);
         Assert.Contains("Intensifiers[0] ('two words') contains white space", error.Message, StringComparison.Ordinal);
         Assert.Contains("Categories[\"Security\"] has no terms", error.Message, StringComparison.Ordinal);

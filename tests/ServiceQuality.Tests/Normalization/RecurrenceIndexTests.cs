@@ -13,7 +13,7 @@ public class RecurrenceIndexTests
     [Fact]
     public void Constructor_InvalidOptions_ReportsEveryProblem()
     {
-        var error = Assert.Throws<ArgumentException>(() => new RecurrenceIndex(new RecurrenceIndexOptions { MaxHammingDistance = 16, Window = TimeSpan.Zero }));
+        var error = Assert.Throws<InvalidOptionsException>(() => new RecurrenceIndex(new RecurrenceIndexOptions { MaxHammingDistance = 16, Window = TimeSpan.Zero }));
         Assert.Contains("MaxHammingDistance is 16; it must be 0 to 15.", error.Message, StringComparison.Ordinal);
         Assert.Contains("Window is 00:00:00; it must be more than zero.", error.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentNullException>(() => new RecurrenceIndex(null!));

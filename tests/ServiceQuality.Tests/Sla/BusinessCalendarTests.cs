@@ -79,7 +79,7 @@ public class BusinessCalendarTests
     [Fact]
     public void Constructor_BadPeriods_ReportsEveryProblemAtOnce()
     {
-        var ex = Assert.Throws<ArgumentException>(() => new BusinessCalendar(London,
+        var ex = Assert.Throws<InvalidOptionsException>(() => new BusinessCalendar(London,
         [
             new WorkingHours(DayOfWeek.Monday, TimeSpan.FromHours(17), TimeSpan.FromHours(9)),
             new WorkingHours(DayOfWeek.Tuesday, TimeSpan.FromHours(9), TimeSpan.FromHours(13)),
@@ -87,9 +87,10 @@ public class BusinessCalendarTests
         ]));
 
         Assert.Contains("Monday 17:00-09:00 is out of range; valid: 00:00 <= Opens < Closes <= 24:00.", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(3, ex.Problems.Count);
         Assert.Contains("Tuesday 12:00-25:00 is out of range", ex.Message, StringComparison.Ordinal);
         Assert.Contains("Tuesday 09:00-13:00 overlaps 12:00-25:00", ex.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => new BusinessCalendar(London, []));
+        Assert.Throws<InvalidOptionsException>(() => new BusinessCalendar(London, []));
         Assert.Throws<ArgumentOutOfRangeException>(() => BusinessCalendar.AlwaysOpen.AddBusinessTime(Utc(1, 1, 0), TimeSpan.FromHours(-1)));
     }
 
