@@ -14,9 +14,9 @@ internal sealed class ConfigureServiceQualityFromConfiguration(string name, ICon
 {
     public void Configure(ServiceQualityOptions options) => Configure(Options.DefaultName, options);
 
-    public void Configure(string? name1, ServiceQualityOptions options)
+    public void Configure(string? optionsName, ServiceQualityOptions options)
     {
-        if (!string.Equals(name1 ?? Options.DefaultName, name, StringComparison.Ordinal))
+        if (!string.Equals(optionsName ?? Options.DefaultName, name, StringComparison.Ordinal))
         {
             return;
         }

@@ -56,7 +56,8 @@ internal static class MainJob
                 p.LastSeen,
                 byId[p.ComplaintIds[0]].Normalized.CanonicalText))
             .ToList();
-        progress.Line($"Found {recurring.Count} recurring problems among {normalized.Select(n => n.IncidentKey).Distinct().Count()} distinct incident keys.");
+        int distinctKeys = normalized.Select(n => n.IncidentKey).Distinct().Count();
+        progress.Line($"Found {recurring.Count} recurring problems among {distinctKeys} distinct incident keys.");
 
         // 3. The lifecycle on a simulated clock, with office hours in London and a bank holiday.
         var clock = new SimulatedClock(start);
@@ -102,7 +103,7 @@ internal static class MainJob
             start,
             end,
             complaints.Count,
-            normalized.Select(n => n.IncidentKey).Distinct().Count(),
+            distinctKeys,
             agreeing,
             pairs,
             recurring,
