@@ -46,6 +46,49 @@ internal sealed class TextBuffer
         }
     }
 
+    /// <summary>
+    /// Appends text whose character <c>i</c> came from original index <paramref name="firstOrigin"/> + <c>i</c>; with
+    /// <paramref name="normalizeWhitespace"/>, a carriage return becomes a line break and a tab a space, as the Unicode
+    /// clean-up would make them.
+    /// </summary>
+    public void AppendPlain(ReadOnlySpan<char> text, int firstOrigin, bool normalizeWhitespace = true)
+    {
+        EnsureCapacity(Length + text.Length);
+        var chars = _chars.AsSpan(Length, text.Length);
+        text.CopyTo(chars);
+        var map = _map.AsSpan(Length, text.Length);
+        for (var i = 0; i < map.Length; i++)
+        {
+            map[i] = firstOrigin + i;
+        }
+
+        Length += text.Length;
+        if (normalizeWhitespace)
+        {
+            NormalizeWhitespace(chars);
+        }
+    }
+
+    /// <summary>Appends plain text with its own origins; a carriage return becomes a line break and a tab a space.</summary>
+    public void AppendPlain(ReadOnlySpan<char> text, ReadOnlySpan<int> origins)
+    {
+        EnsureCapacity(Length + text.Length);
+        var chars = _chars.AsSpan(Length, text.Length);
+        text.CopyTo(chars);
+        origins.CopyTo(_map.AsSpan(Length));
+        Length += text.Length;
+        NormalizeWhitespace(chars);
+    }
+
+    private static void NormalizeWhitespace(Span<char> chars)
+    {
+        if (chars.IndexOfAny('\r', '\t') >= 0)
+        {
+            chars.Replace('\r', '\n');
+            chars.Replace('\t', ' ');
+        }
+    }
+
     public void EnsureCapacity(int capacity)
     {
         if (capacity > _chars.Length)

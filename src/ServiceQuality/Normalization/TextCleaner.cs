@@ -10,19 +10,26 @@ internal static class TextCleaner
 {
     private const int MaxEntityPasses = 8;
 
+    /// <summary>Printable ASCII and the line breaks and tabs of plain text: nothing in it needs the Unicode steps.</summary>
+    private static readonly System.Buffers.SearchValues<char> PlainText =
+        System.Buffers.SearchValues.Create(" !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\n\r\t");
+
     /// <summary>Runs the markup and Unicode steps from <paramref name="text"/> into <paramref name="result"/>.</summary>
     public static void Clean(string text, CleanerScratch scratch, TextBuffer result, ref NeutralizedCountsBuilder counts)
     {
         var a = scratch.First;
         var b = scratch.Second;
-        a.Clear();
-        a.EnsureCapacity(text.Length);
         var needsMarkup = text.AsSpan().IndexOfAny('&', '<', '[') >= 0;
-        for (var i = 0; i < text.Length; i++)
+        result.Clear();
+        if (!needsMarkup && !text.AsSpan().ContainsAnyExcept(PlainText))
         {
-            a.Append(text[i], i);
+            // Plain ASCII text (most complaints): the Unicode steps would copy it unchanged but for line breaks and tabs.
+            result.AppendPlain(text, 0);
+            return;
         }
 
+        a.Clear();
+        a.AppendPlain(text, 0, normalizeWhitespace: false);
         if (needsMarkup)
         {
             for (var pass = 0; pass < MaxEntityPasses; pass++)
@@ -41,7 +48,12 @@ internal static class TextCleaner
             (a, b) = (b, a);
         }
 
-        result.Clear();
+        if (!a.Chars.ContainsAnyExcept(PlainText))
+        {
+            result.AppendPlain(a.Chars, a.Map);
+            return;
+        }
+
         CleanUnicode(a, result, scratch, ref counts);
     }
 
