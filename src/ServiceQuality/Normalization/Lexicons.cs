@@ -35,7 +35,7 @@ internal sealed class Lexicons
         }
 
         Systems = singles.ToFrozenDictionary(StringComparer.Ordinal);
-        SystemsLookup = Systems.GetAlternateLookup<ReadOnlySpan<char>>();
+        SystemsLookup = new WordTable<string>(Systems);
         SystemPhrases = ByFirstWord(phrases);
 
         var areaTerms = new List<(string Area, string Term)>();
@@ -151,7 +151,7 @@ internal sealed class Lexicons
             Entry(word).Flags |= WordFlags.StopWord;
         }
 
-        Words = entries.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        Words = new WordTable<WordEntry>(entries);
         CommonLookup = CommonWords.GetAlternateLookup<ReadOnlySpan<char>>();
         IntensifierLookup = Intensifiers.GetAlternateLookup<ReadOnlySpan<char>>();
         ProfanityLookup = Profanity.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -188,7 +188,7 @@ internal sealed class Lexicons
     /// <summary>Gets single-word systems: lower-case form to canonical spelling.</summary>
     public FrozenDictionary<string, string> Systems { get; }
 
-    public FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> SystemsLookup { get; }
+    public WordTable<string> SystemsLookup { get; }
 
     /// <summary>Gets multi-word systems by their first word, longest first.</summary>
     public FrozenDictionary<string, Phrase[]>.AlternateLookup<ReadOnlySpan<char>> SystemPhrases { get; }
@@ -207,7 +207,7 @@ internal sealed class Lexicons
     public FrozenDictionary<string, Phrase[]>.AlternateLookup<ReadOnlySpan<char>> AreaPhrases { get; }
 
     /// <summary>Gets every single-word lexicon entry in one table: one lookup a word.</summary>
-    public FrozenDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>> Words { get; }
+    public WordTable<WordEntry> Words { get; }
 
     /// <summary>Gets whether a lower-case word is known (common, or in a tone lexicon).</summary>
     public bool IsKnownWord(ReadOnlySpan<char> word) => Words.TryGetValue(word, out var entry) && (entry.Flags & WordFlags.Known) != 0;

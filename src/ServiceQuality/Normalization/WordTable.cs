@@ -1,0 +1,118 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace ServiceQuality.Normalization;
+
+/// <summary>
+/// A read-only table from words to values, looked up by span: open addressing with linear probing over one array of
+/// slots (hash, key and value side by side), so a lookup touches one slot and the key it compares. Built once by a
+/// normalizer and shared by its threads. Made for the per-word lookups of the tokenizer, where a general-purpose
+/// dictionary's separate bucket, hash, key and value arrays cost a cache miss each.
+/// </summary>
+/// <typeparam name="TValue">The value type.</typeparam>
+internal sealed class WordTable<TValue>
+    where TValue : class
+{
+    private readonly Slot[] _slots;
+    private readonly int _mask;
+
+    public WordTable(IEnumerable<KeyValuePair<string, TValue>> items)
+    {
+        var list = items as ICollection<KeyValuePair<string, TValue>> ?? [.. items];
+        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, list.Count * 2));
+        _slots = new Slot[capacity];
+        _mask = capacity - 1;
+        foreach (var (key, value) in list)
+        {
+            var hash = Hash(key);
+            var i = (int)hash & _mask;
+            while (_slots[i].Key is { } existing)
+            {
+                if (existing == key)
+                {
+                    throw new ArgumentException($"The key '{key}' is in the table twice.", nameof(items));
+                }
+
+                i = (i + 1) & _mask;
+            }
+
+            _slots[i] = new Slot(hash, key, value);
+            Count++;
+        }
+    }
+
+    /// <summary>Gets the number of entries.</summary>
+    public int Count { get; }
+
+    public bool TryGetValue(ReadOnlySpan<char> key, [MaybeNullWhen(false)] out TValue value)
+    {
+        var hash = Hash(key);
+        var slots = _slots;
+        var i = (int)hash & _mask;
+        while (true)
+        {
+            ref var slot = ref slots[i];
+            if (slot.Key is null)
+            {
+                value = null;
+                return false;
+            }
+
+            if (slot.Hash == hash && key.SequenceEqual(slot.Key))
+            {
+                value = slot.Value!;
+                return true;
+            }
+
+            i = (i + 1) & _mask;
+        }
+    }
+
+    public bool ContainsKey(ReadOnlySpan<char> key) => TryGetValue(key, out _);
+
+    /// <summary>
+    /// A 64-bit hash of UTF-16 text, four characters a step (the same on every platform, as the characters are
+    /// combined by value, not read as memory), finished with the MurmurHash3 finalizer.
+    /// </summary>
+    internal static ulong Hash(ReadOnlySpan<char> text)
+    {
+        const ulong Multiplier = 0x9E3779B97F4A7C15UL;
+        var state = (ulong)text.Length * 0xC2B2AE3D27D4EB4FUL;
+        var i = 0;
+        if (BitConverter.IsLittleEndian)
+        {
+            var blocks = MemoryMarshal.Cast<char, ulong>(text);
+            foreach (var block in blocks)
+            {
+                state = BitOperations.RotateLeft((state ^ block) * Multiplier, 29);
+            }
+
+            i = blocks.Length * 4;
+        }
+        else
+        {
+            for (; i + 4 <= text.Length; i += 4)
+            {
+                var block = text[i] | ((ulong)text[i + 1] << 16) | ((ulong)text[i + 2] << 32) | ((ulong)text[i + 3] << 48);
+                state = BitOperations.RotateLeft((state ^ block) * Multiplier, 29);
+            }
+        }
+
+        if (i < text.Length)
+        {
+            ulong tail = 0;
+            for (var shift = 0; i < text.Length; i++, shift += 16)
+            {
+                tail |= (ulong)text[i] << shift;
+            }
+
+            state = BitOperations.RotateLeft((state ^ tail) * Multiplier, 29);
+        }
+
+        return Hashing.Mix(state);
+    }
+
+    [StructLayout(LayoutKind.Auto)]
+    private readonly record struct Slot(ulong Hash, string? Key, TValue? Value);
+}
