@@ -14,6 +14,7 @@ internal sealed partial class NormalizerRun
     private static readonly SearchValues<char> SentencePunctuation = SearchValues.Create(".,;:!?)]\"'");
     private static readonly SearchValues<char> MaskCharacters = SearchValues.Create("*$@!0134578#%");
     private static readonly SearchValues<char> RedactionCharacters = SearchValues.Create("Xx/-.");
+    private static readonly SearchValues<char> AsciiLetters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
     private static readonly string[] Placeholders = ["[email]", "[phone]", "[card]", "[account]"];
 
     private readonly CleanerScratch _scratch = new();
@@ -111,12 +112,7 @@ internal sealed partial class NormalizerRun
                 continue;
             }
 
-            var chunkEnd = i;
-            var cjk = IsCjk(text[i]);
-            while (chunkEnd < text.Length && !char.IsWhiteSpace(text[chunkEnd]) && IsCjk(text[chunkEnd]) == cjk)
-            {
-                chunkEnd++;
-            }
+            var chunkEnd = ChunkEnd(text, i);
 
             while (quotedIndex < _quoted.Count && _quoted[quotedIndex].End <= i)
             {
@@ -154,6 +150,37 @@ internal sealed partial class NormalizerRun
 
             i = chunkEnd;
         }
+    }
+
+    /// <summary>Gets the end of the chunk starting at <paramref name="start"/>: the next white space, or a change into or out of Han, kana or Hangul.</summary>
+    private static int ChunkEnd(ReadOnlySpan<char> text, int start)
+    {
+        var cjk = IsCjk(text[start]);
+        var k = start;
+        while (k < text.Length)
+        {
+            if (!cjk)
+            {
+                // Printable ASCII never ends a chunk that is not CJK: skip it a vector at a time.
+                var skip = text[k..].IndexOfAnyExceptInRange('!', '~');
+                if (skip < 0)
+                {
+                    return text.Length;
+                }
+
+                k += skip;
+            }
+
+            var c = text[k];
+            if (char.IsWhiteSpace(c) || IsCjk(c) != cjk)
+            {
+                return k;
+            }
+
+            k++;
+        }
+
+        return k;
     }
 
     /// <summary>Han, kana and Hangul are written without spaces: a chunk ends where such a script starts or stops.</summary>
@@ -204,7 +231,7 @@ internal sealed partial class NormalizerRun
             }
         }
 
-        if (chunk.Length <= 3 && Patterns.IsEmoticon(chunk))
+        if (chunk.Length <= 3 && !(char.IsAsciiLetterOrDigit(chunk[0]) && char.IsAsciiLetterOrDigit(chunk[^1])) && Patterns.IsEmoticon(chunk))
         {
             token.Start = chunkStart;
             token.End = chunkEnd;
@@ -256,7 +283,15 @@ internal sealed partial class NormalizerRun
             return;
         }
 
-        ClassifyCore(ref token, chunk[lead..trail]);
+        var core = chunk[lead..trail];
+        if (!core.ContainsAnyExcept(AsciiLetters))
+        {
+            // Letters only (most tokens): no e-mail, URL or identifier can be made of them.
+            ClassifyWord(ref token, core, ascii: true);
+            return;
+        }
+
+        ClassifyCore(ref token, core);
     }
 
     private void ClassifyCore(ref Token token, ReadOnlySpan<char> core)
@@ -322,7 +357,7 @@ internal sealed partial class NormalizerRun
 
                 return;
             default:
-                ClassifyWord(ref token, core);
+                ClassifyWord(ref token, core, Ascii.IsValid(core));
                 return;
         }
     }
@@ -336,10 +371,11 @@ internal sealed partial class NormalizerRun
         return result;
     }
 
-    private void ClassifyWord(ref Token token, ReadOnlySpan<char> core)
+    /// <summary>Classifies a word; <paramref name="ascii"/> says it is all ASCII, so no look-alike, folding or recomposition can apply.</summary>
+    private void ClassifyWord(ref Token token, ReadOnlySpan<char> core, bool ascii)
     {
         if ((core.Length >= 2 && char.IsAsciiLetter(core[0]) && !core.ContainsAnyExcept(RedactionCharacters))
-            || (core.StartsWith("XXXX", StringComparison.Ordinal) && Ascii.IsValid(core)))
+            || (core.StartsWith("XXXX", StringComparison.Ordinal) && (ascii || Ascii.IsValid(core))))
         {
             // CFPB redactions (XXXX, XX/XX/XXXX) are not shouting.
             token.Kind = Patterns.IsDate(core) ? TokenKind.Date : TokenKind.Redaction;
@@ -349,50 +385,92 @@ internal sealed partial class NormalizerRun
             return;
         }
 
-        Span<char> repairedBuffer = core.Length <= 256 ? stackalloc char[core.Length] : new char[core.Length];
-        var repaired = Homoglyphs.Repair(core, repairedBuffer, out var replaced) ? repairedBuffer : core;
-        _counts.Homoglyphs += replaced;
+        scoped ReadOnlySpan<char> repaired = core;
+        Span<char> repairedBuffer = ascii ? default : core.Length <= 256 ? stackalloc char[core.Length] : new char[core.Length];
+        if (!ascii)
+        {
+            repaired = Homoglyphs.Repair(core, repairedBuffer, out var replaced) ? repairedBuffer : core;
+            _counts.Homoglyphs += replaced;
+        }
 
         int letters = 0, upper = 0, lower = 0;
         var interiorUpper = false;
-        var previousLower = false;
-        foreach (var c in repaired)
+        var start = BeginForm();
+        Span<char> folded;
+        var mayBeStretched = true;
+        if (ascii)
         {
-            if (char.IsLetter(c))
+            // One pass: letter counts, lower case, and whether a letter repeats three times (a stretched word).
+            EnsureForms(repaired.Length);
+            var forms = _forms.AsSpan(start, repaired.Length);
+            var previousLower = false;
+            mayBeStretched = false;
+            for (var k = 0; k < repaired.Length; k++)
             {
-                letters++;
-                if (char.IsUpper(c))
+                var c = repaired[k];
+                if (char.IsAsciiLetterUpper(c))
                 {
+                    letters++;
                     upper++;
                     interiorUpper |= previousLower;
                     previousLower = false;
+                    c = (char)(c | 0x20);
                 }
-                else if (char.IsLower(c))
+                else if (char.IsAsciiLetterLower(c))
                 {
+                    letters++;
                     lower++;
                     previousLower = true;
                 }
-            }
-        }
 
-        var start = BeginForm();
-        AppendFolded(repaired);
-        var folded = _forms.AsSpan(start, _formLength - start);
-        if (!Ascii.IsValid(folded))
+                forms[k] = c;
+                mayBeStretched |= k >= 2 && c == forms[k - 1] && c == forms[k - 2];
+            }
+
+            _formLength += repaired.Length;
+            folded = forms;
+        }
+        else
         {
-            // Folding can make a look-alike ("ᲀ" folds to Cyrillic "в"): repair again, so the next pass has nothing to repair.
-            Span<char> again = folded.Length <= 256 ? stackalloc char[folded.Length] : new char[folded.Length];
-            if (Homoglyphs.Repair(folded, again, out var more))
+            var previousLower = false;
+            foreach (var c in repaired)
             {
-                for (var k = 0; k < folded.Length; k++)
+                if (char.IsLetter(c))
                 {
-                    folded[k] = char.IsAsciiLetterUpper(again[k]) ? (char)(again[k] | 0x20) : again[k];
+                    letters++;
+                    if (char.IsUpper(c))
+                    {
+                        upper++;
+                        interiorUpper |= previousLower;
+                        previousLower = false;
+                    }
+                    else if (char.IsLower(c))
+                    {
+                        lower++;
+                        previousLower = true;
+                    }
                 }
+            }
 
-                _counts.Homoglyphs += more;
+            AppendFolded(repaired);
+            folded = _forms.AsSpan(start, _formLength - start);
+            if (!Ascii.IsValid(folded))
+            {
+                // Folding can make a look-alike ("ᲀ" folds to Cyrillic "в"): repair again, so the next pass has nothing to repair.
+                Span<char> again = folded.Length <= 256 ? stackalloc char[folded.Length] : new char[folded.Length];
+                if (Homoglyphs.Repair(folded, again, out var more))
+                {
+                    for (var k = 0; k < folded.Length; k++)
+                    {
+                        folded[k] = char.IsAsciiLetterUpper(again[k]) ? (char)(again[k] | 0x20) : again[k];
+                    }
+
+                    _counts.Homoglyphs += more;
+                }
             }
         }
-        if (Stretch.TryRestore(folded, _lex, out var restoredLength))
+
+        if (mayBeStretched && Stretch.TryRestore(folded, _lex, out var restoredLength))
         {
             _formLength = start + restoredLength;
             folded = _forms.AsSpan(start, restoredLength);
@@ -439,7 +517,7 @@ internal sealed partial class NormalizerRun
             return;
         }
 
-        if (allUpper && letters <= 6 && (flags & Lexicons.WordFlags.Known) == 0 && Ascii.IsValid(repaired) && letters == repaired.Length - CountSeparators(repaired))
+        if (allUpper && letters <= 6 && (flags & Lexicons.WordFlags.Known) == 0 && (ascii || Ascii.IsValid(repaired)) && letters == repaired.Length - CountSeparators(repaired))
         {
             token.Kind = TokenKind.Acronym;
             SetForm(ref token, repaired);

@@ -442,14 +442,23 @@ internal static class Patterns
     /// </summary>
     public static bool TryPersonalNumber(ReadOnlySpan<char> text, int start, out int end, out string placeholder)
     {
-        end = start;
-        placeholder = string.Empty;
         var c = text[start];
         if (!(char.IsAsciiDigit(c) || (c is '+' or '(' && start + 1 < text.Length && char.IsAsciiDigit(text[start + 1]))))
         {
+            // Most tokens start with a letter: decided here, before the digit buffers of the scan are set up.
+            end = start;
+            placeholder = string.Empty;
             return false;
         }
 
+        return ScanPersonalNumber(text, start, out end, out placeholder);
+    }
+
+    private static bool ScanPersonalNumber(ReadOnlySpan<char> text, int start, out int end, out string placeholder)
+    {
+        end = start;
+        placeholder = string.Empty;
+        var c = text[start];
         Span<byte> digits = stackalloc byte[20];
         Span<int> ends = stackalloc int[20];
         Span<int> endCounts = stackalloc int[20];
