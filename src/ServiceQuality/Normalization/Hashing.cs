@@ -1,16 +1,62 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace ServiceQuality.Normalization;
 
 /// <summary>
-/// A 64-bit hash that is the same on every run, process and platform (unlike <see cref="string.GetHashCode()"/>):
-/// FNV-1a over the UTF-16 code units, finished with the MurmurHash3 64-bit finalizer for good bit dispersion.
+/// 64-bit hashes that are the same on every run, process and platform (unlike <see cref="string.GetHashCode()"/>):
+/// <see cref="WordHash"/> for the lexicon tables, four UTF-16 code units a step, and FNV-1a over the bytes of the UTF-16
+/// code units (<see cref="Hash"/>, <see cref="Accumulate"/>) for the fingerprint features and the parts of the incident
+/// key; both finished with the MurmurHash3 64-bit finalizer for good bit dispersion.
 /// </summary>
 internal static class Hashing
 {
     private const ulong Offset = 14695981039346656037UL;
     private const ulong Prime = 1099511628211UL;
+    private const ulong PrimeSquared = unchecked(Prime * Prime);
+
+    /// <summary>
+    /// A 64-bit hash of UTF-16 text, four characters a step (the same on every platform, as the characters are
+    /// combined by value, not read as memory), finished with the MurmurHash3 finalizer.
+    /// </summary>
+    public static ulong WordHash(ReadOnlySpan<char> text)
+    {
+        const ulong Multiplier = 0x9E3779B97F4A7C15UL;
+        var state = (ulong)text.Length * 0xC2B2AE3D27D4EB4FUL;
+        var i = 0;
+        if (BitConverter.IsLittleEndian)
+        {
+            var blocks = MemoryMarshal.Cast<char, ulong>(text);
+            foreach (var block in blocks)
+            {
+                state = BitOperations.RotateLeft((state ^ block) * Multiplier, 29);
+            }
+
+            i = blocks.Length * 4;
+        }
+        else
+        {
+            for (; i + 4 <= text.Length; i += 4)
+            {
+                var block = text[i] | ((ulong)text[i + 1] << 16) | ((ulong)text[i + 2] << 32) | ((ulong)text[i + 3] << 48);
+                state = BitOperations.RotateLeft((state ^ block) * Multiplier, 29);
+            }
+        }
+
+        if (i < text.Length)
+        {
+            ulong tail = 0;
+            for (var shift = 0; i < text.Length; i++, shift += 16)
+            {
+                tail |= (ulong)text[i] << shift;
+            }
+
+            state = BitOperations.RotateLeft((state ^ tail) * Multiplier, 29);
+        }
+
+        return Mix(state);
+    }
 
     public static ulong Hash(ReadOnlySpan<char> text) => Mix(Accumulate(Offset, text));
 
@@ -18,8 +64,9 @@ internal static class Hashing
     {
         foreach (var c in text)
         {
-            state = (state ^ (byte)c) * Prime;
-            state = (state ^ (byte)(c >> 8)) * Prime;
+            // FNV-1a of the low byte, then of the high byte; when the high byte is 0 its step is a multiplication
+            // only, so both steps are one multiplication by the prime squared.
+            state = c <= 0xFF ? (state ^ c) * PrimeSquared : (((state ^ (byte)c) * Prime) ^ (uint)(c >> 8)) * Prime;
         }
 
         return state;

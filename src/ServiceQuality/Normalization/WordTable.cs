@@ -25,7 +25,7 @@ internal sealed class WordTable<TValue>
         _mask = capacity - 1;
         foreach (var (key, value) in list)
         {
-            var hash = Hash(key);
+            var hash = Hashing.WordHash(key);
             var i = (int)hash & _mask;
             while (_slots[i].Key is { } existing)
             {
@@ -47,7 +47,7 @@ internal sealed class WordTable<TValue>
 
     public bool TryGetValue(ReadOnlySpan<char> key, [MaybeNullWhen(false)] out TValue value)
     {
-        var hash = Hash(key);
+        var hash = Hashing.WordHash(key);
         var slots = _slots;
         var i = (int)hash & _mask;
         while (true)
@@ -70,48 +70,6 @@ internal sealed class WordTable<TValue>
     }
 
     public bool ContainsKey(ReadOnlySpan<char> key) => TryGetValue(key, out _);
-
-    /// <summary>
-    /// A 64-bit hash of UTF-16 text, four characters a step (the same on every platform, as the characters are
-    /// combined by value, not read as memory), finished with the MurmurHash3 finalizer.
-    /// </summary>
-    internal static ulong Hash(ReadOnlySpan<char> text)
-    {
-        const ulong Multiplier = 0x9E3779B97F4A7C15UL;
-        var state = (ulong)text.Length * 0xC2B2AE3D27D4EB4FUL;
-        var i = 0;
-        if (BitConverter.IsLittleEndian)
-        {
-            var blocks = MemoryMarshal.Cast<char, ulong>(text);
-            foreach (var block in blocks)
-            {
-                state = BitOperations.RotateLeft((state ^ block) * Multiplier, 29);
-            }
-
-            i = blocks.Length * 4;
-        }
-        else
-        {
-            for (; i + 4 <= text.Length; i += 4)
-            {
-                var block = text[i] | ((ulong)text[i + 1] << 16) | ((ulong)text[i + 2] << 32) | ((ulong)text[i + 3] << 48);
-                state = BitOperations.RotateLeft((state ^ block) * Multiplier, 29);
-            }
-        }
-
-        if (i < text.Length)
-        {
-            ulong tail = 0;
-            for (var shift = 0; i < text.Length; i++, shift += 16)
-            {
-                tail |= (ulong)text[i] << shift;
-            }
-
-            state = BitOperations.RotateLeft((state ^ tail) * Multiplier, 29);
-        }
-
-        return Hashing.Mix(state);
-    }
 
     [StructLayout(LayoutKind.Auto)]
     private readonly record struct Slot(ulong Hash, string? Key, TValue? Value);
