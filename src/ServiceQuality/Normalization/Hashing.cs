@@ -1,12 +1,11 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace ServiceQuality.Normalization;
 
 /// <summary>
 /// 64-bit hashes that are the same on every run, process and platform (unlike <see cref="string.GetHashCode()"/>):
-/// <see cref="WordHash"/> for the lexicon tables, four UTF-16 code units a step, and FNV-1a over the bytes of the UTF-16
+/// <see cref="WordHash"/> for the lexicon tables, and FNV-1a over the bytes of the UTF-16
 /// code units (<see cref="Hash"/>, <see cref="Accumulate"/>) for the fingerprint features and the parts of the incident
 /// key; both finished with the MurmurHash3 64-bit finalizer for good bit dispersion.
 /// </summary>
@@ -16,47 +15,28 @@ internal static class Hashing
     private const ulong Prime = 1099511628211UL;
     private const ulong PrimeSquared = unchecked(Prime * Prime);
 
+    /// <summary>The starting state of <see cref="WordHash"/>.</summary>
+    public const ulong WordSeed = 0x9E3779B97F4A7C15UL;
+
     /// <summary>
-    /// A 64-bit hash of UTF-16 text, four characters a step (the same on every platform, as the characters are
-    /// combined by value, not read as memory), finished with the MurmurHash3 finalizer.
+    /// A 64-bit hash of a word for the in-process lexicon tables: one multiplication a UTF-16 code unit
+    /// (<see cref="WordStep"/>, so a scan that already visits each character can hash as it goes), finished with
+    /// <see cref="Mix"/>.
     /// </summary>
     public static ulong WordHash(ReadOnlySpan<char> text)
     {
-        const ulong Multiplier = 0x9E3779B97F4A7C15UL;
-        var state = (ulong)text.Length * 0xC2B2AE3D27D4EB4FUL;
-        var i = 0;
-        if (BitConverter.IsLittleEndian)
+        var state = WordSeed;
+        foreach (var c in text)
         {
-            var blocks = MemoryMarshal.Cast<char, ulong>(text);
-            foreach (var block in blocks)
-            {
-                state = BitOperations.RotateLeft((state ^ block) * Multiplier, 29);
-            }
-
-            i = blocks.Length * 4;
-        }
-        else
-        {
-            for (; i + 4 <= text.Length; i += 4)
-            {
-                var block = text[i] | ((ulong)text[i + 1] << 16) | ((ulong)text[i + 2] << 32) | ((ulong)text[i + 3] << 48);
-                state = BitOperations.RotateLeft((state ^ block) * Multiplier, 29);
-            }
-        }
-
-        if (i < text.Length)
-        {
-            ulong tail = 0;
-            for (var shift = 0; i < text.Length; i++, shift += 16)
-            {
-                tail |= (ulong)text[i] << shift;
-            }
-
-            state = BitOperations.RotateLeft((state ^ tail) * Multiplier, 29);
+            state = WordStep(state, c);
         }
 
         return Mix(state);
     }
+
+    /// <summary>One step of <see cref="WordHash"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static ulong WordStep(ulong state, char c) => (state ^ c) * 0xBF58476D1CE4E5B9UL;
 
     public static ulong Hash(ReadOnlySpan<char> text) => Mix(Accumulate(Offset, text));
 

@@ -398,6 +398,7 @@ internal sealed partial class NormalizerRun
         var start = BeginForm();
         Span<char> folded;
         var mayBeStretched = true;
+        ulong hash = 0;
         if (ascii)
         {
             // One pass: letter counts, lower case, and whether a letter repeats three times (a stretched word).
@@ -405,6 +406,7 @@ internal sealed partial class NormalizerRun
             var forms = _forms.AsSpan(start, repaired.Length);
             var previousLower = false;
             mayBeStretched = false;
+            var state = Hashing.WordSeed;
             for (var k = 0; k < repaired.Length; k++)
             {
                 var c = repaired[k];
@@ -424,8 +426,11 @@ internal sealed partial class NormalizerRun
                 }
 
                 forms[k] = c;
+                state = Hashing.WordStep(state, c);
                 mayBeStretched |= k >= 2 && c == forms[k - 1] && c == forms[k - 2];
             }
+
+            hash = Hashing.Mix(state);
 
             _formLength += repaired.Length;
             folded = forms;
@@ -475,13 +480,14 @@ internal sealed partial class NormalizerRun
             _formLength = start + restoredLength;
             folded = _forms.AsSpan(start, restoredLength);
             _counts.StretchedLetters++;
+            hash = 0;
         }
 
         EndForm(ref token, start);
         token.Kind = TokenKind.Word;
         var allUpper = letters >= 2 && upper == letters;
         var flags = Lexicons.WordFlags.None;
-        if (_lex.Words.TryGetValue(folded, out var entry))
+        if (_lex.Words.TryGetValue(folded, hash != 0 ? hash : Hashing.WordHash(folded), out var entry))
         {
             token.Entry = entry;
             if (entry.System is { } system)

@@ -45,9 +45,11 @@ internal sealed class WordTable<TValue>
     /// <summary>Gets the number of entries.</summary>
     public int Count { get; }
 
-    public bool TryGetValue(ReadOnlySpan<char> key, [MaybeNullWhen(false)] out TValue value)
+    public bool TryGetValue(ReadOnlySpan<char> key, [MaybeNullWhen(false)] out TValue value) => TryGetValue(key, Hashing.WordHash(key), out value);
+
+    /// <summary>Looks a key up with its <see cref="Hashing.WordHash"/> already computed.</summary>
+    public bool TryGetValue(ReadOnlySpan<char> key, ulong hash, [MaybeNullWhen(false)] out TValue value)
     {
-        var hash = Hashing.WordHash(key);
         var slots = _slots;
         var i = (int)hash & _mask;
         while (true)
