@@ -219,6 +219,27 @@ internal sealed partial class NormalizerRun
     {
         var text = _text.Chars;
         var chunk = text[chunkStart..chunkEnd];
+        if (char.IsAsciiLetter(chunk[0]))
+        {
+            // Most chunks are ASCII letters and at most some sentence punctuation ("report.", "down!!!"): nothing but
+            // the word can come of them (no placeholder, emoticon, masked profanity, e-mail, URL or identifier), so
+            // the checks below are skipped.
+            var letters = 1;
+            while (letters < chunk.Length && char.IsAsciiLetter(chunk[letters]))
+            {
+                letters++;
+            }
+
+            var rest = chunk[letters..];
+            if ((rest.IsEmpty || (!rest.ContainsAnyExcept(SentencePunctuation) && (chunk.Length > 3 || char.IsAsciiLetterOrDigit(chunk[^1])))))
+            {
+                token.Start = chunkStart;
+                token.End = chunkStart + letters;
+                ClassifyWord(ref token, chunk[..letters], ascii: true);
+                return;
+            }
+        }
+
         foreach (var placeholder in chunk[0] == '[' ? Placeholders : [])
         {
             if (chunk.StartsWith(placeholder, StringComparison.Ordinal) && IsAllTrail(chunk[placeholder.Length..]))
@@ -374,8 +395,9 @@ internal sealed partial class NormalizerRun
     /// <summary>Classifies a word; <paramref name="ascii"/> says it is all ASCII, so no look-alike, folding or recomposition can apply.</summary>
     private void ClassifyWord(ref Token token, ReadOnlySpan<char> core, bool ascii)
     {
-        if ((core.Length >= 2 && char.IsAsciiLetter(core[0]) && !core.ContainsAnyExcept(RedactionCharacters))
-            || (core.StartsWith("XXXX", StringComparison.Ordinal) && (ascii || Ascii.IsValid(core))))
+        if (((core[0] | 0x20) == 'x' || !ascii)
+            && ((core.Length >= 2 && char.IsAsciiLetter(core[0]) && !core.ContainsAnyExcept(RedactionCharacters))
+                || (core.StartsWith("XXXX", StringComparison.Ordinal) && (ascii || Ascii.IsValid(core)))))
         {
             // CFPB redactions (XXXX, XX/XX/XXXX) are not shouting.
             token.Kind = Patterns.IsDate(core) ? TokenKind.Date : TokenKind.Redaction;
