@@ -1,13 +1,14 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace ServiceQuality.Normalization;
 
 /// <summary>
 /// 64-bit hashes that are the same on every run, process and platform (unlike <see cref="string.GetHashCode()"/>):
-/// <see cref="WordHash"/> for the lexicon tables, and FNV-1a over the bytes of the UTF-16
-/// code units (<see cref="Hash"/>, <see cref="Accumulate"/>) for the fingerprint features and the parts of the incident
-/// key; both finished with the MurmurHash3 64-bit finalizer for good bit dispersion.
+/// FNV-1a over the bytes of the UTF-16 code units, finished with the MurmurHash3 64-bit finalizer for good bit
+/// dispersion; for words (lexicon lookups and fingerprint features) and for the parts of the incident key.
 /// </summary>
 internal static class Hashing
 {
@@ -15,38 +16,27 @@ internal static class Hashing
     private const ulong Prime = 1099511628211UL;
     private const ulong PrimeSquared = unchecked(Prime * Prime);
 
-    /// <summary>The starting state of <see cref="WordHash"/>.</summary>
-    public const ulong WordSeed = 0x9E3779B97F4A7C15UL;
+    /// <summary>The starting state of <see cref="Hash"/> (the FNV-1a offset basis).</summary>
+    public const ulong Seed = Offset;
 
     /// <summary>
-    /// A 64-bit hash of a word for the in-process lexicon tables: one multiplication a UTF-16 code unit
-    /// (<see cref="WordStep"/>, so a scan that already visits each character can hash as it goes), finished with
-    /// <see cref="Mix"/>.
+    /// The hash of a word: the fingerprint's feature hash and the lexicon tables' lookup hash, so a word hashed once
+    /// (as it is folded, with <see cref="Step"/>) serves both.
     /// </summary>
-    public static ulong WordHash(ReadOnlySpan<char> text)
-    {
-        var state = WordSeed;
-        foreach (var c in text)
-        {
-            state = WordStep(state, c);
-        }
-
-        return Mix(state);
-    }
-
-    /// <summary>One step of <see cref="WordHash"/>.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public static ulong WordStep(ulong state, char c) => (state ^ c) * 0xBF58476D1CE4E5B9UL;
-
     public static ulong Hash(ReadOnlySpan<char> text) => Mix(Accumulate(Offset, text));
+
+    /// <summary>One character of <see cref="Accumulate"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static ulong Step(ulong state, char c) =>
+        // FNV-1a of the low byte, then of the high byte; when the high byte is 0 its step is a multiplication only,
+        // so both steps are one multiplication by the prime squared.
+        c <= 0xFF ? (state ^ c) * PrimeSquared : (((state ^ (byte)c) * Prime) ^ (uint)(c >> 8)) * Prime;
 
     public static ulong Accumulate(ulong state, ReadOnlySpan<char> text)
     {
         foreach (var c in text)
         {
-            // FNV-1a of the low byte, then of the high byte; when the high byte is 0 its step is a multiplication
-            // only, so both steps are one multiplication by the prime squared.
-            state = c <= 0xFF ? (state ^ c) * PrimeSquared : (((state ^ (byte)c) * Prime) ^ (uint)(c >> 8)) * Prime;
+            state = Step(state, c);
         }
 
         return state;
@@ -75,13 +65,19 @@ internal struct SimHashAccumulator
     private Votes _votes;
     private int _features;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Add(ulong hash)
     {
         _features++;
-        for (var b = 0; b < 8; b++)
-        {
-            _votes[b] += ByteVotes[(int)(hash >> (b * 8)) & 0xFF];
-        }
+        ref var votes = ref MemoryMarshal.GetArrayDataReference(ByteVotes);
+        _votes[0] += Unsafe.Add(ref votes, (int)(hash & 0xFF));
+        _votes[1] += Unsafe.Add(ref votes, (int)((hash >> 8) & 0xFF));
+        _votes[2] += Unsafe.Add(ref votes, (int)((hash >> 16) & 0xFF));
+        _votes[3] += Unsafe.Add(ref votes, (int)((hash >> 24) & 0xFF));
+        _votes[4] += Unsafe.Add(ref votes, (int)((hash >> 32) & 0xFF));
+        _votes[5] += Unsafe.Add(ref votes, (int)((hash >> 40) & 0xFF));
+        _votes[6] += Unsafe.Add(ref votes, (int)((hash >> 48) & 0xFF));
+        _votes[7] += Unsafe.Add(ref votes, (int)(hash >> 56));
     }
 
     public readonly ulong Value

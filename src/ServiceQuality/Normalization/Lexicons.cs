@@ -134,6 +134,7 @@ internal sealed class Lexicons
         foreach (var (word, areas) in areaSingles)
         {
             Entry(word).Areas = [.. areas];
+            Entry(word).Flags |= WordFlags.AreaTerm;
         }
 
         foreach (var phrase in areaPhrases)
@@ -296,6 +297,7 @@ internal sealed class Lexicons
         StopWord = 256,
         Core = 512,
         InsultPhraseStart = 1024,
+        AreaTerm = 2048,
     }
 
     /// <summary>A phrase of lower-case words, its canonical text and, for areas, the area index.</summary>

@@ -78,7 +78,7 @@ internal sealed partial class NormalizerRun
         for (var i = 0; i < _tokenCount; i++)
         {
             ref var first = ref _tokens[i];
-            if (first.Dropped || !first.IsWordLike || first.Entry is not { } entry || (entry.Flags & Lexicons.WordFlags.SystemPhraseStart) == 0)
+            if (first.Dropped || !first.IsWordLike || (first.Flags & Lexicons.WordFlags.SystemPhraseStart) == 0)
             {
                 continue;
             }
@@ -142,7 +142,7 @@ internal sealed partial class NormalizerRun
                 continue;
             }
 
-            if (first.Kind == TokenKind.Word && first.Entry is { } entry && (entry.Flags & Lexicons.WordFlags.InsultPhraseStart) != 0
+            if (first.Kind == TokenKind.Word && (first.Flags & Lexicons.WordFlags.InsultPhraseStart) != 0
                 && first.ChunkStart == first.Start && _lex.InsultPhrases.TryGetValue(Form(first), out var phrases))
             {
                 var end = -1;
@@ -185,7 +185,7 @@ internal sealed partial class NormalizerRun
     }
 
     private static bool IsDroppedInsult(in Token token) =>
-        token.Dropped && token.Entry is { } entry && (entry.Flags & Lexicons.WordFlags.Insult) != 0;
+        token.Dropped && (token.Flags & Lexicons.WordFlags.Insult) != 0;
 
     /// <summary>Returns the index of the last token of the phrase starting at <paramref name="i"/>, or -1.</summary>
     private int MatchInsultPhrase(int i, string[] words)
@@ -326,7 +326,7 @@ internal sealed partial class NormalizerRun
                 case TokenKind.Number:
                     NumberFacts(j, reference);
                     continue;
-                case TokenKind.Word when t.Entry is { } entry && (entry.Flags & Lexicons.WordFlags.FactTrigger) != 0:
+                case TokenKind.Word when (t.Flags & Lexicons.WordFlags.FactTrigger) != 0:
                     WordFacts(j, form, reference);
                     continue;
                 default:

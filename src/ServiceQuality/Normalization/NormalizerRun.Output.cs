@@ -176,7 +176,7 @@ internal sealed partial class NormalizerRun
                 continue;
             }
 
-            if (t.Entry is not { } entry)
+            if ((t.Flags & (Lexicons.WordFlags.AreaPhraseStart | Lexicons.WordFlags.AreaTerm)) == 0 || t.Entry is not { } entry)
             {
                 continue;
             }
@@ -355,12 +355,12 @@ internal sealed partial class NormalizerRun
         {
             ref var t = ref _tokens[index];
             var form = Form(t);
-            if (form.IsEmpty || (t.Entry is { } entry && (entry.Flags & Lexicons.WordFlags.StopWord) != 0))
+            if (form.IsEmpty || (t.Flags & Lexicons.WordFlags.StopWord) != 0)
             {
                 continue;
             }
 
-            var hash = Hashing.Hash(form);
+            var hash = t.FormHash != 0 ? t.FormHash : Hashing.Hash(form);
             simHash.Add(hash);
             if (previous != 0)
             {

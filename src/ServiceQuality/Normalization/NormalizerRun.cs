@@ -428,7 +428,7 @@ internal sealed partial class NormalizerRun
             var forms = _forms.AsSpan(start, repaired.Length);
             var previousLower = false;
             mayBeStretched = false;
-            var state = Hashing.WordSeed;
+            var state = Hashing.Seed;
             for (var k = 0; k < repaired.Length; k++)
             {
                 var c = repaired[k];
@@ -448,7 +448,7 @@ internal sealed partial class NormalizerRun
                 }
 
                 forms[k] = c;
-                state = Hashing.WordStep(state, c);
+                state = Hashing.Step(state, c);
                 mayBeStretched |= k >= 2 && c == forms[k - 1] && c == forms[k - 2];
             }
 
@@ -509,9 +509,12 @@ internal sealed partial class NormalizerRun
         token.Kind = TokenKind.Word;
         var allUpper = letters >= 2 && upper == letters;
         var flags = Lexicons.WordFlags.None;
-        if (_lex.Words.TryGetValue(folded, hash != 0 ? hash : Hashing.WordHash(folded), out var entry))
+        hash = hash != 0 ? hash : Hashing.Hash(folded);
+        token.FormHash = hash;
+        if (_lex.Words.TryGetValue(folded, hash, out var entry))
         {
             token.Entry = entry;
+            token.Flags = entry.Flags;
             if (entry.System is { } system)
             {
                 token.Kind = TokenKind.System;
@@ -651,6 +654,7 @@ internal sealed partial class NormalizerRun
     {
         token.FormStart = start;
         token.FormLength = _formLength - start;
+        token.FormHash = 0;
     }
 
     private void SetForm(ref Token token, ReadOnlySpan<char> form)

@@ -41,5 +41,11 @@ internal struct Token
     public bool DropPunctuation;
     public Lexicons.WordEntry? Entry;
 
+    /// <summary>The lexicon flags of <see cref="Entry"/>, kept in the token so that the later passes need not read the entry.</summary>
+    public Lexicons.WordFlags Flags;
+
+    /// <summary>The <see cref="Hashing.Hash"/> of the form, or 0 when it was not computed or the form changed since.</summary>
+    public ulong FormHash;
+
     public readonly bool IsWordLike => Kind is TokenKind.Word or TokenKind.System or TokenKind.Acronym or TokenKind.Product;
 }

@@ -25,7 +25,7 @@ internal sealed class WordTable<TValue>
         _mask = capacity - 1;
         foreach (var (key, value) in list)
         {
-            var hash = Hashing.WordHash(key);
+            var hash = Hashing.Hash(key);
             var i = (int)hash & _mask;
             while (_slots[i].Key is { } existing)
             {
@@ -45,9 +45,9 @@ internal sealed class WordTable<TValue>
     /// <summary>Gets the number of entries.</summary>
     public int Count { get; }
 
-    public bool TryGetValue(ReadOnlySpan<char> key, [MaybeNullWhen(false)] out TValue value) => TryGetValue(key, Hashing.WordHash(key), out value);
+    public bool TryGetValue(ReadOnlySpan<char> key, [MaybeNullWhen(false)] out TValue value) => TryGetValue(key, Hashing.Hash(key), out value);
 
-    /// <summary>Looks a key up with its <see cref="Hashing.WordHash"/> already computed.</summary>
+    /// <summary>Looks a key up with its <see cref="Hashing.Hash"/> already computed.</summary>
     public bool TryGetValue(ReadOnlySpan<char> key, ulong hash, [MaybeNullWhen(false)] out TValue value)
     {
         var slots = _slots;
