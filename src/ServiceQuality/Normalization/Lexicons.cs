@@ -152,7 +152,9 @@ internal sealed class Lexicons
             Entry(word).Flags |= WordFlags.StopWord;
         }
 
-        Words = new WordTable<WordEntry>(entries);
+        // The words only in the English list (60,000 of them) are looked up rarely: the others, the frequent ones,
+        // get a small table of their own that stays in the processor's cache.
+        Words = new WordTable<WordEntry>(entries, static e => e.Flags != WordFlags.Common || e.System is not null || e.Areas is not null);
         CommonLookup = CommonWords.GetAlternateLookup<ReadOnlySpan<char>>();
         IntensifierLookup = Intensifiers.GetAlternateLookup<ReadOnlySpan<char>>();
         ProfanityLookup = Profanity.GetAlternateLookup<ReadOnlySpan<char>>();
