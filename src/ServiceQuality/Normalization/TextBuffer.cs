@@ -72,12 +72,18 @@ internal sealed class TextBuffer
     /// <summary>Appends plain text with its own origins; a carriage return becomes a line break and a tab a space.</summary>
     public void AppendPlain(ReadOnlySpan<char> text, ReadOnlySpan<int> origins)
     {
+        var start = Length;
+        Append(text, origins);
+        NormalizeWhitespace(_chars.AsSpan(start, text.Length));
+    }
+
+    /// <summary>Appends characters with their origins, unchanged.</summary>
+    public void Append(ReadOnlySpan<char> text, ReadOnlySpan<int> origins)
+    {
         EnsureCapacity(Length + text.Length);
-        var chars = _chars.AsSpan(Length, text.Length);
-        text.CopyTo(chars);
+        text.CopyTo(_chars.AsSpan(Length));
         origins.CopyTo(_map.AsSpan(Length));
         Length += text.Length;
-        NormalizeWhitespace(chars);
     }
 
     private static void NormalizeWhitespace(Span<char> chars)

@@ -60,20 +60,32 @@ internal static class TextCleaner
     private static bool DecodeEntities(TextBuffer source, TextBuffer target)
     {
         var chars = source.Chars;
+        if (!chars.Contains('&'))
+        {
+            return false;
+        }
+
         var changed = false;
         for (var i = 0; i < chars.Length; i++)
         {
             var c = chars[i];
-            if (c == '&')
+            if (c != '&')
             {
-                var semi = chars.Slice(i + 1, Math.Min(12, chars.Length - i - 1)).IndexOf(';');
-                if (semi > 0 && TryDecodeEntity(chars.Slice(i + 1, semi), out var codePoint))
-                {
-                    target.AppendCodePoint(codePoint, source.OriginOf(i));
-                    i += semi + 1;
-                    changed = true;
-                    continue;
-                }
+                // Copy the run up to the next '&' at once.
+                var run = chars[i..].IndexOf('&');
+                var end = run < 0 ? chars.Length : i + run;
+                target.Append(chars[i..end], source.Map[i..end]);
+                i = end - 1;
+                continue;
+            }
+
+            var semi = chars.Slice(i + 1, Math.Min(12, chars.Length - i - 1)).IndexOf(';');
+            if (semi > 0 && TryDecodeEntity(chars.Slice(i + 1, semi), out var codePoint))
+            {
+                target.AppendCodePoint(codePoint, source.OriginOf(i));
+                i += semi + 1;
+                changed = true;
+                continue;
             }
 
             target.Append(c, source.OriginOf(i));
@@ -141,6 +153,16 @@ internal static class TextCleaner
         for (var i = 0; i < chars.Length; i++)
         {
             var c = chars[i];
+            if (c is not ('<' or '['))
+            {
+                // Copy the run up to the next '<' or '[' at once.
+                var run = chars[i..].IndexOfAny('<', '[');
+                var end = run < 0 ? chars.Length : i + run;
+                target.Append(chars[i..end], source.Map[i..end]);
+                i = end - 1;
+                continue;
+            }
+
             if (c == '<' && IsTagStart(chars, i))
             {
                 var window = chars.Slice(i + 1, Math.Min(512, chars.Length - i - 1));
