@@ -26,6 +26,8 @@ internal sealed partial class NormalizerRun
     private char[] _forms = new char[512];
     private int _formLength;
     private char[] _out = new char[512];
+    private char[] _scratchWord = new char[64];
+    private char[] _scratchFold = new char[64];
     private int _outLength;
     private NeutralizedCountsBuilder _counts;
     private Lexicons _lex = null!;
@@ -408,9 +410,11 @@ internal sealed partial class NormalizerRun
         }
 
         scoped ReadOnlySpan<char> repaired = core;
-        Span<char> repairedBuffer = ascii ? default : core.Length <= 256 ? stackalloc char[core.Length] : new char[core.Length];
         if (!ascii)
         {
+            // A scratch array, not stackalloc: a method with a variable-size stackalloc is compiled once, without the
+            // runtime's profile-guided tiers, and this is the hottest method of the normalizer.
+            var repairedBuffer = Scratch(ref _scratchWord, core.Length);
             repaired = Homoglyphs.Repair(core, repairedBuffer, out var replaced) ? repairedBuffer : core;
             _counts.Homoglyphs += replaced;
         }
@@ -484,7 +488,7 @@ internal sealed partial class NormalizerRun
             if (!Ascii.IsValid(folded))
             {
                 // Folding can make a look-alike ("ᲀ" folds to Cyrillic "в"): repair again, so the next pass has nothing to repair.
-                Span<char> again = folded.Length <= 256 ? stackalloc char[folded.Length] : new char[folded.Length];
+                var again = Scratch(ref _scratchFold, folded.Length);
                 if (Homoglyphs.Repair(folded, again, out var more))
                 {
                     for (var k = 0; k < folded.Length; k++)
@@ -573,6 +577,17 @@ internal sealed partial class NormalizerRun
         {
             _counts.Shouting++;
         }
+    }
+
+    /// <summary>Gets the first <paramref name="length"/> characters of a scratch array, grown when too small.</summary>
+    private static Span<char> Scratch(ref char[] scratch, int length)
+    {
+        if (scratch.Length < length)
+        {
+            scratch = new char[Math.Max(length, scratch.Length * 2)];
+        }
+
+        return scratch.AsSpan(0, length);
     }
 
     private static int CountSeparators(ReadOnlySpan<char> word)
