@@ -147,6 +147,11 @@ internal sealed class Lexicons
             Entry(word).Flags |= WordFlags.FactTrigger;
         }
 
+        foreach (var (word, flag) in NormalizerRun.FactWordKinds)
+        {
+            Entry(word).Flags |= flag;
+        }
+
         foreach (var word in NormalizerRun.StopWords)
         {
             Entry(word).Flags |= WordFlags.StopWord;
@@ -300,6 +305,18 @@ internal sealed class Lexicons
         Core = 512,
         InsultPhraseStart = 1024,
         AreaTerm = 2048,
+
+        /// <summary>A number word (<c>three</c>, <c>dozen</c>).</summary>
+        NumberWord = 4096,
+
+        /// <summary>An ordinal word (<c>third</c>).</summary>
+        OrdinalWord = 8192,
+
+        /// <summary>A negator (<c>not</c>, <c>never</c>, <c>can't</c>).</summary>
+        Negator = 16384,
+
+        /// <summary>A month name or abbreviation.</summary>
+        Month = 32768,
     }
 
     /// <summary>A phrase of lower-case words, its canonical text and, for areas, the area index.</summary>

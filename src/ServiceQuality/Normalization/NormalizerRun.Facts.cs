@@ -69,6 +69,15 @@ internal sealed partial class NormalizerRun
         .Concat(["twice", "again", "repeatedly", "error", "err", "code", "http", "status", "ticket", "incident", "case", "request",
             "reference", "ref", "usd", "eur", "since", "everyone", "everybody", "whole", "entire", "all"])];
 
+    /// <summary>The kind of each fact word, flagged in the lexicon table so a word's facts need no further lookup.</summary>
+    internal static readonly (string Word, Lexicons.WordFlags Flag)[] FactWordKinds =
+    [
+        .. NumberWords.Keys.Select(w => (w, Lexicons.WordFlags.NumberWord)),
+        .. OrdinalWords.Keys.Select(w => (w, Lexicons.WordFlags.OrdinalWord)),
+        .. Negators.Select(w => (w, Lexicons.WordFlags.Negator)),
+        .. Months.Keys.Select(w => (w, Lexicons.WordFlags.Month)),
+    ];
+
     private readonly List<int> _live = [];
 
     // ---- multi-word systems and intensifiers -----------------------------------------------------------------------
@@ -327,7 +336,7 @@ internal sealed partial class NormalizerRun
                     NumberFacts(j, reference);
                     continue;
                 case TokenKind.Word when (t.Flags & Lexicons.WordFlags.FactTrigger) != 0:
-                    WordFacts(j, form, reference);
+                    WordFacts(j, form, t.Flags, reference);
                     continue;
                 default:
                     continue;
@@ -438,16 +447,15 @@ internal sealed partial class NormalizerRun
         }
     }
 
-    private void WordFacts(int j, ReadOnlySpan<char> form, DateOnly? reference)
+    private void WordFacts(int j, ReadOnlySpan<char> form, Lexicons.WordFlags flags, DateOnly? reference)
     {
-
-        if (NumberWordsLookup.ContainsKey(form))
+        if ((flags & Lexicons.WordFlags.NumberWord) != 0)
         {
             QuantityFacts(j, reference);
             return;
         }
 
-        if (OrdinalWordsLookup.TryGetValue(form, out var ordinal) && Word(j + 1) is "time")
+        if ((flags & Lexicons.WordFlags.OrdinalWord) != 0 && OrdinalWordsLookup.TryGetValue(form, out var ordinal) && Word(j + 1) is "time")
         {
             AddOccurrence(ordinal, j, j + 1);
             return;
@@ -465,7 +473,7 @@ internal sealed partial class NormalizerRun
             return;
         }
 
-        if (NegatorsLookup.Contains(form))
+        if ((flags & Lexicons.WordFlags.Negator) != 0)
         {
             var k = j + 1;
             while (k < _live.Count && _tokens[_live[k]].Intensifier)
@@ -512,7 +520,7 @@ internal sealed partial class NormalizerRun
             return;
         }
 
-        if (MonthsLookup.TryGetValue(form, out var month) && form.Length >= 3)
+        if ((flags & Lexicons.WordFlags.Month) != 0 && MonthsLookup.TryGetValue(form, out var month) && form.Length >= 3)
         {
             if (TryDay(j + 1, out var day))
             {

@@ -45,9 +45,16 @@ internal sealed partial class NormalizerRun
                 continue;
             }
 
-            AppendPunctuation(text[t.ChunkStart..t.Start], false);
+            if (t.ChunkStart < t.Start)
+            {
+                AppendPunctuation(text[t.ChunkStart..t.Start], false);
+            }
+
             AppendOut(Form(t));
-            AppendPunctuation(text[t.End..t.ChunkEnd], t.ChunkEnd > t.End && NextStartsSentence(i));
+            if (t.End < t.ChunkEnd)
+            {
+                AppendPunctuation(text[t.End..t.ChunkEnd], NextStartsSentence(i));
+            }
         }
 
         _pendingSpace = false;
@@ -72,7 +79,20 @@ internal sealed partial class NormalizerRun
         }
 
         _pendingSpace = false;
-        chars.CopyTo(_out.AsSpan(_outLength));
+        if (chars.Length <= 16)
+        {
+            // Most forms are short words: a loop beats the call to a general copy.
+            var destination = _out.AsSpan(_outLength, chars.Length);
+            for (var k = 0; k < chars.Length; k++)
+            {
+                destination[k] = chars[k];
+            }
+        }
+        else
+        {
+            chars.CopyTo(_out.AsSpan(_outLength));
+        }
+
         _outLength += chars.Length;
     }
 
