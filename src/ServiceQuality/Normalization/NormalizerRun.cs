@@ -419,103 +419,123 @@ internal sealed partial class NormalizerRun
             _counts.Homoglyphs += replaced;
         }
 
-        int letters = 0, upper = 0, lower = 0;
-        var interiorUpper = false;
         var start = BeginForm();
-        Span<char> folded;
-        var mayBeStretched = true;
-        ulong hash = 0;
-        if (ascii)
-        {
-            // One pass: letter counts, lower case, and whether a letter repeats three times (a stretched word).
-            EnsureForms(repaired.Length);
-            var forms = _forms.AsSpan(start, repaired.Length);
-            var previousLower = false;
-            mayBeStretched = false;
-            var state = Hashing.Seed;
-            for (var k = 0; k < repaired.Length; k++)
-            {
-                var c = repaired[k];
-                if (char.IsAsciiLetterUpper(c))
-                {
-                    letters++;
-                    upper++;
-                    interiorUpper |= previousLower;
-                    previousLower = false;
-                    c = (char)(c | 0x20);
-                }
-                else if (char.IsAsciiLetterLower(c))
-                {
-                    letters++;
-                    lower++;
-                    previousLower = true;
-                }
-
-                forms[k] = c;
-                state = Hashing.Step(state, c);
-                mayBeStretched |= k >= 2 && c == forms[k - 1] && c == forms[k - 2];
-            }
-
-            hash = Hashing.Mix(state);
-
-            _formLength += repaired.Length;
-            folded = forms;
-        }
-        else
-        {
-            var previousLower = false;
-            foreach (var c in repaired)
-            {
-                if (char.IsLetter(c))
-                {
-                    letters++;
-                    if (char.IsUpper(c))
-                    {
-                        upper++;
-                        interiorUpper |= previousLower;
-                        previousLower = false;
-                    }
-                    else if (char.IsLower(c))
-                    {
-                        lower++;
-                        previousLower = true;
-                    }
-                }
-            }
-
-            AppendFolded(repaired);
-            folded = _forms.AsSpan(start, _formLength - start);
-            if (!Ascii.IsValid(folded))
-            {
-                // Folding can make a look-alike ("ᲀ" folds to Cyrillic "в"): repair again, so the next pass has nothing to repair.
-                var again = Scratch(ref _scratchFold, folded.Length);
-                if (Homoglyphs.Repair(folded, again, out var more))
-                {
-                    for (var k = 0; k < folded.Length; k++)
-                    {
-                        folded[k] = char.IsAsciiLetterUpper(again[k]) ? (char)(again[k] | 0x20) : again[k];
-                    }
-
-                    _counts.Homoglyphs += more;
-                }
-            }
-        }
-
-        if (mayBeStretched && Stretch.TryRestore(folded, _lex, out var restoredLength))
+        var shape = ascii ? FoldAscii(repaired, start) : FoldUnicode(repaired, start);
+        var folded = _forms.AsSpan(start, _formLength - start);
+        if (shape.MayBeStretched && Stretch.TryRestore(folded, _lex, out var restoredLength))
         {
             _formLength = start + restoredLength;
             folded = _forms.AsSpan(start, restoredLength);
             _counts.StretchedLetters++;
-            hash = 0;
+            shape.Hash = 0;
         }
 
         EndForm(ref token, start);
         token.Kind = TokenKind.Word;
-        var allUpper = letters >= 2 && upper == letters;
+        token.FormHash = shape.Hash != 0 ? shape.Hash : Hashing.Hash(folded);
+        ClassifyFoldedWord(ref token, repaired, folded, shape, ascii);
+    }
+
+    /// <summary>What the folding pass of a word saw, and the hash of its folded form (0 when not computed).</summary>
+    private struct WordShape
+    {
+        public int Letters;
+        public int Upper;
+        public int Lower;
+        public bool InteriorUpper;
+        public bool MayBeStretched;
+        public ulong Hash;
+    }
+
+    /// <summary>
+    /// Appends an ASCII word in lower case to the forms, in one pass that also counts its letters, hashes it and sees
+    /// whether a letter repeats three times (a stretched word).
+    /// </summary>
+    private WordShape FoldAscii(ReadOnlySpan<char> word, int start)
+    {
+        EnsureForms(word.Length);
+        var forms = _forms.AsSpan(start, word.Length);
+        var shape = default(WordShape);
+        var previousLower = false;
+        var state = Hashing.Seed;
+        for (var k = 0; k < word.Length; k++)
+        {
+            var c = word[k];
+            if (char.IsAsciiLetterUpper(c))
+            {
+                shape.Letters++;
+                shape.Upper++;
+                shape.InteriorUpper |= previousLower;
+                previousLower = false;
+                c = (char)(c | 0x20);
+            }
+            else if (char.IsAsciiLetterLower(c))
+            {
+                shape.Letters++;
+                shape.Lower++;
+                previousLower = true;
+            }
+
+            forms[k] = c;
+            state = Hashing.Step(state, c);
+            shape.MayBeStretched |= k >= 2 && c == forms[k - 1] && c == forms[k - 2];
+        }
+
+        shape.Hash = Hashing.Mix(state);
+        _formLength += word.Length;
+        return shape;
+    }
+
+    /// <summary>Appends a word case folded (full folding from the shipped tables) to the forms and counts its letters.</summary>
+    private WordShape FoldUnicode(ReadOnlySpan<char> word, int start)
+    {
+        var shape = new WordShape { MayBeStretched = true };
+        var previousLower = false;
+        foreach (var c in word)
+        {
+            if (char.IsLetter(c))
+            {
+                shape.Letters++;
+                if (char.IsUpper(c))
+                {
+                    shape.Upper++;
+                    shape.InteriorUpper |= previousLower;
+                    previousLower = false;
+                }
+                else if (char.IsLower(c))
+                {
+                    shape.Lower++;
+                    previousLower = true;
+                }
+            }
+        }
+
+        AppendFolded(word);
+        var folded = _forms.AsSpan(start, _formLength - start);
+        if (!Ascii.IsValid(folded))
+        {
+            // Folding can make a look-alike ("ᲀ" folds to Cyrillic "в"): repair again, so the next pass has nothing to repair.
+            var again = Scratch(ref _scratchFold, folded.Length);
+            if (Homoglyphs.Repair(folded, again, out var more))
+            {
+                for (var k = 0; k < folded.Length; k++)
+                {
+                    folded[k] = char.IsAsciiLetterUpper(again[k]) ? (char)(again[k] | 0x20) : again[k];
+                }
+
+                _counts.Homoglyphs += more;
+            }
+        }
+
+        return shape;
+    }
+
+    /// <summary>Looks a folded word up and classifies it: system, dropped tone word, intensifier, abbreviation, acronym, product or word.</summary>
+    private void ClassifyFoldedWord(ref Token token, ReadOnlySpan<char> repaired, ReadOnlySpan<char> folded, in WordShape shape, bool ascii)
+    {
+        var allUpper = shape.Letters >= 2 && shape.Upper == shape.Letters;
         var flags = Lexicons.WordFlags.None;
-        hash = hash != 0 ? hash : Hashing.Hash(folded);
-        token.FormHash = hash;
-        if (_lex.Words.TryGetValue(folded, hash, out var entry))
+        if (_lex.Words.TryGetValue(folded, token.FormHash, out var entry))
         {
             token.Entry = entry;
             token.Flags = entry.Flags;
@@ -552,14 +572,15 @@ internal sealed partial class NormalizerRun
             return;
         }
 
-        if (allUpper && letters <= 6 && (flags & Lexicons.WordFlags.Known) == 0 && (ascii || Ascii.IsValid(repaired)) && letters == repaired.Length - CountSeparators(repaired))
+        if (allUpper && shape.Letters <= 6 && (flags & Lexicons.WordFlags.Known) == 0 && (ascii || Ascii.IsValid(repaired))
+            && shape.Letters == repaired.Length - CountSeparators(repaired))
         {
             token.Kind = TokenKind.Acronym;
             SetForm(ref token, repaired);
             return;
         }
 
-        if (interiorUpper && lower > 0 && !repaired.ContainsAny('-', '\''))
+        if (shape.InteriorUpper && shape.Lower > 0 && !repaired.ContainsAny('-', '\''))
         {
             if ((flags & Lexicons.WordFlags.Known) != 0)
             {
