@@ -16,6 +16,15 @@ internal sealed partial class NormalizerRun
     private string BuildCanonicalText()
     {
         var text = _text.Chars;
+        // Room for everything at once, so no append needs to grow the buffer: each append (a form or a punctuation
+        // mark) adds at most one space before it; forms come from the forms buffer, marks from the text (a run of
+        // ! ? becomes at most one full stop).
+        var bound = _formLength + (2 * text.Length) + _tokenCount + 16;
+        if (_out.Length < bound)
+        {
+            _out = new char[Math.Max(bound, _out.Length * 2)];
+        }
+
         for (var i = 0; i < _tokenCount; i++)
         {
             ref var t = ref _tokens[i];
@@ -68,21 +77,18 @@ internal sealed partial class NormalizerRun
             return;
         }
 
-        if (_outLength + chars.Length + 1 > _out.Length)
+        var output = _out;
+        var length = _outLength;
+        if (_pendingSpace && length > 0)
         {
-            Array.Resize(ref _out, Math.Max(_out.Length * 2, _outLength + chars.Length + 16));
-        }
-
-        if (_pendingSpace && _outLength > 0)
-        {
-            _out[_outLength++] = ' ';
+            output[length++] = ' ';
         }
 
         _pendingSpace = false;
         if (chars.Length <= 16)
         {
             // Most forms are short words: a loop beats the call to a general copy.
-            var destination = _out.AsSpan(_outLength, chars.Length);
+            var destination = output.AsSpan(length, chars.Length);
             for (var k = 0; k < chars.Length; k++)
             {
                 destination[k] = chars[k];
@@ -90,10 +96,22 @@ internal sealed partial class NormalizerRun
         }
         else
         {
-            chars.CopyTo(_out.AsSpan(_outLength));
+            chars.CopyTo(output.AsSpan(length));
         }
 
-        _outLength += chars.Length;
+        _outLength = length + chars.Length;
+    }
+
+    /// <summary>Appends one character (a punctuation mark), after the pending space.</summary>
+    private void AppendOut(char c)
+    {
+        if (_pendingSpace && _outLength > 0)
+        {
+            _out[_outLength++] = ' ';
+        }
+
+        _pendingSpace = false;
+        _out[_outLength++] = c;
     }
 
     /// <summary>
@@ -155,7 +173,7 @@ internal sealed partial class NormalizerRun
                     {
                         // After Han, kana or Hangul a full stop is a chunk of its own, so spaced, as "冬." is.
                         _pendingSpace = (_pendingSpace && !attachStop) || (_outLength > 0 && IsCjk(_out[_outLength - 1]));
-                        AppendOut(['.']);
+                        AppendOut('.');
                     }
                 }
 
@@ -178,7 +196,7 @@ internal sealed partial class NormalizerRun
                 continue;
             }
 
-            AppendOut([c]);
+            AppendOut(c);
         }
     }
 
