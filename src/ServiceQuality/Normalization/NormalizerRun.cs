@@ -455,35 +455,38 @@ internal sealed partial class NormalizerRun
     {
         EnsureForms(word.Length);
         var forms = _forms.AsSpan(start, word.Length);
-        var shape = default(WordShape);
-        var previousLower = false;
+        int upper = 0, lower = 0;
+        bool interiorUpper = false, stretched = false, previousLower = false;
+        char previous = '\0', beforePrevious = '\0';
         var state = Hashing.Seed;
         for (var k = 0; k < word.Length; k++)
         {
+            // Without branches on the letters: capitals in mixed-case words would make them mispredicted.
             var c = word[k];
-            if (char.IsAsciiLetterUpper(c))
-            {
-                shape.Letters++;
-                shape.Upper++;
-                shape.InteriorUpper |= previousLower;
-                previousLower = false;
-                c = (char)(c | 0x20);
-            }
-            else if (char.IsAsciiLetterLower(c))
-            {
-                shape.Letters++;
-                shape.Lower++;
-                previousLower = true;
-            }
-
+            var isUpper = char.IsAsciiLetterUpper(c);
+            var isLower = char.IsAsciiLetterLower(c);
+            upper += isUpper ? 1 : 0;
+            lower += isLower ? 1 : 0;
+            interiorUpper |= isUpper & previousLower;
+            previousLower = (previousLower & !isUpper) | isLower;
+            c = (char)(c | (isUpper ? 0x20 : 0));
             forms[k] = c;
             state = Hashing.Step(state, c);
-            shape.MayBeStretched |= k >= 2 && c == forms[k - 1] && c == forms[k - 2];
+            stretched |= (c == previous) & (c == beforePrevious) & (k >= 2);
+            beforePrevious = previous;
+            previous = c;
         }
 
-        shape.Hash = Hashing.Mix(state);
         _formLength += word.Length;
-        return shape;
+        return new WordShape
+        {
+            Letters = upper + lower,
+            Upper = upper,
+            Lower = lower,
+            InteriorUpper = interiorUpper,
+            MayBeStretched = stretched,
+            Hash = Hashing.Mix(state),
+        };
     }
 
     /// <summary>Appends a word case folded (full folding from the shipped tables) to the forms and counts its letters.</summary>
