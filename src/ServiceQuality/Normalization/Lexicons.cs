@@ -119,6 +119,7 @@ internal sealed class Lexicons
         foreach (var (w, canonical) in Systems)
         {
             Entry(w).System = canonical;
+            Entry(w).Flags |= WordFlags.System;
         }
 
         foreach (var phrase in phrases)
@@ -159,7 +160,7 @@ internal sealed class Lexicons
 
         // The words only in the English list (60,000 of them) are looked up rarely: the others, the frequent ones,
         // get a small table of their own that stays in the processor's cache.
-        Words = new WordTable<WordEntry>(entries, static e => e.Flags != WordFlags.Common || e.System is not null || e.Areas is not null);
+        Words = new WordTable<WordEntry>(entries, static e => e.Flags != WordFlags.Common || e.System is not null || e.Areas is not null, static e => (int)e.Flags);
         CommonLookup = CommonWords.GetAlternateLookup<ReadOnlySpan<char>>();
         IntensifierLookup = Intensifiers.GetAlternateLookup<ReadOnlySpan<char>>();
         ProfanityLookup = Profanity.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -317,6 +318,9 @@ internal sealed class Lexicons
 
         /// <summary>A month name or abbreviation.</summary>
         Month = 32768,
+
+        /// <summary>A single-word system (<see cref="WordEntry.System"/> is set).</summary>
+        System = 65536,
     }
 
     /// <summary>A phrase of lower-case words, its canonical text and, for areas, the area index.</summary>

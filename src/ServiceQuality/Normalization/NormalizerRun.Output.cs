@@ -214,11 +214,12 @@ internal sealed partial class NormalizerRun
                 continue;
             }
 
-            if ((t.Flags & (Lexicons.WordFlags.AreaPhraseStart | Lexicons.WordFlags.AreaTerm)) == 0 || t.Entry is not { } entry)
+            if ((t.Flags & (Lexicons.WordFlags.AreaPhraseStart | Lexicons.WordFlags.AreaTerm)) == 0 || t.Entry == 0)
             {
                 continue;
             }
 
+            var entry = _lex.Words[t.Entry - 1];
             var form = Form(t);
             var phrases = (entry.Flags & Lexicons.WordFlags.AreaPhraseStart) != 0 && _lex.AreaPhrases.TryGetValue(form, out var found) ? found : [];
             foreach (var phrase in phrases)

@@ -538,18 +538,18 @@ internal sealed partial class NormalizerRun
     {
         var allUpper = shape.Letters >= 2 && shape.Upper == shape.Letters;
         var flags = Lexicons.WordFlags.None;
-        if (_lex.Words.TryGetValue(folded, token.FormHash, out var entry))
+        if (_lex.Words.TryGetIndex(folded, token.FormHash, out var index, out var tag))
         {
-            token.Entry = entry;
-            token.Flags = entry.Flags;
-            if (entry.System is { } system)
+            token.Entry = index + 1;
+            flags = (Lexicons.WordFlags)tag;
+            token.Flags = flags;
+            if ((flags & Lexicons.WordFlags.System) != 0)
             {
                 token.Kind = TokenKind.System;
-                SetForm(ref token, system);
+                SetForm(ref token, _lex.Words[index].System);
                 return;
             }
 
-            flags = entry.Flags;
             if ((flags & (Lexicons.WordFlags.Profanity | Lexicons.WordFlags.Insult | Lexicons.WordFlags.Interjection)) != 0)
             {
                 token.Dropped = true;

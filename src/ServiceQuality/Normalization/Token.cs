@@ -39,9 +39,10 @@ internal struct Token
 
     /// <summary>The token ends a dropped insult sentence: its sentence punctuation goes with it.</summary>
     public bool DropPunctuation;
-    public Lexicons.WordEntry? Entry;
+    /// <summary>The index of the word's lexicon entry in <see cref="Lexicons.Words"/> plus one; 0 for none (a token holds no reference).</summary>
+    public int Entry;
 
-    /// <summary>The lexicon flags of <see cref="Entry"/>, kept in the token so that the later passes need not read the entry.</summary>
+    /// <summary>The lexicon flags of the word's entry, kept in the token (and in the table's slot) so that no pass reads the entry for them.</summary>
     public Lexicons.WordFlags Flags;
 
     /// <summary>The <see cref="Hashing.Hash"/> of the form, or 0 when it was not computed or the form changed since.</summary>

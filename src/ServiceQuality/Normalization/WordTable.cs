@@ -6,9 +6,10 @@ namespace ServiceQuality.Normalization;
 
 /// <summary>
 /// A read-only table from words to values, looked up by span: open addressing with linear probing over one array of
-/// slots (hash, key and value side by side), so a lookup touches one slot and the key it compares. Built once by a
-/// normalizer and shared by its threads. Made for the per-word lookups of the tokenizer, where a general-purpose
-/// dictionary's separate bucket, hash, key and value arrays cost a cache miss each.
+/// slots (hash, key, the value's index and a tag side by side), so a lookup touches one slot and the key it compares.
+/// Built once by a normalizer and shared by its threads. Made for the per-word lookups of the tokenizer, where a
+/// general-purpose dictionary's separate bucket, hash, key and value arrays cost a cache miss each; the tag (the
+/// lexicon flags of a word) answers most questions without reading the value at all.
 /// </summary>
 /// <typeparam name="TValue">The value type.</typeparam>
 internal sealed class WordTable<TValue>
@@ -18,6 +19,7 @@ internal sealed class WordTable<TValue>
     private readonly int _hotMask;
     private readonly Slot[] _cold;
     private readonly int _coldMask;
+    private readonly TValue[] _values;
 
     /// <summary>Builds the table.</summary>
     /// <param name="items">The entries; every key once.</param>
@@ -25,26 +27,46 @@ internal sealed class WordTable<TValue>
     /// Says which entries are looked up most (the frequent words): they get a small table of their own that stays in
     /// the processor's cache and is tried first; the rest (a long word list) are tried only when a word is not there.
     /// </param>
-    public WordTable(IEnumerable<KeyValuePair<string, TValue>> items, Func<TValue, bool>? isHot = null)
+    /// <param name="tag">Gives the tag kept in the slot beside each key; 0 when omitted.</param>
+    public WordTable(IEnumerable<KeyValuePair<string, TValue>> items, Func<TValue, bool>? isHot = null, Func<TValue, int>? tag = null)
     {
         var list = items as ICollection<KeyValuePair<string, TValue>> ?? [.. items];
-        (_hot, _hotMask) = Build([.. list.Where(p => isHot is null || isHot(p.Value))]);
-        (_cold, _coldMask) = Build(isHot is null ? [] : [.. list.Where(p => !isHot(p.Value))]);
-        Count = list.Count;
+        _values = [.. list.Select(p => p.Value)];
+        var indexed = list.Select((p, i) => (p.Key, Index: i, Tag: tag?.Invoke(p.Value) ?? 0, Hot: isHot is null || isHot(p.Value))).ToList();
+        (_hot, _hotMask) = Build([.. indexed.Where(e => e.Hot)]);
+        (_cold, _coldMask) = Build([.. indexed.Where(e => !e.Hot)]);
     }
 
     /// <summary>Gets the number of entries.</summary>
-    public int Count { get; }
+    public int Count => _values.Length;
 
-    public bool TryGetValue(ReadOnlySpan<char> key, [MaybeNullWhen(false)] out TValue value) => TryGetValue(key, Hashing.Hash(key), out value);
+    /// <summary>Gets the value at an index returned by <see cref="TryGetIndex(ReadOnlySpan{char}, ulong, out int, out int)"/>.</summary>
+    public TValue this[int index] => _values[index];
+
+    public bool TryGetValue(ReadOnlySpan<char> key, [MaybeNullWhen(false)] out TValue value)
+    {
+        if (TryGetIndex(key, Hashing.Hash(key), out var index, out _))
+        {
+            value = _values[index];
+            return true;
+        }
+
+        value = null;
+        return false;
+    }
+
+    public bool ContainsKey(ReadOnlySpan<char> key) => TryGetIndex(key, Hashing.Hash(key), out _, out _);
 
     /// <summary>Looks a key up with its <see cref="Hashing.Hash"/> already computed.</summary>
-    public bool TryGetValue(ReadOnlySpan<char> key, ulong hash, [MaybeNullWhen(false)] out TValue value) =>
-        TryGetValue(_hot, _hotMask, key, hash, out value) || TryGetValue(_cold, _coldMask, key, hash, out value);
+    /// <param name="key">The key.</param>
+    /// <param name="hash">Its hash.</param>
+    /// <param name="index">The index of its value.</param>
+    /// <param name="tag">The tag of its value.</param>
+    /// <returns>Whether the key is in the table.</returns>
+    public bool TryGetIndex(ReadOnlySpan<char> key, ulong hash, out int index, out int tag) =>
+        Probe(_hot, _hotMask, key, hash, out index, out tag) || Probe(_cold, _coldMask, key, hash, out index, out tag);
 
-    public bool ContainsKey(ReadOnlySpan<char> key) => TryGetValue(key, out _);
-
-    private static bool TryGetValue(Slot[] slots, int mask, ReadOnlySpan<char> key, ulong hash, [MaybeNullWhen(false)] out TValue value)
+    private static bool Probe(Slot[] slots, int mask, ReadOnlySpan<char> key, ulong hash, out int index, out int tag)
     {
         var i = (int)hash & mask;
         while (true)
@@ -52,13 +74,13 @@ internal sealed class WordTable<TValue>
             ref var slot = ref slots[i];
             if (slot.Key is null)
             {
-                value = null;
+                (index, tag) = (-1, 0);
                 return false;
             }
 
             if (slot.Hash == hash && key.SequenceEqual(slot.Key))
             {
-                value = slot.Value!;
+                (index, tag) = (slot.Index, slot.Tag);
                 return true;
             }
 
@@ -66,13 +88,13 @@ internal sealed class WordTable<TValue>
         }
     }
 
-    private static (Slot[] Slots, int Mask) Build(List<KeyValuePair<string, TValue>> items)
+    private static (Slot[] Slots, int Mask) Build(List<(string Key, int Index, int Tag, bool Hot)> items)
     {
         // At most half full, so a word that is not there soon meets an empty slot.
         var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(4, items.Count * 2));
         var slots = new Slot[capacity];
         var mask = capacity - 1;
-        foreach (var (key, value) in items)
+        foreach (var (key, index, tag, _) in items)
         {
             var hash = Hashing.Hash(key);
             var i = (int)hash & mask;
@@ -86,12 +108,12 @@ internal sealed class WordTable<TValue>
                 i = (i + 1) & mask;
             }
 
-            slots[i] = new Slot(hash, key, value);
+            slots[i] = new Slot(hash, key, index, tag);
         }
 
         return (slots, mask);
     }
 
     [StructLayout(LayoutKind.Auto)]
-    private readonly record struct Slot(ulong Hash, string? Key, TValue? Value);
+    private readonly record struct Slot(ulong Hash, string? Key, int Index, int Tag);
 }
