@@ -278,17 +278,23 @@ internal sealed partial class NormalizerRun
 
     // ---- facts -----------------------------------------------------------------------------------------------------
 
+    /// <summary>Finds the facts; on the way, gathers the live tokens (kept, not quoted, not punctuation) and fingerprints them.</summary>
     private void ExtractFacts(DateOnly? reference)
     {
         _live.Clear();
+        var simHash = default(SimHashAccumulator);
+        ulong previous = 0;
         for (var i = 0; i < _tokenCount; i++)
         {
             ref var t = ref _tokens[i];
             if (!t.Dropped && !t.Quoted && t.Kind is not TokenKind.Merged and not TokenKind.Punctuation)
             {
                 _live.Add(i);
+                AddToFingerprint(ref simHash, ref previous, t);
             }
         }
+
+        _fingerprint = simHash.Value;
 
         for (var j = 0; j < _live.Count; j++)
         {

@@ -386,29 +386,21 @@ internal sealed partial class NormalizerRun
         return Hashing.Mix(state);
     }
 
-    private ulong ComputeFingerprint()
+    /// <summary>Adds a live token to the fingerprint: its form and the pair it makes with the previous one; stop words are left out.</summary>
+    private void AddToFingerprint(ref SimHashAccumulator simHash, ref ulong previous, in Token t)
     {
-        var simHash = default(SimHashAccumulator);
-        ulong previous = 0;
-        foreach (var index in _live)
+        if (t.FormLength == 0 || (t.Flags & Lexicons.WordFlags.StopWord) != 0)
         {
-            ref var t = ref _tokens[index];
-            var form = Form(t);
-            if (form.IsEmpty || (t.Flags & Lexicons.WordFlags.StopWord) != 0)
-            {
-                continue;
-            }
-
-            var hash = t.FormHash != 0 ? t.FormHash : Hashing.Hash(form);
-            simHash.Add(hash);
-            if (previous != 0)
-            {
-                simHash.Add(Hashing.Combine(previous, hash));
-            }
-
-            previous = hash;
+            return;
         }
 
-        return simHash.Value;
+        var hash = t.FormHash != 0 ? t.FormHash : Hashing.Hash(Form(t));
+        simHash.Add(hash);
+        if (previous != 0)
+        {
+            simHash.Add(Hashing.Combine(previous, hash));
+        }
+
+        previous = hash;
     }
 }

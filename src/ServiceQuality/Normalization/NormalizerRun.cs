@@ -32,6 +32,7 @@ internal sealed partial class NormalizerRun
     private NeutralizedCountsBuilder _counts;
     private Lexicons _lex = null!;
     private string _original = string.Empty;
+    private ulong _fingerprint;
 
     public NormalizedComplaint Run(Lexicons lexicons, NormalizationOptions options, string text, NormalizationContext context)
     {
@@ -55,7 +56,7 @@ internal sealed partial class NormalizerRun
         var impact = DeriveImpact(options.OrganisationThreshold);
         var recurrence = DeriveRecurrence();
         var key = IncidentKey(areas);
-        var fingerprint = ComputeFingerprint();
+        var fingerprint = _fingerprint;
         var facts = _facts.Count == 0 ? [] : _facts.ToArray();
         Array.Sort(facts, static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start)
             : a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind) : string.CompareOrdinal(a.Value, b.Value));
