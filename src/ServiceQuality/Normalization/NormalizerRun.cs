@@ -1,5 +1,6 @@
 using System.Text;
 using System.Buffers;
+using System.Runtime.InteropServices;
 
 namespace ServiceQuality.Normalization;
 
@@ -18,6 +19,7 @@ internal sealed partial class NormalizerRun
     private static readonly string[] Placeholders = ["[email]", "[phone]", "[card]", "[account]"];
 
     private readonly CleanerScratch _scratch = new();
+    private readonly WordMemo _memo = new();
     private readonly TextBuffer _text = new();
     private readonly List<ComplaintFact> _facts = [];
     private readonly List<(int Start, int End)> _quoted = [];
@@ -37,6 +39,7 @@ internal sealed partial class NormalizerRun
     public NormalizedComplaint Run(Lexicons lexicons, NormalizationOptions options, string text, NormalizationContext context)
     {
         _lex = lexicons;
+        _memo.Use(lexicons);
         _original = text;
         _counts = default;
         _tokenCount = 0;
@@ -238,7 +241,7 @@ internal sealed partial class NormalizerRun
             {
                 token.Start = chunkStart;
                 token.End = chunkStart + letters;
-                ClassifyWord(ref token, chunk[..letters], ascii: true);
+                ClassifyLetters(ref token, chunk[..letters]);
                 return;
             }
         }
@@ -393,6 +396,105 @@ internal sealed partial class NormalizerRun
         var result = _forms.AsSpan(start, _formLength - start);
         _formLength = start;
         return result;
+    }
+
+    /// <summary>Classifies a word of ASCII letters, from the memo when the word was seen before.</summary>
+    private void ClassifyLetters(ref Token token, ReadOnlySpan<char> word)
+    {
+        if (!WordMemo.TryKey(word, out var first, out var last))
+        {
+            ClassifyWord(ref token, word, ascii: true);
+            return;
+        }
+
+        ref var slot = ref _memo.SlotOf(first, last, word.Length);
+        if (slot.Holds(first, last, word.Length))
+        {
+            Replay(ref token, slot);
+            return;
+        }
+
+        var before = _counts;
+        ClassifyWord(ref token, word, ascii: true);
+        Remember(ref slot, first, last, word.Length, token, before);
+    }
+
+    private void Replay(ref Token token, in WordMemo.Slot slot)
+    {
+        token.Kind = slot.Kind;
+        token.Dropped = slot.Dropped;
+        token.Intensifier = slot.Intensifier;
+        token.Entry = slot.Entry;
+        token.Flags = slot.Flags;
+        var start = BeginForm();
+        if (slot.LongForm is { } form)
+        {
+            AppendForm(form);
+        }
+        else
+        {
+            EnsureForms(8);
+            var bytes = MemoryMarshal.AsBytes(_forms.AsSpan(start, 8));
+            MemoryMarshal.Write(bytes, slot.Form0);
+            MemoryMarshal.Write(bytes[8..], slot.Form1);
+            _formLength += slot.FormLength;
+        }
+
+        EndForm(ref token, start);
+        token.FormHash = slot.FormHash;
+        _counts.Shouting += slot.Shouting;
+        _counts.StretchedLetters += slot.StretchedLetters;
+        _counts.Profanity += slot.Profanity;
+        _counts.Insults += slot.Insults;
+        _counts.Interjections += slot.Interjections;
+    }
+
+    private void Remember(ref WordMemo.Slot slot, ulong first, ulong last, int length, in Token token, in NeutralizedCountsBuilder before)
+    {
+        slot.Length = 0;
+        var after = _counts;
+        if (after.PunctuationRuns != before.PunctuationRuns || after.Intensifiers != before.Intensifiers || after.Emoji != before.Emoji
+            || after.InvisibleCharacters != before.InvisibleCharacters || after.CompatibilityCharacters != before.CompatibilityCharacters
+            || after.Homoglyphs != before.Homoglyphs)
+        {
+            return;
+        }
+
+        var form = Form(token);
+        if (form.Length > 8)
+        {
+            // Only a system's canonical name is longer than the word; it is kept by reference.
+            if (token.Kind != TokenKind.System || token.Entry == 0 || _lex.Words[token.Entry - 1].System is not { } system || !form.SequenceEqual(system))
+            {
+                return;
+            }
+
+            slot.LongForm = system;
+        }
+        else
+        {
+            Span<char> packed = stackalloc char[8];
+            packed.Clear();
+            form.CopyTo(packed);
+            var bytes = MemoryMarshal.AsBytes(packed);
+            slot.Form0 = MemoryMarshal.Read<ulong>(bytes);
+            slot.Form1 = MemoryMarshal.Read<ulong>(bytes[8..]);
+            slot.LongForm = null;
+        }
+
+        slot.FormLength = form.Length;
+        slot.Kind = token.Kind;
+        slot.Dropped = token.Dropped;
+        slot.Intensifier = token.Intensifier;
+        slot.Entry = token.Entry;
+        slot.Flags = token.Flags;
+        slot.FormHash = token.FormHash;
+        slot.Shouting = (byte)(after.Shouting - before.Shouting);
+        slot.StretchedLetters = (byte)(after.StretchedLetters - before.StretchedLetters);
+        slot.Profanity = (byte)(after.Profanity - before.Profanity);
+        slot.Insults = (byte)(after.Insults - before.Insults);
+        slot.Interjections = (byte)(after.Interjections - before.Interjections);
+        (slot.First, slot.Last, slot.Length) = (first, last, length);
     }
 
     /// <summary>Classifies a word; <paramref name="ascii"/> says it is all ASCII, so no look-alike, folding or recomposition can apply.</summary>
