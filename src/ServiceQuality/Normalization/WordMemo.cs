@@ -11,7 +11,7 @@ namespace ServiceQuality.Normalization;
 /// </summary>
 internal sealed class WordMemo
 {
-    private const int Bits = 11;
+    private const int Bits = 12;
     private readonly Slot[] _slots = new Slot[1 << Bits];
     private Lexicons? _lexicons;
 
