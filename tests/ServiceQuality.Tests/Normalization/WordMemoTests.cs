@@ -1,0 +1,93 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using ServiceQuality.Normalization;
+using static ServiceQuality.Tests.Normalization.NormalizationAssert;
+
+namespace ServiceQuality.Tests.Normalization;
+
+/// <summary>
+/// The word memo replays a word's classification: it must key every word exactly and give, warm, the record a cold
+/// normalizer gives.
+/// </summary>
+public class WordMemoTests
+{
+    /// <summary>Words whose classification has side effects the memo must replay: counts, dropped, kept as written, systems.</summary>
+    private static readonly string[] TrickyWords =
+    [
+        "the", "The", "THE", "tHe", "XXXX", "xx", "XX", "sooooo", "SOOOOO", "downnnn", "idiots", "IDIOTS", "ugh", "UGH", "omg",
+        "fucking", "damn", "extremely", "EXTREMELY", "really", "not", "NOT", "VPN", "vpn", "Vpn", "SSO", "Outlook", "OUTLOOK",
+        "outlook", "SharePoint", "sharepoint", "nOBODY", "WoRkInG", "FCRA", "DOWN", "down", "Down", "a", "A", "I", "i", "www",
+        "AAA", "zzz", "useless", "joke", "this", "is", "Teams", "teams", "email", "EMAIL", "again", "twice", "whole", "team",
+    ];
+
+    private static readonly string[] Separators = [" ", " ", " ", ". ", "!!! ", ", ", "\n", "\n> ", "\nOn Mon, Bob wrote:\n"];
+
+    [Fact]
+    public void TryKey_DistinctWordsOfUpToEightLetters_HaveDistinctKeys()
+    {
+        var lexicons = new Lexicons(new NormalizationOptions());
+        var words = lexicons.CommonWords.Where(w => w.Length <= 8 && w.All(char.IsAsciiLetter))
+            .SelectMany(w => new[] { w, w.ToUpperInvariant(), char.ToUpperInvariant(w[0]) + w[1..] })
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var keys = new Dictionary<(ulong, ulong, int), string>();
+        foreach (var word in words)
+        {
+            Assert.True(WordMemo.TryKey(word, out var first, out var last));
+            Assert.True(keys.TryAdd((first, last, word.Length), word), $"'{word}' and '{keys.GetValueOrDefault((first, last, word.Length))}' share a key");
+        }
+
+        Assert.True(keys.Count > 50_000, $"only {keys.Count} words were checked");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("verylongword")]
+    [InlineData("ninechars")]
+    public void TryKey_EmptyOrLongerThanEight_IsNotMemoised(string word) => Assert.False(WordMemo.TryKey(word, out _, out _));
+
+    [Fact]
+    public void TryKey_EightLetters_UsesEveryLetter()
+    {
+        // The windows of an eight-letter word do not overlap; every letter is in the key.
+        Assert.True(WordMemo.TryKey("abcdefgh", out var first, out var last));
+        Assert.True(WordMemo.TryKey("abcdefgx", out var first2, out var last2));
+        Assert.True(WordMemo.TryKey("xbcdefgh", out var first3, out var last3));
+        Assert.Equal(first, first2);
+        Assert.NotEqual(last, last2);
+        Assert.NotEqual(first, first3);
+        Assert.Equal(last, last3);
+    }
+
+    [Fact]
+    public void Normalize_WordFirstSeenInQuotedReply_CountedWhenItComesAgain()
+    {
+        // The first "ugh" and "IDIOTS" are in a quoted reply, so not counted; the memo must count them the second time.
+        var normalizer = new ComplaintNormalizer();
+        var record = normalizer.Normalize("> ugh IDIOTS\n\nugh IDIOTS the VPN is down");
+        Assert.Equal((1, 1, 0), (record.Neutralized.Interjections, record.Neutralized.Insults, record.Neutralized.Shouting));
+        Assert.Equal("the VPN is down", record.CanonicalText);
+    }
+
+    [Property(MaxTest = 150)]
+    public Property Normalize_WithWarmMemo_EqualsColdNormalizer() =>
+        Prop.ForAll(Gen.Choose(0, (TrickyWords.Length * Separators.Length) - 1).ArrayOf().Where(a => a.Length is >= 1 and <= 40).ToArbitrary(), parts =>
+        {
+            var text = string.Concat(parts.Select(p => TrickyWords[p % TrickyWords.Length] + Separators[p / TrickyWords.Length]));
+
+            // The shared normalizer has seen every other test's texts on this thread; a new thread starts a run with
+            // an empty memo.
+            var warm = Describe(Normalizer.Normalize(text));
+            var cold = string.Empty;
+            var thread = new Thread(() => cold = Describe(Normalizer.Normalize(text)));
+            thread.Start();
+            thread.Join();
+            return (warm == cold).Label(Escape($"'{text}': warm {warm} || cold {cold}"));
+        });
+
+    private static string Describe(NormalizedComplaint record) =>
+        $"{Signature(record)} {record.Neutralized} {string.Join('|', record.Facts)} {record.Recurrence}";
+
+    private static string Escape(string text) => text.Replace("\n", "\\n", StringComparison.Ordinal);
+}
