@@ -20,6 +20,7 @@ internal sealed partial class NormalizerRun
 
     private readonly CleanerScratch _scratch = new();
     private readonly WordMemo _memo = new();
+    private readonly WordMemo _chunkMemo = new();
     private readonly TextBuffer _text = new();
     private readonly List<ComplaintFact> _facts = [];
     private readonly List<(int Start, int End)> _quoted = [];
@@ -40,6 +41,7 @@ internal sealed partial class NormalizerRun
     {
         _lex = lexicons;
         _memo.Use(lexicons);
+        _chunkMemo.Use(lexicons);
         _original = text;
         _counts = default;
         _tokenCount = 0;
@@ -246,6 +248,34 @@ internal sealed partial class NormalizerRun
             }
         }
 
+        // Other short chunks ("(", "):", "don't", "500"): their classification depends on the chunk alone too.
+        if (WordMemo.TryKey(chunk, out var first, out var last))
+        {
+            ref var slot = ref _chunkMemo.SlotOf(first, last, chunk.Length);
+            if (slot.Holds(first, last, chunk.Length))
+            {
+                token.Start = chunkStart + slot.StartOffset;
+                token.End = chunkStart + slot.EndOffset;
+                Replay(ref token, slot);
+                return;
+            }
+
+            var before = _counts;
+            ClassifyChunk(ref token, chunkStart, chunkEnd);
+            slot.StartOffset = (byte)(token.Start - chunkStart);
+            slot.EndOffset = (byte)(token.End - chunkStart);
+            Remember(ref slot, first, last, chunk.Length, token, before);
+            return;
+        }
+
+        ClassifyChunk(ref token, chunkStart, chunkEnd);
+    }
+
+    /// <summary>Classifies a chunk that is not a plain word: placeholders, emoticons, masked profanity, identifiers, e-mail, URLs, numbers and punctuation.</summary>
+    private void ClassifyChunk(ref Token token, int chunkStart, int chunkEnd)
+    {
+        var text = _text.Chars;
+        var chunk = text[chunkStart..chunkEnd];
         foreach (var placeholder in chunk[0] == '[' ? Placeholders : [])
         {
             if (chunk.StartsWith(placeholder, StringComparison.Ordinal) && IsAllTrail(chunk[placeholder.Length..]))

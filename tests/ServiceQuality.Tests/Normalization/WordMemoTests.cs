@@ -12,13 +12,17 @@ namespace ServiceQuality.Tests.Normalization;
 /// </summary>
 public class WordMemoTests
 {
-    /// <summary>Words whose classification has side effects the memo must replay: counts, dropped, kept as written, systems.</summary>
+    /// <summary>Words and chunks whose classification has side effects the memos must replay: counts, dropped, kept as written, systems, offsets.</summary>
     private static readonly string[] TrickyWords =
     [
         "the", "The", "THE", "tHe", "XXXX", "xx", "XX", "sooooo", "SOOOOO", "downnnn", "idiots", "IDIOTS", "ugh", "UGH", "omg",
         "fucking", "damn", "extremely", "EXTREMELY", "really", "not", "NOT", "VPN", "vpn", "Vpn", "SSO", "Outlook", "OUTLOOK",
         "outlook", "SharePoint", "sharepoint", "nOBODY", "WoRkInG", "FCRA", "DOWN", "down", "Down", "a", "A", "I", "i", "www",
         "AAA", "zzz", "useless", "joke", "this", "is", "Teams", "teams", "email", "EMAIL", "again", "twice", "whole", "team",
+
+        // Chunks that are not plain words, remembered by the chunk memo with the offsets of their core.
+        "(", "):", "(down)", "\"VPN\"", "don't", "DON'T", "f*cking", "$h1t", "sh!t", "500", ":(", "D:", "[email]", "U.S.C",
+        "e-mail", "#12345", "INC-4471", "3rd", "2h30m", "$5.00", "*down*", "...", "?!",
     ];
 
     private static readonly string[] Separators = [" ", " ", " ", ". ", "!!! ", ", ", "\n", "\n> ", "\nOn Mon, Bob wrote:\n"];
