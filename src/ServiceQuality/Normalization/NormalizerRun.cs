@@ -19,8 +19,8 @@ internal sealed partial class NormalizerRun
     private static readonly string[] Placeholders = ["[email]", "[phone]", "[card]", "[account]"];
 
     private readonly CleanerScratch _scratch = new();
-    private readonly WordMemo _memo = new();
-    private readonly WordMemo _chunkMemo = new();
+    private readonly WordMemo _memo = new(bits: 12);
+    private readonly WordMemo _chunkMemo = new(bits: 10);
     private readonly TextBuffer _text = new();
     private readonly List<ComplaintFact> _facts = [];
     private readonly List<(int Start, int End)> _quoted = [];

@@ -9,13 +9,20 @@ namespace ServiceQuality.Normalization;
 /// it up again. The classification of such a word depends on its characters and the lexicons only; the memo is
 /// emptied when the lexicons change. Complaint text follows Zipf's law: a few hundred words make most of it.
 /// A run keeps two: one for words of letters, one for other short chunks (punctuation, contractions, numbers), whose
-/// classification depends on the chunk alone as well. 4,096 slots of about 80 bytes: some 320 KB a memo and thread.
+/// classification depends on the chunk alone as well: 4,096 and 1,024 slots of about 80 bytes, some 400 KB a thread.
 /// </summary>
 internal sealed class WordMemo
 {
-    private const int Bits = 12;
-    private readonly Slot[] _slots = new Slot[1 << Bits];
+    private readonly Slot[] _slots;
+    private readonly int _shift;
     private Lexicons? _lexicons;
+
+    /// <summary>Creates a memo of 2^<paramref name="bits"/> slots.</summary>
+    public WordMemo(int bits)
+    {
+        _slots = new Slot[1 << bits];
+        _shift = 64 - bits;
+    }
 
     /// <summary>Empties the memo when it was filled with other lexicons.</summary>
     public void Use(Lexicons lexicons)
@@ -62,7 +69,7 @@ internal sealed class WordMemo
     public ref Slot SlotOf(ulong first, ulong last, int length)
     {
         var mixed = (first * 0x9E3779B97F4A7C15UL) ^ (last * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)length;
-        return ref _slots[(int)(mixed >> (64 - Bits))];
+        return ref _slots[(int)(mixed >> _shift)];
     }
 
     /// <summary>A remembered classification.</summary>
