@@ -1,5 +1,6 @@
 using System.Text;
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace ServiceQuality.Normalization;
@@ -449,6 +450,7 @@ internal sealed partial class NormalizerRun
         Remember(ref slot, first, last, word.Length, token, before);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Replay(ref Token token, in WordMemo.Slot slot)
     {
         token.Kind = slot.Kind;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace ServiceQuality.Normalization;
@@ -36,6 +37,7 @@ internal sealed class WordMemo
 
     /// <summary>Packs a word of one to eight characters into its exact key.</summary>
     /// <returns><see langword="false"/> for longer words, which are not memoised.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryKey(ReadOnlySpan<char> word, out ulong first, out ulong last)
     {
         var bytes = MemoryMarshal.AsBytes(word);
@@ -66,6 +68,7 @@ internal sealed class WordMemo
     }
 
     /// <summary>Gets the slot of a key: the remembered word there may be another one (see <see cref="Slot.Holds"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref Slot SlotOf(ulong first, ulong last, int length)
     {
         var mixed = (first * 0x9E3779B97F4A7C15UL) ^ (last * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)length;
