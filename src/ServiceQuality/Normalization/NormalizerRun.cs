@@ -193,7 +193,7 @@ internal sealed partial class NormalizerRun
     }
 
     /// <summary>Han, kana and Hangul are written without spaces: a chunk ends where such a script starts or stops.</summary>
-    private static bool IsCjk(char c) => c is (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF')
+    private static bool IsCjk(char c) => c >= '\u3000' && c is (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF')
         or (>= '\uAC00' and <= '\uD7A3') or (>= '\uF900' and <= '\uFAFF') or (>= '\u3000' and <= '\u303F') or (>= '\uFF01' and <= '\uFF60');
 
     private static bool IsLead(char c) => LeadPunctuation.Contains(c) || c is '¿' or '¡';
