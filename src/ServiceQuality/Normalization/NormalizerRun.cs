@@ -265,7 +265,7 @@ internal sealed partial class NormalizerRun
             ClassifyChunk(ref token, chunkStart, chunkEnd);
             slot.StartOffset = (byte)(token.Start - chunkStart);
             slot.EndOffset = (byte)(token.End - chunkStart);
-            Remember(ref slot, first, last, chunk.Length, token, before);
+            Remember(ref slot, first, last, chunk.Length, ref token, before);
             return;
         }
 
@@ -447,7 +447,7 @@ internal sealed partial class NormalizerRun
 
         var before = _counts;
         ClassifyWord(ref token, word, ascii: true);
-        Remember(ref slot, first, last, word.Length, token, before);
+        Remember(ref slot, first, last, word.Length, ref token, before);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -481,7 +481,7 @@ internal sealed partial class NormalizerRun
         _counts.Interjections += slot.Interjections;
     }
 
-    private void Remember(ref WordMemo.Slot slot, ulong first, ulong last, int length, in Token token, in NeutralizedCountsBuilder before)
+    private void Remember(ref WordMemo.Slot slot, ulong first, ulong last, int length, ref Token token, in NeutralizedCountsBuilder before)
     {
         slot.Length = 0;
         var after = _counts;
@@ -520,6 +520,12 @@ internal sealed partial class NormalizerRun
         slot.Intensifier = token.Intensifier;
         slot.Entry = token.Entry;
         slot.Flags = token.Flags;
+        // The fingerprint needs the form's hash: taken once here, for every time the memo gives the word again.
+        if (token.FormHash == 0 && form.Length > 0)
+        {
+            token.FormHash = Hashing.Hash(form);
+        }
+
         slot.FormHash = token.FormHash;
         slot.Shouting = (byte)(after.Shouting - before.Shouting);
         slot.StretchedLetters = (byte)(after.StretchedLetters - before.StretchedLetters);
