@@ -80,12 +80,28 @@ internal sealed partial class NormalizerRun
 
     private readonly List<int> _live = [];
 
+    /// <summary>The tokens that can start a system phrase or an insult phrase, and the intensifiers, noted by the tokenizer.</summary>
+    private readonly List<int> _systemStarts = [];
+    private readonly List<int> _insultStarts = [];
+    private readonly List<int> _intensifiers = [];
+
+    /// <summary>The live indices of the words that are evidence of an area or start an area phrase.</summary>
+    private readonly List<int> _areaCandidates = [];
+
     // ---- multi-word systems and intensifiers -----------------------------------------------------------------------
 
     private void MergeSystemPhrases()
     {
-        for (var i = 0; i < _tokenCount; i++)
+        // Only the tokens that can start a system phrase, noted by the tokenizer, in order; a merge skips the
+        // tokens it takes.
+        var resume = 0;
+        foreach (var i in _systemStarts)
         {
+            if (i < resume)
+            {
+                continue;
+            }
+
             ref var first = ref _tokens[i];
             if (first.Dropped || !first.IsWordLike || (first.Flags & Lexicons.WordFlags.SystemPhraseStart) == 0)
             {
@@ -130,7 +146,7 @@ internal sealed partial class NormalizerRun
                     _tokens[i + w].Kind = TokenKind.Merged;
                 }
 
-                i += phrase.Words.Length - 1;
+                resume = i + phrase.Words.Length;
                 break;
             }
         }
@@ -142,9 +158,16 @@ internal sealed partial class NormalizerRun
     /// </summary>
     private void DropInsultPhrases()
     {
-        var previousKept = -1;
-        for (var i = 0; i < _tokenCount; i++)
+        // Only the tokens that can start an insult phrase, noted by the tokenizer, in order; a dropped phrase skips
+        // the tokens it takes.
+        var resume = 0;
+        foreach (var i in _insultStarts)
         {
+            if (i < resume)
+            {
+                continue;
+            }
+
             ref var first = ref _tokens[i];
             if (first.Kind == TokenKind.Merged || (first.Dropped && !IsDroppedInsult(first)))
             {
@@ -166,6 +189,7 @@ internal sealed partial class NormalizerRun
 
                 if (end >= 0)
                 {
+                    var previousKept = LastKeptBefore(i);
                     var text = _text.Chars;
                     var sentenceStart = previousKept < 0 || _tokens[previousKept].Kind == TokenKind.Punctuation
                         || text[_tokens[previousKept].End.._tokens[previousKept].ChunkEnd].ContainsAny(".!?‽;:");
@@ -181,16 +205,24 @@ internal sealed partial class NormalizerRun
 
                     _tokens[end].DropPunctuation = sentenceStart && sentenceEnd;
                     _counts.Insults++;
-                    i = end;
-                    continue;
+                    resume = end + 1;
                 }
             }
+        }
+    }
 
-            if (!first.Dropped)
+    /// <summary>Gets the last token before <paramref name="i"/> that is kept (not dropped, not merged), or -1.</summary>
+    private int LastKeptBefore(int i)
+    {
+        for (var j = i - 1; j >= 0; j--)
+        {
+            if (!_tokens[j].Dropped && _tokens[j].Kind != TokenKind.Merged)
             {
-                previousKept = i;
+                return j;
             }
         }
+
+        return -1;
     }
 
     private static bool IsDroppedInsult(in Token token) =>
@@ -247,8 +279,8 @@ internal sealed partial class NormalizerRun
 
     private void DropIntensifiers()
     {
-        var previous = -1;
-        for (var i = 0; i < _tokenCount; i++)
+        // Only the intensifiers the tokenizer noted, in order.
+        foreach (var i in _intensifiers)
         {
             ref var t = ref _tokens[i];
             if (t.Dropped || t.Kind == TokenKind.Merged)
@@ -256,6 +288,7 @@ internal sealed partial class NormalizerRun
                 continue;
             }
 
+            var previous = LastKeptBefore(i);
             if (t.Intensifier && t.ChunkEnd == t.End && (previous < 0 || !NegatorsLookup.Contains(Form(_tokens[previous]))))
             {
                 var next = i + 1;
@@ -268,34 +301,46 @@ internal sealed partial class NormalizerRun
                 {
                     t.Dropped = true;
                     _counts.Intensifiers++;
-                    continue;
                 }
             }
-
-            previous = i;
         }
     }
 
     // ---- facts -----------------------------------------------------------------------------------------------------
 
-    /// <summary>Finds the facts; on the way, gathers the live tokens (kept, not quoted, not punctuation) and fingerprints them.</summary>
-    private void ExtractFacts(DateOnly? reference)
+    /// <summary>
+    /// One pass over the final tokens: writes the canonical text, gathers the live tokens (kept, not quoted, not
+    /// punctuation), fingerprints them and notes those that are evidence of a service area.
+    /// </summary>
+    private void GatherTokens()
     {
         _live.Clear();
+        _areaCandidates.Clear();
+        BeginCanonicalText();
         var simHash = default(SimHashAccumulator);
         ulong previous = 0;
         for (var i = 0; i < _tokenCount; i++)
         {
+            AppendCanonicalText(i);
             ref var t = ref _tokens[i];
             if (!t.Dropped && !t.Quoted && t.Kind is not TokenKind.Merged and not TokenKind.Punctuation)
             {
+                if (t.Kind == TokenKind.Word && (t.Flags & (Lexicons.WordFlags.AreaPhraseStart | Lexicons.WordFlags.AreaTerm)) != 0)
+                {
+                    _areaCandidates.Add(_live.Count);
+                }
+
                 _live.Add(i);
                 AddToFingerprint(ref simHash, ref previous, t);
             }
         }
 
         _fingerprint = simHash.Value;
+    }
 
+    /// <summary>Finds the facts in the live tokens.</summary>
+    private void ExtractFacts(DateOnly? reference)
+    {
         for (var j = 0; j < _live.Count; j++)
         {
             ref var t = ref _tokens[_live[j]];

@@ -13,59 +13,66 @@ internal sealed partial class NormalizerRun
     private readonly List<ulong> _keyParts = [];
     private bool _pendingSpace;
 
-    private string BuildCanonicalText()
+    private void BeginCanonicalText()
     {
-        var text = _text.Chars;
         // Room for everything at once, so no append needs to grow the buffer: each append (a form or a punctuation
         // mark) adds at most one space before it; forms come from the forms buffer, marks from the text (a run of
         // ! ? becomes at most one full stop).
-        var bound = _formLength + (2 * text.Length) + _tokenCount + 16;
+        var bound = _formLength + (2 * _text.Length) + _tokenCount + 16;
         if (_out.Length < bound)
         {
             _out = new char[Math.Max(bound, _out.Length * 2)];
         }
 
-        for (var i = 0; i < _tokenCount; i++)
+        _outLength = 0;
+        _pendingSpace = false;
+    }
+
+    /// <summary>Appends token <paramref name="i"/> to the canonical text, with its punctuation.</summary>
+    private void AppendCanonicalText(int i)
+    {
+        var text = _text.Chars;
+        ref var t = ref _tokens[i];
+        if (t.Quoted || t.Kind == TokenKind.Merged)
         {
-            ref var t = ref _tokens[i];
-            if (t.Quoted || t.Kind == TokenKind.Merged)
-            {
-                continue;
-            }
-
-            if (t.Dropped)
-            {
-                if (_outLength > 0 && !t.DropPunctuation)
-                {
-                    _pendingSpace = false;
-                    AppendPunctuation(text[t.End..t.ChunkEnd], false);
-                }
-
-                continue;
-            }
-
-            _pendingSpace = true;
-            if (t.Kind == TokenKind.Punctuation)
-            {
-                // A run standing alone ("$500 !!! Next") ends the sentence at the word before; one split off a word only
-                // by a change of script ("冬?붏") is placed as a full stop there would be.
-                var adjacent = i > 0 && _tokens[i - 1].ChunkEnd == t.ChunkStart;
-                AppendPunctuation(text[t.ChunkStart..t.ChunkEnd], _outLength > 0 && NextStartsSentence(i), attachStop: !adjacent);
-                continue;
-            }
-
-            if (t.ChunkStart < t.Start)
-            {
-                AppendPunctuation(text[t.ChunkStart..t.Start], false);
-            }
-
-            AppendOut(Form(t));
-            if (t.End < t.ChunkEnd)
-            {
-                AppendPunctuation(text[t.End..t.ChunkEnd], NextStartsSentence(i));
-            }
+            return;
         }
 
+        if (t.Dropped)
+        {
+            if (_outLength > 0 && !t.DropPunctuation)
+            {
+                _pendingSpace = false;
+                AppendPunctuation(text[t.End..t.ChunkEnd], false);
+            }
+
+            return;
+        }
+
+        _pendingSpace = true;
+        if (t.Kind == TokenKind.Punctuation)
+        {
+            // A run standing alone ("$500 !!! Next") ends the sentence at the word before; one split off a word only
+            // by a change of script ("冬?붏") is placed as a full stop there would be.
+            var adjacent = i > 0 && _tokens[i - 1].ChunkEnd == t.ChunkStart;
+            AppendPunctuation(text[t.ChunkStart..t.ChunkEnd], _outLength > 0 && NextStartsSentence(i), attachStop: !adjacent);
+            return;
+        }
+
+        if (t.ChunkStart < t.Start)
+        {
+            AppendPunctuation(text[t.ChunkStart..t.Start], false);
+        }
+
+        AppendOut(Form(t));
+        if (t.End < t.ChunkEnd)
+        {
+            AppendPunctuation(text[t.End..t.ChunkEnd], NextStartsSentence(i));
+        }
+    }
+
+    private string EndCanonicalText()
+    {
         _pendingSpace = false;
         return new string(_out, 0, _outLength);
     }
@@ -206,15 +213,10 @@ internal sealed partial class NormalizerRun
     {
         var categories = _lex.Categories;
         List<string>?[] evidence = new List<string>?[categories.Length];
-        for (var j = 0; j < _live.Count; j++)
+        foreach (var j in _areaCandidates)
         {
             ref var t = ref _tokens[_live[j]];
-            if (t.Kind != TokenKind.Word)
-            {
-                continue;
-            }
-
-            if ((t.Flags & (Lexicons.WordFlags.AreaPhraseStart | Lexicons.WordFlags.AreaTerm)) == 0 || t.Entry == 0)
+            if (t.Entry == 0)
             {
                 continue;
             }

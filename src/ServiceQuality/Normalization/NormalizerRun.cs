@@ -50,14 +50,18 @@ internal sealed partial class NormalizerRun
         _outLength = 0;
         _facts.Clear();
         _quoted.Clear();
+        _systemStarts.Clear();
+        _insultStarts.Clear();
+        _intensifiers.Clear();
         TextCleaner.Clean(text, _scratch, _text, ref _counts);
         FindQuotedRegions();
         Tokenize();
         MergeSystemPhrases();
         DropInsultPhrases();
         DropIntensifiers();
+        GatherTokens();
         ExtractFacts(context.ReferenceDate);
-        var canonical = BuildCanonicalText();
+        var canonical = EndCanonicalText();
         var areas = ClassifyAreas();
         var impact = DeriveImpact(options.OrganisationThreshold);
         var recurrence = DeriveRecurrence();
@@ -157,7 +161,31 @@ internal sealed partial class NormalizerRun
                 _counts = counts;
             }
 
+            NoteForPhrasePasses(token, _tokenCount - 1);
+
             i = chunkEnd;
+        }
+    }
+
+    /// <summary>Notes the tokens the phrase passes look at, so that they need not read every token.</summary>
+    private void NoteForPhrasePasses(in Token token, int index)
+    {
+        if ((token.Flags & (Lexicons.WordFlags.SystemPhraseStart | Lexicons.WordFlags.InsultPhraseStart)) != 0)
+        {
+            if ((token.Flags & Lexicons.WordFlags.SystemPhraseStart) != 0)
+            {
+                _systemStarts.Add(index);
+            }
+
+            if ((token.Flags & Lexicons.WordFlags.InsultPhraseStart) != 0)
+            {
+                _insultStarts.Add(index);
+            }
+        }
+
+        if (token.Intensifier)
+        {
+            _intensifiers.Add(index);
         }
     }
 
