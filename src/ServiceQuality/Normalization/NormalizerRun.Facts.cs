@@ -88,6 +88,9 @@ internal sealed partial class NormalizerRun
     /// <summary>The live indices of the words that are evidence of an area or start an area phrase.</summary>
     private readonly List<int> _areaCandidates = [];
 
+    /// <summary>The live indices of the tokens that can start a fact.</summary>
+    private readonly List<int> _factCandidates = [];
+
     // ---- multi-word systems and intensifiers -----------------------------------------------------------------------
 
     private void MergeSystemPhrases()
@@ -316,6 +319,7 @@ internal sealed partial class NormalizerRun
     {
         _live.Clear();
         _areaCandidates.Clear();
+        _factCandidates.Clear();
         BeginCanonicalText();
         var simHash = default(SimHashAccumulator);
         ulong previous = 0;
@@ -325,9 +329,21 @@ internal sealed partial class NormalizerRun
             ref var t = ref _tokens[i];
             if (!t.Dropped && !t.Quoted && t.Kind is not TokenKind.Merged and not TokenKind.Punctuation)
             {
-                if (t.Kind == TokenKind.Word && (t.Flags & (Lexicons.WordFlags.AreaPhraseStart | Lexicons.WordFlags.AreaTerm)) != 0)
+                if (t.Kind != TokenKind.Word)
                 {
-                    _areaCandidates.Add(_live.Count);
+                    _factCandidates.Add(_live.Count);
+                }
+                else
+                {
+                    if ((t.Flags & Lexicons.WordFlags.FactTrigger) != 0)
+                    {
+                        _factCandidates.Add(_live.Count);
+                    }
+
+                    if ((t.Flags & (Lexicons.WordFlags.AreaPhraseStart | Lexicons.WordFlags.AreaTerm)) != 0)
+                    {
+                        _areaCandidates.Add(_live.Count);
+                    }
                 }
 
                 _live.Add(i);
@@ -341,8 +357,16 @@ internal sealed partial class NormalizerRun
     /// <summary>Finds the facts in the live tokens.</summary>
     private void ExtractFacts(DateOnly? reference)
     {
-        for (var j = 0; j < _live.Count; j++)
+        // Only the live tokens that can start a fact (anything but a word that is not a fact word), noted in the
+        // gathering pass; "HTTP 503" takes the number after it.
+        var taken = -1;
+        foreach (var j in _factCandidates)
         {
+            if (j == taken)
+            {
+                continue;
+            }
+
             ref var t = ref _tokens[_live[j]];
             var form = Form(t);
             switch (t.Kind)
@@ -350,7 +374,7 @@ internal sealed partial class NormalizerRun
                 case TokenKind.Acronym when form.Equals("HTTP", StringComparison.Ordinal) && TryNumber(j + 1, out var status)
                     && status is >= 100 and <= 599 && _tokens[_live[j + 1]].Kind == TokenKind.Number:
                     AddFact(FactKind.ErrorCode, "HTTP " + status.ToString(CultureInfo.InvariantCulture), j, j + 1);
-                    j++;
+                    taken = j + 1;
                     continue;
                 case TokenKind.System or TokenKind.Acronym or TokenKind.Product or TokenKind.Host:
                     AddFact(FactKind.System, form.ToString(), j, j);
