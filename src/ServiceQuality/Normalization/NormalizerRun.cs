@@ -22,6 +22,7 @@ internal sealed partial class NormalizerRun
     private readonly CleanerScratch _scratch = new();
     private readonly WordMemo _memo = new(bits: 12);
     private readonly WordMemo _chunkMemo = new(bits: 10);
+    private readonly WordMemo _longMemo = new(bits: 11);
     private readonly TextBuffer _text = new();
     private readonly List<ComplaintFact> _facts = [];
     private readonly List<(int Start, int End)> _quoted = [];
@@ -43,6 +44,7 @@ internal sealed partial class NormalizerRun
         _lex = lexicons;
         _memo.Use(lexicons);
         _chunkMemo.Use(lexicons);
+        _longMemo.Use(lexicons);
         _original = text;
         _counts = default;
         _tokenCount = 0;
@@ -462,7 +464,7 @@ internal sealed partial class NormalizerRun
     {
         if (!WordMemo.TryKey(word, out var first, out var last))
         {
-            ClassifyWord(ref token, word, ascii: true);
+            ClassifyLongWord(ref token, word);
             return;
         }
 
@@ -476,6 +478,43 @@ internal sealed partial class NormalizerRun
         var before = _counts;
         ClassifyWord(ref token, word, ascii: true);
         Remember(ref slot, first, last, word.Length, ref token, before);
+    }
+
+    /// <summary>
+    /// Classifies a word of nine letters or more, from the long-word memo when it is a word of up to sixteen letters
+    /// seen before whose form is the word in lower case (most are: the memo keeps only those, so a slot needs no
+    /// room for the form). The other long words are classified as usual.
+    /// </summary>
+    private void ClassifyLongWord(ref Token token, ReadOnlySpan<char> word)
+    {
+        if (!WordMemo.TryLongKey(word, out var key))
+        {
+            ClassifyWord(ref token, word, ascii: true);
+            return;
+        }
+
+        ref var slot = ref _longMemo.SlotOf(key, word.Length);
+        if (slot.Holds(key, word.Length))
+        {
+            token.Kind = TokenKind.Word;
+            token.Entry = slot.Entry;
+            token.Flags = slot.Flags;
+            var start = BeginForm();
+            AppendLower(word);
+            EndForm(ref token, start);
+            token.FormHash = slot.FormHash;
+            return;
+        }
+
+        var before = _counts.Total;
+        ClassifyWord(ref token, word, ascii: true);
+        slot.Length = 0;
+        if (token.Kind == TokenKind.Word && !token.Dropped && !token.Intensifier && _counts.Total == before && token.FormHash != 0
+            && Form(token).Length == word.Length && Ascii.EqualsIgnoreCase(Form(token), word) && !Form(token).ContainsAnyInRange('A', 'Z'))
+        {
+            (slot.First, slot.Last, slot.Form0, slot.Form1) = (key.A, key.B, key.C, key.D);
+            (slot.Entry, slot.Flags, slot.FormHash, slot.Length) = (token.Entry, token.Flags, token.FormHash, word.Length);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

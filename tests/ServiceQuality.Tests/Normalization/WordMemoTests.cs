@@ -20,6 +20,10 @@ public class WordMemoTests
         "outlook", "SharePoint", "sharepoint", "nOBODY", "WoRkInG", "FCRA", "DOWN", "down", "Down", "a", "A", "I", "i", "www",
         "AAA", "zzz", "useless", "joke", "this", "is", "Teams", "teams", "email", "EMAIL", "again", "twice", "whole", "team",
 
+        // Words of nine to sixteen letters: the long-word memo keeps only those whose form is the word in lower case.
+        "information", "INFORMATION", "Information", "reporting", "soooooooooo", "incompetent", "absolutely", "ABSOLUTELY",
+        "SharePointOnline", "unacceptable", "everything", "EVERYTHING", "everybody", "transunion", "TransUnion",
+
         // Chunks that are not plain words, remembered by the chunk memo with the offsets of their core.
         "(", "):", "(down)", "\"VPN\"", "don't", "DON'T", "f*cking", "$h1t", "sh!t", "500", ":(", "D:", "[email]", "U.S.C",
         "e-mail", "#12345", "INC-4471", "3rd", "2h30m", "$5.00", "*down*", "...", "?!",
@@ -43,6 +47,26 @@ public class WordMemoTests
         }
 
         Assert.True(keys.Count > 50_000, $"only {keys.Count} words were checked");
+    }
+
+    [Fact]
+    public void TryLongKey_DistinctWordsOfNineToSixteenLetters_HaveDistinctKeys()
+    {
+        var lexicons = new Lexicons(new NormalizationOptions());
+        var words = lexicons.CommonWords.Where(w => w.Length is >= 9 and <= 16 && w.All(char.IsAsciiLetter))
+            .SelectMany(w => new[] { w, w.ToUpperInvariant(), char.ToUpperInvariant(w[0]) + w[1..] })
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var keys = new Dictionary<(WordMemo.LongKey, int), string>();
+        foreach (var word in words)
+        {
+            Assert.True(WordMemo.TryLongKey(word, out var key));
+            Assert.True(keys.TryAdd((key, word.Length), word), $"'{word}' and '{keys.GetValueOrDefault((key, word.Length))}' share a key");
+        }
+
+        Assert.True(keys.Count > 40_000, $"only {keys.Count} words were checked");
+        Assert.False(WordMemo.TryLongKey("eightchr", out _));
+        Assert.False(WordMemo.TryLongKey("seventeenletterss", out _));
     }
 
     [Theory]
