@@ -26,7 +26,7 @@ internal static class Hashing
     public static ulong Hash(ReadOnlySpan<char> text) => Mix(Accumulate(Offset, text));
 
     /// <summary>One character of <see cref="Accumulate"/>.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Step(ulong state, char c) =>
         // FNV-1a of the low byte, then of the high byte; when the high byte is 0 its step is a multiplication only,
         // so both steps are one multiplication by the prime squared.
@@ -65,10 +65,13 @@ internal struct SimHashAccumulator
     private Votes _votes;
     private int _features;
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(ulong hash)
     {
         _features++;
+
+        // Unrolled, without bounds checks (an index is a byte of the hash, the table has 256 entries): this runs twice
+        // for every word of every complaint.
         ref var votes = ref MemoryMarshal.GetArrayDataReference(ByteVotes);
         _votes[0] += Unsafe.Add(ref votes, (int)(hash & 0xFF));
         _votes[1] += Unsafe.Add(ref votes, (int)((hash >> 8) & 0xFF));
@@ -117,7 +120,7 @@ internal struct SimHashAccumulator
         return table;
     }
 
-    [System.Runtime.CompilerServices.InlineArray(8)]
+    [InlineArray(8)]
     private struct Votes
     {
         private Vector256<int> _element;

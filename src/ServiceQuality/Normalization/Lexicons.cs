@@ -160,7 +160,7 @@ internal sealed class Lexicons
 
         // The words only in the English list (60,000 of them) are looked up rarely: the others, the frequent ones,
         // get a small table of their own that stays in the processor's cache.
-        Words = new WordTable<WordEntry>(entries, static e => e.Flags != WordFlags.Common || e.System is not null || e.Areas is not null, static e => (int)e.Flags);
+        Words = new WordTable<WordEntry>(entries, static e => e.Flags != WordFlags.Common, static e => (int)e.Flags);
         CommonLookup = CommonWords.GetAlternateLookup<ReadOnlySpan<char>>();
         IntensifierLookup = Intensifiers.GetAlternateLookup<ReadOnlySpan<char>>();
         ProfanityLookup = Profanity.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -219,11 +219,14 @@ internal sealed class Lexicons
     public WordTable<WordEntry> Words { get; }
 
     /// <summary>Gets whether a lower-case word is known (common, or in a tone lexicon).</summary>
-    public bool IsKnownWord(ReadOnlySpan<char> word) => Words.TryGetValue(word, out var entry) && (entry.Flags & WordFlags.Known) != 0;
+    public bool IsKnownWord(ReadOnlySpan<char> word) => (FlagsOf(word) & WordFlags.Known) != 0;
 
     /// <summary>Gets whether a lower-case word is a frequent complaint word or in a tone lexicon (not only in the English list).</summary>
     public bool IsFrequentWord(ReadOnlySpan<char> word) =>
-        Words.TryGetValue(word, out var entry) && (entry.Flags & (WordFlags.Known & ~WordFlags.Common | WordFlags.Core)) != 0;
+        (FlagsOf(word) & (WordFlags.Known & ~WordFlags.Common | WordFlags.Core)) != 0;
+
+    /// <summary>Gets the flags of a lower-case word (kept in the table's slot), or none when it is in no lexicon.</summary>
+    public WordFlags FlagsOf(ReadOnlySpan<char> word) => Words.TryGetIndex(word, Hashing.Hash(word), out _, out var tag) ? (WordFlags)tag : WordFlags.None;
 
     private static FrozenDictionary<string, Phrase[]>.AlternateLookup<ReadOnlySpan<char>> ByFirstWord(IEnumerable<Phrase> phrases) =>
         phrases.GroupBy(p => p.Words[0], StringComparer.Ordinal)

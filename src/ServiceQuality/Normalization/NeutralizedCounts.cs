@@ -48,8 +48,7 @@ internal struct NeutralizedCountsBuilder
     public int Homoglyphs;
 
     /// <summary>Gets the sum of all counts (they only grow, so an unchanged sum means nothing was counted).</summary>
-    public readonly int Total => Shouting + PunctuationRuns + StretchedLetters + Intensifiers + Profanity + Insults + Interjections
-        + Emoji + InvisibleCharacters + CompatibilityCharacters + Homoglyphs;
+    public readonly int Total => Build().Total;
 
     public readonly NeutralizedCounts Build() => new(
         Shouting, PunctuationRuns, StretchedLetters, Intensifiers, Profanity, Insults, Interjections, Emoji,

@@ -172,17 +172,14 @@ internal sealed partial class NormalizerRun
     /// <summary>Notes the tokens the phrase passes look at, so that they need not read every token.</summary>
     private void NoteForPhrasePasses(in Token token, int index)
     {
-        if ((token.Flags & (Lexicons.WordFlags.SystemPhraseStart | Lexicons.WordFlags.InsultPhraseStart)) != 0)
+        if ((token.Flags & Lexicons.WordFlags.SystemPhraseStart) != 0)
         {
-            if ((token.Flags & Lexicons.WordFlags.SystemPhraseStart) != 0)
-            {
-                _systemStarts.Add(index);
-            }
+            _systemStarts.Add(index);
+        }
 
-            if ((token.Flags & Lexicons.WordFlags.InsultPhraseStart) != 0)
-            {
-                _insultStarts.Add(index);
-            }
+        if ((token.Flags & Lexicons.WordFlags.InsultPhraseStart) != 0)
+        {
+            _insultStarts.Add(index);
         }
 
         if (token.Intensifier)
@@ -552,10 +549,11 @@ internal sealed partial class NormalizerRun
     {
         slot.Length = 0;
         var after = _counts;
-        if (after.PunctuationRuns != before.PunctuationRuns || after.Intensifiers != before.Intensifiers || after.Emoji != before.Emoji
-            || after.InvisibleCharacters != before.InvisibleCharacters || after.CompatibilityCharacters != before.CompatibilityCharacters
-            || after.Homoglyphs != before.Homoglyphs)
+        var replayed = after.Shouting - before.Shouting + after.StretchedLetters - before.StretchedLetters + after.Profanity
+            - before.Profanity + after.Insults - before.Insults + after.Interjections - before.Interjections;
+        if (after.Total - before.Total != replayed)
         {
+            // Something the replay does not count (an emoticon, a punctuation run) was counted: not remembered.
             return;
         }
 

@@ -4,10 +4,9 @@ using System.Runtime.InteropServices;
 namespace ServiceQuality.Normalization;
 
 /// <summary>
-/// A small direct-mapped memo of classified words, one per run (so one thread): a word of one to eight ASCII letters
-/// is keyed exactly by its characters packed into two 64-bit values, so a hit compares no strings, and replays the
-/// word's classification (kind, form, lexicon entry, form hash and what was neutralised) without folding it or looking
-/// it up again. The classification of such a word depends on its characters and the lexicons only; the memo is
+/// A small direct-mapped memo of classified words, owned by a run (so one thread): a short chunk is keyed exactly by
+/// its characters packed into 64-bit values, so a hit compares no strings, and replays the chunk's classification
+/// (kind, form, lexicon entry, form hash and what was neutralised) without folding it or looking it up again. The classification of such a word depends on its characters and the lexicons only; the memo is
 /// emptied when the lexicons change. Complaint text follows Zipf's law: a few hundred words make most of it.
 /// A run keeps three: one for words of up to eight letters, one for words of nine to sixteen (their key fills the
 /// slot's form fields, so only words whose form is the word in lower case are kept there), and one for other short
