@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ServiceQuality.Normalization;
 
@@ -56,73 +56,150 @@ internal static class Hashing
 }
 
 /// <summary>
-/// A 64-bit SimHash accumulator (Charikar 2002): each feature hash votes +1 or -1 on each bit. The votes are kept
-/// in eight 256-bit vectors and a byte of the hash adds one precomputed vector, so a feature costs eight additions.
+/// The 64-bit SimHash (Charikar 2002) of a sequence of feature hashes: each feature votes +1 on the bits it has set
+/// and -1 on the others, and a bit of the result is set when its votes are positive, that is when more than half of
+/// the features have it. The votes are counted in batches: a feature's 64 bits are spread over 64 byte lanes (a
+/// shuffle, a mask and a comparison) and added there, and the byte counts are widened every 255 features.
 /// </summary>
-internal struct SimHashAccumulator
+internal static class SimHash
 {
-    private static readonly Vector256<int>[] ByteVotes = BuildByteVotes();
-    private Votes _votes;
-    private int _features;
+    /// <summary>How many features the byte counters take before they are widened.</summary>
+    private const int Batch = byte.MaxValue;
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(ulong hash)
+    /// <summary>Computes the SimHash of <paramref name="features"/>, 0 when there are none; <paramref name="ones"/> is scratch space of 64 counts.</summary>
+    public static ulong Of(ReadOnlySpan<ulong> features, Span<int> ones)
     {
-        _features++;
+        if (features.IsEmpty)
+        {
+            return 0;
+        }
 
-        // Unrolled, without bounds checks (an index is a byte of the hash, the table has 256 entries): this runs twice
-        // for every word of every complaint.
-        ref var votes = ref MemoryMarshal.GetArrayDataReference(ByteVotes);
-        _votes[0] += Unsafe.Add(ref votes, (int)(hash & 0xFF));
-        _votes[1] += Unsafe.Add(ref votes, (int)((hash >> 8) & 0xFF));
-        _votes[2] += Unsafe.Add(ref votes, (int)((hash >> 16) & 0xFF));
-        _votes[3] += Unsafe.Add(ref votes, (int)((hash >> 24) & 0xFF));
-        _votes[4] += Unsafe.Add(ref votes, (int)((hash >> 32) & 0xFF));
-        _votes[5] += Unsafe.Add(ref votes, (int)((hash >> 40) & 0xFF));
-        _votes[6] += Unsafe.Add(ref votes, (int)((hash >> 48) & 0xFF));
-        _votes[7] += Unsafe.Add(ref votes, (int)(hash >> 56));
+        ones = ones[..64];
+        ones.Clear();
+        CountOnes(features, ones);
+        ulong result = 0;
+        for (var bit = 0; bit < 64; bit++)
+        {
+            // Votes = ones - (features - ones) > 0.
+            if (2L * ones[bit] > features.Length)
+            {
+                result |= 1UL << bit;
+            }
+        }
+
+        return result;
     }
 
-    public readonly ulong Value
+    /// <summary>Adds to <paramref name="ones"/>[b] how many of the features have bit b set, with the widest vectors the processor has.</summary>
+    internal static void CountOnes(ReadOnlySpan<ulong> features, Span<int> ones)
     {
-        get
+        if (Avx2.IsSupported)
         {
-            if (_features == 0)
-            {
-                return 0;
-            }
-
-            ulong result = 0;
-            for (var b = 0; b < 8; b++)
-            {
-                var positive = Vector256.GreaterThan(_votes[b], Vector256<int>.Zero).ExtractMostSignificantBits();
-                result |= (ulong)positive << (b * 8);
-            }
-
-            return result;
+            CountOnesAvx2(features, ones);
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            CountOnesVector128(features, ones);
+        }
+        else
+        {
+            CountOnesScalar(features, ones);
         }
     }
 
-    private static Vector256<int>[] BuildByteVotes()
+    /// <summary>The AVX2 count: two vectors hold bits 0 to 31 and 32 to 63, a byte lane a bit.</summary>
+    internal static void CountOnesAvx2(ReadOnlySpan<ulong> features, Span<int> ones)
     {
-        var table = new Vector256<int>[256];
-        Span<int> votes = stackalloc int[8];
-        for (var value = 0; value < 256; value++)
+        ones = ones[..64];
+        // vpshufb shuffles within each 128-bit half, and the broadcast feature fills both: lane k takes byte k / 8.
+        var lowBytes = Vector256.Create((byte)0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3);
+        var highBytes = Vector256.Create((byte)4, 4, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 5, 6, 6, 6, 6, 6, 6, 6, 6, 7, 7, 7, 7, 7, 7, 7, 7);
+        var masks = Vector256.Create(0x8040201008040201UL).AsByte();
+        for (var start = 0; start < features.Length; start += Batch)
         {
-            for (var bit = 0; bit < 8; bit++)
+            var batch = features.Slice(start, Math.Min(Batch, features.Length - start));
+            var low = Vector256<byte>.Zero;
+            var high = Vector256<byte>.Zero;
+            foreach (var feature in batch)
             {
-                votes[bit] = ((value >> bit) & 1) * 2 - 1;
+                var spread = Vector256.Create(feature).AsByte();
+                // A set bit compares equal to its mask: all ones, that is -1, so subtracting counts it.
+                low -= Vector256.Equals(Avx2.Shuffle(spread, lowBytes) & masks, masks);
+                high -= Vector256.Equals(Avx2.Shuffle(spread, highBytes) & masks, masks);
             }
 
-            table[value] = Vector256.Create<int>(votes);
+            Widen(low, ones);
+            Widen(high, ones[32..]);
         }
-
-        return table;
     }
 
-    [InlineArray(8)]
-    private struct Votes
+    /// <summary>The 128-bit count (SSSE3, Arm64 AdvSimd): four vectors of sixteen bits each.</summary>
+    internal static void CountOnesVector128(ReadOnlySpan<ulong> features, Span<int> ones)
     {
-        private Vector256<int> _element;
+        ones = ones[..64];
+        var masks = Vector128.Create(0x8040201008040201UL).AsByte();
+        var bytes0 = Vector128.Create((byte)0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1);
+        var bytes1 = Vector128.Create((byte)2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3);
+        var bytes2 = Vector128.Create((byte)4, 4, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 5);
+        var bytes3 = Vector128.Create((byte)6, 6, 6, 6, 6, 6, 6, 6, 7, 7, 7, 7, 7, 7, 7, 7);
+        for (var start = 0; start < features.Length; start += Batch)
+        {
+            var batch = features.Slice(start, Math.Min(Batch, features.Length - start));
+            Vector128<byte> count0 = default, count1 = default, count2 = default, count3 = default;
+            foreach (var feature in batch)
+            {
+                var spread = Vector128.Create(feature).AsByte();
+                count0 -= Vector128.Equals(Vector128.Shuffle(spread, bytes0) & masks, masks);
+                count1 -= Vector128.Equals(Vector128.Shuffle(spread, bytes1) & masks, masks);
+                count2 -= Vector128.Equals(Vector128.Shuffle(spread, bytes2) & masks, masks);
+                count3 -= Vector128.Equals(Vector128.Shuffle(spread, bytes3) & masks, masks);
+            }
+
+            Widen(count0, ones);
+            Widen(count1, ones[16..]);
+            Widen(count2, ones[32..]);
+            Widen(count3, ones[48..]);
+        }
+    }
+
+    /// <summary>The count without vectors: bit by bit.</summary>
+    internal static void CountOnesScalar(ReadOnlySpan<ulong> features, Span<int> ones)
+    {
+        ones = ones[..64];
+        foreach (var feature in features)
+        {
+            for (var bit = 0; bit < 64; bit++)
+            {
+                ones[bit] += (int)((feature >> bit) & 1);
+            }
+        }
+    }
+
+    /// <summary>Adds 32 byte counts to the first 32 totals.</summary>
+    private static void Widen(Vector256<byte> counts, Span<int> ones)
+    {
+        var (low, high) = Vector256.Widen(counts);
+        Add(Vector256.Widen(low), ones);
+        Add(Vector256.Widen(high), ones[16..]);
+
+        static void Add((Vector256<uint> Lower, Vector256<uint> Upper) counts, Span<int> ones)
+        {
+            (Vector256.Create<int>(ones) + counts.Lower.AsInt32()).CopyTo(ones);
+            (Vector256.Create<int>(ones[8..]) + counts.Upper.AsInt32()).CopyTo(ones[8..]);
+        }
+    }
+
+    /// <summary>Adds 16 byte counts to the first 16 totals.</summary>
+    private static void Widen(Vector128<byte> counts, Span<int> ones)
+    {
+        var (low, high) = Vector128.Widen(counts);
+        Add(Vector128.Widen(low), ones);
+        Add(Vector128.Widen(high), ones[8..]);
+
+        static void Add((Vector128<uint> Lower, Vector128<uint> Upper) counts, Span<int> ones)
+        {
+            (Vector128.Create<int>(ones) + counts.Lower.AsInt32()).CopyTo(ones);
+            (Vector128.Create<int>(ones[4..]) + counts.Upper.AsInt32()).CopyTo(ones[4..]);
+        }
     }
 }

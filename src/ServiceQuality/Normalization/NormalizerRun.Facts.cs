@@ -321,7 +321,12 @@ internal sealed partial class NormalizerRun
         _areaCandidates.Clear();
         _factCandidates.Clear();
         BeginCanonicalText();
-        var simHash = default(SimHashAccumulator);
+        if (_features.Length < 2 * _tokenCount)
+        {
+            _features = new ulong[Math.Max(2 * _tokenCount, 2 * _features.Length)];
+        }
+
+        var features = 0;
         ulong previous = 0;
         for (var i = 0; i < _tokenCount; i++)
         {
@@ -347,11 +352,11 @@ internal sealed partial class NormalizerRun
                 }
 
                 _live.Add(i);
-                AddToFingerprint(ref simHash, ref previous, t);
+                AddToFingerprint(ref features, ref previous, t);
             }
         }
 
-        _fingerprint = simHash.Value;
+        _fingerprint = SimHash.Of(_features.AsSpan(0, features), _featureOnes);
     }
 
     /// <summary>Finds the facts in the live tokens.</summary>

@@ -11,6 +11,12 @@ internal sealed partial class NormalizerRun
     ];
 
     private readonly List<ulong> _keyParts = [];
+
+    /// <summary>The fingerprint's feature hashes, in the order of the text (each kept word, and each pair of consecutive ones).</summary>
+    private ulong[] _features = new ulong[256];
+
+    /// <summary>The fingerprint's count of features for each bit.</summary>
+    private readonly int[] _featureOnes = new int[64];
     private bool _pendingSpace;
 
     private void BeginCanonicalText()
@@ -389,7 +395,7 @@ internal sealed partial class NormalizerRun
     }
 
     /// <summary>Adds a live token to the fingerprint: its form and the pair it makes with the previous one; stop words are left out.</summary>
-    private void AddToFingerprint(ref SimHashAccumulator simHash, ref ulong previous, in Token t)
+    private void AddToFingerprint(ref int features, ref ulong previous, in Token t)
     {
         if (t.FormLength == 0 || (t.Flags & Lexicons.WordFlags.StopWord) != 0)
         {
@@ -397,10 +403,10 @@ internal sealed partial class NormalizerRun
         }
 
         var hash = t.FormHash != 0 ? t.FormHash : Hashing.Hash(Form(t));
-        simHash.Add(hash);
+        _features[features++] = hash;
         if (previous != 0)
         {
-            simHash.Add(Hashing.Combine(previous, hash));
+            _features[features++] = Hashing.Combine(previous, hash);
         }
 
         previous = hash;
