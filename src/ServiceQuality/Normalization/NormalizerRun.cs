@@ -2,6 +2,7 @@ using System.Text;
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace ServiceQuality.Normalization;
 
@@ -20,9 +21,9 @@ internal sealed partial class NormalizerRun
     private static readonly string[] Placeholders = ["[email]", "[phone]", "[card]", "[account]"];
 
     private readonly CleanerScratch _scratch = new();
-    private readonly WordMemo _memo = new(bits: 12);
-    private readonly WordMemo _chunkMemo = new(bits: 10);
-    private readonly WordMemo _longMemo = new(bits: 11);
+    private readonly WordMemo _memo;
+    private readonly WordMemo _longMemo;
+    private readonly WordMemo _chunkMemo;
     private readonly TextBuffer _text = new();
     private readonly List<ComplaintFact> _facts = [];
     private readonly List<(int Start, int End)> _quoted = [];
@@ -38,6 +39,18 @@ internal sealed partial class NormalizerRun
     private Lexicons _lex = null!;
     private string _original = string.Empty;
     private ulong _fingerprint;
+
+    /// <summary>
+    /// Creates a run with memos of 2^<paramref name="wordMemoBits"/> slots for words of up to eight letters,
+    /// 2^<paramref name="longMemoBits"/> for words of nine to sixteen and 2^<paramref name="chunkMemoBits"/> for other
+    /// short chunks: by default 8,192, 4,096 and 1,024 slots, some 730 KB in all (see <see cref="WordMemo"/>).
+    /// </summary>
+    public NormalizerRun(int wordMemoBits = 13, int longMemoBits = 12, int chunkMemoBits = 10)
+    {
+        _memo = new WordMemo(wordMemoBits);
+        _longMemo = new WordMemo(longMemoBits);
+        _chunkMemo = new WordMemo(chunkMemoBits);
+    }
 
     public NormalizedComplaint Run(Lexicons lexicons, NormalizationOptions options, string text, NormalizationContext context)
     {
@@ -279,20 +292,18 @@ internal sealed partial class NormalizerRun
         // Other short chunks ("(", "):", "don't", "500"): their classification depends on the chunk alone too.
         if (WordMemo.TryKey(chunk, out var first, out var last))
         {
-            ref var slot = ref _chunkMemo.SlotOf(first, last, chunk.Length);
-            if (slot.Holds(first, last, chunk.Length))
+            if (_chunkMemo.TryFind(first, last, chunk.Length, out var index))
             {
+                ref var slot = ref _chunkMemo.SlotAt(index);
                 token.Start = chunkStart + slot.StartOffset;
                 token.End = chunkStart + slot.EndOffset;
-                Replay(ref token, slot);
+                Replay(ref token, slot, _chunkMemo, index, text[token.Start..token.End]);
                 return;
             }
 
             var before = _counts;
             ClassifyChunk(ref token, chunkStart, chunkEnd);
-            slot.StartOffset = (byte)(token.Start - chunkStart);
-            slot.EndOffset = (byte)(token.End - chunkStart);
-            Remember(ref slot, first, last, chunk.Length, ref token, before);
+            Remember(_chunkMemo, index, first, last, chunk.Length, ref token, before, token.Start - chunkStart, token.End - chunkStart);
             return;
         }
 
@@ -456,66 +467,42 @@ internal sealed partial class NormalizerRun
         return result;
     }
 
-    /// <summary>Classifies a word of ASCII letters, from the memo when the word was seen before.</summary>
+    /// <summary>
+    /// Classifies a word of ASCII letters, from a memo when the word was seen before: one for words of up to eight
+    /// letters, one for words of nine to sixteen. Longer words are classified every time.
+    /// </summary>
     private void ClassifyLetters(ref Token token, ReadOnlySpan<char> word)
     {
-        if (!WordMemo.TryKey(word, out var first, out var last))
+        WordMemo memo;
+        ulong first, last;
+        if (WordMemo.TryKey(word, out first, out last))
         {
-            ClassifyLongWord(ref token, word);
-            return;
+            memo = _memo;
         }
-
-        ref var slot = ref _memo.SlotOf(first, last, word.Length);
-        if (slot.Holds(first, last, word.Length))
+        else if (WordMemo.TryLongKey(word, out first, out last))
         {
-            Replay(ref token, slot);
-            return;
+            memo = _longMemo;
         }
-
-        var before = _counts;
-        ClassifyWord(ref token, word, ascii: true);
-        Remember(ref slot, first, last, word.Length, ref token, before);
-    }
-
-    /// <summary>
-    /// Classifies a word of nine letters or more, from the long-word memo when it is a word of up to sixteen letters
-    /// seen before whose form is the word in lower case (most are: the memo keeps only those, so a slot needs no
-    /// room for the form). The other long words are classified as usual.
-    /// </summary>
-    private void ClassifyLongWord(ref Token token, ReadOnlySpan<char> word)
-    {
-        if (!WordMemo.TryLongKey(word, out var key))
+        else
         {
             ClassifyWord(ref token, word, ascii: true);
             return;
         }
 
-        ref var slot = ref _longMemo.SlotOf(key, word.Length);
-        if (slot.Holds(key, word.Length))
+        if (memo.TryFind(first, last, word.Length, out var index))
         {
-            token.Kind = TokenKind.Word;
-            token.Entry = slot.Entry;
-            token.Flags = slot.Flags;
-            var start = BeginForm();
-            AppendLower(word);
-            EndForm(ref token, start);
-            token.FormHash = slot.FormHash;
+            Replay(ref token, memo.SlotAt(index), memo, index, word);
             return;
         }
 
-        var before = _counts.Total;
+        var before = _counts;
         ClassifyWord(ref token, word, ascii: true);
-        slot.Length = 0;
-        if (token.Kind == TokenKind.Word && !token.Dropped && !token.Intensifier && _counts.Total == before && token.FormHash != 0
-            && Form(token).Length == word.Length && Ascii.EqualsIgnoreCase(Form(token), word) && !Form(token).ContainsAnyInRange('A', 'Z'))
-        {
-            (slot.First, slot.Last, slot.Form0, slot.Form1) = (key.A, key.B, key.C, key.D);
-            (slot.Entry, slot.Flags, slot.FormHash, slot.Length) = (token.Entry, token.Flags, token.FormHash, word.Length);
-        }
+        Remember(memo, index, first, last, word.Length, ref token, before, startOffset: 0, endOffset: 0);
     }
 
+    /// <summary>Replays a remembered classification; <paramref name="core"/> is the token's core, which the form is most often made from.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Replay(ref Token token, in WordMemo.Slot slot)
+    private void Replay(ref Token token, in WordMemo.Slot slot, WordMemo memo, int index, ReadOnlySpan<char> core)
     {
         token.Kind = slot.Kind;
         token.Dropped = slot.Dropped;
@@ -523,50 +510,113 @@ internal sealed partial class NormalizerRun
         token.Entry = slot.Entry;
         token.Flags = slot.Flags;
         var start = BeginForm();
-        if (slot.LongForm is { } form)
+        switch (slot.Source)
         {
-            AppendForm(form);
-        }
-        else
-        {
-            EnsureForms(8);
-            var bytes = MemoryMarshal.AsBytes(_forms.AsSpan(start, 8));
-            MemoryMarshal.Write(bytes, slot.Form0);
-            MemoryMarshal.Write(bytes[8..], slot.Form1);
-            _formLength += slot.FormLength;
+            case WordMemo.FormSource.Verbatim:
+                AppendShort(core, 0);
+                break;
+            case WordMemo.FormSource.Lower:
+                AppendShort(core, LowerMask);
+                break;
+            case WordMemo.FormSource.System:
+                AppendForm(_lex.Words[slot.Entry - 1].System);
+                break;
+            default:
+                ref var kept = ref memo.ExtraAt(index);
+                EnsureForms(8);
+                var bytes = MemoryMarshal.AsBytes(_forms.AsSpan(start, 8));
+                MemoryMarshal.Write(bytes, kept.Form0);
+                MemoryMarshal.Write(bytes[8..], kept.Form1);
+                _formLength += kept.FormLength;
+                break;
         }
 
         EndForm(ref token, start);
         token.FormHash = slot.FormHash;
-        _counts.Shouting += slot.Shouting;
-        _counts.StretchedLetters += slot.StretchedLetters;
-        _counts.Profanity += slot.Profanity;
-        _counts.Insults += slot.Insults;
-        _counts.Interjections += slot.Interjections;
+        if (slot.HasCounts)
+        {
+            ref var counts = ref memo.ExtraAt(index);
+            _counts.Shouting += counts.Shouting;
+            _counts.StretchedLetters += counts.StretchedLetters;
+            _counts.Profanity += counts.Profanity;
+            _counts.Insults += counts.Insults;
+            _counts.Interjections += counts.Interjections;
+        }
     }
 
-    private void Remember(ref WordMemo.Slot slot, ulong first, ulong last, int length, ref Token token, in NeutralizedCountsBuilder before)
+    /// <summary><c>0x20</c> in each of four characters: set, it puts ASCII letters in lower case.</summary>
+    private const ulong LowerMask = 0x0020_0020_0020_0020UL;
+
+    /// <summary>
+    /// Appends a core of at most sixteen characters with <paramref name="mask"/> set in each (0 to copy it,
+    /// <see cref="LowerMask"/> for lower case): two overlapping moves of eight or four characters.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AppendShort(ReadOnlySpan<char> core, ulong mask)
     {
-        slot.Length = 0;
+        EnsureForms(16);
+        var source = MemoryMarshal.AsBytes(core);
+        var destination = MemoryMarshal.AsBytes(_forms.AsSpan(_formLength, core.Length));
+        if (core.Length >= 8)
+        {
+            var masks = Vector128.Create(mask).AsByte();
+            (Vector128.Create<byte>(source) | masks).CopyTo(destination);
+            (Vector128.Create<byte>(source[^16..]) | masks).CopyTo(destination[^16..]);
+        }
+        else if (core.Length >= 4)
+        {
+            MemoryMarshal.Write(destination, MemoryMarshal.Read<ulong>(source) | mask);
+            MemoryMarshal.Write(destination[^8..], MemoryMarshal.Read<ulong>(source[^8..]) | mask);
+        }
+        else
+        {
+            for (var k = 0; k < core.Length; k++)
+            {
+                _forms[_formLength + k] = (char)(core[k] | (char)mask);
+            }
+        }
+
+        _formLength += core.Length;
+    }
+
+    /// <summary>
+    /// Remembers a classification in slot <paramref name="index"/> of <paramref name="memo"/>, unless the replay
+    /// could not give it again (something it does not count was counted, a long form that is not a system's name);
+    /// <paramref name="startOffset"/> and <paramref name="endOffset"/> place the core in a chunk (0 for a word, which
+    /// is its own core).
+    /// </summary>
+    private void Remember(WordMemo memo, int index, ulong first, ulong last, int length, ref Token token, in NeutralizedCountsBuilder before, int startOffset, int endOffset)
+    {
+        ref var slot = ref memo.SlotAt(index);
         var after = _counts;
         var replayed = after.Shouting - before.Shouting + after.StretchedLetters - before.StretchedLetters + after.Profanity
             - before.Profanity + after.Insults - before.Insults + after.Interjections - before.Interjections;
-        if (after.Total - before.Total != replayed)
+        if (after.Total - before.Total != replayed || !WordMemo.Slot.Fits(token.Entry, token.Flags, startOffset, endOffset))
         {
             // Something the replay does not count (an emoticon, a punctuation run) was counted: not remembered.
             return;
         }
 
         var form = Form(token);
-        if (form.Length > 8)
+        var core = _text.Chars[token.Start..token.End];
+        ref var extra = ref memo.ExtraAt(index);
+        WordMemo.FormSource source;
+        if (form.SequenceEqual(core))
         {
-            // Only a system's canonical name is longer than the word; it is kept by reference.
-            if (token.Kind != TokenKind.System || token.Entry == 0 || _lex.Words[token.Entry - 1].System is not { } system || !form.SequenceEqual(system))
-            {
-                return;
-            }
-
-            slot.LongForm = system;
+            source = WordMemo.FormSource.Verbatim;
+        }
+        else if (IsLowerOf(form, core))
+        {
+            source = WordMemo.FormSource.Lower;
+        }
+        else if (token.Kind == TokenKind.System && token.Entry != 0 && form.SequenceEqual(_lex.Words[token.Entry - 1].System))
+        {
+            source = WordMemo.FormSource.System;
+        }
+        else if (form.Length > 8)
+        {
+            // Only a system's canonical name is longer than the word.
+            return;
         }
         else
         {
@@ -574,30 +624,48 @@ internal sealed partial class NormalizerRun
             packed.Clear();
             form.CopyTo(packed);
             var bytes = MemoryMarshal.AsBytes(packed);
-            slot.Form0 = MemoryMarshal.Read<ulong>(bytes);
-            slot.Form1 = MemoryMarshal.Read<ulong>(bytes[8..]);
-            slot.LongForm = null;
+            source = WordMemo.FormSource.Kept;
+            extra.Form0 = MemoryMarshal.Read<ulong>(bytes);
+            extra.Form1 = MemoryMarshal.Read<ulong>(bytes[8..]);
+            extra.FormLength = (byte)form.Length;
         }
 
-        slot.FormLength = form.Length;
-        slot.Kind = token.Kind;
-        slot.Dropped = token.Dropped;
-        slot.Intensifier = token.Intensifier;
-        slot.Entry = token.Entry;
-        slot.Flags = token.Flags;
         // The fingerprint needs the form's hash: taken once here, for every time the memo gives the word again.
         if (token.FormHash == 0 && form.Length > 0)
         {
             token.FormHash = Hashing.Hash(form);
         }
 
-        slot.FormHash = token.FormHash;
-        slot.Shouting = (byte)(after.Shouting - before.Shouting);
-        slot.StretchedLetters = (byte)(after.StretchedLetters - before.StretchedLetters);
-        slot.Profanity = (byte)(after.Profanity - before.Profanity);
-        slot.Insults = (byte)(after.Insults - before.Insults);
-        slot.Interjections = (byte)(after.Interjections - before.Interjections);
-        (slot.First, slot.Last, slot.Length) = (first, last, length);
+        var hasCounts = replayed != 0;
+        if (hasCounts)
+        {
+            extra.Shouting = (byte)(after.Shouting - before.Shouting);
+            extra.StretchedLetters = (byte)(after.StretchedLetters - before.StretchedLetters);
+            extra.Profanity = (byte)(after.Profanity - before.Profanity);
+            extra.Insults = (byte)(after.Insults - before.Insults);
+            extra.Interjections = (byte)(after.Interjections - before.Interjections);
+        }
+
+        slot.Set(first, last, length, token, startOffset, endOffset, source, hasCounts);
+
+        // Whether the form is the core with 0x20 set in each character, as AppendShort makes it.
+        static bool IsLowerOf(ReadOnlySpan<char> form, ReadOnlySpan<char> core)
+        {
+            if (form.Length != core.Length)
+            {
+                return false;
+            }
+
+            for (var k = 0; k < form.Length; k++)
+            {
+                if (form[k] != (char)(core[k] | 0x20))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     /// <summary>Classifies a word; <paramref name="ascii"/> says it is all ASCII, so no look-alike, folding or recomposition can apply.</summary>

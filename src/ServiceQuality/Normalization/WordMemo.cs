@@ -1,29 +1,69 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Text;
 
 namespace ServiceQuality.Normalization;
 
 /// <summary>
-/// A small direct-mapped memo of classified words, owned by a run (so one thread): a short chunk is keyed exactly by
-/// its characters packed into 64-bit values, so a hit compares no strings, and replays the chunk's classification
-/// (kind, form, lexicon entry, form hash and what was neutralised) without folding it or looking it up again. The classification of such a word depends on its characters and the lexicons only; the memo is
-/// emptied when the lexicons change. Complaint text follows Zipf's law: a few hundred words make most of it.
-/// A run keeps three: one for words of up to eight letters, one for words of nine to sixteen (their key fills the
-/// slot's form fields, so only words whose form is the word in lower case are kept there), and one for other short
-/// chunks (punctuation, contractions, numbers), whose classification depends on the chunk alone as well: 4,096,
-/// 2,048 and 1,024 slots of about 80 bytes, some 560 KB for each thread that normalizes.
+/// A small memo of classified chunks (up to eight characters, or words of up to sixteen ASCII letters), owned by a
+/// run (so one thread): a chunk is keyed exactly by its characters packed into two 64-bit values and its length, so
+/// a hit compares no strings, and replays the chunk's
+/// classification (kind, form, lexicon entry, form hash, the offsets of its core and what was neutralised) without
+/// folding it or looking it up again. The classification of such a chunk depends on its characters and the lexicons
+/// only; the memo is emptied when the lexicons change. Complaint text follows Zipf's law: a few hundred words make
+/// most of it, and a few thousand more come and go.
 /// </summary>
+/// <remarks>
+/// Two-way set-associative: a key maps to a bucket of two slots, the one used last first, so a frequent word is not
+/// pushed out by a rare one that maps to the same place. A slot is 32 bytes and a bucket fills one cache line (the
+/// slots live in a pinned array, from a line boundary), because a lookup's cost is the cache miss on its bucket. A
+/// slot holds the key, the form hash, the entry and everything else packed in two 32-bit values. The form is most
+/// often the chunk's core as written or with its ASCII letters in lower case, or a system's canonical name, and is
+/// then made again from those; another form (a stretched word restored) and the counts of what was neutralised are
+/// kept aside, in a second array read only for the slots that say so. A run keeps one memo for words of ASCII
+/// letters, one for words of nine to sixteen (keyed by their letters a byte each) and one for the other short chunks
+/// (punctuation, contractions, numbers).
+/// </remarks>
 internal sealed class WordMemo
 {
-    private readonly Slot[] _slots;
+    private const int LineSize = 64;
+
+    /// <summary>The slots, from <see cref="_start"/>: pinned, so that the start stays on a cache line boundary.</summary>
+    private readonly byte[] _memory;
+    private readonly int _start;
+    private readonly Extra[] _extras;
     private readonly int _shift;
     private Lexicons? _lexicons;
 
-    /// <summary>Creates a memo of 2^<paramref name="bits"/> slots.</summary>
+    /// <summary>Creates a memo of 2^<paramref name="bits"/> slots, in buckets of two.</summary>
+    /// <param name="bits">From 2 (two buckets) to 24.</param>
     public WordMemo(int bits)
     {
-        _slots = new Slot[1 << bits];
-        _shift = 64 - bits;
+        ArgumentOutOfRangeException.ThrowIfLessThan(bits, 2);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(bits, 24);
+        _memory = GC.AllocateArray<byte>((Unsafe.SizeOf<Slot>() << bits) + LineSize, pinned: true);
+        var address = Unsafe.ByteOffset(ref Unsafe.NullRef<byte>(), ref MemoryMarshal.GetArrayDataReference(_memory));
+        _start = (int)((LineSize - (address & (LineSize - 1))) & (LineSize - 1));
+        _extras = new Extra[1 << bits];
+        _shift = 64 - (bits - 1);
+    }
+
+    /// <summary>How a remembered form is made again.</summary>
+    internal enum FormSource : byte
+    {
+        /// <summary>The core as written.</summary>
+        Verbatim,
+
+        /// <summary>The core with <c>0x20</c> set in every character: ASCII letters in lower case, digits and most marks unchanged.</summary>
+        Lower,
+
+        /// <summary>The canonical name of the system of the slot's lexicon entry.</summary>
+        System,
+
+        /// <summary>Kept in the slot's <see cref="Extra"/>.</summary>
+        Kept,
     }
 
     /// <summary>Empties the memo when it was filled with other lexicons.</summary>
@@ -31,9 +71,67 @@ internal sealed class WordMemo
     {
         if (!ReferenceEquals(lexicons, _lexicons))
         {
-            Array.Clear(_slots);
+            Array.Clear(_memory);
+            Array.Clear(_extras);
             _lexicons = lexicons;
         }
+    }
+
+    /// <summary>
+    /// Finds a key's slot. On a hit the slot is made the bucket's first (used last), and its index returned; on a
+    /// miss the bucket's first slot is moved to second place, and the index of the emptied first slot returned for
+    /// <see cref="Slot.Set"/>.
+    /// </summary>
+    /// <returns>Whether the slot holds the key.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryFind(ulong first, ulong last, int length, out int index)
+    {
+        index = BucketOf(first, last, length);
+        if (SlotAt(index).Holds(first, last, length))
+        {
+            return true;
+        }
+
+        if (SlotAt(index + 1).Holds(first, last, length))
+        {
+            Swap(index);
+            return true;
+        }
+
+        Demote(index);
+        return false;
+    }
+
+    /// <summary>Gets the index of the first slot of a key's bucket.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int BucketOf(ulong first, ulong last, int length) =>
+        (int)(((first * 0x9E3779B97F4A7C15UL) ^ (last * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)length) >> _shift) << 1;
+
+    /// <summary>Gets a slot; <paramref name="index"/> comes from <see cref="TryFind"/>, so it is within the memo.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref Slot SlotAt(int index)
+    {
+        Debug.Assert((uint)index < (uint)_extras.Length, "A slot index is made from the hash's top bits.");
+        return ref Unsafe.As<byte, Slot>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_memory), _start + (index * Unsafe.SizeOf<Slot>())));
+    }
+
+    /// <summary>Gets what a slot keeps aside.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref Extra ExtraAt(int index) => ref _extras[index];
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Swap(int index)
+    {
+        (SlotAt(index), SlotAt(index + 1)) = (SlotAt(index + 1), SlotAt(index));
+        (_extras[index], _extras[index + 1]) = (_extras[index + 1], _extras[index]);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Demote(int index)
+    {
+        SlotAt(index + 1) = SlotAt(index);
+        _extras[index + 1] = _extras[index];
+        SlotAt(index) = default;
     }
 
     /// <summary>Packs a word of one to eight characters into its exact key.</summary>
@@ -68,81 +166,105 @@ internal sealed class WordMemo
         }
     }
 
-    /// <summary>Gets the slot of a key: the remembered word there may be another one (see <see cref="Slot.Holds(ulong, ulong, int)"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ref Slot SlotOf(ulong first, ulong last, int length)
-    {
-        var mixed = (first * 0x9E3779B97F4A7C15UL) ^ (last * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)length;
-        return ref _slots[(int)(mixed >> _shift)];
-    }
-
     /// <summary>
-    /// Packs a word of nine to sixteen letters into its exact key: the first eight letters in two values, the last
-    /// eight in two more (overlapping the first when the word is shorter than sixteen).
+    /// Packs a word of nine to sixteen ASCII characters into its exact key: its first and its last eight characters
+    /// (overlapping when shorter than sixteen), a byte each.
     /// </summary>
     /// <returns><see langword="false"/> for other lengths.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryLongKey(ReadOnlySpan<char> word, out LongKey key)
+    public static bool TryLongKey(ReadOnlySpan<char> word, out ulong first, out ulong last)
     {
         if (word.Length is < 9 or > 16)
         {
-            key = default;
+            first = last = 0;
             return false;
         }
 
-        var bytes = MemoryMarshal.AsBytes(word);
-        var tail = bytes[^16..];
-        key = new LongKey(MemoryMarshal.Read<ulong>(bytes), MemoryMarshal.Read<ulong>(bytes[8..]), MemoryMarshal.Read<ulong>(tail), MemoryMarshal.Read<ulong>(tail[8..]));
+        Debug.Assert(Ascii.IsValid(word), "Only words of ASCII letters have a long key.");
+        var units = MemoryMarshal.Cast<char, ushort>(word);
+        var bytes = Vector128.Narrow(Vector128.Create(units), Vector128.Create(units[^8..])).AsUInt64();
+        (first, last) = (bytes.GetElement(0), bytes.GetElement(1));
         return true;
     }
 
-    /// <summary>Gets the slot of a long word's key.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ref Slot SlotOf(in LongKey key, int length)
-    {
-        var mixed = (key.A * 0x9E3779B97F4A7C15UL) ^ (key.B * 0xC2B2AE3D27D4EB4FUL) ^ (key.C * 0x165667B19E3779F9UL)
-            ^ (key.D * 0xD6E8FEB86659FD93UL) ^ (ulong)length;
-        return ref _slots[(int)(mixed >> _shift)];
-    }
-
-    /// <summary>The key of a word of nine to sixteen letters: its first and its last eight characters, packed.</summary>
-    internal readonly record struct LongKey(ulong A, ulong B, ulong C, ulong D);
-
-    /// <summary>A remembered classification.</summary>
-    [StructLayout(LayoutKind.Auto)]
+    /// <summary>A remembered classification: 32 bytes.</summary>
+    [StructLayout(LayoutKind.Sequential)]
     internal struct Slot
     {
+        private const int EntryBits = 24;
+        private const int FlagBits = 17;
+        private const int KindShift = FlagBits;
+        private const int LengthShift = KindShift + 5;
+        private const uint DroppedBit = 1u << (LengthShift + 5);
+        private const uint IntensifierBit = DroppedBit << 1;
+        private const int SourceShift = LengthShift + 7;
+        private const uint CountsBit = 1u << (SourceShift + 2);
+
         public ulong First;
         public ulong Last;
-        public int Length;
-        public TokenKind Kind;
-        public bool Dropped;
-        public bool Intensifier;
-        public int Entry;
-        public Lexicons.WordFlags Flags;
         public ulong FormHash;
 
-        /// <summary>Where the token's core starts and ends in a remembered chunk (chunks of punctuation and other marks).</summary>
-        public byte StartOffset;
-        public byte EndOffset;
+        /// <summary>The lexicon entry (24 bits), then the offsets of the core's start and end in the chunk (4 bits each).</summary>
+        private uint _entry;
 
+        /// <summary>
+        /// The lexicon flags (17 bits), the token kind (5), the chunk's length (5; 0 for an empty slot), dropped,
+        /// intensifier, the form's source (2) and whether counts are kept aside.
+        /// </summary>
+        private uint _packed;
+
+        public readonly int Entry => (int)(_entry & ((1u << EntryBits) - 1));
+
+        public readonly int StartOffset => (int)((_entry >> EntryBits) & 0xF);
+
+        public readonly int EndOffset => (int)(_entry >> (EntryBits + 4));
+
+        public readonly Lexicons.WordFlags Flags => (Lexicons.WordFlags)(_packed & ((1u << FlagBits) - 1));
+
+        public readonly TokenKind Kind => (TokenKind)((_packed >> KindShift) & 0x1F);
+
+        public readonly bool Dropped => (_packed & DroppedBit) != 0;
+
+        public readonly bool Intensifier => (_packed & IntensifierBit) != 0;
+
+        public readonly FormSource Source => (FormSource)((_packed >> SourceShift) & 3);
+
+        /// <summary>Whether something was neutralised: the counts are in the slot's <see cref="Extra"/>.</summary>
+        public readonly bool HasCounts => (_packed & CountsBit) != 0;
+
+        /// <summary>Whether the slot holds the chunk of this key.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly bool Holds(ulong first, ulong last, int length) =>
+            ((_packed >> LengthShift) & 0x1F) == (uint)length && First == first && Last == last;
+
+        /// <summary>Whether a classification fits a slot: every field within its bits.</summary>
+        public static bool Fits(int entry, Lexicons.WordFlags flags, int startOffset, int endOffset) =>
+            (uint)entry < 1u << EntryBits && (uint)flags < 1u << FlagBits && (uint)startOffset <= 8 && (uint)endOffset <= 8;
+
+        /// <summary>Fills the slot (see <see cref="Fits"/>).</summary>
+        public void Set(ulong first, ulong last, int length, in Token token, int startOffset, int endOffset, FormSource source, bool hasCounts)
+        {
+            (First, Last, FormHash) = (first, last, token.FormHash);
+            _entry = (uint)token.Entry | ((uint)startOffset << EntryBits) | ((uint)endOffset << (EntryBits + 4));
+            _packed = (uint)token.Flags | ((uint)token.Kind << KindShift) | ((uint)length << LengthShift)
+                | (token.Dropped ? DroppedBit : 0) | (token.Intensifier ? IntensifierBit : 0) | ((uint)source << SourceShift)
+                | (hasCounts ? CountsBit : 0);
+        }
+    }
+
+    /// <summary>What a slot keeps aside: a form made otherwise, and the counts of what was neutralised.</summary>
+    [StructLayout(LayoutKind.Auto)]
+    internal struct Extra
+    {
         /// <summary>The form when it has at most eight characters, packed as the key is (<see cref="FormLength"/> says how many).</summary>
         public ulong Form0;
         public ulong Form1;
-        public int FormLength;
 
-        /// <summary>The form when it is longer (a system's canonical name), else <see langword="null"/>.</summary>
-        public string? LongForm;
+        public byte FormLength;
         public byte Shouting;
         public byte StretchedLetters;
         public byte Profanity;
         public byte Insults;
         public byte Interjections;
-
-        public readonly bool Holds(ulong first, ulong last, int length) => Length == length && First == first && Last == last;
-
-        /// <summary>Whether the slot holds a long word (its key's second half is in <see cref="Form0"/> and <see cref="Form1"/>).</summary>
-        public readonly bool Holds(in LongKey key, int length) =>
-            Length == length && First == key.A && Last == key.B && Form0 == key.C && Form1 == key.D;
     }
 }

@@ -57,17 +57,23 @@ public class WordMemoTests
             .SelectMany(w => new[] { w, w.ToUpperInvariant(), char.ToUpperInvariant(w[0]) + w[1..] })
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        var keys = new Dictionary<(WordMemo.LongKey, int), string>();
+        var keys = new Dictionary<(ulong, ulong, int), string>();
         foreach (var word in words)
         {
-            Assert.True(WordMemo.TryLongKey(word, out var key));
-            Assert.True(keys.TryAdd((key, word.Length), word), $"'{word}' and '{keys.GetValueOrDefault((key, word.Length))}' share a key");
+            Assert.True(WordMemo.TryLongKey(word, out var first, out var last));
+            var key = (first, last, word.Length);
+            Assert.True(keys.TryAdd(key, word), $"'{word}' and '{keys.GetValueOrDefault(key)}' share a key");
         }
 
         Assert.True(keys.Count > 40_000, $"only {keys.Count} words were checked");
-        Assert.False(WordMemo.TryLongKey("eightchr", out _));
-        Assert.False(WordMemo.TryLongKey("seventeenletterss", out _));
+        Assert.False(WordMemo.TryLongKey("eightchr", out _, out _));
+        Assert.False(WordMemo.TryLongKey("seventeenletterss", out _, out _));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(25)]
+    public void WordMemo_BitsOutOfRange_Throws(int bits) => Assert.Throws<ArgumentOutOfRangeException>(() => new WordMemo(bits));
 
     [Theory]
     [InlineData("")]
@@ -113,6 +119,58 @@ public class WordMemoTests
             thread.Join();
             return (warm == cold).Label(Escape($"'{text}': warm {warm} || cold {cold}"));
         });
+
+    /// <summary>
+    /// A run whose memos have four slots each, kept across the cases of <see cref="Normalize_WithTinyMemos_EqualsNormalizer"/>
+    /// (FsCheck builds the property once per case).
+    /// </summary>
+    private static readonly (NormalizerRun Run, Lexicons Lexicons, NormalizationOptions Options) Tiny =
+        (new NormalizerRun(wordMemoBits: 2, longMemoBits: 2, chunkMemoBits: 2), new Lexicons(new NormalizationOptions()), new NormalizationOptions());
+
+    [Property(MaxTest = 150)]
+    public Property Normalize_WithTinyMemos_EqualsNormalizer() =>
+        // Nearly every word evicts, moves or swaps another, with what it keeps aside (forms, counts), and every replay
+        // must still give the record of the normalizer.
+        Prop.ForAll(Gen.Choose(0, (TrickyWords.Length * Separators.Length) - 1).ArrayOf().Where(a => a.Length is >= 1 and <= 40).ToArbitrary(), parts =>
+        {
+            var text = string.Concat(parts.Select(p => TrickyWords[p % TrickyWords.Length] + Separators[p / TrickyWords.Length]));
+            var context = new NormalizationContext(new DateOnly(2024, 3, 20));
+            var tiny = Describe(Tiny.Run.Run(Tiny.Lexicons, Tiny.Options, text, context));
+            var expected = Describe(Normalizer.Normalize(text, context));
+            return (tiny == expected).Label(Escape($"'{text}': tiny {tiny} || normalizer {expected}"));
+        });
+
+    [Fact]
+    public void TryFind_TwoWordsOfOneBucket_BothStayUntilAThirdComes()
+    {
+        var memo = new WordMemo(bits: 2);
+        var lexicons = new Lexicons(new NormalizationOptions());
+        memo.Use(lexicons);
+        var keys = new[] { "down", "slow", "again", "outage", "broken", "late", "twice" }
+            .Select(w => (Ok: WordMemo.TryKey(w, out var first, out var last), First: first, Last: last, w.Length))
+            .GroupBy(k => memo.BucketOf(k.First, k.Last, k.Length)).First(g => g.Count() >= 3).ToArray();
+        Assert.All(keys, k => Assert.True(k.Ok));
+
+        void Put(int k, int entry)
+        {
+            Assert.False(memo.TryFind(keys[k].First, keys[k].Last, keys[k].Length, out var index));
+            memo.SlotAt(index).Set(keys[k].First, keys[k].Last, keys[k].Length, new Token { Entry = entry, Kind = TokenKind.Word }, 0, 0, WordMemo.FormSource.Lower, false);
+        }
+
+        int Find(int k) => memo.TryFind(keys[k].First, keys[k].Last, keys[k].Length, out var index) ? memo.SlotAt(index).Entry : -1;
+
+        Put(0, 10);
+        Put(1, 11);
+        Assert.Equal((10, 11), (Find(0), Find(1)));
+
+        // The second word was used last, so the first goes when the third comes.
+        Put(2, 12);
+        Assert.Equal((11, 12), (Find(1), Find(2)));
+        Assert.Equal(-1, Find(0));
+
+        // A miss makes room in first place (emptied): the third word, used last, stays; the second goes.
+        Assert.Equal((12, -1, -1), (Find(2), Find(1), Find(0)));
+    }
 
     private static string Describe(NormalizedComplaint record) =>
         $"{Signature(record)} {record.Neutralized} {string.Join('|', record.Facts)} {record.Recurrence}";
