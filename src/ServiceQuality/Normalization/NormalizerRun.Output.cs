@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace ServiceQuality.Normalization;
 
 internal sealed partial class NormalizerRun
@@ -24,11 +27,14 @@ internal sealed partial class NormalizerRun
         // Room for everything at once, so no append needs to grow the buffer: each append (a form or a punctuation
         // mark) adds at most one space before it; forms come from the forms buffer, marks from the text (a run of
         // ! ? becomes at most one full stop).
-        var bound = _formLength + (2 * _text.Length) + _tokenCount + 16;
+        // And room for a whole block of FormBlock characters after any form and after the text written, for AppendForm.
+        var bound = _formLength + (2 * _text.Length) + _tokenCount + FormBlock + 16;
         if (_out.Length < bound)
         {
             _out = new char[Math.Max(bound, _out.Length * 2)];
         }
+
+        EnsureForms(FormBlock);
 
         _outLength = 0;
         _pendingSpace = false;
@@ -70,7 +76,7 @@ internal sealed partial class NormalizerRun
             AppendPunctuation(text[t.ChunkStart..t.Start], false);
         }
 
-        AppendOut(Form(t));
+        AppendForm(t);
         if (t.End < t.ChunkEnd)
         {
             AppendPunctuation(text[t.End..t.ChunkEnd], NextStartsSentence(i));
@@ -83,9 +89,14 @@ internal sealed partial class NormalizerRun
         return new string(_out, 0, _outLength);
     }
 
-    private void AppendOut(ReadOnlySpan<char> chars)
+    /// <summary>Characters that <see cref="AppendForm(in Token)"/> moves at once.</summary>
+    private const int FormBlock = 16;
+
+    /// <summary>Appends a token's form, after the pending space.</summary>
+    private void AppendForm(in Token t)
     {
-        if (chars.IsEmpty)
+        var count = t.FormLength;
+        if (count == 0)
         {
             return;
         }
@@ -98,21 +109,21 @@ internal sealed partial class NormalizerRun
         }
 
         _pendingSpace = false;
-        if (chars.Length <= 16)
+        if (count <= FormBlock)
         {
-            // Most forms are short words: a loop beats the call to a general copy.
-            var destination = output.AsSpan(length, chars.Length);
-            for (var k = 0; k < chars.Length; k++)
-            {
-                destination[k] = chars[k];
-            }
+            // Most forms are short words: a whole block is moved, whatever the length (the forms and the output have
+            // room for one after any form), so that no branch depends on it.
+            var source = MemoryMarshal.AsBytes(_forms.AsSpan(t.FormStart, FormBlock));
+            var destination = MemoryMarshal.AsBytes(output.AsSpan(length, FormBlock));
+            Vector128.Create<byte>(source).CopyTo(destination);
+            Vector128.Create<byte>(source[16..]).CopyTo(destination[16..]);
         }
         else
         {
-            chars.CopyTo(output.AsSpan(length));
+            Form(t).CopyTo(output.AsSpan(length));
         }
 
-        _outLength = length + chars.Length;
+        _outLength = length + count;
     }
 
     /// <summary>Appends one character (a punctuation mark), after the pending space.</summary>

@@ -119,19 +119,31 @@ internal sealed class WordMemo
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref Extra ExtraAt(int index) => ref _extras[index];
 
+    /// <summary>Swaps the slots of a bucket; what they keep aside (another cache line) only when one of them keeps something.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Swap(int index)
     {
-        (SlotAt(index), SlotAt(index + 1)) = (SlotAt(index + 1), SlotAt(index));
-        (_extras[index], _extras[index + 1]) = (_extras[index + 1], _extras[index]);
+        ref var first = ref SlotAt(index);
+        ref var second = ref SlotAt(index + 1);
+        (first, second) = (second, first);
+        if (first.UsesExtra || second.UsesExtra)
+        {
+            (_extras[index], _extras[index + 1]) = (_extras[index + 1], _extras[index]);
+        }
     }
 
+    /// <summary>Moves the first slot of a bucket to second place, and empties the first.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Demote(int index)
     {
-        SlotAt(index + 1) = SlotAt(index);
-        _extras[index + 1] = _extras[index];
-        SlotAt(index) = default;
+        ref var first = ref SlotAt(index);
+        if (first.UsesExtra)
+        {
+            _extras[index + 1] = _extras[index];
+        }
+
+        SlotAt(index + 1) = first;
+        first = default;
     }
 
     /// <summary>Packs a word of one to eight characters into its exact key.</summary>
@@ -231,6 +243,9 @@ internal sealed class WordMemo
 
         /// <summary>Whether something was neutralised: the counts are in the slot's <see cref="Extra"/>.</summary>
         public readonly bool HasCounts => (_packed & CountsBit) != 0;
+
+        /// <summary>Whether the slot keeps something in its <see cref="Extra"/>: its form or counts.</summary>
+        public readonly bool UsesExtra => HasCounts || Source == FormSource.Kept;
 
         /// <summary>Whether the slot holds the chunk of this key.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
