@@ -77,14 +77,14 @@ internal static class SimHash
         ones = ones[..64];
         ones.Clear();
         CountOnes(features, ones);
+
+        // Votes = ones - (features - ones) > 0, that is ones > features / 2 (rounded down), eight bits at a time.
+        var half = Vector256.Create(features.Length / 2);
         ulong result = 0;
-        for (var bit = 0; bit < 64; bit++)
+        for (var block = 0; block < 8; block++)
         {
-            // Votes = ones - (features - ones) > 0.
-            if (2L * ones[bit] > features.Length)
-            {
-                result |= 1UL << bit;
-            }
+            var majority = Vector256.GreaterThan(Vector256.Create<int>(ones.Slice(block * 8, 8)), half);
+            result |= (ulong)majority.ExtractMostSignificantBits() << (block * 8);
         }
 
         return result;

@@ -150,7 +150,9 @@ internal sealed partial class NormalizerRun
             ref var token = ref NewToken();
             token.ChunkStart = i;
             token.Quoted = quotedIndex < _quoted.Count && i >= _quoted[quotedIndex].Start;
-            var counts = _counts;
+
+            // What a quoted token neutralises is not counted: the counts are put back after it.
+            var counts = token.Quoted ? _counts : default;
             if (Patterns.TryPersonalNumber(text, i, out var piiEnd, out var placeholder))
             {
                 token.Start = i;
