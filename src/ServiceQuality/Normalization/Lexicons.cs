@@ -85,7 +85,7 @@ internal sealed class Lexicons
         AreaWordsLookup = AreaWords.GetAlternateLookup<ReadOnlySpan<char>>();
         AreaPhrases = ByFirstWord(areaPhrases);
         var entries = new Dictionary<string, WordEntry>(StringComparer.Ordinal);
-        WordEntry Entry(string word) => entries.TryGetValue(word, out var e) ? e : entries[word] = new WordEntry();
+        WordEntry Entry(string word) => entries.TryGetValue(word, out var e) ? e : entries[word] = new WordEntry(word);
         foreach (var w in CommonWords)
         {
             Entry(w).Flags |= WordFlags.Common;
@@ -281,8 +281,11 @@ internal sealed class Lexicons
     }
 
     /// <summary>What a single word is in the lexicons.</summary>
-    internal sealed class WordEntry
+    internal sealed class WordEntry(string word)
     {
+        /// <summary>Gets the word, as the table keys it.</summary>
+        public string Word { get; } = word;
+
         public WordFlags Flags { get; set; }
 
         public string? System { get; set; }

@@ -232,15 +232,16 @@ internal sealed partial class NormalizerRun
         List<string>?[] evidence = new List<string>?[categories.Length];
         foreach (var j in _areaCandidates)
         {
+            // The token's flags say what to look for, so that the lexicon entry (a cache miss) is read only for the
+            // words that are evidence themselves.
             ref var t = ref _tokens[_live[j]];
             if (t.Entry == 0)
             {
                 continue;
             }
 
-            var entry = _lex.Words[t.Entry - 1];
             var form = Form(t);
-            var phrases = (entry.Flags & Lexicons.WordFlags.AreaPhraseStart) != 0 && _lex.AreaPhrases.TryGetValue(form, out var found) ? found : [];
+            var phrases = (t.Flags & Lexicons.WordFlags.AreaPhraseStart) != 0 && _lex.AreaPhrases.TryGetValue(form, out var found) ? found : [];
             foreach (var phrase in phrases)
             {
                 if (j + phrase.Words.Length <= _live.Count)
@@ -258,13 +259,14 @@ internal sealed partial class NormalizerRun
                 }
             }
 
-            if (entry.Areas is { } areas)
+            if ((t.Flags & Lexicons.WordFlags.AreaTerm) != 0 && _lex.Words[t.Entry - 1] is { Areas: { } areas } entry)
             {
                 foreach (var area in areas)
                 {
                     if (evidence[area] is not { } list || !Contains(list, form))
                     {
-                        AddEvidence(evidence, area, form.ToString());
+                        // The form is the entry's word: its string is taken rather than a new one made.
+                        AddEvidence(evidence, area, form.SequenceEqual(entry.Word) ? entry.Word : form.ToString());
                     }
                 }
             }
