@@ -43,9 +43,9 @@ internal sealed partial class NormalizerRun
     /// <summary>
     /// Creates a run with memos of 2^<paramref name="wordMemoBits"/> slots for words of up to eight letters,
     /// 2^<paramref name="longMemoBits"/> for words of nine to sixteen and 2^<paramref name="chunkMemoBits"/> for other
-    /// short chunks: by default 8,192, 4,096 and 1,024 slots, some 730 KB in all (see <see cref="WordMemo"/>).
+    /// short chunks: by default 8,192, 4,096 and 2,048 slots, some 780 KB in all (see <see cref="WordMemo"/>).
     /// </summary>
-    public NormalizerRun(int wordMemoBits = 13, int longMemoBits = 12, int chunkMemoBits = 10)
+    public NormalizerRun(int wordMemoBits = 13, int longMemoBits = 12, int chunkMemoBits = 11)
     {
         _memo = new WordMemo(wordMemoBits);
         _longMemo = new WordMemo(longMemoBits);
@@ -291,8 +291,10 @@ internal sealed partial class NormalizerRun
             }
         }
 
-        // Other short chunks ("(", "):", "don't", "500"): their classification depends on the chunk alone too.
-        if (WordMemo.TryKey(chunk, out var first, out var last))
+        // Other short chunks ("(", "):", "don't", "500", and ASCII ones of up to 16 characters such as CFPB's
+        // "XX/XX/2019"): their classification depends on the chunk alone too.
+        if (WordMemo.TryKey(chunk, out var first, out var last)
+            || (chunk.Length <= 16 && Ascii.IsValid(chunk) && WordMemo.TryLongKey(chunk, out first, out last)))
         {
             if (_chunkMemo.TryFind(first, last, chunk.Length, out var index))
             {

@@ -254,7 +254,7 @@ internal sealed class WordMemo
 
         /// <summary>Whether a classification fits a slot: every field within its bits.</summary>
         public static bool Fits(int entry, Lexicons.WordFlags flags, int startOffset, int endOffset) =>
-            (uint)entry < 1u << EntryBits && (uint)flags < 1u << FlagBits && (uint)startOffset <= 8 && (uint)endOffset <= 8;
+            (uint)entry < 1u << EntryBits && (uint)flags < 1u << FlagBits && (uint)startOffset <= 15 && (uint)endOffset <= 15;
 
         /// <summary>Fills the slot (see <see cref="Fits"/>).</summary>
         public void Set(ulong first, ulong last, int length, in Token token, int startOffset, int endOffset, FormSource source, bool hasCounts)

@@ -27,6 +27,14 @@ public class WordMemoTests
         // Chunks that are not plain words, remembered by the chunk memo with the offsets of their core.
         "(", "):", "(down)", "\"VPN\"", "don't", "DON'T", "f*cking", "$h1t", "sh!t", "500", ":(", "D:", "[email]", "U.S.C",
         "e-mail", "#12345", "INC-4471", "3rd", "2h30m", "$5.00", "*down*", "...", "?!",
+
+        // ASCII chunks of nine to sixteen characters, remembered by the chunk memo too: redacted dates, amounts,
+        // identifiers, e-mail addresses and URLs, with punctuation around them.
+        "XX/XX/2019", "XX/XX/XXXX", "(XX/XX/2019).", "{$500.00}", "$1,000,000", "0x80070005", "0x80070005.", "ERR_CONN_RESET",
+        "INC-4471,", "a@example.com", "http://x.com/a", "f*cking!!!", "DON'T!!!!", "\"XXXX\",", "soooooooo.",
+
+        // Chunks whose characters agree in their low bytes: only ASCII chunks get a key of a byte a character.
+        "A-A-A-A-A", "Ł-Ł-Ł-Ł-Ł",
     ];
 
     private static readonly string[] Separators = [" ", " ", " ", ". ", "!!! ", ", ", "\n", "\n> ", "\nOn Mon, Bob wrote:\n"];
