@@ -15,6 +15,10 @@ internal sealed partial class NormalizerRun
 
     private readonly List<ulong> _keyParts = [];
 
+    /// <summary>The evidence of the service areas found so far: area index and term, in the order they were found.</summary>
+    private readonly List<(int Area, string Term)> _evidence = [];
+    private int[] _evidenceCounts = [];
+
     /// <summary>The fingerprint's feature hashes, in the order of the text (each kept word, and each pair of consecutive ones).</summary>
     private ulong[] _features = new ulong[256];
 
@@ -229,7 +233,8 @@ internal sealed partial class NormalizerRun
     private ServiceAreaMatch[] ClassifyAreas()
     {
         var categories = _lex.Categories;
-        List<string>?[] evidence = new List<string>?[categories.Length];
+        var evidence = _evidence;
+        evidence.Clear();
         foreach (var j in _areaCandidates)
         {
             // The token's flags say what to look for, so that the lexicon entry (a cache miss) is read only for the
@@ -254,7 +259,7 @@ internal sealed partial class NormalizerRun
 
                     if (match)
                     {
-                        AddEvidence(evidence, phrase.Area, phrase.Canonical);
+                        AddEvidence(phrase.Area, phrase.Canonical);
                     }
                 }
             }
@@ -263,10 +268,10 @@ internal sealed partial class NormalizerRun
             {
                 foreach (var area in areas)
                 {
-                    if (evidence[area] is not { } list || !Contains(list, form))
+                    if (!HasEvidence(area, form))
                     {
                         // The form is the entry's word: its string is taken rather than a new one made.
-                        AddEvidence(evidence, area, form.SequenceEqual(entry.Word) ? entry.Word : form.ToString());
+                        evidence.Add((area, form.SequenceEqual(entry.Word) ? entry.Word : form.ToString()));
                     }
                 }
             }
@@ -276,31 +281,59 @@ internal sealed partial class NormalizerRun
         {
             if (fact.Kind == FactKind.Amount)
             {
-                AddEvidence(evidence, Array.IndexOf(categories, ServiceAreas.CostEffectiveness), fact.Value);
+                AddEvidence(Array.IndexOf(categories, ServiceAreas.CostEffectiveness), fact.Value);
             }
             else if (fact.Kind == FactKind.Occurrence && fact.Value != "again")
             {
-                AddEvidence(evidence, Array.IndexOf(categories, ServiceAreas.FirstTimeFix), "occurrence " + fact.Value);
+                AddEvidence(Array.IndexOf(categories, ServiceAreas.FirstTimeFix), "occurrence " + fact.Value);
             }
         }
 
-        var result = new List<ServiceAreaMatch>();
+        if (evidence.Count == 0)
+        {
+            return [];
+        }
+
+        // Areas in the order of the categories, each with its terms in the order they were found.
+        var counts = _evidenceCounts.Length >= categories.Length ? _evidenceCounts : _evidenceCounts = new int[categories.Length];
+        Array.Clear(counts);
+        var matched = 0;
+        foreach (var (area, _) in evidence)
+        {
+            matched += counts[area]++ == 0 ? 1 : 0;
+        }
+
+        var result = new ServiceAreaMatch[matched];
+        var next = 0;
         for (var a = 0; a < categories.Length; a++)
         {
-            if (evidence[a] is { } terms)
+            if (counts[a] == 0)
             {
-                result.Add(new ServiceAreaMatch(categories[a], terms.ToArray()));
+                continue;
             }
+
+            var terms = new string[counts[a]];
+            var k = 0;
+            foreach (var (area, term) in evidence)
+            {
+                if (area == a)
+                {
+                    terms[k++] = term;
+                }
+            }
+
+            result[next++] = new ServiceAreaMatch(categories[a], terms);
         }
 
-        return [.. result];
+        return result;
     }
 
-    private static bool Contains(List<string> list, ReadOnlySpan<char> term)
+    /// <summary>Whether <paramref name="term"/> is evidence of <paramref name="area"/> already.</summary>
+    private bool HasEvidence(int area, ReadOnlySpan<char> term)
     {
-        foreach (var item in list)
+        foreach (var (a, t) in _evidence)
         {
-            if (term.SequenceEqual(item))
+            if (a == area && term.SequenceEqual(t))
             {
                 return true;
             }
@@ -309,14 +342,15 @@ internal sealed partial class NormalizerRun
         return false;
     }
 
-    private static void AddEvidence(List<string>?[] evidence, int area, string term)
+    /// <summary>Adds a term to the evidence of an area, once.</summary>
+    private void AddEvidence(int area, string term)
     {
-        var list = evidence[area] ??= [];
-        if (!list.Contains(term))
+        if (!HasEvidence(area, term))
         {
-            list.Add(term);
+            _evidence.Add((area, term));
         }
     }
+
 
     private ImpactLevel DeriveImpact(int organisationThreshold)
     {
