@@ -175,18 +175,11 @@ internal static class SimHash
         }
     }
 
-    /// <summary>Adds 32 byte counts to the first 32 totals.</summary>
+    /// <summary>Adds 32 byte counts to the first 32 totals (once a batch, so by halves).</summary>
     private static void Widen(Vector256<byte> counts, Span<int> ones)
     {
-        var (low, high) = Vector256.Widen(counts);
-        Add(Vector256.Widen(low), ones);
-        Add(Vector256.Widen(high), ones[16..]);
-
-        static void Add((Vector256<uint> Lower, Vector256<uint> Upper) counts, Span<int> ones)
-        {
-            (Vector256.Create<int>(ones) + counts.Lower.AsInt32()).CopyTo(ones);
-            (Vector256.Create<int>(ones[8..]) + counts.Upper.AsInt32()).CopyTo(ones[8..]);
-        }
+        Widen(counts.GetLower(), ones);
+        Widen(counts.GetUpper(), ones[16..]);
     }
 
     /// <summary>Adds 16 byte counts to the first 16 totals.</summary>

@@ -7,9 +7,9 @@ using System.Text;
 namespace ServiceQuality.Normalization;
 
 /// <summary>
-/// A small memo of classified chunks (up to eight characters, or words of up to sixteen ASCII letters), owned by a
-/// run (so one thread): a chunk is keyed exactly by its characters packed into two 64-bit values and its length, so
-/// a hit compares no strings, and replays the chunk's
+/// A small memo of classified chunks (up to eight characters, or up to sixteen ASCII characters), owned by a run (so
+/// one thread): a chunk is keyed exactly by its characters packed into two 64-bit values and its length, so a hit
+/// compares no strings, and replays the chunk's
 /// classification (kind, form, lexicon entry, form hash, the offsets of its core and what was neutralised) without
 /// folding it or looking it up again. The classification of such a chunk depends on its characters and the lexicons
 /// only; the memo is emptied when the lexicons change. Complaint text follows Zipf's law: a few hundred words make
@@ -24,7 +24,7 @@ namespace ServiceQuality.Normalization;
 /// then made again from those; another form (a stretched word restored) and the counts of what was neutralised are
 /// kept aside, in a second array read only for the slots that say so. A run keeps one memo for words of ASCII
 /// letters, one for words of nine to sixteen (keyed by their letters a byte each) and one for the other short chunks
-/// (punctuation, contractions, numbers).
+/// (punctuation, contractions, numbers, and ASCII chunks of up to sixteen characters such as redacted dates).
 /// </remarks>
 internal sealed class WordMemo
 {
@@ -179,7 +179,7 @@ internal sealed class WordMemo
     }
 
     /// <summary>
-    /// Packs a word of nine to sixteen ASCII characters into its exact key: its first and its last eight characters
+    /// Packs a chunk of nine to sixteen ASCII characters into its exact key: its first and its last eight characters
     /// (overlapping when shorter than sixteen), a byte each.
     /// </summary>
     /// <returns><see langword="false"/> for other lengths.</returns>
@@ -192,7 +192,7 @@ internal sealed class WordMemo
             return false;
         }
 
-        Debug.Assert(Ascii.IsValid(word), "Only words of ASCII letters have a long key.");
+        Debug.Assert(Ascii.IsValid(word), "Only ASCII chunks have a long key.");
         var units = MemoryMarshal.Cast<char, ushort>(word);
         var bytes = Vector128.Narrow(Vector128.Create(units), Vector128.Create(units[^8..])).AsUInt64();
         (first, last) = (bytes.GetElement(0), bytes.GetElement(1));
