@@ -313,7 +313,7 @@ internal sealed partial class NormalizerRun
 
     /// <summary>
     /// One pass over the final tokens: writes the canonical text, gathers the live tokens (kept, not quoted, not
-    /// punctuation), fingerprints them and notes those that are evidence of a service area.
+    /// punctuation), fingerprints them and notes those that can start a fact or be evidence of a service area.
     /// </summary>
     private void GatherTokens()
     {

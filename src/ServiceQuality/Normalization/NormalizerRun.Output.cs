@@ -351,7 +351,6 @@ internal sealed partial class NormalizerRun
         }
     }
 
-
     private ImpactLevel DeriveImpact(int organisationThreshold)
     {
         var impact = ImpactLevel.Individual;

@@ -593,8 +593,10 @@ internal sealed partial class NormalizerRun
     {
         ref var slot = ref memo.SlotAt(index);
         var after = _counts;
-        var replayed = after.Shouting - before.Shouting + after.StretchedLetters - before.StretchedLetters + after.Profanity
-            - before.Profanity + after.Insults - before.Insults + after.Interjections - before.Interjections;
+        var (shouting, stretched, profanity, insults, interjections) = (after.Shouting - before.Shouting,
+            after.StretchedLetters - before.StretchedLetters, after.Profanity - before.Profanity,
+            after.Insults - before.Insults, after.Interjections - before.Interjections);
+        var replayed = shouting + stretched + profanity + insults + interjections;
         if (after.Total - before.Total != replayed || !WordMemo.Slot.Fits(token.Entry, token.Flags, startOffset, endOffset))
         {
             // Something the replay does not count (an emoticon, a punctuation run) was counted: not remembered.
@@ -643,11 +645,8 @@ internal sealed partial class NormalizerRun
         var hasCounts = replayed != 0;
         if (hasCounts)
         {
-            extra.Shouting = (byte)(after.Shouting - before.Shouting);
-            extra.StretchedLetters = (byte)(after.StretchedLetters - before.StretchedLetters);
-            extra.Profanity = (byte)(after.Profanity - before.Profanity);
-            extra.Insults = (byte)(after.Insults - before.Insults);
-            extra.Interjections = (byte)(after.Interjections - before.Interjections);
+            (extra.Shouting, extra.StretchedLetters, extra.Profanity, extra.Insults, extra.Interjections) =
+                ((byte)shouting, (byte)stretched, (byte)profanity, (byte)insults, (byte)interjections);
         }
 
         slot.Set(first, last, length, token, startOffset, endOffset, source, hasCounts);

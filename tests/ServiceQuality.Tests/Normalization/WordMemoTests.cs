@@ -20,7 +20,7 @@ public class WordMemoTests
         "outlook", "SharePoint", "sharepoint", "nOBODY", "WoRkInG", "FCRA", "DOWN", "down", "Down", "a", "A", "I", "i", "www",
         "AAA", "zzz", "useless", "joke", "this", "is", "Teams", "teams", "email", "EMAIL", "again", "twice", "whole", "team",
 
-        // Words of nine to sixteen letters: the long-word memo keeps only those whose form is the word in lower case.
+        // Words of nine to sixteen letters, remembered by the long-word memo: as written, capitalised, shouted, stretched.
         "information", "INFORMATION", "Information", "reporting", "soooooooooo", "incompetent", "absolutely", "ABSOLUTELY",
         "SharePointOnline", "unacceptable", "everything", "EVERYTHING", "everybody", "transunion", "TransUnion",
 
@@ -39,43 +39,37 @@ public class WordMemoTests
 
     private static readonly string[] Separators = [" ", " ", " ", ". ", "!!! ", ", ", "\n", "\n> ", "\nOn Mon, Bob wrote:\n"];
 
-    [Fact]
-    public void TryKey_DistinctWordsOfUpToEightLetters_HaveDistinctKeys()
-    {
-        var lexicons = new Lexicons(new NormalizationOptions());
-        var words = lexicons.CommonWords.Where(w => w.Length <= 8 && w.All(char.IsAsciiLetter))
-            .SelectMany(w => new[] { w, w.ToUpperInvariant(), char.ToUpperInvariant(w[0]) + w[1..] })
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        var keys = new Dictionary<(ulong, ulong, int), string>();
-        foreach (var word in words)
-        {
-            Assert.True(WordMemo.TryKey(word, out var first, out var last));
-            Assert.True(keys.TryAdd((first, last, word.Length), word), $"'{word}' and '{keys.GetValueOrDefault((first, last, word.Length))}' share a key");
-        }
+    private delegate bool KeyOf(ReadOnlySpan<char> word, out ulong first, out ulong last);
 
-        Assert.True(keys.Count > 50_000, $"only {keys.Count} words were checked");
-    }
+    [Fact]
+    public void TryKey_DistinctWordsOfUpToEightLetters_HaveDistinctKeys() =>
+        AssertDistinctKeys(1, 8, WordMemo.TryKey, minimumCount: 50_000);
 
     [Fact]
     public void TryLongKey_DistinctWordsOfNineToSixteenLetters_HaveDistinctKeys()
     {
+        AssertDistinctKeys(9, 16, WordMemo.TryLongKey, minimumCount: 40_000);
+        Assert.False(WordMemo.TryLongKey("eightchr", out _, out _));
+        Assert.False(WordMemo.TryLongKey("seventeenletterss", out _, out _));
+    }
+
+    /// <summary>Every lexicon word of the lengths, in lower case, upper case and capitalised, gets a key of its own.</summary>
+    private static void AssertDistinctKeys(int minLength, int maxLength, KeyOf keyOf, int minimumCount)
+    {
         var lexicons = new Lexicons(new NormalizationOptions());
-        var words = lexicons.CommonWords.Where(w => w.Length is >= 9 and <= 16 && w.All(char.IsAsciiLetter))
+        var words = lexicons.CommonWords.Where(w => w.Length >= minLength && w.Length <= maxLength && w.All(char.IsAsciiLetter))
             .SelectMany(w => new[] { w, w.ToUpperInvariant(), char.ToUpperInvariant(w[0]) + w[1..] })
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var keys = new Dictionary<(ulong, ulong, int), string>();
         foreach (var word in words)
         {
-            Assert.True(WordMemo.TryLongKey(word, out var first, out var last));
+            Assert.True(keyOf(word, out var first, out var last), $"'{word}' has no key");
             var key = (first, last, word.Length);
             Assert.True(keys.TryAdd(key, word), $"'{word}' and '{keys.GetValueOrDefault(key)}' share a key");
         }
 
-        Assert.True(keys.Count > 40_000, $"only {keys.Count} words were checked");
-        Assert.False(WordMemo.TryLongKey("eightchr", out _, out _));
-        Assert.False(WordMemo.TryLongKey("seventeenletterss", out _, out _));
+        Assert.True(keys.Count > minimumCount, $"only {keys.Count} words were checked");
     }
 
     [Theory]
