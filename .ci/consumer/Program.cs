@@ -4,7 +4,7 @@ using ServiceQuality.Complaints;
 using ServiceQuality.Sla;
 
 // The packed packages, used the way a host app would: register, receive a complaint, run a command.
-using var provider = new ServiceCollection().AddServiceQuality().BuildServiceProvider();
+using var provider = new ServiceCollection().AddServiceQuality().Services.BuildServiceProvider();
 var service = provider.GetRequiredService<ComplaintService>();
 await service.ReceiveAsync("Q1", "C1", ClientSegment.External, ContactChannel.Email, Priority.High, "The VPN drops every hour.", "desk");
 var result = await service.ExecuteAsync("Q1", c => c.Acknowledge("ann", ContactChannel.Email, "Thank you for telling us."));

@@ -14,8 +14,8 @@ public static class ServiceQualityServiceCollectionExtensions
 {
     /// <summary>Adds ServiceQuality with its defaults.</summary>
     /// <param name="services">The service collection.</param>
-    /// <returns>The service collection, for chaining.</returns>
-    public static IServiceCollection AddServiceQuality(this IServiceCollection services) =>
+    /// <returns>The builder, to configure the registration further (its store, for example).</returns>
+    public static IServiceQualityBuilder AddServiceQuality(this IServiceCollection services) =>
         AddServiceQuality(services, static _ => { });
 
     /// <summary>
@@ -27,28 +27,28 @@ public static class ServiceQualityServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets options in code.</param>
-    /// <returns>The service collection, for chaining.</returns>
-    public static IServiceCollection AddServiceQuality(this IServiceCollection services, Action<ServiceQualityOptions> configure)
+    /// <returns>The builder, to configure the registration further (its store, for example).</returns>
+    public static IServiceQualityBuilder AddServiceQuality(this IServiceCollection services, Action<ServiceQualityOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
         AddCore(services).AddOptions<ServiceQualityOptions>().Configure(configure);
         AddServices(services, serviceKey: null);
-        return services;
+        return new ServiceQualityBuilder(services, null, Options.Options.DefaultName);
     }
 
     /// <summary>Adds ServiceQuality with options bound from configuration (for example <c>builder.Configuration.GetSection("ServiceQuality")</c>).</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The section holding <see cref="ServiceQualityOptions"/>.</param>
-    /// <returns>The service collection, for chaining.</returns>
-    public static IServiceCollection AddServiceQuality(this IServiceCollection services, IConfiguration configuration)
+    /// <returns>The builder, to configure the registration further (its store, for example).</returns>
+    public static IServiceQualityBuilder AddServiceQuality(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         AddCore(services);
         AddConfiguration(services, Options.Options.DefaultName, configuration);
         AddServices(services, serviceKey: null);
-        return services;
+        return new ServiceQualityBuilder(services, null, Options.Options.DefaultName);
     }
 
     /// <summary>
@@ -59,23 +59,23 @@ public static class ServiceQualityServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="serviceKey">The tenant's key.</param>
     /// <param name="configure">Sets the tenant's options in code.</param>
-    /// <returns>The service collection, for chaining.</returns>
-    public static IServiceCollection AddKeyedServiceQuality(this IServiceCollection services, string serviceKey, Action<ServiceQualityOptions> configure)
+    /// <returns>The builder, to configure the registration further (its store, for example).</returns>
+    public static IServiceQualityBuilder AddKeyedServiceQuality(this IServiceCollection services, string serviceKey, Action<ServiceQualityOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceKey);
         ArgumentNullException.ThrowIfNull(configure);
         AddCore(services).AddOptions<ServiceQualityOptions>(serviceKey).Configure(configure);
         AddServices(services, serviceKey);
-        return services;
+        return new ServiceQualityBuilder(services, serviceKey, serviceKey);
     }
 
     /// <summary>Adds a separate ServiceQuality for one tenant with options bound from configuration.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="serviceKey">The tenant's key.</param>
     /// <param name="configuration">The section holding the tenant's <see cref="ServiceQualityOptions"/>.</param>
-    /// <returns>The service collection, for chaining.</returns>
-    public static IServiceCollection AddKeyedServiceQuality(this IServiceCollection services, string serviceKey, IConfiguration configuration)
+    /// <returns>The builder, to configure the registration further (its store, for example).</returns>
+    public static IServiceQualityBuilder AddKeyedServiceQuality(this IServiceCollection services, string serviceKey, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceKey);
@@ -83,7 +83,7 @@ public static class ServiceQualityServiceCollectionExtensions
         AddCore(services);
         AddConfiguration(services, serviceKey, configuration);
         AddServices(services, serviceKey);
-        return services;
+        return new ServiceQualityBuilder(services, serviceKey, serviceKey);
     }
 
     /// <summary>What every registration shares: the clock, the instruments and the validator.</summary>

@@ -23,7 +23,7 @@ public class ServiceQualityServiceCollectionExtensionsTests
     [Fact]
     public void AddServiceQuality_EveryServiceResolves()
     {
-        using var provider = new ServiceCollection().AddServiceQuality().BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        using var provider = new ServiceCollection().AddServiceQuality().Services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
         foreach (var type in Registered)
         {
@@ -38,8 +38,8 @@ public class ServiceQualityServiceCollectionExtensionsTests
     public void AddServiceQuality_CalledTwice_RegistersEachServiceOnce_AndAppliesBothConfigurations()
     {
         var services = new ServiceCollection()
-            .AddServiceQuality(o => o.Complaints.MaxEscalationLevel = 5)
-            .AddServiceQuality(o => o.Complaints.RequireApologyBeforeHelp = false);
+            .AddServiceQuality(o => o.Complaints.MaxEscalationLevel = 5).Services
+            .AddServiceQuality(o => o.Complaints.RequireApologyBeforeHelp = false).Services;
 
         foreach (var type in Registered)
         {
@@ -53,6 +53,22 @@ public class ServiceQualityServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void UseComplaintStore_ReplacesTheInMemoryDefault_ForItsRegistrationOnly()
+    {
+        var mine = new InMemoryComplaintStore();
+        var tenants = new InMemoryComplaintStore();
+        var services = new ServiceCollection();
+        var builder = services.AddServiceQuality().UseComplaintStore(_ => mine);
+        services.AddKeyedServiceQuality("tenant-a", _ => { }).UseComplaintStore(_ => tenants);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Null(builder.ServiceKey);
+        Assert.Single(services, d => d.ServiceType == typeof(IComplaintStore) && d.ServiceKey is null);
+        Assert.Same(mine, provider.GetRequiredService<ComplaintService>().Store);
+        Assert.Same(tenants, provider.GetRequiredKeyedService<ComplaintService>("tenant-a").Store);
+    }
+
+    [Fact]
     public void AddServiceQuality_AHostsOwnRegistration_Wins()
     {
         var ownStore = new InMemoryComplaintStore();
@@ -60,7 +76,7 @@ public class ServiceQualityServiceCollectionExtensionsTests
         using var provider = new ServiceCollection()
             .AddSingleton<IComplaintStore>(ownStore)
             .AddSingleton<TimeProvider>(clock)
-            .AddServiceQuality()
+            .AddServiceQuality().Services
             .BuildServiceProvider();
 
         var service = provider.GetRequiredService<ComplaintService>();
@@ -73,7 +89,7 @@ public class ServiceQualityServiceCollectionExtensionsTests
     public async Task AddServiceQuality_UsesTheHostsTimeProvider_ForEveryEvent()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
-        using var provider = new ServiceCollection().AddSingleton<TimeProvider>(clock).AddServiceQuality().BuildServiceProvider();
+        using var provider = new ServiceCollection().AddSingleton<TimeProvider>(clock).AddServiceQuality().Services.BuildServiceProvider();
         var service = provider.GetRequiredService<ComplaintService>();
 
         var complaint = await service.ReceiveAsync("Q1", "C1", ClientSegment.External, ContactChannel.Email, Priority.Normal, "VPN down", "desk");
@@ -84,7 +100,7 @@ public class ServiceQualityServiceCollectionExtensionsTests
     [Fact]
     public void AddServiceQuality_WithAMeterFactory_CreatesTheMeterThroughIt()
     {
-        using var provider = new ServiceCollection().AddMetrics().AddServiceQuality().BuildServiceProvider();
+        using var provider = new ServiceCollection().AddMetrics().AddServiceQuality().Services.BuildServiceProvider();
 
         var instrumentation = provider.GetRequiredService<ServiceQualityInstrumentation>();
 
@@ -152,7 +168,7 @@ public class ServiceQualityServiceCollectionExtensionsTests
             }
             """;
         var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
-        using var provider = new ServiceCollection().AddServiceQuality(configuration.GetSection(ServiceQualityOptions.SectionName)).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddServiceQuality(configuration.GetSection(ServiceQualityOptions.SectionName)).Services.BuildServiceProvider();
 
         var options = provider.GetRequiredService<IOptions<ServiceQualityOptions>>().Value;
         var c = options.Complaints;
@@ -182,7 +198,7 @@ public class ServiceQualityServiceCollectionExtensionsTests
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services
-            .AddKeyedServiceQuality("strict", o => o.Complaints.RequireApologyBeforeHelp = true)
+            .AddKeyedServiceQuality("strict", o => o.Complaints.RequireApologyBeforeHelp = true).Services
             .AddKeyedServiceQuality("relaxed", o =>
             {
                 o.Complaints.RequireApologyBeforeHelp = false;
