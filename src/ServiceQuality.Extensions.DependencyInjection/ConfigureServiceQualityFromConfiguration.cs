@@ -36,6 +36,7 @@ internal sealed class ConfigureServiceQualityFromConfiguration(string name, ICon
 
         configuration.GetSection(nameof(ServiceQualityOptions.Normalization)).Bind(options.Normalization);
         configuration.GetSection(nameof(ServiceQualityOptions.Recurrence)).Bind(options.Recurrence);
+        configuration.GetSection(nameof(ServiceQualityOptions.Retries)).Bind(options.Retries);
 
         var calendar = configuration.GetSection(nameof(ServiceQualityOptions.Calendar));
         if (calendar.Exists())

@@ -14,6 +14,15 @@ internal sealed class ServiceQualityOptionsValidator : IValidateOptions<ServiceQ
             failures.AddRange(options.Calendar.GetProblems($"{root}:{nameof(ServiceQualityOptions.Calendar)}"));
         }
 
+        if (options.Retries is null)
+        {
+            failures.Add($"{root}:{nameof(ServiceQualityOptions.Retries)} is null; valid: a CommandRetryOptions.");
+        }
+        else
+        {
+            failures.AddRange(options.Retries.GetProblems($"{root}:{nameof(ServiceQualityOptions.Retries)}"));
+        }
+
         Section(failures, $"{root}:{nameof(ServiceQualityOptions.Complaints)}", options.Complaints, static o => o.Validate());
         Section(failures, $"{root}:{nameof(ServiceQualityOptions.Normalization)}", options.Normalization, static o => o.Validate());
         Section(failures, $"{root}:{nameof(ServiceQualityOptions.Recurrence)}", options.Recurrence, static o => o.Validate());

@@ -1,6 +1,8 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ServiceQuality.Complaints;
 using ServiceQuality.Diagnostics;
@@ -115,6 +117,7 @@ public static class ServiceQualityServiceCollectionExtensions
                 sp.GetRequiredService<ComplaintService>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ServiceQualityInstrumentation>()));
             services.TryAddSingleton(sp => CreateNormalizer(sp, name));
             services.TryAddSingleton(sp => new RecurrenceIndex(OptionsOf(sp, name).Recurrence));
+            services.TryAddSingleton(sp => CreateExecutor(sp, sp.GetRequiredService<ComplaintService>(), name));
             return;
         }
 
@@ -126,7 +129,14 @@ public static class ServiceQualityServiceCollectionExtensions
             sp.GetRequiredKeyedService<ComplaintService>(key), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ServiceQualityInstrumentation>()));
         services.TryAddKeyedSingleton(serviceKey, (sp, _) => CreateNormalizer(sp, name));
         services.TryAddKeyedSingleton(serviceKey, (sp, _) => new RecurrenceIndex(OptionsOf(sp, name).Recurrence));
+        services.TryAddKeyedSingleton(serviceKey, (sp, key) => CreateExecutor(sp, sp.GetRequiredKeyedService<ComplaintService>(key), name));
     }
+
+    private static ComplaintCommandExecutor CreateExecutor(IServiceProvider services, ComplaintService service, string name) => new(
+        service,
+        OptionsOf(services, name).Retries,
+        services.GetRequiredService<TimeProvider>(),
+        (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<ComplaintCommandExecutor>());
 
     private static ServiceQualityOptions OptionsOf(IServiceProvider services, string name) =>
         services.GetRequiredService<IOptionsMonitor<ServiceQualityOptions>>().Get(name);
