@@ -44,6 +44,9 @@ public sealed class ServiceQualityOptions
     /// <value><see langword="null"/>: the calendar in <see cref="Complaints"/> (24x7 unless set in code).</value>
     public CalendarOptions? Calendar { get; set; }
 
+    /// <summary>Gets the problems found in the configuration these options were bound from (unknown keys, unparsable values, a missing section), reported at validation.</summary>
+    internal List<string> ConfigurationProblems { get; } = [];
+
     /// <summary>Builds the complaint options the lifecycle uses, with <see cref="Calendar"/> applied.</summary>
     /// <returns>The complaint options.</returns>
     internal ComplaintOptions BuildComplaintOptions()

@@ -7,7 +7,7 @@ internal sealed class ServiceQualityOptionsValidator : IValidateOptions<ServiceQ
 {
     public ValidateOptionsResult Validate(string? name, ServiceQualityOptions options)
     {
-        var failures = new List<string>();
+        var failures = new List<string>(options.ConfigurationProblems);
         string root = string.IsNullOrEmpty(name) ? ServiceQualityOptions.SectionName : $"{ServiceQualityOptions.SectionName}[{name}]";
         if (options.Calendar is not null)
         {
@@ -29,6 +29,13 @@ internal sealed class ServiceQualityOptionsValidator : IValidateOptions<ServiceQ
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
+    /// <summary>Writes the setting a core problem starts with as a configuration key path (<c>Sla.High.TimeToAcknowledge is ...</c> becomes <c>Sla:High:TimeToAcknowledge is ...</c>).</summary>
+    internal static string AsKeyPath(string problem)
+    {
+        int end = problem.IndexOf(' ', StringComparison.Ordinal);
+        return end <= 0 ? problem : string.Concat(problem.AsSpan(0, end).ToString().Replace('.', ':'), problem.AsSpan(end));
+    }
+
     /// <summary>Runs a core options class's own validation, which throws one exception carrying all its problems.</summary>
     private static void Section<T>(List<string> failures, string path, T? section, Action<T> validate)
         where T : class
@@ -45,7 +52,7 @@ internal sealed class ServiceQualityOptionsValidator : IValidateOptions<ServiceQ
         }
         catch (InvalidOptionsException ex)
         {
-            failures.AddRange(ex.Problems.Select(problem => $"{path}:{problem}"));
+            failures.AddRange(ex.Problems.Select(problem => $"{path}:{AsKeyPath(problem)}"));
         }
     }
 }

@@ -134,7 +134,7 @@ public class ServiceQualityServiceCollectionExtensionsTests
         Assert.Contains("ServiceQuality:Calendar:Closes is 09:00; valid: after ServiceQuality:Calendar:Opens (18:00).", ex.Message, StringComparison.Ordinal);
         Assert.Contains("ServiceQuality:Complaints:AutoCloseAfter is 00:00:00; valid: greater than zero and at most 366 days.", ex.Message, StringComparison.Ordinal);
         Assert.Contains("ServiceQuality:Complaints:MaxEscalationLevel is 0; valid: 1 to 10.", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("ServiceQuality:Complaints:Sla.High.TimeToAcknowledge", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ServiceQuality:Complaints:Sla:High:TimeToAcknowledge is -01:00:00; valid: greater than zero and at most 366 days.", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
