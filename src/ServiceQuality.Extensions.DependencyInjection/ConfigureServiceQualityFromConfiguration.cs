@@ -28,6 +28,7 @@ internal sealed class ConfigureServiceQualityFromConfiguration(string name, ICon
         (nameof(ServiceQualityOptions.Normalization), ConfigurationShape.Of<NormalizationOptions>()),
         (nameof(ServiceQualityOptions.Recurrence), ConfigurationShape.Of<RecurrenceIndexOptions>()),
         (nameof(ServiceQualityOptions.Retries), ConfigurationShape.Of<CommandRetryOptions>()),
+        (nameof(ServiceQualityOptions.Metrics), ConfigurationShape.Of<MetricsOptions>()),
         (nameof(ServiceQualityOptions.Calendar), ConfigurationShape.Of<CalendarOptions>()));
 
     /// <summary>Gets the settings of <see cref="ComplaintOptions"/> that <see cref="Configure(string?, ServiceQualityOptions)"/> binds one by one (a test keeps it equal to the shape's).</summary>
@@ -113,6 +114,7 @@ internal sealed class ConfigureServiceQualityFromConfiguration(string name, ICon
         section.GetSection(nameof(ServiceQualityOptions.Normalization)).Bind(options.Normalization, Strict);
         section.GetSection(nameof(ServiceQualityOptions.Recurrence)).Bind(options.Recurrence, Strict);
         section.GetSection(nameof(ServiceQualityOptions.Retries)).Bind(options.Retries, Strict);
+        section.GetSection(nameof(ServiceQualityOptions.Metrics)).Bind(options.Metrics, Strict);
 
         var calendar = section.GetSection(nameof(ServiceQualityOptions.Calendar));
         if (calendar.Exists())

@@ -40,6 +40,10 @@ public sealed class ServiceQualityOptions
     /// <value>3 retries, from 20 ms, at most 1 s apart, jittered.</value>
     public CommandRetryOptions Retries { get; set; } = new();
 
+    /// <summary>Gets or sets how the metrics are produced.</summary>
+    /// <value>The open-backlog gauge recounted at most once a minute.</value>
+    public MetricsOptions Metrics { get; set; } = new();
+
     /// <summary>Gets or sets the business calendar SLA clocks run on, in a bindable form.</summary>
     /// <value><see langword="null"/>: the calendar in <see cref="Complaints"/> (24x7 unless set in code).</value>
     public CalendarOptions? Calendar { get; set; }

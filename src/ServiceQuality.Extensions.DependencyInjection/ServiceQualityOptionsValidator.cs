@@ -23,6 +23,15 @@ internal sealed class ServiceQualityOptionsValidator : IValidateOptions<ServiceQ
             failures.AddRange(options.Retries.GetProblems($"{root}:{nameof(ServiceQualityOptions.Retries)}"));
         }
 
+        if (options.Metrics is null)
+        {
+            failures.Add($"{root}:{nameof(ServiceQualityOptions.Metrics)} is null; valid: a MetricsOptions.");
+        }
+        else
+        {
+            failures.AddRange(options.Metrics.GetProblems($"{root}:{nameof(ServiceQualityOptions.Metrics)}"));
+        }
+
         Section(failures, $"{root}:{nameof(ServiceQualityOptions.Complaints)}", options.Complaints, static o => o.Validate());
         Section(failures, $"{root}:{nameof(ServiceQualityOptions.Normalization)}", options.Normalization, static o => o.Validate());
         Section(failures, $"{root}:{nameof(ServiceQualityOptions.Recurrence)}", options.Recurrence, static o => o.Validate());

@@ -126,19 +126,43 @@ public static class ServiceQualityServiceCollectionExtensions
             services.TryAddSingleton(sp => CreateNormalizer(sp, name));
             services.TryAddSingleton(sp => new RecurrenceIndex(OptionsOf(sp, name).Recurrence));
             services.TryAddSingleton(sp => CreateExecutor(sp, sp.GetRequiredService<ComplaintService>(), name));
+            if (!services.Any(d => d.ServiceType == typeof(OpenBacklog) && d.ServiceKey is null))
+            {
+                services.AddSingleton(sp => CreateBacklog(sp, () => sp.GetRequiredService<ComplaintService>(), sp.GetRequiredService<ServiceQualityInstrumentation>(), name));
+                services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<OpenBacklog>());
+            }
+
             return;
         }
+
+        // A tenant's measurements carry its key (servicequality.tenant) on the shared instruments.
+        services.TryAddKeyedSingleton(serviceKey, (sp, key) => sp.GetRequiredService<ServiceQualityInstrumentation>().ForTenant((string)key!));
 
         services.TryAddKeyedSingleton(serviceKey, (sp, _) => CreateLifecycle(sp, name));
         services.TryAddKeyedSingleton<IComplaintStore>(serviceKey, static (_, _) => new InMemoryComplaintStore());
         services.TryAddKeyedSingleton(serviceKey, (sp, key) => new ComplaintService(
-            sp.GetRequiredKeyedService<ComplaintLifecycle>(key), sp.GetRequiredKeyedService<IComplaintStore>(key), sp.GetRequiredService<ServiceQualityInstrumentation>()));
+            sp.GetRequiredKeyedService<ComplaintLifecycle>(key), sp.GetRequiredKeyedService<IComplaintStore>(key), sp.GetRequiredKeyedService<ServiceQualityInstrumentation>(key)));
         services.TryAddKeyedSingleton(serviceKey, (sp, key) => new SlaMonitor(
-            sp.GetRequiredKeyedService<ComplaintService>(key), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ServiceQualityInstrumentation>()));
+            sp.GetRequiredKeyedService<ComplaintService>(key), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredKeyedService<ServiceQualityInstrumentation>(key)));
         services.TryAddKeyedSingleton(serviceKey, (sp, _) => CreateNormalizer(sp, name));
         services.TryAddKeyedSingleton(serviceKey, (sp, _) => new RecurrenceIndex(OptionsOf(sp, name).Recurrence));
         services.TryAddKeyedSingleton(serviceKey, (sp, key) => CreateExecutor(sp, sp.GetRequiredKeyedService<ComplaintService>(key), name));
+        if (!services.Any(d => d.ServiceType == typeof(OpenBacklog) && Equals(d.ServiceKey, serviceKey)))
+        {
+            services.AddKeyedSingleton(serviceKey, (sp, key) => CreateBacklog(
+                sp, () => sp.GetRequiredKeyedService<ComplaintService>(key), sp.GetRequiredKeyedService<ServiceQualityInstrumentation>(key), name));
+            services.AddSingleton<IHostedService>(sp => sp.GetRequiredKeyedService<OpenBacklog>(serviceKey));
+        }
     }
+
+    private static OpenBacklog CreateBacklog(IServiceProvider services, Func<ComplaintService> service, ServiceQualityInstrumentation instrumentation, string name) => new(
+        service,
+        instrumentation,
+        services.GetRequiredService<TimeProvider>(),
+        () => OptionsOf(services, name).Metrics.BacklogRefreshInterval,
+        LoggerOf<OpenBacklog>(services));
+
+    private static ILogger<T> LoggerOf<T>(IServiceProvider services) => (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<T>();
 
     private static ComplaintCommandExecutor CreateExecutor(IServiceProvider services, ComplaintService service, string name) => new(
         service,

@@ -151,10 +151,18 @@ public sealed class ComplaintService
         if (accepted is ComplaintAcknowledged)
         {
             _instrumentation.TimeToAcknowledge.Record((accepted.At - receivedAt).TotalSeconds);
+            if (_instrumentation.TimeToAcknowledgeBusiness.Enabled)
+            {
+                _instrumentation.TimeToAcknowledgeBusiness.Record(complaint.EvaluateSla(accepted.At).Acknowledge.Elapsed.TotalSeconds);
+            }
         }
         else if (accepted is FixDelivered)
         {
             _instrumentation.TimeToResolve.Record((accepted.At - receivedAt).TotalSeconds);
+            if (_instrumentation.TimeToResolveBusiness.Enabled)
+            {
+                _instrumentation.TimeToResolveBusiness.Record(complaint.EvaluateSla(accepted.At).Resolve.Elapsed.TotalSeconds);
+            }
         }
     }
 }
