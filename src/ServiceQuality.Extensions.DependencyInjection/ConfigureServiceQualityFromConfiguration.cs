@@ -29,6 +29,8 @@ internal sealed class ConfigureServiceQualityFromConfiguration(string name, ICon
         (nameof(ServiceQualityOptions.Recurrence), ConfigurationShape.Of<RecurrenceIndexOptions>()),
         (nameof(ServiceQualityOptions.Retries), ConfigurationShape.Of<CommandRetryOptions>()),
         (nameof(ServiceQualityOptions.Metrics), ConfigurationShape.Of<MetricsOptions>()),
+        (nameof(ServiceQualityOptions.SlaMonitor), ConfigurationShape.Of<SlaMonitorOptions>()),
+        (nameof(ServiceQualityOptions.AutoClose), ConfigurationShape.Of<AutoCloseOptions>()),
         (nameof(ServiceQualityOptions.Calendar), ConfigurationShape.Of<CalendarOptions>()));
 
     /// <summary>Gets the settings of <see cref="ComplaintOptions"/> that <see cref="Configure(string?, ServiceQualityOptions)"/> binds one by one (a test keeps it equal to the shape's).</summary>
@@ -115,6 +117,8 @@ internal sealed class ConfigureServiceQualityFromConfiguration(string name, ICon
         section.GetSection(nameof(ServiceQualityOptions.Recurrence)).Bind(options.Recurrence, Strict);
         section.GetSection(nameof(ServiceQualityOptions.Retries)).Bind(options.Retries, Strict);
         section.GetSection(nameof(ServiceQualityOptions.Metrics)).Bind(options.Metrics, Strict);
+        section.GetSection(nameof(ServiceQualityOptions.SlaMonitor)).Bind(options.SlaMonitor, Strict);
+        section.GetSection(nameof(ServiceQualityOptions.AutoClose)).Bind(options.AutoClose, Strict);
 
         var calendar = section.GetSection(nameof(ServiceQualityOptions.Calendar));
         if (calendar.Exists())

@@ -44,6 +44,14 @@ public sealed class ServiceQualityOptions
     /// <value>The open-backlog gauge recounted at most once a minute.</value>
     public MetricsOptions Metrics { get; set; } = new();
 
+    /// <summary>Gets or sets how the hosted SLA monitor runs (<c>.AddSlaMonitor()</c>).</summary>
+    /// <value>A sweep a minute; unhealthy when 5 minutes behind.</value>
+    public SlaMonitorOptions SlaMonitor { get; set; } = new();
+
+    /// <summary>Gets or sets how the hosted auto-close runs (<c>.AddAutoClose()</c>).</summary>
+    /// <value>A sweep every 15 minutes, as <c>system</c>.</value>
+    public AutoCloseOptions AutoClose { get; set; } = new();
+
     /// <summary>Gets or sets the business calendar SLA clocks run on, in a bindable form.</summary>
     /// <value><see langword="null"/>: the calendar in <see cref="Complaints"/> (24x7 unless set in code).</value>
     public CalendarOptions? Calendar { get; set; }

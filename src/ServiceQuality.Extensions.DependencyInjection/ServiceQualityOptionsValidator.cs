@@ -14,28 +14,27 @@ internal sealed class ServiceQualityOptionsValidator : IValidateOptions<ServiceQ
             failures.AddRange(options.Calendar.GetProblems($"{root}:{nameof(ServiceQualityOptions.Calendar)}"));
         }
 
-        if (options.Retries is null)
-        {
-            failures.Add($"{root}:{nameof(ServiceQualityOptions.Retries)} is null; valid: a CommandRetryOptions.");
-        }
-        else
-        {
-            failures.AddRange(options.Retries.GetProblems($"{root}:{nameof(ServiceQualityOptions.Retries)}"));
-        }
-
-        if (options.Metrics is null)
-        {
-            failures.Add($"{root}:{nameof(ServiceQualityOptions.Metrics)} is null; valid: a MetricsOptions.");
-        }
-        else
-        {
-            failures.AddRange(options.Metrics.GetProblems($"{root}:{nameof(ServiceQualityOptions.Metrics)}"));
-        }
-
+        Add(failures, $"{root}:{nameof(ServiceQualityOptions.Retries)}", options.Retries, static (o, p) => o.GetProblems(p));
+        Add(failures, $"{root}:{nameof(ServiceQualityOptions.Metrics)}", options.Metrics, static (o, p) => o.GetProblems(p));
+        Add(failures, $"{root}:{nameof(ServiceQualityOptions.SlaMonitor)}", options.SlaMonitor, static (o, p) => o.GetProblems(p));
+        Add(failures, $"{root}:{nameof(ServiceQualityOptions.AutoClose)}", options.AutoClose, static (o, p) => o.GetProblems(p));
         Section(failures, $"{root}:{nameof(ServiceQualityOptions.Complaints)}", options.Complaints, static o => o.Validate());
         Section(failures, $"{root}:{nameof(ServiceQualityOptions.Normalization)}", options.Normalization, static o => o.Validate());
         Section(failures, $"{root}:{nameof(ServiceQualityOptions.Recurrence)}", options.Recurrence, static o => o.Validate());
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Adds the problems of one of this package's options sections (each names its key).</summary>
+    private static void Add<T>(List<string> failures, string path, T? section, Func<T, string, IEnumerable<string>> problems)
+        where T : class
+    {
+        if (section is null)
+        {
+            failures.Add($"{path} is null; valid: a {typeof(T).Name}.");
+            return;
+        }
+
+        failures.AddRange(problems(section, path));
     }
 
     /// <summary>Writes the setting a core problem starts with as a configuration key path (<c>Sla.High.TimeToAcknowledge is ...</c> becomes <c>Sla:High:TimeToAcknowledge is ...</c>).</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ServiceQuality.Complaints;
+using ServiceQuality.Sla;
 using ServiceQuality.Workflow;
 
 namespace ServiceQuality.Extensions.DependencyInjection;
@@ -30,4 +31,28 @@ internal static partial class Log
     [LoggerMessage(EventId = ServiceQualityLogEvents.ConfigurationChangeIgnored, EventName = nameof(ServiceQualityLogEvents.ConfigurationChangeIgnored), Level = LogLevel.Warning,
         Message = "The {Section} configuration changed; ServiceQuality reads it once, at start: restart the host to apply it")]
     public static partial void ConfigurationChangeIgnored(ILogger logger, string section);
+
+    [LoggerMessage(EventId = ServiceQualityLogEvents.SlaAtRisk, EventName = nameof(ServiceQualityLogEvents.SlaAtRisk), Level = LogLevel.Warning,
+        Message = "SLA at risk: complaint {ComplaintId} of client {ClientId}, {Clock} clock, breach at {BreachAt:O}")]
+    public static partial void SlaAtRisk(ILogger logger, string complaintId, string clientId, SlaClockKind clock, DateTimeOffset? breachAt);
+
+    [LoggerMessage(EventId = ServiceQualityLogEvents.SlaBreached, EventName = nameof(ServiceQualityLogEvents.SlaBreached), Level = LogLevel.Error,
+        Message = "SLA breached: complaint {ComplaintId} of client {ClientId}, {Clock} clock, breached at {BreachAt:O}")]
+    public static partial void SlaBreached(ILogger logger, string complaintId, string clientId, SlaClockKind clock, DateTimeOffset? breachAt);
+
+    [LoggerMessage(EventId = ServiceQualityLogEvents.SlaSweepFailed, EventName = nameof(ServiceQualityLogEvents.SlaSweepFailed), Level = LogLevel.Error,
+        Message = "The SLA sweep failed; the next one runs as planned")]
+    public static partial void SlaSweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = ServiceQualityLogEvents.SlaAlertHandlerFailed, EventName = nameof(ServiceQualityLogEvents.SlaAlertHandlerFailed), Level = LogLevel.Error,
+        Message = "SLA alert handler {Handler} failed for complaint {ComplaintId}, {Clock} clock; the other handlers still ran")]
+    public static partial void SlaAlertHandlerFailed(ILogger logger, Exception exception, string handler, string complaintId, SlaClockKind clock);
+
+    [LoggerMessage(EventId = ServiceQualityLogEvents.ComplaintAutoClosed, EventName = nameof(ServiceQualityLogEvents.ComplaintAutoClosed), Level = LogLevel.Information,
+        Message = "Complaint {ComplaintId} of client {ClientId} auto-closed: no answer since the fix of {ResolvedAt:O}")]
+    public static partial void ComplaintAutoClosed(ILogger logger, string complaintId, string clientId, DateTimeOffset? resolvedAt);
+
+    [LoggerMessage(EventId = ServiceQualityLogEvents.AutoCloseSweepFailed, EventName = nameof(ServiceQualityLogEvents.AutoCloseSweepFailed), Level = LogLevel.Error,
+        Message = "The auto-close sweep failed; the next one runs as planned")]
+    public static partial void AutoCloseSweepFailed(ILogger logger, Exception exception);
 }

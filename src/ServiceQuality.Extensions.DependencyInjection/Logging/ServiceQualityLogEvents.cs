@@ -16,6 +16,24 @@ public static class ServiceQualityLogEvents
     /// <summary>1002 (Warning): a command still conflicted after every retry; the conflict is thrown to the caller.</summary>
     public const int ConcurrencyRetriesExhausted = 1002;
 
+    /// <summary>1100 (Warning): an SLA clock went at risk (the hosted SLA monitor).</summary>
+    public const int SlaAtRisk = 1100;
+
+    /// <summary>1101 (Error): an SLA clock breached (the hosted SLA monitor).</summary>
+    public const int SlaBreached = 1101;
+
+    /// <summary>1102 (Error): an SLA sweep failed; the next one runs as planned.</summary>
+    public const int SlaSweepFailed = 1102;
+
+    /// <summary>1103 (Error): an <see cref="ISlaAlertHandler"/> threw; the other handlers still ran.</summary>
+    public const int SlaAlertHandlerFailed = 1103;
+
+    /// <summary>1200 (Information): a resolved complaint was auto-closed (the hosted auto-close).</summary>
+    public const int ComplaintAutoClosed = 1200;
+
+    /// <summary>1201 (Error): an auto-close sweep failed; the next one runs as planned.</summary>
+    public const int AutoCloseSweepFailed = 1201;
+
     /// <summary>1300 (Error): a store operation failed (not a conflict); the exception is attached and thrown on.</summary>
     public const int StoreOperationFailed = 1300;
 

@@ -66,7 +66,7 @@ public class ConfigureServiceQualityFromConfigurationTests
 
         Assert.Equal(
             [
-                "ServiceQuality:Calender is not a setting of ServiceQualityOptions; valid: Complaints, Normalization, Recurrence, Retries, Metrics, Calendar.",
+                "ServiceQuality:Calender is not a setting of ServiceQualityOptions; valid: Complaints, Normalization, Recurrence, Retries, Metrics, SlaMonitor, AutoClose, Calendar.",
                 "ServiceQuality:Complaints:AutoCloseAftr is not a setting of ComplaintOptions; valid: RequireApologyBeforeHelp, RequireClientConfirmation, AutoCloseAfter, ReopenWindow, MaxEscalationLevel, Sla, Calendar, ClockPausedStates.",
                 "ServiceQuality:Complaints:Sla:Hihg is not a setting of SlaPolicies; valid: Low, Normal, High, Critical.",
                 "ServiceQuality:Complaints:Sla:Low:TimeToAck is not a setting of SlaPolicy; valid: TimeToAcknowledge, UpdateInterval, TimeToResolve, AtRiskThreshold, HighRiskThreshold.",
