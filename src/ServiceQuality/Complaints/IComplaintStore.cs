@@ -54,12 +54,7 @@ public readonly record struct ComplaintStreamInfo(string ComplaintId, string Cli
     /// <summary>Tells whether <paramref name="state"/> is this complaint's state or one of its superstates.</summary>
     /// <param name="state">The state asked about.</param>
     /// <returns><see langword="true"/> when the complaint is in <paramref name="state"/>.</returns>
-    public bool IsIn(ComplaintState state) => state switch
-    {
-        ComplaintState.Open => State is >= ComplaintState.Received and <= ComplaintState.Resolved,
-        ComplaintState.Engaged => State is >= ComplaintState.Acknowledged and <= ComplaintState.Resolved,
-        _ => State == state,
-    };
+    public bool IsIn(ComplaintState state) => ComplaintLifecycle.Hierarchy.IsInState(State, state);
 }
 
 /// <summary>A writer appended to a complaint with a stale expected version: another writer appended first. Reload and retry.</summary>
