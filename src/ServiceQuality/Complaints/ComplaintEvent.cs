@@ -71,6 +71,20 @@ public abstract record ComplaintEvent
     [JsonIgnore]
     public ComplaintCommand? Command => CommandOf();
 
+    /// <summary>The text that replaces the words erased by <see cref="WithPersonalDataErased"/>.</summary>
+    public const string ErasedText = "[erased]";
+
+    /// <summary>
+    /// Gets a copy of the event with the client's personal data erased, for <see cref="IComplaintStore.EraseClientAsync"/>:
+    /// every free text (the client's words, and what we wrote to or about the client, which may quote them) is replaced
+    /// by <see cref="ErasedText"/>; the facts stay (identifiers, version, time, actor, channel, state, priority, segment,
+    /// escalation level, due dates, the number of options offered), so a replay of the erased history folds to the same
+    /// states and SLA clocks. The client's identifier stays too: it is the host's pseudonymous key, and the host erases
+    /// what it maps to. Erasing an erased event gives an equal event.
+    /// </summary>
+    /// <returns>The erased copy, or this event when it holds no free text.</returns>
+    public ComplaintEvent WithPersonalDataErased() => ErasePersonalData();
+
     /// <summary>Gets a value indicating whether the event is a client-visible update from us (it restarts the SLA update clock).</summary>
     [JsonIgnore]
     internal virtual bool IsUpdateToClient => false;
@@ -78,6 +92,10 @@ public abstract record ComplaintEvent
     /// <summary>The command that appended the event (a method, not a property, so that it is never serialized).</summary>
     /// <returns>The command, or <see langword="null"/> for the receipt.</returns>
     private protected abstract ComplaintCommand? CommandOf();
+
+    /// <summary>The erased copy (see <see cref="WithPersonalDataErased"/>): each event type says which of its fields are personal.</summary>
+    /// <returns>The copy, or this event when nothing in it is personal.</returns>
+    private protected abstract ComplaintEvent ErasePersonalData();
 
     internal void Stamp(string complaintId, long version, DateTimeOffset at, string actor, ContactChannel channel, ComplaintState state, string definitionVersion)
     {
@@ -100,6 +118,9 @@ public sealed record ComplaintReceived(string ClientId, ClientSegment Segment, P
 {
     /// <inheritdoc />
     private protected override ComplaintCommand? CommandOf() => null;
+
+    /// <inheritdoc />
+    private protected override ComplaintEvent ErasePersonalData() => this with { Text = ErasedText };
 }
 
 /// <summary>The complaint was acknowledged and the client thanked.</summary>
@@ -109,6 +130,9 @@ public sealed record ComplaintAcknowledged(string Thanks) : ComplaintEvent
     /// <inheritdoc />
     private protected override ComplaintCommand? CommandOf() => ComplaintCommand.Acknowledge;
 
+    /// <inheritdoc />
+    private protected override ComplaintEvent ErasePersonalData() => this with { Thanks = ErasedText };
+
     internal override bool IsUpdateToClient => true;
 }
 
@@ -117,6 +141,9 @@ public sealed record InvestigationStarted : ComplaintEvent
 {
     /// <inheritdoc />
     private protected override ComplaintCommand? CommandOf() => ComplaintCommand.StartInvestigating;
+
+    /// <inheritdoc />
+    private protected override ComplaintEvent ErasePersonalData() => this;
 }
 
 /// <summary>Information was added to the investigation (internal).</summary>
@@ -125,6 +152,9 @@ public sealed record InformationAdded(string Information) : ComplaintEvent
 {
     /// <inheritdoc />
     private protected override ComplaintCommand? CommandOf() => ComplaintCommand.AddInformation;
+
+    /// <inheritdoc />
+    private protected override ComplaintEvent ErasePersonalData() => this with { Information = ErasedText };
 }
 
 /// <summary>The client was asked for information; the SLA clocks pause while waiting.</summary>
@@ -133,6 +163,9 @@ public sealed record InformationRequested(string Question) : ComplaintEvent
 {
     /// <inheritdoc />
     private protected override ComplaintCommand? CommandOf() => ComplaintCommand.RequestInformation;
+
+    /// <inheritdoc />
+    private protected override ComplaintEvent ErasePersonalData() => this with { Question = ErasedText };
 
     internal override bool IsUpdateToClient => true;
 }
@@ -143,6 +176,9 @@ public sealed record ClientResponded(string Response) : ComplaintEvent
 {
     /// <inheritdoc />
     private protected override ComplaintCommand? CommandOf() => ComplaintCommand.RecordClientResponse;
+
+    /// <inheritdoc />
+    private protected override ComplaintEvent ErasePersonalData() => this with { Response = ErasedText };
 }
 
 /// <summary>An apology was given to the client.</summary>
@@ -151,6 +187,9 @@ public sealed record ApologyGiven(string Apology) : ComplaintEvent
 {
     /// <inheritdoc />
     private protected override ComplaintCommand? CommandOf() => ComplaintCommand.Apologise;
+
+    /// <inheritdoc />
+    private protected override ComplaintEvent ErasePersonalData() => this with { Apology = ErasedText };
 
     internal override bool IsUpdateToClient => true;
 }
@@ -162,6 +201,9 @@ public sealed record ClientUpdatePosted(string Update) : ComplaintEvent
     /// <inheritdoc />
     private protected override ComplaintCommand? CommandOf() => ComplaintCommand.PostUpdate;
 
+    /// <inheritdoc />
+    private protected override ComplaintEvent ErasePersonalData() => this with { Update = ErasedText };
+
     internal override bool IsUpdateToClient => true;
 }
 
@@ -171,6 +213,9 @@ public sealed record HelpOptionsOffered(IReadOnlyList<string> Options) : Complai
 {
     /// <inheritdoc />
     private protected override ComplaintCommand? CommandOf() => ComplaintCommand.OfferHelp;
+
+    /// <inheritdoc />
+    private protected override ComplaintEvent ErasePersonalData() => this with { Options = [.. Options.Select(static _ => ErasedText)] };
 
     internal override bool IsUpdateToClient => true;
 
@@ -200,6 +245,9 @@ public sealed record ActionCommitted(string Action, DateTimeOffset DueAt) : Comp
     /// <inheritdoc />
     private protected override ComplaintCommand? CommandOf() => ComplaintCommand.Commit;
 
+    /// <inheritdoc />
+    private protected override ComplaintEvent ErasePersonalData() => this with { Action = ErasedText };
+
     internal override bool IsUpdateToClient => true;
 }
 
@@ -210,6 +258,9 @@ public sealed record FixDelivered(string Resolution) : ComplaintEvent
     /// <inheritdoc />
     private protected override ComplaintCommand? CommandOf() => ComplaintCommand.DeliverFix;
 
+    /// <inheritdoc />
+    private protected override ComplaintEvent ErasePersonalData() => this with { Resolution = ErasedText };
+
     internal override bool IsUpdateToClient => true;
 }
 
@@ -218,6 +269,9 @@ public sealed record ClientConfirmedFix : ComplaintEvent
 {
     /// <inheritdoc />
     private protected override ComplaintCommand? CommandOf() => ComplaintCommand.RecordClientConfirmation;
+
+    /// <inheritdoc />
+    private protected override ComplaintEvent ErasePersonalData() => this;
 }
 
 /// <summary>The client rejected the fix; the investigation reopens.</summary>
@@ -226,6 +280,9 @@ public sealed record ClientRejectedFix(string Reason) : ComplaintEvent
 {
     /// <inheritdoc />
     private protected override ComplaintCommand? CommandOf() => ComplaintCommand.RecordClientRejection;
+
+    /// <inheritdoc />
+    private protected override ComplaintEvent ErasePersonalData() => this with { Reason = ErasedText };
 }
 
 /// <summary>The complaint was escalated.</summary>
@@ -235,6 +292,9 @@ public sealed record ComplaintEscalated(int Level, string Reason) : ComplaintEve
 {
     /// <inheritdoc />
     private protected override ComplaintCommand? CommandOf() => ComplaintCommand.Escalate;
+
+    /// <inheritdoc />
+    private protected override ComplaintEvent ErasePersonalData() => this with { Reason = ErasedText };
 }
 
 /// <summary>The client withdrew the complaint.</summary>
@@ -243,6 +303,9 @@ public sealed record ComplaintWithdrawn(string Reason) : ComplaintEvent
 {
     /// <inheritdoc />
     private protected override ComplaintCommand? CommandOf() => ComplaintCommand.Withdraw;
+
+    /// <inheritdoc />
+    private protected override ComplaintEvent ErasePersonalData() => this with { Reason = ErasedText };
 }
 
 /// <summary>A closed complaint was reopened within the reopen window.</summary>
@@ -251,6 +314,9 @@ public sealed record ComplaintReopened(string Reason) : ComplaintEvent
 {
     /// <inheritdoc />
     private protected override ComplaintCommand? CommandOf() => ComplaintCommand.Reopen;
+
+    /// <inheritdoc />
+    private protected override ComplaintEvent ErasePersonalData() => this with { Reason = ErasedText };
 }
 
 /// <summary>A resolved complaint was closed because the client did not answer within the auto-close window.</summary>
@@ -258,4 +324,7 @@ public sealed record ComplaintAutoClosed : ComplaintEvent
 {
     /// <inheritdoc />
     private protected override ComplaintCommand? CommandOf() => ComplaintCommand.AutoClose;
+
+    /// <inheritdoc />
+    private protected override ComplaintEvent ErasePersonalData() => this;
 }
