@@ -88,13 +88,13 @@ public sealed class ComplaintLifecycle
     /// <param name="text">The client's own words.</param>
     /// <param name="actor">Who recorded it.</param>
     /// <returns>The complaint, in <see cref="ComplaintState.Received"/>, with one pending event.</returns>
-    /// <exception cref="ArgumentException">An identifier, the text or the actor is null, empty or white space; or an enum value is undefined; or the channel is internal.</exception>
+    /// <exception cref="ArgumentException">An identifier, the text or the actor is null, empty or white space, or has a lone surrogate (an identifier: or a NUL) (<see cref="ComplaintText"/>: refused, never silently replaced); or an enum value is undefined; or the channel is internal.</exception>
     public Complaint Receive(string complaintId, string clientId, ClientSegment segment, ContactChannel channel, Priority priority, string text, string actor)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(complaintId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(clientId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(text);
-        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        ComplaintText.ThrowIfInvalidIdentifier(complaintId, nameof(complaintId));
+        ComplaintText.ThrowIfInvalidIdentifier(clientId, nameof(clientId));
+        ComplaintText.ThrowIfInvalid(text, nameof(text));
+        ComplaintText.ThrowIfInvalid(actor, nameof(actor));
         RequireDefined(segment, nameof(segment));
         RequireDefined(priority, nameof(priority));
         Complaint.RequireClientChannel(channel, nameof(channel));

@@ -89,7 +89,10 @@ public sealed class ComplaintService
         return events.Count == 0 ? null : Lifecycle.Replay(events);
     }
 
-    /// <summary>Appends the complaint's pending events with its persisted version as the expected version.</summary>
+    /// <summary>
+    /// Appends the complaint's pending events with its persisted version as the expected version, and the complaint's
+    /// summary now (<see cref="ComplaintAppend.Of"/>), which the store keeps for its queries.
+    /// </summary>
     /// <param name="complaint">The complaint.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>A task that completes when the events are stored.</returns>
@@ -107,7 +110,7 @@ public sealed class ComplaintService
         activity?.SetTag("servicequality.expected_version", complaint.PersistedVersion);
         try
         {
-            await Store.AppendAsync(complaint.Id, complaint.PersistedVersion, complaint.GetPendingEvents(), cancellationToken).ConfigureAwait(false);
+            await Store.AppendAsync(ComplaintAppend.Of(complaint), cancellationToken).ConfigureAwait(false);
         }
         catch (ComplaintConcurrencyException ex)
         {
