@@ -129,14 +129,15 @@ public sealed class ComplaintCommandExecutor
 
         public int Count { get; private set; }
 
-        public ValueTask<CommandResult> RunAsync(CancellationToken cancellationToken)
+        public async ValueTask<CommandResult> RunAsync(CancellationToken cancellationToken)
         {
             Count++;
-            return service.ExecuteAsync(complaintId, c =>
+            var execution = await service.ExecuteAsync(complaintId, c =>
             {
                 Complaint = c;
                 return command(c);
-            }, cancellationToken);
+            }, cancellationToken).ConfigureAwait(false);
+            return execution.Result;
         }
     }
 }

@@ -8,8 +8,7 @@ public sealed class MetricsOptions
     /// <summary>
     /// Gets or sets how old the counts behind the <c>servicequality.complaints.open</c> gauge may be: when the gauge is
     /// observed with older counts, they are recounted from the store in the background (one query of the open
-    /// complaints, reading only those that changed since the last count), and the gauge reports the older counts
-    /// meanwhile.
+    /// complaints' summaries), and the gauge reports the older counts meanwhile.
     /// </summary>
     /// <value>1 minute. Valid: 1 second to 1 hour.</value>
     public TimeSpan BacklogRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);

@@ -13,8 +13,8 @@ namespace ServiceQuality.Extensions.DependencyInjection;
 /// <c>priority</c> (every open leaf state with every priority, zeros included, so a series falls to zero rather than
 /// stopping), counted from the store, so the counts are right with many hosts on one store and across restarts. The
 /// gauge's callback only reads the last counts; when they are older than
-/// <see cref="MetricsOptions.BacklogRefreshInterval"/> it starts one recount in the background. A recount asks the store
-/// for the open complaints and reads a complaint's priority only when its version changed since the last recount.
+/// <see cref="MetricsOptions.BacklogRefreshInterval"/> it starts one recount in the background: one query of the
+/// store's summaries of the open complaints (state and priority are in the summary; no complaint is read).
 /// Runs while the host runs (an <see cref="IHostedService"/>).
 /// </summary>
 internal sealed class OpenBacklog(
@@ -22,10 +22,9 @@ internal sealed class OpenBacklog(
     : IHostedService, IDisposable
 {
     private static readonly ComplaintState[] OpenStates =
-        [.. Enum.GetValues<ComplaintState>().Where(s => s is not (ComplaintState.Open or ComplaintState.Engaged) && new ComplaintStreamInfo(string.Empty, string.Empty, s, 0, default, default).IsIn(ComplaintState.Open))];
+        [.. Enum.GetValues<ComplaintState>().Where(s => s is not (ComplaintState.Open or ComplaintState.Engaged) && Summary(s).IsIn(ComplaintState.Open))];
 
     private readonly Lock _gate = new();
-    private Dictionary<string, (long Version, Priority Priority)> _priorities = new(StringComparer.Ordinal);
     private Measurement<long>[] _counts = [];
     private DateTimeOffset? _countedAt;
     private Task _refresh = Task.CompletedTask;
@@ -81,29 +80,14 @@ internal sealed class OpenBacklog(
     {
         var service = _service ??= serviceFactory();
         var startedAt = timeProvider.GetUtcNow();
-        var known = _priorities;
-        var priorities = new Dictionary<string, (long Version, Priority Priority)>(known.Count, StringComparer.Ordinal);
         var counts = new long[OpenStates.Length, Enum.GetValues<Priority>().Length];
         await foreach (var info in service.Store.GetByStateAsync(ComplaintState.Open, cancellationToken).ConfigureAwait(false))
         {
             int state = Array.IndexOf(OpenStates, info.State);
-            if (state < 0)
+            if (state >= 0 && (int)info.Priority < counts.GetLength(1))
             {
-                continue;
+                counts[state, (int)info.Priority]++;
             }
-
-            if (!known.TryGetValue(info.ComplaintId, out var entry) || entry.Version != info.Version)
-            {
-                if (await service.LoadAsync(info.ComplaintId, cancellationToken).ConfigureAwait(false) is not { } complaint)
-                {
-                    continue;
-                }
-
-                entry = (info.Version, complaint.Snapshot.Priority);
-            }
-
-            priorities[info.ComplaintId] = entry;
-            counts[state, (int)entry.Priority]++;
         }
 
         var measurements = new List<Measurement<long>>(counts.Length);
@@ -118,11 +102,15 @@ internal sealed class OpenBacklog(
 
         lock (_gate)
         {
-            _priorities = priorities;
             _counts = [.. measurements];
             _countedAt = startedAt;
         }
     }
+
+    private static ComplaintStreamInfo Summary(ComplaintState state) => new()
+    {
+        ComplaintId = string.Empty, ClientId = string.Empty, State = state, Version = 0, ReceivedAt = default, LastEventAt = default, Priority = default,
+    };
 
     private IEnumerable<Measurement<long>> Observe()
     {

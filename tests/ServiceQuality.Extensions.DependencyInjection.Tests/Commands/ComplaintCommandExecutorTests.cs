@@ -188,15 +188,17 @@ public class ComplaintCommandExecutorTests
     {
         public bool Fail { get; set; }
 
-        public ValueTask<long> AppendAsync(string complaintId, long expectedVersion, IReadOnlyList<ComplaintEvent> events, CancellationToken cancellationToken = default) =>
-            Fail ? throw new IOException("disk full") : inner.AppendAsync(complaintId, expectedVersion, events, cancellationToken);
+        public ValueTask<long> AppendAsync(ComplaintAppend append, CancellationToken cancellationToken = default) =>
+            Fail ? throw new IOException("disk full") : inner.AppendAsync(append, cancellationToken);
 
         public ValueTask<IReadOnlyList<ComplaintEvent>> ReadAsync(string complaintId, CancellationToken cancellationToken = default) => inner.ReadAsync(complaintId, cancellationToken);
 
-        public IAsyncEnumerable<ComplaintStreamInfo> GetByClientAsync(string clientId, CancellationToken cancellationToken = default) => inner.GetByClientAsync(clientId, cancellationToken);
+        public ValueTask<ComplaintStreamInfo?> GetSummaryAsync(string complaintId, CancellationToken cancellationToken = default) => inner.GetSummaryAsync(complaintId, cancellationToken);
 
-        public IAsyncEnumerable<ComplaintStreamInfo> GetByStateAsync(ComplaintState state, CancellationToken cancellationToken = default) => inner.GetByStateAsync(state, cancellationToken);
+        public ValueTask<ComplaintPage> QueryAsync(ComplaintQuery query, CancellationToken cancellationToken = default) => inner.QueryAsync(query, cancellationToken);
 
-        public IAsyncEnumerable<ComplaintStreamInfo> GetReceivedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) => inner.GetReceivedBetweenAsync(from, to, cancellationToken);
+        public ValueTask<ComplaintFeedPage> ReadFeedAsync(ComplaintFeedPosition after, int limit, CancellationToken cancellationToken = default) => inner.ReadFeedAsync(after, limit, cancellationToken);
+
+        public ValueTask<ComplaintErasure> EraseClientAsync(string clientId, CancellationToken cancellationToken = default) => inner.EraseClientAsync(clientId, cancellationToken);
     }
 }

@@ -142,7 +142,7 @@ public class ComplaintCommandsTests
             (ComplaintCommand.DeliverFix, new() { Actor = "eng", Channel = ContactChannel.Email, Text = "Cleaned the rollers" }),
         })
         {
-            (await service.ExecuteAsync("Q2", ComplaintCommands.Bind(command, arguments))).EnsureAccepted();
+            (await service.ExecuteAsync("Q2", ComplaintCommands.Bind(command, arguments))).Result.EnsureAccepted();
         }
 
         clock.Advance(TimeSpan.FromDays(8));

@@ -204,7 +204,7 @@ public class HostedServicesTests
             c => c.DeliverFix("eng", ContactChannel.Email, "Replaced"),
         })
         {
-            (await service.ExecuteAsync(id, step)).EnsureAccepted();
+            (await service.ExecuteAsync(id, step)).Result.EnsureAccepted();
         }
     }
 
@@ -248,15 +248,17 @@ public class HostedServicesTests
     /// <summary>A store whose server cannot be reached: every call fails as a refused connection would.</summary>
     private sealed class UnreachableStore : IComplaintStore
     {
-        public ValueTask<long> AppendAsync(string complaintId, long expectedVersion, IReadOnlyList<ComplaintEvent> events, CancellationToken cancellationToken = default) => throw Refused();
+        public ValueTask<long> AppendAsync(ComplaintAppend append, CancellationToken cancellationToken = default) => throw Refused();
 
         public ValueTask<IReadOnlyList<ComplaintEvent>> ReadAsync(string complaintId, CancellationToken cancellationToken = default) => throw Refused();
 
-        public IAsyncEnumerable<ComplaintStreamInfo> GetByClientAsync(string clientId, CancellationToken cancellationToken = default) => throw Refused();
+        public ValueTask<ComplaintStreamInfo?> GetSummaryAsync(string complaintId, CancellationToken cancellationToken = default) => throw Refused();
 
-        public IAsyncEnumerable<ComplaintStreamInfo> GetByStateAsync(ComplaintState state, CancellationToken cancellationToken = default) => throw Refused();
+        public ValueTask<ComplaintPage> QueryAsync(ComplaintQuery query, CancellationToken cancellationToken = default) => throw Refused();
 
-        public IAsyncEnumerable<ComplaintStreamInfo> GetReceivedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) => throw Refused();
+        public ValueTask<ComplaintFeedPage> ReadFeedAsync(ComplaintFeedPosition after, int limit, CancellationToken cancellationToken = default) => throw Refused();
+
+        public ValueTask<ComplaintErasure> EraseClientAsync(string clientId, CancellationToken cancellationToken = default) => throw Refused();
 
         private static IOException Refused() => new("connection refused");
     }

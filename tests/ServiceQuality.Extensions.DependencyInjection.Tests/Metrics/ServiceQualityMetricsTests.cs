@@ -161,7 +161,7 @@ public class ServiceQualityMetricsTests
     }
 
     private static async Task Step(ComplaintService service, Func<Complaint, CommandResult> command, string id = "Q1") =>
-        (await service.ExecuteAsync(id, command)).EnsureAccepted();
+        (await service.ExecuteAsync(id, command)).Result.EnsureAccepted();
 
     private static async Task<IHost> StartAsync(TimeProvider clock, Action<IServiceCollection> configure)
     {
