@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using ServiceQuality.Scoring.Nps;
 using ServiceQuality.Scoring.Reliability;
-using NpsAccumulator = ServiceQuality.Scoring.RatingAccumulator<ServiceQuality.Scoring.NpsScale>;
+using NpsAccumulator = ServiceQuality.Scoring.Ratings.RatingAccumulator<ServiceQuality.Scoring.Nps.NpsScale>;
 
 namespace ServiceQuality.Benchmarks.Scoring;
 

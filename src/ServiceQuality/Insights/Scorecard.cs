@@ -1,7 +1,10 @@
 using ServiceQuality.Scoring;
+using ServiceQuality.Scoring.Ces;
+using ServiceQuality.Scoring.Csat;
 using ServiceQuality.Scoring.Means;
 using ServiceQuality.Scoring.Nps;
 using ServiceQuality.Scoring.Proportions;
+using ServiceQuality.Scoring.Ratings;
 using ServiceQuality.Scoring.Reliability;
 
 namespace ServiceQuality.Insights;

@@ -1,3 +1,5 @@
+using ServiceQuality.Scoring.Ratings;
+
 namespace ServiceQuality.Scoring.Nps;
 
 /// <summary>

@@ -46,10 +46,10 @@ public struct ProportionAccumulator : IEquatable<ProportionAccumulator>
     /// <exception cref="OverflowException">The number of trials would exceed <see cref="long.MaxValue"/>; nothing is added.</exception>
     public void Add(ReadOnlySpan<bool> outcomes)
     {
-        Span<long> counts = stackalloc long[RatingHistogram.Bins];
+        Span<long> counts = stackalloc long[ByteCounts.Bins];
         counts.Clear();
         var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(outcomes);
-        RatingHistogram.CountBytes(bytes, counts);
+        ByteCounts.Count(bytes, counts);
         Trials = Check.Sum(Trials, outcomes.Length, "trials");
         Successes += outcomes.Length - counts[0];
     }

@@ -1,14 +1,14 @@
 using ServiceQuality.Scoring.Means;
 using ServiceQuality.Scoring.Proportions;
 
-namespace ServiceQuality.Scoring;
+namespace ServiceQuality.Scoring.Ratings;
 
 /// <summary>
 /// A mergeable accumulator of integer ratings on the scale <typeparamref name="TScale"/>: the count of each rating,
 /// so thresholds (NPS breaks, top-box) are chosen when a result is computed. This is the NPS, CSAT and CES
-/// accumulator: <c>RatingAccumulator&lt;NpsScale&gt;</c> with <see cref="Nps.NetPromoterScore.GetNps"/>,
-/// <c>RatingAccumulator&lt;CsatScale&gt;</c> with <see cref="Csat.GetCsat"/>, <c>RatingAccumulator&lt;CesScale&gt;</c>
-/// with <see cref="GetMean"/>. <see cref="Merge"/> adds counts: exactly associative and commutative, with
+/// accumulator: <c>RatingAccumulator&lt;NpsScale&gt;</c> with <c>GetNps</c> (<c>ServiceQuality.Scoring.Nps</c>),
+/// <c>RatingAccumulator&lt;CsatScale&gt;</c> with <c>GetCsat</c> (<c>ServiceQuality.Scoring.Csat</c>),
+/// <c>RatingAccumulator&lt;CesScale&gt;</c> with <c>GetCes</c> (<c>ServiceQuality.Scoring.Ces</c>) or <see cref="GetMean"/>. <see cref="Merge"/> adds counts: exactly associative and commutative, with
 /// <see langword="default"/> as identity, so the result over any partition merged in any order equals the result
 /// over all of the ratings. The bulk path over bytes is vectorized.
 /// </summary>
