@@ -1,7 +1,9 @@
+using System.Text.Json;
 using FsCheck;
 using FsCheck.Xunit;
 using ServiceQuality.Scoring;
 using ServiceQuality.Scoring.Means;
+using ServiceQuality.Scoring.Serialization;
 
 namespace ServiceQuality.Tests.Scoring.Means;
 
@@ -256,5 +258,73 @@ public sealed class MeanAccumulatorTests
 
         var r = acc.GetResult();
         return r.Interval is not { } ci || ci.Contains(r.Mean!.Value);
+    }
+
+    [Fact]
+    public void Json_RoundTrip_IsExact_NotAnEmptyAccumulator()
+    {
+        // The issue: a JSON round trip silently returned n = 0. The state is written exactly (shortest round-trip doubles).
+        var acc = default(MeanAccumulator);
+        acc.Add([1e9 + 2, 1e9 + 4, 1e9 + 4, 1e9 + 4, 1e9 + 6]);
+        acc.Add(0.1, 0.25);
+        var json = JsonSerializer.Serialize(acc, ScoringJson.MeanAccumulator);
+        var back = JsonSerializer.Deserialize(json, ScoringJson.MeanAccumulator);
+        Assert.Equal(acc, back);
+        Assert.Equal(acc.GetResult(), back.GetResult());
+        Assert.Equal(acc, JsonSerializer.Deserialize<MeanAccumulator>(JsonSerializer.Serialize(acc))); // reflection options too
+
+        var simple = default(MeanAccumulator);
+        simple.Add([2.0, 4, 6]);
+        Assert.Equal("""{"version":1,"count":3,"sumOfWeights":3,"sumOfSquaredWeights":3,"shift":2,"offset":2,"m2":8}""", JsonSerializer.Serialize(simple, ScoringJson.MeanAccumulator));
+        Assert.Equal("""{"version":1,"count":0,"sumOfWeights":0,"sumOfSquaredWeights":0,"shift":0,"offset":0,"m2":0}""", JsonSerializer.Serialize(default(MeanAccumulator), ScoringJson.MeanAccumulator));
+    }
+
+    [Theory]
+    [InlineData("""{"version":1,"count":3,"sumOfWeights":3,"sumOfSquaredWeights":3,"shift":2,"offset":2}""")]
+    [InlineData("""{"version":1,"count":3,"sumOfWeights":3,"sumOfSquaredWeights":3,"shift":2,"offset":2,"m2":-1}""")]
+    [InlineData("""{"version":1,"count":0,"sumOfWeights":3,"sumOfSquaredWeights":3,"shift":2,"offset":2,"m2":8}""")]
+    [InlineData("""{"version":1,"count":3,"sumOfWeights":0,"sumOfSquaredWeights":0,"shift":2,"offset":0,"m2":0}""")]
+    [InlineData("""{"version":1,"count":3,"sumOfWeights":3,"sumOfSquaredWeights":3,"shift":"2","offset":2,"m2":8}""")]
+    [InlineData("""{"version":3,"count":3,"sumOfWeights":3,"sumOfSquaredWeights":3,"shift":2,"offset":2,"m2":8}""")]
+    public void Json_MalformedOrInconsistentState_ThrowsJsonException(string json) =>
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, ScoringJson.MeanAccumulator));
+
+    [Fact]
+    public void Binary_HasTheDocumentedLayout_AndRoundTripsExactly()
+    {
+        var acc = default(MeanAccumulator);
+        acc.Add([2.0, 4, 6]);
+        Span<byte> buffer = stackalloc byte[MeanAccumulator.MaxBinarySize];
+        Assert.True(acc.TryWriteTo(buffer, out var written));
+        Assert.Equal(2 + 1 + (5 * 8), written); // version, kind, varint count 3, five doubles
+        Assert.Equal(new byte[] { 1, 2, 3 }, buffer[..3].ToArray());
+        Assert.Equal(3.0, BitConverter.ToDouble(buffer[3..11])); // Σw, little-endian IEEE 754
+        Assert.True(MeanAccumulator.TryReadFrom(buffer[..written], out var back, out var read));
+        Assert.Equal((acc, written), (back, read));
+        Assert.False(MeanAccumulator.TryReadFrom(buffer[..(written - 1)], out _, out _));
+        buffer[written - 1] = 0xFF; // M2 becomes NaN: refused
+        Assert.False(MeanAccumulator.TryReadFrom(buffer[..written], out _, out _));
+        Assert.False(acc.TryWriteTo(buffer[..10], out var none));
+        Assert.Equal(0, none);
+    }
+
+    [Property]
+    public bool SerializeDeserializeMerge_EqualsMerge(NormalFloat[] a, NormalFloat[] b, PositiveInt weight)
+    {
+        MeanAccumulator x = default, y = default;
+        foreach (var v in a)
+        {
+            x.Add(Math.Clamp(v.Get, -1e6, 1e6), weight.Get % 5);
+        }
+
+        foreach (var v in b)
+        {
+            y.Add(Math.Clamp(v.Get, -1e6, 1e6));
+        }
+
+        static MeanAccumulator Binary(MeanAccumulator value) => RoundTrip.Binary(value, MeanAccumulator.MaxBinarySize, static (v, d, out w) => v.TryWriteTo(d, out w), MeanAccumulator.TryReadFrom);
+        var merged = MeanAccumulator.Combine(x, y);
+        return MeanAccumulator.Combine(RoundTrip.Json(x, ScoringJson.MeanAccumulator), RoundTrip.Json(y, ScoringJson.MeanAccumulator)) == merged
+            && MeanAccumulator.Combine(Binary(x), Binary(y)) == merged;
     }
 }

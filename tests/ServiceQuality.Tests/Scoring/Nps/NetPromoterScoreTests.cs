@@ -3,7 +3,7 @@ using FsCheck.Xunit;
 using ServiceQuality.Scoring;
 using ServiceQuality.Scoring.Nps;
 using ServiceQuality.Tests.Scoring.Ratings;
-using NpsAccumulator = ServiceQuality.Scoring.Ratings.RatingAccumulator<ServiceQuality.Scoring.Nps.NpsScale>;
+using NpsRatings = ServiceQuality.Scoring.Ratings.RatingAccumulator<ServiceQuality.Scoring.Nps.NpsScale>;
 
 namespace ServiceQuality.Tests.Scoring.Nps;
 
@@ -86,7 +86,7 @@ public sealed class NetPromoterScoreTests
     [Fact]
     public void NoResponses_GiveNoScore()
     {
-        var result = default(NpsAccumulator).GetNps();
+        var result = default(NpsRatings).GetNps();
         Assert.False(result.HasValue);
         Assert.Null(result.Score);
         Assert.Null(result.Interval);
@@ -155,7 +155,7 @@ public sealed class NetPromoterScoreTests
     [Property]
     public bool AddingPromoter_NeverLowersNps(byte[] raw)
     {
-        var acc = default(NpsAccumulator);
+        var acc = default(NpsRatings);
         acc.Add(RatingAccumulatorTests.Ratings(raw));
         var before = acc.GetNps().Score ?? -1;
         acc.Add(10);
@@ -165,7 +165,7 @@ public sealed class NetPromoterScoreTests
     [Property]
     public bool Interval_ContainsEstimate_AndResultsInRange(byte[] raw)
     {
-        var acc = default(NpsAccumulator);
+        var acc = default(NpsRatings);
         acc.Add(RatingAccumulatorTests.Ratings(raw));
         var wald = acc.GetNps(new NpsOptions { IntervalMethod = NpsIntervalMethod.Wald });
         var adj = acc.GetNps();
@@ -179,5 +179,47 @@ public sealed class NetPromoterScoreTests
             && adj.Score is >= -1 and <= 1
             && adj.Interval!.Value.Lower >= -1 && adj.Interval!.Value.Upper <= 1
             && adj.Variance is >= 0 and <= 1;
+    }
+
+    [Fact]
+    public void Test_OneSample_IsRNpsWaldTest()
+    {
+        // R NPS nps_test(x) with no y: z = (NPS - NPS₀)/se, se = √(var/n), p = 2(1 - Φ(|z|)), interval NPS ± z₀.₉₇₅·se.
+        // Computed with those formulas in Python 3.11 (p = erfc(|z|/√2)) for NPS 0.25, var 0.6875, n = 20.
+        var nps = RatingAccumulatorTests.Of(Sample).GetNps();
+        var zero = NetPromoterScore.Test(nps);
+        Assert.Equal(0.25, zero.Difference, 15);
+        Assert.Equal(1.348399724926484, zero.Statistic!.Value, 12);
+        Assert.Equal(0.17752985241215355, zero.PValue!.Value, 12);
+        Assert.Equal(-0.11338704842269831, zero.Interval.Lower, 12);
+        Assert.Equal(0.6133870484226983, zero.Interval.Upper, 12);
+        var high = NetPromoterScore.Test(nps, 0.6);
+        Assert.Equal(-1.8877596148970777, high.Statistic!.Value, 12);
+        Assert.Equal(0.05905822909053678, high.PValue!.Value, 12);
+        Assert.Equal(zero.Interval, high.Interval); // the interval is of the score, whatever NPS₀
+
+        Assert.Throws<ArgumentException>(() => NetPromoterScore.Test(default(NpsRatings).GetNps()));
+        Assert.Throws<ArgumentOutOfRangeException>(() => NetPromoterScore.Test(nps, 1.5));
+        var allPromoters = NetPromoterScore.Test(RatingAccumulatorTests.Of([10, 10, 9]).GetNps());
+        Assert.Equal((null, UndefinedReason.NoVariance), (allPromoters.PValue, allPromoters.Undefined));
+    }
+
+    [Fact]
+    public void GetNps_OnAHostScale_ValidatesTheBreaksAgainstIt()
+    {
+        // A 1-5 recommendation question: 1-2 detractors, 3-4 passives, 5 promoters.
+        var acc = default(ServiceQuality.Scoring.Ratings.RatingAccumulator<OneToFive>);
+        acc.Add([1, 2, 3, 4, 5, 5, 5]);
+        var nps = acc.GetNps(new NpsOptions { Breaks = new NpsBreaks(2, 5) });
+        Assert.Equal((2L, 2L, 3L), (nps.Detractors, nps.Passives, nps.Promoters));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => acc.GetNps());
+        Assert.Contains("1 ≤ DetractorMaximum < PromoterMinimum ≤ 5", ex.Message, StringComparison.Ordinal);
+    }
+
+    private readonly struct OneToFive : ServiceQuality.Scoring.Ratings.IRatingScale
+    {
+        public static int Minimum => 1;
+
+        public static int Maximum => 5;
     }
 }
