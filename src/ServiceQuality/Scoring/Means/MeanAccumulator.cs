@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace ServiceQuality.Scoring.Means;
 
@@ -11,10 +13,16 @@ namespace ServiceQuality.Scoring.Means;
 /// two-pass algorithm on the span, merged in. So data offset by 1e9 (epoch seconds, ids, amounts in cents) keeps its
 /// variance, and adding 1e200 twice gives mean 1e200 and variance 0. <see langword="default"/> is the empty accumulator,
 /// the identity of <see cref="Merge"/>; merging in any order gives the same result up to floating-point rounding
-/// (the state, and so <see cref="Equals(MeanAccumulator)"/>, may differ in the last bits).
+/// (the state, and so <see cref="Equals(MeanAccumulator)"/>, may differ in the last bits). The state travels as JSON
+/// (<c>{"version":1,"count":…,"sumOfWeights":…,"sumOfSquaredWeights":…,"shift":…,"offset":…,"m2":…}</c>) or as compact
+/// binary (<see cref="TryWriteTo"/>, <see cref="TryReadFrom"/>), exactly: a restored accumulator equals the original.
 /// </summary>
+[JsonConverter(typeof(MeanAccumulatorJsonConverter))]
 public struct MeanAccumulator : IEquatable<MeanAccumulator>
 {
+    /// <summary>The most bytes <see cref="TryWriteTo"/> writes: version, kind, a varint count and five doubles.</summary>
+    public const int MaxBinarySize = 2 + BinaryState.MaxVarintSize + (5 * sizeof(double));
+
     private long _count;
     private double _sumOfWeights;
     private double _sumOfSquaredWeights;
@@ -261,6 +269,47 @@ public struct MeanAccumulator : IEquatable<MeanAccumulator>
     private static OverflowException Overflow() =>
         new("The spread or the weights of the values exceed the range of a double (a variance above about 1e308); rescale the values.");
 
+    /// <summary>
+    /// Writes the compact binary state: format version 1, kind 2, the count as an unsigned LEB128 varint, then Σw, Σw²,
+    /// the shift, the offset and M2 as little-endian IEEE 754 doubles (see <c>docs/scoring.md</c>).
+    /// </summary>
+    /// <param name="destination">Where to write; <see cref="MaxBinarySize"/> bytes always suffice.</param>
+    /// <param name="bytesWritten">How many bytes were written; 0 when the destination is too small.</param>
+    /// <returns><see langword="false"/> when the destination is too small.</returns>
+    public readonly bool TryWriteTo(Span<byte> destination, out int bytesWritten)
+    {
+        var writer = BinaryState.Writer(destination, BinaryKind.Mean);
+        writer.WriteVarint(_count);
+        writer.WriteDouble(_sumOfWeights);
+        writer.WriteDouble(_sumOfSquaredWeights);
+        writer.WriteDouble(_shift);
+        writer.WriteDouble(_offset);
+        writer.WriteDouble(_m2);
+        bytesWritten = writer.Ok ? writer.Position : 0;
+        return writer.Ok;
+    }
+
+    /// <summary>Reads a state written by <see cref="TryWriteTo"/>.</summary>
+    /// <param name="source">The bytes; the state is read from their start.</param>
+    /// <param name="value">The accumulator read; empty when the bytes are not a valid state.</param>
+    /// <param name="bytesRead">How many bytes the state took.</param>
+    /// <returns><see langword="false"/> when the bytes are truncated or malformed, of another version or kind, or inconsistent (a negative or non-finite sum).</returns>
+    public static bool TryReadFrom(ReadOnlySpan<byte> source, out MeanAccumulator value, out int bytesRead)
+    {
+        var reader = BinaryState.Reader(source, BinaryKind.Mean);
+        var count = reader.ReadVarint();
+        var (w, w2, shift, offset, m2) = (reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble());
+        if (reader.Ok && TryRestore(count, w, w2, shift, offset, m2, out value))
+        {
+            bytesRead = reader.Position;
+            return true;
+        }
+
+        value = default;
+        bytesRead = 0;
+        return false;
+    }
+
     /// <summary>Returns the merge of two accumulators.</summary>
     /// <param name="first">The first accumulator.</param>
     /// <param name="second">The second accumulator.</param>
@@ -302,4 +351,44 @@ public struct MeanAccumulator : IEquatable<MeanAccumulator>
     /// <param name="right">The second accumulator.</param>
     /// <returns><see langword="true"/> when they differ.</returns>
     public static bool operator !=(MeanAccumulator left, MeanAccumulator right) => !left.Equals(right);
+}
+
+/// <summary>The JSON state of a <see cref="MeanAccumulator"/>: the version, the count and the five sums, exactly.</summary>
+internal sealed class MeanAccumulatorJsonConverter : JsonConverter<MeanAccumulator>
+{
+    public override MeanAccumulator Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var state = (Count: 0L, W: 0.0, W2: 0.0, Shift: 0.0, Offset: 0.0, M2: 0.0, Seen: 0);
+        JsonState.ReadObject(ref reader, "mean accumulator", ref state, static (ref Utf8JsonReader r, string name, ref (long Count, double W, double W2, double Shift, double Offset, double M2, int Seen) s) =>
+        {
+            switch (name)
+            {
+                case "count": s.Count = JsonState.ReadCount(ref r, name); break;
+                case "sumOfWeights": s.W = JsonState.ReadDouble(ref r, name); break;
+                case "sumOfSquaredWeights": s.W2 = JsonState.ReadDouble(ref r, name); break;
+                case "shift": s.Shift = JsonState.ReadDouble(ref r, name); break;
+                case "offset": s.Offset = JsonState.ReadDouble(ref r, name); break;
+                case "m2": s.M2 = JsonState.ReadDouble(ref r, name); break;
+                default: return false;
+            }
+
+            s.Seen++;
+            return true;
+        });
+        return state.Seen == 6 && MeanAccumulator.TryRestore(state.Count, state.W, state.W2, state.Shift, state.Offset, state.M2, out var value)
+            ? value
+            : throw new JsonException("A mean accumulator state needs count, sumOfWeights, sumOfSquaredWeights, shift, offset and m2, each once and consistent (sums ≥ 0, 0 when empty).");
+    }
+
+    public override void Write(Utf8JsonWriter writer, MeanAccumulator value, JsonSerializerOptions options)
+    {
+        JsonState.WriteStart(writer);
+        writer.WriteNumber("count", value.Count);
+        writer.WriteNumber("sumOfWeights", value.SumOfWeights);
+        writer.WriteNumber("sumOfSquaredWeights", value.SumOfSquaredWeights);
+        writer.WriteNumber("shift", value.Shift);
+        writer.WriteNumber("offset", value.Offset);
+        writer.WriteNumber("m2", value.SumOfSquaredDeviations);
+        writer.WriteEndObject();
+    }
 }

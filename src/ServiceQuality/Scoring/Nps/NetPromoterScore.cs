@@ -1,3 +1,5 @@
+using ServiceQuality.Scoring.Ratings;
+
 namespace ServiceQuality.Scoring.Nps;
 
 /// <summary>
@@ -7,19 +9,52 @@ namespace ServiceQuality.Scoring.Nps;
 /// </summary>
 public static class NetPromoterScore
 {
-    /// <summary>Computes the Net Promoter Score of 0-10 ratings.</summary>
+    /// <summary>
+    /// Computes the Net Promoter Score of ratings on any scale of up to 0-10 (the 0-10 likelihood-to-recommend scale,
+    /// <see cref="NpsScale"/>, or a host's own); for wider scales classify with an <see cref="NpsClassifier"/> into an
+    /// <see cref="NpsAccumulator"/>.
+    /// </summary>
+    /// <typeparam name="TScale">The rating scale.</typeparam>
     /// <param name="ratings">The ratings.</param>
     /// <param name="options">The breaks, confidence level, interval method and clipping; the defaults when <see langword="null"/>.</param>
     /// <returns>The result; no score when there are no ratings.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public static NpsResult GetNps(this in RatingAccumulator<NpsScale> ratings, NpsOptions? options = null)
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range, or the breaks are not inside the scale.</exception>
+    public static NpsResult GetNps<TScale>(this in RatingAccumulator<TScale> ratings, NpsOptions? options = null)
+        where TScale : IRatingScale
     {
         options ??= NpsOptions.Default;
         options.Validate();
         var breaks = options.Breaks;
-        var detractors = ratings.CountBetween(NpsScale.Minimum, breaks.DetractorMaximum);
-        var promoters = ratings.CountBetween(breaks.PromoterMinimum, NpsScale.Maximum);
+        breaks.Validate(TScale.Minimum, TScale.Maximum);
+        var detractors = ratings.CountBetween(TScale.Minimum, breaks.DetractorMaximum);
+        var promoters = ratings.CountBetween(breaks.PromoterMinimum, TScale.Maximum);
         return FromCounts(detractors, ratings.Count - detractors - promoters, promoters, options);
+    }
+
+    /// <summary>
+    /// The one-sample Wald test of the score against a hypothesised value, as R <c>NPS::nps_test(x)</c> with no
+    /// <c>y</c>: z = (NPS - NPS₀)/SE with SE = √(var/n), the two-sided p-value and the Wald interval NPS ± z·SE (the
+    /// interval is of the score; <see cref="DifferenceTest.Difference"/> is NPS - NPS₀).
+    /// </summary>
+    /// <param name="result">The score; must have responses.</param>
+    /// <param name="hypothesized">NPS₀ on [-1, 1]; 0 by default (as many promoters as detractors).</param>
+    /// <param name="level">The confidence level of the interval.</param>
+    /// <returns>The test; undefined (<see cref="UndefinedReason.NoVariance"/>) when every response is in the same category.</returns>
+    /// <exception cref="ArgumentException">The result has no responses.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The hypothesised value is outside [-1, 1] or the level outside (0, 1).</exception>
+    public static DifferenceTest Test(in NpsResult result, double hypothesized = 0, double level = 0.95)
+    {
+        Check.Level(level, nameof(level));
+        Check.InRange(hypothesized, -1, 1, nameof(hypothesized));
+        if (!result.HasValue)
+        {
+            throw new ArgumentException("A one-sample test needs at least one response.", nameof(result));
+        }
+
+        var se = result.StandardError!.Value;
+        var test = DifferenceTest.Z(result.Score!.Value - hypothesized, se, se, level);
+        var half = Check.Z(level) * se;
+        return test with { Interval = new ConfidenceInterval(result.Score.Value - half, result.Score.Value + half, level) };
     }
 
     /// <summary>Computes the result from category counts.</summary>

@@ -1,12 +1,13 @@
+using System.Text.Json;
 using FsCheck;
 using FsCheck.Xunit;
-using ServiceQuality.Scoring.Means;
 using ServiceQuality.Scoring;
-using CesAccumulator = ServiceQuality.Scoring.RatingAccumulator<ServiceQuality.Scoring.CesScale>;
+using ServiceQuality.Scoring.Means;
+using ServiceQuality.Scoring.Serialization;
 
-namespace ServiceQuality.Tests.Scoring;
+namespace ServiceQuality.Tests.Scoring.Means;
 
-public sealed class MeanTests
+public sealed class MeanAccumulatorTests
 {
     [Fact]
     public void GetResult_MatchesTTestInterval()
@@ -65,74 +66,6 @@ public sealed class MeanTests
         Assert.Throws<ArgumentOutOfRangeException>(() => zero.Add(1, double.PositiveInfinity));
     }
 
-    [Fact]
-    public void BayesianAverage_IsImdbWeightedRating()
-    {
-        // IMDb: WR = (v/(v+m))R + (m/(v+m))C; R = 9, v = 10, m = 25, C = 7 → (10·9 + 25·7)/35 = 7.571428…
-        var acc = default(MeanAccumulator);
-        for (var i = 0; i < 10; i++)
-        {
-            acc.Add(9);
-        }
-
-        Assert.Equal(265.0 / 35, Mean.BayesianAverage(acc.GetResult(), 7, 25), 13);
-        Assert.Equal(7, Mean.BayesianAverage(default(MeanAccumulator).GetResult(), 7, 25));
-    }
-
-    [Fact]
-    public void TimeDecay_BothDefinitions()
-    {
-        var h = TimeSpan.FromDays(30);
-        var t0 = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        Assert.Equal(0.5, new TimeDecay(h).Weight(t0, t0.AddDays(30)), 15);
-        Assert.Equal(0.25, new TimeDecay(h).Weight(TimeSpan.FromDays(60)), 15);
-        Assert.Equal(Math.Exp(-1), new TimeDecay(h, DecayDefinition.MeanLifetime).Weight(h), 15);
-        // τ = h / ln 2 reproduces the half-life definition.
-        var tau = TimeSpan.FromDays(30 / Math.Log(2));
-        Assert.Equal(0.5, new TimeDecay(tau, DecayDefinition.MeanLifetime).Weight(h), 9);
-        Assert.Throws<ArgumentOutOfRangeException>(() => new TimeDecay(h).Weight(t0.AddDays(1), t0));
-
-        // A decayed mean: the recent answer counts twice the one a half-life old.
-        var acc = default(MeanAccumulator);
-        acc.Add(1, new TimeDecay(h).Weight(TimeSpan.FromDays(30)));
-        acc.Add(4, new TimeDecay(h).Weight(TimeSpan.Zero));
-        Assert.Equal(3, acc.GetResult().Mean!.Value, 14);
-    }
-
-    [Fact]
-    public void Ces_MeanAndLowEffortShare()
-    {
-        var acc = default(CesAccumulator);
-        acc.Add([1, 2, 2, 3, 7]);
-        Assert.Equal(3, acc.GetMean().Mean!.Value, 14);
-        Assert.Equal(4, acc.GetShare(1, 3).Successes);
-        Assert.Throws<ArgumentOutOfRangeException>(() => acc.Add(8));
-    }
-
-    [Fact]
-    public void Compare_IsWelch()
-    {
-        // Welch: x = 1..5 (var 2.5), y = 3,5,7,9,11 (var 10); se = √(0.5 + 2) ; df = 2.5²/(0.25/4 + 4/4) = 5.882352…
-        MeanAccumulator a = default, b = default;
-        a.Add([1.0, 2, 3, 4, 5]);
-        b.Add([3.0, 5, 7, 9, 11]);
-        var t = Mean.Compare(a.GetResult(), b.GetResult());
-        Assert.Equal(-4, t.Difference, 13);
-        Assert.Equal(Math.Sqrt(2.5), t.StandardError, 13);
-        Assert.Equal(6.25 / 1.0625, t.DegreesOfFreedom!.Value, 12);
-    }
-
-    /// <summary>Whether two results agree: the same counts and undefined statistics, values within a relative <paramref name="tolerance"/>.</summary>
-    internal static bool Same(MeanResult a, MeanResult b, double tolerance = 1e-12) =>
-        a.N == b.N && a.Undefined == b.Undefined && Close(a.Mean, b.Mean, tolerance) && Close(a.Variance, b.Variance, tolerance)
-        && Close(a.EffectiveN, b.EffectiveN, tolerance);
-
-    internal static bool Close(double? a, double? b, double tolerance) =>
-        (a, b) is (null, null) || (a is { } x && b is { } y && Math.Abs(x - y) <= tolerance * Math.Max(1, Math.Max(Math.Abs(x), Math.Abs(y))));
-
-    internal static bool CloseRelative(double? a, double? b, double tolerance) =>
-        (a, b) is (null, null) || (a is { } x && b is { } y && Math.Abs(x - y) <= tolerance * Math.Max(Math.Abs(x), Math.Abs(y)));
-
     [Property]
     public bool BulkAdd_EqualsOneByOne_ForRatings(byte[] raw)
     {
@@ -145,7 +78,7 @@ public sealed class MeanTests
             single.Add(v);
         }
 
-        return Same(bulk.GetResult(), single.GetResult()) && bulk.Count == single.Count;
+        return Tolerance.Same(bulk.GetResult(), single.GetResult()) && bulk.Count == single.Count;
     }
 
     [Property]
@@ -155,8 +88,8 @@ public sealed class MeanTests
         x.Add(a.Select(v => (double)(v % 8)).ToArray());
         y.Add(b.Select(v => (double)(v % 8)).ToArray());
         z.Add(c.Select(v => (double)(v % 8)).ToArray());
-        return Same(MeanAccumulator.Combine(MeanAccumulator.Combine(x, y), z).GetResult(), MeanAccumulator.Combine(x, MeanAccumulator.Combine(y, z)).GetResult())
-            && Same(MeanAccumulator.Combine(x, y).GetResult(), MeanAccumulator.Combine(y, x).GetResult())
+        return Tolerance.Same(MeanAccumulator.Combine(MeanAccumulator.Combine(x, y), z).GetResult(), MeanAccumulator.Combine(x, MeanAccumulator.Combine(y, z)).GetResult())
+            && Tolerance.Same(MeanAccumulator.Combine(x, y).GetResult(), MeanAccumulator.Combine(y, x).GetResult())
             && MeanAccumulator.Combine(x, default) == x && MeanAccumulator.Combine(default, x) == x;
     }
 
@@ -251,7 +184,7 @@ public sealed class MeanTests
     {
         var acc = default(MeanAccumulator);
         acc.Add([2.0, 4, 4, 4, 6]);
-        Assert.True(Same(acc.GetResult(), MeanAccumulator.FromMoments(5, 4, 8).GetResult()));
+        Assert.True(Tolerance.Same(acc.GetResult(), MeanAccumulator.FromMoments(5, 4, 8).GetResult()));
         Assert.Equal(default, MeanAccumulator.FromMoments(0, 0, 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => MeanAccumulator.FromMoments(1, 3, 2));
         Assert.Throws<ArgumentOutOfRangeException>(() => MeanAccumulator.FromMoments(2, double.NaN, 0));
@@ -275,7 +208,7 @@ public sealed class MeanTests
         }
 
         var (p, s, o) = (plain.GetResult(), shifted.GetResult(), shiftedOneByOne.GetResult());
-        return CloseRelative(p.Variance, s.Variance, 1e-9) && CloseRelative(p.Variance, o.Variance, 1e-9)
+        return Tolerance.CloseRelative(p.Variance, s.Variance, 1e-9) && Tolerance.CloseRelative(p.Variance, o.Variance, 1e-9)
             && (p.Variance != 0 || (s.Variance == 0 && o.Variance == 0));
     }
 
@@ -292,7 +225,7 @@ public sealed class MeanTests
         }
 
         var (p, s) = (plain.GetResult(), scaled.GetResult());
-        return CloseRelative(p.Variance * scale * scale, s.Variance, 1e-9);
+        return Tolerance.CloseRelative(p.Variance * scale * scale, s.Variance, 1e-9);
     }
 
     [Property]
@@ -311,7 +244,7 @@ public sealed class MeanTests
         var anyOrder = shuffled.Aggregate(default(MeanAccumulator), (a, b) => MeanAccumulator.Combine(a, b));
         var whole = default(MeanAccumulator);
         whole.Add(data);
-        return Same(inOrder.GetResult(), anyOrder.GetResult(), 1e-9) && Same(whole.GetResult(), anyOrder.GetResult(), 1e-9);
+        return Tolerance.Same(inOrder.GetResult(), anyOrder.GetResult(), 1e-9) && Tolerance.Same(whole.GetResult(), anyOrder.GetResult(), 1e-9);
     }
 
     [Property]
@@ -325,5 +258,73 @@ public sealed class MeanTests
 
         var r = acc.GetResult();
         return r.Interval is not { } ci || ci.Contains(r.Mean!.Value);
+    }
+
+    [Fact]
+    public void Json_RoundTrip_IsExact_NotAnEmptyAccumulator()
+    {
+        // The issue: a JSON round trip silently returned n = 0. The state is written exactly (shortest round-trip doubles).
+        var acc = default(MeanAccumulator);
+        acc.Add([1e9 + 2, 1e9 + 4, 1e9 + 4, 1e9 + 4, 1e9 + 6]);
+        acc.Add(0.1, 0.25);
+        var json = JsonSerializer.Serialize(acc, ScoringJson.MeanAccumulator);
+        var back = JsonSerializer.Deserialize(json, ScoringJson.MeanAccumulator);
+        Assert.Equal(acc, back);
+        Assert.Equal(acc.GetResult(), back.GetResult());
+        Assert.Equal(acc, JsonSerializer.Deserialize<MeanAccumulator>(JsonSerializer.Serialize(acc))); // reflection options too
+
+        var simple = default(MeanAccumulator);
+        simple.Add([2.0, 4, 6]);
+        Assert.Equal("""{"version":1,"count":3,"sumOfWeights":3,"sumOfSquaredWeights":3,"shift":2,"offset":2,"m2":8}""", JsonSerializer.Serialize(simple, ScoringJson.MeanAccumulator));
+        Assert.Equal("""{"version":1,"count":0,"sumOfWeights":0,"sumOfSquaredWeights":0,"shift":0,"offset":0,"m2":0}""", JsonSerializer.Serialize(default(MeanAccumulator), ScoringJson.MeanAccumulator));
+    }
+
+    [Theory]
+    [InlineData("""{"version":1,"count":3,"sumOfWeights":3,"sumOfSquaredWeights":3,"shift":2,"offset":2}""")]
+    [InlineData("""{"version":1,"count":3,"sumOfWeights":3,"sumOfSquaredWeights":3,"shift":2,"offset":2,"m2":-1}""")]
+    [InlineData("""{"version":1,"count":0,"sumOfWeights":3,"sumOfSquaredWeights":3,"shift":2,"offset":2,"m2":8}""")]
+    [InlineData("""{"version":1,"count":3,"sumOfWeights":0,"sumOfSquaredWeights":0,"shift":2,"offset":0,"m2":0}""")]
+    [InlineData("""{"version":1,"count":3,"sumOfWeights":3,"sumOfSquaredWeights":3,"shift":"2","offset":2,"m2":8}""")]
+    [InlineData("""{"version":3,"count":3,"sumOfWeights":3,"sumOfSquaredWeights":3,"shift":2,"offset":2,"m2":8}""")]
+    public void Json_MalformedOrInconsistentState_ThrowsJsonException(string json) =>
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, ScoringJson.MeanAccumulator));
+
+    [Fact]
+    public void Binary_HasTheDocumentedLayout_AndRoundTripsExactly()
+    {
+        var acc = default(MeanAccumulator);
+        acc.Add([2.0, 4, 6]);
+        Span<byte> buffer = stackalloc byte[MeanAccumulator.MaxBinarySize];
+        Assert.True(acc.TryWriteTo(buffer, out var written));
+        Assert.Equal(2 + 1 + (5 * 8), written); // version, kind, varint count 3, five doubles
+        Assert.Equal(new byte[] { 1, 2, 3 }, buffer[..3].ToArray());
+        Assert.Equal(3.0, BitConverter.ToDouble(buffer[3..11])); // Σw, little-endian IEEE 754
+        Assert.True(MeanAccumulator.TryReadFrom(buffer[..written], out var back, out var read));
+        Assert.Equal((acc, written), (back, read));
+        Assert.False(MeanAccumulator.TryReadFrom(buffer[..(written - 1)], out _, out _));
+        buffer[written - 1] = 0xFF; // M2 becomes NaN: refused
+        Assert.False(MeanAccumulator.TryReadFrom(buffer[..written], out _, out _));
+        Assert.False(acc.TryWriteTo(buffer[..10], out var none));
+        Assert.Equal(0, none);
+    }
+
+    [Property]
+    public bool SerializeDeserializeMerge_EqualsMerge(NormalFloat[] a, NormalFloat[] b, PositiveInt weight)
+    {
+        MeanAccumulator x = default, y = default;
+        foreach (var v in a)
+        {
+            x.Add(Math.Clamp(v.Get, -1e6, 1e6), weight.Get % 5);
+        }
+
+        foreach (var v in b)
+        {
+            y.Add(Math.Clamp(v.Get, -1e6, 1e6));
+        }
+
+        static MeanAccumulator Binary(MeanAccumulator value) => RoundTrip.Binary(value, MeanAccumulator.MaxBinarySize, static (v, d, out w) => v.TryWriteTo(d, out w), MeanAccumulator.TryReadFrom);
+        var merged = MeanAccumulator.Combine(x, y);
+        return MeanAccumulator.Combine(RoundTrip.Json(x, ScoringJson.MeanAccumulator), RoundTrip.Json(y, ScoringJson.MeanAccumulator)) == merged
+            && MeanAccumulator.Combine(Binary(x), Binary(y)) == merged;
     }
 }

@@ -1,4 +1,4 @@
-namespace ServiceQuality.Scoring.Means;
+namespace ServiceQuality.Scoring.Decay;
 
 /// <summary>Which of the two published parametrisations of exponential decay a <see cref="TimeDecay"/> uses.</summary>
 public enum DecayDefinition
@@ -18,7 +18,7 @@ public enum DecayDefinition
 
 /// <summary>
 /// Exponential time decay of response weights, read against an explicit instant (never the system clock): feed the
-/// weights to <see cref="MeanAccumulator.Add(double, double)"/> for a time-decayed mean. Accumulators merged together
+/// weights to <see cref="Means.MeanAccumulator.Add(double, double)"/> for a time-decayed mean. Accumulators merged together
 /// must use the same <c>asOf</c>.
 /// </summary>
 /// <param name="Period">The half-life h (or the mean lifetime τ); must be positive.</param>

@@ -1,21 +1,27 @@
+using System.Text.Json.Serialization;
 using ServiceQuality.Scoring.Means;
 using ServiceQuality.Scoring.Proportions;
 
-namespace ServiceQuality.Scoring;
+namespace ServiceQuality.Scoring.Ratings;
 
 /// <summary>
 /// A mergeable accumulator of integer ratings on the scale <typeparamref name="TScale"/>: the count of each rating,
 /// so thresholds (NPS breaks, top-box) are chosen when a result is computed. This is the NPS, CSAT and CES
-/// accumulator: <c>RatingAccumulator&lt;NpsScale&gt;</c> with <see cref="Nps.NetPromoterScore.GetNps"/>,
-/// <c>RatingAccumulator&lt;CsatScale&gt;</c> with <see cref="Csat.GetCsat"/>, <c>RatingAccumulator&lt;CesScale&gt;</c>
-/// with <see cref="GetMean"/>. <see cref="Merge"/> adds counts: exactly associative and commutative, with
+/// accumulator: <c>RatingAccumulator&lt;NpsScale&gt;</c> with <c>GetNps</c> (<c>ServiceQuality.Scoring.Nps</c>),
+/// <c>RatingAccumulator&lt;CsatScale&gt;</c> with <c>GetCsat</c> (<c>ServiceQuality.Scoring.Csat</c>),
+/// <c>RatingAccumulator&lt;CesScale&gt;</c> with <c>GetCes</c> (<c>ServiceQuality.Scoring.Ces</c>) or <see cref="GetMean"/>. <see cref="Merge"/> adds counts: exactly associative and commutative, with
 /// <see langword="default"/> as identity, so the result over any partition merged in any order equals the result
-/// over all of the ratings. The bulk path over bytes is vectorized.
+/// over all of the ratings. The bulk path over bytes is vectorized. The state travels as JSON
+/// (<see cref="RatingAccumulatorJsonConverter{TScale}"/>) or as compact binary (<see cref="TryWriteTo"/>, <see cref="TryReadFrom"/>).
 /// </summary>
 /// <typeparam name="TScale">The rating scale.</typeparam>
+[JsonConverter(typeof(RatingAccumulatorJsonConverterFactory))]
 public struct RatingAccumulator<TScale> : IEquatable<RatingAccumulator<TScale>>
     where TScale : IRatingScale
 {
+    /// <summary>The most bytes <see cref="TryWriteTo"/> writes: version, kind, the scale's bounds and up to eleven varint counts.</summary>
+    public const int MaxBinarySize = 4 + (RatingHistogram.Bins * BinaryState.MaxVarintSize);
+
     private RatingHistogram _histogram;
 
     /// <summary>Gets the number of ratings.</summary>
@@ -116,6 +122,100 @@ public struct RatingAccumulator<TScale> : IEquatable<RatingAccumulator<TScale>>
     /// <exception cref="ArgumentOutOfRangeException">A bound is off the scale, or an option is out of range.</exception>
     public readonly ProportionResult GetShare(int minimum, int maximum, ProportionOptions? options = null) =>
         Proportion.FromCounts(CountBetween(minimum, maximum), Count, options);
+
+    /// <summary>
+    /// The ratings as an unweighted <see cref="MeanAccumulator"/> (count, mean and sum of squared deviations, exact from
+    /// the counts): the sufficient statistics of a one-way ANOVA across groups of ratings.
+    /// </summary>
+    /// <returns>The accumulator; empty when there are no ratings.</returns>
+    public readonly MeanAccumulator ToMeanAccumulator()
+    {
+        var mean = GetMean();
+        return mean.N == 0 ? default : MeanAccumulator.FromMoments(mean.N, mean.Mean!.Value, (mean.Variance ?? 0) * (mean.N - 1));
+    }
+
+    /// <summary>
+    /// Writes the compact binary state: format version 1, kind 1, the scale's minimum and maximum as bytes, then the
+    /// count of each rating from minimum to maximum as an unsigned LEB128 varint (see <c>docs/scoring.md</c>).
+    /// </summary>
+    /// <param name="destination">Where to write; <see cref="MaxBinarySize"/> bytes always suffice.</param>
+    /// <param name="bytesWritten">How many bytes were written; 0 when the destination is too small.</param>
+    /// <returns><see langword="false"/> when the destination is too small.</returns>
+    public readonly bool TryWriteTo(Span<byte> destination, out int bytesWritten)
+    {
+        var writer = BinaryState.Writer(destination, BinaryKind.Ratings);
+        writer.WriteByte((byte)Min);
+        writer.WriteByte((byte)Max);
+        for (var r = Min; r <= Max; r++)
+        {
+            writer.WriteVarint(_histogram[r]);
+        }
+
+        bytesWritten = writer.Ok ? writer.Position : 0;
+        return writer.Ok;
+    }
+
+    /// <summary>Reads a state written by <see cref="TryWriteTo"/>.</summary>
+    /// <param name="source">The bytes; the state is read from their start.</param>
+    /// <param name="value">The accumulator read; empty when the bytes are not a valid state.</param>
+    /// <param name="bytesRead">How many bytes the state took.</param>
+    /// <returns>
+    /// <see langword="false"/> when the bytes are truncated or malformed, of another format version or kind, of another
+    /// scale, or their counts sum past <see cref="long.MaxValue"/>.
+    /// </returns>
+    public static bool TryReadFrom(ReadOnlySpan<byte> source, out RatingAccumulator<TScale> value, out int bytesRead)
+    {
+        value = default;
+        bytesRead = 0;
+        var reader = BinaryState.Reader(source, BinaryKind.Ratings);
+        if (!reader.Ok || reader.ReadByte() != Min || reader.ReadByte() != Max)
+        {
+            return false;
+        }
+
+        Span<long> counts = stackalloc long[RatingHistogram.Bins];
+        counts.Clear();
+        for (var r = Min; r <= Max; r++)
+        {
+            counts[r] = reader.ReadVarint();
+        }
+
+        if (!reader.Ok || !RatingHistogram.TryRestore(counts, out var histogram))
+        {
+            return false;
+        }
+
+        value._histogram = histogram;
+        bytesRead = reader.Position;
+        return true;
+    }
+
+    /// <summary>Restores an accumulator from the counts of ratings minimum..maximum; false when a count is negative or they overflow.</summary>
+    internal static bool TryRestore(ReadOnlySpan<long> countsFromMinimum, out RatingAccumulator<TScale> value)
+    {
+        value = default;
+        if (countsFromMinimum.Length != Max - Min + 1)
+        {
+            return false;
+        }
+
+        Span<long> counts = stackalloc long[RatingHistogram.Bins];
+        counts.Clear();
+        countsFromMinimum.CopyTo(counts[Min..]);
+        if (!RatingHistogram.TryRestore(counts, out var histogram))
+        {
+            return false;
+        }
+
+        value._histogram = histogram;
+        return true;
+    }
+
+    /// <summary>Gets the scale's lowest rating (validating the scale).</summary>
+    internal static int ScaleMinimum => Min;
+
+    /// <summary>Gets the scale's highest rating.</summary>
+    internal static int ScaleMaximum => Max;
 
     private static InvalidOperationException InvalidScale() =>
         new($"The rating scale {typeof(TScale).Name} must satisfy 0 ≤ Minimum < Maximum ≤ 10 (it is {TScale.Minimum}..{TScale.Maximum}).");

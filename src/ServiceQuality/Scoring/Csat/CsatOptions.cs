@@ -1,4 +1,6 @@
-namespace ServiceQuality.Scoring.Proportions;
+using ServiceQuality.Scoring.Proportions;
+
+namespace ServiceQuality.Scoring.Csat;
 
 /// <summary>Options for a CSAT result on the 1-5 scale.</summary>
 public sealed class CsatOptions

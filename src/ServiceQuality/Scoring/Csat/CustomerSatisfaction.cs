@@ -1,7 +1,9 @@
-namespace ServiceQuality.Scoring.Proportions;
+using ServiceQuality.Scoring.Ratings;
+
+namespace ServiceQuality.Scoring.Csat;
 
 /// <summary>Customer satisfaction (CSAT) results from a <c>RatingAccumulator&lt;CsatScale&gt;</c>.</summary>
-public static class Csat
+public static class CustomerSatisfaction
 {
     /// <summary>The top-box share (the CSAT score, top-2-box by default) and the mean rating.</summary>
     /// <param name="ratings">The 1-5 ratings.</param>

@@ -1,8 +1,8 @@
 using ServiceQuality.Scoring.Servqual;
 
-namespace ServiceQuality.Tests.Scoring;
+namespace ServiceQuality.Tests.Scoring.Servqual;
 
-public sealed class ServqualTests
+public sealed class ServqualInstrumentTests
 {
     private static ServqualInstrument Small(IReadOnlyDictionary<ServqualDimension, double>? weights = null) => new(
         [

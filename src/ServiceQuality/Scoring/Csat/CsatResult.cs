@@ -1,6 +1,7 @@
 using ServiceQuality.Scoring.Means;
+using ServiceQuality.Scoring.Proportions;
 
-namespace ServiceQuality.Scoring.Proportions;
+namespace ServiceQuality.Scoring.Csat;
 
 /// <summary>A customer-satisfaction result: the top-box share (the CSAT score) and the mean rating.</summary>
 /// <param name="TopBox">The share of ratings at or above the top-box minimum, with its interval.</param>
