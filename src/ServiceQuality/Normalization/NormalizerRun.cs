@@ -20,7 +20,6 @@ internal sealed partial class NormalizerRun
     private static readonly SearchValues<char> AsciiLetters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
     /// <summary>Punctuation the canonical text leaves out (Markdown marks, braces, inverted marks).</summary>
     private static readonly SearchValues<char> DroppedMarks = SearchValues.Create("{}*_~`¿¡");
-    private static readonly string[] Placeholders = ["[email]", "[phone]", "[card]", "[account]"];
 
     private readonly CleanerScratch _scratch = new();
     private readonly CodePointBuffer _foldPoints = new();
@@ -71,9 +70,11 @@ internal sealed partial class NormalizerRun
         _systemStarts.Clear();
         _insultStarts.Clear();
         _intensifiers.Clear();
+        _personalDataCues.Clear();
         TextCleaner.Clean(text, _scratch, _text, ref _counts);
         FindQuotedRegions();
         Tokenize();
+        MaskInContext();
         MergeSystemPhrases();
         DropInsultPhrases();
         DropIntensifiers();
@@ -156,8 +157,15 @@ internal sealed partial class NormalizerRun
 
             // What a quoted token neutralises is not counted: the counts are put back after it.
             var counts = token.Quoted ? _counts : default;
-            if (TryPersonalNumber(text, i, chunkEnd, out var piiStart, out var piiEnd, out var placeholder))
+            if (TryPersonalNumber(text, i, chunkEnd, out var piiStart, out var piiEnd, out var placeholder)
+                && !(placeholder == PersonalData.Account && FollowsReferenceCue()))
             {
+                if (piiStart > i && text[piiStart - 1] == '[' && piiEnd < text.Length && text[piiEnd] == ']')
+                {
+                    // "[+1 555 123 4567]": the brackets go with the number, or the placeholder's would double them.
+                    (piiStart, piiEnd) = (piiStart - 1, piiEnd + 1);
+                }
+
                 token.Start = piiStart;
                 token.End = piiEnd;
                 token.Kind = TokenKind.Placeholder;
@@ -195,7 +203,7 @@ internal sealed partial class NormalizerRun
     private static bool TryPersonalNumber(ReadOnlySpan<char> text, int chunkStart, int chunkEnd, out int start, out int end, out string placeholder)
     {
         start = chunkStart;
-        if (Patterns.TryPersonalNumber(text, chunkStart, out end, out placeholder))
+        if (Patterns.TryPersonalNumber(text, chunkStart, out end, out placeholder) || PersonalData.TryLetterStart(text, chunkStart, out end, out placeholder))
         {
             return true;
         }
@@ -210,7 +218,7 @@ internal sealed partial class NormalizerRun
             start++;
         }
 
-        return start < chunkEnd && Patterns.TryPersonalNumber(text, start, out end, out placeholder);
+        return start < chunkEnd && (Patterns.TryPersonalNumber(text, start, out end, out placeholder) || PersonalData.TryLetterStart(text, start, out end, out placeholder));
     }
 
     /// <summary>Notes the tokens the phrase passes look at, so that they need not read every token.</summary>
@@ -229,6 +237,11 @@ internal sealed partial class NormalizerRun
         if (token.Intensifier)
         {
             _intensifiers.Add(index);
+        }
+
+        if ((token.Flags & Lexicons.WordFlags.PersonalDataCue) != 0)
+        {
+            _personalDataCues.Add(index);
         }
     }
 
@@ -347,7 +360,7 @@ internal sealed partial class NormalizerRun
     {
         var text = _text.Chars;
         var chunk = text[chunkStart..chunkEnd];
-        foreach (var placeholder in chunk[0] == '[' ? Placeholders : [])
+        foreach (var placeholder in chunk[0] == '[' ? PersonalData.Placeholders : [])
         {
             if (chunk.StartsWith(placeholder, StringComparison.Ordinal) && IsAllTrail(chunk[placeholder.Length..]))
             {
@@ -432,10 +445,16 @@ internal sealed partial class NormalizerRun
 
     private void ClassifyCore(ref Token token, ReadOnlySpan<char> core)
     {
-        if (core.Contains('@') && Patterns.IsEmail(core))
+        if (PersonalData.ClassifyCore(core) is { } personal)
         {
             token.Kind = TokenKind.Placeholder;
-            SetForm(ref token, "[email]");
+            SetForm(ref token, personal);
+            if (personal == PersonalData.Email && core.Contains("@[", StringComparison.Ordinal) && token.End < _text.Length && _text[token.End] == ']')
+            {
+                // An IP-literal domain keeps its closing bracket.
+                token.End++;
+            }
+
             return;
         }
 
