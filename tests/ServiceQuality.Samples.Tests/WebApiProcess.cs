@@ -14,7 +14,7 @@ namespace ServiceQuality.Samples.Tests;
 /// </summary>
 public sealed class WebApiProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
@@ -51,7 +51,7 @@ public sealed class WebApiProcess : IAsyncDisposable
     /// <summary>Creates a client of the app that sends <paramref name="apiKey"/> (none when <see langword="null"/>).</summary>
     public HttpClient CreateClient(string? apiKey)
     {
-        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         if (apiKey is not null)
         {
             client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
