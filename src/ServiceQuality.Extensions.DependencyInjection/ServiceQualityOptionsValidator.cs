@@ -7,17 +7,33 @@ internal sealed class ServiceQualityOptionsValidator : IValidateOptions<ServiceQ
 {
     public ValidateOptionsResult Validate(string? name, ServiceQualityOptions options)
     {
-        var failures = new List<string>();
+        var failures = new List<string>(options.ConfigurationProblems);
         string root = string.IsNullOrEmpty(name) ? ServiceQualityOptions.SectionName : $"{ServiceQualityOptions.SectionName}[{name}]";
         if (options.Calendar is not null)
         {
             failures.AddRange(options.Calendar.GetProblems($"{root}:{nameof(ServiceQualityOptions.Calendar)}"));
         }
 
+        if (options.Retries is null)
+        {
+            failures.Add($"{root}:{nameof(ServiceQualityOptions.Retries)} is null; valid: a CommandRetryOptions.");
+        }
+        else
+        {
+            failures.AddRange(options.Retries.GetProblems($"{root}:{nameof(ServiceQualityOptions.Retries)}"));
+        }
+
         Section(failures, $"{root}:{nameof(ServiceQualityOptions.Complaints)}", options.Complaints, static o => o.Validate());
         Section(failures, $"{root}:{nameof(ServiceQualityOptions.Normalization)}", options.Normalization, static o => o.Validate());
         Section(failures, $"{root}:{nameof(ServiceQualityOptions.Recurrence)}", options.Recurrence, static o => o.Validate());
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Writes the setting a core problem starts with as a configuration key path (<c>Sla.High.TimeToAcknowledge is ...</c> becomes <c>Sla:High:TimeToAcknowledge is ...</c>).</summary>
+    internal static string AsKeyPath(string problem)
+    {
+        int end = problem.IndexOf(' ', StringComparison.Ordinal);
+        return end <= 0 ? problem : string.Concat(problem.AsSpan(0, end).ToString().Replace('.', ':'), problem.AsSpan(end));
     }
 
     /// <summary>Runs a core options class's own validation, which throws one exception carrying all its problems.</summary>
@@ -36,7 +52,7 @@ internal sealed class ServiceQualityOptionsValidator : IValidateOptions<ServiceQ
         }
         catch (InvalidOptionsException ex)
         {
-            failures.AddRange(ex.Problems.Select(problem => $"{path}:{problem}"));
+            failures.AddRange(ex.Problems.Select(problem => $"{path}:{AsKeyPath(problem)}"));
         }
     }
 }

@@ -52,7 +52,7 @@ internal static partial class ComplaintEndpoints
 
         // ExecuteAsync loads, decides and appends as one step; the complaint it ran on is kept for the view.
         Complaint? complaint = null;
-        CommandResult result;
+        ComplaintExecution result;
         try
         {
             result = await service.ExecuteAsync(id, c => run(complaint = c), cancellationToken);

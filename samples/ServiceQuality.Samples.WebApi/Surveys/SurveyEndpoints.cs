@@ -46,10 +46,13 @@ internal static class SurveyEndpoints
         return TypedResults.Created($"/surveys/{number}", stored);
     }
 
+    /// <summary>This sample's surveys ask CES with the CES 1.0 wording (1 = the least effort), so lower is better.</summary>
+    private static readonly ScorecardOptions ScorecardOptions = new() { Index = { CesDirection = RatingDirection.LowerIsBetter } };
+
     internal static async Task<Ok<ScorecardView>> GetScorecardAsync(SurveyRepository surveys, ComplaintService service, CancellationToken cancellationToken)
     {
         var measures = await MeasureAsync(service, cancellationToken);
-        var scorecard = Scorecard.Compute(surveys.GetAll(), options: null, measures.SlaAttainment, measures.FirstContactResolution, measures.ReopenRate);
+        var scorecard = Scorecard.Compute(surveys.GetAll(), ScorecardOptions, measures.SlaAttainment, measures.FirstContactResolution, measures.ReopenRate);
         return TypedResults.Ok(new ScorecardView(scorecard, measures));
     }
 

@@ -65,12 +65,7 @@ public sealed record ComplaintStreamInfo
     public bool IsIn(ComplaintState state) => Contains(state, State);
 
     /// <summary>Tells whether the leaf state <paramref name="leaf"/> is <paramref name="state"/> or one of its substates, as the lifecycle nests them.</summary>
-    internal static bool Contains(ComplaintState state, ComplaintState leaf) => state switch
-    {
-        ComplaintState.Open => leaf is >= ComplaintState.Received and <= ComplaintState.Resolved and not ComplaintState.Engaged,
-        ComplaintState.Engaged => leaf is >= ComplaintState.Acknowledged and <= ComplaintState.Resolved,
-        _ => leaf == state,
-    };
+    internal static bool Contains(ComplaintState state, ComplaintState leaf) => ComplaintLifecycle.Hierarchy.IsInState(leaf, state);
 }
 
 /// <summary>The next thing due on a complaint: when, and what.</summary>

@@ -32,7 +32,7 @@ public sealed record SurveyResponse
     /// <summary>Gets the satisfaction rating, 1-5, if asked.</summary>
     public int? Csat { get; init; }
 
-    /// <summary>Gets the effort rating, 1-7 (lower is less effort), if asked.</summary>
+    /// <summary>Gets the effort rating on the 1-7 CES scale, if asked; which end is easy is <see cref="ServiceQualityIndexOptions.CesDirection"/> (7 with CES 2.0, the default).</summary>
     public int? Ces { get; init; }
 
     /// <summary>Gets the ratings of the client wants that were asked.</summary>
@@ -85,14 +85,14 @@ public readonly record struct ConsistencyScore(string Area, GroupAgreementResult
 /// <summary>Internal against external clients on the hospitality measures.</summary>
 /// <param name="Nps">NPS: internal minus external, with its test and Cohen's d.</param>
 /// <param name="Csat">CSAT top box: internal minus external, with its test and Cohen's h.</param>
-/// <param name="Ces">CES mean: internal minus external (lower is better), with Welch's test and Cohen's d.</param>
+/// <param name="Ces">CES mean: internal minus external (read with the CES direction of the options), with Welch's test and Cohen's d.</param>
 public readonly record struct SegmentParityScores(ParityResult? Nps, ParityResult? Csat, ParityResult? Ces);
 
 /// <summary>Everything a service-quality scorecard shows, each figure with its n and uncertainty.</summary>
 /// <param name="Responses">The number of survey responses.</param>
 /// <param name="Nps">The Net Promoter Score.</param>
 /// <param name="Csat">CSAT: top-box share and mean.</param>
-/// <param name="Ces">Customer effort (lower is better).</param>
+/// <param name="Ces">Customer effort: the mean CES rating (which end is easy: <see cref="ServiceQualityIndexOptions.CesDirection"/>).</param>
 /// <param name="Wants">The seven client wants, in the enum's order (those with answers).</param>
 /// <param name="ImportancePerformance">The importance-performance analysis, or <see langword="null"/> with fewer than two wants answered.</param>
 /// <param name="Index">The Service Quality Index with each part's contribution.</param>
@@ -142,6 +142,12 @@ public static class Scorecard
         foreach (var response in responses)
         {
             ArgumentNullException.ThrowIfNull(response, nameof(responses));
+            Check.Defined(response.Segment, nameof(SurveyResponse.Segment));
+            foreach (var want in response.Wants?.Keys ?? [])
+            {
+                Check.Defined(want, nameof(SurveyResponse.Wants));
+            }
+
             count++;
             all.Add(response);
             (bySegment.TryGetValue(response.Segment, out var s) ? s : bySegment[response.Segment] = new Tally()).Add(response);

@@ -22,6 +22,10 @@ internal static class Patterns
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EmoticonLookup = Emoticons.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TopLevelDomainLookup = TopLevelDomains.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Han, kana and Hangul are written without spaces: a chunk ends where such a script starts or stops.</summary>
+    public static bool IsCjk(char c) => c >= '\u3000' && c is (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF')
+        or (>= '\uAC00' and <= '\uD7A3') or (>= '\uF900' and <= '\uFAFF') or (>= '\u3000' and <= '\u303F') or (>= '\uFF01' and <= '\uFF60');
+
     public static bool IsEmoticon(ReadOnlySpan<char> chunk) => EmoticonLookup.Contains(chunk);
 
     public static bool IsEmail(ReadOnlySpan<char> core)
@@ -478,7 +482,8 @@ internal static class Patterns
 
                 digits[count++] = (byte)(ch - '0');
                 var next = k + 1 < text.Length ? text[k + 1] : ' ';
-                if (!char.IsAsciiDigit(next) && !char.IsLetter(next) && next is not ('_' or '@') && !char.IsDigit(next))
+                if (!char.IsAsciiDigit(next) && (!char.IsLetter(next) || IsCjk(next)) && next != '@' && !char.IsDigit(next)
+                    && (next != '_' || EndsEmphasis(text, k + 1)))
                 {
                     // A group ends here; a group that runs into a word ("1111x@y.com") is no end.
                     ends[candidates] = k + 1;
@@ -495,6 +500,12 @@ internal static class Patterns
                     next++;
                 }
 
+                if (ch is ' ' or '\n')
+                {
+                    // Markdown marks that open the next chunk ("1111 **2222") are left out of the canonical text.
+                    next = SkipDroppedMarks(text, next);
+                }
+
                 if (next >= text.Length || !(char.IsAsciiDigit(text[next]) || text[next] == '(' || (ch == ')' && text[next] is ' ' or '\n')))
                 {
                     break;
@@ -502,6 +513,11 @@ internal static class Patterns
 
                 separators += ch == '+' ? 0 : 1;
                 k = next - 1;
+            }
+            else if (IsDroppedMark(ch) && SkipDroppedMarks(text, k) is var afterMarks && afterMarks < text.Length && text[afterMarks] is ' ' or '\n')
+            {
+                // Marks that close a chunk ("1111** 2222") are left out of the canonical text: the next separator decides.
+                k = afterMarks - 1;
             }
             else
             {
@@ -532,6 +548,33 @@ internal static class Patterns
         }
 
         return false;
+    }
+
+    /// <summary>Markdown marks and braces, which the canonical text leaves out at the edges of a chunk.</summary>
+    private static bool IsDroppedMark(char c) => c is '*' or '_' or '~' or '`' or '{' or '}' or '¿' or '¡';
+
+    private static int SkipDroppedMarks(ReadOnlySpan<char> text, int at)
+    {
+        while (at < text.Length && IsDroppedMark(text[at]))
+        {
+            at++;
+        }
+
+        return at;
+    }
+
+    /// <summary>
+    /// Whether the underscores at <paramref name="at"/> close Markdown emphasis (<c>_555-123-4567_</c>): nothing but
+    /// punctuation or white space after them; an identifier (<c>1234_abc</c>) goes on with a letter or a digit.
+    /// </summary>
+    private static bool EndsEmphasis(ReadOnlySpan<char> text, int at)
+    {
+        while (at < text.Length && text[at] is '_' or '*' or '~' or '`')
+        {
+            at++;
+        }
+
+        return at == text.Length || !((char.IsLetterOrDigit(text[at]) && !IsCjk(text[at])) || text[at] is '@' or '_');
     }
 
     /// <summary>Digit groups of 3-3-4 or 1-3-3-4 (555-123-4567, 1 555 123 4567).</summary>

@@ -91,15 +91,21 @@ public struct RatingAccumulator<TScale> : IEquatable<RatingAccumulator<TScale>>
     /// <exception cref="ArgumentOutOfRangeException">The level is outside (0, 1).</exception>
     public readonly MeanResult GetMean(double level = 0.95)
     {
-        double sum = 0, sumSq = 0;
+        // Two passes over the bins: the mean, then the squared deviations from it (exact for any count).
+        double n = _histogram.Count, sum = 0;
         for (var r = Min; r <= Max; r++)
         {
             sum += r * (double)_histogram[r];
-            sumSq += r * (double)r * _histogram[r];
         }
 
-        double n = _histogram.Count;
-        return MeanResult.FromSums(_histogram.Count, n, sum, sumSq, n, level);
+        var mean = n > 0 ? sum / n : 0;
+        double m2 = 0;
+        for (var r = Min; r <= Max; r++)
+        {
+            m2 += _histogram[r] * (r - mean) * (r - mean);
+        }
+
+        return MeanResult.FromMoments(_histogram.Count, n, n, mean, m2, level);
     }
 
     /// <summary>The share of ratings in [<paramref name="minimum"/>, <paramref name="maximum"/>] (top-box, bottom-box, "low effort").</summary>

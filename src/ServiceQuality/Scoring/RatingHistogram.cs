@@ -20,19 +20,10 @@ internal struct RatingHistogram : IEquatable<RatingHistogram>
     public const int Bins = 11;
     private RatingCounts _counts;
 
-    public readonly long Count
-    {
-        get
-        {
-            long total = 0;
-            foreach (var c in (ReadOnlySpan<long>)_counts)
-            {
-                total += c;
-            }
+    /// <summary>The total count, kept beside the bins so that every addition is checked against overflow.</summary>
+    private long _total;
 
-            return total;
-        }
-    }
+    public readonly long Count => _total;
 
     public readonly long this[int rating] => _counts[rating];
 
@@ -54,6 +45,7 @@ internal struct RatingHistogram : IEquatable<RatingHistogram>
             throw new ArgumentOutOfRangeException(paramName, rating, $"A rating must be an integer in the range [{min}, {max}].");
         }
 
+        _total = Check.Sum(_total, 1, "ratings");
         _counts[rating]++;
     }
 
@@ -65,6 +57,7 @@ internal struct RatingHistogram : IEquatable<RatingHistogram>
         }
 
         Check.NonNegative(count, nameof(count));
+        _total = Check.Sum(_total, count, "ratings");
         _counts[rating] += count;
     }
 
@@ -166,14 +159,49 @@ internal struct RatingHistogram : IEquatable<RatingHistogram>
         AddCounts(local);
     }
 
-    public void Merge(in RatingHistogram other) => AddCounts(other._counts);
+    public void Merge(in RatingHistogram other)
+    {
+        _total = Check.Sum(_total, other._total, "ratings");
+        for (var r = 0; r < Bins; r++)
+        {
+            _counts[r] += other._counts[r];
+        }
+    }
 
+    /// <summary>Adds counts of at most <see cref="int.MaxValue"/> values (a span's length), so their sum cannot overflow.</summary>
     private void AddCounts(in RatingCounts counts)
     {
+        long added = 0;
+        foreach (var c in (ReadOnlySpan<long>)counts)
+        {
+            added += c;
+        }
+
+        _total = Check.Sum(_total, added, "ratings");
         for (var r = 0; r < Bins; r++)
         {
             _counts[r] += counts[r];
         }
+    }
+
+    /// <summary>Restores a histogram from serialized counts; false when a count is negative or the total overflows.</summary>
+    public static bool TryRestore(ReadOnlySpan<long> counts, out RatingHistogram histogram)
+    {
+        histogram = default;
+        long total = 0;
+        for (var r = 0; r < counts.Length && r < Bins; r++)
+        {
+            if (counts[r] < 0 || total > long.MaxValue - counts[r])
+            {
+                return false;
+            }
+
+            total += counts[r];
+            histogram._counts[r] = counts[r];
+        }
+
+        histogram._total = total;
+        return counts.Length <= Bins;
     }
 
     /// <summary>

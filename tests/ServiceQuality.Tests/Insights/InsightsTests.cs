@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Xunit;
 using ServiceQuality.Insights;
+using ServiceQuality.Scoring;
 using ServiceQuality.Scoring.Means;
 using ServiceQuality.Scoring.Nps;
 using ServiceQuality.Scoring.Proportions;
@@ -151,8 +152,8 @@ public sealed class SegmentParityTests
     {
         // Internal 83/100 vs external 70/100: prop.test(correct = FALSE) p = 0.030157…; Cohen's h = 0.30930191480260194.
         var r = SegmentParity.CompareProportions(Proportion.FromCounts(83, 100), Proportion.FromCounts(70, 100));
-        Assert.Equal(0.030157004779830972, r.Test.PValue, 12);
-        Assert.Equal(0.30930191480260194, r.EffectSize, 13);
+        Assert.Equal(0.030157004779830972, r.Test.PValue!.Value, 12);
+        Assert.Equal(0.30930191480260194, r.EffectSize!.Value, 13);
         Assert.Equal(EffectSizeKind.CohensH, r.Kind);
     }
 
@@ -176,7 +177,7 @@ public sealed class SegmentParityTests
         a.Add([1.0, 2, 3, 4, 5]);
         b.Add([3.0, 4, 5, 6, 7]);
         var r = SegmentParity.CompareMeans(a.GetResult(), b.GetResult());
-        Assert.Equal(-2 / Math.Sqrt(2.5), r.EffectSize, 12);
+        Assert.Equal(-2 / Math.Sqrt(2.5), r.EffectSize!.Value, 12);
     }
 }
 
@@ -193,7 +194,7 @@ public sealed class TrendsTests
         Assert.Null(changes[1].Change); // an empty period has no score to compare
         var nps = Trends.NpsPeriodOverPeriod([NetPromoterScore.FromCounts(5, 5, 10), NetPromoterScore.FromCounts(5, 5, 10)]);
         Assert.Equal(0, nps[0].Change!.Value.Difference);
-        Assert.Equal(1, nps[0].Change!.Value.PValue, 12);
+        Assert.Equal(1, nps[0].Change!.Value.PValue!.Value, 12);
     }
 }
 
@@ -222,7 +223,7 @@ public sealed class ServiceQualityIndexTests
     }
 
     [Fact]
-    public void Compute_WantsWeightedByImportance_AndCesLowerIsBetter()
+    public void Compute_WantsWeightedByImportance_AndCesLowerIsBetterByOption()
     {
         MeanAccumulator hi = default, lo = default, ces = default;
         hi.Add([5.0, 5, 5]);
@@ -231,10 +232,52 @@ public sealed class ServiceQualityIndexTests
         var inputs = new ServiceQualityInputs { Ces = ces.GetResult() };
         inputs.Wants[ClientWant.Availability] = new WantRating(hi.GetResult(), 3);
         inputs.Wants[ClientWant.Communication] = new WantRating(lo.GetResult(), 1);
-        var r = ServiceQualityIndex.Compute(inputs);
-        // Hospitality: CES 1 on 1-7 → 100. Wants: 0.75·100 + 0.25·0 = 75. Index = (100 + 75)/2.
+        var r = ServiceQualityIndex.Compute(inputs, new ServiceQualityIndexOptions { CesDirection = RatingDirection.LowerIsBetter });
+        // Hospitality: CES 1 on 1-7, CES 1.0 wording (lower is easier) → 100. Wants: 0.75·100 + 0.25·0 = 75. Index = (100 + 75)/2.
         Assert.Equal(87.5, r.Index!.Value, 12);
         Assert.Equal(0.375, r.Components.Single(c => c.Name == "Availability").Weight, 14);
+
+        // The default is CES 2.0 (7 is "very easy"): a mean of 1 is the worst score, 0.
+        var ces2 = ServiceQualityIndex.Compute(inputs);
+        Assert.Equal(0, ces2.Components.Single(c => c.Name == "CES").Score, 12);
+        Assert.Equal(37.5, ces2.Index!.Value, 12);
+    }
+
+    [Theory]
+    [InlineData(RatingDirection.HigherIsBetter, 100 * 5.0 / 6)] // CES 2.0: (6 - 1)/(7 - 1)
+    [InlineData(RatingDirection.LowerIsBetter, 100 * 1.0 / 6)]  // CES 1.0 wording: (7 - 6)/(7 - 1)
+    public void Compute_CesDirection_IsAnOptionOfTheScale(RatingDirection direction, double expected)
+    {
+        var ces = default(MeanAccumulator);
+        ces.Add([6.0, 6, 6]);
+        var r = ServiceQualityIndex.Compute(new ServiceQualityInputs { Ces = ces.GetResult() }, new ServiceQualityIndexOptions { CesDirection = direction });
+        Assert.Equal(expected, r.Components.Single(c => c.Name == "CES").Score, 12);
+    }
+
+    [Fact]
+    public void Compute_OnePointScaleOrUndefinedDirection_IsRejectedNotNaN()
+    {
+        var ces = default(MeanAccumulator);
+        ces.Add([1.0, 1]);
+        var inputs = new ServiceQualityInputs { Ces = ces.GetResult() };
+        var scale = Assert.Throws<ArgumentOutOfRangeException>(() => ServiceQualityIndex.Compute(inputs, new ServiceQualityIndexOptions { CesScaleMinimum = 1, CesScaleMaximum = 1 }));
+        Assert.Contains("1..1", scale.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ServiceQualityIndex.Compute(inputs, new ServiceQualityIndexOptions { WantScaleMinimum = 5, WantScaleMaximum = 5 }));
+        var direction = Assert.Throws<ArgumentOutOfRangeException>(() => ServiceQualityIndex.Compute(inputs, new ServiceQualityIndexOptions { CesDirection = (RatingDirection)5 }));
+        Assert.Contains("5 is not a defined RatingDirection", direction.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compute_UndefinedClientWant_IsRejectedNamingTheValue()
+    {
+        // The issue: a ClientWant of 99 became an index component named "99".
+        var perf = default(MeanAccumulator);
+        perf.Add([4.0, 5]);
+        var inputs = new ServiceQualityInputs();
+        inputs.Wants[(ClientWant)99] = new WantRating(perf.GetResult(), 1);
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => ServiceQualityIndex.Compute(inputs));
+        Assert.Contains("99 is not a defined ClientWant", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("FirstTimeFix", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

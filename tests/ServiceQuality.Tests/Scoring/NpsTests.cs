@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using ServiceQuality.Scoring;
 using ServiceQuality.Scoring.Nps;
 using NpsAccumulator = ServiceQuality.Scoring.RatingAccumulator<ServiceQuality.Scoring.NpsScale>;
 
@@ -53,20 +54,49 @@ public sealed class NpsTests
         var test = NetPromoterScore.Compare(Of(Sample).GetNps(), Of(Sample2).GetNps());
         Assert.Equal(0.41666666666666663, test.Difference, 14);
         Assert.Equal(0.31859791215516403, test.StandardError, 14);
-        Assert.Equal(0.19093655701271484, test.PValue, 12);
+        Assert.Equal(0.19093655701271484, test.PValue!.Value, 12);
         Assert.Equal(-0.20777376670711067, test.Interval.Lower, 12);
         Assert.Equal(1.041107100040444, test.Interval.Upper, 12);
     }
 
     [Fact]
-    public void Compare_WithoutVariance_GivesCertainty()
+    public void Compare_WithoutVariance_HasNoStatisticRatherThanInfinity()
     {
+        // z = 2/0 would be +∞: the statistic and p-value are undefined, the difference and its zero-width interval are not.
         var promoters = Of([10, 10, 10]).GetNps();
         var detractors = Of([0, 0]).GetNps();
         var test = NetPromoterScore.Compare(promoters, detractors);
         Assert.Equal(2, test.Difference);
-        Assert.Equal(0, test.PValue);
-        Assert.Equal(1, NetPromoterScore.Compare(promoters, promoters).PValue);
+        Assert.Equal((null, null), (test.Statistic, test.PValue));
+        Assert.Equal(UndefinedReason.NoVariance, test.Undefined);
+        Assert.Equal(new ConfidenceInterval(2, 2, 0.95), test.Interval);
+        Assert.False(test.IsSignificant());
+        Assert.Null(NetPromoterScore.Compare(promoters, promoters).PValue);
+    }
+
+    [Fact]
+    public void RatingAccumulator_CountOverflow_ThrowsOverflowExceptionAndKeepsTheCount()
+    {
+        // The issue: Add(10, long.MaxValue) then Add(10) gave a negative count.
+        var acc = default(NpsAccumulator);
+        acc.Add(10, long.MaxValue);
+        var ex = Assert.Throws<OverflowException>(() => acc.Add(10));
+        Assert.Contains(long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture), ex.Message, StringComparison.Ordinal);
+        Assert.Equal(long.MaxValue, acc.Count);
+        Assert.Throws<OverflowException>(() => acc.Add(3, 1));
+        Assert.Throws<OverflowException>(() => acc.Add([1, 2]));
+        Assert.Throws<OverflowException>(() => acc.Merge(Of([5])));
+        Assert.Equal(long.MaxValue, acc.CountOf(10));
+    }
+
+    [Fact]
+    public void FromCounts_CountsSummingPastLongMax_ThrowOverflowException()
+    {
+        // The issue: FromCounts(long.MaxValue, 1, 0) reported +1 with all detractors.
+        Assert.Throws<OverflowException>(() => NetPromoterScore.FromCounts(long.MaxValue, 1, 0));
+        Assert.Throws<OverflowException>(() => NetPromoterScore.FromCounts(1, 0, long.MaxValue));
+        Assert.Throws<OverflowException>(() => NetPromoterScore.Posterior(long.MaxValue, 1, 0));
+        Assert.Equal(-1, NetPromoterScore.FromCounts(long.MaxValue, 0, 0).Score);
     }
 
     [Fact]

@@ -45,8 +45,8 @@ public sealed class ProportionTests
         var a = Proportion.FromCounts(83, 100);
         var b = Proportion.FromCounts(70, 100);
         var test = Proportion.Compare(a, b);
-        Assert.Equal(4.700319844249757, test.Statistic * test.Statistic, 11);
-        Assert.Equal(0.030157004779830972, test.PValue, 12);
+        Assert.Equal(4.700319844249757, test.Statistic!.Value * test.Statistic.Value, 11);
+        Assert.Equal(0.030157004779830972, test.PValue!.Value, 12);
         Assert.Equal(0.013864897987485844, test.Interval.Lower, 12);
         Assert.Equal(0.24613510201251415, test.Interval.Upper, 12);
     }

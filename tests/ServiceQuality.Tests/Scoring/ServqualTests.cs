@@ -84,4 +84,15 @@ public sealed class ServqualTests
         Assert.Throws<ArgumentException>(() => Small().ScorePerformance([1.0]));
         Assert.Throws<ArgumentException>(() => new ServqualInstrument([new("T1", ServqualDimension.Tangibles)]));
     }
+
+    [Fact]
+    public void Constructor_UndefinedDimension_IsRejectedNamingTheValue()
+    {
+        // The issue: an item with dimension 7 passed the constructor and threw IndexOutOfRangeException when scored.
+        var items = ServqualInstrument.Standard22().Items.Append(new ServqualItem("X1", (ServqualDimension)7));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new ServqualInstrument(items));
+        Assert.Contains("7 is not a defined ServqualDimension", ex.Message, StringComparison.Ordinal);
+        var weights = new Dictionary<ServqualDimension, double> { [(ServqualDimension)7] = 1 };
+        Assert.Throws<ArgumentOutOfRangeException>(() => ServqualInstrument.Standard22(weights));
+    }
 }

@@ -28,9 +28,10 @@ public readonly record struct TimeDecay(TimeSpan Period, DecayDefinition Definit
     /// <summary>The weight of a response of the given age.</summary>
     /// <param name="age">The age, ≥ 0.</param>
     /// <returns>A weight in (0, 1]; 1 at age 0.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The age is negative or the period is not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The age is negative, the period is not positive, or the definition is not a defined <see cref="DecayDefinition"/>.</exception>
     public double Weight(TimeSpan age)
     {
+        Check.Defined(Definition, nameof(Definition));
         if (Period <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(Period), Period, "The decay period must be positive.");

@@ -29,6 +29,7 @@ public static class NetPromoterScore
     /// <param name="options">The options (confidence level, interval method, clipping); the defaults when <see langword="null"/>.</param>
     /// <returns>The result; no score when all counts are 0.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative or an option is out of range.</exception>
+    /// <exception cref="OverflowException">The counts sum to more than <see cref="long.MaxValue"/>.</exception>
     public static NpsResult FromCounts(long detractors, long passives, long promoters, NpsOptions? options = null)
     {
         options ??= NpsOptions.Default;
@@ -36,10 +37,10 @@ public static class NetPromoterScore
         Check.NonNegative(detractors, nameof(detractors));
         Check.NonNegative(passives, nameof(passives));
         Check.NonNegative(promoters, nameof(promoters));
-        var n = detractors + passives + promoters;
+        var n = Check.Sum(Check.Sum(detractors, passives, "responses"), promoters, "responses");
         if (n == 0)
         {
-            return new NpsResult(0, 0, 0, 0, null, null, null, null);
+            return new NpsResult(0, 0, 0, 0, null, null, null, null, UndefinedReason.NoObservations);
         }
 
         var score = Score(detractors, promoters, n);
@@ -67,7 +68,7 @@ public static class NetPromoterScore
             interval = interval.Clip(-1, 1);
         }
 
-        return new NpsResult(n, detractors, passives, promoters, score, variance, se, interval);
+        return new NpsResult(n, detractors, passives, promoters, score, variance, se, interval, UndefinedReason.None);
     }
 
     /// <summary>
@@ -111,6 +112,7 @@ public static class NetPromoterScore
         Check.NonNegative(passives, nameof(passives));
         Check.NonNegative(promoters, nameof(promoters));
         Check.Level(level, nameof(level));
+        var n = Check.Sum(Check.Sum(detractors, passives, "responses"), promoters, "responses");
         var p = prior ?? DirichletPrior.Uniform;
         p.Validate();
         var ad = p.Detractors + detractors;
@@ -160,7 +162,7 @@ public static class NetPromoterScore
 
         var tail = (1 - level) / 2;
         var interval = new ConfidenceInterval(Quantile(tail), Quantile(1 - tail), level);
-        return new NpsPosterior(detractors + passives + promoters, mean, variance, interval, new DirichletPrior(ad, apas, ap));
+        return new NpsPosterior(n, mean, variance, interval, new DirichletPrior(ad, apas, ap));
     }
 
     internal static double Score(double detractors, double promoters, double n) => (promoters - detractors) / n;

@@ -14,9 +14,10 @@ public struct ProportionAccumulator : IEquatable<ProportionAccumulator>
 
     /// <summary>Adds one trial.</summary>
     /// <param name="success">Whether it was a success.</param>
+    /// <exception cref="OverflowException">The number of trials would exceed <see cref="long.MaxValue"/>.</exception>
     public void Add(bool success)
     {
-        Trials++;
+        Trials = Check.Sum(Trials, 1, "trials");
         if (success)
         {
             Successes++;
@@ -27,6 +28,7 @@ public struct ProportionAccumulator : IEquatable<ProportionAccumulator>
     /// <param name="successes">The successes, 0 ≤ successes ≤ trials.</param>
     /// <param name="trials">The trials, ≥ 0.</param>
     /// <exception cref="ArgumentOutOfRangeException">The counts are negative or successes exceed trials.</exception>
+    /// <exception cref="OverflowException">The number of trials would exceed <see cref="long.MaxValue"/>; nothing is added.</exception>
     public void Add(long successes, long trials)
     {
         Check.NonNegative(trials, nameof(trials));
@@ -35,28 +37,30 @@ public struct ProportionAccumulator : IEquatable<ProportionAccumulator>
             throw new ArgumentOutOfRangeException(nameof(successes), successes, $"The number of successes must be in the range [0, {trials}].");
         }
 
+        Trials = Check.Sum(Trials, trials, "trials");
         Successes += successes;
-        Trials += trials;
     }
 
     /// <summary>Adds many trials: the vectorized bulk path.</summary>
     /// <param name="outcomes">The outcomes.</param>
+    /// <exception cref="OverflowException">The number of trials would exceed <see cref="long.MaxValue"/>; nothing is added.</exception>
     public void Add(ReadOnlySpan<bool> outcomes)
     {
         Span<long> counts = stackalloc long[RatingHistogram.Bins];
         counts.Clear();
         var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(outcomes);
         RatingHistogram.CountBytes(bytes, counts);
-        Trials += outcomes.Length;
+        Trials = Check.Sum(Trials, outcomes.Length, "trials");
         Successes += outcomes.Length - counts[0];
     }
 
     /// <summary>Adds the trials of another accumulator.</summary>
     /// <param name="other">The accumulator to merge in.</param>
+    /// <exception cref="OverflowException">The number of trials would exceed <see cref="long.MaxValue"/>; nothing is added.</exception>
     public void Merge(in ProportionAccumulator other)
     {
+        Trials = Check.Sum(Trials, other.Trials, "trials");
         Successes += other.Successes;
-        Trials += other.Trials;
     }
 
     /// <summary>Returns the merge of two accumulators.</summary>
