@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using ServiceQuality.Complaints;
+using ServiceQuality.Sla;
 
 namespace ServiceQuality.Extensions.DependencyInjection;
 
@@ -8,7 +9,7 @@ namespace ServiceQuality.Extensions.DependencyInjection;
 /// Binds <see cref="ServiceQualityOptions"/> from a configuration section, part by part, with the source-generated
 /// (trimming- and AOT-safe) binder. The options graph is not bound whole because <see cref="ComplaintOptions.Calendar"/>
 /// is an immutable <see cref="ServiceQuality.Sla.BusinessCalendar"/> (with a <see cref="TimeZoneInfo"/>) that
-/// configuration cannot construct; its bindable description is <see cref="ServiceQualityOptions.Calendar"/>.
+/// configuration cannot construct; its bindable description is in <see cref="ServiceQualityOptions.Sla"/>.
 /// </summary>
 internal sealed class ConfigureServiceQualityFromConfiguration(string name, IConfiguration configuration) : IConfigureNamedOptions<ServiceQualityOptions>
 {
@@ -37,23 +38,11 @@ internal sealed class ConfigureServiceQualityFromConfiguration(string name, ICon
         configuration.GetSection(nameof(ServiceQualityOptions.Normalization)).Bind(options.Normalization);
         configuration.GetSection(nameof(ServiceQualityOptions.Recurrence)).Bind(options.Recurrence);
 
-        var calendar = configuration.GetSection(nameof(ServiceQualityOptions.Calendar));
-        if (calendar.Exists())
+        var sla = configuration.GetSection(nameof(ServiceQualityOptions.Sla));
+        if (sla.Exists())
         {
-            options.Calendar ??= new CalendarOptions();
-
-            // The binder appends to a list that already has items: a configured list replaces the default instead.
-            if (calendar.GetSection(nameof(CalendarOptions.Days)).Exists())
-            {
-                options.Calendar.Days.Clear();
-            }
-
-            if (calendar.GetSection(nameof(CalendarOptions.Holidays)).Exists())
-            {
-                options.Calendar.Holidays.Clear();
-            }
-
-            calendar.Bind(options.Calendar);
+            options.Sla ??= new SlaOptions();
+            sla.Bind(options.Sla);
         }
     }
 }

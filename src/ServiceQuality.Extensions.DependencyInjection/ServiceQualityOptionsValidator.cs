@@ -9,9 +9,9 @@ internal sealed class ServiceQualityOptionsValidator : IValidateOptions<ServiceQ
     {
         var failures = new List<string>();
         string root = string.IsNullOrEmpty(name) ? ServiceQualityOptions.SectionName : $"{ServiceQualityOptions.SectionName}[{name}]";
-        if (options.Calendar is not null)
+        if (options.Sla is not null)
         {
-            failures.AddRange(options.Calendar.GetProblems($"{root}:{nameof(ServiceQualityOptions.Calendar)}"));
+            Section(failures, $"{root}:{nameof(ServiceQualityOptions.Sla)}", options.Sla, static o => o.Validate());
         }
 
         Section(failures, $"{root}:{nameof(ServiceQualityOptions.Complaints)}", options.Complaints, static o => o.Validate());

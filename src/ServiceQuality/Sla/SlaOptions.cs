@@ -4,19 +4,36 @@ namespace ServiceQuality.Sla;
 
 /// <summary>
 /// The SLA engine's settings in a form configuration binds (plain get/set properties, lists and dictionaries; the
-/// configuration-binding source generator handles it): which clocks each pause reason stops. <see cref="Build"/>
+/// configuration-binding source generator handles it): the named business calendars and which clocks each pause reason stops. <see cref="Build"/>
 /// validates them, reporting every problem at once with its configuration key path, and returns the immutable
 /// <see cref="SlaRules"/> the complaint model uses.
 /// </summary>
 /// <example>
 /// <code>
 /// "Sla": {
+///   "Calendars": {
+///     "London": { "TimeZone": "Europe/London",
+///                 "Hours": { "Monday": [ "09:00-12:00", "13:00-17:30" ], "Tuesday": [ "09:00-17:30" ] },
+///                 "RecurringHolidays": [ { "Name": "Good Friday", "EasterOffset": -2 } ] }
+///   },
+///   "DefaultCalendar": "London",
 ///   "PauseReasons": { "AwaitingClient": "Update, Resolve", "AwaitingThirdParty": "Resolve", "ScheduledChange": "Resolve" }
 /// }
 /// </code>
 /// </example>
 public sealed class SlaOptions
 {
+    /// <summary>The name of the built-in 24x7 calendar (<see cref="BusinessCalendar.AlwaysOpen"/>), always available and reserved.</summary>
+    public const string AlwaysOpenCalendar = "AlwaysOpen";
+
+    /// <summary>Gets or sets the named business calendars (names compared ignoring case); policies and rules refer to them by name.</summary>
+    /// <value>None (the built-in <see cref="AlwaysOpenCalendar"/> is always there). Valid: non-blank names other than <c>AlwaysOpen</c>, each calendar valid.</value>
+    public Dictionary<string, BusinessCalendarOptions> Calendars { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Gets or sets the calendar used when no rule names one.</summary>
+    /// <value><c>AlwaysOpen</c> (24x7). Valid: <c>AlwaysOpen</c> or a name in <see cref="Calendars"/>.</value>
+    public string DefaultCalendar { get; set; } = AlwaysOpenCalendar;
+
     /// <summary>Gets or sets which clocks each pause reason stops, by reason (keys compared ignoring case).</summary>
     /// <value>
     /// <see cref="SlaPauseReasons.AwaitingClient"/>: Update, Resolve (the client owes the next step);
@@ -41,12 +58,43 @@ public sealed class SlaOptions
     public SlaRules Build()
     {
         Validate();
-        return new SlaRules(PauseReasons);
+        var calendars = new Dictionary<string, BusinessCalendar>(StringComparer.OrdinalIgnoreCase) { [AlwaysOpenCalendar] = BusinessCalendar.AlwaysOpen };
+        foreach (var (name, calendar) in Calendars)
+        {
+            calendars[name] = calendar.BuildValidated();
+        }
+
+        return new SlaRules(calendars, calendars[DefaultCalendar], PauseReasons);
     }
 
     private List<string>? CollectProblems()
     {
         List<string>? problems = null;
+        if (Calendars is null)
+        {
+            OptionProblems.Add(ref problems, $"{nameof(Calendars)} is null; valid: a map from name to calendar (may be empty).");
+        }
+        else
+        {
+            foreach (var (name, calendar) in Calendars)
+            {
+                string key = $"{nameof(Calendars)}:{name}";
+                if (string.IsNullOrWhiteSpace(name) || string.Equals(name, AlwaysOpenCalendar, StringComparison.OrdinalIgnoreCase))
+                {
+                    OptionProblems.Add(ref problems, $"{nameof(Calendars)} has a calendar named '{name}'; valid: a non-blank name other than '{AlwaysOpenCalendar}' (built in).");
+                }
+                else if (calendar is null)
+                {
+                    OptionProblems.Add(ref problems, $"{key} is null; valid: a calendar.");
+                }
+                else
+                {
+                    problems = calendar.CollectProblems(key, problems);
+                }
+            }
+        }
+
+        CheckCalendarName(ref problems, nameof(DefaultCalendar), DefaultCalendar);
         if (PauseReasons is null)
         {
             OptionProblems.Add(ref problems, $"{nameof(PauseReasons)} is null; valid: a map from reason to clocks (may be empty).");
@@ -69,11 +117,22 @@ public sealed class SlaOptions
 
         return problems;
     }
+
+    private void CheckCalendarName(ref List<string>? problems, string key, string? name)
+    {
+        if (name is null || !(string.Equals(name, AlwaysOpenCalendar, StringComparison.OrdinalIgnoreCase) || (Calendars?.ContainsKey(name) ?? false)))
+        {
+            OptionProblems.Add(ref problems, $"{key} is '{name}'; valid: {string.Join(", ", CalendarNames())}.");
+        }
+    }
+
+    private IEnumerable<string> CalendarNames() =>
+        new[] { AlwaysOpenCalendar }.Concat((Calendars?.Keys ?? Enumerable.Empty<string>()).Where(k => !string.IsNullOrWhiteSpace(k) && !string.Equals(k, AlwaysOpenCalendar, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal));
 }
 
 /// <summary>
-/// The SLA engine's settings, validated and immutable (built by <see cref="SlaOptions.Build"/>): what the complaint
-/// model asks for the clocks a pause reason stops and the entries that record a pause. Thread-safe.
+/// The SLA engine's settings, validated and immutable (built by <see cref="SlaOptions.Build"/>): the named calendars,
+/// and what the complaint model asks for the clocks a pause reason stops and the entries that record a pause. Thread-safe.
 /// </summary>
 public sealed class SlaRules
 {
@@ -81,15 +140,24 @@ public sealed class SlaRules
 
     /// <summary>Each configured reason's spelling, by the reason in any case, so a pause and its resume carry the same one.</summary>
     private readonly FrozenDictionary<string, string> _reasonSpelling;
+    private readonly FrozenDictionary<string, BusinessCalendar> _calendars;
 
-    internal SlaRules(Dictionary<string, SlaClocks> pauseReasons)
+    internal SlaRules(Dictionary<string, BusinessCalendar> calendars, BusinessCalendar defaultCalendar, Dictionary<string, SlaClocks> pauseReasons)
     {
+        _calendars = calendars.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        DefaultCalendar = defaultCalendar;
         _pauseReasons = pauseReasons.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _reasonSpelling = pauseReasons.Keys.ToFrozenDictionary(k => k, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Gets the rules of the default <see cref="SlaOptions"/>.</summary>
     public static SlaRules Default { get; } = new SlaOptions().Build();
+
+    /// <summary>Gets the calendars by name (compared ignoring case), the built-in <see cref="SlaOptions.AlwaysOpenCalendar"/> included.</summary>
+    public IReadOnlyDictionary<string, BusinessCalendar> Calendars => _calendars;
+
+    /// <summary>Gets the calendar used when no rule names one (<see cref="SlaOptions.DefaultCalendar"/>).</summary>
+    public BusinessCalendar DefaultCalendar { get; }
 
     /// <summary>Gets which clocks each pause reason stops (keys compared ignoring case).</summary>
     public IReadOnlyDictionary<string, SlaClocks> PauseReasons => _pauseReasons;
@@ -129,4 +197,11 @@ public sealed class SlaRules
             ? spelling
             : throw new ArgumentException($"The pause reason '{reason}' is not configured; valid: {string.Join(", ", _pauseReasons.Keys.Order(StringComparer.Ordinal))}.", nameof(reason));
     }
+}
+
+/// <summary>Configuration key paths in option problems: <c>Calendars:London:Hours:Monday:1</c>.</summary>
+internal static class ConfigurationKey
+{
+    /// <summary>Joins a key path and a key (the path is empty at the root of the options validated).</summary>
+    public static string Join(string path, string key) => path.Length == 0 ? key : $"{path}:{key}";
 }
