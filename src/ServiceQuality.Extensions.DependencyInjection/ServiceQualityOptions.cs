@@ -39,7 +39,12 @@ public sealed class ServiceQualityOptions
     /// <value>Hamming distance 3, a 30-day window.</value>
     public RecurrenceIndexOptions Recurrence { get; set; } = new();
 
-    /// <summary>Gets or sets the SLA engine's settings in a bindable form: named business calendars (hours per weekday, split and overnight shifts, dated and recurring holidays), the default calendar and the pause reasons.</summary>
+    /// <summary>
+    /// Gets or sets the SLA engine's settings in a bindable form: named business calendars (hours per weekday, split and
+    /// overnight shifts, dated and recurring holidays), named policy sets, the first-match rules over priority, segment,
+    /// channel (a <see cref="ContactChannel"/> name) and tags, and the pause reasons. Validated at start; its default
+    /// calendar replaces <see cref="ComplaintOptions.Calendar"/>.
+    /// </summary>
     /// <value><see langword="null"/>: the calendar in <see cref="Complaints"/> (24x7 unless set in code).</value>
     public SlaOptions? Sla { get; set; }
 
@@ -49,7 +54,7 @@ public sealed class ServiceQualityOptions
     {
         if (Sla is not null)
         {
-            Complaints.Calendar = Sla.Build().DefaultCalendar;
+            Complaints.Calendar = Sla.Build(Enum.GetNames<ContactChannel>()).DefaultCalendar;
         }
 
         return Complaints;

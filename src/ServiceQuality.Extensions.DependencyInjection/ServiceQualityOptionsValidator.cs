@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ServiceQuality.Complaints;
 
 namespace ServiceQuality.Extensions.DependencyInjection;
 
@@ -11,7 +12,7 @@ internal sealed class ServiceQualityOptionsValidator : IValidateOptions<ServiceQ
         string root = string.IsNullOrEmpty(name) ? ServiceQualityOptions.SectionName : $"{ServiceQualityOptions.SectionName}[{name}]";
         if (options.Sla is not null)
         {
-            Section(failures, $"{root}:{nameof(ServiceQualityOptions.Sla)}", options.Sla, static o => o.Validate());
+            Section(failures, $"{root}:{nameof(ServiceQualityOptions.Sla)}", options.Sla, static o => o.Validate(Enum.GetNames<ContactChannel>()));
         }
 
         Section(failures, $"{root}:{nameof(ServiceQualityOptions.Complaints)}", options.Complaints, static o => o.Validate());

@@ -117,7 +117,11 @@ public class ServiceQualityServiceCollectionExtensionsTests
             o.Complaints.AutoCloseAfter = TimeSpan.Zero;
             o.Complaints.MaxEscalationLevel = 0;
             o.Complaints.Sla.High.TimeToAcknowledge = TimeSpan.FromHours(-1);
-            o.Sla = new SlaOptions { Calendars = { ["London"] = new BusinessCalendarOptions { TimeZone = "Mars/Olympus_Mons", Hours = { Monday = ["18:00-25:00"] } } } };
+            o.Sla = new SlaOptions
+            {
+                Calendars = { ["London"] = new BusinessCalendarOptions { TimeZone = "Mars/Olympus_Mons", Hours = { Monday = ["18:00-25:00"] } } },
+                Rules = [new SlaRuleOptions { Channels = ["Pigeon"], Policy = "Standard" }],
+            };
             o.Normalization.OrganisationThreshold = 1;
             o.Recurrence.MaxHammingDistance = 20;
         });
@@ -125,7 +129,8 @@ public class ServiceQualityServiceCollectionExtensionsTests
 
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Equal(7, ex.Failures.Count());
+        Assert.Equal(8, ex.Failures.Count());
+        Assert.Contains("ServiceQuality:Sla:Rules:0:Channels:0 is 'Pigeon'; valid: Chat, Email, InPerson, Internal, Phone, Web.", ex.Message, StringComparison.Ordinal);
         Assert.Contains("ServiceQuality:Normalization:OrganisationThreshold is 1; it must be at least 3.", ex.Message, StringComparison.Ordinal);
         Assert.Contains("ServiceQuality:Recurrence:MaxHammingDistance is 20; it must be 0 to 15.", ex.Message, StringComparison.Ordinal);
         Assert.Contains("ServiceQuality:Sla:Calendars:London:TimeZone is 'Mars/Olympus_Mons'; valid: a time zone identifier this machine knows", ex.Message, StringComparison.Ordinal);
@@ -176,6 +181,10 @@ public class ServiceQualityServiceCollectionExtensionsTests
                     "Sydney": { "TimeZone": "Australia/Sydney", "Hours": { "Friday": [ "09:00-17:00" ] } }
                   },
                   "DefaultCalendar": "London",
+                  "Policies": { "Vip": { "Critical": { "TimeToAcknowledge": "00:05:00" } }, "Standard": { "Low": { "TimeToResolve": "20.00:00:00" } } },
+                  "Rules": [
+                    { "Name": "VIP phone", "Priorities": [ "Critical", "High" ], "Segments": [ "External" ], "Channels": [ "Phone" ], "Tags": [ "vip" ], "Policy": "Vip", "Calendar": "AlwaysOpen" }
+                  ],
                   "PauseReasons": { "AwaitingThirdParty": "Update, Resolve", "VendorHold": "Resolve" }
                 },
                 "Normalization": { "OrganisationThreshold": 25, "Systems": [ "Payroll Portal" ], "Categories": { "Billing": [ "invoice", "charged" ] } },
@@ -202,6 +211,16 @@ public class ServiceQualityServiceCollectionExtensionsTests
         Assert.Equal(-2, london.RecurringHolidays[2].EasterOffset);
         Assert.Equal(["09:00-17:00"], sla.Calendars["Sydney"].Hours.Friday);
         Assert.Equal((SlaClocks.Update | SlaClocks.Resolve, SlaClocks.Resolve, SlaClocks.Update | SlaClocks.Resolve), (sla.PauseReasons["AwaitingThirdParty"], sla.PauseReasons["VendorHold"], sla.PauseReasons["AwaitingClient"]));
+        var rule = Assert.Single(sla.Rules);
+        Assert.Equal(("VIP phone", "Vip", "AlwaysOpen"), (rule.Name, rule.Policy, rule.Calendar));
+        Assert.Equal([Priority.Critical, Priority.High], rule.Priorities);
+        Assert.Equal([ClientSegment.External], rule.Segments);
+        Assert.Equal(["Phone"], rule.Channels);
+        Assert.Equal(["vip"], rule.Tags);
+        Assert.Equal((TimeSpan.FromDays(20), TimeSpan.FromDays(1)), (sla.Policies["Standard"].Low.TimeToResolve, sla.Policies["Standard"].Low.TimeToAcknowledge));
+        var vip = sla.Build().Select(new SlaSubject(Priority.High, ClientSegment.External, nameof(ContactChannel.Phone), ["VIP"]));
+        Assert.Equal(("VIP phone", "Vip", TimeSpan.FromHours(1)), (vip.Rule, vip.PolicyName, vip.Policy.TimeToAcknowledge));
+        Assert.Equal(TimeSpan.FromMinutes(5), sla.Policies["Vip"].Critical.TimeToAcknowledge);
 
         Assert.Equal(25, options.Normalization.OrganisationThreshold);
         Assert.Equal(["Payroll Portal"], options.Normalization.Systems);

@@ -51,7 +51,7 @@ public class SlaOptionsTests
         options.PauseReasons[" "] = SlaClocks.Resolve;
         options.PauseReasons["Odd"] = (SlaClocks)16;
 
-        var ex = Assert.Throws<InvalidOptionsException>(options.Build);
+        var ex = Assert.Throws<InvalidOptionsException>(() => options.Build());
 
         Assert.Equal(2, ex.Problems.Count);
         Assert.Contains("PauseReasons has a blank reason; valid: a non-blank name such as 'AwaitingClient'.", ex.Problems);
@@ -82,7 +82,7 @@ public class SlaOptionsTests
         options.Calendars["alwaysOpen"] = new BusinessCalendarOptions { Hours = { Monday = ["09:00-17:30"] } };
         options.Calendars["Empty"] = new BusinessCalendarOptions();
 
-        var ex = Assert.Throws<InvalidOptionsException>(options.Build);
+        var ex = Assert.Throws<InvalidOptionsException>(() => options.Build());
 
         Assert.Equal(
         [
