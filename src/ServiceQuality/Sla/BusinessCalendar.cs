@@ -53,7 +53,6 @@ public sealed class BusinessCalendar
     private readonly FrozenSet<DateOnly> _holidays;
     private readonly ConcurrentDictionary<int, YearTable> _tables = new();
     private readonly ConcurrentDictionary<int, long> _yearTotals = new();
-    private YearTable? _last;
 
     /// <summary>Creates a calendar.</summary>
     /// <param name="timeZone">The time zone the working hours and holidays are in (e.g. <c>TimeZoneInfo.FindSystemTimeZoneById("Europe/London")</c>).</param>
@@ -174,21 +173,9 @@ public sealed class BusinessCalendar
             return to - from;
         }
 
-        long a = from.UtcTicks, b = to.UtcTicks;
-        var first = TableAt(a);
-        if (b < first.End)
-        {
-            return new TimeSpan(first.Before(b) - first.Before(a));
-        }
-
-        long ticks = first.Total - first.Before(a);
-        var last = TableAt(b);
-        for (int year = first.Year + 1; year < last.Year; year++)
-        {
-            ticks += TotalOf(year);
-        }
-
-        return new TimeSpan(ticks + last.Before(b));
+        var cursor = default(Cursor);
+        long start = PositionOf(from.UtcTicks, ref cursor);
+        return new TimeSpan(PositionOf(to.UtcTicks, ref cursor) - start);
     }
 
     /// <summary>Gets the instant at which <paramref name="amount"/> of business time has run from <paramref name="start"/>.</summary>
@@ -210,23 +197,65 @@ public sealed class BusinessCalendar
             return TimeZoneInfo.ConvertTime(start + amount, TimeZone);
         }
 
-        long s = start.UtcTicks;
-        var table = TableAt(s);
-        long target = table.Before(s) + amount.Ticks;
-        int year = table.Year, emptyYears = 0;
-        long total = table.Total;
-        while (target > total)
+        var cursor = default(Cursor);
+        long end = InstantAt(PositionOf(start.UtcTicks, ref cursor) + amount.Ticks, ref cursor);
+        return TimeZoneInfo.ConvertTime(new DateTimeOffset(end, TimeSpan.Zero), TimeZone);
+    }
+
+    /// <summary>Tells whether business time is running at <paramref name="instant"/>.</summary>
+    /// <param name="instant">The instant.</param>
+    /// <returns><see langword="true"/> inside a working period that opened on a day that is not a holiday.</returns>
+    public bool IsOpenAt(DateTimeOffset instant) => IsAlwaysOpen || TableOf(YearOf(instant.UtcTicks)).IsOpen(instant.UtcTicks);
+
+    /// <summary>
+    /// The position of an instant on the calendar's business timeline: the business time (in ticks) from the start of the
+    /// cursor's first year, so the business time between two instants is the difference of their positions. On a 24x7
+    /// calendar the position is the instant's UTC ticks. The cursor remembers the year it last looked at (O(1) within it).
+    /// </summary>
+    internal long PositionOf(long utcTicks, ref Cursor cursor)
+    {
+        if (IsAlwaysOpen)
         {
-            target -= total;
+            return utcTicks;
+        }
+
+        var table = cursor.Table;
+        if (table is null || utcTicks < table.Start || utcTicks >= table.End)
+        {
+            table = MoveTo(ref cursor, YearOf(utcTicks));
+        }
+
+        return cursor.Base + table.Before(utcTicks);
+    }
+
+    /// <summary>The instant (UTC ticks) at which the business timeline reaches <paramref name="position"/> (after a <see cref="PositionOf"/> with the same cursor); a position reached exactly at a closing time gives that closing time.</summary>
+    internal long InstantAt(long position, ref Cursor cursor)
+    {
+        if (IsAlwaysOpen)
+        {
+            return position;
+        }
+
+        var table = cursor.Table!;
+        long before = cursor.Base, total = table.Total;
+        int year = table.Year, emptyYears = 0;
+        while (position > before + total)
+        {
             emptyYears = total == 0 ? emptyYears + 1 : 0;
             if (year == 9999 || emptyYears == MaxEmptyYears)
             {
                 throw new InvalidOperationException(
-                    $"The calendar has no working time left {(year == 9999 ? "before the end of year 9999" : $"for {MaxEmptyYears} years in a row")} after {start.ToString("O", CultureInfo.InvariantCulture)}; check its working hours and holidays.");
+                    $"The calendar has no working time left {(year == 9999 ? "before the end of year 9999" : $"for {MaxEmptyYears} years in a row")}; check its working hours and holidays.");
             }
 
-            year++;
-            total = TotalOf(year);
+            before += total;
+            total = TotalOf(++year);
+        }
+
+        while (position <= before && year > 1)
+        {
+            total = TotalOf(--year);
+            before -= total;
         }
 
         if (year != table.Year)
@@ -234,13 +263,33 @@ public sealed class BusinessCalendar
             table = TableOf(year);
         }
 
-        return TimeZoneInfo.ConvertTime(new DateTimeOffset(table.InstantOf(target), TimeSpan.Zero), TimeZone);
+        return table.InstantOf(position - before);
     }
 
-    /// <summary>Tells whether business time is running at <paramref name="instant"/>.</summary>
-    /// <param name="instant">The instant.</param>
-    /// <returns><see langword="true"/> inside a working period that opened on a day that is not a holiday.</returns>
-    public bool IsOpenAt(DateTimeOffset instant) => IsAlwaysOpen || TableAt(instant.UtcTicks).IsOpen(instant.UtcTicks);
+    private static int YearOf(long utcTicks) => new DateTime(utcTicks, DateTimeKind.Utc).Year;
+
+    /// <summary>Moves a cursor to a year, adding or taking the business time of the years in between.</summary>
+    private YearTable MoveTo(ref Cursor cursor, int year)
+    {
+        var table = cursor.Table;
+        long before = cursor.Base;
+        if (table is not null)
+        {
+            for (int y = table.Year; y < year; y++)
+            {
+                before += TotalOf(y);
+            }
+
+            for (int y = table.Year - 1; y >= year; y--)
+            {
+                before -= TotalOf(y);
+            }
+        }
+
+        table = TableOf(year);
+        cursor = new Cursor(table, before);
+        return table;
+    }
 
     /// <summary>Checks working periods: each in range, none overlapping another on the weekly cycle (overnight periods reach into the next day).</summary>
     /// <param name="hours">The periods.</param>
@@ -287,20 +336,7 @@ public sealed class BusinessCalendar
         }
     }
 
-    private YearTable TableAt(long utcTicks)
-    {
-        var last = _last;
-        if (last is not null && utcTicks >= last.Start && utcTicks < last.End)
-        {
-            return last;
-        }
-
-        var table = TableOf(new DateTime(utcTicks, DateTimeKind.Utc).Year);
-        _last = table;
-        return table;
-    }
-
-    private YearTable TableOf(int year) => _tables.GetOrAdd(year, static (y, calendar) => new YearTable(calendar, y), this);
+    private YearTable TableOf(int year) => _tables.TryGetValue(year, out var table) ? table : _tables.GetOrAdd(year, static (y, calendar) => new YearTable(calendar, y), this);
 
     /// <summary>The business time of a whole UTC year, without keeping its table (for the years a long span crosses).</summary>
     private long TotalOf(int year) =>
@@ -322,13 +358,25 @@ public sealed class BusinessCalendar
         return Math.Clamp(local.Ticks - TimeZone.GetUtcOffset(local).Ticks, 0, DateTime.MaxValue.Ticks);
     }
 
-    /// <summary>The open intervals of one UTC year, in UTC ticks, with the business time before each and an index by UTC day.</summary>
-    private sealed class YearTable
+    /// <summary>Where a walk along the business timeline is: the table of a UTC year and the business time before it.</summary>
+    internal readonly struct Cursor(YearTable table, long before)
     {
+        /// <summary>Gets the year's table (<see langword="null"/> before the first position).</summary>
+        public YearTable? Table { get; } = table;
+
+        /// <summary>Gets the business time (ticks) from the cursor's first year to the start of <see cref="Table"/>'s year.</summary>
+        public long Base { get; } = before;
+    }
+
+    /// <summary>The open intervals of one UTC year, in UTC ticks, with the business time before each and an index by UTC time bucket.</summary>
+    internal sealed class YearTable
+    {
+        /// <summary>Index buckets are 2^38 ticks (about 7.6 hours) long, so finding one is a shift, not a division.</summary>
+        private const int BucketShift = 38;
         private readonly long[] _opens;
         private readonly long[] _closes;
         private readonly long[] _before;
-        private readonly int[] _dayFirst;
+        private readonly int[] _bucketFirst;
         private readonly int _count;
 
         public YearTable(BusinessCalendar calendar, int year)
@@ -400,17 +448,17 @@ public sealed class BusinessCalendar
             }
 
             Total = _before[_count];
-            _dayFirst = new int[(int)((End - Start + TimeSpan.TicksPerDay - 1) / TimeSpan.TicksPerDay)];
+            _bucketFirst = new int[(int)((End - 1 - Start) >> BucketShift) + 1];
             int index = 0;
-            for (int d = 0; d < _dayFirst.Length; d++)
+            for (int b = 0; b < _bucketFirst.Length; b++)
             {
-                long dayStart = Start + (d * TimeSpan.TicksPerDay);
-                while (index < _count && _closes[index] <= dayStart)
+                long bucketStart = Start + ((long)b << BucketShift);
+                while (index < _count && _closes[index] <= bucketStart)
                 {
                     index++;
                 }
 
-                _dayFirst[d] = index;
+                _bucketFirst[b] = index;
             }
         }
 
@@ -454,7 +502,7 @@ public sealed class BusinessCalendar
         /// <summary>The first interval that closes after <paramref name="t"/> (<c>_count</c> when none does).</summary>
         private int IndexAt(long t)
         {
-            int i = _dayFirst[(int)((t - Start) / TimeSpan.TicksPerDay)];
+            int i = _bucketFirst[(int)((t - Start) >> BucketShift)];
             while (i < _count && _closes[i] <= t)
             {
                 i++;
