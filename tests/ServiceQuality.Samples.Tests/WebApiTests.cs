@@ -11,7 +11,13 @@ public static class TestSettings
     /// this override puts the clocks on the built-in 24x7 calendar so every SLA figure is exact. Everything else comes
     /// from the shipped appsettings.json.
     /// </summary>
-    public static Dictionary<string, string> AlwaysOpen() => new() { ["ServiceQuality:Sla:DefaultCalendar"] = "AlwaysOpen" };
+    public static Dictionary<string, string> AlwaysOpen() => new()
+    {
+        // These tests are not about rate limiting (WebApiSecurityTests is): no caller is throttled.
+        ["RateLimiting:PermitsPerSecond"] = "1000000",
+        ["RateLimiting:Burst"] = "1000000",
+        ["ServiceQuality:Sla:DefaultCalendar"] = "AlwaysOpen",
+    };
 }
 
 /// <summary>One app process for the class: started once, killed at the end.</summary>
