@@ -83,51 +83,44 @@ public static class SlaEvaluator
                 case SlaEntryKind.ClientUpdate:
                     clocks[(int)SlaClockKind.Update].NewCycle(at, ref timeline, policy, pauses.Covers(SlaClockKind.Update), ref met, ref breached);
                     break;
-                case SlaEntryKind.Paused:
+                case SlaEntryKind.Paused or SlaEntryKind.Resumed:
                 {
+                    // Only the clocks whose pause state changes: one reason pausing a clock another already pauses changes nothing.
                     var before = pauses.Covered;
-                    pauses.Add(entry.Reason, CheckClocks(entry));
-                    var paused = pauses.Covered & ~before;
+                    if (entry.Kind == SlaEntryKind.Paused)
+                    {
+                        pauses.Add(entry.Reason, CheckClocks(entry));
+                    }
+                    else
+                    {
+                        pauses.Remove(entry.Reason, CheckClocks(entry));
+                    }
+
+                    var changed = before ^ pauses.Covered;
                     for (int k = 0; k < SlaClockList.Capacity; k++)
                     {
-                        if (((int)paused & (1 << k)) != 0)
+                        if (((int)changed & (1 << k)) != 0)
                         {
-                            clocks[k].Suspend(at, ref timeline);
+                            clocks[k].Pause(at, ref timeline, entry.Kind == SlaEntryKind.Paused);
                         }
                     }
 
                     break;
                 }
 
-                case SlaEntryKind.Resumed:
+                case SlaEntryKind.Resolved or SlaEntryKind.Stopped:
                 {
-                    var before = pauses.Covered;
-                    pauses.Remove(entry.Reason, CheckClocks(entry));
-                    var resumed = before & ~pauses.Covered;
-                    for (int k = 0; k < SlaClockList.Capacity; k++)
-                    {
-                        if (((int)resumed & (1 << k)) != 0)
-                        {
-                            clocks[k].Resume(at, ref timeline);
-                        }
-                    }
-
+                    // A resolution meets every clock still running; a stop ends them without their goal.
+                    var outcome = entry.Kind == SlaEntryKind.Resolved ? SlaStatus.Met : SlaStatus.Stopped;
+                    clocks[(int)SlaClockKind.Acknowledge].End(at, ref timeline, outcome);
+                    clocks[(int)SlaClockKind.Update].EndCycle(at, ref timeline, outcome, ref met, ref breached);
+                    clocks[(int)SlaClockKind.Resolve].End(at, ref timeline, outcome);
                     break;
                 }
 
-                case SlaEntryKind.Resolved:
-                    clocks[(int)SlaClockKind.Acknowledge].End(at, ref timeline, SlaStatus.Met);
-                    clocks[(int)SlaClockKind.Update].EndCycle(at, ref timeline, SlaStatus.Met, ref met, ref breached);
-                    clocks[(int)SlaClockKind.Resolve].End(at, ref timeline, SlaStatus.Met);
-                    break;
                 case SlaEntryKind.Reopened:
                     clocks[(int)SlaClockKind.Update].Start(SlaClockKind.Update, at, ref timeline, policy, pauses.Covers(SlaClockKind.Update));
                     clocks[(int)SlaClockKind.Resolve].Continue(at, ref timeline, policy, pauses.Covers(SlaClockKind.Resolve));
-                    break;
-                case SlaEntryKind.Stopped:
-                    clocks[(int)SlaClockKind.Acknowledge].End(at, ref timeline, SlaStatus.Stopped);
-                    clocks[(int)SlaClockKind.Update].EndCycle(at, ref timeline, SlaStatus.Stopped, ref met, ref breached);
-                    clocks[(int)SlaClockKind.Resolve].End(at, ref timeline, SlaStatus.Stopped);
                     break;
                 case SlaEntryKind.Retargeted:
                     if (entry.Policy is null)
@@ -382,18 +375,15 @@ public static class SlaEvaluator
             }
         }
 
-        public void Suspend(DateTimeOffset at, ref Timeline timeline)
+        /// <summary>Pauses a running clock (counting its business time so far) or resumes a paused one.</summary>
+        public void Pause(DateTimeOffset at, ref Timeline timeline, bool pause)
         {
-            if (State == ClockState.Running)
+            if (pause && State == ClockState.Running)
             {
                 Accumulate(at, ref timeline);
                 State = ClockState.Suspended;
             }
-        }
-
-        public void Resume(DateTimeOffset at, ref Timeline timeline)
-        {
-            if (State == ClockState.Suspended)
+            else if (!pause && State == ClockState.Suspended)
             {
                 _segmentStart = timeline.PositionOf(at);
                 State = ClockState.Running;
