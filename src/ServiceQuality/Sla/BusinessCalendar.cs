@@ -39,7 +39,7 @@ public readonly record struct WorkingHours(DayOfWeek Day, TimeSpan Opens, TimeSp
 /// </summary>
 /// <remarks>
 /// Each UTC year the calendar is asked about is turned once into a table of its open intervals in UTC (daylight saving
-/// and holidays applied, overlapping periods merged) with the business time before each one and an index by UTC day,
+/// and holidays applied, overlapping periods merged) with the business time before each one and an index by UTC time,
 /// so <see cref="BusinessTimeBetween"/>, <see cref="AddBusinessTime"/> and <see cref="IsOpenAt"/> cost a table lookup,
 /// never a walk over days or minutes. A table holds a few hundred intervals (about 15 KB for a weekday calendar).
 /// </remarks>
