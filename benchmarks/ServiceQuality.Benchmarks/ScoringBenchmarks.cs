@@ -1,6 +1,9 @@
+using System.Buffers;
+using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using ServiceQuality.Scoring.Nps;
 using ServiceQuality.Scoring.Reliability;
+using ServiceQuality.Scoring.Serialization;
 using NpsRatings = ServiceQuality.Scoring.Ratings.RatingAccumulator<ServiceQuality.Scoring.Nps.NpsScale>;
 
 namespace ServiceQuality.Benchmarks.Scoring;
@@ -39,12 +42,19 @@ public class ScoringBenchmarks
     }
 }
 
-/// <summary>Merging 1,000 partial NPS accumulators (10,000 responses each) against re-reading the partitions' responses.</summary>
+/// <summary>
+/// Merging 1,000 partial NPS accumulators (10,000 responses each) against re-reading the partitions' responses: held in
+/// memory, stored as JSON or as binary state and read back, and a full JSON round trip (write, read, merge) of each.
+/// </summary>
 [MemoryDiagnoser]
 public class ScoringMergeBenchmarks
 {
     private byte[][] _partitions = [];
     private NpsRatings[] _partials = [];
+    private byte[][] _json = [];
+    private byte[][] _binary = [];
+    private readonly ArrayBufferWriter<byte> _buffer = new(256);
+    private Utf8JsonWriter? _writer;
 
     [GlobalSetup]
     public void Setup()
@@ -52,6 +62,8 @@ public class ScoringMergeBenchmarks
         var random = new Random(20260302);
         _partitions = new byte[1000][];
         _partials = new NpsRatings[1000];
+        _json = new byte[1000][];
+        _binary = new byte[1000][];
         for (var p = 0; p < _partitions.Length; p++)
         {
             _partitions[p] = new byte[10_000];
@@ -61,8 +73,25 @@ public class ScoringMergeBenchmarks
             }
 
             _partials[p].Add(_partitions[p]);
+            _json[p] = JsonSerializer.SerializeToUtf8Bytes(_partials[p], ScoringJson.NpsRatings);
+            var state = new byte[NpsRatings.MaxBinarySize];
+            if (!_partials[p].TryWriteTo(state, out var written))
+            {
+                throw new InvalidOperationException("The binary state did not fit in MaxBinarySize.");
+            }
+
+            _binary[p] = state[..written];
+        }
+
+        _writer = new Utf8JsonWriter(_buffer);
+        if (JsonRoundTripAndMerge() != MergePartials() || MergeFromJson() != MergePartials() || MergeFromBinary() != MergePartials())
+        {
+            throw new InvalidOperationException("A stored state did not merge to the in-memory result.");
         }
     }
+
+    [GlobalCleanup]
+    public void Cleanup() => _writer?.Dispose();
 
     [Benchmark(Baseline = true)]
     public double? RescanPartitions()
@@ -83,6 +112,50 @@ public class ScoringMergeBenchmarks
         foreach (ref readonly var partial in _partials.AsSpan())
         {
             acc.Merge(partial);
+        }
+
+        return acc.GetNps().Score;
+    }
+
+    [Benchmark]
+    public double? MergeFromJson()
+    {
+        var acc = default(NpsRatings);
+        foreach (var state in _json)
+        {
+            acc.Merge(JsonSerializer.Deserialize(state, ScoringJson.NpsRatings));
+        }
+
+        return acc.GetNps().Score;
+    }
+
+    [Benchmark]
+    public double? MergeFromBinary()
+    {
+        var acc = default(NpsRatings);
+        foreach (var state in _binary)
+        {
+            if (!NpsRatings.TryReadFrom(state, out var partial, out _))
+            {
+                throw new InvalidOperationException("A stored binary state was refused.");
+            }
+
+            acc.Merge(partial);
+        }
+
+        return acc.GetNps().Score;
+    }
+
+    [Benchmark]
+    public double? JsonRoundTripAndMerge()
+    {
+        var acc = default(NpsRatings);
+        foreach (ref readonly var partial in _partials.AsSpan())
+        {
+            _buffer.ResetWrittenCount();
+            _writer!.Reset(_buffer);
+            JsonSerializer.Serialize(_writer, partial, ScoringJson.NpsRatings);
+            acc.Merge(JsonSerializer.Deserialize(_buffer.WrittenSpan, ScoringJson.NpsRatings));
         }
 
         return acc.GetNps().Score;

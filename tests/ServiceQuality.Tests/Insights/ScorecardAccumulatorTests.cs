@@ -70,6 +70,21 @@ public sealed class ScorecardAccumulatorTests
         return Same(merged.GetResult(ThreePerAgent), Scorecard.Compute(responses, ThreePerAgent)) && merged.Responses == responses.Count;
     }
 
+    /// <summary>
+    /// The CI failure on main (replay 17325188736309128436,12170428915118666441,90): agents with equal means reached
+    /// through different merge orders gave a between-group sum of squares of ~1e-32 instead of 0, so the merged ICC2
+    /// was -4.9e31 where one pass says undefined. Fixed by <c>GroupAgreement.RoundingTolerance</c>.
+    /// </summary>
+    [Property(MaxTest = 40, Replay = "17325188736309128436,12170428915118666441,90")]
+    public bool MergedPartitions_EqualTheWhole_CiReplay(PositiveInt seed, PositiveInt parts) => MergedPartitions_EqualTheWhole(seed, parts);
+
+    /// <summary>The replay's falsifying case, found without the fix: (37, 20) and, shrunk, (37, 1).</summary>
+    [Theory]
+    [InlineData(37, 20)]
+    [InlineData(37, 1)]
+    public void MergedPartitions_CiFailingCase_EqualTheWhole(int seed, int parts) =>
+        Assert.True(MergedPartitions_EqualTheWhole(PositiveInt.NewPositiveInt(seed), PositiveInt.NewPositiveInt(parts)));
+
     [Fact]
     public void GetResult_FromMergedHalves_EqualsComputeOverAll()
     {
