@@ -64,10 +64,13 @@ internal sealed partial class NormalizerRun
     private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> OrdinalWordsLookup = OrdinalWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> MonthsLookup = Months.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Ordinals that say a problem recurs without counting it ("for the hundredth time"); before the trigger words, which take them.</summary>
+    private static readonly string[] EmphaticOrdinals = ["hundredth", "umpteenth", "millionth", "thousandth", "nth", "zillionth", "gazillionth"];
+
     /// <summary>Every word that can start a fact (flagged in the lexicon table, so one lookup a word says it).</summary>
     internal static readonly string[] FactTriggerWords = [.. NumberWords.Keys.Concat(OrdinalWords.Keys).Concat(Negators).Concat(Months.Keys)
         .Concat(["twice", "again", "repeatedly", "error", "err", "code", "http", "status", "ticket", "incident", "case", "request",
-            "reference", "ref", "usd", "eur", "since", "everyone", "everybody", "whole", "entire", "all"])];
+            "reference", "ref", "usd", "eur", "since", "everyone", "everybody", "whole", "entire", "all"]).Concat(EmphaticOrdinals)];
 
     /// <summary>The kind of each fact word, flagged in the lexicon table so a word's facts need no further lookup.</summary>
     internal static readonly (string Word, Lexicons.WordFlags Flag)[] FactWordKinds =
@@ -205,12 +208,11 @@ internal sealed partial class NormalizerRun
                     for (var k = i; k <= end; k++)
                     {
                         ref var t = ref _tokens[k];
-                        if (!t.Dropped)
-                        {
-                            t.Dropped = true;
-                        }
+                        t.Dropped = true;
+                        t.Insult = true;
                     }
 
+                    _insults.Add(i);
                     _tokens[end].DropPunctuation = sentenceStart && sentenceEnd;
                     _counts.Insults++;
                     resume = end + 1;
@@ -564,6 +566,13 @@ internal sealed partial class NormalizerRun
         if ((flags & Lexicons.WordFlags.OrdinalWord) != 0 && OrdinalWordsLookup.TryGetValue(form, out var ordinal) && Word(j + 1) is "time")
         {
             AddOccurrence(ordinal, j, j + 1);
+            return;
+        }
+
+        if (IsEmphaticOrdinal(form) && Word(j + 1) is "time")
+        {
+            // "for the hundredth time": recurring, with no count stated.
+            AddFact(FactKind.Occurrence, "again", j, j + 1);
             return;
         }
 

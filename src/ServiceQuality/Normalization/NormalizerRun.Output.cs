@@ -97,6 +97,14 @@ internal sealed partial class NormalizerRun
     private string EndCanonicalText()
     {
         _pendingSpace = false;
+
+        // The text's last sentence ends the same way however it was ended: "down.", "down!!!" and "down" are "down".
+        // (No form ends with a full stop: a token's trailing dots are its punctuation.)
+        while (_outLength > 0 && _out[_outLength - 1] is '.' or ' ')
+        {
+            _outLength--;
+        }
+
         return new string(_out, 0, _outLength);
     }
 
@@ -194,7 +202,8 @@ internal sealed partial class NormalizerRun
                 continue;
             }
 
-            return (j, !(t.ChunkStart < t.End && char.IsLower(text[t.ChunkStart])));
+            // A word in lower case goes on the sentence ("down!!! again"), unless it opens one ("name!!! i called").
+            return (j, !(t.ChunkStart < t.End && char.IsLower(text[t.ChunkStart])) || IsSentenceOpener(t));
         }
 
         return (_tokenCount, false);
@@ -411,7 +420,7 @@ internal sealed partial class NormalizerRun
     // ---- key and fingerprint ---------------------------------------------------------------------------------------
 
     /// <summary>
-    /// Hashes each part (an area, or a system, error code or reference prefixed by its kind), sorts the part hashes
+    /// Hashes each part (an area other than first-time fix, or a system, error code or reference prefixed by its kind), sorts the part hashes
     /// and hashes them in order: the key does not depend on the order or repetition of the facts.
     /// </summary>
     private ulong IncidentKey(ServiceAreaMatch[] areas)
@@ -420,7 +429,12 @@ internal sealed partial class NormalizerRun
         parts.Clear();
         foreach (var area in areas)
         {
-            parts.Add(Hashing.Accumulate(Hashing.Accumulate(14695981039346656037UL, "a:"), area.Area));
+            // First-time fix is what the client says of the fix ("yet AGAIN", "still not fixed", "the error came
+            // back"): framing that the recurrence field and the areas keep, not what identifies the incident.
+            if (area.Area != ServiceAreas.FirstTimeFix)
+            {
+                parts.Add(Hashing.Accumulate(Hashing.Accumulate(14695981039346656037UL, "a:"), area.Area));
+            }
         }
 
         foreach (var fact in _facts)

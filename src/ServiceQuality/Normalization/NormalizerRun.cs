@@ -71,6 +71,9 @@ internal sealed partial class NormalizerRun
         _insultStarts.Clear();
         _intensifiers.Clear();
         _personalDataCues.Clear();
+        _toneCues.Clear();
+        _insults.Clear();
+        _threats = _sarcasm = 0;
         TextCleaner.Clean(text, _scratch, _text, ref _counts);
         FindQuotedRegions();
         Tokenize();
@@ -78,6 +81,8 @@ internal sealed partial class NormalizerRun
         MergeSystemPhrases();
         DropInsultPhrases();
         DropIntensifiers();
+        _insults.Sort();
+        NeutraliseSentences();
         GatherTokens();
         ExtractFacts(context.ReferenceDate);
         var canonical = EndCanonicalText();
@@ -95,7 +100,8 @@ internal sealed partial class NormalizerRun
             _text.Clear();
         }
 
-        return new NormalizedComplaint(canonical, facts, areas, impact, recurrence, _counts.Build(), key, fingerprint, context);
+        var counts = _counts.Build() with { Sarcasm = _sarcasm, Threats = _threats };
+        return new NormalizedComplaint(canonical, facts, areas, impact, recurrence, counts, key, fingerprint, context, _signals);
     }
 
     private ReadOnlySpan<char> Form(in Token token) => _forms.AsSpan(token.FormStart, token.FormLength);
@@ -112,7 +118,10 @@ internal sealed partial class NormalizerRun
         {
             var newline = text[lineStart..].IndexOf('\n');
             var lineEnd = newline < 0 ? text.Length : lineStart + newline;
+            // Markdown marks before the '>' are left out of the canonical text: the line is quoted all the same.
             var line = text[lineStart..lineEnd].Trim();
+            var marks = line.IndexOfAnyExcept(DroppedMarks);
+            line = marks > 0 ? line[marks..].TrimStart() : line;
             if (line.StartsWith('>'))
             {
                 _quoted.Add((lineStart, lineEnd));
@@ -242,6 +251,16 @@ internal sealed partial class NormalizerRun
         if ((token.Flags & Lexicons.WordFlags.PersonalDataCue) != 0)
         {
             _personalDataCues.Add(index);
+        }
+
+        if ((token.Flags & Lexicons.WordFlags.ToneCue) != 0)
+        {
+            _toneCues.Add(index);
+        }
+
+        if (token.Dropped && (token.Flags & Lexicons.WordFlags.Insult) != 0)
+        {
+            _insults.Add(index);
         }
     }
 

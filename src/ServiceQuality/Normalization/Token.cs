@@ -37,6 +37,9 @@ internal struct Token
     public bool Quoted;
     public bool Intensifier;
 
+    /// <summary>The token was dropped as (part of) an insult phrase.</summary>
+    public bool Insult;
+
     /// <summary>The token ends a dropped insult sentence: its sentence punctuation goes with it.</summary>
     public bool DropPunctuation;
     /// <summary>The index of the word's lexicon entry in <see cref="Lexicons.Words"/> plus one; 0 for none (a token holds no reference).</summary>

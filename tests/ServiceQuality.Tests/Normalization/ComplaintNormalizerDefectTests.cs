@@ -48,7 +48,7 @@ public class ComplaintNormalizerDefectTests
     {
         // NFKC makes "..." of the ellipsis, and the canonical text collapses a repeated mark.
         var record = new ComplaintNormalizer().Normalize(string.Concat(Enumerable.Repeat("Still waiting\u2026 ", 40)));
-        Assert.Equal(string.Join(' ', Enumerable.Repeat("still waiting.", 40)), record.CanonicalText);
+        Assert.Equal(string.Join(' ', Enumerable.Repeat("still waiting.", 40))[..^1], record.CanonicalText);
         Assert.Equal(40, record.Neutralized.CompatibilityCharacters);
     }
 
