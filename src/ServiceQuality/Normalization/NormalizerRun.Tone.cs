@@ -19,7 +19,7 @@ internal sealed partial class NormalizerRun
 
         // Leaving.
         "switch", "switching", "move", "moving", "leave", "leaving", "cancel", "cancelling", "canceling", "close", "closing",
-        "elsewhere", "taking",
+        "elsewhere", "take", "taking",
 
         // Sarcasm.
         "thanks", "thank", "great", "good", "nice", "well", "wow", "bravo", "brilliant", "way", "oh", "fantastic", "wonderful",
@@ -56,7 +56,7 @@ internal sealed partial class NormalizerRun
         ["everyone", "everybody", "friends", "family", "colleagues", "world", "media", "online", "twitter", "facebook", "reddit", "review", "reviews",
             "trustpilot", "yelp", "know", "people", "neighbours", "neighbors", "coworkers", "internet"];
 
-    private static readonly string[] LeaveVerbs = ["switch", "switching", "move", "moving", "leave", "leaving", "cancel", "cancelling", "canceling", "close", "closing", "taking"];
+    private static readonly string[] LeaveVerbs = ["switch", "switching", "move", "moving", "leave", "leaving", "cancel", "cancelling", "canceling", "close", "closing", "take", "taking"];
     private static readonly string[] LeaveObjects =
         ["provider", "providers", "supplier", "bank", "banks", "company", "elsewhere", "competitor", "account", "contract", "subscription", "business", "service", "you", "to", "away"];
 
@@ -72,6 +72,9 @@ internal sealed partial class NormalizerRun
     private readonly List<int> _sentence = [];
 
     private ToneSignals _signals;
+
+    /// <summary>The most words a sentence the tone rules drop whole may have.</summary>
+    private const int MaxToneSentence = 20;
 
     /// <summary>Whether <see cref="EndsSentence"/> takes a line break for the end of a sentence (for threats and sarcasm, not for insults).</summary>
     private bool _lineBreaksEndSentences;
@@ -130,25 +133,22 @@ internal sealed partial class NormalizerRun
     /// <summary>
     /// Whether a sentence ends with token <paramref name="i"/>, as the canonical text will show it: a full stop or
     /// semicolon after a kept token, a run of <c>! ? ‽</c> where <see cref="NextStartsSentence"/> says so, or (with
-    /// <see cref="_lineBreaksEndSentences"/>) a line break before the next token. Punctuation after a dropped word ends
-    /// nothing, as it ends nothing in the canonical text.
+    /// <see cref="_lineBreaksEndSentences"/>) a line break before the next token. A run of <c>! ?</c> after a dropped
+    /// word ends nothing, as it ends nothing in the canonical text.
     /// </summary>
     private bool EndsSentence(int i)
     {
         ref var t = ref _tokens[i];
         var text = _text.Chars;
         var after = t.Kind == TokenKind.Punctuation ? text[t.ChunkStart..t.ChunkEnd] : text[t.End..t.ChunkEnd];
-        if (!t.Dropped && t.Kind != TokenKind.Merged)
+        if (t.Kind != TokenKind.Merged && after.ContainsAny(".;…"))
         {
-            if (after.ContainsAny(".;…"))
-            {
-                return true;
-            }
+            return true;
+        }
 
-            if (after.ContainsAny("!?‽") && FindSentenceStart(i).StartsSentence)
-            {
-                return true;
-            }
+        if (!t.Dropped && t.Kind != TokenKind.Merged && after.ContainsAny("!?‽") && FindSentenceStart(i).StartsSentence)
+        {
+            return true;
         }
 
         if (!_lineBreaksEndSentences)
@@ -212,8 +212,9 @@ internal sealed partial class NormalizerRun
     {
         var wordsOnly = GatherSentence(start, end);
         DropEmphaticRepetition();
-        if (_sentence.Count == 0)
+        if (_sentence.Count is 0 or > MaxToneSentence)
         {
+            // A long run-on sentence (CFPB narratives often have no full stops) is never dropped whole.
             return;
         }
 
@@ -355,10 +356,10 @@ internal sealed partial class NormalizerRun
             if (_tokens[k].Kind != TokenKind.Merged && !_tokens[k].Quoted)
             {
                 _tokens[k].Dropped = true;
+                _tokens[k].DropPunctuation = true;
             }
         }
 
-        _tokens[end].DropPunctuation = true;
         count++;
     }
 
