@@ -34,7 +34,7 @@ if (args.Length > 0 && args[0] == "score")
     try
     {
         var responses = BundledData.LoadSurveys(args[1]);
-        TerminalReport.Write(Console.Out, Scorecard.Compute(responses), null);
+        TerminalReport.Write(Console.Out, Scorecard.Compute(responses, BundledData.ScorecardOptions), null);
         return 0;
     }
     catch (FormatException ex)

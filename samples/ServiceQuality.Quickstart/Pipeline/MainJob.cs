@@ -97,7 +97,7 @@ internal static class MainJob
             Proportion.FromCounts(resolveMet, resolveMet + resolveBreached),
             Proportion.FromCounts(measures.FirstContactResolutions, measures.Closed),
             Proportion.FromCounts(measures.Reopened, measures.EverResolved));
-        var card = Scorecard.Compute(surveys, slaAttainment: rates.SlaAttainment, firstContactResolution: rates.FirstContactResolution, reopenRate: rates.ReopenRate);
+        var card = Scorecard.Compute(surveys, BundledData.ScorecardOptions, slaAttainment: rates.SlaAttainment, firstContactResolution: rates.FirstContactResolution, reopenRate: rates.ReopenRate);
 
         return new QuickstartResults(
             start,

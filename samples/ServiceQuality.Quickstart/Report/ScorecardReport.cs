@@ -179,7 +179,7 @@ internal static class ScorecardReport
         html.Append(CultureInfo.InvariantCulture, $"<tr><td>{label}</td><td class=\"n\">{F(p.Test.Difference * scale, 2)}</td><td class=\"n\">{F(p.Test.Interval.Lower * scale, 2)} to {F(p.Test.Interval.Upper * scale, 2)}</td><td class=\"n\">{P(p.Test.PValue)}</td><td class=\"n\">{Split(p.Kind.ToString())} {F(p.EffectSize, 2)}</td></tr>");
     }
 
-    internal static string P(double p) => p < 0.001 ? "&lt; 0.001" : F(p, 3);
+    internal static string P(double? p) => p is not { } v ? "undefined" : v < 0.001 ? "&lt; 0.001" : F(v, 3);
 
     /// <summary>"FirstTimeFix" → "First time fix".</summary>
     internal static string Split(string name)

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ServiceQuality.Diagnostics;
 using ServiceQuality.Sla;
 
 namespace ServiceQuality.Complaints;
@@ -8,6 +9,12 @@ namespace ServiceQuality.Complaints;
 /// the complaint, its position in the stream, the time, the actor, the channel (a moment of truth when it is
 /// client-visible), the state the complaint is in afterwards and the version of the workflow definition that accepted it.
 /// </summary>
+/// <remarks>
+/// Everything an event means is declared on its own type, in one place: how it changes the complaint's state
+/// (<see cref="Fold"/>), what it means to the SLA clocks (<see cref="AppendSlaEntries"/>), what it counts in the
+/// measures (<see cref="Measure"/>), what it records on the instruments (<see cref="Record"/>) and which of its fields
+/// are personal data (<see cref="WithPersonalDataErased"/>). Each is abstract, so a new event type cannot forget one.
+/// </remarks>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
 [JsonDerivedType(typeof(ComplaintReceived), "received")]
 [JsonDerivedType(typeof(ComplaintAcknowledged), "acknowledged")]
@@ -28,6 +35,9 @@ namespace ServiceQuality.Complaints;
 [JsonDerivedType(typeof(ComplaintAutoClosed), "auto-closed")]
 public abstract record ComplaintEvent
 {
+    /// <summary>What <see cref="WithPersonalDataErased"/> writes in place of the client's words and every free text.</summary>
+    public const string ErasedText = "[erased]";
+
     private string _complaintId = string.Empty;
     private long _version;
     private DateTimeOffset _at;
@@ -71,13 +81,36 @@ public abstract record ComplaintEvent
     [JsonIgnore]
     public ComplaintCommand? Command => CommandOf();
 
-    /// <summary>Gets a value indicating whether the event is a client-visible update from us (it restarts the SLA update clock).</summary>
-    [JsonIgnore]
-    internal virtual bool IsUpdateToClient => false;
+    /// <summary>Returns a copy with the client's words and every free text replaced by <see cref="ErasedText"/>; identifiers,
+    /// facts, states, times, channels and actors are kept, so the history still replays to the same states and clocks.</summary>
+    /// <returns>The erased copy (the same type, the same common part).</returns>
+    public abstract ComplaintEvent WithPersonalDataErased();
+
+    /// <summary>The state after this event: what the event changes beyond the common part the snapshot updates for every event.</summary>
+    /// <param name="snapshot">The snapshot with the common part already applied.</param>
+    /// <returns>The snapshot after the event.</returns>
+    internal abstract ComplaintSnapshot Fold(ComplaintSnapshot snapshot);
+
+    /// <summary>What the event means to the SLA clocks, beyond the pauses that follow from the states it moves between.</summary>
+    /// <param name="entries">Where its clock entries are appended.</param>
+    internal abstract void AppendSlaEntries(List<SlaEntry> entries);
+
+    /// <summary>What the event counts in the complaint's measures.</summary>
+    /// <param name="tally">The tally of the history so far.</param>
+    internal abstract void Measure(ref ComplaintTally tally);
+
+    /// <summary>What the event records on the instruments once it is stored (every stored command is counted as accepted besides).</summary>
+    /// <param name="instrumentation">The instruments.</param>
+    /// <param name="after">The complaint's state after the event.</param>
+    internal abstract void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after);
 
     /// <summary>The command that appended the event (a method, not a property, so that it is never serialized).</summary>
     /// <returns>The command, or <see langword="null"/> for the receipt.</returns>
     private protected abstract ComplaintCommand? CommandOf();
+
+    /// <summary>Appends a client-visible update: the update clock restarts.</summary>
+    /// <param name="entries">The entries.</param>
+    private protected void AppendClientUpdate(List<SlaEntry> entries) => entries.Add(new SlaEntry(At, SlaEntryKind.ClientUpdate));
 
     internal void Stamp(string complaintId, long version, DateTimeOffset at, string actor, ContactChannel channel, ComplaintState state, string definitionVersion)
     {
@@ -91,171 +124,14 @@ public abstract record ComplaintEvent
     }
 }
 
-/// <summary>The complaint was received, with the client's own words.</summary>
-/// <param name="ClientId">The client's identifier.</param>
-/// <param name="Segment">Internal or external client.</param>
-/// <param name="Priority">The priority, which selects the SLA policy.</param>
-/// <param name="Text">The original text of the complaint.</param>
-public sealed record ComplaintReceived(string ClientId, ClientSegment Segment, Priority Priority, string Text) : ComplaintEvent
+/// <summary>What a history has shown so far, for <see cref="ComplaintMeasures"/>: each event sets what it means.</summary>
+internal struct ComplaintTally
 {
-    /// <inheritdoc />
-    private protected override ComplaintCommand? CommandOf() => null;
-}
-
-/// <summary>The complaint was acknowledged and the client thanked.</summary>
-/// <param name="Thanks">What the client was told.</param>
-public sealed record ComplaintAcknowledged(string Thanks) : ComplaintEvent
-{
-    /// <inheritdoc />
-    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.Acknowledge;
-
-    internal override bool IsUpdateToClient => true;
-}
-
-/// <summary>The investigation started.</summary>
-public sealed record InvestigationStarted : ComplaintEvent
-{
-    /// <inheritdoc />
-    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.StartInvestigating;
-}
-
-/// <summary>Information was added to the investigation (internal).</summary>
-/// <param name="Information">The information.</param>
-public sealed record InformationAdded(string Information) : ComplaintEvent
-{
-    /// <inheritdoc />
-    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.AddInformation;
-}
-
-/// <summary>The client was asked for information; the SLA clocks pause while waiting.</summary>
-/// <param name="Question">What the client was asked.</param>
-public sealed record InformationRequested(string Question) : ComplaintEvent
-{
-    /// <inheritdoc />
-    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.RequestInformation;
-
-    internal override bool IsUpdateToClient => true;
-}
-
-/// <summary>The client responded to a request for information.</summary>
-/// <param name="Response">The client's response.</param>
-public sealed record ClientResponded(string Response) : ComplaintEvent
-{
-    /// <inheritdoc />
-    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.RecordClientResponse;
-}
-
-/// <summary>An apology was given to the client.</summary>
-/// <param name="Apology">What the client was told.</param>
-public sealed record ApologyGiven(string Apology) : ComplaintEvent
-{
-    /// <inheritdoc />
-    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.Apologise;
-
-    internal override bool IsUpdateToClient => true;
-}
-
-/// <summary>A client-visible update was posted: the client is kept out of the "black hole".</summary>
-/// <param name="Update">The update.</param>
-public sealed record ClientUpdatePosted(string Update) : ComplaintEvent
-{
-    /// <inheritdoc />
-    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.PostUpdate;
-
-    internal override bool IsUpdateToClient => true;
-}
-
-/// <summary>The client was asked how we can help, with options.</summary>
-/// <param name="Options">The options offered, in order.</param>
-public sealed record HelpOptionsOffered(IReadOnlyList<string> Options) : ComplaintEvent
-{
-    /// <inheritdoc />
-    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.OfferHelp;
-
-    internal override bool IsUpdateToClient => true;
-
-    /// <inheritdoc />
-    public bool Equals(HelpOptionsOffered? other) =>
-        other is not null && base.Equals(other) && Options.SequenceEqual(other.Options, StringComparer.Ordinal);
-
-    /// <inheritdoc />
-    public override int GetHashCode()
-    {
-        var hash = new HashCode();
-        hash.Add(base.GetHashCode());
-        foreach (var option in Options)
-        {
-            hash.Add(option, StringComparer.Ordinal);
-        }
-
-        return hash.ToHashCode();
-    }
-}
-
-/// <summary>An action was committed to, with a due date.</summary>
-/// <param name="Action">The action.</param>
-/// <param name="DueAt">When it is due.</param>
-public sealed record ActionCommitted(string Action, DateTimeOffset DueAt) : ComplaintEvent
-{
-    /// <inheritdoc />
-    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.Commit;
-
-    internal override bool IsUpdateToClient => true;
-}
-
-/// <summary>The fix was delivered.</summary>
-/// <param name="Resolution">What was done.</param>
-public sealed record FixDelivered(string Resolution) : ComplaintEvent
-{
-    /// <inheritdoc />
-    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.DeliverFix;
-
-    internal override bool IsUpdateToClient => true;
-}
-
-/// <summary>The client confirmed the fix; the complaint is closed.</summary>
-public sealed record ClientConfirmedFix : ComplaintEvent
-{
-    /// <inheritdoc />
-    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.RecordClientConfirmation;
-}
-
-/// <summary>The client rejected the fix; the investigation reopens.</summary>
-/// <param name="Reason">Why the client rejected it.</param>
-public sealed record ClientRejectedFix(string Reason) : ComplaintEvent
-{
-    /// <inheritdoc />
-    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.RecordClientRejection;
-}
-
-/// <summary>The complaint was escalated.</summary>
-/// <param name="Level">The new escalation level (1 and up).</param>
-/// <param name="Reason">Why.</param>
-public sealed record ComplaintEscalated(int Level, string Reason) : ComplaintEvent
-{
-    /// <inheritdoc />
-    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.Escalate;
-}
-
-/// <summary>The client withdrew the complaint.</summary>
-/// <param name="Reason">Why.</param>
-public sealed record ComplaintWithdrawn(string Reason) : ComplaintEvent
-{
-    /// <inheritdoc />
-    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.Withdraw;
-}
-
-/// <summary>A closed complaint was reopened within the reopen window.</summary>
-/// <param name="Reason">Why.</param>
-public sealed record ComplaintReopened(string Reason) : ComplaintEvent
-{
-    /// <inheritdoc />
-    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.Reopen;
-}
-
-/// <summary>A resolved complaint was closed because the client did not answer within the auto-close window.</summary>
-public sealed record ComplaintAutoClosed : ComplaintEvent
-{
-    /// <inheritdoc />
-    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.AutoClose;
+    public bool Acknowledged;
+    public bool FixedOnce;
+    public bool Reopened;
+    public bool AskedClient;
+    public bool Apologised;
+    public bool Offered;
+    public bool ApologyBeforeOffer;
 }

@@ -56,6 +56,25 @@ public sealed class ComplaintLifecycle
 
     internal ComplaintOptions Options { get; }
 
+    /// <summary>Gets the definition under the default policies: the states and their hierarchy are the same in every
+    /// lifecycle (options shape guards and clocks, never states), so questions about the hierarchy alone can ask it.</summary>
+    internal static StateMachineDefinition<ComplaintState, ComplaintCommand, ComplaintGuardContext> Hierarchy => HierarchyHolder.Definition;
+
+    /// <summary>Gets the leaf states of a state from the definition's hierarchy: <see cref="ComplaintState.Open"/> and
+    /// <see cref="ComplaintState.Engaged"/> expand to the states under them; a leaf state is its own only leaf. Stores
+    /// query by the leaf states, so a query for a superstate never depends on how the enum is numbered.</summary>
+    /// <param name="state">A state or superstate.</param>
+    /// <returns>The leaf states, in the definition's order.</returns>
+    /// <exception cref="ArgumentException"><paramref name="state"/> is not a state of the lifecycle.</exception>
+    public IReadOnlyList<ComplaintState> GetLeafStates(ComplaintState state) => Definition.GetLeafStates(state);
+
+    /// <summary>Tells whether a complaint in <paramref name="state"/> is in <paramref name="candidate"/> (the state itself or one of its superstates).</summary>
+    /// <param name="state">The complaint's (leaf) state.</param>
+    /// <param name="candidate">The state or superstate asked about.</param>
+    /// <returns><see langword="true"/> when it is.</returns>
+    /// <exception cref="ArgumentException"><paramref name="state"/> is not a state of the lifecycle.</exception>
+    public bool IsInState(ComplaintState state, ComplaintState candidate) => Definition.IsInState(state, candidate);
+
     /// <summary>Gets a copy of the policies in force (changing the copy changes nothing here).</summary>
     /// <returns>The options this lifecycle was built with.</returns>
     public ComplaintOptions GetOptions() => Options.Clone();
@@ -69,13 +88,13 @@ public sealed class ComplaintLifecycle
     /// <param name="text">The client's own words.</param>
     /// <param name="actor">Who recorded it.</param>
     /// <returns>The complaint, in <see cref="ComplaintState.Received"/>, with one pending event.</returns>
-    /// <exception cref="ArgumentException">An identifier, the text or the actor is null, empty or white space; or an enum value is undefined; or the channel is internal.</exception>
+    /// <exception cref="ArgumentException">An identifier, the text or the actor is null, empty or white space, or has a lone surrogate (an identifier: or a NUL) (<see cref="ComplaintText"/>: refused, never silently replaced); or an enum value is undefined; or the channel is internal.</exception>
     public Complaint Receive(string complaintId, string clientId, ClientSegment segment, ContactChannel channel, Priority priority, string text, string actor)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(complaintId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(clientId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(text);
-        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        ComplaintText.ThrowIfInvalidIdentifier(complaintId, nameof(complaintId));
+        ComplaintText.ThrowIfInvalidIdentifier(clientId, nameof(clientId));
+        ComplaintText.ThrowIfInvalid(text, nameof(text));
+        ComplaintText.ThrowIfInvalid(actor, nameof(actor));
         RequireDefined(segment, nameof(segment));
         RequireDefined(priority, nameof(priority));
         Complaint.RequireClientChannel(channel, nameof(channel));
@@ -214,6 +233,11 @@ public sealed class ComplaintLifecycle
             .PermitIf(Reopen, Investigating, c => c.Complaint.ClosedAt is { } at && c.Now - at <= reopen, $"the complaint was closed at most {Describe(reopen)} ago (reopen window)");
         b.Configure(Withdrawn).Final();
         return b.Build();
+    }
+
+    private static class HierarchyHolder
+    {
+        public static readonly StateMachineDefinition<ComplaintState, ComplaintCommand, ComplaintGuardContext> Definition = BuildDefinition(new ComplaintOptions());
     }
 
     private static string Describe(TimeSpan span) =>

@@ -109,40 +109,28 @@ public readonly record struct ComplaintMeasures(
 
     private static ComplaintMeasures Measure(IReadOnlyList<ComplaintEvent> history, SlaEvaluation sla)
     {
-        bool acknowledged = false, fixedOnce = false, reopened = false, askedClient = false, offered = false, apologised = false, apologyFirst = false;
+        var tally = default(ComplaintTally);
         foreach (var e in history)
         {
-            switch (e)
-            {
-                case ComplaintAcknowledged: acknowledged = true; break;
-                case FixDelivered: fixedOnce = true; break;
-                case ClientRejectedFix or ComplaintReopened: reopened = true; break;
-                case InformationRequested: askedClient = true; break;
-                case ApologyGiven: apologised = true; break;
-                case HelpOptionsOffered when !offered:
-                    offered = true;
-                    apologyFirst = apologised;
-                    break;
-                default: break;
-            }
+            e.Measure(ref tally);
         }
 
         var state = history[^1].State;
-        bool resolved = fixedOnce && state is ComplaintState.Resolved or ComplaintState.Closed;
+        bool resolved = tally.FixedOnce && state is ComplaintState.Resolved or ComplaintState.Closed;
         bool closed = state == ComplaintState.Closed;
         return new ComplaintMeasures(
             1,
-            acknowledged ? 1 : 0,
-            acknowledged ? sla.Acknowledge.Elapsed : TimeSpan.Zero,
+            tally.Acknowledged ? 1 : 0,
+            tally.Acknowledged ? sla.Acknowledge.Elapsed : TimeSpan.Zero,
             resolved ? 1 : 0,
             resolved ? sla.Resolve.Elapsed : TimeSpan.Zero,
             closed ? 1 : 0,
-            closed && !reopened && !askedClient ? 1 : 0,
-            fixedOnce ? 1 : 0,
-            fixedOnce && reopened ? 1 : 0,
+            closed && !tally.Reopened && !tally.AskedClient ? 1 : 0,
+            tally.FixedOnce ? 1 : 0,
+            tally.FixedOnce && tally.Reopened ? 1 : 0,
             sla.UpdateCyclesMet,
             sla.UpdateCyclesMet + sla.UpdateCyclesBreached,
-            offered ? 1 : 0,
-            offered && apologyFirst ? 1 : 0);
+            tally.Offered ? 1 : 0,
+            tally.Offered && tally.ApologyBeforeOffer ? 1 : 0);
     }
 }

@@ -83,7 +83,7 @@ public sealed class ComplaintOptions
         {
             foreach (var state in ClockPausedStates.Where(s => !IsPausable(s)))
             {
-                OptionProblems.Add(ref problems, $"{nameof(ClockPausedStates)} contains {state}; valid: Received, Acknowledged, Investigating, AwaitingClient, HelpOffered, Committed, Resolved.");
+                OptionProblems.Add(ref problems, $"{nameof(ClockPausedStates)} contains {state}; valid: {string.Join(", ", ComplaintLifecycle.Hierarchy.GetLeafStates(ComplaintState.Open))}.");
             }
         }
 
@@ -102,7 +102,7 @@ public sealed class ComplaintOptions
         ClockPausedStates = new HashSet<ComplaintState>(ClockPausedStates),
     };
 
-    private static bool IsPausable(ComplaintState state) => state is >= ComplaintState.Received and <= ComplaintState.Resolved and not ComplaintState.Engaged;
+    private static bool IsPausable(ComplaintState state) => ComplaintLifecycle.Hierarchy.GetLeafStates(ComplaintState.Open).Contains(state);
 
     private static string C(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);
 }

@@ -72,7 +72,7 @@ public sealed class ComplaintService
             throw new ComplaintAlreadyExistsException(complaintId, ex.ActualVersion);
         }
 
-        _instrumentation.ComplaintsReceived.Add(1, new("channel", channel.ToString()), new("priority", priority.ToString()));
+        Record(complaint, complaint.History);
         return complaint;
     }
 
@@ -89,7 +89,10 @@ public sealed class ComplaintService
         return events.Count == 0 ? null : Lifecycle.Replay(events);
     }
 
-    /// <summary>Appends the complaint's pending events with its persisted version as the expected version.</summary>
+    /// <summary>
+    /// Appends the complaint's pending events with its persisted version as the expected version, and the complaint's
+    /// summary now (<see cref="ComplaintAppend.Of"/>), which the store keeps for its queries.
+    /// </summary>
     /// <param name="complaint">The complaint.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>A task that completes when the events are stored.</returns>
@@ -107,7 +110,7 @@ public sealed class ComplaintService
         activity?.SetTag("servicequality.expected_version", complaint.PersistedVersion);
         try
         {
-            await Store.AppendAsync(complaint.Id, complaint.PersistedVersion, complaint.GetPendingEvents(), cancellationToken).ConfigureAwait(false);
+            await Store.AppendAsync(ComplaintAppend.Of(complaint), cancellationToken).ConfigureAwait(false);
         }
         catch (ComplaintConcurrencyException ex)
         {
@@ -118,43 +121,71 @@ public sealed class ComplaintService
         complaint.MarkPersisted();
     }
 
-    /// <summary>Loads a complaint, runs one command on it and stores the event if it was accepted.</summary>
+    /// <summary>
+    /// Loads a complaint, runs <paramref name="command"/> on it and stores every event the complaint then has pending, as
+    /// one append with the version it was loaded at. Whatever the delegate returns, no accepted event is dropped: a
+    /// delegate that runs an accepted command and then returns a refused one has the accepted event stored, and the
+    /// result lists it in <see cref="ComplaintExecution.Appended"/> beside the refusal. A delegate that throws stores nothing.
+    /// </summary>
     /// <param name="complaintId">The complaint.</param>
     /// <param name="command">The command, e.g. <c>c =&gt; c.PostUpdate("ann", ContactChannel.Email, "Engineer booked for 10:00")</c>.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The event, or the refusal.</returns>
+    /// <returns>The returned command's result, the events stored and the complaint.</returns>
     /// <exception cref="KeyNotFoundException">The complaint is unknown.</exception>
     /// <exception cref="ComplaintConcurrencyException">Another writer appended between the load and the append; nothing was stored.</exception>
-    public async ValueTask<CommandResult> ExecuteAsync(string complaintId, Func<Complaint, CommandResult> command, CancellationToken cancellationToken = default)
+    public async ValueTask<ComplaintExecution> ExecuteAsync(string complaintId, Func<Complaint, CommandResult> command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
         var complaint = await LoadAsync(complaintId, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"There is no complaint '{complaintId}' in the store.");
         var result = command(complaint);
-        if (result.Event is { } accepted)
+        var appended = complaint.GetPendingEvents();
+        if (appended.Count > 0)
         {
             await SaveAsync(complaint, cancellationToken).ConfigureAwait(false);
-            Record(complaint, accepted);
+            Record(complaint, appended);
         }
-        else if (result.Refusal is { } refusal)
+
+        if (result.Refusal is { } refusal)
         {
             _instrumentation.CommandsRefused.Add(1, new("command", refusal.Trigger.ToString()), new("state", refusal.State.ToString()));
         }
 
-        return result;
+        return new ComplaintExecution(complaint, result, appended);
     }
 
-    private void Record(Complaint complaint, ComplaintEvent accepted)
+    /// <summary>Records each stored event: counted as an accepted command, then what the event itself records.</summary>
+    private void Record(Complaint complaint, IReadOnlyList<ComplaintEvent> stored)
     {
-        _instrumentation.CommandsAccepted.Add(1, new KeyValuePair<string, object?>("command", accepted.Command?.ToString()));
-        var receivedAt = complaint.Snapshot.ReceivedAt;
-        if (accepted is ComplaintAcknowledged)
+        foreach (var e in stored)
         {
-            _instrumentation.TimeToAcknowledge.Record((accepted.At - receivedAt).TotalSeconds);
+            if (e.Command is { } command)
+            {
+                _instrumentation.CommandsAccepted.Add(1, new KeyValuePair<string, object?>("command", command.ToString()));
+            }
+
+            e.Record(_instrumentation, complaint.Snapshot);
+            RecordBusinessTime(complaint, e);
         }
-        else if (accepted is FixDelivered)
+    }
+
+    /// <summary>
+    /// Records the business time (the clock's elapsed time: the calendar's working hours, paused time excluded) to
+    /// acknowledge and to resolve, beside the wall times the events record. Here rather than in the events' own
+    /// <c>Record</c> because it needs the complaint's SLA evaluation, not only its snapshot; evaluated only while a
+    /// listener is on.
+    /// </summary>
+    private void RecordBusinessTime(Complaint complaint, ComplaintEvent e)
+    {
+        var (histogram, clock) = e switch
         {
-            _instrumentation.TimeToResolve.Record((accepted.At - receivedAt).TotalSeconds);
+            ComplaintAcknowledged => (_instrumentation.TimeToAcknowledgeBusiness, SlaClockKind.Acknowledge),
+            FixDelivered => (_instrumentation.TimeToResolveBusiness, SlaClockKind.Resolve),
+            _ => (null, default(SlaClockKind)),
+        };
+        if (histogram is { Enabled: true })
+        {
+            histogram.Record(complaint.EvaluateSla(e.At)[clock].Elapsed.TotalSeconds);
         }
     }
 }

@@ -27,31 +27,7 @@ internal static class ComplaintSlaEntries
             entries.Add(new SlaEntry(e.At, SlaEntryKind.Resumed));
         }
 
-        switch (e)
-        {
-            case ComplaintReceived:
-                entries.Add(new SlaEntry(e.At, SlaEntryKind.Started));
-                break;
-            case ComplaintAcknowledged:
-                entries.Add(new SlaEntry(e.At, SlaEntryKind.Acknowledged));
-                break;
-            case FixDelivered:
-                entries.Add(new SlaEntry(e.At, SlaEntryKind.Resolved));
-                break;
-            case ClientRejectedFix or ComplaintReopened:
-                entries.Add(new SlaEntry(e.At, SlaEntryKind.Reopened));
-                break;
-            case ClientConfirmedFix or ComplaintAutoClosed or ComplaintWithdrawn:
-                entries.Add(new SlaEntry(e.At, SlaEntryKind.Stopped));
-                break;
-            default:
-                if (e.IsUpdateToClient)
-                {
-                    entries.Add(new SlaEntry(e.At, SlaEntryKind.ClientUpdate));
-                }
-
-                break;
-        }
+        e.AppendSlaEntries(entries);
 
         if (!wasPaused && isPaused)
         {

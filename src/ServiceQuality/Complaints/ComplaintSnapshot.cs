@@ -51,37 +51,14 @@ public readonly record struct ComplaintSnapshot(
     DateTimeOffset? LastClientContactAt,
     DateTimeOffset LastEventAt)
 {
-    /// <summary>Gets the snapshot after <paramref name="e"/>: the fold step.</summary>
-    internal ComplaintSnapshot Apply(ComplaintEvent e)
+    /// <summary>Gets the snapshot after <paramref name="e"/>: the common part of every event, then what the event itself changes (<see cref="ComplaintEvent.Fold"/>).</summary>
+    internal ComplaintSnapshot Apply(ComplaintEvent e) => e.Fold(this with
     {
-        var next = this with
-        {
-            State = e.State,
-            Version = e.Version,
-            DefinitionVersion = e.DefinitionVersion,
-            LastEventAt = e.At,
-            ClientContacts = e.IsMomentOfTruth ? ClientContacts + 1 : ClientContacts,
-            LastClientContactAt = e.IsMomentOfTruth ? e.At : LastClientContactAt,
-        };
-        return e switch
-        {
-            ComplaintReceived r => next with
-            {
-                Id = r.ComplaintId, ClientId = r.ClientId, Segment = r.Segment, Channel = r.Channel, Priority = r.Priority, Text = r.Text, ReceivedAt = r.At,
-            },
-            ComplaintAcknowledged => next with { AcknowledgedAt = AcknowledgedAt ?? e.At, Milestones = Milestones | ComplaintMilestones.Thanked },
-            InformationAdded => next with { InformationCount = InformationCount + 1, Milestones = Milestones | ComplaintMilestones.InformationAdded },
-            InformationRequested => next with { Milestones = Milestones | ComplaintMilestones.InformationRequested },
-            ApologyGiven => next with { Milestones = Milestones | ComplaintMilestones.Apologised },
-            ClientUpdatePosted => next with { Milestones = Milestones | ComplaintMilestones.ClientUpdated },
-            HelpOptionsOffered => next with { Milestones = Milestones | ComplaintMilestones.HelpOffered },
-            ActionCommitted c => next with { CommittedAction = c.Action, CommitmentDueAt = c.DueAt, Milestones = Milestones | ComplaintMilestones.Committed },
-            FixDelivered => next with { ResolvedAt = e.At, Milestones = Milestones | ComplaintMilestones.FixDelivered },
-            ClientConfirmedFix => next with { ClosedAt = e.At, Milestones = Milestones | ComplaintMilestones.ClientConfirmed },
-            ComplaintAutoClosed => next with { ClosedAt = e.At },
-            ClientRejectedFix or ComplaintReopened => next with { ReopenCount = ReopenCount + 1 },
-            ComplaintEscalated x => next with { EscalationLevel = x.Level, Milestones = Milestones | ComplaintMilestones.Escalated },
-            _ => next,
-        };
-    }
+        State = e.State,
+        Version = e.Version,
+        DefinitionVersion = e.DefinitionVersion,
+        LastEventAt = e.At,
+        ClientContacts = e.IsMomentOfTruth ? ClientContacts + 1 : ClientContacts,
+        LastClientContactAt = e.IsMomentOfTruth ? e.At : LastClientContactAt,
+    });
 }

@@ -34,6 +34,7 @@ public sealed class StateMachineDefinition<TState, TTrigger, TContext>
     private readonly Action<TContext, Transition<TState, TTrigger>>[]?[] _exit;
     private readonly Action<TContext, Transition<TState, TTrigger>>[] _transitionObservers;
     private readonly StateMachineInfo<TState, TTrigger> _info;
+    private readonly TState[][] _leaves;
 
     internal StateMachineDefinition(StateMachineBuilder<TState, TTrigger, TContext> builder)
     {
@@ -129,6 +130,23 @@ public sealed class StateMachineDefinition<TState, TTrigger, TContext>
         _behaviours = [.. behaviours];
         _transitionObservers = [.. builder.TransitionObservers];
         _info = StateMachineInfo<TState, TTrigger>.From(builder);
+
+        // The leaf states under each state (itself when it is a leaf), in configuration order.
+        var isSuperstate = new bool[stateCount];
+        foreach (var chain in _ancestors)
+        {
+            for (int level = 0; level < chain.Length - 1; level++)
+            {
+                isSuperstate[chain[level]] = true;
+            }
+        }
+
+        _leaves = new TState[stateCount][];
+        for (int s = 0; s < stateCount; s++)
+        {
+            int state = s;
+            _leaves[s] = [.. Enumerable.Range(0, stateCount).Where(l => !isSuperstate[l] && _ancestors[l].Contains(state)).Select(l => _states[l])];
+        }
     }
 
     /// <summary>Gets the machine's name.</summary>
@@ -256,6 +274,12 @@ public sealed class StateMachineDefinition<TState, TTrigger, TContext>
 
         return false;
     }
+
+    /// <summary>Gets the leaf states of <paramref name="state"/>: the states with no substates that are it or lie under it at any depth.</summary>
+    /// <param name="state">A state or superstate.</param>
+    /// <returns>The leaf states, in configuration order (just <paramref name="state"/> when it is a leaf).</returns>
+    /// <exception cref="ArgumentException"><paramref name="state"/> is not a state of this machine.</exception>
+    public IReadOnlyList<TState> GetLeafStates(TState state) => _leaves[RequireState(state)];
 
     /// <summary>Gets, without allocating, the triggers configured for <paramref name="state"/> (its own and inherited, guards not evaluated, ignored triggers excluded).</summary>
     /// <param name="state">The state.</param>

@@ -5,31 +5,10 @@ namespace ServiceQuality.Tests.Complaints;
 
 public class ComplaintEventSerializerTests
 {
-    private static IReadOnlyList<ComplaintEvent> EveryEventType()
-    {
-        var (time, lifecycle) = ComplaintTestKit.Create();
-        var c = ComplaintTestKit.InState(lifecycle, ComplaintState.Closed);
-        time.Advance(TimeSpan.FromDays(1));
-        c.Reopen("client", ContactChannel.Phone, "back").EnsureAccepted();
-        c.AddInformation("ann", "note").EnsureAccepted();
-        c.PostUpdate("ann", ContactChannel.Chat, "on it").EnsureAccepted();
-        c.Escalate("lead", 2, "VIP").EnsureAccepted();
-        c.Apologise("ann", ContactChannel.Phone, "sorry").EnsureAccepted();
-        c.OfferHelp("ann", ContactChannel.Phone, ["a", "b"]).EnsureAccepted();
-        c.Commit("ann", ContactChannel.Phone, "do a", time.GetUtcNow().AddHours(5)).EnsureAccepted();
-        c.DeliverFix("bob", ContactChannel.Web, "done").EnsureAccepted();
-        c.RecordClientRejection("client", ContactChannel.Email, "no").EnsureAccepted();
-        c.Withdraw("client", ContactChannel.Email, "bye").EnsureAccepted();
-        var other = ComplaintTestKit.InState(lifecycle, ComplaintState.Resolved);
-        time.Advance(TimeSpan.FromDays(8));
-        other.AutoClose("system").EnsureAccepted();
-        return [.. c.History, other.History[^1]];
-    }
-
     [Fact]
     public void SerializeHistory_EveryEventType_RoundTripsToEqualEvents()
     {
-        var history = EveryEventType();
+        var history = ComplaintTestKit.EveryEventType();
         Assert.Equal(ComplaintSerializerTypes(), history.Select(e => e.GetType()).Distinct().Count());
 
         string json = ComplaintEventSerializer.SerializeHistory(history);
@@ -43,7 +22,7 @@ public class ComplaintEventSerializerTests
     public void Serialize_EveryEventType_WritesNoDerivedProperties()
     {
         // Command and IsMomentOfTruth follow from the type and the channel; stored data must not carry them.
-        foreach (var e in EveryEventType())
+        foreach (var e in ComplaintTestKit.EveryEventType())
         {
             using var json = JsonDocument.Parse(ComplaintEventSerializer.Serialize(e));
             Assert.False(json.RootElement.TryGetProperty("command", out _), $"{e.GetType().Name} wrote a command property");
@@ -54,7 +33,7 @@ public class ComplaintEventSerializerTests
     [Fact]
     public void Serialize_OneEvent_HasTheDiscriminatorAndCamelCaseNamesAndStringEnums()
     {
-        var e = EveryEventType().OfType<ActionCommitted>().Last();
+        var e = ComplaintTestKit.EveryEventType().OfType<ActionCommitted>().Last();
 
         string json = ComplaintEventSerializer.Serialize(e);
 
@@ -67,7 +46,7 @@ public class ComplaintEventSerializerTests
     [Fact]
     public void Deserialize_DiscriminatorNotFirst_StillReads()
     {
-        var e = EveryEventType()[1];
+        var e = ComplaintTestKit.EveryEventType()[1];
         string json = ComplaintEventSerializer.Serialize(e);
         string reordered = "{" + json[(json.IndexOf(',', StringComparison.Ordinal) + 1)..^1] + ",\"type\":\"acknowledged\"}";
 
@@ -77,7 +56,7 @@ public class ComplaintEventSerializerTests
     [Fact]
     public void DeserializeHistory_UnknownDiscriminator_ErrorNamesItAndItsPosition()
     {
-        var history = EveryEventType().Take(3).ToList();
+        var history = ComplaintTestKit.EveryEventType().Take(3).ToList();
         string json = ComplaintEventSerializer.SerializeHistory(history).Replace("\"type\":\"investigation-started\"", "\"type\":\"complaint-teleported\"", StringComparison.Ordinal);
 
         var ex = Assert.Throws<ComplaintEventFormatException>(() => ComplaintEventSerializer.DeserializeHistory(json));

@@ -75,4 +75,34 @@ public class ComplaintLifecycleTableTests
             Assert.Equal(expected, ComplaintTestKit.InState(lifecycle, state).GetAllowedCommands().Order());
         }
     }
+
+    [Fact]
+    public void GetLeafStates_Superstates_ExpandFromTheDefinitionsHierarchy()
+    {
+        var (_, lifecycle) = ComplaintTestKit.Create();
+
+        Assert.Equal(
+            [ComplaintState.Received, ComplaintState.Acknowledged, ComplaintState.Investigating, ComplaintState.AwaitingClient, ComplaintState.HelpOffered, ComplaintState.Committed, ComplaintState.Resolved],
+            lifecycle.GetLeafStates(ComplaintState.Open));
+        Assert.Equal(
+            [ComplaintState.Acknowledged, ComplaintState.Investigating, ComplaintState.AwaitingClient, ComplaintState.HelpOffered, ComplaintState.Committed, ComplaintState.Resolved],
+            lifecycle.GetLeafStates(ComplaintState.Engaged));
+        Assert.Equal([ComplaintState.Closed], lifecycle.GetLeafStates(ComplaintState.Closed));
+        Assert.Throws<ArgumentException>(() => lifecycle.GetLeafStates((ComplaintState)99));
+    }
+
+    [Fact]
+    public void ComplaintStreamInfo_IsIn_AgreesWithTheDefinitionForEveryPairOfStates()
+    {
+        var (_, lifecycle) = ComplaintTestKit.Create();
+        foreach (var leaf in ComplaintTestKit.LeafStates)
+        {
+            var info = new ComplaintStreamInfo { ComplaintId = "C-1", ClientId = "client-7", State = leaf, Version = 1, ReceivedAt = ComplaintTestKit.Start, LastEventAt = ComplaintTestKit.Start, Priority = ServiceQuality.Sla.Priority.Normal };
+            foreach (var asked in Enum.GetValues<ComplaintState>())
+            {
+                Assert.Equal(lifecycle.GetLeafStates(asked).Contains(leaf), info.IsIn(asked));
+                Assert.Equal(lifecycle.IsInState(leaf, asked), info.IsIn(asked));
+            }
+        }
+    }
 }

@@ -45,6 +45,55 @@ public class ComplaintServiceTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_AcceptedThenRefusedInOneDelegate_StoresTheAcceptedEventAndReportsBoth()
+    {
+        var (service, store) = await CreateWithComplaintAsync();
+
+        var result = await service.ExecuteAsync("C-1", c =>
+        {
+            c.Acknowledge("ann", ContactChannel.Phone, "Thank you").EnsureAccepted();
+            return c.DeliverFix("bob", ContactChannel.Phone, "done");
+        });
+
+        Assert.False(result.IsAccepted);
+        Assert.Equal((ComplaintState.Acknowledged, ComplaintCommand.DeliverFix), (result.Refusal!.State, result.Refusal.Trigger));
+        var appended = Assert.IsType<ComplaintAcknowledged>(Assert.Single(result.Appended));
+        Assert.Equal(appended, (await store.ReadAsync("C-1"))[1]);
+        Assert.Equal((2L, 2L), (result.Complaint.Version, result.Complaint.PersistedVersion));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_TwoAcceptedCommands_StoresBothInOneAppendInOrder()
+    {
+        var (service, store) = await CreateWithComplaintAsync();
+
+        var result = await service.ExecuteAsync("C-1", c =>
+        {
+            c.Acknowledge("ann", ContactChannel.Phone, "Thank you").EnsureAccepted();
+            return c.StartInvestigating("ann");
+        });
+
+        Assert.True(result.IsAccepted);
+        Assert.Equal([typeof(ComplaintAcknowledged), typeof(InvestigationStarted)], result.Appended.Select(e => e.GetType()));
+        Assert.Same(result.Event, result.Appended[^1]);
+        Assert.Equal(result.Appended, (await store.ReadAsync("C-1")).Skip(1));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_DelegateThrowsAfterAnAcceptedCommand_StoresNothing()
+    {
+        var (service, store) = await CreateWithComplaintAsync();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await service.ExecuteAsync("C-1", c =>
+        {
+            c.Acknowledge("ann", ContactChannel.Phone, "Thank you").EnsureAccepted();
+            throw new InvalidOperationException("the host's own check failed");
+        }));
+
+        Assert.Single(await store.ReadAsync("C-1"));
+    }
+
+    [Fact]
     public async Task ReceiveAsync_SameIdTwice_SecondIsToldTheComplaintAlreadyExists()
     {
         var (service, _) = await CreateWithComplaintAsync();

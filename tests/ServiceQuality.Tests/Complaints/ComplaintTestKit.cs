@@ -79,6 +79,28 @@ public static class ComplaintTestKit
         return c;
     }
 
+    /// <summary>A history holding every event type at least once (two complaints: the auto-close needs its own).</summary>
+    public static IReadOnlyList<ComplaintEvent> EveryEventType()
+    {
+        var (time, lifecycle) = Create();
+        var c = InState(lifecycle, ComplaintState.Closed);
+        time.Advance(TimeSpan.FromDays(1));
+        c.Reopen("client", ContactChannel.Phone, "back").EnsureAccepted();
+        c.AddInformation("ann", "note").EnsureAccepted();
+        c.PostUpdate("ann", ContactChannel.Chat, "on it").EnsureAccepted();
+        c.Escalate("lead", 2, "VIP").EnsureAccepted();
+        c.Apologise("ann", ContactChannel.Phone, "sorry").EnsureAccepted();
+        c.OfferHelp("ann", ContactChannel.Phone, ["a", "b"]).EnsureAccepted();
+        c.Commit("ann", ContactChannel.Phone, "do a", time.GetUtcNow().AddHours(5)).EnsureAccepted();
+        c.DeliverFix("bob", ContactChannel.Web, "done").EnsureAccepted();
+        c.RecordClientRejection("client", ContactChannel.Email, "no").EnsureAccepted();
+        c.Withdraw("client", ContactChannel.Email, "bye").EnsureAccepted();
+        var other = InState(lifecycle, ComplaintState.Resolved);
+        time.Advance(TimeSpan.FromDays(8));
+        other.AutoClose("system").EnsureAccepted();
+        return [.. c.History, other.History[^1]];
+    }
+
     /// <summary>Sends <paramref name="command"/> with valid arguments.</summary>
     public static CommandResult Send(Complaint c, ComplaintCommand command) => command switch
     {

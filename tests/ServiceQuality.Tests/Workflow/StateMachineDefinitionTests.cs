@@ -127,6 +127,17 @@ public class StateMachineDefinitionTests
     }
 
     [Fact]
+    public void GetLeafStates_SuperstateAndLeaf_TheLeavesUnderItInConfigurationOrder()
+    {
+        Assert.Equal(
+            [Stage.Received, Stage.Acknowledged, Stage.Investigating, Stage.AwaitingClient, Stage.HelpOffered, Stage.Committed, Stage.Resolved],
+            _machine.GetLeafStates(Stage.Open).Order());
+        Assert.Equal([Stage.Closed], _machine.GetLeafStates(Stage.Closed));
+        Assert.All(_machine.GetLeafStates(Stage.Open), leaf => Assert.True(_machine.IsInState(leaf, Stage.Open)));
+        Assert.Throws<ArgumentException>(() => _machine.GetLeafStates((Stage)42));
+    }
+
+    [Fact]
     public void Fire_ParameterisedTrigger_GuardReadsArgument()
     {
         Assert.Equal(Stage.Committed, _machine.Fire(Stage.HelpOffered, _commit, new Commitment("replace the router", 2), new Ticket()));
