@@ -56,7 +56,7 @@ internal sealed partial class NormalizerRun
     {
         var text = _text.Chars;
         ref var t = ref _tokens[i];
-        if (t.Quoted || t.Kind == TokenKind.Merged)
+        if (t.Kind == TokenKind.Merged)
         {
             return;
         }
@@ -148,6 +148,13 @@ internal sealed partial class NormalizerRun
     /// <summary>Appends one character (a punctuation mark), after the pending space.</summary>
     private void AppendOut(char c)
     {
+        if (_outLength == 0 && c == '>')
+        {
+            // A text starting with '>' is a quoted reply: the canonical text never starts with one, so that normalizing
+            // it again does not take it for a quote ("damn > 5 users").
+            return;
+        }
+
         // After Han, kana or Hangul other punctuation is a chunk of its own, so spaced, as it is when normalized again.
         if (_outLength > 0 && (_pendingSpace || (IsCjk(_out[_outLength - 1]) && !IsCjk(c))))
         {
@@ -162,7 +169,7 @@ internal sealed partial class NormalizerRun
     /// Whether the token after token <paramref name="i"/> starts a sentence: anything but a word written with a
     /// lower-case initial ("down!!! Ticket 4", "down!!! TICKET 4", "week!!! 3 users", but not "down!!! slow"; dropped
     /// tokens skipped, but a dropped capitalised sentence such as "This is a joke." counts). Not at the end of the
-    /// text or before a quoted reply. A <c>! ? ‽</c> run before it ends the sentence like a full stop.
+    /// text. A <c>! ? ‽</c> run before it ends the sentence like a full stop.
     /// </summary>
     private bool NextStartsSentence(int i)
     {
@@ -185,11 +192,6 @@ internal sealed partial class NormalizerRun
         for (var j = i + 1; j < _tokenCount; j++)
         {
             ref var t = ref _tokens[j];
-            if (t.Quoted)
-            {
-                return (j, false);
-            }
-
             var text = _text.Chars;
             if (t.Dropped && t.Kind == TokenKind.Word && t.End - t.Start >= 2 && char.IsUpper(text[t.Start]) && char.IsLower(text[t.Start + 1]))
             {

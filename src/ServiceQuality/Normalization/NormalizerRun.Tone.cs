@@ -168,7 +168,7 @@ internal sealed partial class NormalizerRun
         for (var k = start; k <= end; k++)
         {
             ref var t = ref _tokens[k];
-            if (t.Dropped || t.Kind is TokenKind.Merged or TokenKind.Punctuation || t.Quoted)
+            if (t.Dropped || t.Kind is TokenKind.Merged or TokenKind.Punctuation)
             {
                 continue;
             }
@@ -353,7 +353,7 @@ internal sealed partial class NormalizerRun
     {
         for (var k = start; k <= end; k++)
         {
-            if (_tokens[k].Kind != TokenKind.Merged && !_tokens[k].Quoted)
+            if (_tokens[k].Kind != TokenKind.Merged)
             {
                 _tokens[k].Dropped = true;
                 _tokens[k].DropPunctuation = true;
@@ -382,7 +382,7 @@ internal sealed partial class NormalizerRun
             {
                 for (var k = start; k <= end; k++)
                 {
-                    if (_tokens[k].Kind != TokenKind.Merged && !_tokens[k].Quoted)
+                    if (_tokens[k].Kind != TokenKind.Merged)
                     {
                         _tokens[k].Dropped = true;
                     }

@@ -21,6 +21,9 @@ internal sealed partial class NormalizerRun
     /// <summary>Punctuation the canonical text leaves out (Markdown marks, braces, inverted marks).</summary>
     private static readonly SearchValues<char> DroppedMarks = SearchValues.Create("{}*_~`¿¡");
 
+    /// <summary>A run of <c>! ? ‽</c> with Markdown marks: all the canonical text keeps of it is a full stop, where it ends a sentence.</summary>
+    private static readonly SearchValues<char> EmphaticMarks = SearchValues.Create("!?‽{}*_~`¿¡");
+
     private readonly CleanerScratch _scratch = new();
     private readonly CodePointBuffer _foldPoints = new();
     private readonly WordMemo _memo;
@@ -76,6 +79,13 @@ internal sealed partial class NormalizerRun
         _threats = _sarcasm = 0;
         TextCleaner.Clean(text, _scratch, _text, ref _counts);
         FindQuotedRegions();
+        if (_quoted.Count > 0)
+        {
+            // Quoted replies and signatures are not the complaint: every later stage sees the text without them, as
+            // it sees the canonical text, where they are not.
+            _text.RemoveRanges(_quoted);
+        }
+
         Tokenize();
         MaskInContext();
         MergeSystemPhrases();
@@ -143,7 +153,6 @@ internal sealed partial class NormalizerRun
     private void Tokenize()
     {
         var text = _text.Chars;
-        var quotedIndex = 0;
         var i = 0;
         while (i < text.Length)
         {
@@ -155,17 +164,8 @@ internal sealed partial class NormalizerRun
 
             var chunkEnd = ChunkEnd(text, i);
 
-            while (quotedIndex < _quoted.Count && _quoted[quotedIndex].End <= i)
-            {
-                quotedIndex++;
-            }
-
             ref var token = ref NewToken();
             token.ChunkStart = i;
-            token.Quoted = quotedIndex < _quoted.Count && i >= _quoted[quotedIndex].Start;
-
-            // What a quoted token neutralises is not counted: the counts are put back after it.
-            var counts = token.Quoted ? _counts : default;
             if (TryPersonalNumber(text, i, chunkEnd, out var piiStart, out var piiEnd, out var placeholder)
                 && !(placeholder == PersonalData.Account && FollowsReferenceCue()))
             {
@@ -193,11 +193,6 @@ internal sealed partial class NormalizerRun
             }
 
             token.ChunkEnd = chunkEnd;
-            if (token.Quoted)
-            {
-                _counts = counts;
-            }
-
             NoteForPhrasePasses(token, _tokenCount - 1);
 
             i = chunkEnd;
@@ -222,12 +217,29 @@ internal sealed partial class NormalizerRun
             return false;
         }
 
+        // The canonical text leaves Markdown marks out of the lead and writes a repeated mark once: a lead of
+        // parentheses and marks only ("(**", "*(", "((") is "(" there, which opens the number.
+        var parenthesis = false;
+        var other = false;
         while (start < chunkEnd && IsLead(text[start]))
         {
+            parenthesis |= text[start] == '(';
+            other |= text[start] != '(' && !DroppedMarks.Contains(text[start]);
             start++;
         }
 
-        return start < chunkEnd && (Patterns.TryPersonalNumber(text, start, out end, out placeholder) || PersonalData.TryLetterStart(text, start, out end, out placeholder));
+        if (start == chunkEnd)
+        {
+            return false;
+        }
+
+        if (parenthesis && !other && Patterns.TryPersonalNumberAfterParenthesis(text, start, out end, out placeholder))
+        {
+            start = chunkStart;
+            return true;
+        }
+
+        return Patterns.TryPersonalNumber(text, start, out end, out placeholder) || PersonalData.TryLetterStart(text, start, out end, out placeholder);
     }
 
     /// <summary>Notes the tokens the phrase passes look at, so that they need not read every token.</summary>
@@ -379,15 +391,22 @@ internal sealed partial class NormalizerRun
     {
         var text = _text.Chars;
         var chunk = text[chunkStart..chunkEnd];
-        foreach (var placeholder in chunk[0] == '[' ? PersonalData.Placeholders : [])
+        if (IsLead(chunk[0]))
         {
-            if (chunk.StartsWith(placeholder, StringComparison.Ordinal) && IsAllTrail(chunk[placeholder.Length..]))
+            // A placeholder, or one after opening punctuation ("[[email]", as "[x@y.com" is written).
+            for (var p = 0; p < chunk.Length && IsLead(chunk[p]); p++)
             {
-                token.Start = chunkStart;
-                token.End = chunkStart + placeholder.Length;
-                token.Kind = TokenKind.Placeholder;
-                SetForm(ref token, placeholder);
-                return;
+                foreach (var placeholder in chunk[p] == '[' ? PersonalData.Placeholders : [])
+                {
+                    if (chunk[p..].StartsWith(placeholder, StringComparison.Ordinal) && IsAllTrail(chunk[(p + placeholder.Length)..]))
+                    {
+                        token.Start = chunkStart + p;
+                        token.End = token.Start + placeholder.Length;
+                        token.Kind = TokenKind.Placeholder;
+                        SetForm(ref token, placeholder);
+                        return;
+                    }
+                }
             }
         }
 

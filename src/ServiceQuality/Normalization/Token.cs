@@ -34,7 +34,6 @@ internal struct Token
     public int FormLength;
     public TokenKind Kind;
     public bool Dropped;
-    public bool Quoted;
     public bool Intensifier;
 
     /// <summary>The token was dropped as (part of) an insult phrase.</summary>
