@@ -21,6 +21,9 @@ internal sealed partial class NormalizerRun
     /// <summary>Punctuation the canonical text leaves out (Markdown marks, braces, inverted marks).</summary>
     private static readonly SearchValues<char> DroppedMarks = SearchValues.Create("{}*_~`¿¡");
 
+    /// <summary>The Markdown marks and braces the canonical text leaves out at a chunk's edges, as a span to trim.</summary>
+    private const string MarkdownEdges = "{}*_~`¿¡";
+
     /// <summary>A run of <c>! ? ‽</c> with Markdown marks: all the canonical text keeps of it is a full stop, where it ends a sentence.</summary>
     private static readonly SearchValues<char> EmphaticMarks = SearchValues.Create("!?‽{}*_~`¿¡");
 
@@ -93,6 +96,7 @@ internal sealed partial class NormalizerRun
         DropIntensifiers();
         _insults.Sort();
         NeutraliseSentences();
+        MaskNumbersJoinedByDrops();
         GatherTokens();
         ExtractFacts(context.ReferenceDate);
         var canonical = EndCanonicalText();
@@ -167,7 +171,7 @@ internal sealed partial class NormalizerRun
             ref var token = ref NewToken();
             token.ChunkStart = i;
             if (TryPersonalNumber(text, i, chunkEnd, out var piiStart, out var piiEnd, out var placeholder)
-                && !(placeholder == PersonalData.Account && FollowsReferenceCue()))
+                && !(placeholder == PersonalData.Account && FollowsReferenceCue(_tokenCount - 1)))
             {
                 if (piiStart > i && text[piiStart - 1] == '[' && piiEnd < text.Length && text[piiEnd] == ']')
                 {
@@ -410,7 +414,9 @@ internal sealed partial class NormalizerRun
             }
         }
 
-        if (chunk.Length <= 3 && !(char.IsAsciiLetterOrDigit(chunk[0]) && char.IsAsciiLetterOrDigit(chunk[^1])) && Patterns.IsEmoticon(chunk))
+        // An emoticon is read as the canonical text shows it, without Markdown marks at its edges ("*<3" is "<3" there).
+        var face = chunk.Trim(MarkdownEdges);
+        if (face.Length is > 0 and <= 3 && !(char.IsAsciiLetterOrDigit(face[0]) && char.IsAsciiLetterOrDigit(face[^1])) && Patterns.IsEmoticon(face))
         {
             token.Start = chunkStart;
             token.End = chunkEnd;
@@ -792,6 +798,20 @@ internal sealed partial class NormalizerRun
         var start = BeginForm();
         var shape = ascii ? FoldAscii(repaired, start) : FoldUnicode(repaired, start);
         var folded = _forms.AsSpan(start, _formLength - start);
+        if (!ascii && folded.Length >= 2 && folded[0] == 'x' && !folded.ContainsAnyExcept(RedactionCharacters))
+        {
+            // Look-alikes and folding made a redaction ("Χx", Greek Chi, is "xx"): written as one, in capitals, so
+            // that normalizing the canonical text again reads the same redaction.
+            for (var k = 0; k < folded.Length; k++)
+            {
+                folded[k] = folded[k] == 'x' ? 'X' : folded[k];
+            }
+
+            token.Kind = Patterns.IsDate(folded) ? TokenKind.Date : TokenKind.Redaction;
+            EndForm(ref token, start);
+            return;
+        }
+
         if (shape.MayBeStretched && Stretch.TryRestore(folded, _lex, out var restoredLength))
         {
             _formLength = start + restoredLength;

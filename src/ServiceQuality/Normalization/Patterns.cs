@@ -527,6 +527,12 @@ internal static class Patterns
                     {
                         next++;
                     }
+
+                    // Markdown marks that close the chunk after it are left out too: "1111)* 4111" is "1111) 4111".
+                    if (ch == ')' && SkipDroppedMarks(text, next) is var closed && closed > next && closed < text.Length && text[closed] is ' ' or '\n')
+                    {
+                        next = closed;
+                    }
                 }
 
                 if (next >= text.Length || !(char.IsAsciiDigit(text[next]) || text[next] == '(' || (ch == ')' && text[next] is ' ' or '\n')))
@@ -551,13 +557,15 @@ internal static class Patterns
         }
 
         Span<int> groups = stackalloc int[MaxGroups];
+        Span<char> gaps = stackalloc char[2];
         for (var e = candidates - 1; e >= 0; e--)
         {
             var n = endCounts[e];
             var number = text[start..ends[e]];
             var groupCount = Groups(number, groups);
             var shape = groups[..Math.Max(groupCount, 0)];
-            if (shape.SequenceEqual([2, 2, 2, 8]) && number[2] is '-' or ' ')
+            Gaps(number, gaps);
+            if (shape.SequenceEqual([2, 2, 2, 8]) && gaps[0] is '-' or ' ')
             {
                 // A UK sort code and account number: 12-34-56 12345678.
                 (end, placeholder) = (ends[e], PersonalData.BankAccount);
@@ -577,7 +585,7 @@ internal static class Patterns
                 return true;
             }
 
-            if (shape.SequenceEqual([3, 2, 4]) && number[3] == number[6] && number[3] is '-' or ' ')
+            if (shape.SequenceEqual([3, 2, 4]) && gaps[0] == gaps[1] && gaps[0] is '-' or ' ')
             {
                 // A US social security number, with its separators: 123-45-6789.
                 (end, placeholder) = (ends[e], PersonalData.Ssn);
@@ -595,6 +603,48 @@ internal static class Patterns
     }
 
     private const int MaxGroups = 8;
+
+    /// <summary>
+    /// Writes what parts the first digit groups of <paramref name="number"/>, as the canonical text writes it: <c>-</c> for
+    /// one dash, a space for white space (a line break, a run of spaces, Markdown marks at a chunk's edge: one space
+    /// there), <c>?</c> for anything else; <c>\0</c> where there is no such gap.
+    /// </summary>
+    private static void Gaps(ReadOnlySpan<char> number, Span<char> gaps)
+    {
+        gaps.Clear();
+        var n = 0;
+        var k = 0;
+        while (k < number.Length && !char.IsAsciiDigit(number[k]))
+        {
+            k++;
+        }
+
+        while (n < gaps.Length)
+        {
+            while (k < number.Length && char.IsAsciiDigit(number[k]))
+            {
+                k++;
+            }
+
+            var start = k;
+            while (k < number.Length && !char.IsAsciiDigit(number[k]))
+            {
+                k++;
+            }
+
+            if (k == number.Length)
+            {
+                return;
+            }
+
+            var gap = number[start..k];
+            gaps[n++] = gap is "-" ? '-'
+                : gap.ContainsAny(' ', '\n') && !gap.ContainsAnyExcept(WhiteSpaceAndMarks) ? ' '
+                : '?';
+        }
+    }
+
+    private static readonly SearchValues<char> WhiteSpaceAndMarks = SearchValues.Create(" \n*_~`{}¿¡");
 
     /// <summary>
     /// A UK number written without <c>+44</c>: a 0 then a digit from 1 to 9, 10 or 11 digits in one to three groups of
