@@ -158,6 +158,11 @@ internal sealed class Lexicons
             Entry(word).Flags |= WordFlags.PersonalDataCue;
         }
 
+        foreach (var word in NormalizerRun.ToneCueWords)
+        {
+            Entry(word).Flags |= WordFlags.ToneCue;
+        }
+
         foreach (var word in NormalizerRun.StopWords)
         {
             Entry(word).Flags |= WordFlags.StopWord;
@@ -335,6 +340,9 @@ internal sealed class Lexicons
 
         /// <summary>A word after which context decides what is personal data (<see cref="PersonalData.CueWords"/>).</summary>
         PersonalDataCue = 1 << 17,
+
+        /// <summary>A word a sentence rule of the tone stage starts from (<see cref="NormalizerRun.ToneCueWords"/>).</summary>
+        ToneCue = 1 << 18,
     }
 
     /// <summary>A phrase of lower-case words, its canonical text and, for areas, the area index.</summary>

@@ -27,10 +27,26 @@ public readonly record struct NeutralizedCounts(
     int CompatibilityCharacters,
     int Homoglyphs)
 {
+    /// <summary>Gets the number of sarcastic sentences removed ("Thanks for the great service.", "Well done.").</summary>
+    /// <value>0 when none.</value>
+    public int Sarcasm { get; init; }
+
+    /// <summary>Gets the number of sentences removed that threaten to leave or to tell others (see <see cref="NormalizedComplaint.Signals"/>).</summary>
+    /// <value>0 when none.</value>
+    public int Threats { get; init; }
+
     /// <summary>Gets the sum of all counts.</summary>
     public int Total => Shouting + PunctuationRuns + StretchedLetters + Intensifiers + Profanity + Insults + Interjections
-        + Emoji + InvisibleCharacters + CompatibilityCharacters + Homoglyphs;
+        + Emoji + InvisibleCharacters + CompatibilityCharacters + Homoglyphs + Sarcasm + Threats;
 }
+
+/// <summary>
+/// What a complaint threatens, recorded beside the neutralised counts and removed from the canonical text: signals for
+/// the word-of-mouth insight, never part of the facts or the impact ("I will tell everyone I know" affects no one).
+/// </summary>
+/// <param name="ThreatToLeave">The client says they will leave: switch provider, cancel, close the account, take their business elsewhere.</param>
+/// <param name="WordOfMouthThreat">The client says they will tell others: everyone they know, friends, reviews, social media.</param>
+public readonly record struct ToneSignals(bool ThreatToLeave, bool WordOfMouthThreat);
 
 /// <summary>The mutable counters filled while one text is normalized.</summary>
 internal struct NeutralizedCountsBuilder

@@ -17,8 +17,10 @@ public sealed class NormalizedComplaint
         NeutralizedCounts neutralized,
         ulong incidentKey,
         ulong fingerprint,
-        NormalizationContext context)
+        NormalizationContext context,
+        ToneSignals signals = default)
     {
+        Signals = signals;
         CanonicalText = canonicalText;
         Facts = facts;
         Areas = areas;
@@ -45,10 +47,13 @@ public sealed class NormalizedComplaint
     /// <summary>Gets what the occurrence facts say about recurrence.</summary>
     public RecurrenceSignal Recurrence { get; }
 
+    /// <summary>Gets what the complaint threatens (to leave, to tell others): removed from the canonical text, recorded here.</summary>
+    public ToneSignals Signals { get; }
+
     /// <summary>Gets what was neutralised, counted by kind.</summary>
     public NeutralizedCounts Neutralized { get; }
 
-    /// <summary>Gets the exact incident key: a 64-bit hash of the areas, systems, error codes and references.</summary>
+    /// <summary>Gets the exact incident key: a 64-bit hash of the areas (first-time fix, the client's framing of recurrence, left out), systems, error codes and references.</summary>
     public ulong IncidentKey { get; }
 
     /// <summary>Gets the near-duplicate fingerprint: a 64-bit SimHash of the canonical words and word pairs.</summary>

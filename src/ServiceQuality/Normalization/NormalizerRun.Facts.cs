@@ -64,10 +64,13 @@ internal sealed partial class NormalizerRun
     private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> OrdinalWordsLookup = OrdinalWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> MonthsLookup = Months.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Ordinals that say a problem recurs without counting it ("for the hundredth time"); before the trigger words, which take them.</summary>
+    private static readonly string[] EmphaticOrdinals = ["hundredth", "umpteenth", "millionth", "thousandth", "nth", "zillionth", "gazillionth"];
+
     /// <summary>Every word that can start a fact (flagged in the lexicon table, so one lookup a word says it).</summary>
     internal static readonly string[] FactTriggerWords = [.. NumberWords.Keys.Concat(OrdinalWords.Keys).Concat(Negators).Concat(Months.Keys)
         .Concat(["twice", "again", "repeatedly", "error", "err", "code", "http", "status", "ticket", "incident", "case", "request",
-            "reference", "ref", "usd", "eur", "since", "everyone", "everybody", "whole", "entire", "all"])];
+            "reference", "ref", "usd", "eur", "since", "everyone", "everybody", "whole", "entire", "all"]).Concat(EmphaticOrdinals)];
 
     /// <summary>The kind of each fact word, flagged in the lexicon table so a word's facts need no further lookup.</summary>
     internal static readonly (string Word, Lexicons.WordFlags Flag)[] FactWordKinds =
@@ -205,12 +208,11 @@ internal sealed partial class NormalizerRun
                     for (var k = i; k <= end; k++)
                     {
                         ref var t = ref _tokens[k];
-                        if (!t.Dropped)
-                        {
-                            t.Dropped = true;
-                        }
+                        t.Dropped = true;
+                        t.Insult = true;
                     }
 
+                    _insults.Add(i);
                     _tokens[end].DropPunctuation = sentenceStart && sentenceEnd;
                     _counts.Insults++;
                     resume = end + 1;
@@ -229,7 +231,7 @@ internal sealed partial class NormalizerRun
     {
         for (var j = i - 1; j >= _keptScanFrom; j--)
         {
-            if (!_tokens[j].Dropped && _tokens[j].Kind != TokenKind.Merged)
+            if (!LeavesNoWord(_tokens[j]))
             {
                 (_keptScanFrom, _keptScanResult) = (i, j);
                 return j;
@@ -238,6 +240,25 @@ internal sealed partial class NormalizerRun
 
         _keptScanFrom = Math.Max(_keptScanFrom, i);
         return _keptScanResult;
+    }
+
+    /// <summary>
+    /// Whether a token shows no word in the canonical text: dropped, merged into the token before, or a chunk
+    /// of Markdown marks (which the canonical text leaves out).
+    /// </summary>
+    private bool LeavesNoWord(in Token token) =>
+        token.Dropped || token.Kind == TokenKind.Merged
+        || (token.Kind == TokenKind.Punctuation && !_text.Chars[token.ChunkStart..token.ChunkEnd].ContainsAnyExcept(DroppedMarks));
+
+    /// <summary>
+    /// Whether all that follows token <paramref name="i"/>'s core is a run of <c>! ? ‽</c> (and Markdown marks) that
+    /// ends no sentence, which the canonical text leaves out ("really!!! slow" is "really slow" there).
+    /// </summary>
+    private bool TrailVanishes(int i)
+    {
+        ref var t = ref _tokens[i];
+        var trail = _text.Chars[t.End..t.ChunkEnd];
+        return trail.ContainsAny('!', '?', '‽') && !trail.ContainsAnyExcept(EmphaticMarks) && !FindSentenceStart(i).StartsSentence;
     }
 
     /// <summary>Starts a pass of <see cref="LastKeptBefore"/> queries.</summary>
@@ -318,10 +339,12 @@ internal sealed partial class NormalizerRun
             }
 
             var previous = LastKeptBefore(i);
-            if (t.Intensifier && HasNoTrail(t) && (previous < 0 || !NegatorsLookup.Contains(Form(_tokens[previous]))))
+            if (t.Intensifier && (HasNoTrail(t) || TrailVanishes(i)) && (previous < 0 || !NegatorsLookup.Contains(Form(_tokens[previous]))))
             {
+                // The next token the canonical text shows: dropped and merged tokens and chunks of Markdown
+                // marks leave nothing there.
                 var next = i + 1;
-                while (next < _tokenCount && (_tokens[next].Dropped || _tokens[next].Kind == TokenKind.Merged))
+                while (next < _tokenCount && LeavesNoWord(_tokens[next]))
                 {
                     next++;
                 }
@@ -338,7 +361,7 @@ internal sealed partial class NormalizerRun
     // ---- facts -----------------------------------------------------------------------------------------------------
 
     /// <summary>
-    /// One pass over the final tokens: writes the canonical text, gathers the live tokens (kept, not quoted, not
+    /// One pass over the final tokens: writes the canonical text, gathers the live tokens (kept, not
     /// punctuation), fingerprints them and notes those that can start a fact or be evidence of a service area.
     /// </summary>
     private void GatherTokens()
@@ -358,7 +381,7 @@ internal sealed partial class NormalizerRun
         {
             AppendCanonicalText(i);
             ref var t = ref _tokens[i];
-            if (!t.Dropped && !t.Quoted && t.Kind is not TokenKind.Merged and not TokenKind.Punctuation)
+            if (!t.Dropped && t.Kind is not TokenKind.Merged and not TokenKind.Punctuation)
             {
                 if (t.Kind != TokenKind.Word)
                 {
@@ -564,6 +587,13 @@ internal sealed partial class NormalizerRun
         if ((flags & Lexicons.WordFlags.OrdinalWord) != 0 && OrdinalWordsLookup.TryGetValue(form, out var ordinal) && Word(j + 1) is "time")
         {
             AddOccurrence(ordinal, j, j + 1);
+            return;
+        }
+
+        if (IsEmphaticOrdinal(form) && Word(j + 1) is "time")
+        {
+            // "for the hundredth time": recurring, with no count stated.
+            AddFact(FactKind.Occurrence, "again", j, j + 1);
             return;
         }
 

@@ -56,7 +56,7 @@ internal sealed partial class NormalizerRun
     {
         var text = _text.Chars;
         ref var t = ref _tokens[i];
-        if (t.Quoted || t.Kind == TokenKind.Merged)
+        if (t.Kind == TokenKind.Merged)
         {
             return;
         }
@@ -97,6 +97,14 @@ internal sealed partial class NormalizerRun
     private string EndCanonicalText()
     {
         _pendingSpace = false;
+
+        // The text's last sentence ends the same way however it was ended: "down.", "down!!!" and "down" are "down".
+        // (No form ends with a full stop: a token's trailing dots are its punctuation.)
+        while (_outLength > 0 && _out[_outLength - 1] is '.' or ' ')
+        {
+            _outLength--;
+        }
+
         return new string(_out, 0, _outLength);
     }
 
@@ -140,6 +148,13 @@ internal sealed partial class NormalizerRun
     /// <summary>Appends one character (a punctuation mark), after the pending space.</summary>
     private void AppendOut(char c)
     {
+        if (_outLength == 0 && c == '>')
+        {
+            // A text starting with '>' is a quoted reply: the canonical text never starts with one, so that normalizing
+            // it again does not take it for a quote ("damn > 5 users").
+            return;
+        }
+
         // After Han, kana or Hangul other punctuation is a chunk of its own, so spaced, as it is when normalized again.
         if (_outLength > 0 && (_pendingSpace || (IsCjk(_out[_outLength - 1]) && !IsCjk(c))))
         {
@@ -154,7 +169,7 @@ internal sealed partial class NormalizerRun
     /// Whether the token after token <paramref name="i"/> starts a sentence: anything but a word written with a
     /// lower-case initial ("down!!! Ticket 4", "down!!! TICKET 4", "week!!! 3 users", but not "down!!! slow"; dropped
     /// tokens skipped, but a dropped capitalised sentence such as "This is a joke." counts). Not at the end of the
-    /// text or before a quoted reply. A <c>! ? ‽</c> run before it ends the sentence like a full stop.
+    /// text. A <c>! ? ‽</c> run before it ends the sentence like a full stop.
     /// </summary>
     private bool NextStartsSentence(int i)
     {
@@ -177,11 +192,6 @@ internal sealed partial class NormalizerRun
         for (var j = i + 1; j < _tokenCount; j++)
         {
             ref var t = ref _tokens[j];
-            if (t.Quoted)
-            {
-                return (j, false);
-            }
-
             var text = _text.Chars;
             if (t.Dropped && t.Kind == TokenKind.Word && t.End - t.Start >= 2 && char.IsUpper(text[t.Start]) && char.IsLower(text[t.Start + 1]))
             {
@@ -194,7 +204,8 @@ internal sealed partial class NormalizerRun
                 continue;
             }
 
-            return (j, !(t.ChunkStart < t.End && char.IsLower(text[t.ChunkStart])));
+            // A word in lower case goes on the sentence ("down!!! again"), unless it opens one ("name!!! i called").
+            return (j, !(t.ChunkStart < t.End && char.IsLower(text[t.ChunkStart])) || IsSentenceOpener(t));
         }
 
         return (_tokenCount, false);
@@ -411,7 +422,7 @@ internal sealed partial class NormalizerRun
     // ---- key and fingerprint ---------------------------------------------------------------------------------------
 
     /// <summary>
-    /// Hashes each part (an area, or a system, error code or reference prefixed by its kind), sorts the part hashes
+    /// Hashes each part (an area other than first-time fix, or a system, error code or reference prefixed by its kind), sorts the part hashes
     /// and hashes them in order: the key does not depend on the order or repetition of the facts.
     /// </summary>
     private ulong IncidentKey(ServiceAreaMatch[] areas)
@@ -420,7 +431,12 @@ internal sealed partial class NormalizerRun
         parts.Clear();
         foreach (var area in areas)
         {
-            parts.Add(Hashing.Accumulate(Hashing.Accumulate(14695981039346656037UL, "a:"), area.Area));
+            // First-time fix is what the client says of the fix ("yet AGAIN", "still not fixed", "the error came
+            // back"): framing that the recurrence field and the areas keep, not what identifies the incident.
+            if (area.Area != ServiceAreas.FirstTimeFix)
+            {
+                parts.Add(Hashing.Accumulate(Hashing.Accumulate(14695981039346656037UL, "a:"), area.Area));
+            }
         }
 
         foreach (var fact in _facts)

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ServiceQuality.Normalization;
 
 /// <summary>
@@ -27,10 +29,10 @@ internal sealed partial class NormalizerRun
     /// <summary>The tokens that are personal-data cues, noted by the tokenizer.</summary>
     private readonly List<int> _personalDataCues = [];
 
-    /// <summary>Whether the token being made (the last one) follows a reference noun: then its number is not masked.</summary>
-    private bool FollowsReferenceCue()
+    /// <summary>Whether token <paramref name="i"/> follows a reference noun: then its number is not masked.</summary>
+    private bool FollowsReferenceCue(int i)
     {
-        var j = PreviousWord(_tokenCount - 1);
+        var j = PreviousWord(i);
         if (j >= 0 && IsOneOf(Form(_tokens[j]), NumberMarkers))
         {
             j = PreviousWord(j);
@@ -101,6 +103,9 @@ internal sealed partial class NormalizerRun
                 case PersonalData.Cue.Closing:
                     MaskSignature(i);
                     break;
+                case PersonalData.Cue.Card:
+                    MaskCardNumber(i);
+                    break;
                 default:
                     break;
             }
@@ -158,6 +163,271 @@ internal sealed partial class NormalizerRun
             Mask(j, j, PersonalData.Account);
         }
     }
+
+    /// <summary>The text as the canonical text will show it around dropped words, for <see cref="MaskNumbersJoinedByDrops"/>.</summary>
+    private char[] _joined = new char[256];
+
+    /// <summary>For each character of <see cref="_joined"/>, the index of the character of the text it stands for.</summary>
+    private int[] _joinedOrigin = new int[256];
+
+    /// <summary>For each token, where its chunk starts in <see cref="_joined"/> (-1 when it is not shown there).</summary>
+    private int[] _joinedAt = new int[64];
+
+    /// <summary>
+    /// Masks the personal numbers that only the dropping of a word makes: "946 09 <i>ass</i> 7012" is "946 09 7012" in
+    /// the canonical text, an SSN there, so it is one here too (and "$500.00 <i>$h1t</i> 20 users" is not, as
+    /// "$500.00 20 users" is not). Numbers are found in the text as written, where the dropped word still parts them;
+    /// this pass reads again, as the canonical text will show it, only the places where a dropped word stands between two
+    /// tokens holding digits, so that normalizing the canonical text again masks nothing new and a tone edit changes
+    /// nothing. Runs after every stage that drops words.
+    /// </summary>
+    private void MaskNumbersJoinedByDrops()
+    {
+        var text = _text.Chars;
+        var lastKept = -1;
+        var droppedSince = false;
+        var any = false;
+        for (var k = 0; k < _tokenCount && !any; k++)
+        {
+            ref var t = ref _tokens[k];
+            if (t.Kind == TokenKind.Merged)
+            {
+                continue;
+            }
+
+            if (t.Dropped)
+            {
+                droppedSince |= t.Kind != TokenKind.Punctuation;
+                continue;
+            }
+
+            any = droppedSince && lastKept >= 0 && MayJoin(lastKept, k);
+            (lastKept, droppedSince) = (k, false);
+        }
+
+        if (!any)
+        {
+            return;
+        }
+
+        // The text without the dropped words (and their punctuation where it goes with them), placeholders as their
+        // forms; each character knowing where it came from.
+        var bound = text.Length + (_tokenCount * 16) + 1;
+        if (_joined.Length < bound)
+        {
+            _joined = new char[Math.Max(bound, _joined.Length * 2)];
+            _joinedOrigin = new int[_joined.Length];
+        }
+
+        if (_joinedAt.Length < _tokenCount)
+        {
+            _joinedAt = new int[Math.Max(_tokenCount, _joinedAt.Length * 2)];
+        }
+
+        var length = 0;
+        var at = 0;
+        var headDropped = false;
+        for (var k = 0; k < _tokenCount; k++)
+        {
+            ref var t = ref _tokens[k];
+            _joinedAt[k] = -1;
+            var merged = t.Kind == TokenKind.Merged;
+            if (!merged)
+            {
+                headDropped = t.Dropped;
+            }
+
+            if (merged ? !headDropped : !t.Dropped)
+            {
+                if (!merged)
+                {
+                    Copy(at, t.ChunkStart);
+                    _joinedAt[k] = length;
+                    if (t.Kind == TokenKind.Placeholder)
+                    {
+                        Copy(t.ChunkStart, t.Start);
+                        foreach (var c in Form(t))
+                        {
+                            _joinedOrigin[length] = t.Start;
+                            _joined[length++] = c;
+                        }
+
+                        at = t.End;
+                    }
+                    else
+                    {
+                        at = t.ChunkStart;
+                    }
+                }
+
+                continue;
+            }
+
+            // A dropped token: what the canonical text leaves out of it is left out here.
+            Copy(at, t.ChunkStart);
+            at = merged || t.DropPunctuation ? t.ChunkEnd : t.End;
+        }
+
+        Copy(at, text.Length);
+        var joined = _joined.AsSpan(0, length);
+
+        // At each place where dropped words part two tokens with digits, read from up to eight tokens before it.
+        lastKept = -1;
+        droppedSince = false;
+        for (var k = 0; k < _tokenCount; k++)
+        {
+            ref var t = ref _tokens[k];
+            if (t.Kind == TokenKind.Merged)
+            {
+                continue;
+            }
+
+            if (t.Dropped)
+            {
+                droppedSince |= t.Kind != TokenKind.Punctuation;
+                continue;
+            }
+
+            if (droppedSince && lastKept >= 0 && MayJoin(lastKept, k))
+            {
+                TryMaskAcross(joined, lastKept, k);
+            }
+
+            (lastKept, droppedSince) = (k, false);
+        }
+
+        void Copy(int from, int to)
+        {
+            for (var c = from; c < to; c++)
+            {
+                // A run of white space is one space, as in the canonical text ("GB82 <i>damn</i> WEST" is "GB82 west").
+                var ch = _text.Chars[c];
+                if (ch is ' ' or '\n' && length > 0 && _joined[length - 1] is ' ' or '\n')
+                {
+                    continue;
+                }
+
+                _joinedOrigin[length] = c;
+                _joined[length++] = ch;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether kept tokens <paramref name="a"/> and <paramref name="b"/>, once the words between them are gone, may be
+    /// parts of one personal number: neither a placeholder, one showing a digit ("946 09 | 7012", "GB82 | WEST 1234").
+    /// </summary>
+    private bool MayJoin(int a, int b)
+    {
+        var text = _text.Chars;
+        ref var ta = ref _tokens[a];
+        ref var tb = ref _tokens[b];
+        return ta.Kind != TokenKind.Placeholder && tb.Kind != TokenKind.Placeholder
+            && (text[ta.ChunkStart..ta.ChunkEnd].ContainsAnyInRange('0', '9') || text[tb.ChunkStart..tb.ChunkEnd].ContainsAnyInRange('0', '9'));
+    }
+
+    /// <summary>Masks a personal number of the joined text that starts at or before token <paramref name="before"/> and reaches into token <paramref name="after"/>.</summary>
+    private void TryMaskAcross(ReadOnlySpan<char> joined, int before, int after)
+    {
+        // The first of up to eight kept tokens back.
+        var first = before;
+        var seen = 0;
+        for (var k = before - 1; k >= 0 && seen < 8; k--)
+        {
+            if (_joinedAt[k] >= 0)
+            {
+                first = k;
+                seen++;
+            }
+        }
+
+        for (var k = first; k <= before; k++)
+        {
+            ref var t = ref _tokens[k];
+            if (_joinedAt[k] < 0 || t.Kind is TokenKind.Placeholder or TokenKind.Merged || t.Dropped)
+            {
+                continue;
+            }
+
+            var chunkEnd = _joinedAt[k] + (t.ChunkEnd - t.ChunkStart);
+            if (!TryPersonalNumber(joined, _joinedAt[k], Math.Min(chunkEnd, joined.Length), out var start, out var end, out var placeholder)
+                || end <= _joinedAt[after] || (placeholder == PersonalData.Account && FollowsReferenceCue(k)))
+            {
+                continue;
+            }
+
+            var last = after;
+            for (var m = after; m < _tokenCount; m++)
+            {
+                if (_joinedAt[m] >= 0 && _joinedAt[m] < end)
+                {
+                    last = m;
+                }
+                else if (_joinedAt[m] >= end)
+                {
+                    break;
+                }
+            }
+
+            Mask(k, last, placeholder);
+            _tokens[k].Start = _joinedOrigin[start];
+            _tokens[k].End = _joinedOrigin[end - 1] + 1;
+            return;
+        }
+    }
+
+    /// <summary>
+    /// "card 4111 1111 1111 1112", "card number: 4111-1111-1111-1112", "Visa 4111111111111112": 13 to 19 digits in one
+    /// run or in groups parted by spaces or dashes, after a card word (and "number", "no", "#", "is"). Without the cue a
+    /// number is a card only when it passes the Luhn check (<see cref="Patterns.TryPersonalNumber"/>); with it, a
+    /// mistyped or partly made-up number is masked too. A reference ("card ending in 1234") has too few digits.
+    /// </summary>
+    private void MaskCardNumber(int i)
+    {
+        var j = NextWord(i);
+        if (j >= 0 && IsOneOf(Form(_tokens[j]), NumberMarkers))
+        {
+            j = NextWord(j);
+        }
+
+        if (FormIs(j, "is"))
+        {
+            j = NextWord(j);
+        }
+
+        var text = _text.Chars;
+        var digits = 0;
+        var last = -1;
+        for (var k = j; k >= 0; k = NextWord(k))
+        {
+            // The groups are read as the text has them: a run already masked as an account shows its digits there.
+            ref var t = ref _tokens[k];
+            var raw = text[t.Start..t.End];
+            var count = raw.Length - raw.Count('-');
+            if (raw.IsEmpty || !char.IsAsciiDigit(raw[0])
+                || raw.ContainsAnyExcept(CardCharacters) || digits + count > 19 || (k > j && t.ChunkStart < t.Start)
+                || (t.Kind == TokenKind.Placeholder && !(Form(t).SequenceEqual(PersonalData.Account) || Form(t).SequenceEqual(PersonalData.Card))))
+            {
+                break;
+            }
+
+            digits += count;
+            last = k;
+            if (t.End < t.ChunkEnd)
+            {
+                // Punctuation after a group ends the number ("4111 1111, 1111").
+                break;
+            }
+        }
+
+        if (digits is >= 13 and <= 19)
+        {
+            Mask(j, last, PersonalData.Card);
+        }
+    }
+
+    /// <summary>What a card number's group may hold.</summary>
+    private static readonly SearchValues<char> CardCharacters = SearchValues.Create("0123456789-");
 
     /// <summary>"sort code 12-34-56" (or 12 34 56, 123456), and an account number of eight digits right after it.</summary>
     private void MaskSortCode(int i)

@@ -21,6 +21,12 @@ internal sealed partial class NormalizerRun
     /// <summary>Punctuation the canonical text leaves out (Markdown marks, braces, inverted marks).</summary>
     private static readonly SearchValues<char> DroppedMarks = SearchValues.Create("{}*_~`¿¡");
 
+    /// <summary>The Markdown marks and braces the canonical text leaves out at a chunk's edges, as a span to trim.</summary>
+    private const string MarkdownEdges = "{}*_~`¿¡";
+
+    /// <summary>A run of <c>! ? ‽</c> with Markdown marks: all the canonical text keeps of it is a full stop, where it ends a sentence.</summary>
+    private static readonly SearchValues<char> EmphaticMarks = SearchValues.Create("!?‽{}*_~`¿¡");
+
     private readonly CleanerScratch _scratch = new();
     private readonly CodePointBuffer _foldPoints = new();
     private readonly WordMemo _memo;
@@ -71,13 +77,26 @@ internal sealed partial class NormalizerRun
         _insultStarts.Clear();
         _intensifiers.Clear();
         _personalDataCues.Clear();
+        _toneCues.Clear();
+        _insults.Clear();
+        _threats = _sarcasm = 0;
         TextCleaner.Clean(text, _scratch, _text, ref _counts);
         FindQuotedRegions();
+        if (_quoted.Count > 0)
+        {
+            // Quoted replies and signatures are not the complaint: every later stage sees the text without them, as
+            // it sees the canonical text, where they are not.
+            _text.RemoveRanges(_quoted);
+        }
+
         Tokenize();
         MaskInContext();
         MergeSystemPhrases();
         DropInsultPhrases();
         DropIntensifiers();
+        _insults.Sort();
+        NeutraliseSentences();
+        MaskNumbersJoinedByDrops();
         GatherTokens();
         ExtractFacts(context.ReferenceDate);
         var canonical = EndCanonicalText();
@@ -95,7 +114,8 @@ internal sealed partial class NormalizerRun
             _text.Clear();
         }
 
-        return new NormalizedComplaint(canonical, facts, areas, impact, recurrence, _counts.Build(), key, fingerprint, context);
+        var counts = _counts.Build() with { Sarcasm = _sarcasm, Threats = _threats };
+        return new NormalizedComplaint(canonical, facts, areas, impact, recurrence, counts, key, fingerprint, context, _signals);
     }
 
     private ReadOnlySpan<char> Form(in Token token) => _forms.AsSpan(token.FormStart, token.FormLength);
@@ -112,7 +132,10 @@ internal sealed partial class NormalizerRun
         {
             var newline = text[lineStart..].IndexOf('\n');
             var lineEnd = newline < 0 ? text.Length : lineStart + newline;
+            // Markdown marks before the '>' are left out of the canonical text: the line is quoted all the same.
             var line = text[lineStart..lineEnd].Trim();
+            var marks = line.IndexOfAnyExcept(DroppedMarks);
+            line = marks > 0 ? line[marks..].TrimStart() : line;
             if (line.StartsWith('>'))
             {
                 _quoted.Add((lineStart, lineEnd));
@@ -134,7 +157,6 @@ internal sealed partial class NormalizerRun
     private void Tokenize()
     {
         var text = _text.Chars;
-        var quotedIndex = 0;
         var i = 0;
         while (i < text.Length)
         {
@@ -146,19 +168,10 @@ internal sealed partial class NormalizerRun
 
             var chunkEnd = ChunkEnd(text, i);
 
-            while (quotedIndex < _quoted.Count && _quoted[quotedIndex].End <= i)
-            {
-                quotedIndex++;
-            }
-
             ref var token = ref NewToken();
             token.ChunkStart = i;
-            token.Quoted = quotedIndex < _quoted.Count && i >= _quoted[quotedIndex].Start;
-
-            // What a quoted token neutralises is not counted: the counts are put back after it.
-            var counts = token.Quoted ? _counts : default;
             if (TryPersonalNumber(text, i, chunkEnd, out var piiStart, out var piiEnd, out var placeholder)
-                && !(placeholder == PersonalData.Account && FollowsReferenceCue()))
+                && !(placeholder == PersonalData.Account && FollowsReferenceCue(_tokenCount - 1)))
             {
                 if (piiStart > i && text[piiStart - 1] == '[' && piiEnd < text.Length && text[piiEnd] == ']')
                 {
@@ -184,11 +197,6 @@ internal sealed partial class NormalizerRun
             }
 
             token.ChunkEnd = chunkEnd;
-            if (token.Quoted)
-            {
-                _counts = counts;
-            }
-
             NoteForPhrasePasses(token, _tokenCount - 1);
 
             i = chunkEnd;
@@ -213,12 +221,29 @@ internal sealed partial class NormalizerRun
             return false;
         }
 
+        // The canonical text leaves Markdown marks out of the lead and writes a repeated mark once: a lead of
+        // parentheses and marks only ("(**", "*(", "((") is "(" there, which opens the number.
+        var parenthesis = false;
+        var other = false;
         while (start < chunkEnd && IsLead(text[start]))
         {
+            parenthesis |= text[start] == '(';
+            other |= text[start] != '(' && !DroppedMarks.Contains(text[start]);
             start++;
         }
 
-        return start < chunkEnd && (Patterns.TryPersonalNumber(text, start, out end, out placeholder) || PersonalData.TryLetterStart(text, start, out end, out placeholder));
+        if (start == chunkEnd)
+        {
+            return false;
+        }
+
+        if (parenthesis && !other && Patterns.TryPersonalNumberAfterParenthesis(text, start, out end, out placeholder))
+        {
+            start = chunkStart;
+            return true;
+        }
+
+        return Patterns.TryPersonalNumber(text, start, out end, out placeholder) || PersonalData.TryLetterStart(text, start, out end, out placeholder);
     }
 
     /// <summary>Notes the tokens the phrase passes look at, so that they need not read every token.</summary>
@@ -242,6 +267,16 @@ internal sealed partial class NormalizerRun
         if ((token.Flags & Lexicons.WordFlags.PersonalDataCue) != 0)
         {
             _personalDataCues.Add(index);
+        }
+
+        if ((token.Flags & Lexicons.WordFlags.ToneCue) != 0)
+        {
+            _toneCues.Add(index);
+        }
+
+        if (token.Dropped && (token.Flags & Lexicons.WordFlags.Insult) != 0)
+        {
+            _insults.Add(index);
         }
     }
 
@@ -360,19 +395,28 @@ internal sealed partial class NormalizerRun
     {
         var text = _text.Chars;
         var chunk = text[chunkStart..chunkEnd];
-        foreach (var placeholder in chunk[0] == '[' ? PersonalData.Placeholders : [])
+        if (IsLead(chunk[0]))
         {
-            if (chunk.StartsWith(placeholder, StringComparison.Ordinal) && IsAllTrail(chunk[placeholder.Length..]))
+            // A placeholder, or one after opening punctuation ("[[email]", as "[x@y.com" is written).
+            for (var p = 0; p < chunk.Length && IsLead(chunk[p]); p++)
             {
-                token.Start = chunkStart;
-                token.End = chunkStart + placeholder.Length;
-                token.Kind = TokenKind.Placeholder;
-                SetForm(ref token, placeholder);
-                return;
+                foreach (var placeholder in chunk[p] == '[' ? PersonalData.Placeholders : [])
+                {
+                    if (chunk[p..].StartsWith(placeholder, StringComparison.Ordinal) && IsAllTrail(chunk[(p + placeholder.Length)..]))
+                    {
+                        token.Start = chunkStart + p;
+                        token.End = token.Start + placeholder.Length;
+                        token.Kind = TokenKind.Placeholder;
+                        SetForm(ref token, placeholder);
+                        return;
+                    }
+                }
             }
         }
 
-        if (chunk.Length <= 3 && !(char.IsAsciiLetterOrDigit(chunk[0]) && char.IsAsciiLetterOrDigit(chunk[^1])) && Patterns.IsEmoticon(chunk))
+        // An emoticon is read as the canonical text shows it, without Markdown marks at its edges ("*<3" is "<3" there).
+        var face = chunk.Trim(MarkdownEdges);
+        if (face.Length is > 0 and <= 3 && !(char.IsAsciiLetterOrDigit(face[0]) && char.IsAsciiLetterOrDigit(face[^1])) && Patterns.IsEmoticon(face))
         {
             token.Start = chunkStart;
             token.End = chunkEnd;
@@ -754,6 +798,20 @@ internal sealed partial class NormalizerRun
         var start = BeginForm();
         var shape = ascii ? FoldAscii(repaired, start) : FoldUnicode(repaired, start);
         var folded = _forms.AsSpan(start, _formLength - start);
+        if (!ascii && folded.Length >= 2 && folded[0] == 'x' && !folded.ContainsAnyExcept(RedactionCharacters))
+        {
+            // Look-alikes and folding made a redaction ("Χx", Greek Chi, is "xx"): written as one, in capitals, so
+            // that normalizing the canonical text again reads the same redaction.
+            for (var k = 0; k < folded.Length; k++)
+            {
+                folded[k] = folded[k] == 'x' ? 'X' : folded[k];
+            }
+
+            token.Kind = Patterns.IsDate(folded) ? TokenKind.Date : TokenKind.Redaction;
+            EndForm(ref token, start);
+            return;
+        }
+
         if (shape.MayBeStretched && Stretch.TryRestore(folded, _lex, out var restoredLength))
         {
             _formLength = start + restoredLength;

@@ -442,21 +442,38 @@ internal static class Patterns
             return false;
         }
 
-        return ScanPersonalNumber(text, start, out end, out placeholder);
+        return ScanPersonalNumber(text, start, c, out end, out placeholder);
     }
 
-    private static bool ScanPersonalNumber(ReadOnlySpan<char> text, int start, out int end, out string placeholder)
+    /// <summary>
+    /// Finds a personal number whose digits start at <paramref name="start"/> as if an opening parenthesis were
+    /// written right before them: the canonical text writes <c>(**4111</c>, <c>*(4111</c> and <c>((4111</c> as
+    /// <c>(4111</c>, where the parenthesis opens the number.
+    /// </summary>
+    public static bool TryPersonalNumberAfterParenthesis(ReadOnlySpan<char> text, int start, out int end, out string placeholder)
+    {
+        if (!char.IsAsciiDigit(text[start]))
+        {
+            end = start;
+            placeholder = string.Empty;
+            return false;
+        }
+
+        return ScanPersonalNumber(text, start, '(', out end, out placeholder);
+    }
+
+    /// <summary>Scans from <paramref name="start"/>; <paramref name="c"/> is the first character of the number (a digit, <c>+</c> or <c>(</c>), which may stand before <paramref name="start"/>.</summary>
+    private static bool ScanPersonalNumber(ReadOnlySpan<char> text, int start, char c, out int end, out string placeholder)
     {
         end = start;
         placeholder = string.Empty;
-        var c = text[start];
         Span<byte> digits = stackalloc byte[20];
         Span<int> ends = stackalloc int[20];
         Span<int> endCounts = stackalloc int[20];
         Span<int> endSeparators = stackalloc int[20];
         var candidates = 0;
         var count = 0;
-        var separators = 0;
+        var separators = c == '(' && text[start] != '(' ? 1 : 0;
         for (var k = start; k < text.Length; k++)
         {
             var ch = text[k];
@@ -480,17 +497,42 @@ internal static class Patterns
             }
             else if (ch is '-' or '.' or ' ' or '\n' or '(' or ')' || (ch == '+' && k == start))
             {
-                // A run of spaces and line breaks is one separator, as it is in the canonical text.
+                // A run of spaces and line breaks is one separator, as it is in the canonical text, and so is a run
+                // holding chunks of Markdown marks only ("1111 *** 2222"), which the canonical text leaves out.
                 var next = k + 1;
-                while (ch is ' ' or '\n' && next < text.Length && text[next] is ' ' or '\n')
-                {
-                    next++;
-                }
-
                 if (ch is ' ' or '\n')
                 {
-                    // Markdown marks that open the next chunk ("1111 **2222") are left out of the canonical text.
-                    next = SkipDroppedMarks(text, next);
+                    while (true)
+                    {
+                        while (next < text.Length && text[next] is ' ' or '\n')
+                        {
+                            next++;
+                        }
+
+                        // Markdown marks that open the next chunk ("1111 **2222") are left out of the canonical text.
+                        var afterMarks = SkipDroppedMarks(text, next);
+                        if (afterMarks == next || afterMarks == text.Length || text[afterMarks] is not (' ' or '\n'))
+                        {
+                            next = afterMarks;
+                            break;
+                        }
+
+                        next = afterMarks;
+                    }
+                }
+                else if (ch is '(' or ')')
+                {
+                    // Repeated parentheses at a chunk's edge are written once in the canonical text: "((555" is "(555".
+                    while (next < text.Length && text[next] == ch)
+                    {
+                        next++;
+                    }
+
+                    // Markdown marks that close the chunk after it are left out too: "1111)* 4111" is "1111) 4111".
+                    if (ch == ')' && SkipDroppedMarks(text, next) is var closed && closed > next && closed < text.Length && text[closed] is ' ' or '\n')
+                    {
+                        next = closed;
+                    }
                 }
 
                 if (next >= text.Length || !(char.IsAsciiDigit(text[next]) || text[next] == '(' || (ch == ')' && text[next] is ' ' or '\n')))
@@ -501,9 +543,11 @@ internal static class Patterns
                 separators += ch == '+' ? 0 : 1;
                 k = next - 1;
             }
-            else if (IsDroppedMark(ch) && SkipDroppedMarks(text, k) is var afterMarks && afterMarks < text.Length && text[afterMarks] is ' ' or '\n')
+            else if (IsDroppedMark(ch) && SkipDroppedMarks(text, k) is var afterMarks && afterMarks < text.Length
+                && (text[afterMarks] is ' ' or '\n' || (text[afterMarks] == ')' && ClosesChunk(text, afterMarks))))
             {
-                // Marks that close a chunk ("1111** 2222") are left out of the canonical text: the next separator decides.
+                // Marks that close a chunk ("1111** 2222", "0958_) 555") are left out of the canonical text: the next
+                // separator decides.
                 k = afterMarks - 1;
             }
             else
@@ -513,13 +557,15 @@ internal static class Patterns
         }
 
         Span<int> groups = stackalloc int[MaxGroups];
+        Span<char> gaps = stackalloc char[2];
         for (var e = candidates - 1; e >= 0; e--)
         {
             var n = endCounts[e];
             var number = text[start..ends[e]];
             var groupCount = Groups(number, groups);
             var shape = groups[..Math.Max(groupCount, 0)];
-            if (shape.SequenceEqual([2, 2, 2, 8]) && number[2] is '-' or ' ')
+            Gaps(number, gaps);
+            if (shape.SequenceEqual([2, 2, 2, 8]) && gaps[0] is '-' or ' ')
             {
                 // A UK sort code and account number: 12-34-56 12345678.
                 (end, placeholder) = (ends[e], PersonalData.BankAccount);
@@ -539,7 +585,7 @@ internal static class Patterns
                 return true;
             }
 
-            if (shape.SequenceEqual([3, 2, 4]) && number[3] == number[6] && number[3] is '-' or ' ')
+            if (shape.SequenceEqual([3, 2, 4]) && gaps[0] == gaps[1] && gaps[0] is '-' or ' ')
             {
                 // A US social security number, with its separators: 123-45-6789.
                 (end, placeholder) = (ends[e], PersonalData.Ssn);
@@ -557,6 +603,48 @@ internal static class Patterns
     }
 
     private const int MaxGroups = 8;
+
+    /// <summary>
+    /// Writes what parts the first digit groups of <paramref name="number"/>, as the canonical text writes it: <c>-</c> for
+    /// one dash, a space for white space (a line break, a run of spaces, Markdown marks at a chunk's edge: one space
+    /// there), <c>?</c> for anything else; <c>\0</c> where there is no such gap.
+    /// </summary>
+    private static void Gaps(ReadOnlySpan<char> number, Span<char> gaps)
+    {
+        gaps.Clear();
+        var n = 0;
+        var k = 0;
+        while (k < number.Length && !char.IsAsciiDigit(number[k]))
+        {
+            k++;
+        }
+
+        while (n < gaps.Length)
+        {
+            while (k < number.Length && char.IsAsciiDigit(number[k]))
+            {
+                k++;
+            }
+
+            var start = k;
+            while (k < number.Length && !char.IsAsciiDigit(number[k]))
+            {
+                k++;
+            }
+
+            if (k == number.Length)
+            {
+                return;
+            }
+
+            var gap = number[start..k];
+            gaps[n++] = gap is "-" ? '-'
+                : gap.ContainsAny(' ', '\n') && !gap.ContainsAnyExcept(WhiteSpaceAndMarks) ? ' '
+                : '?';
+        }
+    }
+
+    private static readonly SearchValues<char> WhiteSpaceAndMarks = SearchValues.Create(" \n*_~`{}¿¡");
 
     /// <summary>
     /// A UK number written without <c>+44</c>: a 0 then a digit from 1 to 9, 10 or 11 digits in one to three groups of
@@ -621,6 +709,22 @@ internal static class Patterns
 
     /// <summary>Markdown marks and braces, which the canonical text leaves out at the edges of a chunk.</summary>
     private static bool IsDroppedMark(char c) => c is '*' or '_' or '~' or '`' or '{' or '}' or '¿' or '¡';
+
+    /// <summary>Whether the chunk from <paramref name="at"/> to the next white space is closing punctuation only (its trail).</summary>
+    private static bool ClosesChunk(ReadOnlySpan<char> text, int at)
+    {
+        while (at < text.Length && text[at] is not (' ' or '\n'))
+        {
+            if (text[at] is not (')' or ']' or '.' or ',' or ';' or ':' or '!' or '?' or '"' or '\'' or '*' or '_' or '~' or '`' or '}' or '>' or '+'))
+            {
+                return false;
+            }
+
+            at++;
+        }
+
+        return true;
+    }
 
     private static int SkipDroppedMarks(ReadOnlySpan<char> text, int at)
     {

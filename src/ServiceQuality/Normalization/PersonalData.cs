@@ -55,6 +55,9 @@ internal static class PersonalData
 
         /// <summary>A closing before a signature line ("Regards,", "Thanks,").</summary>
         Closing,
+
+        /// <summary>A payment card's number follows ("card 4111 1111 1111 1112", "Visa no. 4111-1111-1111-1112"), Luhn or not.</summary>
+        Card,
     }
 
     /// <summary>The cue words, each flagged <see cref="Lexicons.WordFlags.PersonalDataCue"/> in the lexicon table, so the tokenizer notes them.</summary>
@@ -67,6 +70,7 @@ internal static class PersonalData
         ("token", Cue.Secret), ("secret", Cue.Secret), ("apikey", Cue.Secret), ("otp", Cue.Secret), ("key", Cue.Secret),
         ("name", Cue.Name),
         ("mr", Cue.Title), ("mrs", Cue.Title), ("ms", Cue.Title), ("mx", Cue.Title), ("dr", Cue.Title),
+        ("card", Cue.Card), ("visa", Cue.Card), ("mastercard", Cue.Card), ("amex", Cue.Card),
         ("regards", Cue.Closing), ("thanks", Cue.Closing), ("sincerely", Cue.Closing), ("cheers", Cue.Closing),
     ];
 

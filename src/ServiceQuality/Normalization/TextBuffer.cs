@@ -86,6 +86,23 @@ internal sealed class TextBuffer
         Length += text.Length;
     }
 
+    /// <summary>Removes the given ranges (in order, not overlapping), each character keeping its origin.</summary>
+    public void RemoveRanges(List<(int Start, int End)> ranges)
+    {
+        var write = ranges[0].Start;
+        for (var r = 0; r < ranges.Count; r++)
+        {
+            var keepFrom = ranges[r].End;
+            var keepTo = r + 1 < ranges.Count ? ranges[r + 1].Start : Length;
+            var count = keepTo - keepFrom;
+            Array.Copy(_chars, keepFrom, _chars, write, count);
+            Array.Copy(_map, keepFrom, _map, write, count);
+            write += count;
+        }
+
+        Length = write;
+    }
+
     private static void NormalizeWhitespace(Span<char> chars)
     {
         if (chars.IndexOfAny('\r', '\t') >= 0)

@@ -34,8 +34,10 @@ internal struct Token
     public int FormLength;
     public TokenKind Kind;
     public bool Dropped;
-    public bool Quoted;
     public bool Intensifier;
+
+    /// <summary>The token was dropped as (part of) an insult phrase.</summary>
+    public bool Insult;
 
     /// <summary>The token ends a dropped insult sentence: its sentence punctuation goes with it.</summary>
     public bool DropPunctuation;

@@ -48,7 +48,7 @@ public class ComplaintNormalizerDefectTests
     {
         // NFKC makes "..." of the ellipsis, and the canonical text collapses a repeated mark.
         var record = new ComplaintNormalizer().Normalize(string.Concat(Enumerable.Repeat("Still waiting\u2026 ", 40)));
-        Assert.Equal(string.Join(' ', Enumerable.Repeat("still waiting.", 40)), record.CanonicalText);
+        Assert.Equal(string.Join(' ', Enumerable.Repeat("still waiting.", 40))[..^1], record.CanonicalText);
         Assert.Equal(40, record.Neutralized.CompatibilityCharacters);
     }
 
@@ -133,6 +133,45 @@ public class ComplaintNormalizerDefectTests
     public void Normalize_FuzzCounterexample_IsIdempotent(string text)
     {
         var once = Normalizer.Normalize(text).CanonicalText;
+        Assert.Equal(once, Normalizer.Normalize(once).CanonicalText);
+    }
+
+    /// <summary>
+    /// Counterexamples of <see cref="ComplaintNormalizerFuzzTests.Normalize_ArbitraryUnicode_IsIdempotent"/> (about one
+    /// run in ten failed), shrunk, with the canonical text each must give and keep when normalized again; and the
+    /// written forms the scanner fixes they led to cover.
+    /// </summary>
+    [Theory]
+    // A dropped insult between two numbers joined them in the canonical text: "946 09 7012" was then an SSN ("Aẞ" is
+    // "ass"). The numbers are read again as the canonical text shows them; a tone edit changes nothing.
+    [InlineData("946 09\n\U0001D400\u1E9E 7012", "[ssn]")]
+    [InlineData("946 09 ass 7012", "[ssn]")]
+    [InlineData("946 09\n7012", "[ssn]")]
+    [InlineData("(555) damn 123-4567", "[phone]")]
+    [InlineData("GB82 damn WEST 1234 5698 7654 32 iban", "[iban] iban")]
+    [InlineData("the $500.00 $h1t 20 users", "the $500.00 20 users")]
+    [InlineData("ticket 1234 damn 56789 open", "ticket 1234 56789 open")]
+    // A full-width "＜3" is "<3" after NFKC, and "*<3" is "<3" in the canonical text: an emoticon either way.
+    [InlineData("*\uFF1C3", "")]
+    [InlineData("*<3* slow", "slow")]
+    // Greek Chi then x is "xx" after look-alike repair: a redaction, as "xx" is when read again.
+    [InlineData("\u03A7[x](.)", "XX")]
+    [InlineData("\u03A7x", "XX")]
+    // The canonical text never starts with '>' (it would be read as a quoted reply).
+    [InlineData("damn > 5 users", "5 users")]
+    // Quoted replies are cut out before tokenizing, so no stage joins what stood around them.
+    [InlineData("It broke.\n> On Monday 555-123-4567 wrote\nStill broken", "it broke. still broken")]
+    // Parentheses and Markdown marks before a number are written as one "(", which opens it.
+    [InlineData("*(4111 1111 1111 1111", "[card]")]
+    [InlineData("((555) 123-4567", "[phone]")]
+    // A run of marks between digit groups is left out of the canonical text: one separator.
+    [InlineData("4111 *** 1111 1111 1111", "[card]")]
+    [InlineData("020 7946 0958_) 555", "[phone]) 555")]
+    [InlineData("[[x@y.com]", "[[email]")]
+    public void Normalize_ShrunkFuzzCounterexample_GivesAFixedPoint(string text, string canonical)
+    {
+        var once = Normalizer.Normalize(text).CanonicalText;
+        Assert.Equal(canonical, once);
         Assert.Equal(once, Normalizer.Normalize(once).CanonicalText);
     }
 }

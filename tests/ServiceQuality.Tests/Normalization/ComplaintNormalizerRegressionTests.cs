@@ -62,11 +62,11 @@ public class ComplaintNormalizerRegressionTests
     }
 
     [Theory]
-    [InlineData("The VPN is down. Pathetic service.", "the VPN is down.")]
-    [InlineData("The VPN is down!!! This is a joke.", "the VPN is down.")]
-    [InlineData("The VPN is down. Unbelievable incompetence.", "the VPN is down.")]
-    [InlineData("The VPN is down. Useless IT department.", "the VPN is down.")]
-    [InlineData("The VPN is down, what a joke, since Monday.", "the VPN is down, since monday.")]
+    [InlineData("The VPN is down. Pathetic service.", "the VPN is down")]
+    [InlineData("The VPN is down!!! This is a joke.", "the VPN is down")]
+    [InlineData("The VPN is down. Unbelievable incompetence.", "the VPN is down")]
+    [InlineData("The VPN is down. Useless IT department.", "the VPN is down")]
+    [InlineData("The VPN is down, what a joke, since Monday.", "the VPN is down, since monday")]
     public void Normalize_InsultPhrases_AreRemovedWhole(string angry, string canonical)
     {
         var record = Normalizer.Normalize(angry);
@@ -87,7 +87,7 @@ public class ComplaintNormalizerRegressionTests
             "The file server still drops every 45 minutes!!! TICKET INC-4442!!! This is a joke.",
         })
         {
-            Assert.Equal("the file server still drops every 45 minutes. ticket INC-4442.", Normalizer.Normalize(angry).CanonicalText);
+            Assert.Equal("the file server still drops every 45 minutes. ticket INC-4442", Normalizer.Normalize(angry).CanonicalText);
             Assert.Equal(Signature(calm), Signature(Normalizer.Normalize(angry)));
         }
 

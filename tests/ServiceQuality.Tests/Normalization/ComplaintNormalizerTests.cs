@@ -48,10 +48,11 @@ public class ComplaintNormalizerTests
     }
 
     [Fact]
-    public void Normalize_OnlyPunctuation_KeepsOneCollapsedMark()
+    public void Normalize_OnlyPunctuation_EndsEmpty()
     {
+        // The runs go, the dots collapse to one, and a full stop that ends the text goes (as "down!!!" and "down." are "down").
         var record = Normalizer.Normalize("!!! ... ???");
-        Assert.Equal(".", record.CanonicalText);
+        Assert.Equal(string.Empty, record.CanonicalText);
         Assert.Equal(2, record.Neutralized.PunctuationRuns);
         Assert.Empty(record.Facts);
     }
@@ -210,7 +211,7 @@ public class ComplaintNormalizerTests
         Assert.Equal(1, record.Neutralized.Shouting);
 
         var signed = Normalizer.Normalize("Printer down again.\n> INC-7 was closed\n--\nJohn Smith\nINC-9999");
-        Assert.Equal("printer down again.", signed.CanonicalText);
+        Assert.Equal("printer down again", signed.CanonicalText);
         Assert.Equal(["System:printer", "Occurrence:again"], FactValues(signed));
     }
 
@@ -250,7 +251,7 @@ public class ComplaintNormalizerTests
     public void Normalize_PersonalData_IsMaskedWithTypedPlaceholders()
     {
         var record = Normalizer.Normalize("mail john.doe@example.com or call +1 (555) 123-4567, card 4111 1111 1111 1111, account 123456789012.");
-        Assert.Equal("mail [email] or call [phone], card [card], account [account].", record.CanonicalText);
+        Assert.Equal("mail [email] or call [phone], card [card], account [account]", record.CanonicalText);
         Assert.Empty(record.Facts);
     }
 
@@ -303,7 +304,7 @@ public class ComplaintNormalizerTests
     public void Normalize_CfpbRedactionTokens_AreNotShouting()
     {
         var record = Normalizer.Normalize("On XX/XX/2019 I called XXXX XXXX about {$500.00}.");
-        Assert.Equal("on XX/XX/2019 i called XXXX XXXX about $500.00.", record.CanonicalText);
+        Assert.Equal("on XX/XX/2019 i called XXXX XXXX about $500.00", record.CanonicalText);
         Assert.Equal(0, record.Neutralized.Shouting);
         Assert.Equal(["Date:2019-XX-XX", "Amount:USD 500.00"], FactValues(record));
     }

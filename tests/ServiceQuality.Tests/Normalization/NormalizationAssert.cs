@@ -60,4 +60,11 @@ internal static class NormalizationAssert
         return null;
     }
 
+    /// <summary>Gets whether the tests run in CI (<c>CI=true</c>), where missing data is a failure, not a skip.</summary>
+    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Finds the CFPB sample, or fails the test saying where it was looked for (see <see cref="CfpbFactAttribute"/>).</summary>
+    public static string RequireCfpbSample() => FindCfpbSample()
+        ?? throw new Xunit.Sdk.XunitException("The CFPB sample shared/data/cfpb_complaints_sample.csv was not found above " + AppContext.BaseDirectory
+            + (IsCi ? "; CI=true, so a test that needs it fails." : "."));
 }

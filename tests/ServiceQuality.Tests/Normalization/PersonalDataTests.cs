@@ -73,6 +73,13 @@ public class PersonalDataTests
         { "Card _4111111111111111_ was charged", "card [card] was charged" },
         { "Card 4111 1111 1111 1111 was charged", "card [card] was charged" },
 
+        // Cards failing the Luhn check (mistyped, or made up) where the context says card.
+        { "Card 4111 1111 1111 1112 was charged", "card [card] was charged" },
+        { "Visa no. 4111-1111-1111-1112 was charged", "visa no. [card] was charged" },
+        { "My card number is 4111111111111112 today", "my card number is [card] today" },
+        { "Amex 3782 822463 10006 was charged", "amex [card] was charged" },
+        { "Card damn 4111 1111 1111 1112 was charged", "card [card] was charged" },
+
         // Names after explicit cues.
         { "Hello, my name is John Smith and the VPN is down", "hello, my name is [name] and the VPN is down" },
         { "Name: Jane Doe. The VPN is down", "name: [name]. the VPN is down" },
@@ -139,7 +146,9 @@ public class PersonalDataTests
     [InlineData("The account was closed in 2021", "the account was closed in 2021")]
     [InlineData("Error 0x80070005 on the SharePoint site", "error 0x80070005 on the SharePoint site")]
     [InlineData("GB82 is not an IBAN", "GB82 is not an IBAN")]
-    [InlineData("Card 4111 1111 1111 1112 fails the Luhn check", "card 4111 1111 1111 1112 fails the luhn check")]
+    [InlineData("The numbers 4111 1111 1111 1112 fail the Luhn check", "the numbers 4111 1111 1111 1112 fail the luhn check")]
+    [InlineData("Card ending in 1234 was charged", "card ending in 1234 was charged")]
+    [InlineData("Card 1234 5678 was charged 3 times", "card 1234 5678 was charged 3 times")]
     public void Normalize_OrdinaryText_IsNotMasked(string text, string canonical) =>
         Assert.Equal(canonical, Normalizer.Normalize(text).CanonicalText);
 

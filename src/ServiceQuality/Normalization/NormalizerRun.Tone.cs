@@ -1,0 +1,439 @@
+namespace ServiceQuality.Normalization;
+
+/// <summary>
+/// Tone that spans a sentence: sarcasm ("Thanks for the great service."), threats to leave ("I'm switching
+/// providers.") and to tell others ("I will tell everyone I know."), which are removed from the canonical text and
+/// recorded (<see cref="ToneSignals"/>, <see cref="NeutralizedCounts.Sarcasm"/>, <see cref="NeutralizedCounts.Threats"/>);
+/// the debris an insult leaves ("You people are pathetic." is no sentence without its insult: all of it goes; "you"
+/// before "idiots" goes with it); emphatic repetition ("yet again"); and scare quotes (<c>great 'service'</c>). The
+/// tokenizer notes the cue words (flagged <see cref="Lexicons.WordFlags.ToneCue"/>) and the insults, so only their
+/// sentences are read.
+/// </summary>
+internal sealed partial class NormalizerRun
+{
+    /// <summary>The words the sentence rules start from (each flagged <see cref="Lexicons.WordFlags.ToneCue"/> in the lexicon table).</summary>
+    internal static readonly string[] ToneCueWords =
+    [
+        // Word of mouth.
+        "tell", "telling", "warn", "warning", "post", "posting", "share", "sharing", "spread", "spreading",
+
+        // Leaving.
+        "switch", "switching", "move", "moving", "leave", "leaving", "cancel", "cancelling", "canceling", "close", "closing",
+        "elsewhere", "take", "taking",
+
+        // Sarcasm.
+        "thanks", "thank", "great", "good", "nice", "well", "wow", "bravo", "brilliant", "way", "oh", "fantastic", "wonderful",
+
+        // Emphatic repetition.
+        "yet", "hundredth", "umpteenth", "millionth", "thousandth", "nth", "zillionth", "gazillionth",
+    ];
+
+    /// <summary>Words that, with a run of <c>! ?</c> before them, start a sentence even in lower case ("in MY NAME!!! i called").</summary>
+    private static readonly string[] SentenceOpeners =
+    [
+        "i", "i'm", "i've", "i'd", "i'll", "im", "ive", "we", "we're", "we've", "we'll", "they", "they're", "he", "she", "you",
+        "it", "it's", "my", "our", "your", "their", "please", "what", "why", "how", "when", "who", "where",
+    ];
+
+    /// <summary>Words that carry nothing once the insult they frame is gone ("you people are ___", "what a bunch of ___").</summary>
+    private static readonly string[] InsultFrame =
+    [
+        "you", "you're", "youre", "your", "ur", "u", "people", "guys", "lot", "are", "is", "were", "was", "so", "such", "a", "an",
+        "the", "bunch", "of", "total", "complete", "absolute", "utter", "what", "all", "just", "being", "bunch", "it", "that",
+        "this", "really", "be", "must", "can", "only", "most", "ever",
+    ];
+
+    /// <summary>Words right before an insult that go with it ("..., you idiots", "what a bunch of morons"), from the first of <see cref="InsultLeadStarts"/>.</summary>
+    private static readonly string[] InsultLead =
+        ["you", "you're", "youre", "ur", "u", "people", "guys", "lot", "bunch", "of", "what", "such", "a", "an", "total", "complete", "absolute", "utter", "so"];
+
+    private static readonly string[] InsultLeadStarts = ["you", "you're", "youre", "ur", "u", "what", "such", "bunch", "total", "complete", "absolute", "utter"];
+
+    private static readonly string[] FirstPerson = ["i", "i'm", "im", "i'll", "ill", "i've", "we", "we're", "we'll", "my", "our"];
+    private static readonly string[] Intent = ["will", "i'll", "we'll", "going", "gonna", "i'm", "im", "we're", "am", "are", "shall", "plan", "planning", "about"];
+    private static readonly string[] WordOfMouthVerbs = ["tell", "telling", "warn", "warning", "post", "posting", "share", "sharing", "spread", "spreading"];
+    private static readonly string[] WordOfMouthAudience =
+        ["everyone", "everybody", "friends", "family", "colleagues", "world", "media", "online", "twitter", "facebook", "reddit", "review", "reviews",
+            "trustpilot", "yelp", "know", "people", "neighbours", "neighbors", "coworkers", "internet"];
+
+    private static readonly string[] LeaveVerbs = ["switch", "switching", "move", "moving", "leave", "leaving", "cancel", "cancelling", "canceling", "close", "closing", "take", "taking"];
+    private static readonly string[] LeaveObjects =
+        ["provider", "providers", "supplier", "bank", "banks", "company", "elsewhere", "competitor", "account", "contract", "subscription", "business", "service", "you", "to", "away"];
+
+    private static readonly string[] Praise =
+        ["great", "wonderful", "amazing", "excellent", "fantastic", "brilliant", "stellar", "superb", "outstanding", "awesome", "lovely", "marvellous", "marvelous", "fabulous", "terrific"];
+
+
+    /// <summary>The tokens that are tone cues, and the dropped insults, noted by the tokenizer and the insult pass.</summary>
+    private readonly List<int> _toneCues = [];
+    private readonly List<int> _insults = [];
+
+    /// <summary>The sentence's kept words (forms), reused.</summary>
+    private readonly List<int> _sentence = [];
+
+    private ToneSignals _signals;
+
+    /// <summary>The most words a sentence the tone rules drop whole may have.</summary>
+    private const int MaxToneSentence = 20;
+
+    /// <summary>Whether <see cref="EndsSentence"/> takes a line break for the end of a sentence (for threats and sarcasm, not for insults).</summary>
+    private bool _lineBreaksEndSentences;
+
+    /// <summary>Runs the sentence rules over the sentences that hold a cue or an insult.</summary>
+    private void NeutraliseSentences()
+    {
+        _signals = default;
+        _lineBreaksEndSentences = true;
+        var done = -1;
+        foreach (var i in _toneCues)
+        {
+            if (i <= done || _tokens[i].Kind == TokenKind.Merged)
+            {
+                continue;
+            }
+
+            var (start, end) = SentenceAround(i);
+            done = end;
+            NeutraliseSentence(start, end);
+        }
+
+        done = -1;
+        _lineBreaksEndSentences = false;
+        foreach (var i in _insults)
+        {
+            if (i <= done)
+            {
+                continue;
+            }
+
+            var (start, end) = SentenceAround(i);
+            done = end;
+            DropInsultDebris(start, end);
+        }
+    }
+
+    /// <summary>The first and last token of the sentence of token <paramref name="i"/>: bounded by sentence punctuation (a run of <c>! ?</c> included) or a line break.</summary>
+    private (int Start, int End) SentenceAround(int i)
+    {
+        var start = i;
+        while (start > 0 && !EndsSentence(start - 1))
+        {
+            start--;
+        }
+
+        var end = i;
+        while (end < _tokenCount - 1 && !EndsSentence(end))
+        {
+            end++;
+        }
+
+        return (start, end);
+    }
+
+    /// <summary>
+    /// Whether a sentence ends with token <paramref name="i"/>, as the canonical text will show it: a full stop or
+    /// semicolon after a kept token, a run of <c>! ? ‽</c> where <see cref="NextStartsSentence"/> says so, or (with
+    /// <see cref="_lineBreaksEndSentences"/>) a line break before the next token. A run of <c>! ?</c> after a dropped
+    /// word ends nothing, as it ends nothing in the canonical text.
+    /// </summary>
+    private bool EndsSentence(int i)
+    {
+        ref var t = ref _tokens[i];
+        var text = _text.Chars;
+        var after = t.Kind == TokenKind.Punctuation ? text[t.ChunkStart..t.ChunkEnd] : text[t.End..t.ChunkEnd];
+        if (t.Kind != TokenKind.Merged && after.ContainsAny(".;…"))
+        {
+            return true;
+        }
+
+        if (!t.Dropped && t.Kind != TokenKind.Merged && after.ContainsAny("!?‽") && FindSentenceStart(i).StartsSentence)
+        {
+            return true;
+        }
+
+        if (!_lineBreaksEndSentences)
+        {
+            return false;
+        }
+
+        // A masked span's first token reaches over the tokens merged into it.
+        return i + 1 < _tokenCount && _tokens[i + 1].ChunkStart > t.ChunkEnd && text[t.ChunkEnd.._tokens[i + 1].ChunkStart].Contains('\n');
+    }
+
+    /// <summary>Gathers the kept word tokens of a sentence into <see cref="_sentence"/>; false when it holds anything but words (a number, a system, a placeholder).</summary>
+    private bool GatherSentence(int start, int end)
+    {
+        _sentence.Clear();
+        var wordsOnly = true;
+        for (var k = start; k <= end; k++)
+        {
+            ref var t = ref _tokens[k];
+            if (t.Dropped || t.Kind is TokenKind.Merged or TokenKind.Punctuation)
+            {
+                continue;
+            }
+
+            wordsOnly &= t.Kind == TokenKind.Word;
+            _sentence.Add(k);
+        }
+
+        return wordsOnly;
+    }
+
+    private bool SentenceHas(string[] words, int from = 0)
+    {
+        for (var k = from; k < _sentence.Count; k++)
+        {
+            if (IsOneOf(Form(_tokens[_sentence[k]]), words))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private int SentenceIndexOf(string[] words)
+    {
+        for (var k = 0; k < _sentence.Count; k++)
+        {
+            if (IsOneOf(Form(_tokens[_sentence[k]]), words))
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    private bool SentenceWordIs(int k, string word) => k >= 0 && k < _sentence.Count && Form(_tokens[_sentence[k]]).SequenceEqual(word);
+
+    private void NeutraliseSentence(int start, int end)
+    {
+        var wordsOnly = GatherSentence(start, end);
+        DropEmphaticRepetition();
+        if (_sentence.Count is 0 or > MaxToneSentence)
+        {
+            // A long run-on sentence (CFPB narratives often have no full stops) is never dropped whole.
+            return;
+        }
+
+        // Threats: a first-person subject, then intent, then the verb.
+        var subject = SentenceIndexOf(FirstPerson);
+        if (subject >= 0 && SentenceHas(Intent, subject))
+        {
+            var verb = SentenceIndexOf(WordOfMouthVerbs);
+            if (verb > subject && SentenceHas(WordOfMouthAudience, verb))
+            {
+                _signals = _signals with { WordOfMouthThreat = true };
+                DropSentence(start, end, ref _threats);
+                return;
+            }
+
+            verb = SentenceIndexOf(LeaveVerbs);
+            if (verb > subject && SentenceHas(LeaveObjects, verb))
+            {
+                _signals = _signals with { ThreatToLeave = true };
+                DropSentence(start, end, ref _threats);
+                return;
+            }
+        }
+
+        if (wordsOnly && (IsSarcasm() || IsOnlyFiller(start, end)))
+        {
+            DropSentence(start, end, ref _sarcasm);
+        }
+    }
+
+    /// <summary>
+    /// A sentence of words only that opens with praise it does not mean: "thanks for the great service", "thanks a lot",
+    /// "thanks for nothing", "great job", "well done", "way to go", "what a great service", "wow", "oh great", "bravo".
+    /// </summary>
+    private bool IsSarcasm()
+    {
+        var first = 0;
+        if (SentenceWordIs(0, "thanks") || (SentenceWordIs(0, "thank") && SentenceWordIs(1, "you")))
+        {
+            first = SentenceWordIs(0, "thank") ? 2 : 1;
+            if (SentenceWordIs(first, "a") && SentenceWordIs(first + 1, "lot") && _sentence.Count <= first + 3)
+            {
+                return true;
+            }
+
+            if (SentenceWordIs(first, "for") && SentenceWordIs(first + 1, "nothing"))
+            {
+                return true;
+            }
+
+            // "thanks for the great service", "thank you for the wonderful support": praise right after "for (the)".
+            var k = first;
+            if (SentenceWordIs(k, "so") || SentenceWordIs(k, "very"))
+            {
+                k++;
+            }
+
+            if (SentenceWordIs(k, "much"))
+            {
+                k++;
+            }
+
+            if (!SentenceWordIs(k, "for"))
+            {
+                return false;
+            }
+
+            k++;
+            if (SentenceWordIs(k, "the") || SentenceWordIs(k, "your") || SentenceWordIs(k, "such"))
+            {
+                k++;
+            }
+
+            return k < _sentence.Count && IsOneOf(Form(_tokens[_sentence[k]]), Praise) && _sentence.Count <= k + 4;
+        }
+
+        if (_sentence.Count <= 3 && (SentenceWordIs(0, "wow") || SentenceWordIs(0, "bravo") || (SentenceWordIs(0, "oh") && SentenceWordIs(1, "great"))
+            || ((SentenceWordIs(0, "great") || SentenceWordIs(0, "good") || SentenceWordIs(0, "nice") || SentenceWordIs(0, "brilliant") || SentenceWordIs(0, "fantastic"))
+                && (SentenceWordIs(1, "job") || SentenceWordIs(1, "work") || SentenceWordIs(1, "service")) )
+            || (SentenceWordIs(0, "well") && SentenceWordIs(1, "done")) || (SentenceWordIs(0, "way") && SentenceWordIs(1, "to") && SentenceWordIs(2, "go"))))
+        {
+            return true;
+        }
+
+        return SentenceWordIs(0, "what") && SentenceWordIs(1, "a") && _sentence.Count is >= 3 and <= 4
+            && IsOneOf(Form(_tokens[_sentence[2]]), Praise);
+    }
+
+    /// <summary>Words that say nothing once the interjection they go with is gone ("Wow, just wow.", "Oh well.").</summary>
+    private static readonly string[] Filler = ["just", "so", "really", "oh", "well", "seriously", "honestly", "like", "and", "again", "simply", "i", "mean"];
+
+    /// <summary>A sentence where a tone word was dropped and only filler words are left ("Wow, just wow." leaves "just").</summary>
+    private bool IsOnlyFiller(int start, int end)
+    {
+        var droppedTone = false;
+        for (var k = start; k <= end; k++)
+        {
+            droppedTone |= _tokens[k].Dropped && (_tokens[k].Flags & (Lexicons.WordFlags.Interjection | Lexicons.WordFlags.Profanity)) != 0;
+        }
+
+        if (!droppedTone || _sentence.Count > 3)
+        {
+            return false;
+        }
+
+        foreach (var k in _sentence)
+        {
+            if (!IsOneOf(Form(_tokens[k]), Filler))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>"yet again": "yet" goes (an intensifier of "again"); "for the hundredth time" is an occurrence, stated or not.</summary>
+    private void DropEmphaticRepetition()
+    {
+        for (var k = 0; k + 1 < _sentence.Count; k++)
+        {
+            if (SentenceWordIs(k, "yet") && SentenceWordIs(k + 1, "again"))
+            {
+                _tokens[_sentence[k]].Dropped = true;
+                _counts.Intensifiers++;
+                _sentence.RemoveAt(k);
+            }
+        }
+    }
+
+    private int _threats;
+    private int _sarcasm;
+
+    /// <summary>Drops every token of a sentence, its final punctuation too.</summary>
+    private void DropSentence(int start, int end, ref int count)
+    {
+        for (var k = start; k <= end; k++)
+        {
+            if (_tokens[k].Kind != TokenKind.Merged)
+            {
+                _tokens[k].Dropped = true;
+                _tokens[k].DropPunctuation = true;
+            }
+        }
+
+        count++;
+    }
+
+    /// <summary>
+    /// What an insult leaves: a sentence of frame words only ("you people are ___.") goes whole; otherwise the frame
+    /// words right before the insult ("..., you idiots", "what a bunch of morons") go with it.
+    /// </summary>
+    private void DropInsultDebris(int start, int end)
+    {
+        GatherSentence(start, end);
+        var allFrame = true;
+        foreach (var k in _sentence)
+        {
+            allFrame &= _tokens[k].Kind == TokenKind.Word && IsOneOf(Form(_tokens[k]), InsultFrame);
+        }
+
+        if (allFrame)
+        {
+            if (_sentence.Count > 0)
+            {
+                for (var k = start; k <= end; k++)
+                {
+                    if (_tokens[k].Kind != TokenKind.Merged)
+                    {
+                        _tokens[k].Dropped = true;
+                    }
+                }
+            }
+
+            _tokens[end].DropPunctuation = true;
+            return;
+        }
+
+        for (var k = start; k <= end; k++)
+        {
+            if (!IsInsult(k))
+            {
+                continue;
+            }
+
+            // Back from the insult over the words that frame it, to a clause boundary (a comma or the sentence's start).
+            var j = k - 1;
+            var first = k;
+            while (j >= start && (_tokens[j].Dropped || _tokens[j].Kind == TokenKind.Merged
+                || (_tokens[j].Kind == TokenKind.Word && IsOneOf(Form(_tokens[j]), InsultLead) && (j == k - 1 || HasNoTrail(_tokens[j])))))
+            {
+                first = _tokens[j].Dropped || _tokens[j].Kind == TokenKind.Merged ? first : j;
+                if (!HasNoTrail(_tokens[j]) && j != k - 1)
+                {
+                    break;
+                }
+
+                j--;
+            }
+
+            var boundary = j < start || _tokens[j].Kind == TokenKind.Punctuation || !HasNoTrail(_tokens[j]);
+            if (first < k && boundary && IsOneOf(Form(_tokens[first]), InsultLeadStarts))
+            {
+                for (var m = first; m < k; m++)
+                {
+                    _tokens[m].Dropped = true;
+                }
+            }
+        }
+    }
+
+    private bool IsInsult(int k) => _tokens[k].Dropped && (_tokens[k].Insult || (_tokens[k].Flags & Lexicons.WordFlags.Insult) != 0);
+
+    /// <summary>
+    /// Whether a token is a word that starts a sentence in lower case after a run of <c>! ?</c>
+    /// ("in MY NAME!!! i called"); "down!!! again" is one sentence.
+    /// </summary>
+    private bool IsSentenceOpener(in Token t) => t.Kind == TokenKind.Word && IsOneOf(Form(t), SentenceOpeners);
+
+    /// <summary>Whether a word is an emphatic ordinal ("for the hundredth time").</summary>
+    private static bool IsEmphaticOrdinal(ReadOnlySpan<char> form) => IsOneOf(form, EmphaticOrdinals);
+}
