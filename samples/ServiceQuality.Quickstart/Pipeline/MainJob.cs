@@ -20,7 +20,8 @@ internal static class MainJob
     public static async Task<QuickstartResults> RunAsync(string complaintsPath, string surveysPath, string databasePath, Progress progress)
     {
         var complaints = BundledData.LoadComplaints(complaintsPath);
-        var surveys = BundledData.LoadSurveys(surveysPath);
+        var surveyFile = BundledData.LoadSurveys(surveysPath);
+        var surveys = surveyFile.Responses;
         progress.Line($"Loaded {complaints.Count} complaints and {surveys.Count} survey responses.");
         var start = complaints.Min(c => c.ReceivedAt);
         var end = complaints.Max(c => c.ReceivedAt).AddDays(2);
@@ -91,7 +92,7 @@ internal static class MainJob
         }
         else
         {
-            throw new InvalidOperationException($"{store.DataSource} holds {already} of these {complaints.Count} complaints: it was written from other data. Choose another file with --db.");
+            throw new UserError($"{store.DataSource} holds {already} of these {complaints.Count} complaints: it was written from other data. Choose another file with --db.");
         }
 
         // 4. SLA and complaint measures, as of the end of the period (the same whether the lifecycles ran now or earlier).
