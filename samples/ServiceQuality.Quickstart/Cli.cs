@@ -17,6 +17,7 @@ internal static class Cli
         var complaints = new Option<string>("--complaints") { HelpName = "FILE", Description = "The complaints CSV (columns as in data/complaints.csv). Default: the bundled data." };
         var surveys = new Option<string>("--surveys") { HelpName = "FILE", Description = "The survey CSV (columns as in data/surveys.csv). Default: the bundled data." };
         var html = new Option<string>("--html") { HelpName = "FILE", Description = "Where to write the report.", DefaultValueFactory = _ => "scorecard.html" };
+        var targets = new Option<string>("--targets") { HelpName = "FILE", Description = "A JSON file of targets the report is coloured against, e.g. {\"nps\": 20, \"slaAttainment\": 95} (see the README). Default: the built-in targets." };
         var db = new Option<string>("--db") { HelpName = "FILE", Description = "The SQLite file that keeps the complaints; a second run reads them from there.", DefaultValueFactory = _ => "servicequality.db" };
         var root = new RootCommand("""
             ServiceQuality Quickstart. With no arguments: the whole pipeline on the bundled data (normalize the complaints, group
@@ -24,7 +25,7 @@ internal static class Cli
             scorecard in the terminal and a self-contained report in scorecard.html.
             """)
         {
-            complaints, surveys, html, db,
+            complaints, surveys, html, db, targets,
         };
         root.SetAction(async (result, cancellation) =>
         {
@@ -33,11 +34,12 @@ internal static class Cli
             string surveysPath = InputFiles.Existing(result.GetValue(surveys) ?? Path.Combine(BundledData.Folder, "surveys.csv"));
             string htmlPath = InputFiles.Writable(result.GetValue(html)!);
             string dbPath = InputFiles.Writable(result.GetValue(db)!);
+            var reportTargets = result.GetValue(targets) is { } targetsPath ? ReportTargets.Load(targetsPath) : new ReportTargets();
             Console.WriteLine($"Complaints are kept in {dbPath} (SQLite; --db to choose another file).");
             var progress = new Progress(Console.Out, interactive: !Console.IsOutputRedirected);
             var results = await MainJob.RunAsync(complaintsPath, surveysPath, dbPath, progress);
             TerminalReport.Write(Console.Out, results.Scorecard, results);
-            await File.WriteAllTextAsync(htmlPath, ScorecardReport.Html(results), cancellation);
+            await File.WriteAllTextAsync(htmlPath, ScorecardReport.Html(results, reportTargets), cancellation);
             Console.WriteLine($"Report written to {htmlPath}");
             return 0;
         });

@@ -37,19 +37,53 @@ public sealed class QuickstartTests : IDisposable
         string report = await File.ReadAllTextAsync(Path.Combine(_folder, "scorecard.html"));
         foreach (var section in new[]
         {
-            "Scores with their uncertainty", "What the index is made of", "The seven things clients want",
-            "SLA attainment", "Recurring problems", "The same experience whoever the client meets",
-            "Internal and external clients", "The complaint lifecycle",
+            "Headline figures against their targets", "Trends over the period", "Agents and teams", "SLA attainment by clock and priority",
+            "Recurring problems", "The seven things clients want", "The same experience whoever the client meets",
+            "Internal and external clients", "The Service Quality Index and its parts", "The complaint lifecycle", "All complaints",
         })
         {
             Assert.Contains(section, report, StringComparison.Ordinal);
         }
 
-        // Self-contained: inline SVG charts, no script, nothing fetched from the network.
-        Assert.Equal(5, report.Split("<svg ").Length - 1); // scores, quadrants, SLA, agents, lifecycle
+        // Self-contained: inline SVG charts, each with a title, no script, nothing fetched from the network.
+        Assert.Equal(8, report.Split("<svg ").Length - 1); // headline scores, 3 trends, agents, SLA, quadrants, lifecycle
+        Assert.Equal(8, System.Text.RegularExpressions.Regex.Matches(report, "<svg [^>]*>\\s*<title").Count);
         Assert.DoesNotContain("<script", report, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("src=\"http", report, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("href=\"http", report, StringComparison.OrdinalIgnoreCase);
+
+        // Plain words, not enum names; the SLA chart counts open clocks only where there are some.
+        foreach (var enumName in new[] { ">AnticipateNeeds<", ">FocusOnPriorities<", ">FirstTimeFix<", ">CostEffectiveness<" })
+        {
+            Assert.DoesNotContain(enumName, report, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(">Anticipating needs<", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("0 running", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("0 still open", report, StringComparison.Ordinal);
+        Assert.Contains("✗ 48% &#183; 14 of 29 met", report, StringComparison.Ordinal); // Critical resolve: misses its target
+        Assert.Matches("fill=\"#D55E00\"><title>Resolve &#183; Critical: ✗ 48%", report);   // so its bar is vermillion
+        Assert.Matches("fill=\"#009E73\"><title>Resolve &#183; High: ✓ 100%", report);      // and a met one green
+        Assert.Contains("class=\"target\"", report, StringComparison.Ordinal);
+        Assert.Contains("class=\"kpi misses\"", report, StringComparison.Ordinal);
+        Assert.Contains("class=\"kpi meets\"", report, StringComparison.Ordinal);
+        Assert.Contains("<b>ICC1</b> is the share of the differences between clients' ratings that comes down to <i>which agent</i> served them.", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MainJob_TargetsFromAJsonFile_ColourTheHeadlineCards()
+    {
+        string targets = Write("targets.json", "{ \"nps\": -50, \"csatTopBox\": 50, \"ces\": null, \"slaAttainment\": 99.5 }");
+
+        var (exit, output, error) = await RunAsync(["--targets", targets, "--db", "t.db"]);
+
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+        string report = await File.ReadAllTextAsync(Path.Combine(_folder, "scorecard.html"));
+        // NPS -8 meets a target of -50; CSAT 55% meets 50%; SLA 93.6% (interval 89.8 to 96.1) misses 99.5; CES has no target.
+        Assert.Contains("✓ meets target (target at least -50)", report, StringComparison.Ordinal);
+        Assert.Contains("✓ meets target (target at least 50%)", report, StringComparison.Ordinal);
+        Assert.Contains("✗ misses target (target at least 99.5%)", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("target at most 3.0", report, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -123,6 +157,9 @@ public sealed class QuickstartTests : IDisposable
     [InlineData("main-surveys-nps-11")]
     [InlineData("main-missing-html-folder")]
     [InlineData("main-bad-priority")]
+    [InlineData("main-targets-unknown-property")]
+    [InlineData("main-targets-out-of-range")]
+    [InlineData("main-targets-bad-json")]
     [InlineData("score-empty")]
     [InlineData("score-wrong-columns")]
     [InlineData("score-unbalanced-quote")]
@@ -147,6 +184,12 @@ public sealed class QuickstartTests : IDisposable
             "main-missing-html-folder" => (["--html", "reports/scorecard.html"], $"quickstart: cannot write {F("reports/scorecard.html")}: the folder {F("reports")} does not exist."),
             "main-bad-priority" => (["--complaints", Write("mine.csv", $"{complaintsHeader}\nQ1,2026-09-01T09:00:00Z,C1,Internal,Email,Urgent,Ann,\"The VPN, again\"\n")],
                 $"quickstart: {F("mine.csv")}, line 2, column 43 (priority): 'Urgent' is not one of Low, Normal, High, Critical."),
+            "main-targets-unknown-property" => (["--targets", Write("t.json", "{\n  \"nps\": 20,\n  \"csat\": 80\n}")],
+                $"quickstart: {F("t.json")}, line 3, column 10: The JSON property 'csat' could not be mapped to any .NET member contained in type 'ServiceQuality.Quickstart.Report.ReportTargets'. Valid properties: index, nps, csatTopBox, ces, slaAttainment, firstContactResolution, reopenRate."),
+            "main-targets-out-of-range" => (["--targets", Write("t.json", "{ \"slaAttainment\": 150 }")],
+                $"quickstart: {F("t.json")}: slaAttainment is 150; valid: 0 to 100 (%), or null for no target."),
+            "main-targets-bad-json" => (["--targets", Write("t.json", "{ \"nps\": 20,,\n}")],
+                $"quickstart: {F("t.json")}, line 1, column 13: ',' is an invalid start of a property name. Expected a '\"'. Valid properties: index, nps, csatTopBox, ces, slaAttainment, firstContactResolution, reopenRate."),
             "score-empty" => (["score", Write("s.csv", "")], $"score: {F("s.csv")} is empty; expected a CSV file whose first line names the columns."),
             "score-wrong-columns" => (["score", Write("s.csv", "name,score\nAnn,9\n")],
                 $"score: {F("s.csv")}, line 1: no rating column; a survey file needs at least one of nps, csat, ces, importance_W, performance_W (W a client want such as Availability); the header has name, score."),
