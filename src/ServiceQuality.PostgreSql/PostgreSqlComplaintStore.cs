@@ -43,6 +43,13 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IAsyncDisposable
         _schema = options.Schema;
         var builder = new NpgsqlSlimDataSourceBuilder(options.ConnectionString);
         builder.EnableArrays();
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            // The store runs a handful of statements over and over: let Npgsql prepare them once per connection
+            // (unless the connection string says otherwise), so PostgreSQL does not parse and plan each append again.
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 16;
+        }
+
         _dataSource = builder.Build();
         string s = _schema;
         const string Events = "INSERT INTO {0}.events (complaint_id, version, data) SELECT $1, v, d FROM unnest($13::bigint[], $14::text[]) AS u(v, d) WHERE EXISTS (SELECT 1 FROM written)";
