@@ -151,16 +151,14 @@ internal static class Breakdowns
     }
 
     /// <summary>
-    /// A share under a Beta prior at the overall share, worth <see cref="PriorStrength"/> answers: the posterior mean
-    /// (s + m·p̄)/(n + m), and mean ± 1.96 posterior standard deviations (clipped to 0-1) as its interval.
+    /// A share under a Beta prior at the overall share, worth <see cref="PriorStrength"/> answers: the library's posterior
+    /// mean (s + m·p̄)/(n + m) and equal-tailed 95% credible interval.
     /// </summary>
     public static Shrunk ShrinkShare(long successes, long n, long overallSuccesses, long overallN)
     {
         double pooled = overallN == 0 ? 0.5 : overallSuccesses / (double)overallN;
-        double a = Math.Max(0.01, PriorStrength * pooled) + successes;
-        double b = Math.Max(0.01, PriorStrength * (1 - pooled)) + (n - successes);
-        double mean = a / (a + b);
-        double sd = Math.Sqrt(a * b / ((a + b) * (a + b) * (a + b + 1)));
-        return new Shrunk(n == 0 ? null : successes / (double)n, n, mean, Math.Max(0, mean - (1.96 * sd)), Math.Min(1, mean + (1.96 * sd)));
+        var prior = new BetaPrior(Math.Max(0.01, PriorStrength * pooled), Math.Max(0.01, PriorStrength * (1 - pooled)));
+        var posterior = Proportion.Posterior(successes, n, prior);
+        return new Shrunk(n == 0 ? null : successes / (double)n, n, posterior.Mean, posterior.Interval.Lower, posterior.Interval.Upper);
     }
 }
