@@ -30,6 +30,15 @@ internal sealed class CsvRecord(CsvTable table, int line, CsvField[] fields)
     }
 }
 
+/// <summary>The rows of a CSV text as plain strings, for the test and benchmark corpora that link this file.</summary>
+internal static class Csv
+{
+    /// <summary>Reads every row (the header first) strictly, as <see cref="CsvTable"/> does.</summary>
+    /// <exception cref="UserError">An unclosed quote, text after a closing quote, or a quote inside an unquoted field.</exception>
+    public static IEnumerable<string[]> ReadRows(TextReader reader) =>
+        CsvTable.Parse(reader.ReadToEnd(), "CSV text").Select(row => row.Fields.Select(f => f.Value).ToArray());
+}
+
 /// <summary>
 /// A CSV file read strictly (RFC 4180: quoted fields may hold commas, doubled quotes and line breaks), so that every
 /// problem is reported with the file, line and column: a file that is not UTF-8 text, an empty file, an unclosed
