@@ -6,75 +6,45 @@ using ServiceQuality.Quickstart.Pipeline;
 
 /// <summary>
 /// The <c>normalize</c> verb: reads complaint texts (one a line, or a CSV file with a named text column) and writes
-/// one JSON object a line.
-/// Usage: normalize [--input FILE] [--output FILE] [--csv-column NAME] [--reference-date YYYY-MM-DD].
+/// one JSON object a line. Progress goes to the terminal only when the JSON goes to a file and stdout is a terminal.
 /// </summary>
 internal static class NormalizeCommand
 {
-    public static int Run(string[] args)
+    public static int Run(string? input, string? output, string? column, DateOnly? reference)
     {
-        string? input = null, output = null, column = null;
-        DateOnly? reference = null;
-        for (var i = 0; i < args.Length; i++)
+        // Check both files before reading or writing anything.
+        string? inputPath = input is null ? null : InputFiles.Existing(input);
+        string? outputPath = output is null ? null : InputFiles.Writable(output);
+        IReadOnlyList<string> texts;
+        if (column is not null)
         {
-            var value = i + 1 < args.Length ? args[i + 1] : null;
-            switch (args[i])
+            if (inputPath is null)
             {
-                case "--input" when value is not null:
-                    input = value;
-                    i++;
-                    break;
-                case "--output" when value is not null:
-                    output = value;
-                    i++;
-                    break;
-                case "--csv-column" when value is not null:
-                    column = value;
-                    i++;
-                    break;
-                case "--reference-date" when value is not null && DateOnly.TryParseExact(value, "yyyy-MM-dd", out var date):
-                    reference = date;
-                    i++;
-                    break;
-                default:
-                    Console.Error.WriteLine($"normalize: unknown or incomplete option '{args[i]}'.");
-                    Console.Error.WriteLine("usage: normalize [--input FILE] [--output FILE] [--csv-column NAME] [--reference-date YYYY-MM-DD]");
-                    return 2;
+                throw new UserError("--csv-column needs --input FILE (a CSV file).");
             }
-        }
 
-        using var reader = input is null ? Console.In : new StreamReader(input, Encoding.UTF8);
-        using var writer = output is null ? Console.Out : new StreamWriter(output, false, new UTF8Encoding(false));
-        IEnumerable<string> texts;
-        if (column is null)
-        {
-            texts = Lines(reader);
+            var table = CsvTable.Read(inputPath);
+            if (!table.Has(column))
+            {
+                throw new UserError($"{table.Path}, line 1: no column '{column}'; the header has {string.Join(", ", table.Header)}.");
+            }
+
+            texts = [.. table.Records.Select(r => r[column]).Where(t => t.Length > 0)];
         }
         else
         {
-            var rows = Csv.ReadRows(reader).GetEnumerator();
-            if (!rows.MoveNext())
-            {
-                Console.Error.WriteLine("normalize: the CSV input is empty.");
-                return 1;
-            }
-
-            var index = Array.IndexOf(rows.Current, column);
-            if (index < 0)
-            {
-                Console.Error.WriteLine($"normalize: the CSV header has no column '{column}'; it has: {string.Join(", ", rows.Current)}.");
-                return 1;
-            }
-
-            texts = Column(rows, index);
+            string text = inputPath is null ? Console.In.ReadToEnd() : InputFiles.ReadText(inputPath, "a text file, one complaint a line");
+            texts = [.. text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0)];
         }
 
+        var progress = new Progress(Console.Out, interactive: outputPath is not null && !Console.IsOutputRedirected);
+        using var writer = outputPath is null ? null : new StreamWriter(outputPath, false, new UTF8Encoding(false));
+        var sink = writer ?? Console.Out;
         var normalizer = new ComplaintNormalizer();
         var context = new NormalizationContext(reference);
-        var count = 0;
-        foreach (var text in texts)
+        for (int i = 0; i < texts.Count; i++)
         {
-            var record = normalizer.Normalize(text, context);
+            var record = normalizer.Normalize(texts[i], context);
             var line = new NormalizedLine(
                 record.CanonicalText,
                 [.. record.Facts.Select(f => new FactLine(f.Kind.ToString(), f.Value, f.Start, f.Length))],
@@ -84,34 +54,17 @@ internal static class NormalizeCommand
                 record.IncidentKeyText,
                 record.FingerprintText,
                 record.Neutralized);
-            writer.WriteLine(JsonSerializer.Serialize(line, NormalizeJsonContext.Default.NormalizedLine));
-            count++;
+            sink.WriteLine(JsonSerializer.Serialize(line, NormalizeJsonContext.Default.NormalizedLine));
+            progress.Step("Normalizing", i + 1, texts.Count);
         }
 
-        Console.Error.WriteLine($"normalize: {count} complaints.");
+        if (outputPath is not null)
+        {
+            progress.Done($"Wrote {texts.Count} normalized complaints to {outputPath}.");
+        }
+
+        Console.Error.WriteLine($"normalize: {texts.Count} complaints.");
         return 0;
-    }
-
-    private static IEnumerable<string> Lines(TextReader reader)
-    {
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length > 0)
-            {
-                yield return line;
-            }
-        }
-    }
-
-    private static IEnumerable<string> Column(IEnumerator<string[]> rows, int index)
-    {
-        while (rows.MoveNext())
-        {
-            if (index < rows.Current.Length && rows.Current[index].Length > 0)
-            {
-                yield return rows.Current[index];
-            }
-        }
     }
 }
 

@@ -20,7 +20,8 @@ internal static class MainJob
     public static async Task<QuickstartResults> RunAsync(string complaintsPath, string surveysPath, string databasePath, Progress progress)
     {
         var complaints = BundledData.LoadComplaints(complaintsPath);
-        var surveys = BundledData.LoadSurveys(surveysPath);
+        var surveyFile = BundledData.LoadSurveys(surveysPath);
+        var surveys = surveyFile.Responses;
         progress.Line($"Loaded {complaints.Count} complaints and {surveys.Count} survey responses.");
         var start = complaints.Min(c => c.ReceivedAt);
         var end = complaints.Max(c => c.ReceivedAt).AddDays(2);
@@ -50,13 +51,15 @@ internal static class MainJob
 
         var recurring = index.GetRecurringProblems(minimumCount: 3)
             .OrderByDescending(p => p.Count).ThenBy(p => p.FirstSeen)
-            .Select(p => new RecurringProblemRow(
-                MostCommonArea(p.ComplaintIds.Select(id => byId[id].Normalized)),
+            .Select((p, i) => new RecurringProblemRow(
+                i + 1,
+                ScorecardReport.AreaName(MostCommonArea(p.ComplaintIds.Select(id => byId[id].Normalized))),
                 p.Count,
                 p.Clients.Count,
                 p.FirstSeen,
                 p.LastSeen,
-                byId[p.ComplaintIds[0]].Normalized.CanonicalText))
+                byId[p.ComplaintIds[0]].Normalized.CanonicalText,
+                [.. p.ComplaintIds]))
             .ToList();
         int distinctKeys = normalized.Select(n => n.IncidentKey).Distinct().Count();
         progress.Line($"Found {recurring.Count} recurring problems among {distinctKeys} distinct incident keys.");
@@ -91,34 +94,39 @@ internal static class MainJob
         }
         else
         {
-            throw new InvalidOperationException($"{store.DataSource} holds {already} of these {complaints.Count} complaints: it was written from other data. Choose another file with --db.");
+            throw new UserError($"{store.DataSource} holds {already} of these {complaints.Count} complaints: it was written from other data. Choose another file with --db.");
         }
 
         // 4. SLA and complaint measures, as of the end of the period (the same whether the lifecycles ran now or earlier).
         clock.Set(end);
-        var sla = new Dictionary<(SlaClockKind, Priority), (int Met, int Breached, int Running)>();
+        var sla = new Dictionary<(SlaClockKind, Priority), SlaRow>();
         var measures = ComplaintMeasures.Empty;
-        int resolveMet = 0, resolveBreached = 0;
+        var rows = new List<ComplaintRow>(complaints.Count);
         foreach (var c in complaints)
         {
             var complaint = (await service.LoadAsync(c.Id))!;
             measures = measures.Merge(ComplaintMeasures.Of(complaint));
             var evaluation = complaint.EvaluateSla(end);
-            foreach (var clockStatus in new[] { evaluation.Acknowledge, evaluation.Update, evaluation.Resolve })
+            foreach (var clockStatus in evaluation.Clocks)
             {
                 var key = (clockStatus.Clock, c.Priority);
-                var (met, breached, running) = sla.GetValueOrDefault(key);
+                var row = sla.GetValueOrDefault(key) ?? new SlaRow(clockStatus.Clock, c.Priority, 0, 0, 0, 0);
                 sla[key] = clockStatus.Status switch
                 {
-                    SlaStatus.Met => (met + 1, breached, running),
-                    SlaStatus.Breached => (met, breached + 1, running),
-                    _ => (met, breached, running + 1),
+                    SlaStatus.Met => row with { Met = row.Met + 1 },
+                    SlaStatus.Breached => row with { Breached = row.Breached + 1 },
+                    SlaStatus.Stopped => row with { Stopped = row.Stopped + 1 },
+                    _ => row with { Open = row.Open + 1 }, // running, at risk or paused: not decided yet
                 };
             }
 
-            resolveMet += evaluation.Resolve.Status == SlaStatus.Met ? 1 : 0;
-            resolveBreached += evaluation.Resolve.Status == SlaStatus.Breached ? 1 : 0;
+            var n = byId[c.Id].Normalized;
+            rows.Add(new ComplaintRow(
+                c.Id, c.ReceivedAt, c.ClientId, c.Priority, c.Agent, c.Team ?? "(no team)", complaint.State, evaluation.Resolve.Status,
+                ScorecardReport.AreaName(n.Areas.Count > 0 ? n.Areas[0].Area : "unclassified"), n.CanonicalText));
         }
+
+        var (resolveMet, resolveBreached) = Breakdowns.Sla(rows);
 
         // 5. The scorecard: surveys and the service measures of complaint handling together.
         var rates = new ServiceRates(
@@ -127,6 +135,7 @@ internal static class MainJob
             Proportion.FromCounts(measures.Reopened, measures.EverResolved));
         var card = Scorecard.Compute(surveys, BundledData.ScorecardOptions, slaAttainment: rates.SlaAttainment, firstContactResolution: rates.FirstContactResolution, reopenRate: rates.ReopenRate);
 
+        var people = Breakdowns.People(surveys, surveyFile.Teams, rows);
         return new QuickstartResults(
             start,
             end,
@@ -135,7 +144,7 @@ internal static class MainJob
             agreeing,
             pairs,
             recurring,
-            [.. sla.OrderBy(s => s.Key.Item1).ThenByDescending(s => s.Key.Item2).Select(s => new SlaRow(s.Key.Item1, s.Key.Item2, s.Value.Met, s.Value.Breached, s.Value.Running))],
+            [.. sla.OrderBy(s => s.Key.Item1).ThenByDescending(s => s.Key.Item2).Select(s => s.Value)],
             measures,
             rates,
             card,
@@ -145,7 +154,11 @@ internal static class MainJob
             store.DataSource,
             readFromEarlierRun,
             lifecycle.Definition.GetInfo(),
-            lifecycle.ToMermaid());
+            lifecycle.ToMermaid(),
+            rows,
+            Breakdowns.Weekly(surveys, rows),
+            people.Agents,
+            people.Teams);
     }
 
     /// <summary>How many of <paramref name="complaints"/> the store already holds.</summary>

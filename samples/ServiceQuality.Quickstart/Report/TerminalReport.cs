@@ -52,6 +52,22 @@ internal static class TerminalReport
         }
     }
 
+    /// <summary>
+    /// What a scorecard's index leaves out, against the main job's: the service family (SLA attainment, first-contact
+    /// resolution, reopen rate) comes from complaints, and any survey measure without answers is left out too, so an
+    /// index of surveys alone is not comparable with the main job's.
+    /// </summary>
+    public static string LeftOut(ScorecardResult card)
+    {
+        var present = card.Index.Components.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        string[] service = ["SLA attainment", "First-contact resolution", "Reopen rate"];
+        var survey = new[] { "NPS", "CSAT", "CES" }.Concat(Enum.GetValues<ClientWant>().Select(w => w.ToString()))
+            .Where(name => !present.Contains(name)).Select(name => Enum.TryParse<ClientWant>(name, out _) ? ScorecardReport.Split(name) : name).ToList();
+        string text = $"Left out of this index: {string.Join(", ", service.Where(s => !present.Contains(s)))} (measured from complaints: the main job includes them)";
+        text += survey.Count == 0 ? "." : $", and {string.Join(", ", survey)} (no answers in this file).";
+        return text + " So this index is not comparable with the main job's.";
+    }
+
     private static void Rate(TextWriter output, string name, ServiceQuality.Scoring.Proportions.ProportionResult rate) =>
         Row(output, name, rate.Estimate is { } e ? $"{F(e * 100, 1)}%" : "no score", Interval(rate.Interval, 100, 1, "%"), rate.N.ToString(System.Globalization.CultureInfo.InvariantCulture));
 

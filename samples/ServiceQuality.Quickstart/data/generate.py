@@ -46,6 +46,8 @@ PROFANITY = ["damn", "bloody", "f*cking", "sh!t"]
 
 CLIENTS = [(f"C{i:03d}", "Internal" if i % 3 else "External") for i in range(1, 41)]
 AGENTS = ["Ada", "Ben", "Chloe", "Dev", "Eli", "Fatima"]
+# Each agent works in one team (a fixed map, not drawn, so adding it changed no other value).
+TEAMS = {"Ada": "Service desk", "Ben": "Service desk", "Chloe": "Network", "Dev": "Network", "Eli": "Workplace", "Fatima": "Workplace"}
 CHANNELS = ["Email", "Phone", "Web", "Chat", "InPerson"]
 PRIORITIES = ["Low", "Normal", "High", "Critical"]
 
@@ -116,6 +118,8 @@ for inc_no, (want, template) in enumerate(INCIDENTS):
             "text": text,
         })
 
+for c in complaints:
+    c["team"] = TEAMS[c["agent"]]
 complaints.sort(key=lambda c: c["received_at"])
 with open("complaints.csv", "w", newline="", encoding="utf-8") as f:
     w = csv.DictWriter(f, fieldnames=list(complaints[0].keys()))
@@ -154,6 +158,7 @@ for i in range(600):
     for want in WANTS:
         row[f"importance_{want}"] = clamp(want_importance[want] + random.gauss(0, 0.6), 1, 5)
         row[f"performance_{want}"] = clamp(want_performance[want] + 0.6 * mood + random.gauss(0, 0.6), 1, 5)
+    row["team"] = TEAMS[agent]
     surveys.append(row)
 
 with open("surveys.csv", "w", newline="", encoding="utf-8") as f:
