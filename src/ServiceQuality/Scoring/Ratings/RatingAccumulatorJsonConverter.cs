@@ -59,7 +59,8 @@ public sealed class RatingAccumulatorJsonConverter<TScale> : JsonConverter<Ratin
             throw new JsonException("\"counts\" must be an array.");
         }
 
-        var counts = new List<long>();
+        // Sized for the scale's ratings, so a valid state is read without growing the list.
+        var counts = new List<long>(RatingAccumulator<TScale>.ScaleMaximum - RatingAccumulator<TScale>.ScaleMinimum + 1);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             counts.Add(JsonState.ReadCount(ref reader, "counts"));
