@@ -1,5 +1,6 @@
 using FsCheck.Xunit;
 using ServiceQuality.Sla;
+using ServiceQuality.Testing;
 
 namespace ServiceQuality.Tests.Sla;
 
@@ -83,4 +84,8 @@ public class SlaPropertyTests
         Assert.Equal(amount, London.BusinessTimeBetween(start, end));
         Assert.True(end >= start);
     }
+
+    [Fact]
+    public void SlaLaws_LondonOfficeWithHolidays_Meets_Specification() =>
+        new SlaLaws(Policy, London) { ClosedDays = [new DateOnly(2026, 4, 3), new DateOnly(2026, 4, 6)], Options = new LawCheckOptions { MaxTest = 300 } }.CheckAll();
 }
