@@ -1,5 +1,7 @@
 using FsCheck.Xunit;
 using ServiceQuality.Complaints;
+using ServiceQuality.Sla;
+using ServiceQuality.Testing;
 using ServiceQuality.Workflow;
 
 namespace ServiceQuality.Tests.Complaints;
@@ -58,6 +60,22 @@ public class ComplaintPropertyTests
         Assert.Equal(accepted, complaint.Version);
         Assert.Equal(Enumerable.Range(1, (int)accepted).Select(i => (long)i), complaint.History.Select(e => e.Version));
         Assert.Equal(complaint.History.Count(e => e.IsMomentOfTruth), complaint.Snapshot.ClientContacts);
+    }
+
+    [Fact]
+    public void Replay_AfterSerializerRoundTrip_EqualsLiveState_UnderEveryPolicyCombination()
+    {
+        // The kit's model-based scripts, on a business calendar, through the JSON form stores keep.
+        static IReadOnlyList<ComplaintEvent> RoundTrip(IReadOnlyList<ComplaintEvent> history) =>
+            ComplaintEventSerializer.DeserializeHistory(ComplaintEventSerializer.SerializeHistory(history));
+        var calendar = BusinessCalendar.Weekdays(TimeZoneInfo.Utc, new TimeOnly(8, 0), new TimeOnly(18, 0));
+        foreach (var (apologyFirst, confirmation) in new[] { (true, true), (true, false), (false, true), (false, false) })
+        {
+            var options = new ComplaintOptions { RequireApologyBeforeHelp = apologyFirst, RequireClientConfirmation = confirmation, Calendar = calendar, MaxEscalationLevel = 2 };
+            var laws = new LifecycleLaws(options) { Options = new LawCheckOptions { MaxTest = 60 } };
+            laws.AcceptsWhatThePoliciesAllow();
+            laws.ReplayEqualsLiveState(RoundTrip);
+        }
     }
 
     /// <summary>Decodes each int into a time advance and a command, sends it, and reports (state before, command, result, state after).</summary>

@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using ServiceQuality.Sla;
+using ServiceQuality.Testing;
 
 namespace ServiceQuality.Tests.Sla;
 
@@ -199,4 +200,8 @@ public class SlaPropertyTests
             return Enum.GetValues<SlaClockKind>().All(k => a[k].Elapsed == b[k].Elapsed && a[k].Cycle == b[k].Cycle)
                 .Label($"{string.Join("; ", Enum.GetValues<SlaClockKind>().Select(k => $"{k}: {a[k].Elapsed}/{b[k].Elapsed}"))}");
         });
+
+    [Fact]
+    public void SlaLaws_LondonOfficeWithHolidays_Meets_Specification() =>
+        new SlaLaws(Policy, London) { ClosedDays = [new DateOnly(2026, 4, 3), new DateOnly(2026, 4, 6)], Options = new LawCheckOptions { MaxTest = 300 } }.CheckAll();
 }

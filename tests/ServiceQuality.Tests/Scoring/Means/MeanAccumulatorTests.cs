@@ -1,9 +1,11 @@
 using System.Text.Json;
 using FsCheck;
+using FsCheck.Fluent;
 using FsCheck.Xunit;
 using ServiceQuality.Scoring;
 using ServiceQuality.Scoring.Means;
 using ServiceQuality.Scoring.Serialization;
+using ServiceQuality.Testing;
 
 namespace ServiceQuality.Tests.Scoring.Means;
 
@@ -326,5 +328,30 @@ public sealed class MeanAccumulatorTests
         var merged = MeanAccumulator.Combine(x, y);
         return MeanAccumulator.Combine(RoundTrip.Json(x, ScoringJson.MeanAccumulator), RoundTrip.Json(y, ScoringJson.MeanAccumulator)) == merged
             && MeanAccumulator.Combine(Binary(x), Binary(y)) == merged;
+    }
+
+    /// <summary>Weighted values (weights from 0.5 to 4) with awkward magnitudes: large offsets and spreads test the numerics of the merge.</summary>
+    private static AccumulatorLaws<MeanAccumulator, (double Value, double Weight)> WeightedLaws() =>
+        new(
+            static () => default,
+            static (a, x) => { a.Add(x.Value, x.Weight); return a; },
+            static (a, b) => MeanAccumulator.Combine(a, b),
+            from v in Gen.Choose(-1000, 1000) from w in Gen.Choose(1, 8) from scale in Gen.Elements(1e-3, 1.0, 1e6) select (v * scale, w / 2.0))
+        {
+            AreEqual = static (a, b) => a.Count == b.Count && AccumulatorLaws.Close(a.SumOfWeights, b.SumOfWeights)
+                && AccumulatorLaws.Close(a.Mean, b.Mean) && AccumulatorLaws.Close(a.SumOfSquaredDeviations, b.SumOfSquaredDeviations, 1e-7),
+            Options = new LawCheckOptions { MaxTest = 300 },
+        };
+
+    [Fact]
+    public void Merge_WeightedValues_MeetsTheAccumulatorLaws() => WeightedLaws().CheckAll();
+
+    [Fact]
+    public void SumOfSquaredDeviations_WeightedValues_IsShiftInvariantAndScalesWithTheSquare()
+    {
+        var laws = WeightedLaws();
+
+        laws.StatisticIsShiftInvariant(static a => a.SumOfSquaredDeviations, static (x, c) => (x.Value + c, x.Weight), tolerance: 1e-6);
+        laws.StatisticScalesWithValues(static a => a.SumOfSquaredDeviations, static (x, k) => (x.Value * k, x.Weight), power: 2, tolerance: 1e-9);
     }
 }
