@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.TestingHost;
 using ServiceQuality.Complaints;
+using ServiceQuality.Orleans.Scores;
 using ServiceQuality.PostgreSql;
 
 namespace ServiceQuality.Orleans.Tests;
@@ -64,7 +65,7 @@ internal static class TestClusters
     private sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder) =>
-            siloBuilder.UseServiceQuality().Services
+            siloBuilder.UseServiceQuality().AddMemoryGrainStorage(ScoreGrains.StorageName).Services
                 .AddServiceQuality()
                 .UseComplaintStore(sp => Stores[sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ClusterId]);
     }
