@@ -1,0 +1,40 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Serialization;
+using Orleans.Serialization.Cloning;
+using ServiceQuality.Orleans.Serialization;
+
+namespace Orleans.Hosting;
+
+/// <summary>
+/// Wires ServiceQuality's types into Orleans on a silo and on a cluster client. The silo's host also registers
+/// ServiceQuality itself (<c>services.AddServiceQuality(...).UsePostgreSql(...)</c>): the grains use its
+/// <see cref="ServiceQuality.Complaints.ComplaintService"/> and store.
+/// </summary>
+public static class ServiceQualityOrleansExtensions
+{
+    /// <summary>Adds what a silo needs to host ServiceQuality's grains: the copier of complaint events, for every event type.</summary>
+    /// <param name="builder">The silo builder.</param>
+    /// <returns>The builder, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    public static ISiloBuilder UseServiceQuality(this ISiloBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        AddSerialization(builder.Services);
+        return builder;
+    }
+
+    /// <summary>Adds what a cluster client needs to call ServiceQuality's grains: the copier of complaint events, for every event type.</summary>
+    /// <param name="builder">The client builder.</param>
+    /// <returns>The builder, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    public static IClientBuilder UseServiceQuality(this IClientBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        AddSerialization(builder.Services);
+        return builder;
+    }
+
+    private static void AddSerialization(IServiceCollection services) =>
+        services.AddSerializer(serializer => serializer.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IGeneralizedCopier, ComplaintEventCopier>()));
+}

@@ -1,0 +1,28 @@
+using ServiceQuality.Complaints;
+using ServiceQuality.Insights;
+using ServiceQuality.Scoring.Proportions;
+
+namespace ServiceQuality.Orleans.Scores;
+
+/// <summary>A tally of survey responses and complaint measures: one silo's partial, or the merge of all of them.</summary>
+/// <param name="Surveys">The survey responses' accumulator.</param>
+/// <param name="Complaints">The complaint measures' sufficient statistics.</param>
+/// <param name="Partitions">How many partial tallies were merged into this one (1 for a partial).</param>
+[GenerateSerializer]
+[Alias("ServiceQuality.ScoreTally")]
+public sealed record ScoreTally(
+    [property: Id(0)] ScorecardAccumulator Surveys,
+    [property: Id(1)] ComplaintMeasures Complaints,
+    [property: Id(2)] int Partitions)
+{
+    /// <summary>Computes the scorecard of the tally, with first-contact resolution and the reopen rate from the complaint measures.</summary>
+    /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
+    /// <param name="slaAttainment">The share of complaints handled within their SLA, if measured.</param>
+    /// <returns>The scorecard.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public ScorecardResult GetScorecard(ScorecardOptions? options = null, ProportionResult? slaAttainment = null) => Surveys.GetResult(
+        options,
+        slaAttainment,
+        Complaints.Closed == 0 ? null : Proportion.FromCounts(Complaints.FirstContactResolutions, Complaints.Closed),
+        Complaints.EverResolved == 0 ? null : Proportion.FromCounts(Complaints.Reopened, Complaints.EverResolved));
+}

@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using ServiceQuality.Complaints;
+using ServiceQuality.Orleans.Complaints;
+using ServiceQuality.Sla;
+
+namespace ServiceQuality.Orleans.Tests.Complaints;
+
+/// <summary>
+/// Three silos, eight clients sending 1,000 commands each over 64 complaints, and one silo stopped half-way: the grains
+/// on it move to the survivors, rebuilt from the shared store. Every accepted command is stored exactly once, at the
+/// version its reply named; versions stay contiguous; nothing the clients did not send is stored.
+/// </summary>
+public sealed class ComplaintGrainFailoverTests
+{
+    private const int Clients = 8;
+    private const int CommandsPerClient = 1_000;
+    private const int Complaints = 64;
+
+    [Fact]
+    public async Task ExecuteAsync_SiloStoppedMidRun_EveryAcceptedCommandStoredExactlyOnce()
+    {
+        var (cluster, store) = await TestClusters.StartAsync(3);
+        try
+        {
+            var ids = Enumerable.Range(0, Complaints).Select(i => $"F-{i:D3}").ToArray();
+            foreach (string id in ids)
+            {
+                Assert.True((await cluster.GrainFactory.GetGrain<IComplaintGrain>(id).ReceiveAsync(
+                    new ComplaintIntake($"client-{id}", ClientSegment.Internal, ContactChannel.Web, Priority.Normal, "Printer jams on every job.", "desk"))).IsCreated);
+            }
+
+            var accepted = new ConcurrentDictionary<string, (string ComplaintId, long Version)>();
+            var acknowledgedAt = new ConcurrentDictionary<string, long>();
+            var unknown = new ConcurrentBag<string>();
+            int refused = 0;
+            int done = 0;
+            var halfway = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var stopper = Task.Run(async () =>
+            {
+                await halfway.Task;
+                await cluster.StopSiloAsync(cluster.SecondarySilos[0]);
+            });
+
+            var clients = Enumerable.Range(0, Clients).Select(client => Task.Run(async () =>
+            {
+                var random = new Random(client);
+                for (int n = 0; n < CommandsPerClient; n++)
+                {
+                    string id = ids[random.Next(Complaints)];
+                    var grain = cluster.GrainFactory.GetGrain<IComplaintGrain>(id);
+                    string tag = $"c{client}-n{n}";
+                    bool acknowledge = n % 10 == 0;
+                    try
+                    {
+                        var reply = acknowledge
+                            ? await grain.ExecuteAsync(ComplaintCommand.Acknowledge, new() { Actor = tag, Channel = ContactChannel.Web, Thanks = "Thank you for telling us." })
+                            : await grain.ExecuteAsync(ComplaintCommand.AddInformation, new() { Actor = tag, Information = tag });
+                        if (reply.IsAccepted)
+                        {
+                            Assert.True(accepted.TryAdd(tag, (id, reply.Event!.Version)));
+                            if (acknowledge)
+                            {
+                                Assert.True(acknowledgedAt.TryAdd(id, reply.Event.Version), $"{id} acknowledged twice");
+                            }
+                        }
+                        else
+                        {
+                            Assert.True(acknowledge, $"{tag}: AddInformation refused: {reply.Refusal?.Message}");
+                            Interlocked.Increment(ref refused);
+                        }
+                    }
+                    catch (Exception ex) when (ex is not Xunit.Sdk.XunitException)
+                    {
+                        unknown.Add(tag);          // the silo went away with the call: stored at most once
+                    }
+
+                    if (Interlocked.Increment(ref done) == Clients * CommandsPerClient / 2)
+                    {
+                        halfway.SetResult();
+                    }
+                }
+            })).ToArray();
+            await Task.WhenAll(clients);
+            await stopper;
+
+            Assert.Equal(2, cluster.GetActiveSilos().Count());
+            var unknownTags = unknown.ToHashSet();
+            int stored = 0;
+            foreach (string id in ids)
+            {
+                var history = await store.ReadAsync(id);
+                Assert.Equal(Enumerable.Range(1, history.Count).Select(v => (long)v), history.Select(e => e.Version));
+                new ComplaintLifecycle().Replay(history);     // a valid history: replays to the end
+                var byActor = history.Skip(1).GroupBy(e => e.Actor).ToDictionary(g => g.Key, g => g.ToList());
+                foreach (var (tag, events) in byActor)
+                {
+                    var e = Assert.Single(events);            // each command stored at most once
+                    if (accepted.TryGetValue(tag, out var reply))
+                    {
+                        Assert.Equal((id, e.Version), reply);  // at the version its reply named
+                    }
+                    else
+                    {
+                        Assert.Contains(tag, unknownTags);     // only a call whose reply was lost may be stored unseen
+                    }
+                }
+
+                Assert.True(history.OfType<ComplaintAcknowledged>().Count() <= 1);
+                stored += byActor.Count;
+
+                // The grain (perhaps moved) reports what the store holds.
+                var snapshot = await cluster.GrainFactory.GetGrain<IComplaintGrain>(id).GetSnapshotAsync();
+                Assert.Equal(history.Count, snapshot!.Value.Version);
+            }
+
+            foreach (var (tag, (id, version)) in accepted)
+            {
+                Assert.Contains((await store.ReadAsync(id)).Where(e => e.Version == version), e => e.Actor == tag);
+            }
+
+            Assert.Equal(Clients * CommandsPerClient, accepted.Count + refused + unknown.Count);
+            Assert.InRange(stored, accepted.Count, accepted.Count + unknown.Count);
+            Assert.True(accepted.Count > Clients * CommandsPerClient * 8 / 10, $"only {accepted.Count} commands accepted ({unknown.Count} lost with the silo)");
+        }
+        finally
+        {
+            await TestClusters.StopAsync(cluster);
+        }
+    }
+}

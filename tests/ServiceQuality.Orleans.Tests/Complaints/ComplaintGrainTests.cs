@@ -1,0 +1,153 @@
+using Orleans.TestingHost;
+using ServiceQuality.Complaints;
+using ServiceQuality.Orleans.Complaints;
+using ServiceQuality.Sla;
+using ServiceQuality.Workflow;
+
+namespace ServiceQuality.Orleans.Tests.Complaints;
+
+[Collection(ClusterCollection.Name)]
+public sealed class ComplaintGrainTests(ClusterFixture fixture)
+{
+    private static readonly ComplaintIntake Intake = new("client-7", ClientSegment.External, ContactChannel.Email, Priority.High, "The VPN drops every hour since Monday.", "desk");
+
+    private TestCluster Cluster => fixture.Cluster;
+
+    private IComplaintGrain NewComplaint() => Cluster.GrainFactory.GetGrain<IComplaintGrain>("G-" + Guid.NewGuid().ToString("N")[..10]);
+
+    [Fact]
+    public async Task ReceiveAsync_NewIdentifier_StoresTheFirstEvent()
+    {
+        var grain = NewComplaint();
+
+        var receipt = await grain.ReceiveAsync(Intake);
+
+        Assert.True(receipt.IsCreated);
+        Assert.Equal(ComplaintState.Received, receipt.Complaint.State);
+        Assert.Equal(1, receipt.Complaint.Version);
+        Assert.Equal("client-7", receipt.Complaint.ClientId);
+        var stored = Assert.Single(await fixture.Store.ReadAsync(grain.GetPrimaryKeyString()));
+        var received = Assert.IsType<ComplaintReceived>(stored);
+        Assert.Equal(Intake.Text, received.Text);
+        Assert.Equal(Priority.High, received.Priority);
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_ExistingIdentifier_StoresNothingAndReturnsTheExisting()
+    {
+        var grain = NewComplaint();
+        await grain.ReceiveAsync(Intake);
+
+        var second = await grain.ReceiveAsync(Intake with { ClientId = "someone-else" });
+
+        Assert.False(second.IsCreated);
+        Assert.Equal("client-7", second.Complaint.ClientId);
+        Assert.Single(await fixture.Store.ReadAsync(grain.GetPrimaryKeyString()));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_PermittedCommand_StoresItsEventAtTheNextVersion()
+    {
+        var grain = NewComplaint();
+        await grain.ReceiveAsync(Intake);
+
+        var reply = await grain.ExecuteAsync(ComplaintCommand.Acknowledge, new() { Actor = "ann", Channel = ContactChannel.Email, Thanks = "Thank you for telling us." });
+
+        Assert.True(reply.IsAccepted);
+        Assert.Null(reply.Refusal);
+        Assert.Equal(1, reply.Attempts);
+        var acknowledged = Assert.IsType<ComplaintAcknowledged>(reply.Event);
+        Assert.Equal("Thank you for telling us.", acknowledged.Thanks);
+        Assert.Equal(2, acknowledged.Version);
+        Assert.Equal(ComplaintState.Acknowledged, reply.Complaint!.Value.State);
+        var history = await fixture.Store.ReadAsync(grain.GetPrimaryKeyString());
+        Assert.Equal([typeof(ComplaintReceived), typeof(ComplaintAcknowledged)], history.Select(e => e.GetType()));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_CommandNotPermitted_ReturnsTheRefusalAndStoresNothing()
+    {
+        var grain = NewComplaint();
+        await grain.ReceiveAsync(Intake);
+
+        var reply = await grain.ExecuteAsync(ComplaintCommand.DeliverFix, new() { Actor = "ann", Channel = ContactChannel.Email, Resolution = "Replaced the router." });
+
+        Assert.False(reply.IsAccepted);
+        Assert.True(reply.IsFound);
+        var refusal = Assert.IsType<ComplaintRefusal>(reply.Refusal);
+        Assert.Equal(ComplaintState.Received, refusal.State);
+        Assert.Equal(ComplaintCommand.DeliverFix, refusal.Command);
+        Assert.Equal(RefusalReason.NotPermitted, refusal.Reason);
+        Assert.Equal([ComplaintCommand.Acknowledge, ComplaintCommand.AddInformation, ComplaintCommand.Escalate, ComplaintCommand.Withdraw], refusal.AllowedCommands.Order());
+        Assert.Contains("DeliverFix", refusal.Message, StringComparison.Ordinal);
+        Assert.Single(await fixture.Store.ReadAsync(grain.GetPrimaryKeyString()));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_UnknownComplaint_ReturnsNotFound()
+    {
+        var grain = NewComplaint();
+
+        var reply = await grain.ExecuteAsync(ComplaintCommand.StartInvestigating, new() { Actor = "ann" });
+
+        Assert.False(reply.IsFound);
+        Assert.False(reply.IsAccepted);
+        Assert.Null(reply.Refusal);
+        Assert.Empty(await grain.GetHistoryAsync());
+        Assert.Null(await grain.GetSnapshotAsync());
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_ArgumentTheCommandDoesNotRead_ThrowsArgumentExceptionToTheCaller()
+    {
+        var grain = NewComplaint();
+        await grain.ReceiveAsync(Intake);
+
+        var ex = await Assert.ThrowsAnyAsync<ArgumentException>(() => grain.ExecuteAsync(ComplaintCommand.StartInvestigating, new() { Actor = "ann", Reason = "no" }));
+
+        Assert.Contains("'reason'", ex.Message, StringComparison.Ordinal);
+        Assert.Single(await fixture.Store.ReadAsync(grain.GetPrimaryKeyString()));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_AnotherWriterAppendedFirst_DecidesAgainOnTheStoredHistory()
+    {
+        var grain = NewComplaint();
+        string id = grain.GetPrimaryKeyString();
+        await grain.ReceiveAsync(Intake);
+        await grain.GetSnapshotAsync();                       // the grain holds version 1
+        var outside = new ComplaintService(new ComplaintLifecycle(), fixture.Store);
+        (await outside.ExecuteAsync(id, c => c.Acknowledge("bob", ContactChannel.Phone, "Thanks, Bob here."))).Result.EnsureAccepted();
+
+        var reply = await grain.ExecuteAsync(ComplaintCommand.StartInvestigating, new() { Actor = "ann" });
+
+        Assert.True(reply.IsAccepted);
+        Assert.Equal(2, reply.Attempts);                      // refused on the stale version 1, then decided again on the stored version 2
+        Assert.Equal(3, reply.Event!.Version);
+        var history = await fixture.Store.ReadAsync(id);
+        Assert.Equal([1L, 2L, 3L], history.Select(e => e.Version));
+        Assert.Equal([typeof(ComplaintReceived), typeof(ComplaintAcknowledged), typeof(InvestigationStarted)], history.Select(e => e.GetType()));
+    }
+
+    [Fact]
+    public async Task GetSnapshotAsync_AfterDeactivation_IsRebuiltFromTheStore()
+    {
+        var grain = NewComplaint();
+        string id = grain.GetPrimaryKeyString();
+        await grain.ReceiveAsync(Intake);
+        await grain.ExecuteAsync(ComplaintCommand.Acknowledge, new() { Actor = "ann", Channel = ContactChannel.Email, Thanks = "Thank you." });
+        var before = (await grain.GetSnapshotAsync())!.Value;
+
+        await Cluster.GrainFactory.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        // Written while no activation holds the complaint: only a grain rebuilt from the store can know of it.
+        var outside = new ComplaintService(new ComplaintLifecycle(), fixture.Store);
+        (await outside.ExecuteAsync(id, c => c.StartInvestigating("bob"))).Result.EnsureAccepted();
+        var after = (await grain.GetSnapshotAsync())!.Value;
+
+        Assert.Equal(2, before.Version);
+        Assert.Equal(3, after.Version);
+        Assert.Equal(ComplaintState.Investigating, after.State);
+        Assert.Equal(before with { Version = 3, State = ComplaintState.Investigating, LastEventAt = after.LastEventAt, DefinitionVersion = after.DefinitionVersion }, after);
+        Assert.Equal([1L, 2L, 3L], (await grain.GetHistoryAsync()).Select(e => e.Version));
+    }
+}

@@ -1,0 +1,206 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Serialization;
+using ServiceQuality.Complaints;
+using ServiceQuality.Extensions.DependencyInjection;
+using ServiceQuality.Insights;
+using ServiceQuality.Orleans.Complaints;
+using ServiceQuality.Sla;
+using ServiceQuality.Workflow;
+
+namespace ServiceQuality.Orleans.Tests.Serialization;
+
+/// <summary>
+/// Every type that crosses a grain boundary, through the serializer and the copier of a real cluster client (the same
+/// codecs the silos use): what comes out equals what went in.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class SurrogatesTests(ClusterFixture fixture)
+{
+    private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private Serializer Serializer => fixture.Cluster.Client.ServiceProvider.GetRequiredService<Serializer>();
+
+    private DeepCopier Copier => fixture.Cluster.Client.ServiceProvider.GetRequiredService<DeepCopier>();
+
+    [Fact]
+    public void ComplaintEvent_EveryEventType_RoundTripsAsTheSameEvent()
+    {
+        var history = EveryEventType();
+        Assert.Equal(ComplaintEventSerializer.KnownTypes.Count, history.Select(e => e.GetType()).Distinct().Count());
+
+        foreach (var e in history)
+        {
+            var copy = RoundTrip(e);
+            Assert.IsType(e.GetType(), copy);
+            Assert.Equal(ComplaintEventSerializer.Serialize(e), ComplaintEventSerializer.Serialize(copy));
+            Assert.Same(e, Copier.Copy(e));                  // immutable once stamped: shared, not copied, within a silo
+        }
+
+        var all = RoundTrip(history.ToArray());
+        Assert.Equal(ComplaintEventSerializer.SerializeHistory(history), ComplaintEventSerializer.SerializeHistory(all));
+    }
+
+    [Fact]
+    public void ComplaintSnapshot_AfterAFullHistory_RoundTripsEqual()
+    {
+        var lifecycle = new ComplaintLifecycle(new ComplaintOptions(), new FakeTimeProvider(Start));
+        var snapshot = lifecycle.Replay(EveryEventType()).Snapshot;
+
+        Assert.Equal(snapshot, RoundTrip(snapshot));
+        Assert.Equal(snapshot, RoundTrip<ComplaintSnapshot?>(snapshot));
+        Assert.Null(RoundTrip<ComplaintSnapshot?>(null));
+    }
+
+    [Fact]
+    public void ComplaintCommandArguments_EveryField_RoundTripsEqual()
+    {
+        var arguments = new ComplaintCommandArguments
+        {
+            Actor = "ann", Channel = ContactChannel.Chat, Text = "t", Thanks = "thanks", Information = "info", Question = "q", Response = "r",
+            Apology = "sorry", Update = "u", Resolution = "fixed", Reason = "why", Options = ["a", "b"], Action = "act", DueAt = Start.AddDays(2).ToOffset(TimeSpan.FromHours(2)),
+            Level = 2,
+        };
+
+        var copy = RoundTrip(arguments);
+
+        Assert.Equal(arguments with { Options = null }, copy with { Options = null });
+        Assert.Equal(["a", "b"], copy.Options);
+        Assert.Equal(TimeSpan.FromHours(2), copy.DueAt!.Value.Offset);
+        var sparse = RoundTrip(new ComplaintCommandArguments { Actor = "bob" });
+        Assert.Equal(new ComplaintCommandArguments { Actor = "bob" }, sparse);
+    }
+
+    [Fact]
+    public void ComplaintCommandReply_AcceptedAndRefused_RoundTripEqual()
+    {
+        var lifecycle = new ComplaintLifecycle(new ComplaintOptions(), new FakeTimeProvider(Start));
+        var complaint = lifecycle.Receive("C-1", "client-1", ClientSegment.External, ContactChannel.Email, Priority.Low, "Slow laptop.", "desk");
+        var accepted = complaint.Acknowledge("ann", ContactChannel.Email, "Thanks.");
+        var refused = complaint.Commit("ann", ContactChannel.Email, "Replace it", Start.AddDays(1));
+        var acceptedReply = new ComplaintCommandReply("C-1", accepted.Event, null, complaint.Snapshot, 1);
+        var refusedReply = new ComplaintCommandReply("C-1", null, ComplaintRefusal.Of(refused.Refusal!), complaint.Snapshot, 3);
+
+        var acceptedCopy = RoundTrip(acceptedReply);
+        var refusedCopy = RoundTrip(refusedReply);
+
+        Assert.Equal(ComplaintEventSerializer.Serialize(accepted.Event!), ComplaintEventSerializer.Serialize(acceptedCopy.Event!));
+        Assert.Equal(acceptedReply with { Event = null }, acceptedCopy with { Event = null });
+        var refusal = refusedCopy.Refusal!;
+        Assert.Equal(ComplaintState.Acknowledged, refusal.State);
+        Assert.Equal(ComplaintCommand.Commit, refusal.Command);
+        Assert.Equal(RefusalReason.NotPermitted, refusal.Reason);
+        Assert.Equal(refused.Refusal!.PermittedTriggers, refusal.AllowedCommands);
+        Assert.Equal(refused.Refusal.UnmetGuards, refusal.UnmetConditions);
+        Assert.Equal(refused.Message, refusal.Message);
+        Assert.Equal(3, refusedCopy.Attempts);
+        Assert.Equal(complaint.Snapshot, refusedCopy.Complaint);
+    }
+
+    [Fact]
+    public void ComplaintIntakeAndReceipt_RoundTripEqual()
+    {
+        var intake = new ComplaintIntake("client-9", ClientSegment.Internal, ContactChannel.InPerson, Priority.Critical, "Payroll export fails with E-4410.", "desk");
+        var lifecycle = new ComplaintLifecycle(new ComplaintOptions(), new FakeTimeProvider(Start));
+        var receipt = new ComplaintReceipt(true, lifecycle.Receive("C-9", "client-9", ClientSegment.Internal, ContactChannel.InPerson, Priority.Critical, intake.Text, "desk").Snapshot);
+
+        Assert.Equal(intake, RoundTrip(intake));
+        Assert.Equal(receipt, RoundTrip(receipt));
+    }
+
+    [Fact]
+    public void ScorecardAccumulator_WithResponses_RoundTripsToTheSameState()
+    {
+        var accumulator = new ScorecardAccumulator();
+        accumulator.Add(Responses(40, seed: 3));
+
+        var copy = RoundTrip(accumulator);
+
+        Assert.Equal(Bytes(accumulator), Bytes(copy));
+        Assert.Equal(accumulator.Responses, copy.Responses);
+        Assert.Equal(accumulator.GetResult().Nps, copy.GetResult().Nps);
+        Assert.Equal(Bytes(accumulator), Bytes(Copier.Copy(accumulator)));
+        Assert.NotSame(accumulator, Copier.Copy(accumulator));   // mutable: a copy, so a grain's tally is never shared
+    }
+
+    [Fact]
+    public void SurveyResponseAndMeasuresAndDue_RoundTripEqual()
+    {
+        var response = Responses(1, seed: 5)[0];
+        var measures = new ComplaintMeasures(10, 9, TimeSpan.FromHours(3), 7, TimeSpan.FromDays(2), 6, 4, 7, 1, 20, 25, 5, 4);
+        var due = new ComplaintDue(Start.AddHours(4), ComplaintDueKind.SlaBreach, SlaClockKind.Resolve);
+
+        var responseCopy = RoundTrip(response);
+
+        Assert.Equal(response with { Wants = null }, responseCopy with { Wants = null });
+        Assert.Equal(response.Wants!.OrderBy(p => p.Key), responseCopy.Wants!.OrderBy(p => p.Key));
+        Assert.Equal(measures, RoundTrip(measures));
+        Assert.Equal(due, RoundTrip(due));
+        Assert.Equal(due with { Clock = null }, RoundTrip(due with { Clock = null }));
+    }
+
+    internal static SurveyResponse[] Responses(int count, int seed)
+    {
+        var random = new Random(seed);
+        var wants = Enum.GetValues<ClientWant>();
+        return [.. Enumerable.Range(0, count).Select(i => new SurveyResponse
+        {
+            ClientId = $"client-{random.Next(50)}",
+            Segment = random.Next(2) == 0 ? ClientSegment.Internal : ClientSegment.External,
+            Agent = $"agent-{random.Next(4)}",
+            AnsweredAt = Start.AddMinutes(i),
+            Nps = random.Next(11),
+            Csat = random.Next(3) == 0 ? null : random.Next(1, 6),
+            Ces = random.Next(1, 8),
+            Wants = wants.Take(random.Next(1, wants.Length + 1)).ToDictionary(w => w, _ => new WantAnswer(random.Next(1, 6), random.Next(1, 6))),
+        })];
+    }
+
+    private static byte[] Bytes(ScorecardAccumulator accumulator)
+    {
+        var buffer = new byte[accumulator.MaxBinarySize];
+        Assert.True(accumulator.TryWriteTo(buffer, out int written));
+        return buffer[..written];
+    }
+
+    /// <summary>A history with every event type (17), each accepted in turn.</summary>
+    private static List<ComplaintEvent> EveryEventType()
+    {
+        var clock = new FakeTimeProvider(Start);
+        var lifecycle = new ComplaintLifecycle(new ComplaintOptions(), clock);
+        var c = lifecycle.Receive("C-ALL", "client-1", ClientSegment.External, ContactChannel.Email, Priority.High, "The VPN drops every hour.", "desk");
+        void Run(Func<Complaint, CommandResult> command)
+        {
+            clock.Advance(TimeSpan.FromMinutes(30));
+            command(c).EnsureAccepted();
+        }
+
+        Run(x => x.Acknowledge("ann", ContactChannel.Email, "Thank you for telling us."));
+        Run(x => x.StartInvestigating("ann"));
+        Run(x => x.AddInformation("ann", "Router logs show resets."));
+        Run(x => x.RequestInformation("ann", ContactChannel.Email, "Which building?"));
+        Run(x => x.RecordClientResponse("client-1", ContactChannel.Email, "Building B."));
+        Run(x => x.Apologise("ann", ContactChannel.Phone, "We are sorry."));
+        Run(x => x.PostUpdate("ann", ContactChannel.Email, "Engineer booked."));
+        Run(x => x.Escalate("ann", 1, "Affects a whole floor."));
+        Run(x => x.OfferHelp("ann", ContactChannel.Phone, ["Replace the router", "Loan a 4G hotspot"]));
+        Run(x => x.Commit("ann", ContactChannel.Email, "Replace the router", clock.GetUtcNow().AddDays(1)));
+        Run(x => x.DeliverFix("ann", ContactChannel.Email, "Router replaced."));
+        Run(x => x.RecordClientRejection("client-1", ContactChannel.Email, "Still drops."));
+        Run(x => x.OfferHelp("ann", ContactChannel.Phone, ["Rewire the floor"]));
+        Run(x => x.Commit("ann", ContactChannel.Email, "Rewire", clock.GetUtcNow().AddDays(1)));
+        Run(x => x.DeliverFix("ann", ContactChannel.Email, "Rewired."));
+        Run(x => x.RecordClientConfirmation("client-1", ContactChannel.Email));
+        Run(x => x.Reopen("client-1", ContactChannel.Email, "It is back."));
+        Run(x => x.OfferHelp("ann", ContactChannel.Phone, ["Replace the switch"]));
+        Run(x => x.Commit("ann", ContactChannel.Email, "Replace the switch", clock.GetUtcNow().AddDays(1)));
+        Run(x => x.DeliverFix("ann", ContactChannel.Email, "Switch replaced."));
+        clock.Advance(lifecycle.GetOptions().AutoCloseAfter + TimeSpan.FromDays(1));
+        Run(x => x.AutoClose("system"));
+        Run(x => x.Reopen("client-1", ContactChannel.Email, "Again."));
+        Run(x => x.Withdraw("client-1", ContactChannel.Email, "We moved offices."));
+        return [.. c.History];
+    }
+
+    private T RoundTrip<T>(T value) => Serializer.Deserialize<T>(Serializer.SerializeToArray(value))!;
+}

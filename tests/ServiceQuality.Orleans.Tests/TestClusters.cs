@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.TestingHost;
+using ServiceQuality.Complaints;
+using ServiceQuality.Orleans.Scores;
+using ServiceQuality.PostgreSql;
+
+namespace ServiceQuality.Orleans.Tests;
+
+/// <summary>
+/// Real in-process clusters (Orleans TestingHost): every silo registers ServiceQuality the way a host does, over ONE
+/// store shared by the cluster's silos — the in-memory store, or PostgreSQL when <c>SERVICEQUALITY_POSTGRES</c> is set
+/// (a fresh schema per cluster) — so a grain that moves to another silo finds its complaint there.
+/// </summary>
+internal static class TestClusters
+{
+    public const string PostgresVariable = "SERVICEQUALITY_POSTGRES";
+
+    private static readonly ConcurrentDictionary<string, IComplaintStore> Stores = new();
+
+    /// <summary>Starts a cluster of <paramref name="silos"/> silos and returns it with the store its silos share.</summary>
+    public static async Task<(TestCluster Cluster, IComplaintStore Store)> StartAsync(short silos)
+    {
+        var builder = new TestClusterBuilder(silos);
+        builder.Options.ClusterId = "sq-" + Guid.NewGuid().ToString("N")[..12];
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        var store = await CreateStoreAsync();
+        Stores[builder.Options.ClusterId] = store;
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return (cluster, store);
+    }
+
+    public static async Task StopAsync(TestCluster cluster)
+    {
+        await cluster.StopAllSilosAsync();
+        await cluster.DisposeAsync();
+        if (Stores.TryRemove(cluster.Options.ClusterId, out var store) && store is PostgreSqlComplaintStore postgres)
+        {
+            await postgres.DisposeAsync();
+        }
+    }
+
+    private static async Task<IComplaintStore> CreateStoreAsync()
+    {
+        string? connectionString = Environment.GetEnvironmentVariable(PostgresVariable);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return new InMemoryComplaintStore();
+        }
+
+        var store = new PostgreSqlComplaintStore(new PostgreSqlComplaintStoreOptions
+        {
+            ConnectionString = connectionString,
+            Schema = "orleans_" + Guid.NewGuid().ToString("N")[..16],
+        });
+        await store.InitializeAsync();
+        return store;
+    }
+
+    /// <summary>What each silo's host does: AddServiceQuality over the cluster's shared store.</summary>
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder) =>
+            siloBuilder.UseServiceQuality().AddMemoryGrainStorage(ScoreGrains.StorageName).Services
+                .AddServiceQuality()
+                .UseComplaintStore(sp => Stores[sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ClusterId]);
+    }
+
+    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder clientBuilder) => clientBuilder.UseServiceQuality();
+    }
+}
+
+/// <summary>One three-silo cluster shared by the tests that do not stop silos.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public IComplaintStore Store { get; private set; } = null!;
+
+    public async Task InitializeAsync() => (Cluster, Store) = await TestClusters.StartAsync(3);
+
+    public Task DisposeAsync() => TestClusters.StopAsync(Cluster);
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "three silos";
+}
