@@ -15,7 +15,7 @@ public sealed class Complaint
     private readonly ComplaintLifecycle _lifecycle;
     private readonly List<ComplaintEvent> _history = [];
     private readonly List<SlaEntry> _slaEntries = [];
-    private ComplaintSnapshot _snapshot;
+    private ComplaintSnapshot _snapshot = new();
     private long _persistedVersion;
 
     internal Complaint(ComplaintLifecycle lifecycle, long persistedVersion)

@@ -3,19 +3,52 @@ using ServiceQuality.Sla;
 
 namespace ServiceQuality.Complaints;
 
-/// <summary>The complaint was received, with the client's own words.</summary>
+/// <summary>The complaint was received, with the client's own words, what the normalizer made of them, and the host's tags and metadata.</summary>
 /// <param name="ClientId">The client's identifier.</param>
 /// <param name="Segment">Internal or external client.</param>
 /// <param name="Priority">The priority, which selects the SLA policy.</param>
 /// <param name="Text">The original text of the complaint.</param>
 public sealed record ComplaintReceived(string ClientId, ClientSegment Segment, Priority Priority, string Text) : ComplaintEvent
 {
+    /// <summary>Gets the normalized record made at intake (<see langword="null"/> in events of schema version 1, written before intake normalized).</summary>
+    public NormalizedRecord? Normalized { get; init; }
+
+    /// <summary>Gets the host-defined tags given at intake.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>Gets the host-defined metadata given at intake.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = Values.NoMetadata;
+
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this with { Text = ErasedText };
+    public bool Equals(ComplaintReceived? other) =>
+        other is not null && base.Equals(other)
+        && string.Equals(ClientId, other.ClientId, StringComparison.Ordinal) && Segment == other.Segment && Priority == other.Priority
+        && string.Equals(Text, other.Text, StringComparison.Ordinal) && Equals(Normalized, other.Normalized)
+        && Values.SameItems(Tags, other.Tags) && Values.SameEntries(Metadata, other.Metadata);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), ClientId, Text, Normalized);
+
+    /// <inheritdoc />
+    public override ComplaintEvent WithPersonalDataErased() => this with
+    {
+        Text = ErasedText,
+        Normalized = Normalized?.WithTextErased(),
+        Metadata = Metadata.Count == 0 ? Metadata : new SortedDictionary<string, string>(Metadata.ToDictionary(m => m.Key, _ => ErasedText), StringComparer.Ordinal),
+    };
 
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with
     {
-        Id = ComplaintId, ClientId = ClientId, Segment = Segment, Channel = Channel, Priority = Priority, Text = Text, ReceivedAt = At,
+        Id = ComplaintId,
+        ClientId = ClientId,
+        Segment = Segment,
+        Channel = Channel,
+        Priority = Priority,
+        Text = Text,
+        Normalized = Normalized,
+        Tags = Tags,
+        Metadata = Metadata,
+        ReceivedAt = At,
     };
 
     internal override void AppendSlaEntries(List<SlaEntry> entries) => entries.Add(new SlaEntry(At, SlaEntryKind.Started));

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using ServiceQuality.Sla;
+using ServiceQuality.Normalization;
 using ServiceQuality.Workflow;
 using static ServiceQuality.Complaints.ComplaintCommand;
 using static ServiceQuality.Complaints.ComplaintState;
@@ -15,7 +15,13 @@ namespace ServiceQuality.Complaints;
 /// <example>
 /// <code>
 /// var lifecycle = new ComplaintLifecycle(new ComplaintOptions(), timeProvider);
-/// var complaint = lifecycle.Receive("C-1", "client-7", ClientSegment.External, ContactChannel.Email, Priority.High, "The VPN drops every hour.", "desk");
+/// var complaint = lifecycle.Receive(
+///     new ReceiveComplaintRequest
+///     {
+///         ComplaintId = "C-1", ClientId = "client-7", Segment = ClientSegment.External, Channel = ContactChannel.Email,
+///         Priority = Priority.High, Text = "The VPN drops every hour.", Actor = "desk",
+///     },
+///     new ComplaintNormalizer());
 /// CommandResult result = complaint.Acknowledge("ann", ContactChannel.Email, "Thank you for telling us.");
 /// SlaEvaluation sla = complaint.EvaluateSla();
 /// </code>
@@ -79,27 +85,35 @@ public sealed class ComplaintLifecycle
     /// <returns>The options this lifecycle was built with.</returns>
     public ComplaintOptions GetOptions() => Options.Clone();
 
-    /// <summary>Receives a new complaint: the first event of its history.</summary>
-    /// <param name="complaintId">The complaint's identifier.</param>
-    /// <param name="clientId">The client's identifier.</param>
-    /// <param name="segment">Internal or external client.</param>
-    /// <param name="channel">The client channel it came in on (not <see cref="ContactChannel.Internal"/>).</param>
-    /// <param name="priority">The priority, which selects the SLA policy.</param>
-    /// <param name="text">The client's own words.</param>
-    /// <param name="actor">Who recorded it.</param>
+    /// <summary>Receives a new complaint: normalizes the client's words and makes the first event of its history.</summary>
+    /// <param name="request">The complaint as received.</param>
+    /// <param name="normalizer">The normalizer that makes the normalized record (its reference date is the day of receipt in the calendar's time zone).</param>
     /// <returns>The complaint, in <see cref="ComplaintState.Received"/>, with one pending event.</returns>
-    /// <exception cref="ArgumentException">An identifier, the text or the actor is null, empty or white space; or an enum value is undefined; or the channel is internal.</exception>
-    public Complaint Receive(string complaintId, string clientId, ClientSegment segment, ContactChannel channel, Priority priority, string text, string actor)
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">An identifier, the text or the actor is null, empty or white space; an enum value is undefined; the channel is internal; or a tag or metadata entry is out of the bounds of <see cref="ComplaintOptions"/> (the message names the limit).</exception>
+    public Complaint Receive(ReceiveComplaintRequest request, ComplaintNormalizer normalizer)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(complaintId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(clientId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(text);
-        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        RequireDefined(segment, nameof(segment));
-        RequireDefined(priority, nameof(priority));
-        Complaint.RequireClientChannel(channel, nameof(channel));
-        var received = new ComplaintReceived(clientId, segment, priority, text);
-        received.Stamp(complaintId, 1, TimeProvider.GetUtcNow(), actor, channel, Definition.InitialState, Version);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(normalizer);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.ComplaintId, "request.ComplaintId");
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.ClientId, "request.ClientId");
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Text, "request.Text");
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Actor, "request.Actor");
+        RequireDefined(request.Segment, "request.Segment");
+        RequireDefined(request.Priority, "request.Priority");
+        Complaint.RequireClientChannel(request.Channel, "request.Channel");
+        ComplaintLabels.CheckTags(request.Tags, [], Options, "request.Tags");
+        ComplaintLabels.CheckMetadata(request.Metadata, Values.NoMetadata, Options, "request.Metadata");
+        var now = TimeProvider.GetUtcNow();
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Options.Calendar.TimeZone).DateTime);
+        var normalized = normalizer.Normalize(request.Text, new NormalizationContext(day, request.ClientId, request.Channel.ToString()));
+        var received = new ComplaintReceived(request.ClientId, request.Segment, request.Priority, request.Text)
+        {
+            Normalized = NormalizedRecord.From(normalized),
+            Tags = [.. request.Tags],
+            Metadata = new SortedDictionary<string, string>(request.Metadata.ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal), StringComparer.Ordinal),
+        };
+        received.Stamp(request.ComplaintId, 1, now, request.Actor, request.Channel, Definition.InitialState, Version);
         var complaint = new Complaint(this, 0);
         complaint.Apply(received);
         return complaint;

@@ -41,6 +41,26 @@ public sealed class ComplaintOptions
     /// <value><see cref="ComplaintState.AwaitingClient"/>. Valid: open leaf states (not Open, Engaged, Closed or Withdrawn).</value>
     public ISet<ComplaintState> ClockPausedStates { get; set; } = new HashSet<ComplaintState> { ComplaintState.AwaitingClient };
 
+    /// <summary>Gets or sets how many host-defined tags a complaint may carry.</summary>
+    /// <value>20. Valid: 0 to 1000.</value>
+    public int MaxTags { get; set; } = 20;
+
+    /// <summary>Gets or sets the longest tag, in characters.</summary>
+    /// <value>64. Valid: 1 to 1000.</value>
+    public int MaxTagLength { get; set; } = 64;
+
+    /// <summary>Gets or sets how many host-defined metadata entries a complaint may carry.</summary>
+    /// <value>20. Valid: 0 to 1000.</value>
+    public int MaxMetadataEntries { get; set; } = 20;
+
+    /// <summary>Gets or sets the longest metadata key, in characters.</summary>
+    /// <value>64. Valid: 1 to 1000.</value>
+    public int MaxMetadataKeyLength { get; set; } = 64;
+
+    /// <summary>Gets or sets the longest metadata value, in characters.</summary>
+    /// <value>1024. Valid: 0 to 65536.</value>
+    public int MaxMetadataValueLength { get; set; } = 1024;
+
     /// <summary>Checks every setting and reports all problems at once.</summary>
     /// <exception cref="InvalidOptionsException">One or more settings are missing or out of range; the message names each one and its valid range; <see cref="InvalidOptionsException.Problems"/> lists them.</exception>
     public void Validate()
@@ -60,6 +80,12 @@ public sealed class ComplaintOptions
         {
             OptionProblems.Add(ref problems, $"{nameof(MaxEscalationLevel)} is {MaxEscalationLevel}; valid: 1 to 10.");
         }
+
+        CheckRange(ref problems, nameof(MaxTags), MaxTags, 0, 1000);
+        CheckRange(ref problems, nameof(MaxTagLength), MaxTagLength, 1, 1000);
+        CheckRange(ref problems, nameof(MaxMetadataEntries), MaxMetadataEntries, 0, 1000);
+        CheckRange(ref problems, nameof(MaxMetadataKeyLength), MaxMetadataKeyLength, 1, 1000);
+        CheckRange(ref problems, nameof(MaxMetadataValueLength), MaxMetadataValueLength, 0, 65536);
 
         if (Sla is null)
         {
@@ -97,12 +123,25 @@ public sealed class ComplaintOptions
         AutoCloseAfter = AutoCloseAfter,
         ReopenWindow = ReopenWindow,
         MaxEscalationLevel = MaxEscalationLevel,
+        MaxTags = MaxTags,
+        MaxTagLength = MaxTagLength,
+        MaxMetadataEntries = MaxMetadataEntries,
+        MaxMetadataKeyLength = MaxMetadataKeyLength,
+        MaxMetadataValueLength = MaxMetadataValueLength,
         Sla = Sla.Clone(),
         Calendar = Calendar,
         ClockPausedStates = new HashSet<ComplaintState>(ClockPausedStates),
     };
 
     private static bool IsPausable(ComplaintState state) => ComplaintLifecycle.Hierarchy.GetLeafStates(ComplaintState.Open).Contains(state);
+
+    private static void CheckRange(ref List<string>? problems, string name, int value, int minimum, int maximum)
+    {
+        if (value < minimum || value > maximum)
+        {
+            OptionProblems.Add(ref problems, string.Create(CultureInfo.InvariantCulture, $"{name} is {value}; valid: {minimum} to {maximum}."));
+        }
+    }
 
     private static string C(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using ServiceQuality.Diagnostics;
-using ServiceQuality.Sla;
+using ServiceQuality.Normalization;
 
 namespace ServiceQuality.Complaints;
 
@@ -17,27 +17,40 @@ public sealed class ComplaintService
 {
     private readonly ServiceQualityInstrumentation _instrumentation;
 
-    /// <summary>Creates the service, recording on <see cref="ServiceQualityInstrumentation.Shared"/>.</summary>
+    /// <summary>Creates the service with the shared default normalizer, recording on <see cref="ServiceQualityInstrumentation.Shared"/>.</summary>
     /// <param name="lifecycle">The lifecycle complaints follow.</param>
     /// <param name="store">Where histories are kept.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public ComplaintService(ComplaintLifecycle lifecycle, IComplaintStore store)
-        : this(lifecycle, store, ServiceQualityInstrumentation.Shared)
+        : this(lifecycle, store, DefaultNormalizer.Instance, ServiceQualityInstrumentation.Shared)
+    {
+    }
+
+    /// <summary>Creates the service with the shared default normalizer.</summary>
+    /// <param name="lifecycle">The lifecycle complaints follow.</param>
+    /// <param name="store">Where histories are kept.</param>
+    /// <param name="instrumentation">Where metrics and activities are recorded.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public ComplaintService(ComplaintLifecycle lifecycle, IComplaintStore store, ServiceQualityInstrumentation instrumentation)
+        : this(lifecycle, store, DefaultNormalizer.Instance, instrumentation)
     {
     }
 
     /// <summary>Creates the service.</summary>
     /// <param name="lifecycle">The lifecycle complaints follow.</param>
     /// <param name="store">Where histories are kept.</param>
+    /// <param name="normalizer">Normalizes each complaint's words at intake (one normalizer is thread-safe and meant to be shared).</param>
     /// <param name="instrumentation">Where metrics and activities are recorded.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public ComplaintService(ComplaintLifecycle lifecycle, IComplaintStore store, ServiceQualityInstrumentation instrumentation)
+    public ComplaintService(ComplaintLifecycle lifecycle, IComplaintStore store, ComplaintNormalizer normalizer, ServiceQualityInstrumentation instrumentation)
     {
         ArgumentNullException.ThrowIfNull(lifecycle);
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(normalizer);
         ArgumentNullException.ThrowIfNull(instrumentation);
         Lifecycle = lifecycle;
         Store = store;
+        Normalizer = normalizer;
         _instrumentation = instrumentation;
     }
 
@@ -47,29 +60,25 @@ public sealed class ComplaintService
     /// <summary>Gets the store.</summary>
     public IComplaintStore Store { get; }
 
-    /// <summary>Receives a new complaint and stores its first event.</summary>
-    /// <param name="complaintId">The complaint's identifier.</param>
-    /// <param name="clientId">The client's identifier.</param>
-    /// <param name="segment">Internal or external client.</param>
-    /// <param name="channel">The client channel it came in on.</param>
-    /// <param name="priority">The priority.</param>
-    /// <param name="text">The client's own words.</param>
-    /// <param name="actor">Who recorded it.</param>
+    /// <summary>Gets the normalizer that makes each complaint's normalized record at intake.</summary>
+    public ComplaintNormalizer Normalizer { get; }
+
+    /// <summary>Receives a new complaint: normalizes the client's words, and stores the first event, which carries the normalized record.</summary>
+    /// <param name="request">The complaint as received.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The stored complaint.</returns>
     /// <exception cref="ComplaintAlreadyExistsException">A complaint with this identifier already exists.</exception>
     /// <exception cref="ArgumentException">See <see cref="ComplaintLifecycle.Receive"/>.</exception>
-    public async ValueTask<Complaint> ReceiveAsync(
-        string complaintId, string clientId, ClientSegment segment, ContactChannel channel, Priority priority, string text, string actor, CancellationToken cancellationToken = default)
+    public async ValueTask<Complaint> ReceiveAsync(ReceiveComplaintRequest request, CancellationToken cancellationToken = default)
     {
-        var complaint = Lifecycle.Receive(complaintId, clientId, segment, channel, priority, text, actor);
+        var complaint = Lifecycle.Receive(request, Normalizer);
         try
         {
             await SaveAsync(complaint, cancellationToken).ConfigureAwait(false);
         }
         catch (ComplaintConcurrencyException ex) when (ex is not ComplaintAlreadyExistsException && ex.ExpectedVersion == 0)
         {
-            throw new ComplaintAlreadyExistsException(complaintId, ex.ActualVersion);
+            throw new ComplaintAlreadyExistsException(request.ComplaintId, ex.ActualVersion);
         }
 
         Record(complaint, complaint.History);
@@ -163,5 +172,11 @@ public sealed class ComplaintService
 
             e.Record(_instrumentation, complaint.Snapshot);
         }
+    }
+
+    /// <summary>One normalizer for every service that is not given one: it is thread-safe, and each normalizing thread keeps its own working memory.</summary>
+    private static class DefaultNormalizer
+    {
+        public static readonly ComplaintNormalizer Instance = new();
     }
 }

@@ -105,11 +105,11 @@ public abstract class ComplaintStoreContractTests
         var store = CreateStore();
         var (time, lifecycle) = ComplaintTestKit.Create();
         var service = new ComplaintService(lifecycle, store);
-        await service.ReceiveAsync("A", "ann", ClientSegment.Internal, ContactChannel.Email, Priority.Low, "printer", "desk");
+        await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "A", ClientId = "ann", Segment = ClientSegment.Internal, Channel = ContactChannel.Email, Priority = Priority.Low, Text = "printer", Actor = "desk" });
         time.Advance(TimeSpan.FromHours(1));
-        await service.ReceiveAsync("B", "bob", ClientSegment.External, ContactChannel.Phone, Priority.High, "vpn", "desk");
+        await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "B", ClientId = "bob", Segment = ClientSegment.External, Channel = ContactChannel.Phone, Priority = Priority.High, Text = "vpn", Actor = "desk" });
         time.Advance(TimeSpan.FromHours(1));
-        await service.ReceiveAsync("C", "ann", ClientSegment.Internal, ContactChannel.Web, Priority.Normal, "email", "desk");
+        await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "C", ClientId = "ann", Segment = ClientSegment.Internal, Channel = ContactChannel.Web, Priority = Priority.Normal, Text = "email", Actor = "desk" });
         await service.ExecuteAsync("B", c => c.Acknowledge("ann", ContactChannel.Phone, "Thanks"));
         await service.ExecuteAsync("C", c => c.Withdraw("ann", ContactChannel.Web, "fixed itself"));
 
@@ -129,7 +129,7 @@ public abstract class ComplaintStoreContractTests
     {
         var store = CreateStore();
         var (_, lifecycle) = ComplaintTestKit.Create();
-        await new ComplaintService(lifecycle, store).ReceiveAsync("A", "ann", ClientSegment.Internal, ContactChannel.Email, Priority.Low, "printer", "desk");
+        await new ComplaintService(lifecycle, store).ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "A", ClientId = "ann", Segment = ClientSegment.Internal, Channel = ContactChannel.Email, Priority = Priority.Low, Text = "printer", Actor = "desk" });
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
 

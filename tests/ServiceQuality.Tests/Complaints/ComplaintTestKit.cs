@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using ServiceQuality.Complaints;
+using ServiceQuality.Normalization;
 using ServiceQuality.Sla;
 using static ServiceQuality.Complaints.ComplaintCommand;
 using static ServiceQuality.Complaints.ComplaintState;
@@ -12,6 +13,9 @@ public static class ComplaintTestKit
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
     public static readonly ComplaintState[] LeafStates = [Received, Acknowledged, Investigating, AwaitingClient, HelpOffered, Committed, Resolved, Closed, Withdrawn];
+
+    /// <summary>One normalizer for every test (it is thread-safe).</summary>
+    public static readonly ComplaintNormalizer Normalizer = new();
 
     public static readonly ComplaintCommand[] Commands = Enum.GetValues<ComplaintCommand>();
 
@@ -32,7 +36,7 @@ public static class ComplaintTestKit
     }
 
     public static Complaint Receive(ComplaintLifecycle lifecycle, string id = "C-1", Priority priority = Priority.Normal) =>
-        lifecycle.Receive(id, "client-7", ClientSegment.External, ContactChannel.Email, priority, "The VPN drops every hour and nobody tells me why!", "desk");
+        lifecycle.Receive(new ReceiveComplaintRequest { ComplaintId = id, ClientId = "client-7", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = priority, Text = "The VPN drops every hour and nobody tells me why!", Actor = "desk" }, Normalizer);
 
     /// <summary>Drives a new complaint to <paramref name="state"/> along the standard path (no apology before Investigating).</summary>
     public static Complaint InState(ComplaintLifecycle lifecycle, ComplaintState state)

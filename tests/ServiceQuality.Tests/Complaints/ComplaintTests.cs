@@ -182,9 +182,9 @@ public class ComplaintTests
         Assert.Throws<ArgumentException>("options", () => c.OfferHelp("ann", ContactChannel.Email, []));
         Assert.Throws<ArgumentException>("options", () => c.OfferHelp("ann", ContactChannel.Email, ["ok", " "]));
         Assert.Throws<ArgumentOutOfRangeException>("level", () => c.Escalate("lead", 0, "why"));
-        Assert.Throws<ArgumentException>("text", () => lifecycle.Receive("C-2", "client", ClientSegment.Internal, ContactChannel.Email, Priority.Low, "", "desk"));
-        Assert.Throws<ArgumentException>("channel", () => lifecycle.Receive("C-2", "client", ClientSegment.Internal, ContactChannel.Internal, Priority.Low, "x", "desk"));
-        Assert.Throws<ArgumentOutOfRangeException>("priority", () => lifecycle.Receive("C-2", "client", ClientSegment.Internal, ContactChannel.Email, (Priority)9, "x", "desk"));
+        Assert.Throws<ArgumentException>("request.Text", () => lifecycle.Receive(new ReceiveComplaintRequest { ComplaintId = "C-2", ClientId = "client", Segment = ClientSegment.Internal, Channel = ContactChannel.Email, Priority = Priority.Low, Text = "", Actor = "desk" }, ComplaintTestKit.Normalizer));
+        Assert.Throws<ArgumentException>("request.Channel", () => lifecycle.Receive(new ReceiveComplaintRequest { ComplaintId = "C-2", ClientId = "client", Segment = ClientSegment.Internal, Channel = ContactChannel.Internal, Priority = Priority.Low, Text = "x", Actor = "desk" }, ComplaintTestKit.Normalizer));
+        Assert.Throws<ArgumentOutOfRangeException>("request.Priority", () => lifecycle.Receive(new ReceiveComplaintRequest { ComplaintId = "C-2", ClientId = "client", Segment = ClientSegment.Internal, Channel = ContactChannel.Email, Priority = (Priority)9, Text = "x", Actor = "desk" }, ComplaintTestKit.Normalizer));
         Assert.Equal(ComplaintState.HelpOffered, c.State);
     }
 
