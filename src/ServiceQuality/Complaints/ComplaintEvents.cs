@@ -30,7 +30,7 @@ public sealed record ComplaintReceived(string ClientId, ClientSegment Segment, P
     public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), ClientId, Text, Normalized);
 
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this with
+    private protected override ComplaintEvent ErasePersonalData() => this with
     {
         Text = ErasedText,
         Normalized = Normalized?.WithTextErased(),
@@ -51,7 +51,7 @@ public sealed record ComplaintReceived(string ClientId, ClientSegment Segment, P
         ReceivedAt = At,
     };
 
-    internal override void AppendSlaEntries(List<SlaEntry> entries) => entries.Add(new SlaEntry(At, SlaEntryKind.Started));
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context) => entries.Add(new SlaEntry(At, SlaEntryKind.Started));
 
     internal override void Measure(ref ComplaintTally tally)
     {
@@ -70,13 +70,13 @@ public sealed record ComplaintReceived(string ClientId, ClientSegment Segment, P
 public sealed record ComplaintAcknowledged(string Thanks) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this with { Thanks = ErasedText };
+    private protected override ComplaintEvent ErasePersonalData() => this with { Thanks = ErasedText };
 
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) =>
         snapshot with { AcknowledgedAt = snapshot.AcknowledgedAt ?? At, Milestones = snapshot.Milestones | ComplaintMilestones.Thanked };
 
     // The acknowledgement stops the acknowledge clock and counts as a client-visible update.
-    internal override void AppendSlaEntries(List<SlaEntry> entries) => entries.Add(new SlaEntry(At, SlaEntryKind.Acknowledged));
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context) => entries.Add(new SlaEntry(At, SlaEntryKind.Acknowledged));
 
     internal override void Measure(ref ComplaintTally tally) => tally.Acknowledged = true;
 
@@ -91,11 +91,11 @@ public sealed record ComplaintAcknowledged(string Thanks) : ComplaintEvent
 public sealed record InvestigationStarted : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this;
+    private protected override ComplaintEvent ErasePersonalData() => this;
 
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot;
 
-    internal override void AppendSlaEntries(List<SlaEntry> entries)
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context)
     {
         // Internal work: no clock changes.
     }
@@ -117,12 +117,12 @@ public sealed record InvestigationStarted : ComplaintEvent
 public sealed record InformationAdded(string Information) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this with { Information = ErasedText };
+    private protected override ComplaintEvent ErasePersonalData() => this with { Information = ErasedText };
 
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) =>
         snapshot with { InformationCount = snapshot.InformationCount + 1, Milestones = snapshot.Milestones | ComplaintMilestones.InformationAdded };
 
-    internal override void AppendSlaEntries(List<SlaEntry> entries)
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context)
     {
         // Internal work: no clock changes.
     }
@@ -144,11 +144,11 @@ public sealed record InformationAdded(string Information) : ComplaintEvent
 public sealed record InformationRequested(string Question) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this with { Question = ErasedText };
+    private protected override ComplaintEvent ErasePersonalData() => this with { Question = ErasedText };
 
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { Milestones = snapshot.Milestones | ComplaintMilestones.InformationRequested };
 
-    internal override void AppendSlaEntries(List<SlaEntry> entries) => AppendClientUpdate(entries);
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context) => AppendClientUpdate(entries);
 
     // Asking the client means the complaint was not resolved at first contact.
     internal override void Measure(ref ComplaintTally tally) => tally.AskedClient = true;
@@ -166,11 +166,11 @@ public sealed record InformationRequested(string Question) : ComplaintEvent
 public sealed record ClientResponded(string Response) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this with { Response = ErasedText };
+    private protected override ComplaintEvent ErasePersonalData() => this with { Response = ErasedText };
 
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot;
 
-    internal override void AppendSlaEntries(List<SlaEntry> entries)
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context)
     {
         // The clocks resume because the state leaves AwaitingClient; the client's answer is not an update from us.
     }
@@ -192,11 +192,11 @@ public sealed record ClientResponded(string Response) : ComplaintEvent
 public sealed record ApologyGiven(string Apology) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this with { Apology = ErasedText };
+    private protected override ComplaintEvent ErasePersonalData() => this with { Apology = ErasedText };
 
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { Milestones = snapshot.Milestones | ComplaintMilestones.Apologised };
 
-    internal override void AppendSlaEntries(List<SlaEntry> entries) => AppendClientUpdate(entries);
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context) => AppendClientUpdate(entries);
 
     internal override void Measure(ref ComplaintTally tally) => tally.Apologised = true;
 
@@ -213,11 +213,11 @@ public sealed record ApologyGiven(string Apology) : ComplaintEvent
 public sealed record ClientUpdatePosted(string Update) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this with { Update = ErasedText };
+    private protected override ComplaintEvent ErasePersonalData() => this with { Update = ErasedText };
 
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { Milestones = snapshot.Milestones | ComplaintMilestones.ClientUpdated };
 
-    internal override void AppendSlaEntries(List<SlaEntry> entries) => AppendClientUpdate(entries);
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context) => AppendClientUpdate(entries);
 
     internal override void Measure(ref ComplaintTally tally)
     {
@@ -236,7 +236,7 @@ public sealed record ClientUpdatePosted(string Update) : ComplaintEvent
 public sealed record HelpOptionsOffered(IReadOnlyList<string> Options) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this with { Options = [.. Options.Select(_ => ErasedText)] };
+    private protected override ComplaintEvent ErasePersonalData() => this with { Options = [.. Options.Select(_ => ErasedText)] };
 
     /// <inheritdoc />
     public bool Equals(HelpOptionsOffered? other) =>
@@ -257,7 +257,7 @@ public sealed record HelpOptionsOffered(IReadOnlyList<string> Options) : Complai
 
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { Milestones = snapshot.Milestones | ComplaintMilestones.HelpOffered };
 
-    internal override void AppendSlaEntries(List<SlaEntry> entries) => AppendClientUpdate(entries);
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context) => AppendClientUpdate(entries);
 
     internal override void Measure(ref ComplaintTally tally)
     {
@@ -282,12 +282,12 @@ public sealed record HelpOptionsOffered(IReadOnlyList<string> Options) : Complai
 public sealed record ActionCommitted(string Action, DateTimeOffset DueAt) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this with { Action = ErasedText };
+    private protected override ComplaintEvent ErasePersonalData() => this with { Action = ErasedText };
 
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) =>
         snapshot with { CommittedAction = Action, CommitmentDueAt = DueAt, Milestones = snapshot.Milestones | ComplaintMilestones.Committed };
 
-    internal override void AppendSlaEntries(List<SlaEntry> entries) => AppendClientUpdate(entries);
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context) => AppendClientUpdate(entries);
 
     internal override void Measure(ref ComplaintTally tally)
     {
@@ -306,12 +306,23 @@ public sealed record ActionCommitted(string Action, DateTimeOffset DueAt) : Comp
 public sealed record FixDelivered(string Resolution) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this with { Resolution = ErasedText };
+    private protected override ComplaintEvent ErasePersonalData() => this with { Resolution = ErasedText };
 
-    internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { ResolvedAt = At, Milestones = snapshot.Milestones | ComplaintMilestones.FixDelivered };
+    // Delivering the fix releases a hold.
+    internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) =>
+        snapshot with { ResolvedAt = At, Milestones = snapshot.Milestones | ComplaintMilestones.FixDelivered, HoldReason = null, HeldSince = null };
 
-    // The resolve clock stops, the update cycle ends (the fix tells the client).
-    internal override void AppendSlaEntries(List<SlaEntry> entries) => entries.Add(new SlaEntry(At, SlaEntryKind.Resolved));
+    // The resolve clock is met, the update cycle ends (the fix tells the client); a hold ends first, so that a reopened
+    // complaint's resolve clock runs again.
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context)
+    {
+        if (context.Before.HoldReason is { } hold)
+        {
+            entries.Add(context.Resume(At, hold));
+        }
+
+        entries.Add(new SlaEntry(At, SlaEntryKind.Resolved));
+    }
 
     internal override void Measure(ref ComplaintTally tally) => tally.FixedOnce = true;
 
@@ -326,11 +337,11 @@ public sealed record FixDelivered(string Resolution) : ComplaintEvent
 public sealed record ClientConfirmedFix : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this;
+    private protected override ComplaintEvent ErasePersonalData() => this;
 
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { ClosedAt = At, Milestones = snapshot.Milestones | ComplaintMilestones.ClientConfirmed };
 
-    internal override void AppendSlaEntries(List<SlaEntry> entries) => entries.Add(new SlaEntry(At, SlaEntryKind.Stopped));
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context) => entries.Add(new SlaEntry(At, SlaEntryKind.Stopped));
 
     internal override void Measure(ref ComplaintTally tally)
     {
@@ -349,11 +360,11 @@ public sealed record ClientConfirmedFix : ComplaintEvent
 public sealed record ClientRejectedFix(string Reason) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this with { Reason = ErasedText };
+    private protected override ComplaintEvent ErasePersonalData() => this with { Reason = ErasedText };
 
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { ReopenCount = snapshot.ReopenCount + 1 };
 
-    internal override void AppendSlaEntries(List<SlaEntry> entries) => entries.Add(new SlaEntry(At, SlaEntryKind.Reopened));
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context) => entries.Add(new SlaEntry(At, SlaEntryKind.Reopened));
 
     internal override void Measure(ref ComplaintTally tally) => tally.Reopened = true;
 
@@ -371,11 +382,11 @@ public sealed record ClientRejectedFix(string Reason) : ComplaintEvent
 public sealed record ComplaintEscalated(int Level, string Reason) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this with { Reason = ErasedText };
+    private protected override ComplaintEvent ErasePersonalData() => this with { Reason = ErasedText };
 
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { EscalationLevel = Level, Milestones = snapshot.Milestones | ComplaintMilestones.Escalated };
 
-    internal override void AppendSlaEntries(List<SlaEntry> entries)
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context)
     {
         // Escalation changes who works on it, not the clocks.
     }
@@ -397,11 +408,21 @@ public sealed record ComplaintEscalated(int Level, string Reason) : ComplaintEve
 public sealed record ComplaintWithdrawn(string Reason) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this with { Reason = ErasedText };
+    private protected override ComplaintEvent ErasePersonalData() => this with { Reason = ErasedText };
 
-    internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot;
+    // A withdrawal ends a hold: the complaint is over.
+    internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { HoldReason = null, HeldSince = null };
 
-    internal override void AppendSlaEntries(List<SlaEntry> entries) => entries.Add(new SlaEntry(At, SlaEntryKind.Stopped));
+    // Every clock still running or paused ends as Stopped (never met: the goal was not reached).
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context)
+    {
+        if (context.Before.HoldReason is { } hold)
+        {
+            entries.Add(context.Resume(At, hold));
+        }
+
+        entries.Add(new SlaEntry(At, SlaEntryKind.Stopped));
+    }
 
     internal override void Measure(ref ComplaintTally tally)
     {
@@ -420,11 +441,11 @@ public sealed record ComplaintWithdrawn(string Reason) : ComplaintEvent
 public sealed record ComplaintReopened(string Reason) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this with { Reason = ErasedText };
+    private protected override ComplaintEvent ErasePersonalData() => this with { Reason = ErasedText };
 
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { ReopenCount = snapshot.ReopenCount + 1 };
 
-    internal override void AppendSlaEntries(List<SlaEntry> entries) => entries.Add(new SlaEntry(At, SlaEntryKind.Reopened));
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context) => entries.Add(new SlaEntry(At, SlaEntryKind.Reopened));
 
     internal override void Measure(ref ComplaintTally tally) => tally.Reopened = true;
 
@@ -440,11 +461,11 @@ public sealed record ComplaintReopened(string Reason) : ComplaintEvent
 public sealed record ComplaintAutoClosed : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this;
+    private protected override ComplaintEvent ErasePersonalData() => this;
 
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { ClosedAt = At };
 
-    internal override void AppendSlaEntries(List<SlaEntry> entries) => entries.Add(new SlaEntry(At, SlaEntryKind.Stopped));
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context) => entries.Add(new SlaEntry(At, SlaEntryKind.Stopped));
 
     internal override void Measure(ref ComplaintTally tally)
     {

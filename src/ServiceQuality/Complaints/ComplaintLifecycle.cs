@@ -48,7 +48,7 @@ public sealed class ComplaintLifecycle
         options.Validate();
         Options = options.Clone();
         TimeProvider = timeProvider ?? TimeProvider.System;
-        Definition = BuildDefinition(Options);
+        (Definition, RecordSlaAlertTrigger) = BuildDefinition(Options);
     }
 
     /// <summary>Gets the clock every event's time comes from.</summary>
@@ -61,6 +61,9 @@ public sealed class ComplaintLifecycle
     public string Version => Definition.Version;
 
     internal ComplaintOptions Options { get; }
+
+    /// <summary>Gets the parameterised trigger of <see cref="ComplaintCommand.RecordSlaAlert"/> (its guards read the clock and status).</summary>
+    internal TriggerWithParameter<ComplaintCommand, SlaAlertRequest> RecordSlaAlertTrigger { get; }
 
     /// <summary>Gets the definition under the default policies: the states and their hierarchy are the same in every
     /// lifecycle (options shape guards and clocks, never states), so questions about the hierarchy alone can ask it.</summary>
@@ -189,25 +192,42 @@ public sealed class ComplaintLifecycle
         }
     }
 
-    private static StateMachineDefinition<ComplaintState, ComplaintCommand, ComplaintGuardContext> BuildDefinition(ComplaintOptions options)
+    private static (StateMachineDefinition<ComplaintState, ComplaintCommand, ComplaintGuardContext> Definition, TriggerWithParameter<ComplaintCommand, SlaAlertRequest> Alert) BuildDefinition(
+        ComplaintOptions options)
     {
         var autoClose = options.AutoCloseAfter;
         var reopen = options.ReopenWindow;
         int maxLevel = options.MaxEscalationLevel;
         string version = string.Create(
             CultureInfo.InvariantCulture,
-            $"1;apology-first={(options.RequireApologyBeforeHelp ? "on" : "off")};confirmation={(options.RequireClientConfirmation ? "required" : "optional")};auto-close={autoClose:c};reopen={reopen:c};max-escalation={maxLevel}");
+            $"2;apology-first={(options.RequireApologyBeforeHelp ? "on" : "off")};confirmation={(options.RequireClientConfirmation ? "required" : "optional")};auto-close={autoClose:c};reopen={reopen:c};max-escalation={maxLevel}");
+
+        var onHold = new Guard<ComplaintGuardContext>(static c => c.Complaint.Snapshot.HoldReason is not null, "the complaint is on hold");
+        var notOnHold = new Guard<ComplaintGuardContext>(static c => c.Complaint.Snapshot.HoldReason is null, "the complaint is not on hold");
+        var notResolved = new Guard<ComplaintGuardContext>(static c => c.Complaint.State != Resolved, "the fix has not been delivered");
+        var linked = new Guard<ComplaintGuardContext>(static c => c.Complaint.Snapshot.ProblemId is not null, "the complaint is linked to a problem");
+        Guard<ComplaintGuardContext, SlaAlertRequest>[] alertGuards =
+        [
+            new(static (c, a) => c.Complaint.EvaluateSla(c.Now)[a.Clock].Status == a.Status, "the clock is in the status to record now"),
+            new(static (c, a) => !c.Complaint.Snapshot.HasSlaAlert(a.Clock, a.Status, c.Complaint.EvaluateSla(c.Now)[a.Clock].Cycle), "the status is not yet recorded for the clock's current cycle"),
+        ];
 
         var b = new StateMachineBuilder<ComplaintState, ComplaintCommand, ComplaintGuardContext>(DefinitionName, version, Received);
-        b.Configure(Open)
+        var open = b.Configure(Open)
             .Permit(Withdraw, Withdrawn)
             .InternalTransition(AddInformation)
-            .InternalTransitionIf(Escalate, c => c.Complaint.EscalationLevel < maxLevel, $"the escalation level is below the maximum ({maxLevel})");
+            .InternalTransitionIf(Escalate, c => c.Complaint.EscalationLevel < maxLevel, $"the escalation level is below the maximum ({maxLevel})")
+            .InternalTransition(Assign)
+            .InternalTransition(ChangePriority)
+            .InternalTransitionIf(ReleaseHold, onHold);
+        var alert = b.DeclareParameter<SlaAlertRequest>(RecordSlaAlert);
+        open.InternalTransitionIf(alert, alertGuards);
         b.Configure(Received).SubstateOf(Open)
             .Permit(Acknowledge, Acknowledged);
         b.Configure(Engaged).SubstateOf(Open)
             .InternalTransition(Apologise)
-            .InternalTransition(PostUpdate);
+            .InternalTransition(PostUpdate)
+            .InternalTransitionIf(PutOnHold, notOnHold, notResolved);
         b.Configure(Acknowledged).SubstateOf(Engaged)
             .Permit(StartInvestigating, Investigating);
         var investigating = b.Configure(Investigating).SubstateOf(Engaged)
@@ -246,12 +266,24 @@ public sealed class ComplaintLifecycle
         b.Configure(Closed)
             .PermitIf(Reopen, Investigating, c => c.Complaint.ClosedAt is { } at && c.Now - at <= reopen, $"the complaint was closed at most {Describe(reopen)} ago (reopen window)");
         b.Configure(Withdrawn).Final();
-        return b.Build();
+
+        // Links and labels are recorded whatever the state: a problem is often found, and a survey answered, after closing.
+        foreach (var state in (ReadOnlySpan<ComplaintState>)[Open, Closed, Withdrawn])
+        {
+            b.Configure(state)
+                .InternalTransition(LinkProblem)
+                .InternalTransitionIf(UnlinkProblem, linked)
+                .InternalTransition(LinkSurveyResponse)
+                .InternalTransition(ChangeTags)
+                .InternalTransition(ChangeMetadata);
+        }
+
+        return (b.Build(), alert);
     }
 
     private static class HierarchyHolder
     {
-        public static readonly StateMachineDefinition<ComplaintState, ComplaintCommand, ComplaintGuardContext> Definition = BuildDefinition(new ComplaintOptions());
+        public static readonly StateMachineDefinition<ComplaintState, ComplaintCommand, ComplaintGuardContext> Definition = BuildDefinition(new ComplaintOptions()).Definition;
     }
 
     private static string Describe(TimeSpan span) =>

@@ -37,9 +37,17 @@ public sealed class ComplaintOptions
     /// <value><see cref="BusinessCalendar.AlwaysOpen"/> (24x7).</value>
     public BusinessCalendar Calendar { get; set; } = BusinessCalendar.AlwaysOpen;
 
-    /// <summary>Gets or sets the states in which the SLA clocks pause.</summary>
-    /// <value><see cref="ComplaintState.AwaitingClient"/>. Valid: open leaf states (not Open, Engaged, Closed or Withdrawn).</value>
+    /// <summary>
+    /// Gets or sets the states in which SLA clocks pause. The pause reason of a state is its name (e.g.
+    /// <see cref="SlaPauseReasons.AwaitingClient"/>): the clocks it pauses are those <see cref="SlaRules"/> configures for
+    /// that reason, or every clock when the reason is not configured there.
+    /// </summary>
+    /// <value><see cref="ComplaintState.AwaitingClient"/> (which pauses the update and resolve clocks by default). Valid: open leaf states (not Open, Engaged, Closed or Withdrawn).</value>
     public ISet<ComplaintState> ClockPausedStates { get; set; } = new HashSet<ComplaintState> { ComplaintState.AwaitingClient };
+
+    /// <summary>Gets or sets which clocks each pause reason stops (a paused state's reason, or a hold's: <see cref="Complaint.PutOnHold"/>).</summary>
+    /// <value><see cref="Sla.SlaRules.Default"/>: AwaitingClient pauses Update and Resolve; AwaitingThirdParty and ScheduledChange pause Resolve.</value>
+    public SlaRules SlaRules { get; set; } = SlaRules.Default;
 
     /// <summary>Gets or sets how many host-defined tags a complaint may carry.</summary>
     /// <value>20. Valid: 0 to 1000.</value>
@@ -96,6 +104,11 @@ public sealed class ComplaintOptions
             problems = Sla.CollectProblems(nameof(Sla), problems);
         }
 
+        if (SlaRules is null)
+        {
+            OptionProblems.Add(ref problems, $"{nameof(SlaRules)} is null; valid: an SlaRules (SlaRules.Default, or SlaOptions.Build()).");
+        }
+
         if (Calendar is null)
         {
             OptionProblems.Add(ref problems, $"{nameof(Calendar)} is null; valid: a BusinessCalendar (BusinessCalendar.AlwaysOpen for 24x7).");
@@ -130,6 +143,7 @@ public sealed class ComplaintOptions
         MaxMetadataValueLength = MaxMetadataValueLength,
         Sla = Sla.Clone(),
         Calendar = Calendar,
+        SlaRules = SlaRules,
         ClockPausedStates = new HashSet<ComplaintState>(ClockPausedStates),
     };
 

@@ -35,6 +35,30 @@ public sealed record ComplaintSnapshot
     /// <summary>Gets the host-defined metadata.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = Values.NoMetadata;
 
+    /// <summary>Gets the agent the complaint is assigned to, if any.</summary>
+    public string? Agent { get; init; }
+
+    /// <summary>Gets the team the complaint is assigned to, if any.</summary>
+    public string? Team { get; init; }
+
+    /// <summary>Gets how many times the complaint was assigned (more than 1: it was reassigned).</summary>
+    public int Assignments { get; init; }
+
+    /// <summary>Gets the pause reason the complaint is on hold for, or <see langword="null"/> when it is not on hold.</summary>
+    public string? HoldReason { get; init; }
+
+    /// <summary>Gets when the current hold started, if on hold.</summary>
+    public DateTimeOffset? HeldSince { get; init; }
+
+    /// <summary>Gets the recurring problem the complaint is linked to, if any.</summary>
+    public string? ProblemId { get; init; }
+
+    /// <summary>Gets the survey responses that rate the handling of this complaint, in the order they were linked.</summary>
+    public IReadOnlyList<string> SurveyResponseIds { get; init; } = [];
+
+    /// <summary>Gets the SLA alerts recorded (<see cref="Complaint.RecordSlaAlert"/>), in order.</summary>
+    public IReadOnlyList<SlaAlertRecord> SlaAlerts { get; init; } = [];
+
     /// <summary>Gets the lifecycle state.</summary>
     public ComplaintState State { get; init; }
 
@@ -95,6 +119,14 @@ public sealed record ComplaintSnapshot
         && Equals(Normalized, other.Normalized)
         && Values.SameItems(Tags, other.Tags)
         && Values.SameEntries(Metadata, other.Metadata)
+        && string.Equals(Agent, other.Agent, StringComparison.Ordinal)
+        && string.Equals(Team, other.Team, StringComparison.Ordinal)
+        && Assignments == other.Assignments
+        && string.Equals(HoldReason, other.HoldReason, StringComparison.Ordinal)
+        && HeldSince == other.HeldSince
+        && string.Equals(ProblemId, other.ProblemId, StringComparison.Ordinal)
+        && Values.SameItems(SurveyResponseIds, other.SurveyResponseIds)
+        && SlaAlerts.SequenceEqual(other.SlaAlerts)
         && State == other.State
         && Version == other.Version
         && string.Equals(DefinitionVersion, other.DefinitionVersion, StringComparison.Ordinal)
@@ -115,6 +147,24 @@ public sealed record ComplaintSnapshot
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Id, State, Version, LastEventAt);
 
+    /// <summary>Tells whether an SLA alert of this clock, status and cycle is recorded.</summary>
+    /// <param name="clock">The clock.</param>
+    /// <param name="status">The status.</param>
+    /// <param name="cycle">The clock's cycle.</param>
+    /// <returns><see langword="true"/> when it is.</returns>
+    public bool HasSlaAlert(SlaClockKind clock, SlaStatus status, int cycle)
+    {
+        foreach (var alert in SlaAlerts)
+        {
+            if (alert.Clock == clock && alert.Status == status && alert.Cycle == cycle)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Gets the snapshot after <paramref name="e"/>: the common part of every event, then what the event itself changes (<see cref="ComplaintEvent.Fold"/>).</summary>
     internal ComplaintSnapshot Apply(ComplaintEvent e) => e.Fold(this with
     {
@@ -126,3 +176,10 @@ public sealed record ComplaintSnapshot
         LastClientContactAt = e.IsMomentOfTruth ? e.At : LastClientContactAt,
     });
 }
+
+/// <summary>An SLA alert recorded on a complaint.</summary>
+/// <param name="Clock">The clock.</param>
+/// <param name="Status">At risk or breached.</param>
+/// <param name="Cycle">The clock's cycle (see <see cref="SlaClockStatus.Cycle"/>).</param>
+/// <param name="At">When it was recorded.</param>
+public readonly record struct SlaAlertRecord(SlaClockKind Clock, SlaStatus Status, int Cycle, DateTimeOffset At);

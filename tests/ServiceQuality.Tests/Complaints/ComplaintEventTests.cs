@@ -9,7 +9,7 @@ namespace ServiceQuality.Tests.Complaints;
 public class ComplaintEventTests
 {
     /// <summary>The effects every event type must declare itself (no silent default inherited from another type).</summary>
-    private static readonly string[] Effects = ["Fold", "AppendSlaEntries", "Measure", "Record", "WithPersonalDataErased", "CommandOf"];
+    private static readonly string[] Effects = ["Fold", "AppendSlaEntries", "Measure", "Record", "ErasePersonalData", "CommandOf"];
 
     private static Type[] DerivedTypes() =>
         [.. typeof(ComplaintEvent).GetCustomAttributes<JsonDerivedTypeAttribute>().Select(a => a.DerivedType)];
@@ -82,13 +82,17 @@ public class ComplaintEventTests
     private static List<string> FreeTexts(ComplaintEvent e)
     {
         using var json = JsonDocument.Parse(ComplaintEventSerializer.Serialize(e));
-        string[] common = ["type", "complaintId", "version", "at", "actor", "channel", "state", "definitionVersion", "clientId", "segment", "priority", "dueAt", "level", "tags"];
+        string[] common = ["type", "complaintId", "version", "at", "actor", "channel", "state", "definitionVersion", "clientId", "segment", "priority", "dueAt", "level", "tags", "agent", "team", "previous", "problemId", "surveyResponseId", "pauseReason", "added", "removed", "clock", "status", "breachAt"];
         var texts = new List<string>();
         foreach (var property in json.RootElement.EnumerateObject().Where(p => !common.Contains(p.Name)))
         {
             if (property.Value.ValueKind == JsonValueKind.String)
             {
                 texts.Add(property.Value.GetString()!);
+            }
+            else if (property.Value.ValueKind == JsonValueKind.Object && property.Name is "metadata" or "set")
+            {
+                texts.AddRange(property.Value.EnumerateObject().Select(p => p.Value.GetString()!));
             }
             else if (property.Name == "normalized")
             {

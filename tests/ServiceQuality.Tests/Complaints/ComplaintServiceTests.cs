@@ -41,7 +41,13 @@ public class ComplaintServiceTests
         var result = await service.ExecuteAsync("C-1", c => c.DeliverFix("bob", ContactChannel.Phone, "done"));
 
         Assert.False(result.IsAccepted);
-        Assert.Equal([ComplaintCommand.Withdraw, ComplaintCommand.AddInformation, ComplaintCommand.Escalate, ComplaintCommand.Acknowledge], result.AllowedCommands);
+        Assert.Equal(
+            [
+                ComplaintCommand.Withdraw, ComplaintCommand.AddInformation, ComplaintCommand.Escalate, ComplaintCommand.Assign, ComplaintCommand.ChangePriority,
+                ComplaintCommand.RecordSlaAlert, ComplaintCommand.Acknowledge, ComplaintCommand.LinkProblem, ComplaintCommand.LinkSurveyResponse, ComplaintCommand.ChangeTags,
+                ComplaintCommand.ChangeMetadata,
+            ],
+            result.AllowedCommands);
         Assert.Single(await store.ReadAsync("C-1"));
     }
 
@@ -219,6 +225,29 @@ public class ComplaintServiceTests
             await service.ReceiveAsync(request with { Metadata = Enumerable.Range(0, 21).ToDictionary(i => $"k{i}", i => "v") }));
         Assert.StartsWith("A complaint may carry at most 20 metadata entries (ComplaintOptions.MaxMetadataEntries); this would give it 21.", entries.Message, StringComparison.Ordinal);
         Assert.Empty(await store.ReadAsync("C-1"));
+    }
+
+    [Fact]
+    public async Task RecordSlaAlert_TwoMonitorsRace_TheLoserRetriesAndIsRefusedSoTheAlertIsStoredOnce()
+    {
+        var (time, lifecycle) = ComplaintTestKit.Create();
+        var store = new InMemoryComplaintStore();
+        var service = new ComplaintService(lifecycle, store);
+        await service.ReceiveAsync(Request("C-1", "VPN down"));      // High: acknowledge within 1 hour, at risk at 30 minutes
+        time.Advance(TimeSpan.FromMinutes(40));
+        var first = (await service.LoadAsync("C-1"))!;
+        var second = (await service.LoadAsync("C-1"))!;
+        first.RecordSlaAlert("monitor-1", SlaClockKind.Acknowledge, SlaStatus.AtRisk).EnsureAccepted();
+        second.RecordSlaAlert("monitor-2", SlaClockKind.Acknowledge, SlaStatus.AtRisk).EnsureAccepted();
+
+        await service.SaveAsync(first);
+        await Assert.ThrowsAsync<ComplaintConcurrencyException>(async () => await service.SaveAsync(second));
+        var retry = await service.ExecuteAsync("C-1", c => c.RecordSlaAlert("monitor-2", SlaClockKind.Acknowledge, SlaStatus.AtRisk));
+
+        Assert.Equal(["the status is not yet recorded for the clock's current cycle"], retry.Refusal!.UnmetGuards);
+        Assert.Empty(retry.Appended);
+        var alert = Assert.Single((await store.ReadAsync("C-1")).OfType<SlaAlertRecorded>());
+        Assert.Equal("monitor-1", alert.Actor);
     }
 
     private static ReceiveComplaintRequest Request(string id, string text) => new()
