@@ -201,6 +201,14 @@ public sealed class ComplaintLifecycle
         string version = string.Create(
             CultureInfo.InvariantCulture,
             $"2;apology-first={(options.RequireApologyBeforeHelp ? "on" : "off")};confirmation={(options.RequireClientConfirmation ? "required" : "optional")};auto-close={autoClose:c};reopen={reopen:c};max-escalation={maxLevel}");
+        if (options.Guards.Count > 0)
+        {
+            version += ";guards=" + string.Join("|", options.Guards.Select(g => $"{g.Command}:{g.Description}"));
+        }
+
+        // The host's guards of a command join every transition of that command.
+        var hostGuards = options.Guards.ToLookup(g => g.Command, g => new Guard<ComplaintGuardContext>(g.Predicate, g.Description));
+        Guard<ComplaintGuardContext>[] G(ComplaintCommand command, params Guard<ComplaintGuardContext>[] own) => [.. own, .. hostGuards[command]];
 
         var onHold = new Guard<ComplaintGuardContext>(static c => c.Complaint.Snapshot.HoldReason is not null, "the complaint is on hold");
         var notOnHold = new Guard<ComplaintGuardContext>(static c => c.Complaint.Snapshot.HoldReason is null, "the complaint is not on hold");
@@ -214,68 +222,67 @@ public sealed class ComplaintLifecycle
 
         var b = new StateMachineBuilder<ComplaintState, ComplaintCommand, ComplaintGuardContext>(DefinitionName, version, Received);
         var open = b.Configure(Open)
-            .Permit(Withdraw, Withdrawn)
-            .InternalTransition(AddInformation)
-            .InternalTransitionIf(Escalate, c => c.Complaint.EscalationLevel < maxLevel, $"the escalation level is below the maximum ({maxLevel})")
-            .InternalTransition(Assign)
-            .InternalTransition(ChangePriority)
-            .InternalTransitionIf(ReleaseHold, onHold);
+            .PermitIf(Withdraw, Withdrawn, G(Withdraw))
+            .InternalTransitionIf(AddInformation, G(AddInformation))
+            .InternalTransitionIf(Escalate, G(Escalate, new Guard<ComplaintGuardContext>(c => c.Complaint.EscalationLevel < maxLevel, $"the escalation level is below the maximum ({maxLevel})")))
+            .InternalTransitionIf(Assign, G(Assign))
+            .InternalTransitionIf(ChangePriority, G(ChangePriority))
+            .InternalTransitionIf(ReleaseHold, G(ReleaseHold, onHold));
         var alert = b.DeclareParameter<SlaAlertRequest>(RecordSlaAlert);
-        open.InternalTransitionIf(alert, alertGuards);
+        open.InternalTransitionIf(alert, alertGuards, G(RecordSlaAlert));
         b.Configure(Received).SubstateOf(Open)
-            .Permit(Acknowledge, Acknowledged);
+            .PermitIf(Acknowledge, Acknowledged, G(Acknowledge));
         b.Configure(Engaged).SubstateOf(Open)
-            .InternalTransition(Apologise)
-            .InternalTransition(PostUpdate)
-            .InternalTransitionIf(PutOnHold, notOnHold, notResolved);
+            .InternalTransitionIf(Apologise, G(Apologise))
+            .InternalTransitionIf(PostUpdate, G(PostUpdate))
+            .InternalTransitionIf(PutOnHold, G(PutOnHold, notOnHold, notResolved));
         b.Configure(Acknowledged).SubstateOf(Engaged)
-            .Permit(StartInvestigating, Investigating);
+            .PermitIf(StartInvestigating, Investigating, G(StartInvestigating));
         var investigating = b.Configure(Investigating).SubstateOf(Engaged)
-            .Permit(RequestInformation, AwaitingClient);
+            .PermitIf(RequestInformation, AwaitingClient, G(RequestInformation));
         if (options.RequireApologyBeforeHelp)
         {
-            investigating.PermitIf(OfferHelp, HelpOffered, static c => (c.Complaint.Milestones & ComplaintMilestones.Apologised) != 0, "an apology has been recorded");
+            investigating.PermitIf(OfferHelp, HelpOffered, G(OfferHelp, new Guard<ComplaintGuardContext>(static c => (c.Complaint.Milestones & ComplaintMilestones.Apologised) != 0, "an apology has been recorded")));
         }
         else
         {
-            investigating.Permit(OfferHelp, HelpOffered);
+            investigating.PermitIf(OfferHelp, HelpOffered, G(OfferHelp));
         }
 
         b.Configure(AwaitingClient).SubstateOf(Engaged)
-            .Permit(RecordClientResponse, Investigating);
+            .PermitIf(RecordClientResponse, Investigating, G(RecordClientResponse));
         b.Configure(HelpOffered).SubstateOf(Engaged)
-            .Permit(Commit, Committed);
+            .PermitIf(Commit, Committed, G(Commit));
         b.Configure(Committed).SubstateOf(Engaged)
-            .Permit(DeliverFix, Resolved);
+            .PermitIf(DeliverFix, Resolved, G(DeliverFix));
         var resolved = b.Configure(Resolved).SubstateOf(Engaged)
-            .Permit(RecordClientConfirmation, Closed)
-            .Permit(RecordClientRejection, Investigating);
+            .PermitIf(RecordClientConfirmation, Closed, G(RecordClientConfirmation))
+            .PermitIf(RecordClientRejection, Investigating, G(RecordClientRejection));
         if (options.RequireClientConfirmation)
         {
             resolved.PermitIf(
                 AutoClose,
                 Closed,
-                c => c.Complaint.ResolvedAt is { } at && c.Now - at >= autoClose,
-                $"the client has not answered for {Describe(autoClose)} since the fix (auto-close window)");
+                G(AutoClose, new Guard<ComplaintGuardContext>(c => c.Complaint.ResolvedAt is { } at && c.Now - at >= autoClose, $"the client has not answered for {Describe(autoClose)} since the fix (auto-close window)")));
         }
         else
         {
-            resolved.Permit(AutoClose, Closed);
+            resolved.PermitIf(AutoClose, Closed, G(AutoClose));
         }
 
         b.Configure(Closed)
-            .PermitIf(Reopen, Investigating, c => c.Complaint.ClosedAt is { } at && c.Now - at <= reopen, $"the complaint was closed at most {Describe(reopen)} ago (reopen window)");
+            .PermitIf(Reopen, Investigating, G(Reopen, new Guard<ComplaintGuardContext>(c => c.Complaint.ClosedAt is { } at && c.Now - at <= reopen, $"the complaint was closed at most {Describe(reopen)} ago (reopen window)")));
         b.Configure(Withdrawn).Final();
 
         // Links and labels are recorded whatever the state: a problem is often found, and a survey answered, after closing.
         foreach (var state in (ReadOnlySpan<ComplaintState>)[Open, Closed, Withdrawn])
         {
             b.Configure(state)
-                .InternalTransition(LinkProblem)
-                .InternalTransitionIf(UnlinkProblem, linked)
-                .InternalTransition(LinkSurveyResponse)
-                .InternalTransition(ChangeTags)
-                .InternalTransition(ChangeMetadata);
+                .InternalTransitionIf(LinkProblem, G(LinkProblem))
+                .InternalTransitionIf(UnlinkProblem, G(UnlinkProblem, linked))
+                .InternalTransitionIf(LinkSurveyResponse, G(LinkSurveyResponse))
+                .InternalTransitionIf(ChangeTags, G(ChangeTags))
+                .InternalTransitionIf(ChangeMetadata, G(ChangeMetadata));
         }
 
         return (b.Build(), alert);

@@ -49,6 +49,17 @@ public sealed class ComplaintOptions
     /// <value><see cref="Sla.SlaRules.Default"/>: AwaitingClient pauses Update and Resolve; AwaitingThirdParty and ScheduledChange pause Resolve.</value>
     public SlaRules SlaRules { get; set; } = SlaRules.Default;
 
+    /// <summary>
+    /// Gets or sets the host's own conditions on commands: each is added to every transition of its command, and a
+    /// refusal names its description. They are part of the definition version recorded in each event.
+    /// </summary>
+    /// <value>None.</value>
+    public IList<ComplaintGuard> Guards { get; set; } = [];
+
+    /// <summary>Gets or sets the host's observers, called by <see cref="ComplaintService"/> for every event once it is stored, in order.</summary>
+    /// <value>None.</value>
+    public IList<IComplaintObserver> Observers { get; set; } = [];
+
     /// <summary>Gets or sets how many host-defined tags a complaint may carry.</summary>
     /// <value>20. Valid: 0 to 1000.</value>
     public int MaxTags { get; set; } = 20;
@@ -109,6 +120,26 @@ public sealed class ComplaintOptions
             OptionProblems.Add(ref problems, $"{nameof(SlaRules)} is null; valid: an SlaRules (SlaRules.Default, or SlaOptions.Build()).");
         }
 
+        if (Guards is null)
+        {
+            OptionProblems.Add(ref problems, $"{nameof(Guards)} is null; valid: a list of ComplaintGuard (may be empty).");
+        }
+        else
+        {
+            for (int i = 0; i < Guards.Count; i++)
+            {
+                if (Guards[i] is null)
+                {
+                    OptionProblems.Add(ref problems, string.Create(CultureInfo.InvariantCulture, $"{nameof(Guards)}[{i}] is null; valid: a ComplaintGuard."));
+                }
+            }
+        }
+
+        if (Observers is null || Observers.Any(o => o is null))
+        {
+            OptionProblems.Add(ref problems, $"{nameof(Observers)} is null or holds a null; valid: a list of IComplaintObserver (may be empty).");
+        }
+
         if (Calendar is null)
         {
             OptionProblems.Add(ref problems, $"{nameof(Calendar)} is null; valid: a BusinessCalendar (BusinessCalendar.AlwaysOpen for 24x7).");
@@ -144,6 +175,8 @@ public sealed class ComplaintOptions
         Sla = Sla.Clone(),
         Calendar = Calendar,
         SlaRules = SlaRules,
+        Guards = [.. Guards],
+        Observers = [.. Observers],
         ClockPausedStates = new HashSet<ComplaintState>(ClockPausedStates),
     };
 

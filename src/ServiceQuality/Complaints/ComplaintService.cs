@@ -81,7 +81,6 @@ public sealed class ComplaintService
             throw new ComplaintAlreadyExistsException(request.ComplaintId, ex.ActualVersion);
         }
 
-        Record(complaint, complaint.History);
         return complaint;
     }
 
@@ -98,11 +97,15 @@ public sealed class ComplaintService
         return events.Count == 0 ? null : Lifecycle.Replay(events);
     }
 
-    /// <summary>Appends the complaint's pending events with its persisted version as the expected version.</summary>
+    /// <summary>
+    /// Appends the complaint's pending events with its persisted version as the expected version; then counts them on
+    /// the instruments and calls the lifecycle's observers (<see cref="ComplaintOptions.Observers"/>) for each.
+    /// </summary>
     /// <param name="complaint">The complaint.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>A task that completes when the events are stored.</returns>
     /// <exception cref="ComplaintConcurrencyException">Another writer appended first; nothing was stored.</exception>
+    /// <exception cref="ComplaintObserverException">An observer failed after the events were stored (they stay stored).</exception>
     public async ValueTask SaveAsync(Complaint complaint, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(complaint);
@@ -124,7 +127,9 @@ public sealed class ComplaintService
             throw;
         }
 
+        var stored = complaint.GetPendingEvents();
         complaint.MarkPersisted();
+        await OnStoredAsync(complaint, stored, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -149,7 +154,6 @@ public sealed class ComplaintService
         if (appended.Count > 0)
         {
             await SaveAsync(complaint, cancellationToken).ConfigureAwait(false);
-            Record(complaint, appended);
         }
 
         if (result.Refusal is { } refusal)
@@ -160,8 +164,12 @@ public sealed class ComplaintService
         return new ComplaintExecution(complaint, result, appended);
     }
 
-    /// <summary>Records each stored event: counted as an accepted command, then what the event itself records.</summary>
-    private void Record(Complaint complaint, IReadOnlyList<ComplaintEvent> stored)
+    /// <summary>
+    /// What follows a successful append: each stored event is counted (as an accepted command, then what the event itself
+    /// records), then every observer is called for every event, in order. Observers' errors are collected and thrown
+    /// together once all were called: the events stay stored.
+    /// </summary>
+    private async ValueTask OnStoredAsync(Complaint complaint, IReadOnlyList<ComplaintEvent> stored, CancellationToken cancellationToken)
     {
         foreach (var e in stored)
         {
@@ -171,6 +179,37 @@ public sealed class ComplaintService
             }
 
             e.Record(_instrumentation, complaint.Snapshot);
+        }
+
+        var observers = Lifecycle.Options.Observers;
+        if (observers.Count == 0)
+        {
+            return;
+        }
+
+        List<Exception>? errors = null;
+        var from = stored[0].Version == 1 ? Lifecycle.Definition.InitialState : complaint.History[(int)stored[0].Version - 2].State;
+        foreach (var e in stored)
+        {
+            var transition = new ComplaintTransition(complaint, e, from);
+            foreach (var observer in observers)
+            {
+                try
+                {
+                    await observer.OnStoredAsync(transition, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    (errors ??= []).Add(ex);
+                }
+            }
+
+            from = e.State;
+        }
+
+        if (errors is not null)
+        {
+            throw new ComplaintObserverException(complaint.Id, stored, errors);
         }
     }
 

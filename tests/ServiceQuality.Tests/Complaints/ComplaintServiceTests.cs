@@ -250,8 +250,69 @@ public class ComplaintServiceTests
         Assert.Equal("monitor-1", alert.Actor);
     }
 
+    [Fact]
+    public async Task Observers_StoredEvents_CalledInOrderWithTheirTransitionsAndNeverForRefusedOrUnstoredOnes()
+    {
+        var log = new List<string>();
+        var options = new ComplaintOptions { Observers = [new LoggingObserver("first", log), new LoggingObserver("second", log)] };
+        var (_, lifecycle) = ComplaintTestKit.Create(options);
+        var service = new ComplaintService(lifecycle, new InMemoryComplaintStore());
+
+        await service.ReceiveAsync(Request("C-1", "VPN down"));
+        await service.ExecuteAsync("C-1", c =>
+        {
+            c.Acknowledge("ann", ContactChannel.Email, "Thanks").EnsureAccepted();
+            c.AddInformation("ann", "logs").EnsureAccepted();
+            return c.DeliverFix("bob", ContactChannel.Email, "done");
+        });
+        var stale = (await service.LoadAsync("C-1"))!;
+        await service.ExecuteAsync("C-1", c => c.StartInvestigating("ann"));
+        stale.StartInvestigating("bob").EnsureAccepted();
+        await Assert.ThrowsAsync<ComplaintConcurrencyException>(async () => await service.SaveAsync(stale));
+
+        Assert.Equal(
+            [
+                "first: Received->Received (ComplaintReceived, v1, same state)", "second: Received->Received (ComplaintReceived, v1, same state)",
+                "first: Received->Acknowledged (ComplaintAcknowledged, v2, state change)", "second: Received->Acknowledged (ComplaintAcknowledged, v2, state change)",
+                "first: Acknowledged->Acknowledged (InformationAdded, v3, same state)", "second: Acknowledged->Acknowledged (InformationAdded, v3, same state)",
+                "first: Acknowledged->Investigating (InvestigationStarted, v4, state change)", "second: Acknowledged->Investigating (InvestigationStarted, v4, state change)",
+            ],
+            log);
+    }
+
+    [Fact]
+    public async Task Observers_OneThrows_TheEventsStayStoredEveryObserverIsCalledAndTheErrorsComeTogether()
+    {
+        var log = new List<string>();
+        var options = new ComplaintOptions { Observers = [new ThrowingObserver(), new LoggingObserver("after", log)] };
+        var (_, lifecycle) = ComplaintTestKit.Create(options);
+        var store = new InMemoryComplaintStore();
+        var service = new ComplaintService(lifecycle, store);
+        var ex = await Assert.ThrowsAsync<ComplaintObserverException>(async () => await service.ReceiveAsync(Request("C-1", "VPN down")));
+
+        Assert.Single(await store.ReadAsync("C-1"));
+        Assert.Equal(["after: Received->Received (ComplaintReceived, v1, same state)"], log);
+        Assert.Equal(("C-1", 1, 1), (ex.ComplaintId, ex.Stored.Count, ex.Errors.Count));
+        Assert.StartsWith("1 complaint observer call(s) failed after 1 event(s) of complaint 'C-1' were stored (they stay stored; do not retry the command). First: the mail server is down", ex.Message, StringComparison.Ordinal);
+    }
+
     private static ReceiveComplaintRequest Request(string id, string text) => new()
     {
         ComplaintId = id, ClientId = "client-7", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.High, Text = text, Actor = "desk",
     };
+
+    private sealed class LoggingObserver(string name, List<string> log) : IComplaintObserver
+    {
+        public ValueTask OnStoredAsync(ComplaintTransition transition, CancellationToken cancellationToken)
+        {
+            log.Add($"{name}: {transition.From}->{transition.To} ({transition.Event.GetType().Name}, v{transition.Event.Version}, {(transition.IsStateChange ? "state change" : "same state")})");
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private sealed class ThrowingObserver : IComplaintObserver
+    {
+        public ValueTask OnStoredAsync(ComplaintTransition transition, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("the mail server is down");
+    }
 }

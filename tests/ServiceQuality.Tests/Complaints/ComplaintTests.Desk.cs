@@ -247,4 +247,51 @@ public partial class ComplaintTests
         c.RecordClientConfirmation("client", ContactChannel.Email).EnsureAccepted();
         Assert.Null(c.GetNextDue(T.AddHours(2.5)));
     }
+
+    [Fact]
+    public void Guards_HostGuardOnOfferHelp_RefusesACriticalOfferFromAnyoneButATeamLead()
+    {
+        string[] teamLeads = ["lena"];
+        var options = new ComplaintOptions
+        {
+            Guards =
+            [
+                new ComplaintGuard(
+                    ComplaintCommand.OfferHelp,
+                    c => c.Complaint.Snapshot.Priority != Priority.Critical || teamLeads.Contains(c.Actor),
+                    "an offer on a Critical complaint needs a team lead"),
+            ],
+        };
+        var (_, lifecycle) = ComplaintTestKit.Create(options);
+        var normal = ComplaintTestKit.InState(lifecycle, ComplaintState.Investigating);
+        var critical = ComplaintTestKit.InState(lifecycle, ComplaintState.Investigating);
+        critical.ChangePriority("lead", Priority.Critical, "the CEO's laptop").EnsureAccepted();
+        critical.Apologise("ann", ContactChannel.Phone, "Sorry.").EnsureAccepted();
+        normal.Apologise("ann", ContactChannel.Phone, "Sorry.").EnsureAccepted();
+
+        var byAgent = critical.OfferHelp("ann", ContactChannel.Phone, ["a loan laptop"]);
+
+        Assert.Equal(RefusalReason.GuardsUnmet, byAgent.Refusal!.Reason);
+        Assert.Equal(["an offer on a Critical complaint needs a team lead"], byAgent.Refusal.UnmetGuards);
+        Assert.StartsWith(
+            "Trigger 'OfferHelp' is refused in state 'Investigating': unmet guard(s): an offer on a Critical complaint needs a team lead. Permitted now: ",
+            byAgent.Message,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain(ComplaintCommand.OfferHelp, byAgent.AllowedCommands);
+        Assert.Contains(ComplaintCommand.OfferHelp, critical.GetAllowedCommands("lena"));
+        Assert.True(critical.OfferHelp("lena", ContactChannel.Phone, ["a loan laptop"]).IsAccepted);
+        Assert.True(normal.OfferHelp("ann", ContactChannel.Phone, ["a new router"]).IsAccepted);
+        Assert.EndsWith(";guards=OfferHelp:an offer on a Critical complaint needs a team lead", lifecycle.Version, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Guards_InvalidGuardOrOption_ArgumentAndOptionErrors()
+    {
+        Assert.Throws<ArgumentNullException>("predicate", () => new ComplaintGuard(ComplaintCommand.Commit, null!, "x"));
+        Assert.Throws<ArgumentException>("description", () => new ComplaintGuard(ComplaintCommand.Commit, _ => true, " "));
+        Assert.Throws<ArgumentOutOfRangeException>("command", () => new ComplaintGuard((ComplaintCommand)99, _ => true, "x"));
+        var ex = Assert.Throws<InvalidOptionsException>(() => new ComplaintLifecycle(new ComplaintOptions { Guards = [null!], Observers = null! }));
+        Assert.Contains("Guards[0] is null; valid: a ComplaintGuard.", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Observers is null or holds a null", ex.Message, StringComparison.Ordinal);
+    }
 }
