@@ -13,7 +13,9 @@ namespace ServiceQuality.Complaints;
 /// Everything an event means is declared on its own type, in one place: how it changes the complaint's state
 /// (<see cref="Fold"/>), what it means to the SLA clocks (<see cref="AppendSlaEntries"/>), what it counts in the
 /// measures (<see cref="Measure"/>), what it records on the instruments (<see cref="Record"/>) and which of its fields
-/// are personal data (<see cref="ErasePersonalData"/>). Each is abstract, so a new event type cannot forget one.
+/// are personal data (<see cref="ErasePersonalData"/>). Each is abstract, so a new event type cannot forget one. A type
+/// whose stored shape changed declares its <see cref="CurrentSchemaVersion"/> and registers how to read the older shapes
+/// in <see cref="ComplaintEventSchemas"/>.
 /// </remarks>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
 [JsonDerivedType(typeof(ComplaintReceived), "received")]
@@ -61,6 +63,14 @@ public abstract record ComplaintEvent
     private protected ComplaintEvent()
     {
     }
+
+    /// <summary>
+    /// Gets the version of this event type's stored shape, written with every event (<c>"schemaVersion"</c>): reading an
+    /// older version upcasts it (<see cref="ComplaintEventSerializer.Deserialize"/>). Data without one is version 1 (written
+    /// before events carried it).
+    /// </summary>
+    [JsonPropertyOrder(-1)]
+    public int SchemaVersion => CurrentSchemaVersion;
 
     /// <summary>Gets the complaint's identifier.</summary>
     public string ComplaintId { get => _complaintId; init => _complaintId = value; }
@@ -119,6 +129,9 @@ public abstract record ComplaintEvent
     /// <param name="instrumentation">The instruments.</param>
     /// <param name="after">The complaint's state after the event.</param>
     internal abstract void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after);
+
+    /// <summary>Gets the version of this event type's stored shape (see <see cref="SchemaVersion"/>; older versions are read through <see cref="ComplaintEventSchemas"/>).</summary>
+    private protected virtual int CurrentSchemaVersion => 1;
 
     /// <summary>The erased copy (see <see cref="WithPersonalDataErased"/>): each event type says which of its fields are personal.</summary>
     /// <returns>The copy, or this event when nothing in it is personal.</returns>

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ServiceQuality.Diagnostics;
 using ServiceQuality.Sla;
 
@@ -19,6 +20,9 @@ public sealed record ComplaintReceived(string ClientId, ClientSegment Segment, P
     /// <summary>Gets the host-defined metadata given at intake.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = Values.NoMetadata;
 
+    /// <summary>The stored shape: version 2 added the normalized record, tags and metadata.</summary>
+    internal const int Schema = 2;
+
     /// <inheritdoc />
     public bool Equals(ComplaintReceived? other) =>
         other is not null && base.Equals(other)
@@ -36,6 +40,9 @@ public sealed record ComplaintReceived(string ClientId, ClientSegment Segment, P
         Normalized = Normalized?.WithTextErased(),
         Metadata = Metadata.Count == 0 ? Metadata : new SortedDictionary<string, string>(Metadata.ToDictionary(m => m.Key, _ => ErasedText), StringComparer.Ordinal),
     };
+
+    /// <inheritdoc />
+    private protected override int CurrentSchemaVersion => Schema;
 
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with
     {
@@ -63,6 +70,15 @@ public sealed record ComplaintReceived(string ClientId, ClientSegment Segment, P
 
     /// <inheritdoc />
     private protected override ComplaintCommand? CommandOf() => null;
+
+    /// <summary>Version 1 (before intake normalized) to 2: no normalized record (the words were not normalized then), no tags, no metadata.</summary>
+    /// <param name="v1">The stored event at version 1.</param>
+    internal static void UpcastFromV1(JsonObject v1)
+    {
+        v1["normalized"] = null;
+        v1["tags"] = new JsonArray();
+        v1["metadata"] = new JsonObject();
+    }
 }
 
 /// <summary>The complaint was acknowledged and the client thanked.</summary>

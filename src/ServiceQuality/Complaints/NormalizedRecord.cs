@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using ServiceQuality.Normalization;
 
 namespace ServiceQuality.Complaints;
@@ -29,9 +30,11 @@ public sealed record NormalizedRecord(
     IReadOnlyDictionary<string, int> ToneSignals)
 {
     /// <summary>Gets the incident key as a number (what <see cref="NormalizedComplaint.IncidentKey"/> was).</summary>
+    [JsonIgnore]
     public ulong IncidentKeyValue => ulong.Parse(IncidentKey, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
 
     /// <summary>Gets the fingerprint as a number, for <see cref="RecurrenceIndex"/> and <see cref="ComplaintNormalizer.HammingDistance"/>.</summary>
+    [JsonIgnore]
     public ulong FingerprintValue => ulong.Parse(Fingerprint, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
 
     /// <summary>Creates the stored record from the normalizer's output.</summary>
