@@ -13,7 +13,9 @@ if (args.Length > 0 && args[0] is "--help" or "-h" or "help")
 {
     Console.WriteLine("""
         ServiceQuality Quickstart
-          (no arguments)                 run the whole pipeline on the bundled data; writes scorecard.html
+          (no arguments)                 run the whole pipeline on the bundled data; writes scorecard.html and keeps the
+                                         complaints in servicequality.db (SQLite); a second run reads them from there
+          --db FILE                      the SQLite file for the complaints (default: servicequality.db here)
           --complaints FILE --surveys FILE --html FILE
                                          the same on your own files (columns as in data/*.csv)
           normalize [--input FILE] [--output FILE] [--csv-column NAME] [--reference-date YYYY-MM-DD]
@@ -34,7 +36,7 @@ if (args.Length > 0 && args[0] == "score")
     try
     {
         var responses = BundledData.LoadSurveys(args[1]);
-        TerminalReport.Write(Console.Out, Scorecard.Compute(responses), null);
+        TerminalReport.Write(Console.Out, Scorecard.Compute(responses, BundledData.ScorecardOptions), null);
         return 0;
     }
     catch (FormatException ex)
@@ -47,8 +49,20 @@ if (args.Length > 0 && args[0] == "score")
 string complaints = Option("--complaints") ?? Path.Combine(BundledData.Folder, "complaints.csv");
 string surveys = Option("--surveys") ?? Path.Combine(BundledData.Folder, "surveys.csv");
 string html = Path.GetFullPath(Option("--html") ?? "scorecard.html");
+string db = Path.GetFullPath(Option("--db") ?? "servicequality.db");
+Console.WriteLine($"Complaints are kept in {db} (SQLite; --db to choose another file).");
 var progress = new Progress(Console.Out, !Console.IsOutputRedirected);
-var results = await MainJob.RunAsync(complaints, surveys, progress);
+QuickstartResults results;
+try
+{
+    results = await MainJob.RunAsync(complaints, surveys, db, progress);
+}
+catch (InvalidOperationException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 1;
+}
+
 TerminalReport.Write(Console.Out, results.Scorecard, results);
 await File.WriteAllTextAsync(html, ScorecardReport.Html(results));
 Console.WriteLine($"Report written to {html}");

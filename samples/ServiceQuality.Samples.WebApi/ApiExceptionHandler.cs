@@ -14,6 +14,23 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails)
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                Exception = exception,
+                ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails
+                {
+                    Status = StatusCodes.Status413PayloadTooLarge,
+                    Type = Problems.PayloadTooLarge,
+                    Title = "Request body too large",
+                    Detail = $"A request body may be at most {ApiLimits.MaxRequestBodyBytes} bytes (1 MB).",
+                },
+            });
+        }
+
         (int Status, string Field, string Message)? invalid = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => (StatusCodes.Status400BadRequest, FieldOf(json.Path), Explain(FieldOf(json.Path), json)),

@@ -19,12 +19,15 @@ internal static class ApiJson
 
         // Scores of too little data can be NaN (an ICC of constant ratings); write them rather than fail the response.
         options.NumberHandling |= JsonNumberHandling.AllowNamedFloatingPointLiterals;
+
+        // A client want is named, never numbered: "99" (or "1") as a key of a survey's wants is refused, not an index.
+        options.Converters.Insert(0, new JsonStringEnumConverter<ServiceQuality.ClientWant>(namingPolicy: null, allowIntegerValues: false));
     }
 }
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(CreateComplaintRequest))]
-[JsonSerializable(typeof(CommandRequest))]
+[JsonSerializable(typeof(ServiceQuality.Extensions.DependencyInjection.ComplaintCommandArguments))]
 [JsonSerializable(typeof(ComplaintView))]
 [JsonSerializable(typeof(ComplaintEvent))]
 [JsonSerializable(typeof(IReadOnlyList<ComplaintEvent>))]

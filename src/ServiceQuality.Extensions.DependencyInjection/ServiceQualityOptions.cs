@@ -36,9 +36,28 @@ public sealed class ServiceQualityOptions
     /// <value>Hamming distance 3, a 30-day window.</value>
     public RecurrenceIndexOptions Recurrence { get; set; } = new();
 
+    /// <summary>Gets or sets how commands are retried after a concurrency conflict (<see cref="ComplaintCommandExecutor"/>).</summary>
+    /// <value>3 retries, from 20 ms, at most 1 s apart, jittered.</value>
+    public CommandRetryOptions Retries { get; set; } = new();
+
+    /// <summary>Gets or sets how the metrics are produced.</summary>
+    /// <value>The open-backlog gauge recounted at most once a minute.</value>
+    public MetricsOptions Metrics { get; set; } = new();
+
+    /// <summary>Gets or sets how the hosted SLA monitor runs (<c>.AddSlaMonitor()</c>).</summary>
+    /// <value>A sweep a minute; unhealthy when 5 minutes behind.</value>
+    public SlaMonitorOptions SlaMonitor { get; set; } = new();
+
+    /// <summary>Gets or sets how the hosted auto-close runs (<c>.AddAutoClose()</c>).</summary>
+    /// <value>A sweep every 15 minutes, as <c>system</c>.</value>
+    public AutoCloseOptions AutoClose { get; set; } = new();
+
     /// <summary>Gets or sets the business calendar SLA clocks run on, in a bindable form.</summary>
     /// <value><see langword="null"/>: the calendar in <see cref="Complaints"/> (24x7 unless set in code).</value>
     public CalendarOptions? Calendar { get; set; }
+
+    /// <summary>Gets the problems found in the configuration these options were bound from (unknown keys, unparsable values, a missing section), reported at validation.</summary>
+    internal List<string> ConfigurationProblems { get; } = [];
 
     /// <summary>Builds the complaint options the lifecycle uses, with <see cref="Calendar"/> applied.</summary>
     /// <returns>The complaint options.</returns>

@@ -1,6 +1,9 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ServiceQuality.Complaints;
 using ServiceQuality.Diagnostics;
@@ -37,9 +40,14 @@ public static class ServiceQualityServiceCollectionExtensions
         return new ServiceQualityBuilder(services, null, Options.Options.DefaultName);
     }
 
-    /// <summary>Adds ServiceQuality with options bound from configuration (for example <c>builder.Configuration.GetSection("ServiceQuality")</c>).</summary>
+    /// <summary>
+    /// Adds ServiceQuality with options bound from configuration: the root (<c>builder.Configuration</c>), whose
+    /// <c>ServiceQuality</c> section is used, or the section itself. When the host starts, a missing section, a key that
+    /// is not a setting and a value that does not parse each fail validation, all in one message naming their keys.
+    /// The configuration is read once: a change while the host runs takes effect at the next start (and is logged, 1400).
+    /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configuration">The section holding <see cref="ServiceQualityOptions"/>.</param>
+    /// <param name="configuration">The root configuration, or the section holding <see cref="ServiceQualityOptions"/>.</param>
     /// <returns>The builder, to configure the registration further (its store, for example).</returns>
     public static IServiceQualityBuilder AddServiceQuality(this IServiceCollection services, IConfiguration configuration)
     {
@@ -70,10 +78,10 @@ public static class ServiceQualityServiceCollectionExtensions
         return new ServiceQualityBuilder(services, serviceKey, serviceKey);
     }
 
-    /// <summary>Adds a separate ServiceQuality for one tenant with options bound from configuration.</summary>
+    /// <summary>Adds a separate ServiceQuality for one tenant with options bound from configuration, checked as <see cref="AddServiceQuality(IServiceCollection, IConfiguration)"/> checks them.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="serviceKey">The tenant's key.</param>
-    /// <param name="configuration">The section holding the tenant's <see cref="ServiceQualityOptions"/>.</param>
+    /// <param name="configuration">The section holding the tenant's <see cref="ServiceQualityOptions"/> (or a root with a <c>ServiceQuality</c> section).</param>
     /// <returns>The builder, to configure the registration further (its store, for example).</returns>
     public static IServiceQualityBuilder AddKeyedServiceQuality(this IServiceCollection services, string serviceKey, IConfiguration configuration)
     {
@@ -97,8 +105,10 @@ public static class ServiceQualityServiceCollectionExtensions
 
     private static void AddConfiguration(IServiceCollection services, string name, IConfiguration configuration)
     {
+        // No IOptionsChangeTokenSource: the options are read once, at start (reload is not supported; docs/hosting.md).
         services.AddSingleton<IConfigureOptions<ServiceQualityOptions>>(new ConfigureServiceQualityFromConfiguration(name, configuration));
-        services.AddSingleton<IOptionsChangeTokenSource<ServiceQualityOptions>>(new ConfigurationChangeTokenSource<ServiceQualityOptions>(name, configuration));
+        services.AddSingleton<IHostedService>(sp => new ConfigurationChangeWatcher(
+            configuration, (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<ConfigurationChangeWatcher>()));
     }
 
     private static void AddServices(IServiceCollection services, string? serviceKey)
@@ -115,18 +125,50 @@ public static class ServiceQualityServiceCollectionExtensions
                 sp.GetRequiredService<ComplaintService>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ServiceQualityInstrumentation>()));
             services.TryAddSingleton(sp => CreateNormalizer(sp, name));
             services.TryAddSingleton(sp => new RecurrenceIndex(OptionsOf(sp, name).Recurrence));
+            services.TryAddSingleton(sp => CreateExecutor(sp, sp.GetRequiredService<ComplaintService>(), name));
+            if (!services.Any(d => d.ServiceType == typeof(OpenBacklog) && d.ServiceKey is null))
+            {
+                services.AddSingleton(sp => CreateBacklog(sp, () => sp.GetRequiredService<ComplaintService>(), sp.GetRequiredService<ServiceQualityInstrumentation>(), name));
+                services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<OpenBacklog>());
+            }
+
             return;
         }
+
+        // A tenant's measurements carry its key (servicequality.tenant) on the shared instruments.
+        services.TryAddKeyedSingleton(serviceKey, (sp, key) => sp.GetRequiredService<ServiceQualityInstrumentation>().ForTenant((string)key!));
 
         services.TryAddKeyedSingleton(serviceKey, (sp, _) => CreateLifecycle(sp, name));
         services.TryAddKeyedSingleton<IComplaintStore>(serviceKey, static (_, _) => new InMemoryComplaintStore());
         services.TryAddKeyedSingleton(serviceKey, (sp, key) => new ComplaintService(
-            sp.GetRequiredKeyedService<ComplaintLifecycle>(key), sp.GetRequiredKeyedService<IComplaintStore>(key), sp.GetRequiredService<ServiceQualityInstrumentation>()));
+            sp.GetRequiredKeyedService<ComplaintLifecycle>(key), sp.GetRequiredKeyedService<IComplaintStore>(key), sp.GetRequiredKeyedService<ServiceQualityInstrumentation>(key)));
         services.TryAddKeyedSingleton(serviceKey, (sp, key) => new SlaMonitor(
-            sp.GetRequiredKeyedService<ComplaintService>(key), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ServiceQualityInstrumentation>()));
+            sp.GetRequiredKeyedService<ComplaintService>(key), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredKeyedService<ServiceQualityInstrumentation>(key)));
         services.TryAddKeyedSingleton(serviceKey, (sp, _) => CreateNormalizer(sp, name));
         services.TryAddKeyedSingleton(serviceKey, (sp, _) => new RecurrenceIndex(OptionsOf(sp, name).Recurrence));
+        services.TryAddKeyedSingleton(serviceKey, (sp, key) => CreateExecutor(sp, sp.GetRequiredKeyedService<ComplaintService>(key), name));
+        if (!services.Any(d => d.ServiceType == typeof(OpenBacklog) && Equals(d.ServiceKey, serviceKey)))
+        {
+            services.AddKeyedSingleton(serviceKey, (sp, key) => CreateBacklog(
+                sp, () => sp.GetRequiredKeyedService<ComplaintService>(key), sp.GetRequiredKeyedService<ServiceQualityInstrumentation>(key), name));
+            services.AddSingleton<IHostedService>(sp => sp.GetRequiredKeyedService<OpenBacklog>(serviceKey));
+        }
     }
+
+    private static OpenBacklog CreateBacklog(IServiceProvider services, Func<ComplaintService> service, ServiceQualityInstrumentation instrumentation, string name) => new(
+        service,
+        instrumentation,
+        services.GetRequiredService<TimeProvider>(),
+        () => OptionsOf(services, name).Metrics.BacklogRefreshInterval,
+        LoggerOf<OpenBacklog>(services));
+
+    private static ILogger<T> LoggerOf<T>(IServiceProvider services) => (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<T>();
+
+    private static ComplaintCommandExecutor CreateExecutor(IServiceProvider services, ComplaintService service, string name) => new(
+        service,
+        OptionsOf(services, name).Retries,
+        services.GetRequiredService<TimeProvider>(),
+        (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<ComplaintCommandExecutor>());
 
     private static ServiceQualityOptions OptionsOf(IServiceProvider services, string name) =>
         services.GetRequiredService<IOptionsMonitor<ServiceQualityOptions>>().Get(name);

@@ -17,7 +17,7 @@ public class ServiceQualityServiceCollectionExtensionsTests
     private static readonly Type[] Registered =
     [
         typeof(TimeProvider), typeof(ServiceQualityInstrumentation), typeof(ComplaintLifecycle), typeof(IComplaintStore),
-        typeof(ComplaintService), typeof(SlaMonitor), typeof(ComplaintNormalizer), typeof(RecurrenceIndex),
+        typeof(ComplaintService), typeof(SlaMonitor), typeof(ComplaintNormalizer), typeof(RecurrenceIndex), typeof(ComplaintCommandExecutor),
     ];
 
     [Fact]
@@ -66,6 +66,8 @@ public class ServiceQualityServiceCollectionExtensionsTests
         Assert.Single(services, d => d.ServiceType == typeof(IComplaintStore) && d.ServiceKey is null);
         Assert.Same(mine, provider.GetRequiredService<ComplaintService>().Store);
         Assert.Same(tenants, provider.GetRequiredKeyedService<ComplaintService>("tenant-a").Store);
+        Assert.Same(provider.GetRequiredService<ComplaintService>(), provider.GetRequiredService<ComplaintCommandExecutor>().Service);
+        Assert.Same(provider.GetRequiredKeyedService<ComplaintService>("tenant-a"), provider.GetRequiredKeyedService<ComplaintCommandExecutor>("tenant-a").Service);
     }
 
     [Fact]
@@ -132,7 +134,7 @@ public class ServiceQualityServiceCollectionExtensionsTests
         Assert.Contains("ServiceQuality:Calendar:Closes is 09:00; valid: after ServiceQuality:Calendar:Opens (18:00).", ex.Message, StringComparison.Ordinal);
         Assert.Contains("ServiceQuality:Complaints:AutoCloseAfter is 00:00:00; valid: greater than zero and at most 366 days.", ex.Message, StringComparison.Ordinal);
         Assert.Contains("ServiceQuality:Complaints:MaxEscalationLevel is 0; valid: 1 to 10.", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("ServiceQuality:Complaints:Sla.High.TimeToAcknowledge", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ServiceQuality:Complaints:Sla:High:TimeToAcknowledge is -01:00:00; valid: greater than zero and at most 366 days.", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

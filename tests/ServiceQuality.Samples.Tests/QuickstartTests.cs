@@ -43,6 +43,28 @@ public sealed class QuickstartTests : IDisposable
     }
 
     [Fact]
+    public async Task MainJob_TwoRunsOnOneDatabase_TheSecondReadsWhatTheFirstStored()
+    {
+        string db = Path.Combine(_folder, "complaints.db");
+
+        var first = await RunAsync(["--db", db, "--html", "first.html"]);
+        var second = await RunAsync(["--db", db, "--html", "second.html"]);
+
+        Assert.True(first.Exit == 0, $"exit {first.Exit}\n{first.Output}\n{first.Error}");
+        Assert.True(second.Exit == 0, $"exit {second.Exit}\n{second.Output}\n{second.Error}");
+        Assert.StartsWith($"Complaints are kept in {db} (SQLite; --db to choose another file).", first.Output, StringComparison.Ordinal);
+        Assert.Contains($"Stored 242 complaints (2517 events) in {db}; run again to read them from there.", first.Output, StringComparison.Ordinal);
+        Assert.Contains($"Read 242 complaints (2517 events) that an earlier run stored in {db}.", second.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ran 242 complaints", second.Output, StringComparison.Ordinal);
+        Assert.True(new FileInfo(db).Length > 100_000, "the database file is (nearly) empty");
+
+        // The second run's scorecard is computed from what it read, and equals the first's.
+        static string Scorecard(string output) => output[output.IndexOf("SERVICE QUALITY SCORECARD", StringComparison.Ordinal)..output.IndexOf("Report written to", StringComparison.Ordinal)];
+        Assert.Equal(Scorecard(first.Output), Scorecard(second.Output));
+        Assert.Contains("2517 events read from", await File.ReadAllTextAsync(Path.Combine(_folder, "second.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Score_AUsersSurveyCsv_PrintsTheScorecard()
     {
         string csv = Path.Combine(_folder, "surveys.csv");

@@ -15,7 +15,7 @@ public sealed class ScorecardApp : IAsyncLifetime
         settings["ServiceQuality:Complaints:Sla:Critical:TimeToAcknowledge"] = "00:00:01";
         settings["ServiceQuality:Complaints:Sla:Critical:UpdateInterval"] = "00:00:01";
         settings["ServiceQuality:Complaints:Sla:Critical:TimeToResolve"] = "00:00:01.5";
-        settings["SlaMonitor:Interval"] = "00:00:00.2";
+        settings["ServiceQuality:SlaMonitor:Interval"] = "00:00:00.2";
         App = await WebApiProcess.StartAsync(settings);
     }
 
@@ -49,9 +49,9 @@ public sealed class ScorecardTests(ScorecardApp fixture) : IClassFixture<Scoreca
         var breached = await WaitForAsync("/complaints/Q-B", r => r.Text("sla.resolve.status") == "Breached", TimeSpan.FromSeconds(15));
         Assert.Equal(("Breached", "Breached", "Breached"), (breached.Text("sla.acknowledge.status"), breached.Text("sla.update.status"), breached.Text("sla.worstStatus")));
         Assert.True(
-            await _app.WaitForOutputAsync("SLA Breached: complaint Q-B of client C-2, Resolve clock, breach at ", TimeSpan.FromSeconds(10)),
-            $"The monitor did not log the breach:\n{_app.Output}");
-        Assert.Contains("SLA monitor checks open complaints every 00:00:00.2000000", _app.Output, StringComparison.Ordinal);
+            await _app.WaitForOutputAsync("SLA breached: complaint Q-B of client C-2, Resolve clock, breached at ", TimeSpan.FromSeconds(10)),
+            $"The library's hosted SLA monitor did not log the breach:\n{_app.Output}");
+        Assert.Contains("fail: ServiceQuality.Extensions.DependencyInjection.SlaMonitorService[1101]", _app.Output, StringComparison.Ordinal);
 
         await SurveyAsync(new { clientId = "C-1", segment = "External", agent = "ann", nps = 10, csat = 5, ces = 2, wants = new { Availability = new { importance = 5, performance = 3 }, Responsiveness = new { importance = 4, performance = 4 } } });
         await SurveyAsync(new { clientId = "C-2", segment = "Internal", agent = "bob", nps = 9, csat = 4, ces = 3, wants = new { Availability = new { importance = 5, performance = 2 }, Responsiveness = new { importance = 3, performance = 5 } } });

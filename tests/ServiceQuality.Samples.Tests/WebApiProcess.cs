@@ -14,18 +14,51 @@ namespace ServiceQuality.Samples.Tests;
 /// </summary>
 public sealed class WebApiProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+
+    /// <summary>An agent's API key the tests configure (agents act on any complaint).</summary>
+    public const string AgentKey = "test-agent-key-0001";
+
+    /// <summary>Client C-7's API key (a client reads its own complaints only).</summary>
+    public const string ClientKey = "test-client-key-C-7";
+
+    /// <summary>Client C-8's API key.</summary>
+    public const string OtherClientKey = "test-client-key-C-8";
 
     private WebApiProcess(Process process, Uri baseAddress)
     {
         _process = process;
-        Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        BaseAddress = baseAddress;
+        Client = CreateClient(AgentKey);
     }
 
-    /// <summary>Gets a client whose base address is the app.</summary>
+    /// <summary>Gets the app's address.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>Gets a client whose base address is the app, signed in with the agent's key.</summary>
     public HttpClient Client { get; }
+
+    /// <summary>The API keys every test app accepts, as configuration overrides.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> ApiKeys { get; } =
+    [
+        new($"Authentication:ApiKeys:{AgentKey}:Role", "Agent"), new($"Authentication:ApiKeys:{AgentKey}:Name", "ann"),
+        new($"Authentication:ApiKeys:{ClientKey}:Role", "Client"), new($"Authentication:ApiKeys:{ClientKey}:Name", "C-7"),
+        new($"Authentication:ApiKeys:{OtherClientKey}:Role", "Client"), new($"Authentication:ApiKeys:{OtherClientKey}:Name", "C-8"),
+    ];
+
+    /// <summary>Creates a client of the app that sends <paramref name="apiKey"/> (none when <see langword="null"/>).</summary>
+    public HttpClient CreateClient(string? apiKey)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+
+        return client;
+    }
 
     /// <summary>Gets the app's console output so far (standard output and error, in arrival order).</summary>
     public string Output => string.Join('\n', _output);
@@ -57,7 +90,7 @@ public sealed class WebApiProcess : IAsyncDisposable
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.ArgumentList.Add("--contentRoot");
         start.ArgumentList.Add(start.WorkingDirectory);
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in ApiKeys.Where(k => !settings.ContainsKey(k.Key)).Concat(settings))
         {
             start.ArgumentList.Add($"--{key}={value}");
         }

@@ -18,6 +18,9 @@ public static class TestSettings
         int holidays = shipped.RootElement.GetProperty("ServiceQuality").GetProperty("Calendar").GetProperty("Holidays").GetArrayLength();
         var settings = new Dictionary<string, string>
         {
+            // These tests are not about rate limiting (WebApiSecurityTests is): no caller is throttled.
+            ["RateLimiting:PermitsPerSecond"] = "1000000",
+            ["RateLimiting:Burst"] = "1000000",
             ["ServiceQuality:Calendar:Opens"] = "00:00",
             ["ServiceQuality:Calendar:Closes"] = "23:59:59.9999999",
         };

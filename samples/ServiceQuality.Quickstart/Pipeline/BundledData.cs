@@ -15,6 +15,9 @@ internal static class BundledData
 {
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "data");
 
+    /// <summary>The bundled surveys ask CES with the CES 1.0 wording (1 = the least effort), so lower is better.</summary>
+    public static ScorecardOptions ScorecardOptions { get; } = new() { Index = { CesDirection = ServiceQuality.Scoring.RatingDirection.LowerIsBetter } };
+
     public static IReadOnlyList<BundledComplaint> LoadComplaints(string path)
     {
         using var reader = new StreamReader(path);

@@ -5,17 +5,19 @@ using ServiceQuality.Normalization;
 using ServiceQuality.Quickstart.Report;
 using ServiceQuality.Scoring.Proportions;
 using ServiceQuality.Sla;
+using ServiceQuality.Sqlite;
 
 namespace ServiceQuality.Quickstart.Pipeline;
 
 /// <summary>
 /// The Quickstart's main job, on the bundled data: normalize every complaint, group recurring problems, run each
-/// complaint through its lifecycle on a simulated clock, evaluate the SLAs, score the surveys together with the
-/// complaint measures, print the scorecard and write scorecard.html.
+/// complaint through its lifecycle on a simulated clock into a SQLite file (or read them from it, when an earlier run
+/// stored them there), evaluate the SLAs, score the surveys together with the complaint measures, print the scorecard
+/// and write scorecard.html.
 /// </summary>
 internal static class MainJob
 {
-    public static async Task<QuickstartResults> RunAsync(string complaintsPath, string surveysPath, Progress progress)
+    public static async Task<QuickstartResults> RunAsync(string complaintsPath, string surveysPath, string databasePath, Progress progress)
     {
         var complaints = BundledData.LoadComplaints(complaintsPath);
         var surveys = BundledData.LoadSurveys(surveysPath);
@@ -63,11 +65,37 @@ internal static class MainJob
         var clock = new SimulatedClock(start);
         var calendar = BusinessCalendar.Weekdays(TimeZoneInfo.FindSystemTimeZoneById("Europe/London"), new TimeOnly(8, 0), new TimeOnly(18, 0), [new DateOnly(2026, 8, 31)]);
         var lifecycle = new ComplaintLifecycle(new ComplaintOptions { Calendar = calendar }, clock);
-        var service = new ComplaintService(lifecycle, new InMemoryComplaintStore());
-        var outcome = await LifecycleSimulation.RunAsync(service, clock, complaints, end, done => progress.Step("Running lifecycles", done, complaints.Count));
-        progress.Done($"Ran {outcome.Complaints} complaints through the lifecycle: {outcome.Accepted} commands accepted, {outcome.Refused} refused.");
+        // The complaints are kept in a SQLite file, the embedded default. A batch import, so commits are not flushed one
+        // by one (DurableCommits = false: still safe if the process dies, only a power cut could lose the last ones).
+        await using var store = new SqliteComplaintStore(new SqliteComplaintStoreOptions { ConnectionString = $"Data Source={databasePath}", DurableCommits = false });
+        var service = new ComplaintService(lifecycle, store);
+        var already = await CountStoredAsync(store, complaints);
+        SimulationOutcome outcome;
+        bool readFromEarlierRun = already == complaints.Count;
+        if (readFromEarlierRun)
+        {
+            int events = 0;
+            foreach (var c in complaints)
+            {
+                events += (await store.ReadAsync(c.Id)).Count;
+            }
 
-        // 4. SLA and complaint measures, as of the end of the period.
+            outcome = new SimulationOutcome(already, events, 0, new Dictionary<string, int>(), []);
+            progress.Line($"Read {already} complaints ({events} events) that an earlier run stored in {store.DataSource}.");
+        }
+        else if (already == 0)
+        {
+            outcome = await LifecycleSimulation.RunAsync(service, clock, complaints, end, done => progress.Step("Running lifecycles", done, complaints.Count));
+            progress.Done($"Ran {outcome.Complaints} complaints through the lifecycle: {outcome.Accepted} commands accepted, {outcome.Refused} refused.");
+            progress.Line($"Stored {outcome.Complaints} complaints ({outcome.Accepted} events) in {store.DataSource}; run again to read them from there.");
+        }
+        else
+        {
+            throw new InvalidOperationException($"{store.DataSource} holds {already} of these {complaints.Count} complaints: it was written from other data. Choose another file with --db.");
+        }
+
+        // 4. SLA and complaint measures, as of the end of the period (the same whether the lifecycles ran now or earlier).
+        clock.Set(end);
         var sla = new Dictionary<(SlaClockKind, Priority), (int Met, int Breached, int Running)>();
         var measures = ComplaintMeasures.Empty;
         int resolveMet = 0, resolveBreached = 0;
@@ -97,7 +125,7 @@ internal static class MainJob
             Proportion.FromCounts(resolveMet, resolveMet + resolveBreached),
             Proportion.FromCounts(measures.FirstContactResolutions, measures.Closed),
             Proportion.FromCounts(measures.Reopened, measures.EverResolved));
-        var card = Scorecard.Compute(surveys, slaAttainment: rates.SlaAttainment, firstContactResolution: rates.FirstContactResolution, reopenRate: rates.ReopenRate);
+        var card = Scorecard.Compute(surveys, BundledData.ScorecardOptions, slaAttainment: rates.SlaAttainment, firstContactResolution: rates.FirstContactResolution, reopenRate: rates.ReopenRate);
 
         return new QuickstartResults(
             start,
@@ -114,8 +142,22 @@ internal static class MainJob
             outcome.Accepted,
             outcome.Refused,
             outcome.RefusalExamples,
+            store.DataSource,
+            readFromEarlierRun,
             lifecycle.Definition.GetInfo(),
             lifecycle.ToMermaid());
+    }
+
+    /// <summary>How many of <paramref name="complaints"/> the store already holds.</summary>
+    private static async Task<int> CountStoredAsync(SqliteComplaintStore store, IReadOnlyList<BundledComplaint> complaints)
+    {
+        int found = 0;
+        foreach (var c in complaints)
+        {
+            found += await store.GetSummaryAsync(c.Id) is null ? 0 : 1;
+        }
+
+        return found;
     }
 
     /// <summary>For every incident told both calmly and angrily, how many calm-angry pairs got the same incident key.</summary>

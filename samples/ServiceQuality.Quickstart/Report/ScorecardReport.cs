@@ -37,6 +37,8 @@ internal sealed record QuickstartResults(
     int CommandsAccepted,
     int CommandsRefused,
     IReadOnlyList<string> RefusalExamples,
+    string DatabasePath,
+    bool ReadFromEarlierRun,
     StateMachineInfo<ComplaintState, ComplaintCommand> Lifecycle,
     string LifecycleMermaid);
 
@@ -152,7 +154,9 @@ internal static class ScorecardReport
         html.Append("</table>");
 
         // Lifecycle.
-        html.Append(CultureInfo.InvariantCulture, $"<h2>The complaint lifecycle</h2><p>{r.CommandsAccepted} commands accepted and {r.CommandsRefused} refused by the workflow in this run. A refusal says why and what is allowed, for example:</p><ul>");
+        html.Append(r.ReadFromEarlierRun
+            ? string.Create(CultureInfo.InvariantCulture, $"<h2>The complaint lifecycle</h2><p>{r.CommandsAccepted} events read from {Escape(r.DatabasePath)}, where an earlier run stored them; the commands the workflow refused then are not there (a refusal is a result, not an event): run with a new <code>--db</code> to see them.</p><ul>")
+            : string.Create(CultureInfo.InvariantCulture, $"<h2>The complaint lifecycle</h2><p>{r.CommandsAccepted} commands accepted (stored in {Escape(r.DatabasePath)}) and {r.CommandsRefused} refused by the workflow in this run. A refusal says why and what is allowed, for example:</p><ul>"));
         foreach (var example in r.RefusalExamples)
         {
             html.Append("<li>").Append(Escape(example)).Append("</li>");
@@ -179,7 +183,7 @@ internal static class ScorecardReport
         html.Append(CultureInfo.InvariantCulture, $"<tr><td>{label}</td><td class=\"n\">{F(p.Test.Difference * scale, 2)}</td><td class=\"n\">{F(p.Test.Interval.Lower * scale, 2)} to {F(p.Test.Interval.Upper * scale, 2)}</td><td class=\"n\">{P(p.Test.PValue)}</td><td class=\"n\">{Split(p.Kind.ToString())} {F(p.EffectSize, 2)}</td></tr>");
     }
 
-    internal static string P(double p) => p < 0.001 ? "&lt; 0.001" : F(p, 3);
+    internal static string P(double? p) => p is not { } v ? "undefined" : v < 0.001 ? "&lt; 0.001" : F(v, 3);
 
     /// <summary>"FirstTimeFix" → "First time fix".</summary>
     internal static string Split(string name)

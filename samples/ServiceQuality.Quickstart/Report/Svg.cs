@@ -14,6 +14,9 @@ internal static class Svg
 
     public static string F(double value, int decimals = 1) => value.ToString("F" + decimals, CultureInfo.InvariantCulture);
 
+    /// <summary>A statistic the library reports as undefined (<see langword="null"/>) is shown as "undefined".</summary>
+    public static string F(double? value, int decimals = 1) => value is { } v ? F(v, decimals) : "undefined";
+
     /// <summary>Horizontal bars with an interval whisker each, on a shared axis from <paramref name="min"/> to <paramref name="max"/>.</summary>
     public static string IntervalBars(IReadOnlyList<(string Label, double Estimate, double Low, double High, string Note)> rows, double min, double max, string axisLabel)
     {

@@ -14,43 +14,6 @@ public sealed record CreateComplaintRequest(
     string? Id = null);
 
 /// <summary>
-/// The body of <c>POST /complaints/{id}/commands/{command}</c>: the arguments of every command, each command reading
-/// the ones it needs. A command's text may be given in its own field (thanks, apology, ...) or in <c>text</c>.
-/// </summary>
-public sealed record CommandRequest
-{
-    public string? Actor { get; init; }
-
-    public ContactChannel? Channel { get; init; }
-
-    public string? Text { get; init; }
-
-    public string? Thanks { get; init; }
-
-    public string? Information { get; init; }
-
-    public string? Question { get; init; }
-
-    public string? Response { get; init; }
-
-    public string? Apology { get; init; }
-
-    public string? Update { get; init; }
-
-    public string? Resolution { get; init; }
-
-    public string? Reason { get; init; }
-
-    public IReadOnlyList<string>? Options { get; init; }
-
-    public string? Action { get; init; }
-
-    public DateTimeOffset? DueAt { get; init; }
-
-    public int? Level { get; init; }
-}
-
-/// <summary>
 /// A complaint as the API shows it: its state as plain data, each SLA clock now (target, elapsed, remaining, status,
 /// breach instant) and the commands allowed now. After a command, also the event it appended.
 /// </summary>

@@ -1,30 +1,43 @@
+using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServiceQuality.Complaints;
+using ServiceQuality.Extensions.DependencyInjection;
+using ServiceQuality.Samples.WebApi.Security;
 
 namespace ServiceQuality.Samples.WebApi.Complaints;
 
-/// <summary>The complaint endpoints: receive, run commands, read a complaint with its SLA, its history, and lists.</summary>
+/// <summary>
+/// The complaint endpoints: receive, run commands (agents), read a complaint with its SLA, its history, and lists
+/// (agents any, a client its own). Commands run through the library's <see cref="ComplaintCommandExecutor"/>: dispatch
+/// from the name and body, retries on conflicts, logging.
+/// </summary>
 internal static partial class ComplaintEndpoints
 {
     public static IEndpointRouteBuilder MapComplaints(this IEndpointRouteBuilder app)
     {
-        var complaints = app.MapGroup("/complaints");
-        complaints.MapPost("/", ReceiveAsync);
-        complaints.MapPost("/{id}/commands/{command}", ExecuteAsync);
-        complaints.MapGet("/{id}", GetAsync).WithName("GetComplaint");
-        complaints.MapGet("/{id}/history", GetHistoryAsync);
-        complaints.MapGet("/", ListAsync);
+        var complaints = app.MapGroup("/complaints").WithTags("Complaints");
+        complaints.MapPost("/", ReceiveAsync).RequireAuthorization(ApiRoles.Client)
+            .WithSummary("Receives a complaint (an agent, or a client for itself).");
+        complaints.MapPost("/{id}/commands/{command}", ExecuteAsync).RequireAuthorization(ApiRoles.Agent)
+            .WithSummary("Runs a lifecycle command on a complaint (agents).");
+        complaints.MapGet("/{id}", GetAsync).RequireAuthorization(ApiRoles.Client).WithName("GetComplaint")
+            .WithSummary("A complaint with its SLA clocks and the commands allowed now (an agent, or its client).");
+        complaints.MapGet("/{id}/history", GetHistoryAsync).RequireAuthorization(ApiRoles.Client)
+            .WithSummary("A complaint's events, in order (an agent, or its client).");
+        complaints.MapGet("/", ListAsync).RequireAuthorization(ApiRoles.Client)
+            .WithSummary("Summaries by client and/or state (a client sees its own only).");
         return app;
     }
 
     internal static async Task<Results<Created<ComplaintView>, ProblemHttpResult>> ReceiveAsync(
-        CreateComplaintRequest request, ComplaintService service, CancellationToken cancellationToken)
+        CreateComplaintRequest request, ClaimsPrincipal user, ComplaintService service, CancellationToken cancellationToken)
     {
-        string id = request.Id ?? Guid.CreateVersion7().ToString("N");
-        if (!IdPattern().IsMatch(id))
+        string id = request.Id is null ? Guid.CreateVersion7().ToString("N") : RequireId(request.Id, "id");
+        RequireId(request.ClientId, "clientId");
+        if (!ApiRoles.MayRead(user, request.ClientId))
         {
-            throw new ArgumentException($"'{id}' is not a valid complaint id; valid: 1 to 64 letters, digits, '-', '_' or '.'.", "id");
+            return Problems.Forbid($"A client may submit complaints for itself only, not for '{request.ClientId}'.");
         }
 
         Complaint complaint;
@@ -41,24 +54,17 @@ internal static partial class ComplaintEndpoints
                 type: Problems.DuplicateComplaint);
         }
 
-        return TypedResults.Created($"/complaints/{Uri.EscapeDataString(id)}", ComplaintView.Of(complaint));
+        return TypedResults.Created($"/complaints/{id}", ComplaintView.Of(complaint));
     }
 
     internal static async Task<Results<Ok<ComplaintView>, ProblemHttpResult>> ExecuteAsync(
-        string id, string command, CommandRequest request, ComplaintService service, CancellationToken cancellationToken)
+        string id, string command, ComplaintCommandArguments arguments, ComplaintCommandExecutor executor, CancellationToken cancellationToken)
     {
-        var run = ComplaintCommands.Bind(ComplaintCommands.Parse(command), request);
-
-        // ExecuteAsync loads, decides and appends as one step; the complaint it ran on is kept for the view.
-        Complaint? complaint = null;
-        ComplaintExecution result;
+        RequireId(id, "id");
+        ComplaintCommandOutcome outcome;
         try
         {
-            result = await service.ExecuteAsync(id, c => run(complaint = c), cancellationToken);
-        }
-        catch (KeyNotFoundException) when (complaint is null)
-        {
-            return Problems.NotFound(id);
+            outcome = await executor.DispatchAsync(id, ComplaintCommands.Parse(command), arguments, cancellationToken);
         }
         catch (ComplaintConcurrencyException ex)
         {
@@ -70,7 +76,12 @@ internal static partial class ComplaintEndpoints
                 extensions: new Dictionary<string, object?> { ["expectedVersion"] = ex.ExpectedVersion, ["actualVersion"] = ex.ActualVersion });
         }
 
-        if (result.Refusal is { } refusal)
+        if (outcome.Complaint is not { } complaint)
+        {
+            return Problems.NotFound(id);
+        }
+
+        if (outcome.Result.Refusal is { } refusal)
         {
             return TypedResults.Problem(
                 detail: refusal.Message,
@@ -87,23 +98,43 @@ internal static partial class ComplaintEndpoints
                 });
         }
 
-        return TypedResults.Ok(ComplaintView.Of(complaint!, result.Event));
+        return TypedResults.Ok(ComplaintView.Of(complaint, outcome.Result.Event));
     }
 
-    internal static async Task<Results<Ok<ComplaintView>, ProblemHttpResult>> GetAsync(string id, ComplaintService service, CancellationToken cancellationToken) =>
-        await service.LoadAsync(id, cancellationToken) is { } complaint ? TypedResults.Ok(ComplaintView.Of(complaint)) : Problems.NotFound(id);
+    /// <summary>A complaint; another client's complaint is "not found" for a client (its existence is not disclosed).</summary>
+    internal static async Task<Results<Ok<ComplaintView>, ProblemHttpResult>> GetAsync(string id, ClaimsPrincipal user, ComplaintService service, CancellationToken cancellationToken) =>
+        await service.LoadAsync(RequireId(id, "id"), cancellationToken) is { } complaint && ApiRoles.MayRead(user, complaint.Snapshot.ClientId)
+            ? TypedResults.Ok(ComplaintView.Of(complaint))
+            : Problems.NotFound(id);
 
-    internal static async Task<Results<Ok<IReadOnlyList<ComplaintEvent>>, ProblemHttpResult>> GetHistoryAsync(string id, IComplaintStore store, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<IReadOnlyList<ComplaintEvent>>, ProblemHttpResult>> GetHistoryAsync(string id, ClaimsPrincipal user, IComplaintStore store, CancellationToken cancellationToken)
     {
-        var history = await store.ReadAsync(id, cancellationToken);
-        return history.Count > 0 ? TypedResults.Ok(history) : Problems.NotFound(id);
+        var history = await store.ReadAsync(RequireId(id, "id"), cancellationToken);
+        return history.Count > 0 && history[0] is ComplaintReceived received && ApiRoles.MayRead(user, received.ClientId) ? TypedResults.Ok(history) : Problems.NotFound(id);
     }
 
     /// <summary>Summaries of one client's complaints (<c>?clientId=</c>), of those in a state (<c>?state=</c>, superstates
-    /// <c>Open</c> and <c>Engaged</c> included), of both, or of every complaint; by time received.</summary>
-    internal static async Task<Ok<List<ComplaintStreamInfo>>> ListAsync(string? clientId, string? state, IComplaintStore store, CancellationToken cancellationToken)
+    /// <c>Open</c> and <c>Engaged</c> included), of both, or of every complaint; by time received. A client lists its own.</summary>
+    internal static async Task<Results<Ok<List<ComplaintStreamInfo>>, ProblemHttpResult>> ListAsync(
+        string? clientId, string? state, ClaimsPrincipal user, IComplaintStore store, CancellationToken cancellationToken)
     {
         ComplaintState? inState = state is null ? null : ParseState(state);
+        if (clientId is not null)
+        {
+            RequireId(clientId, "clientId");
+        }
+
+        if (!user.IsInRole(ApiRoles.Agent))
+        {
+            string own = user.FindFirst(ApiRoles.ClientIdClaim)!.Value;
+            if (clientId is not null && clientId != own)
+            {
+                return Problems.Forbid($"A client may list its own complaints only, not those of '{clientId}'.");
+            }
+
+            clientId = own;
+        }
+
         var found = clientId is not null ? store.GetByClientAsync(clientId, cancellationToken)
             : inState is { } s ? store.GetByStateAsync(s, cancellationToken)
             : store.GetReceivedBetweenAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, cancellationToken);
@@ -119,11 +150,17 @@ internal static partial class ComplaintEndpoints
         return TypedResults.Ok(list);
     }
 
+    /// <summary>Checks an identifier: 1 to 64 ASCII letters, digits, '-' or '_', starting with a letter or digit (so no '..', '/', '%' or spaces).</summary>
+    internal static string RequireId(string? value, string field) =>
+        value is not null && IdPattern().IsMatch(value)
+            ? value
+            : throw new ArgumentException($"'{value}' is not a valid {field}; valid: 1 to 64 ASCII letters, digits, '-' or '_', starting with a letter or digit.", field);
+
     private static ComplaintState ParseState(string state) =>
-        state.Length > 0 && char.IsLetter(state[0]) && Enum.TryParse<ComplaintState>(state, ignoreCase: true, out var parsed)
+        state.Length > 0 && char.IsAsciiLetter(state[0]) && Enum.TryParse<ComplaintState>(state, ignoreCase: true, out var parsed)
             ? parsed
             : throw new ArgumentException($"'{state}' is not a state. Valid: {string.Join(", ", Enum.GetNames<ComplaintState>())}.", nameof(state));
 
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
     private static partial Regex IdPattern();
 }

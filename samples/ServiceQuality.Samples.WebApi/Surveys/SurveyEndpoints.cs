@@ -1,8 +1,14 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ServiceQuality.Samples.WebApi.Security;
 using ServiceQuality.Complaints;
 using ServiceQuality.Insights;
 using ServiceQuality.Scoring;
+using ServiceQuality.Scoring.Ces;
+using ServiceQuality.Scoring.Csat;
+using ServiceQuality.Scoring.Nps;
 using ServiceQuality.Scoring.Proportions;
+using ServiceQuality.Scoring.Ratings;
 using ServiceQuality.Sla;
 
 namespace ServiceQuality.Samples.WebApi.Surveys;
@@ -31,25 +37,37 @@ internal static class SurveyEndpoints
 {
     public static IEndpointRouteBuilder MapSurveys(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/surveys", Record);
-        app.MapGet("/surveys/{number:int}", (int number, SurveyRepository surveys) =>
-            surveys.Get(number) is { } response ? Results.Ok(response) : Results.NotFound());
-        app.MapGet("/scorecard", GetScorecardAsync);
+        var surveys = app.MapGroup(string.Empty).WithTags("Surveys");
+        surveys.MapPost("/surveys", Record).RequireAuthorization(ApiRoles.Client)
+            .WithSummary("Records a survey response (an agent, or a client for itself).");
+        surveys.MapGet("/surveys/{number:int}", Results<Ok<SurveyResponse>, ProblemHttpResult> (int number, SurveyRepository responses) =>
+            responses.Get(number) is { } response ? TypedResults.Ok(response) : TypedResults.Problem($"There is no survey response {number}.", statusCode: StatusCodes.Status404NotFound, title: "Survey response not found"))
+            .RequireAuthorization(ApiRoles.Agent).WithSummary("One stored survey response (agents).");
+        surveys.MapGet("/scorecard", GetScorecardAsync).RequireAuthorization(ApiRoles.Agent)
+            .WithSummary("The scorecard with the complaint measures it used (agents).");
         return app;
     }
 
-    internal static Created<SurveyResponse> Record(SurveyResponse response, SurveyRepository surveys, TimeProvider time)
+    internal static Results<Created<SurveyResponse>, ProblemHttpResult> Record(SurveyResponse response, ClaimsPrincipal user, SurveyRepository surveys, TimeProvider time)
     {
         Validate(response);
+        if (!ApiRoles.MayRead(user, response.ClientId))
+        {
+            return Problems.Forbid($"A client may answer surveys for itself only, not for '{response.ClientId}'.");
+        }
+
         var stored = response.AnsweredAt == default ? response with { AnsweredAt = time.GetUtcNow() } : response;
         int number = surveys.Add(stored);
         return TypedResults.Created($"/surveys/{number}", stored);
     }
 
+    /// <summary>This sample's surveys ask CES with the CES 1.0 wording (1 = the least effort), so lower is better.</summary>
+    private static readonly ScorecardOptions ScorecardOptions = new() { Index = { CesDirection = RatingDirection.LowerIsBetter } };
+
     internal static async Task<Ok<ScorecardView>> GetScorecardAsync(SurveyRepository surveys, ComplaintService service, CancellationToken cancellationToken)
     {
         var measures = await MeasureAsync(service, cancellationToken);
-        var scorecard = Scorecard.Compute(surveys.GetAll(), options: null, measures.SlaAttainment, measures.FirstContactResolution, measures.ReopenRate);
+        var scorecard = Scorecard.Compute(surveys.GetAll(), ScorecardOptions, measures.SlaAttainment, measures.FirstContactResolution, measures.ReopenRate);
         return TypedResults.Ok(new ScorecardView(scorecard, measures));
     }
 
@@ -93,7 +111,7 @@ internal static class SurveyEndpoints
     /// <summary>Checks every rating against its scale, so a stored response can always be scored.</summary>
     private static void Validate(SurveyResponse response)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(response.ClientId, "clientId");
+        Complaints.ComplaintEndpoints.RequireId(response.ClientId, "clientId");
         if (!Enum.IsDefined(response.Segment))
         {
             throw new ArgumentOutOfRangeException("segment", response.Segment, $"Valid: {string.Join(", ", Enum.GetNames<ClientSegment>())}.");
@@ -104,6 +122,11 @@ internal static class SurveyEndpoints
         InScale<CesScale>(response.Ces, "ces");
         foreach (var (want, answer) in response.Wants ?? new Dictionary<ClientWant, WantAnswer>())
         {
+            if (!Enum.IsDefined(want))
+            {
+                throw new ArgumentException($"'wants' has the key {(int)want}, which is not a client want; valid: {string.Join(", ", Enum.GetNames<ClientWant>())}.", "wants");
+            }
+
             InRange(answer.Importance, 1, 5, $"wants.{want}.importance");
             InRange(answer.Performance, 1, 5, $"wants.{want}.performance");
         }

@@ -14,24 +14,6 @@ public readonly record struct ComplaintGuardContext(Complaint Complaint, DateTim
 /// <param name="Status">At risk or breached.</param>
 public readonly record struct SlaAlertRequest(SlaClockKind Clock, SlaStatus Status);
 
-/// <summary>What is due on an open complaint if nothing else happens (<see cref="Complaint.GetNextDue"/>).</summary>
-/// <param name="At">When it is due (in the past when it already is and is not recorded).</param>
-/// <param name="Kind">What is due.</param>
-/// <param name="Clock">The SLA clock, for an SLA alert; <see langword="null"/> for the auto-close.</param>
-public readonly record struct ComplaintDue(DateTimeOffset At, ComplaintDueKind Kind, SlaClockKind? Clock);
-
-/// <summary>What can fall due on an open complaint as time passes.</summary>
-public enum ComplaintDueKind
-{
-    /// <summary>An SLA clock goes at risk (record it with <see cref="Complaint.RecordSlaAlert"/>).</summary>
-    SlaAtRisk = 0,
-
-    /// <summary>An SLA clock breaches (record it with <see cref="Complaint.RecordSlaAlert"/>).</summary>
-    SlaBreach = 1,
-
-    /// <summary>A resolved complaint may be auto-closed (<see cref="Complaint.AutoClose"/>).</summary>
-    AutoClose = 2,
-}
 
 /// <summary>
 /// The outcome of a command: the event appended, or the refusal that says why and which commands are allowed now.

@@ -240,6 +240,8 @@ public sealed class Complaint
             {
                 throw new ArgumentException($"Option {i} is null, empty or white space; every option must say what we can do.", nameof(options));
             }
+
+            ComplaintText.ThrowIfIllFormed(options[i], nameof(options));
         }
 
         return Execute(ComplaintCommand.OfferHelp, actor, channel, clientVisible: true, options, static o => new HelpOptionsOffered([.. o]));
@@ -561,7 +563,7 @@ public sealed class Complaint
             throw new ArgumentOutOfRangeException(nameof(status), status, "An SLA alert is AtRisk or Breached.");
         }
 
-        ArgumentException.ThrowIfNullOrWhiteSpace(actor, nameof(actor));
+        ComplaintText.ThrowIfInvalid(actor, nameof(actor));
         var now = _lifecycle.TimeProvider.GetUtcNow();
         var request = new SlaAlertRequest(clock, status);
         var context = new ComplaintGuardContext(this, now, actor);
@@ -598,7 +600,7 @@ public sealed class Complaint
 
     internal void MarkPersisted() => _persistedVersion = Version;
 
-    private static void RequireText(string value, string name) => ArgumentException.ThrowIfNullOrWhiteSpace(value, name);
+    private static void RequireText(string value, string name) => ComplaintText.ThrowIfInvalid(value, name);
 
     private CommandResult Execute<TArgument>(
         ComplaintCommand command, string actor, ContactChannel channel, bool clientVisible, TArgument argument, Func<TArgument, ComplaintEvent> create) =>
@@ -607,7 +609,7 @@ public sealed class Complaint
     private CommandResult Execute<TArgument>(
         ComplaintCommand command, string actor, ContactChannel channel, bool clientVisible, DateTimeOffset now, TArgument argument, Func<TArgument, ComplaintEvent> create)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(actor, nameof(actor));
+        ComplaintText.ThrowIfInvalid(actor, nameof(actor));
         if (clientVisible)
         {
             RequireClientChannel(channel, nameof(channel));

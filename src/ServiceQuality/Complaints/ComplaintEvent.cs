@@ -127,8 +127,8 @@ public abstract record ComplaintEvent
 
     /// <summary>What the event records on the instruments once it is stored (every stored command is counted as accepted besides).</summary>
     /// <param name="instrumentation">The instruments.</param>
-    /// <param name="after">The complaint's state after the event.</param>
-    internal abstract void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after);
+    /// <param name="complaint">The complaint after the events stored with this one.</param>
+    internal abstract void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint);
 
     /// <summary>Gets the version of this event type's stored shape (see <see cref="SchemaVersion"/>; older versions are read through <see cref="ComplaintEventSchemas"/>).</summary>
     private protected virtual int CurrentSchemaVersion => 1;

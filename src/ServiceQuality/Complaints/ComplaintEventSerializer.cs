@@ -33,6 +33,7 @@ public static class ComplaintEventSerializer
     /// <param name="complaintEvent">The event.</param>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="complaintEvent"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A text in the event has a lone surrogate (it could not be written exactly; <see cref="ComplaintText"/>).</exception>
     public static string Serialize(ComplaintEvent complaintEvent)
     {
         ArgumentNullException.ThrowIfNull(complaintEvent);
@@ -43,6 +44,7 @@ public static class ComplaintEventSerializer
     /// <param name="history">The events.</param>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="history"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A text in an event has a lone surrogate (it could not be written exactly; <see cref="ComplaintText"/>).</exception>
     public static string SerializeHistory(IReadOnlyList<ComplaintEvent> history)
     {
         ArgumentNullException.ThrowIfNull(history);
@@ -304,6 +306,7 @@ public sealed class ComplaintEventFormatException : JsonException
 
 /// <summary>The source-generated serialization metadata of complaint events.</summary>
 [JsonSourceGenerationOptions(
+    Converters = [typeof(WellFormedStringConverter)],
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     UseStringEnumConverter = true,
     AllowOutOfOrderMetadataProperties = true,
@@ -314,3 +317,27 @@ internal sealed partial class ComplaintJsonContext : JsonSerializerContext;
 
 /// <summary>What the scan of stored data found for one event: its discriminator (when known), its schema version, and whether it is older than its type's current version.</summary>
 internal readonly record struct StoredShape(string? Type, int Version, bool NeedsUpcast);
+
+/// <summary>
+/// Writes strings as System.Text.Json does, but refuses a lone surrogate (which it would silently write as U+FFFD):
+/// what a store serializes is exactly what it was given, or nothing (see <see cref="ComplaintText"/>).
+/// </summary>
+internal sealed class WellFormedStringConverter : JsonConverter<string>
+{
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetString();
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options)
+    {
+        ComplaintText.ThrowIfIllFormed(value, nameof(value));
+        writer.WriteStringValue(value);
+    }
+
+    // Dictionary keys (metadata, tone signals) are strings too, held to the same rule.
+    public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetString()!;
+
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options)
+    {
+        ComplaintText.ThrowIfIllFormed(value, nameof(value));
+        writer.WritePropertyName(value);
+    }
+}

@@ -20,7 +20,7 @@ public sealed record ComplaintAssigned(string? Agent, string? Team) : ComplaintE
 
     internal override void Measure(ref ComplaintTally tally) => tally.Assignments++;
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -46,7 +46,7 @@ public sealed record PriorityChanged(Priority Priority, Priority Previous, strin
     {
     }
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -70,7 +70,7 @@ public sealed record ComplaintPutOnHold(string PauseReason, string Note) : Compl
     {
     }
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -94,7 +94,7 @@ public sealed record ComplaintHoldReleased(string PauseReason, string Note) : Co
     {
     }
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -120,7 +120,7 @@ public sealed record LinkedToProblem(string ProblemId, string? Previous) : Compl
     {
     }
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -146,7 +146,7 @@ public sealed record UnlinkedFromProblem(string ProblemId, string Reason) : Comp
     {
     }
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -171,7 +171,7 @@ public sealed record SurveyResponseLinked(string SurveyResponseId) : ComplaintEv
     {
     }
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -207,7 +207,7 @@ public sealed record TagsChanged(IReadOnlyList<string> Added, IReadOnlyList<stri
     {
     }
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -257,7 +257,7 @@ public sealed record MetadataChanged(IReadOnlyDictionary<string, string> Set, IR
     {
     }
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -288,7 +288,7 @@ public sealed record SlaAlertRecorded(SlaClockKind Clock, SlaStatus Status, int 
     }
 
     // Recorded once per clock, status and cycle, so the counters count each alert once whatever the number of monitors.
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after) =>
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint) =>
         (Status == SlaStatus.Breached ? instrumentation.SlaBreached : instrumentation.SlaAtRisk).Add(1, new KeyValuePair<string, object?>("clock", Clock.ToString()));
 
     /// <inheritdoc />

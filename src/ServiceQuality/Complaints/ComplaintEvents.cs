@@ -65,7 +65,7 @@ public sealed record ComplaintReceived(string ClientId, ClientSegment Segment, P
         // The receipt is counted by the history itself (one complaint a history).
     }
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after) =>
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint) =>
         instrumentation.ComplaintsReceived.Add(1, new("channel", Channel.ToString()), new("priority", Priority.ToString()));
 
     /// <inheritdoc />
@@ -96,8 +96,15 @@ public sealed record ComplaintAcknowledged(string Thanks) : ComplaintEvent
 
     internal override void Measure(ref ComplaintTally tally) => tally.Acknowledged = true;
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after) =>
-        instrumentation.TimeToAcknowledge.Record((At - after.ReceivedAt).TotalSeconds);
+    // The wall time, and the business time (the clock's elapsed time: working hours, pauses excluded) while a listener is on.
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
+    {
+        instrumentation.TimeToAcknowledge.Record((At - complaint.Snapshot.ReceivedAt).TotalSeconds);
+        if (instrumentation.TimeToAcknowledgeBusiness.Enabled)
+        {
+            instrumentation.TimeToAcknowledgeBusiness.Record(complaint.EvaluateSla(At).Acknowledge.Elapsed.TotalSeconds);
+        }
+    }
 
     /// <inheritdoc />
     private protected override ComplaintCommand? CommandOf() => ComplaintCommand.Acknowledge;
@@ -120,7 +127,7 @@ public sealed record InvestigationStarted : ComplaintEvent
     {
     }
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -147,7 +154,7 @@ public sealed record InformationAdded(string Information) : ComplaintEvent
     {
     }
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -169,7 +176,7 @@ public sealed record InformationRequested(string Question) : ComplaintEvent
     // Asking the client means the complaint was not resolved at first contact.
     internal override void Measure(ref ComplaintTally tally) => tally.AskedClient = true;
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -195,7 +202,7 @@ public sealed record ClientResponded(string Response) : ComplaintEvent
     {
     }
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -216,7 +223,7 @@ public sealed record ApologyGiven(string Apology) : ComplaintEvent
 
     internal override void Measure(ref ComplaintTally tally) => tally.Apologised = true;
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -239,7 +246,7 @@ public sealed record ClientUpdatePosted(string Update) : ComplaintEvent
     {
     }
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -284,7 +291,7 @@ public sealed record HelpOptionsOffered(IReadOnlyList<string> Options) : Complai
         }
     }
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -309,7 +316,7 @@ public sealed record ActionCommitted(string Action, DateTimeOffset DueAt) : Comp
     {
     }
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -342,8 +349,15 @@ public sealed record FixDelivered(string Resolution) : ComplaintEvent
 
     internal override void Measure(ref ComplaintTally tally) => tally.FixedOnce = true;
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after) =>
-        instrumentation.TimeToResolve.Record((At - after.ReceivedAt).TotalSeconds);
+    // The wall time, and the business time (the clock's elapsed time: working hours, pauses excluded) while a listener is on.
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
+    {
+        instrumentation.TimeToResolve.Record((At - complaint.Snapshot.ReceivedAt).TotalSeconds);
+        if (instrumentation.TimeToResolveBusiness.Enabled)
+        {
+            instrumentation.TimeToResolveBusiness.Record(complaint.EvaluateSla(At).Resolve.Elapsed.TotalSeconds);
+        }
+    }
 
     /// <inheritdoc />
     private protected override ComplaintCommand? CommandOf() => ComplaintCommand.DeliverFix;
@@ -363,7 +377,7 @@ public sealed record ClientConfirmedFix : ComplaintEvent
     {
     }
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -384,7 +398,7 @@ public sealed record ClientRejectedFix(string Reason) : ComplaintEvent
 
     internal override void Measure(ref ComplaintTally tally) => tally.Reopened = true;
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -411,7 +425,7 @@ public sealed record ComplaintEscalated(int Level, string Reason) : ComplaintEve
     {
     }
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -444,7 +458,7 @@ public sealed record ComplaintWithdrawn(string Reason) : ComplaintEvent
     {
     }
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -465,7 +479,7 @@ public sealed record ComplaintReopened(string Reason) : ComplaintEvent
 
     internal override void Measure(ref ComplaintTally tally) => tally.Reopened = true;
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -487,7 +501,7 @@ public sealed record ComplaintAutoClosed : ComplaintEvent
     {
     }
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 

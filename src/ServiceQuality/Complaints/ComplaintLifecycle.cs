@@ -88,20 +88,27 @@ public sealed class ComplaintLifecycle
     /// <returns>The options this lifecycle was built with.</returns>
     public ComplaintOptions GetOptions() => Options.Clone();
 
+    /// <summary>Receives a new complaint with one default normalizer shared by the whole process (a <see cref="ComplaintNormalizer"/> with the built-in lexicons): see <see cref="Receive(ReceiveComplaintRequest, ComplaintNormalizer)"/>.</summary>
+    /// <param name="request">The complaint as received.</param>
+    /// <returns>The complaint, in <see cref="ComplaintState.Received"/>, with one pending event.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">See <see cref="Receive(ReceiveComplaintRequest, ComplaintNormalizer)"/>.</exception>
+    public Complaint Receive(ReceiveComplaintRequest request) => Receive(request, DefaultNormalizer.Instance);
+
     /// <summary>Receives a new complaint: normalizes the client's words and makes the first event of its history.</summary>
     /// <param name="request">The complaint as received.</param>
     /// <param name="normalizer">The normalizer that makes the normalized record (its reference date is the day of receipt in the calendar's time zone).</param>
     /// <returns>The complaint, in <see cref="ComplaintState.Received"/>, with one pending event.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">An identifier, the text or the actor is null, empty or white space; an enum value is undefined; the channel is internal; or a tag or metadata entry is out of the bounds of <see cref="ComplaintOptions"/> (the message names the limit).</exception>
+    /// <exception cref="ArgumentException">An identifier, the text or the actor is null, empty or white space, or has a lone surrogate (an identifier: or a NUL) (<see cref="ComplaintText"/>: refused, never silently replaced); an enum value is undefined; the channel is internal; or a tag or metadata entry is out of the bounds of <see cref="ComplaintOptions"/> (the message names the limit).</exception>
     public Complaint Receive(ReceiveComplaintRequest request, ComplaintNormalizer normalizer)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(normalizer);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.ComplaintId, "request.ComplaintId");
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.ClientId, "request.ClientId");
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.Text, "request.Text");
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.Actor, "request.Actor");
+        ComplaintText.ThrowIfInvalidIdentifier(request.ComplaintId, "request.ComplaintId");
+        ComplaintText.ThrowIfInvalidIdentifier(request.ClientId, "request.ClientId");
+        ComplaintText.ThrowIfInvalid(request.Text, "request.Text");
+        ComplaintText.ThrowIfInvalid(request.Actor, "request.Actor");
         RequireDefined(request.Segment, "request.Segment");
         RequireDefined(request.Priority, "request.Priority");
         Complaint.RequireClientChannel(request.Channel, "request.Channel");

@@ -68,7 +68,7 @@ public sealed class ComplaintService
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The stored complaint.</returns>
     /// <exception cref="ComplaintAlreadyExistsException">A complaint with this identifier already exists.</exception>
-    /// <exception cref="ArgumentException">See <see cref="ComplaintLifecycle.Receive"/>.</exception>
+    /// <exception cref="ArgumentException">See <see cref="ComplaintLifecycle.Receive(ReceiveComplaintRequest, ComplaintNormalizer)"/>.</exception>
     public async ValueTask<Complaint> ReceiveAsync(ReceiveComplaintRequest request, CancellationToken cancellationToken = default)
     {
         var complaint = Lifecycle.Receive(request, Normalizer);
@@ -98,8 +98,9 @@ public sealed class ComplaintService
     }
 
     /// <summary>
-    /// Appends the complaint's pending events with its persisted version as the expected version; then counts them on
-    /// the instruments and calls the lifecycle's observers (<see cref="ComplaintOptions.Observers"/>) for each.
+    /// Appends the complaint's pending events with its persisted version as the expected version, and the complaint's
+    /// summary now (<see cref="ComplaintAppend.Of"/>), which the store keeps for its queries; then counts them on the
+    /// instruments and calls the lifecycle's observers (<see cref="ComplaintOptions.Observers"/>) for each.
     /// </summary>
     /// <param name="complaint">The complaint.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
@@ -119,7 +120,7 @@ public sealed class ComplaintService
         activity?.SetTag("servicequality.expected_version", complaint.PersistedVersion);
         try
         {
-            await Store.AppendAsync(complaint.Id, complaint.PersistedVersion, complaint.GetPendingEvents(), cancellationToken).ConfigureAwait(false);
+            await Store.AppendAsync(ComplaintAppend.Of(complaint), cancellationToken).ConfigureAwait(false);
         }
         catch (ComplaintConcurrencyException ex)
         {
@@ -178,7 +179,7 @@ public sealed class ComplaintService
                 _instrumentation.CommandsAccepted.Add(1, new KeyValuePair<string, object?>("command", command.ToString()));
             }
 
-            e.Record(_instrumentation, complaint.Snapshot);
+            e.Record(_instrumentation, complaint);
         }
 
         var observers = Lifecycle.Options.Observers;
@@ -211,11 +212,5 @@ public sealed class ComplaintService
         {
             throw new ComplaintObserverException(complaint.Id, stored, errors);
         }
-    }
-
-    /// <summary>One normalizer for every service that is not given one: it is thread-safe, and each normalizing thread keeps its own working memory.</summary>
-    private static class DefaultNormalizer
-    {
-        public static readonly ComplaintNormalizer Instance = new();
     }
 }

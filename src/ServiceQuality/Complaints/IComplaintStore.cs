@@ -1,61 +1,82 @@
 namespace ServiceQuality.Complaints;
 
 /// <summary>
-/// Where complaint histories are kept: append-only streams, one per complaint, with optimistic concurrency. Every
-/// implementation must pass the same contract tests (<c>ComplaintStoreContractTests</c>).
+/// Where complaint histories are kept: append-only streams, one per complaint, with optimistic concurrency; a summary
+/// row per complaint for the queries; a global feed of every event for projections; and the erasure of a client's
+/// personal data. The in-memory store, SQLite (<c>ServiceQuality.Sqlite</c>) and PostgreSQL
+/// (<c>ServiceQuality.PostgreSql</c>) implement it, and every implementation passes the same contract suite,
+/// <c>ComplaintStoreContract</c> in <c>ServiceQuality.Testing</c>: inherit it to test your own. Implementations are
+/// thread-safe.
 /// </summary>
 public interface IComplaintStore
 {
-    /// <summary>Appends events to a complaint's stream if the stream is still at <paramref name="expectedVersion"/>.</summary>
-    /// <param name="complaintId">The complaint.</param>
-    /// <param name="expectedVersion">The version the writer read (0 for a new complaint).</param>
-    /// <param name="events">The events, with versions <paramref name="expectedVersion"/> + 1, + 2, ...; a new stream starts with <see cref="ComplaintReceived"/>.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <summary>
+    /// Appends events to a complaint's stream, atomically, if the stream is still at
+    /// <see cref="ComplaintAppend.ExpectedVersion"/>, and keeps the complaint's summary
+    /// (<see cref="ComplaintAppend.Summary"/>) for the queries. The events get positions in the global feed.
+    /// </summary>
+    /// <param name="append">The events, the expected version and the summary after them (validated when it was made).</param>
+    /// <param name="cancellationToken">Cancels the operation (before anything is stored).</param>
     /// <returns>The stream's new version.</returns>
-    /// <exception cref="ComplaintConcurrencyException">The stream is not at <paramref name="expectedVersion"/>: another writer got there first. Nothing was appended.</exception>
-    /// <exception cref="ArgumentException">The events are empty, null, for another complaint, or not numbered from <paramref name="expectedVersion"/> + 1.</exception>
-    ValueTask<long> AppendAsync(string complaintId, long expectedVersion, IReadOnlyList<ComplaintEvent> events, CancellationToken cancellationToken = default);
+    /// <exception cref="ArgumentNullException"><paramref name="append"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">An event holds text a serializing store cannot store exactly (a lone surrogate, which intake refuses). Nothing was appended.</exception>
+    /// <exception cref="ComplaintAlreadyExistsException">The expected version is 0 and the complaint exists. Nothing was appended.</exception>
+    /// <exception cref="ComplaintConcurrencyException">The stream is not at the expected version: another writer got there first. Nothing was appended.</exception>
+    ValueTask<long> AppendAsync(ComplaintAppend append, CancellationToken cancellationToken = default);
 
     /// <summary>Reads a complaint's whole stream.</summary>
     /// <param name="complaintId">The complaint.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The events in order; empty when the complaint is unknown.</returns>
+    /// <returns>The events in order (versions 1, 2, ...); empty when the complaint is unknown.</returns>
+    /// <exception cref="ArgumentException"><paramref name="complaintId"/> is null, empty or white space.</exception>
     ValueTask<IReadOnlyList<ComplaintEvent>> ReadAsync(string complaintId, CancellationToken cancellationToken = default);
 
-    /// <summary>Streams the complaints of one client, by time received.</summary>
+    /// <summary>Reads a complaint's summary.</summary>
+    /// <param name="complaintId">The complaint.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The summary, or <see langword="null"/> when the complaint is unknown.</returns>
+    /// <exception cref="ArgumentException"><paramref name="complaintId"/> is null, empty or white space.</exception>
+    ValueTask<ComplaintStreamInfo?> GetSummaryAsync(string complaintId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads a page of a query over the summaries: by client, by a set of states, received between, by incident key, or
+    /// due by an instant; in the query's order, after its cursor, at most its limit. Served from indexes, at a cost in
+    /// proportion to the page, not to the number of complaints stored.
+    /// </summary>
+    /// <param name="query">The query, its limit and continuation.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The page; its <see cref="ComplaintPage.Continuation"/> is <see langword="null"/> on the last page.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is <see langword="null"/>.</exception>
+    ValueTask<ComplaintPage> QueryAsync(ComplaintQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads the global feed of events after a position, in feed order. An event never appears behind a position
+    /// already returned: an append that commits late appears after everything returned before it was visible.
+    /// </summary>
+    /// <param name="after">The position to read after (<see cref="ComplaintFeedPosition.Start"/> for the beginning).</param>
+    /// <param name="limit">The largest number of events: 1 to <see cref="ComplaintQuery.MaxLimit"/>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The page of events, and the position to continue after.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is outside 1 to <see cref="ComplaintQuery.MaxLimit"/>.</exception>
+    ValueTask<ComplaintFeedPage> ReadFeedAsync(ComplaintFeedPosition after, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Erases one client's personal data: every event of the client's complaints is replaced, in place, by
+    /// <see cref="ComplaintEvent.WithPersonalDataErased"/>'s copy (the words gone; facts, states, versions, times and feed
+    /// positions kept, so replay still works), leaving no trace of the old text in the store. Idempotent.
+    /// </summary>
     /// <param name="clientId">The client.</param>
-    /// <param name="cancellationToken">Cancels the enumeration.</param>
-    /// <returns>The complaints' summaries.</returns>
-    IAsyncEnumerable<ComplaintStreamInfo> GetByClientAsync(string clientId, CancellationToken cancellationToken = default);
-
-    /// <summary>Streams the complaints currently in <paramref name="state"/>, by time received.</summary>
-    /// <param name="state">The state (a leaf state, or <see cref="ComplaintState.Open"/> / <see cref="ComplaintState.Engaged"/> for all their substates).</param>
-    /// <param name="cancellationToken">Cancels the enumeration.</param>
-    /// <returns>The complaints' summaries.</returns>
-    IAsyncEnumerable<ComplaintStreamInfo> GetByStateAsync(ComplaintState state, CancellationToken cancellationToken = default);
-
-    /// <summary>Streams the complaints received from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), by time received.</summary>
-    /// <param name="from">The start of the range.</param>
-    /// <param name="to">The end of the range.</param>
-    /// <param name="cancellationToken">Cancels the enumeration.</param>
-    /// <returns>The complaints' summaries.</returns>
-    IAsyncEnumerable<ComplaintStreamInfo> GetReceivedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
+    /// <param name="cancellationToken">Cancels the operation (before anything is changed).</param>
+    /// <returns>How many complaints and events were erased.</returns>
+    /// <exception cref="ArgumentException"><paramref name="clientId"/> is null, empty or white space.</exception>
+    ValueTask<ComplaintErasure> EraseClientAsync(string clientId, CancellationToken cancellationToken = default);
 }
 
-/// <summary>A summary of one stored complaint, as the store's queries return it.</summary>
-/// <param name="ComplaintId">The complaint.</param>
+/// <summary>What <see cref="IComplaintStore.EraseClientAsync"/> erased.</summary>
 /// <param name="ClientId">The client.</param>
-/// <param name="State">The current state (of the last event).</param>
-/// <param name="Version">The stream's version.</param>
-/// <param name="ReceivedAt">When the complaint was received.</param>
-/// <param name="LastEventAt">When the last event happened.</param>
-public readonly record struct ComplaintStreamInfo(string ComplaintId, string ClientId, ComplaintState State, long Version, DateTimeOffset ReceivedAt, DateTimeOffset LastEventAt)
-{
-    /// <summary>Tells whether <paramref name="state"/> is this complaint's state or one of its superstates.</summary>
-    /// <param name="state">The state asked about.</param>
-    /// <returns><see langword="true"/> when the complaint is in <paramref name="state"/>.</returns>
-    public bool IsIn(ComplaintState state) => ComplaintLifecycle.Hierarchy.IsInState(State, state);
-}
+/// <param name="Complaints">The client's complaints.</param>
+/// <param name="EventsErased">The events whose stored content changed (0 when they were erased before).</param>
+public readonly record struct ComplaintErasure(string ClientId, int Complaints, int EventsErased);
 
 /// <summary>A writer appended to a complaint with a stale expected version: another writer appended first. Reload and retry.</summary>
 public class ComplaintConcurrencyException : Exception

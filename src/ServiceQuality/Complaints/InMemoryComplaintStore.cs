@@ -1,42 +1,64 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 
 namespace ServiceQuality.Complaints;
 
-/// <summary>The default <see cref="IComplaintStore"/>: complaint streams in memory, thread-safe, one lock per stream.</summary>
+/// <summary>
+/// The default <see cref="IComplaintStore"/>: complaint streams in process memory, lost when the process ends (use
+/// <c>ServiceQuality.Sqlite</c> or <c>ServiceQuality.PostgreSql</c> to keep them). Thread-safe: appends and erasures
+/// take one lock, so the feed's positions are in commit order; reads copy under a lock per stream. The due query is
+/// served from a sorted index; the other queries filter every summary (fine in memory, at a cost in proportion to the
+/// number of complaints).
+/// </summary>
 public sealed class InMemoryComplaintStore : IComplaintStore
 {
+    private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<string, Stream> _streams = new(StringComparer.Ordinal);
+    private readonly List<(Stream Stream, int Index)> _feed = [];
+    private readonly SortedSet<(long DueTicks, string ComplaintId)> _due = new(Comparer<(long DueTicks, string ComplaintId)>.Create(
+        static (a, b) => a.DueTicks != b.DueTicks ? a.DueTicks.CompareTo(b.DueTicks) : ComplaintQuery.ComplaintIdOrder.Compare(a.ComplaintId, b.ComplaintId)));
 
     /// <inheritdoc />
-    public ValueTask<long> AppendAsync(string complaintId, long expectedVersion, IReadOnlyList<ComplaintEvent> events, CancellationToken cancellationToken = default)
+    public ValueTask<long> AppendAsync(ComplaintAppend append, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(complaintId);
-        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
-        ValidateEvents(complaintId, expectedVersion, events);
+        ArgumentNullException.ThrowIfNull(append);
         cancellationToken.ThrowIfCancellationRequested();
-        Stream? stream;
-        if (expectedVersion == 0)
+        string id = append.ComplaintId;
+        lock (_gate)
         {
-            stream = _streams.GetOrAdd(complaintId, static _ => new Stream());
-        }
-        else if (!_streams.TryGetValue(complaintId, out stream))
-        {
-            throw new ComplaintConcurrencyException(complaintId, expectedVersion, 0);
-        }
-
-        lock (stream.Gate)
-        {
-            if (stream.Events.Count != expectedVersion)
+            bool exists = _streams.TryGetValue(id, out var stream);
+            long actual = exists ? stream!.Summary!.Version : 0;
+            if (exists && append.ExpectedVersion == 0)
             {
-                throw new ComplaintConcurrencyException(complaintId, expectedVersion, stream.Events.Count);
+                throw new ComplaintAlreadyExistsException(id, actual);
             }
 
-            stream.Events.AddRange(events);
-            var first = (ComplaintReceived)stream.Events[0];
-            var last = stream.Events[^1];
-            stream.Info = new ComplaintStreamInfo(complaintId, first.ClientId, last.State, last.Version, first.At, last.At);
-            return ValueTask.FromResult(last.Version);
+            if (actual != append.ExpectedVersion)
+            {
+                throw new ComplaintConcurrencyException(id, append.ExpectedVersion, actual);
+            }
+
+            stream ??= _streams.GetOrAdd(id, static _ => new Stream());
+            lock (stream.Gate)
+            {
+                if (stream.Summary?.NextDue is { } oldDue)
+                {
+                    _due.Remove((oldDue.At.UtcTicks, id));
+                }
+
+                foreach (var e in append.Events)
+                {
+                    _feed.Add((stream, stream.Events.Count));
+                    stream.Events.Add(e);
+                }
+
+                stream.Summary = append.Summary;
+                if (append.Summary.NextDue is { } due)
+                {
+                    _due.Add((due.At.UtcTicks, id));
+                }
+            }
+
+            return ValueTask.FromResult(append.NewVersion);
         }
     }
 
@@ -57,86 +79,116 @@ public sealed class InMemoryComplaintStore : IComplaintStore
     }
 
     /// <inheritdoc />
-    public IAsyncEnumerable<ComplaintStreamInfo> GetByClientAsync(string clientId, CancellationToken cancellationToken = default)
+    public ValueTask<ComplaintStreamInfo?> GetSummaryAsync(string complaintId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(clientId);
-        return Query(i => string.Equals(i.ClientId, clientId, StringComparison.Ordinal), cancellationToken);
+        ArgumentException.ThrowIfNullOrWhiteSpace(complaintId);
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(_streams.TryGetValue(complaintId, out var stream) ? stream.Summary : null);
     }
 
     /// <inheritdoc />
-    public IAsyncEnumerable<ComplaintStreamInfo> GetByStateAsync(ComplaintState state, CancellationToken cancellationToken = default)
+    public ValueTask<ComplaintPage> QueryAsync(ComplaintQuery query, CancellationToken cancellationToken = default)
     {
-        ComplaintLifecycle.RequireDefined(state, nameof(state));
-        return Query(i => i.IsIn(state), cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public IAsyncEnumerable<ComplaintStreamInfo> GetReceivedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
-    {
-        if (to < from)
+        ArgumentNullException.ThrowIfNull(query);
+        cancellationToken.ThrowIfCancellationRequested();
+        var fetched = new List<ComplaintStreamInfo>(Math.Min(query.Limit + 1, 1024));
+        if (query.Kind == ComplaintQueryKind.DueBy)
         {
-            throw new ArgumentException($"The range ends ({to:O}) before it starts ({from:O}).", nameof(to));
-        }
-
-        return Query(i => i.ReceivedAt >= from && i.ReceivedAt < to, cancellationToken);
-    }
-
-    private static void ValidateEvents(string complaintId, long expectedVersion, IReadOnlyList<ComplaintEvent> events)
-    {
-        ArgumentNullException.ThrowIfNull(events);
-        if (events.Count == 0)
-        {
-            throw new ArgumentException("There are no events to append.", nameof(events));
-        }
-
-        for (int i = 0; i < events.Count; i++)
-        {
-            var e = events[i] ?? throw new ArgumentException($"Event {i} is null.", nameof(events));
-            long version = expectedVersion + i + 1;
-            if (e.Version != version || !string.Equals(e.ComplaintId, complaintId, StringComparison.Ordinal))
+            lock (_gate)
             {
-                throw new ArgumentException(
-                    $"Event {i} ({e.GetType().Name}) is version {e.Version} of complaint '{e.ComplaintId}'; expected version {version} of '{complaintId}'.", nameof(events));
+                long from = query.Cursor is { } c ? c.SortKey.UtcTicks : long.MinValue;
+                if (from <= query.To.UtcTicks)
+                {
+                    foreach (var (_, id) in _due.GetViewBetween((from, string.Empty), (query.To.UtcTicks + 1, string.Empty)))
+                    {
+                        var summary = _streams[id].Summary!;
+                        if (query.IsAfterCursor(summary) && query.Matches(summary))
+                        {
+                            fetched.Add(summary);
+                            if (fetched.Count > query.Limit)
+                            {
+                                break;
+                            }
+                        }
+                    }
+                }
             }
 
-            if ((version == 1) != (e is ComplaintReceived))
-            {
-                throw new ArgumentException($"A stream starts with ComplaintReceived, and only there; event {i} is {e.GetType().Name} at version {version}.", nameof(events));
-            }
+            return ValueTask.FromResult(ComplaintPage.From(query, fetched));
         }
-    }
 
-    private async IAsyncEnumerable<ComplaintStreamInfo> Query(Func<ComplaintStreamInfo, bool> match, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var found = new List<ComplaintStreamInfo>();
         foreach (var stream in _streams.Values)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            ComplaintStreamInfo info;
-            lock (stream.Gate)
+            if (stream.Summary is { } summary && query.Matches(summary) && query.IsAfterCursor(summary))
             {
-                if (stream.Events.Count == 0)
+                fetched.Add(summary);
+            }
+        }
+
+        fetched.Sort(query.Compare);
+        if (fetched.Count > query.Limit + 1)
+        {
+            fetched.RemoveRange(query.Limit + 1, fetched.Count - query.Limit - 1);
+        }
+
+        return ValueTask.FromResult(ComplaintPage.From(query, fetched));
+    }
+
+    /// <inheritdoc />
+    public ValueTask<ComplaintFeedPage> ReadFeedAsync(ComplaintFeedPosition after, int limit, CancellationToken cancellationToken = default)
+    {
+        ComplaintQuery.RequireLimit(limit, nameof(limit));
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Each event's position is (p, p): its place in commit order, which the one lock makes the append order.
+        long first = after.Sequence < after.Commit ? after.Commit : after.Commit + 1;
+        var entries = new List<ComplaintFeedEntry>();
+        lock (_gate)
+        {
+            for (long p = first; p <= _feed.Count && entries.Count < limit; p++)
+            {
+                var (stream, index) = _feed[(int)(p - 1)];
+                entries.Add(new ComplaintFeedEntry(new ComplaintFeedPosition(p, p), stream.Events[index]));
+            }
+        }
+
+        return ValueTask.FromResult(new ComplaintFeedPage(after, entries));
+    }
+
+    /// <inheritdoc />
+    public ValueTask<ComplaintErasure> EraseClientAsync(string clientId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(clientId);
+        cancellationToken.ThrowIfCancellationRequested();
+        int complaints = 0, erased = 0;
+        lock (_gate)
+        {
+            foreach (var stream in _streams.Values)
+            {
+                if (!string.Equals(stream.Summary?.ClientId, clientId, StringComparison.Ordinal))
                 {
                     continue;
                 }
 
-                info = stream.Info;
-            }
-
-            if (match(info))
-            {
-                found.Add(info);
+                complaints++;
+                lock (stream.Gate)
+                {
+                    for (int i = 0; i < stream.Events.Count; i++)
+                    {
+                        var e = stream.Events[i];
+                        var copy = e.WithPersonalDataErased();
+                        if (!copy.Equals(e))
+                        {
+                            stream.Events[i] = copy;
+                            erased++;
+                        }
+                    }
+                }
             }
         }
 
-        found.Sort(static (a, b) => a.ReceivedAt != b.ReceivedAt ? a.ReceivedAt.CompareTo(b.ReceivedAt) : string.CompareOrdinal(a.ComplaintId, b.ComplaintId));
-        foreach (var info in found)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return info;
-        }
-
-        await Task.CompletedTask.ConfigureAwait(false);
+        return ValueTask.FromResult(new ComplaintErasure(clientId, complaints, erased));
     }
 
     private sealed class Stream
@@ -145,6 +197,6 @@ public sealed class InMemoryComplaintStore : IComplaintStore
 
         public List<ComplaintEvent> Events { get; } = [];
 
-        public ComplaintStreamInfo Info { get; set; }
+        public ComplaintStreamInfo? Summary { get; set; }
     }
 }

@@ -82,7 +82,7 @@ public static class ImportancePerformance
     /// <param name="options">Crosshair placement and scales; the defaults when <see langword="null"/>.</param>
     /// <returns>The points and crosshairs.</returns>
     /// <exception cref="ArgumentException">No wants were given.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A value is not finite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value is not finite, a want or the crosshair placement is undefined, or a scale has no range.</exception>
     public static IpaResult Analyze(IReadOnlyDictionary<ClientWant, (double Importance, double Performance)> wants, ImportancePerformanceOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(wants);
@@ -92,8 +92,12 @@ public static class ImportancePerformance
             throw new ArgumentException("At least one client want is needed.", nameof(wants));
         }
 
-        foreach (var (importance, performance) in wants.Values)
+        Check.Defined(options.Crosshairs, nameof(options.Crosshairs));
+        Check.Scale(options.ImportanceScaleMinimum, options.ImportanceScaleMaximum, nameof(options.ImportanceScaleMinimum));
+        Check.Scale(options.PerformanceScaleMinimum, options.PerformanceScaleMaximum, nameof(options.PerformanceScaleMinimum));
+        foreach (var (want, (importance, performance)) in wants)
         {
+            Check.Defined(want, nameof(wants));
             Check.Finite(importance, nameof(wants));
             Check.Finite(performance, nameof(wants));
         }

@@ -63,11 +63,13 @@ public static class Journeys
     /// <param name="moments">The moments, in any order.</param>
     /// <param name="options">The scale, the peak definition and the peak weight; the defaults when <see langword="null"/>.</param>
     /// <returns>The score; no score for an empty journey.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A rating is outside the scale or the peak weight is outside [0, 1].</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A rating is outside the scale, the scale has no range, the peak weight is outside [0, 1], or the peak definition is undefined.</exception>
     public static JourneyScore Score(ReadOnlySpan<MomentOfTruth> moments, JourneyOptions? options = null)
     {
         options ??= new JourneyOptions();
         Check.InRange(options.PeakWeight, 0, 1, nameof(options.PeakWeight));
+        Check.Scale(options.ScaleMinimum, options.ScaleMaximum, nameof(options));
+        Check.Defined(options.Peak, nameof(options.Peak));
         if (moments.IsEmpty)
         {
             return new JourneyScore(0, null, null, null, null);

@@ -1,4 +1,4 @@
-using ServiceQuality.Scoring;
+using ServiceQuality.Scoring.Csat;
 using ServiceQuality.Scoring.Means;
 using ServiceQuality.Scoring.Nps;
 using ServiceQuality.Scoring.Proportions;
@@ -32,7 +32,7 @@ public sealed record SurveyResponse
     /// <summary>Gets the satisfaction rating, 1-5, if asked.</summary>
     public int? Csat { get; init; }
 
-    /// <summary>Gets the effort rating, 1-7 (lower is less effort), if asked.</summary>
+    /// <summary>Gets the effort rating on the 1-7 CES scale, if asked; which end is easy is <see cref="ServiceQualityIndexOptions.CesDirection"/> (7 with CES 2.0, the default).</summary>
     public int? Ces { get; init; }
 
     /// <summary>Gets the ratings of the client wants that were asked.</summary>
@@ -85,14 +85,14 @@ public readonly record struct ConsistencyScore(string Area, GroupAgreementResult
 /// <summary>Internal against external clients on the hospitality measures.</summary>
 /// <param name="Nps">NPS: internal minus external, with its test and Cohen's d.</param>
 /// <param name="Csat">CSAT top box: internal minus external, with its test and Cohen's h.</param>
-/// <param name="Ces">CES mean: internal minus external (lower is better), with Welch's test and Cohen's d.</param>
+/// <param name="Ces">CES mean: internal minus external (read with the CES direction of the options), with Welch's test and Cohen's d.</param>
 public readonly record struct SegmentParityScores(ParityResult? Nps, ParityResult? Csat, ParityResult? Ces);
 
 /// <summary>Everything a service-quality scorecard shows, each figure with its n and uncertainty.</summary>
 /// <param name="Responses">The number of survey responses.</param>
 /// <param name="Nps">The Net Promoter Score.</param>
 /// <param name="Csat">CSAT: top-box share and mean.</param>
-/// <param name="Ces">Customer effort (lower is better).</param>
+/// <param name="Ces">Customer effort: the mean CES rating (which end is easy: <see cref="ServiceQualityIndexOptions.CesDirection"/>).</param>
 /// <param name="Wants">The seven client wants, in the enum's order (those with answers).</param>
 /// <param name="ImportancePerformance">The importance-performance analysis, or <see langword="null"/> with fewer than two wants answered.</param>
 /// <param name="Index">The Service Quality Index with each part's contribution.</param>
@@ -111,7 +111,10 @@ public sealed record ScorecardResult(
     IReadOnlyList<AgentScore> Agents,
     IReadOnlyList<ConsistencyScore> Consistency);
 
-/// <summary>Builds a <see cref="ScorecardResult"/> from survey responses and the service measures of complaint handling.</summary>
+/// <summary>
+/// Builds a <see cref="ScorecardResult"/> from survey responses and the service measures of complaint handling. To build
+/// one from partial results (hosts, silos, batches), accumulate each part in a <see cref="ScorecardAccumulator"/> and merge.
+/// </summary>
 public static class Scorecard
 {
     /// <summary>Computes the scorecard.</summary>
@@ -122,7 +125,7 @@ public static class Scorecard
     /// <param name="reopenRate">The share of resolved complaints that were reopened, if measured.</param>
     /// <returns>The scorecard.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="responses"/> or a response is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A rating is outside its scale; the message names the scale.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A rating is outside its scale (the message names the scale), a segment or want is undefined, or an option is out of range.</exception>
     public static ScorecardResult Compute(
         IEnumerable<SurveyResponse> responses,
         ScorecardOptions? options = null,
@@ -131,177 +134,8 @@ public static class Scorecard
         ProportionResult? reopenRate = null)
     {
         ArgumentNullException.ThrowIfNull(responses);
-        options ??= new ScorecardOptions();
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MinimumResponsesPerAgent, 2, nameof(options));
-
-        var all = new Tally();
-        var bySegment = new Dictionary<ClientSegment, Tally>();
-        var byAgent = new Dictionary<string, Tally>(StringComparer.Ordinal);
-        var importance = new Dictionary<ClientWant, MeanAccumulator>();
-        long count = 0;
-        foreach (var response in responses)
-        {
-            ArgumentNullException.ThrowIfNull(response, nameof(responses));
-            count++;
-            all.Add(response);
-            (bySegment.TryGetValue(response.Segment, out var s) ? s : bySegment[response.Segment] = new Tally()).Add(response);
-            if (response.Agent is { } agent)
-            {
-                (byAgent.TryGetValue(agent, out var a) ? a : byAgent[agent] = new Tally()).Add(response);
-            }
-
-            foreach (var (want, answer) in response.Wants ?? EmptyWants)
-            {
-                CheckWant(answer.Importance, nameof(WantAnswer.Importance));
-                var acc = importance.GetValueOrDefault(want);
-                acc.Add(answer.Importance);
-                importance[want] = acc;
-            }
-        }
-
-        var nps = all.Nps.GetNps(options.Nps);
-        var csat = all.Csat.GetCsat(options.Csat);
-        var ces = all.Ces.GetMean();
-        var wantMeans = all.Wants.ToDictionary(w => w.Key, w => (Importance: importance[w.Key].GetResult().Mean ?? 0, Performance: w.Value.GetResult()));
-        var ipa = wantMeans.Count >= 2
-            ? ImportancePerformance.Analyze(wantMeans.ToDictionary(w => w.Key, w => (w.Value.Importance, w.Value.Performance.Mean ?? 0)), options.ImportancePerformance)
-            : null;
-        var wants = wantMeans.OrderBy(w => w.Key)
-            .Select(w => new WantScore(w.Key, w.Value.Importance, w.Value.Performance, ipa?.Points.First(p => p.Want == w.Key).Quadrant ?? default))
-            .ToList();
-
-        var inputs = new ServiceQualityInputs
-        {
-            Nps = all.Nps.Count > 0 ? nps : null,
-            Csat = all.Csat.Count > 0 ? csat.TopBox : null,
-            Ces = all.Ces.Count > 0 ? ces : null,
-            SlaAttainment = slaAttainment,
-            FirstContactResolution = firstContactResolution,
-            ReopenRate = reopenRate,
-        };
-        foreach (var (want, (imp, performance)) in wantMeans)
-        {
-            inputs.Wants[want] = new WantRating(performance, imp);
-        }
-
-        var index = ServiceQualityIndex.Compute(inputs, options.Index);
-        var parity = Parity(bySegment, options);
-        var agents = byAgent.Where(a => a.Value.Responses >= options.MinimumResponsesPerAgent).OrderBy(a => a.Key, StringComparer.Ordinal).ToList();
-        var agentScores = agents.Select(a => new AgentScore(a.Key, a.Value.Responses, a.Value.Nps.GetNps(options.Nps), a.Value.Csat.GetCsat(options.Csat))).ToList();
-        return new ScorecardResult(count, nps, csat, ces, wants, ipa, index, parity, agentScores, Consistency(agents));
-    }
-
-    private static readonly Dictionary<ClientWant, WantAnswer> EmptyWants = [];
-
-    private static SegmentParityScores Parity(Dictionary<ClientSegment, Tally> segments, ScorecardOptions options)
-    {
-        if (!segments.TryGetValue(ClientSegment.Internal, out var i) || !segments.TryGetValue(ClientSegment.External, out var e))
-        {
-            return default;
-        }
-
-        return new SegmentParityScores(
-            i.Nps.Count > 1 && e.Nps.Count > 1 ? SegmentParity.CompareNps(i.Nps.GetNps(options.Nps), e.Nps.GetNps(options.Nps)) : null,
-            i.Csat.Count > 0 && e.Csat.Count > 0 ? SegmentParity.CompareProportions(i.Csat.GetCsat(options.Csat).TopBox, e.Csat.GetCsat(options.Csat).TopBox) : null,
-            i.Ces.Count > 1 && e.Ces.Count > 1 ? SegmentParity.CompareMeans(i.Ces.GetMean(), e.Ces.GetMean()) : null);
-    }
-
-    /// <summary>ICC1/ICC2 of each measure nested in agents, least consistent (highest ICC1) first.</summary>
-    private static List<ConsistencyScore> Consistency(List<KeyValuePair<string, Tally>> agents)
-    {
-        var result = new List<ConsistencyScore>();
-        if (agents.Count < 2)
-        {
-            return result;
-        }
-
-        Add("CSAT", a => a.CsatValues);
-        Add("NPS", a => a.NpsValues);
-        Add("CES", a => a.CesValues);
-        foreach (var want in Enum.GetValues<ClientWant>())
-        {
-            Add(want.ToString(), a => a.WantValues.GetValueOrDefault(want) ?? []);
-        }
-
-        return [.. result.OrderByDescending(c => c.Agreement.Icc1).ThenBy(c => c.Area, StringComparer.Ordinal)];
-
-        void Add(string area, Func<Tally, List<double>> values)
-        {
-            var groups = new List<int>();
-            var ratings = new List<double>();
-            for (int g = 0; g < agents.Count; g++)
-            {
-                foreach (var v in values(agents[g].Value))
-                {
-                    groups.Add(g);
-                    ratings.Add(v);
-                }
-            }
-
-            // The one-way ANOVA needs two groups with answers and replication within groups.
-            if (groups.Distinct().Count() >= 2 && ratings.Count > groups.Distinct().Count())
-            {
-                result.Add(new ConsistencyScore(area, GroupAgreement.Compute([.. groups], [.. ratings])));
-            }
-        }
-    }
-
-    private static void CheckWant(int rating, string name)
-    {
-        if (rating is < 1 or > 5)
-        {
-            throw new ArgumentOutOfRangeException(name, rating, $"A client-want {name.ToLowerInvariant()} rating must be from 1 to 5.");
-        }
-    }
-
-    /// <summary>The running totals of one group of responses.</summary>
-    private sealed class Tally
-    {
-        public RatingAccumulator<NpsScale> Nps;
-        public RatingAccumulator<CsatScale> Csat;
-        public RatingAccumulator<CesScale> Ces;
-
-        public long Responses { get; private set; }
-
-        public Dictionary<ClientWant, MeanAccumulator> Wants { get; } = [];
-
-        public List<double> NpsValues { get; } = [];
-
-        public List<double> CsatValues { get; } = [];
-
-        public List<double> CesValues { get; } = [];
-
-        public Dictionary<ClientWant, List<double>> WantValues { get; } = [];
-
-        public void Add(SurveyResponse response)
-        {
-            Responses++;
-            if (response.Nps is { } n)
-            {
-                Nps.Add(n);
-                NpsValues.Add(n);
-            }
-
-            if (response.Csat is { } c)
-            {
-                Csat.Add(c);
-                CsatValues.Add(c);
-            }
-
-            if (response.Ces is { } e)
-            {
-                Ces.Add(e);
-                CesValues.Add(e);
-            }
-
-            foreach (var (want, answer) in response.Wants ?? EmptyWants)
-            {
-                CheckWant(answer.Performance, nameof(WantAnswer.Performance));
-                var acc = Wants.GetValueOrDefault(want);
-                acc.Add(answer.Performance);
-                Wants[want] = acc;
-                (WantValues.TryGetValue(want, out var list) ? list : WantValues[want] = []).Add(answer.Performance);
-            }
-        }
+        var accumulator = new ScorecardAccumulator();
+        accumulator.Add(responses);
+        return accumulator.GetResult(options, slaAttainment, firstContactResolution, reopenRate);
     }
 }

@@ -17,9 +17,9 @@ public enum EffectSizeKind
 
 /// <summary>A parity comparison of a segment against another (first minus second).</summary>
 /// <param name="Test">The significance test of the difference.</param>
-/// <param name="EffectSize">The effect size; its sign follows the difference.</param>
+/// <param name="EffectSize">The effect size; its sign follows the difference. <see langword="null"/> for Cohen's d when neither segment varies (the pooled standard deviation is 0).</param>
 /// <param name="Kind">Which effect-size measure.</param>
-public readonly record struct ParityResult(DifferenceTest Test, double EffectSize, EffectSizeKind Kind);
+public readonly record struct ParityResult(DifferenceTest Test, double? EffectSize, EffectSizeKind Kind);
 
 /// <summary>
 /// Segment parity ("internal and external clients deserve the same service"): a segment's score against another's,
@@ -49,7 +49,7 @@ public static class SegmentParity
     {
         var test = Mean.Compare(first, second, level);
         var pooled = Math.Sqrt((((first.EffectiveN - 1) * first.Variance!.Value) + ((second.EffectiveN - 1) * second.Variance!.Value)) / (first.EffectiveN + second.EffectiveN - 2));
-        return new ParityResult(test, pooled > 0 ? test.Difference / pooled : 0, EffectSizeKind.CohensD);
+        return new ParityResult(test, pooled > 0 ? test.Difference / pooled : null, EffectSizeKind.CohensD);
     }
 
     /// <summary>Compares two Net Promoter Scores: R NPS's two-sample z test and Cohen's d on the -1/0/+1 scores.</summary>
@@ -63,7 +63,7 @@ public static class SegmentParity
         var v1 = first.Variance!.Value * first.N / Math.Max(1, first.N - 1);
         var v2 = second.Variance!.Value * second.N / Math.Max(1, second.N - 1);
         var pooled = Math.Sqrt((((first.N - 1) * v1) + ((second.N - 1) * v2)) / Math.Max(1, first.N + second.N - 2));
-        return new ParityResult(test, pooled > 0 ? test.Difference / pooled : 0, EffectSizeKind.CohensD);
+        return new ParityResult(test, pooled > 0 ? test.Difference / pooled : null, EffectSizeKind.CohensD);
     }
 
     /// <summary>Compares every segment's proportion with a reference segment's (host-defined segments).</summary>

@@ -73,13 +73,21 @@ public sealed class ServiceQualityIndexOptions
     /// <value>1.</value>
     public double ClientWantsWeight { get; set; } = 1;
 
-    /// <summary>Gets or sets the lowest CES rating (the least effort).</summary>
+    /// <summary>Gets or sets the lowest CES rating.</summary>
     /// <value>1.</value>
     public double CesScaleMinimum { get; set; } = 1;
 
     /// <summary>Gets or sets the highest CES rating.</summary>
     /// <value>7.</value>
     public double CesScaleMaximum { get; set; } = 7;
+
+    /// <summary>
+    /// Gets or sets which end of the CES scale is the easy one. CES 2.0 (Gartner/CEB) asks for agreement with "the
+    /// company made it easy for me to handle my issue" on 1-7, so 7 is easiest; CES 1.0 asked how much effort it took,
+    /// so 1 is easiest — choose <see cref="RatingDirection.LowerIsBetter"/> for that wording.
+    /// </summary>
+    /// <value><see cref="RatingDirection.HigherIsBetter"/> (CES 2.0).</value>
+    public RatingDirection CesDirection { get; set; } = RatingDirection.HigherIsBetter;
 
     /// <summary>Gets or sets the lowest want rating.</summary>
     /// <value>1.</value>
@@ -116,7 +124,9 @@ public sealed record ServiceQualityIndexResult(double? Index, double? StandardEr
 /// </summary>
 /// <remarks>
 /// <para>Each part is put on 0-100, higher better: CSAT, SLA and FCR as 100·p; NPS as 50·(score + 1); CES as
-/// 100·(max - mean)/(max - min); reopen rate as 100·(1 - p); a want as 100·(mean - min)/(max - min).</para>
+/// 100·(mean - min)/(max - min) when higher is easier (CES 2.0, the default) or 100·(max - mean)/(max - min) when lower
+/// is (CES 1.0, <see cref="ServiceQualityIndexOptions.CesDirection"/>); reopen rate as 100·(1 - p); a want as
+/// 100·(mean - min)/(max - min).</para>
 /// <para>Weights: each family's relative weight is split equally among its parts with data (the wants by their
 /// importance); a family with no data drops out and the remaining weights are renormalised to sum to 1.</para>
 /// <para>Interval: the delta method, exact for this linear combination: Var = Σ wᵢ²·SEᵢ², treating the parts as
@@ -128,7 +138,10 @@ public static class ServiceQualityIndex
     /// <param name="inputs">The inputs.</param>
     /// <param name="options">The weights, scales and level; the defaults when <see langword="null"/>.</param>
     /// <returns>The index, its interval and its parts.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A weight or importance is negative, a mean is off its scale, or the level is outside (0, 1).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A weight or importance is negative, a mean is off its scale, a scale has no range (e.g. 1..1), the CES direction or
+    /// a client want is undefined, or the level is outside (0, 1).
+    /// </exception>
     public static ServiceQualityIndexResult Compute(ServiceQualityInputs inputs, ServiceQualityIndexOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -137,6 +150,13 @@ public static class ServiceQualityIndex
         Check.Weight(options.HospitalityWeight, nameof(options.HospitalityWeight));
         Check.Weight(options.ServiceWeight, nameof(options.ServiceWeight));
         Check.Weight(options.ClientWantsWeight, nameof(options.ClientWantsWeight));
+        Check.Scale(options.CesScaleMinimum, options.CesScaleMaximum, nameof(options.CesScaleMinimum));
+        Check.Scale(options.WantScaleMinimum, options.WantScaleMaximum, nameof(options.WantScaleMinimum));
+        Check.Defined(options.CesDirection, nameof(options.CesDirection));
+        foreach (var want in inputs.Wants.Keys)
+        {
+            Check.Defined(want, nameof(inputs.Wants));
+        }
 
         // (name, family, score 0-100, SE, relative weight inside the family)
         var parts = new List<(string Name, IndexFamily Family, double Score, double Se, double Within)>();
@@ -150,7 +170,8 @@ public static class ServiceQualityIndex
         {
             var range = options.CesScaleMaximum - options.CesScaleMinimum;
             Check.InRange(ces.Mean!.Value, options.CesScaleMinimum, options.CesScaleMaximum, nameof(inputs.Ces));
-            parts.Add(("CES", IndexFamily.Hospitality, 100 * (options.CesScaleMaximum - ces.Mean.Value) / range, 100 * (ces.StandardError ?? 0) / range, 1));
+            var easiness = options.CesDirection == RatingDirection.HigherIsBetter ? ces.Mean.Value - options.CesScaleMinimum : options.CesScaleMaximum - ces.Mean.Value;
+            parts.Add(("CES", IndexFamily.Hospitality, 100 * easiness / range, 100 * (ces.StandardError ?? 0) / range, 1));
         }
 
         AddProportion(parts, "SLA attainment", IndexFamily.Service, inputs.SlaAttainment, higherIsBetter: true);

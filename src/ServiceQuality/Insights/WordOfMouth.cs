@@ -51,6 +51,7 @@ public static class WordOfMouth
     /// <param name="options">The amplifications and level; the defaults when <see langword="null"/>.</param>
     /// <returns>The reach.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A count or an amplification is negative, or the level is outside (0, 1).</exception>
+    /// <exception cref="OverflowException">The counts sum to more than <see cref="long.MaxValue"/>.</exception>
     public static WordOfMouthResult Estimate(long positive, long neutral, long negative, WordOfMouthOptions? options = null)
     {
         options ??= new WordOfMouthOptions();
@@ -60,7 +61,7 @@ public static class WordOfMouth
         Check.Weight(options.PositiveAmplification, nameof(options.PositiveAmplification));
         Check.Weight(options.NegativeAmplification, nameof(options.NegativeAmplification));
         Check.Level(options.ConfidenceLevel, nameof(options.ConfidenceLevel));
-        var n = positive + neutral + negative;
+        var n = Check.Sum(Check.Sum(positive, neutral, "experiences"), negative, "experiences");
         var pr = positive * options.PositiveAmplification;
         var nr = negative * options.NegativeAmplification;
         if (n == 0)

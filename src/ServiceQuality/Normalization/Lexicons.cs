@@ -153,6 +153,11 @@ internal sealed class Lexicons
             Entry(word).Flags |= flag;
         }
 
+        foreach (var (word, _) in PersonalData.CueWords)
+        {
+            Entry(word).Flags |= WordFlags.PersonalDataCue;
+        }
+
         foreach (var word in NormalizerRun.StopWords)
         {
             Entry(word).Flags |= WordFlags.StopWord;
@@ -327,6 +332,9 @@ internal sealed class Lexicons
 
         /// <summary>A single-word system (<see cref="WordEntry.System"/> is set).</summary>
         System = 65536,
+
+        /// <summary>A word after which context decides what is personal data (<see cref="PersonalData.CueWords"/>).</summary>
+        PersonalDataCue = 1 << 17,
     }
 
     /// <summary>A phrase of lower-case words, its canonical text and, for areas, the area index.</summary>

@@ -80,6 +80,10 @@ internal sealed partial class NormalizerRun
 
     private readonly List<int> _live = [];
 
+    /// <summary>Where the last <see cref="LastKeptBefore"/> query was made, and what it found.</summary>
+    private int _keptScanFrom;
+    private int _keptScanResult = -1;
+
     /// <summary>The tokens that can start a system phrase or an insult phrase, and the intensifiers, noted by the tokenizer.</summary>
     private readonly List<int> _systemStarts = [];
     private readonly List<int> _insultStarts = [];
@@ -129,8 +133,8 @@ internal sealed partial class NormalizerRun
                     ref var t = ref _tokens[i + w];
                     match = !t.Dropped && (t.IsWordLike || t.Kind is TokenKind.Number or TokenKind.Identifier)
                         && FoldedEquals(Form(t), phrase.Words[w])
-                        && (w == phrase.Words.Length - 1 || (t.ChunkEnd == t.End && (w == 0 || t.ChunkStart == t.Start)))
-                        && (w == 0 || t.ChunkStart == t.Start);
+                        && (w == phrase.Words.Length - 1 || HasNoTrail(t))
+                        && (w == 0 || HasNoLead(t));
                 }
 
                 if (!match)
@@ -164,6 +168,7 @@ internal sealed partial class NormalizerRun
         // Only the tokens that can start an insult phrase, noted by the tokenizer, in order; a dropped phrase skips
         // the tokens it takes.
         var resume = 0;
+        ResetKeptScan();
         foreach (var i in _insultStarts)
         {
             if (i < resume)
@@ -178,7 +183,7 @@ internal sealed partial class NormalizerRun
             }
 
             if (first.Kind == TokenKind.Word && (first.Flags & Lexicons.WordFlags.InsultPhraseStart) != 0
-                && first.ChunkStart == first.Start && _lex.InsultPhrases.TryGetValue(Form(first), out var phrases))
+                && HasNoLead(first) && _lex.InsultPhrases.TryGetValue(Form(first), out var phrases))
             {
                 var end = -1;
                 foreach (var phrase in phrases)
@@ -214,19 +219,29 @@ internal sealed partial class NormalizerRun
         }
     }
 
-    /// <summary>Gets the last token before <paramref name="i"/> that is kept (not dropped, not merged), or -1.</summary>
+    /// <summary>
+    /// Gets the last token before <paramref name="i"/> that is kept (not dropped, not merged), or -1. A pass asks for
+    /// ever larger <paramref name="i"/> (after <see cref="ResetKeptScan"/>) and drops only tokens at or after the one it
+    /// asked for, so each query scans back only to the previous one: linear over the pass, however many tokens are
+    /// dropped ("really really really ... slow").
+    /// </summary>
     private int LastKeptBefore(int i)
     {
-        for (var j = i - 1; j >= 0; j--)
+        for (var j = i - 1; j >= _keptScanFrom; j--)
         {
             if (!_tokens[j].Dropped && _tokens[j].Kind != TokenKind.Merged)
             {
+                (_keptScanFrom, _keptScanResult) = (i, j);
                 return j;
             }
         }
 
-        return -1;
+        _keptScanFrom = Math.Max(_keptScanFrom, i);
+        return _keptScanResult;
     }
+
+    /// <summary>Starts a pass of <see cref="LastKeptBefore"/> queries.</summary>
+    private void ResetKeptScan() => (_keptScanFrom, _keptScanResult) = (0, -1);
 
     private static bool IsDroppedInsult(in Token token) =>
         token.Dropped && (token.Flags & Lexicons.WordFlags.Insult) != 0;
@@ -255,7 +270,7 @@ internal sealed partial class NormalizerRun
             ref var t = ref _tokens[k];
             var isLast = w == words.Length - 1;
             if (t.Kind != TokenKind.Word || (t.Dropped && !IsDroppedInsult(t)) || !Form(t).SequenceEqual(words[w])
-                || (w > 0 && t.ChunkStart != t.Start) || (!isLast && !IsAllTrailFree(t)))
+                || (w > 0 && !HasNoLead(t)) || (!isLast && !IsAllTrailFree(t)))
             {
                 return -1;
             }
@@ -263,6 +278,16 @@ internal sealed partial class NormalizerRun
 
         return k;
     }
+
+    /// <summary>
+    /// Whether nothing before the token's core reaches the canonical text: no punctuation, or only marks it drops
+    /// (Markdown's <c>* _ ~ `</c>, braces, <c>¿ ¡</c>). Phrases are matched on what the canonical text will show, so
+    /// that normalizing it again finds the same phrases.
+    /// </summary>
+    private bool HasNoLead(in Token token) => !_text.Chars[token.ChunkStart..token.Start].ContainsAnyExcept(DroppedMarks);
+
+    /// <summary>Whether nothing after the token's core reaches the canonical text (see <see cref="HasNoLead"/>).</summary>
+    private bool HasNoTrail(in Token token) => !_text.Chars[token.End..token.ChunkEnd].ContainsAnyExcept(DroppedMarks);
 
     /// <summary>A token inside a phrase: no punctuation after it, other than a run of <c>! ? ‽</c>.</summary>
     private bool IsAllTrailFree(in Token token)
@@ -283,6 +308,7 @@ internal sealed partial class NormalizerRun
     private void DropIntensifiers()
     {
         // Only the intensifiers the tokenizer noted, in order.
+        ResetKeptScan();
         foreach (var i in _intensifiers)
         {
             ref var t = ref _tokens[i];
@@ -292,7 +318,7 @@ internal sealed partial class NormalizerRun
             }
 
             var previous = LastKeptBefore(i);
-            if (t.Intensifier && t.ChunkEnd == t.End && (previous < 0 || !NegatorsLookup.Contains(Form(_tokens[previous]))))
+            if (t.Intensifier && HasNoTrail(t) && (previous < 0 || !NegatorsLookup.Contains(Form(_tokens[previous]))))
             {
                 var next = i + 1;
                 while (next < _tokenCount && (_tokens[next].Dropped || _tokens[next].Kind == TokenKind.Merged))
@@ -300,7 +326,7 @@ internal sealed partial class NormalizerRun
                     next++;
                 }
 
-                if (next < _tokenCount && _tokens[next].IsWordLike && _tokens[next].ChunkStart == _tokens[next].Start)
+                if (next < _tokenCount && _tokens[next].IsWordLike && HasNoLead(_tokens[next]))
                 {
                     t.Dropped = true;
                     _counts.Intensifiers++;

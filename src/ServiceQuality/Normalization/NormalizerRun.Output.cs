@@ -17,6 +17,7 @@ internal sealed partial class NormalizerRun
 
     /// <summary>The evidence of the service areas found so far: area index and term, in the order they were found.</summary>
     private readonly List<(int Area, string Term)> _evidence = [];
+    private readonly HashSet<(int Area, string Term)> _evidenceSeen = [];
     private int[] _evidenceCounts = [];
 
     /// <summary>The fingerprint's feature hashes, in the order of the text (each kept word, and each pair of consecutive ones).</summary>
@@ -25,6 +26,11 @@ internal sealed partial class NormalizerRun
     /// <summary>The fingerprint's count of features for each bit.</summary>
     private readonly int[] _featureOnes = new int[64];
     private bool _pendingSpace;
+
+    /// <summary>The last question <see cref="NextStartsSentence"/> answered: from which token, the token that decided, the answer.</summary>
+    private int _sentenceProbeFrom = -1;
+    private int _sentenceProbe = -1;
+    private bool _sentenceProbeResult;
 
     private void BeginCanonicalText()
     {
@@ -42,6 +48,7 @@ internal sealed partial class NormalizerRun
 
         _outLength = 0;
         _pendingSpace = false;
+        (_sentenceProbeFrom, _sentenceProbe) = (-1, -1);
     }
 
     /// <summary>Appends token <paramref name="i"/> to the canonical text, with its punctuation.</summary>
@@ -133,7 +140,8 @@ internal sealed partial class NormalizerRun
     /// <summary>Appends one character (a punctuation mark), after the pending space.</summary>
     private void AppendOut(char c)
     {
-        if (_pendingSpace && _outLength > 0)
+        // After Han, kana or Hangul other punctuation is a chunk of its own, so spaced, as it is when normalized again.
+        if (_outLength > 0 && (_pendingSpace || (IsCjk(_out[_outLength - 1]) && !IsCjk(c))))
         {
             _out[_outLength++] = ' ';
         }
@@ -150,19 +158,35 @@ internal sealed partial class NormalizerRun
     /// </summary>
     private bool NextStartsSentence(int i)
     {
+        // The answer depends on the first token after i that the loop below stops at; the canonical text is written
+        // in order, so a later question from before that token has the same answer (linear, however long a run of
+        // punctuation or dropped tokens is).
+        if (i >= _sentenceProbeFrom && i < _sentenceProbe)
+        {
+            return _sentenceProbeResult;
+        }
+
+        _sentenceProbeFrom = i;
+        (_sentenceProbe, _sentenceProbeResult) = FindSentenceStart(i);
+        return _sentenceProbeResult;
+    }
+
+    /// <summary>The token at which <see cref="NextStartsSentence"/> decides, and its answer.</summary>
+    private (int Token, bool StartsSentence) FindSentenceStart(int i)
+    {
         for (var j = i + 1; j < _tokenCount; j++)
         {
             ref var t = ref _tokens[j];
             if (t.Quoted)
             {
-                return false;
+                return (j, false);
             }
 
             var text = _text.Chars;
             if (t.Dropped && t.Kind == TokenKind.Word && t.End - t.Start >= 2 && char.IsUpper(text[t.Start]) && char.IsLower(text[t.Start + 1]))
             {
                 // A dropped sentence ("!!! This is a joke.", "!!! Pathetic service.") starts a sentence too.
-                return true;
+                return (j, true);
             }
 
             if (t.Dropped || t.Kind is TokenKind.Merged or TokenKind.Punctuation)
@@ -170,10 +194,10 @@ internal sealed partial class NormalizerRun
                 continue;
             }
 
-            return !(t.ChunkStart < t.End && char.IsLower(text[t.ChunkStart]));
+            return (j, !(t.ChunkStart < t.End && char.IsLower(text[t.ChunkStart])));
         }
 
-        return false;
+        return (_tokenCount, false);
     }
 
     /// <summary>
@@ -183,6 +207,9 @@ internal sealed partial class NormalizerRun
     private void AppendPunctuation(ReadOnlySpan<char> punctuation, bool sentenceEnd, bool attachStop = true)
     {
         var inRun = false;
+
+        // Whether sentence punctuation follows a place is whether its last one is after it: found once, not at each run.
+        var lastStop = punctuation.LastIndexOfAny(".,;:…");
         for (var i = 0; i < punctuation.Length; i++)
         {
             var c = punctuation[i];
@@ -195,7 +222,7 @@ internal sealed partial class NormalizerRun
 
                 inRun = true;
                 if (sentenceEnd && (i + 1 == punctuation.Length || punctuation[i + 1] is not ('!' or '?' or '‽'))
-                    && !punctuation[(i + 1)..].ContainsAny(".,;:…"))
+                    && lastStop <= i)
                 {
                     if (_outLength == 0 || _out[_outLength - 1] is not ('.' or ',' or ';' or ':'))
                     {
@@ -209,7 +236,7 @@ internal sealed partial class NormalizerRun
             }
 
             inRun = false;
-            if (c is '{' or '}' or '*' or '_' or '~' or '`' or '¿' or '¡')
+            if (DroppedMarks.Contains(c))
             {
                 continue;
             }
@@ -235,6 +262,7 @@ internal sealed partial class NormalizerRun
         var categories = _lex.Categories;
         var evidence = _evidence;
         evidence.Clear();
+        _evidenceSeen.Clear();
         foreach (var j in _areaCandidates)
         {
             // The token's flags say what to look for, so that the lexicon entry (a cache miss) is read only for the
@@ -268,11 +296,8 @@ internal sealed partial class NormalizerRun
             {
                 foreach (var area in areas)
                 {
-                    if (!HasEvidence(area, form))
-                    {
-                        // The form is the entry's word: its string is taken rather than a new one made.
-                        evidence.Add((area, form.SequenceEqual(entry.Word) ? entry.Word : form.ToString()));
-                    }
+                    // The form is the entry's word: its string is taken rather than a new one made.
+                    AddEvidence(area, form.SequenceEqual(entry.Word) ? entry.Word : form.ToString());
                 }
             }
         }
@@ -328,24 +353,10 @@ internal sealed partial class NormalizerRun
         return result;
     }
 
-    /// <summary>Whether <paramref name="term"/> is evidence of <paramref name="area"/> already.</summary>
-    private bool HasEvidence(int area, ReadOnlySpan<char> term)
-    {
-        foreach (var (a, t) in _evidence)
-        {
-            if (a == area && term.SequenceEqual(t))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Adds a term to the evidence of an area, once.</summary>
+    /// <summary>Adds a term to the evidence of an area, once (a set, so that any number of distinct terms costs linear time).</summary>
     private void AddEvidence(int area, string term)
     {
-        if (!HasEvidence(area, term))
+        if (_evidenceSeen.Add((area, term)))
         {
             _evidence.Add((area, term));
         }

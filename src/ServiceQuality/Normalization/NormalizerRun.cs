@@ -18,9 +18,11 @@ internal sealed partial class NormalizerRun
     private static readonly SearchValues<char> MaskCharacters = SearchValues.Create("*$@!0134578#%");
     private static readonly SearchValues<char> RedactionCharacters = SearchValues.Create("Xx/-.");
     private static readonly SearchValues<char> AsciiLetters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
-    private static readonly string[] Placeholders = ["[email]", "[phone]", "[card]", "[account]"];
+    /// <summary>Punctuation the canonical text leaves out (Markdown marks, braces, inverted marks).</summary>
+    private static readonly SearchValues<char> DroppedMarks = SearchValues.Create("{}*_~`¿¡");
 
     private readonly CleanerScratch _scratch = new();
+    private readonly CodePointBuffer _foldPoints = new();
     private readonly WordMemo _memo;
     private readonly WordMemo _longMemo;
     private readonly WordMemo _chunkMemo;
@@ -68,9 +70,11 @@ internal sealed partial class NormalizerRun
         _systemStarts.Clear();
         _insultStarts.Clear();
         _intensifiers.Clear();
+        _personalDataCues.Clear();
         TextCleaner.Clean(text, _scratch, _text, ref _counts);
         FindQuotedRegions();
         Tokenize();
+        MaskInContext();
         MergeSystemPhrases();
         DropInsultPhrases();
         DropIntensifiers();
@@ -153,9 +157,16 @@ internal sealed partial class NormalizerRun
 
             // What a quoted token neutralises is not counted: the counts are put back after it.
             var counts = token.Quoted ? _counts : default;
-            if (Patterns.TryPersonalNumber(text, i, out var piiEnd, out var placeholder))
+            if (TryPersonalNumber(text, i, chunkEnd, out var piiStart, out var piiEnd, out var placeholder)
+                && !(placeholder == PersonalData.Account && FollowsReferenceCue()))
             {
-                token.Start = i;
+                if (piiStart > i && text[piiStart - 1] == '[' && piiEnd < text.Length && text[piiEnd] == ']')
+                {
+                    // "[+1 555 123 4567]": the brackets go with the number, or the placeholder's would double them.
+                    (piiStart, piiEnd) = (piiStart - 1, piiEnd + 1);
+                }
+
+                token.Start = piiStart;
                 token.End = piiEnd;
                 token.Kind = TokenKind.Placeholder;
                 SetForm(ref token, placeholder);
@@ -184,6 +195,32 @@ internal sealed partial class NormalizerRun
         }
     }
 
+    /// <summary>
+    /// Finds personal data written with digits at the start of a chunk, or after its leading punctuation
+    /// (<c>_129007000</c>, <c>**4111 1111 1111 1111**</c>): the punctuation would be dropped from the canonical text,
+    /// so the number must be masked the first time, as it would be the second.
+    /// </summary>
+    private static bool TryPersonalNumber(ReadOnlySpan<char> text, int chunkStart, int chunkEnd, out int start, out int end, out string placeholder)
+    {
+        start = chunkStart;
+        if (Patterns.TryPersonalNumber(text, chunkStart, out end, out placeholder) || PersonalData.TryLetterStart(text, chunkStart, out end, out placeholder))
+        {
+            return true;
+        }
+
+        if (!IsLead(text[chunkStart]))
+        {
+            return false;
+        }
+
+        while (start < chunkEnd && IsLead(text[start]))
+        {
+            start++;
+        }
+
+        return start < chunkEnd && (Patterns.TryPersonalNumber(text, start, out end, out placeholder) || PersonalData.TryLetterStart(text, start, out end, out placeholder));
+    }
+
     /// <summary>Notes the tokens the phrase passes look at, so that they need not read every token.</summary>
     private void NoteForPhrasePasses(in Token token, int index)
     {
@@ -200,6 +237,11 @@ internal sealed partial class NormalizerRun
         if (token.Intensifier)
         {
             _intensifiers.Add(index);
+        }
+
+        if ((token.Flags & Lexicons.WordFlags.PersonalDataCue) != 0)
+        {
+            _personalDataCues.Add(index);
         }
     }
 
@@ -235,8 +277,7 @@ internal sealed partial class NormalizerRun
     }
 
     /// <summary>Han, kana and Hangul are written without spaces: a chunk ends where such a script starts or stops.</summary>
-    private static bool IsCjk(char c) => c >= '\u3000' && c is (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF')
-        or (>= '\uAC00' and <= '\uD7A3') or (>= '\uF900' and <= '\uFAFF') or (>= '\u3000' and <= '\u303F') or (>= '\uFF01' and <= '\uFF60');
+    private static bool IsCjk(char c) => Patterns.IsCjk(c);
 
     private static bool IsLead(char c) => LeadPunctuation.Contains(c) || c is '¿' or '¡';
 
@@ -319,7 +360,7 @@ internal sealed partial class NormalizerRun
     {
         var text = _text.Chars;
         var chunk = text[chunkStart..chunkEnd];
-        foreach (var placeholder in chunk[0] == '[' ? Placeholders : [])
+        foreach (var placeholder in chunk[0] == '[' ? PersonalData.Placeholders : [])
         {
             if (chunk.StartsWith(placeholder, StringComparison.Ordinal) && IsAllTrail(chunk[placeholder.Length..]))
             {
@@ -384,6 +425,14 @@ internal sealed partial class NormalizerRun
         }
 
         var core = chunk[lead..trail];
+        if (core.ContainsAny(MaskCharacters) && IsMaskedProfanity(core))
+        {
+            // Masked profanity inside Markdown marks ("_f*ck_", "*sh!t*"): the marks go, so it must go too.
+            token.Dropped = true;
+            _counts.Profanity++;
+            return;
+        }
+
         if (!core.ContainsAnyExcept(AsciiLetters))
         {
             // Letters only (most tokens): no e-mail, URL or identifier can be made of them.
@@ -396,10 +445,16 @@ internal sealed partial class NormalizerRun
 
     private void ClassifyCore(ref Token token, ReadOnlySpan<char> core)
     {
-        if (core.Contains('@') && Patterns.IsEmail(core))
+        if (PersonalData.ClassifyCore(core) is { } personal)
         {
             token.Kind = TokenKind.Placeholder;
-            SetForm(ref token, "[email]");
+            SetForm(ref token, personal);
+            if (personal == PersonalData.Email && core.Contains("@[", StringComparison.Ordinal) && token.End < _text.Length && _text[token.End] == ']')
+            {
+                // An IP-literal domain keeps its closing bracket.
+                token.End++;
+            }
+
             return;
         }
 
@@ -1022,7 +1077,8 @@ internal sealed partial class NormalizerRun
     /// <summary>Full case folding from the shipped table, then NFKC again where folding produced several code points.</summary>
     private void AppendFolded(ReadOnlySpan<char> text)
     {
-        EnsureForms(text.Length);
+        // A case folding makes up to three code points of one (U+0390), each at most as long as the character folded.
+        EnsureForms(MaxFoldExpansion * text.Length);
         var start = _formLength;
         var recompose = false;
         for (var i = 0; i < text.Length; i++)
@@ -1076,12 +1132,15 @@ internal sealed partial class NormalizerRun
         }
     }
 
+    /// <summary>The most UTF-16 characters a case folding makes of one (U+0390 folds to three code points).</summary>
+    private const int MaxFoldExpansion = 3;
+
+    /// <summary>Applies NFKC again to the folded form from <paramref name="start"/> on.</summary>
     private void Recompose(int start)
     {
         var segment = _forms.AsSpan(start, _formLength - start);
-        var cps = new int[segment.Length * 4];
-        var origins = new int[cps.Length];
-        var n = 0;
+        var points = _foldPoints;
+        points.Clear();
         for (var i = 0; i < segment.Length; i++)
         {
             int cp = segment[i];
@@ -1093,22 +1152,22 @@ internal sealed partial class NormalizerRun
             var d = UnicodeData.Decompose(cp);
             if (d is null)
             {
-                cps[n++] = cp;
+                points.Add(cp, 0);
             }
             else
             {
                 foreach (var x in d)
                 {
-                    cps[n++] = x;
+                    points.Add(x, 0);
                 }
             }
         }
 
-        n = UnicodeData.ReorderAndCompose(cps, origins, n);
+        points.Compose();
         _formLength = start;
-        for (var i = 0; i < n; i++)
+        foreach (var cp in points.Points)
         {
-            AppendCodePoint(cps[i]);
+            AppendCodePoint(cp);
         }
     }
 }

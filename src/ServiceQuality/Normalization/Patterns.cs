@@ -6,7 +6,6 @@ namespace ServiceQuality.Normalization;
 /// <summary>Hand-written recognizers for identifiers, numbers and personal data (no <c>Regex</c> on the hot path).</summary>
 internal static class Patterns
 {
-    private static readonly SearchValues<char> EmailLocal = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-");
     private static readonly SearchValues<char> HostChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-");
     private static readonly SearchValues<char> IdentifierMarks = SearchValues.Create("0123456789_.$#");
     private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
@@ -22,19 +21,11 @@ internal static class Patterns
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EmoticonLookup = Emoticons.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TopLevelDomainLookup = TopLevelDomains.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Han, kana and Hangul are written without spaces: a chunk ends where such a script starts or stops.</summary>
+    public static bool IsCjk(char c) => c >= '\u3000' && c is (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF')
+        or (>= '\uAC00' and <= '\uD7A3') or (>= '\uF900' and <= '\uFAFF') or (>= '\u3000' and <= '\u303F') or (>= '\uFF01' and <= '\uFF60');
+
     public static bool IsEmoticon(ReadOnlySpan<char> chunk) => EmoticonLookup.Contains(chunk);
-
-    public static bool IsEmail(ReadOnlySpan<char> core)
-    {
-        var at = core.IndexOf('@');
-        if (at <= 0 || at != core.LastIndexOf('@') || core[..at].ContainsAnyExcept(EmailLocal))
-        {
-            return false;
-        }
-
-        var domain = core[(at + 1)..];
-        return domain.Length >= 3 && !domain.ContainsAnyExcept(HostChars) && domain.Contains('.') && domain[^1] != '.' && domain[0] != '.';
-    }
 
     public static bool IsUrl(ReadOnlySpan<char> core) => core.Length > 5 && core[0] is 'h' or 'H' or 'w' or 'W' && (
         (core.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && core.Length > 7)
@@ -478,7 +469,8 @@ internal static class Patterns
 
                 digits[count++] = (byte)(ch - '0');
                 var next = k + 1 < text.Length ? text[k + 1] : ' ';
-                if (!char.IsAsciiDigit(next) && !char.IsLetter(next) && next is not ('_' or '@') && !char.IsDigit(next))
+                if (!char.IsAsciiDigit(next) && (!char.IsLetter(next) || IsCjk(next)) && next != '@' && !char.IsDigit(next)
+                    && (next != '_' || EndsEmphasis(text, k + 1)))
                 {
                     // A group ends here; a group that runs into a word ("1111x@y.com") is no end.
                     ends[candidates] = k + 1;
@@ -495,6 +487,12 @@ internal static class Patterns
                     next++;
                 }
 
+                if (ch is ' ' or '\n')
+                {
+                    // Markdown marks that open the next chunk ("1111 **2222") are left out of the canonical text.
+                    next = SkipDroppedMarks(text, next);
+                }
+
                 if (next >= text.Length || !(char.IsAsciiDigit(text[next]) || text[next] == '(' || (ch == ')' && text[next] is ' ' or '\n')))
                 {
                     break;
@@ -503,30 +501,54 @@ internal static class Patterns
                 separators += ch == '+' ? 0 : 1;
                 k = next - 1;
             }
+            else if (IsDroppedMark(ch) && SkipDroppedMarks(text, k) is var afterMarks && afterMarks < text.Length && text[afterMarks] is ' ' or '\n')
+            {
+                // Marks that close a chunk ("1111** 2222") are left out of the canonical text: the next separator decides.
+                k = afterMarks - 1;
+            }
             else
             {
                 break;
             }
         }
 
+        Span<int> groups = stackalloc int[MaxGroups];
         for (var e = candidates - 1; e >= 0; e--)
         {
             var n = endCounts[e];
-            if (n is >= 13 and <= 19 && Luhn(digits[..n]))
+            var number = text[start..ends[e]];
+            var groupCount = Groups(number, groups);
+            var shape = groups[..Math.Max(groupCount, 0)];
+            if (shape.SequenceEqual([2, 2, 2, 8]) && number[2] is '-' or ' ')
             {
-                (end, placeholder) = (ends[e], "[card]");
+                // A UK sort code and account number: 12-34-56 12345678.
+                (end, placeholder) = (ends[e], PersonalData.BankAccount);
                 return true;
             }
 
-            if (n is >= 10 and <= 15 && endSeparators[e] <= 5 && (c is '+' or '(' || IsNorthAmericanPhone(text[start..ends[e]])))
+            if (n is >= 13 and <= 19 && Luhn(digits[..n]))
             {
-                (end, placeholder) = (ends[e], "[phone]");
+                (end, placeholder) = (ends[e], PersonalData.Card);
+                return true;
+            }
+
+            if (n is >= 10 and <= 15 && endSeparators[e] <= 5
+                && (c is '+' or '(' || shape.SequenceEqual([3, 3, 4]) || shape.SequenceEqual([1, 3, 3, 4]) || IsUkPhone(number, shape, n)))
+            {
+                (end, placeholder) = (ends[e], PersonalData.Phone);
+                return true;
+            }
+
+            if (shape.SequenceEqual([3, 2, 4]) && number[3] == number[6] && number[3] is '-' or ' ')
+            {
+                // A US social security number, with its separators: 123-45-6789.
+                (end, placeholder) = (ends[e], PersonalData.Ssn);
                 return true;
             }
 
             if (endSeparators[e] == 0 && n >= 9)
             {
-                (end, placeholder) = (ends[e], "[account]");
+                (end, placeholder) = (ends[e], PersonalData.Account);
                 return true;
             }
         }
@@ -534,10 +556,33 @@ internal static class Patterns
         return false;
     }
 
-    /// <summary>Digit groups of 3-3-4 or 1-3-3-4 (555-123-4567, 1 555 123 4567).</summary>
-    private static bool IsNorthAmericanPhone(ReadOnlySpan<char> number)
+    private const int MaxGroups = 8;
+
+    /// <summary>
+    /// A UK number written without <c>+44</c>: a 0 then a digit from 1 to 9, 10 or 11 digits in one to three groups of
+    /// at least three (07700 900123, 020 7946 0958, 0161 496 0000, 07700900123).
+    /// </summary>
+    private static bool IsUkPhone(ReadOnlySpan<char> number, ReadOnlySpan<int> groups, int digits)
     {
-        Span<int> groups = stackalloc int[6];
+        if (number[0] != '0' || number[1] is '0' || !char.IsAsciiDigit(number[1]) || digits is < 10 or > 11 || groups.Length is 0 or > 3)
+        {
+            return false;
+        }
+
+        foreach (var g in groups)
+        {
+            if (g < 3)
+            {
+                return false;
+            }
+        }
+
+        return groups.Length > 1 || (digits == 11 && number[1] == '7');
+    }
+
+    /// <summary>Writes the lengths of the digit groups of <paramref name="number"/>; -1 when there are more than <see cref="MaxGroups"/>.</summary>
+    private static int Groups(ReadOnlySpan<char> number, Span<int> groups)
+    {
         var n = 0;
         var length = 0;
         foreach (var ch in number)
@@ -552,7 +597,7 @@ internal static class Patterns
             {
                 if (n == groups.Length)
                 {
-                    return false;
+                    return -1;
                 }
 
                 groups[n++] = length;
@@ -561,14 +606,44 @@ internal static class Patterns
             length = 0;
         }
 
-        if (n == groups.Length)
+        if (length > 0)
         {
-            return false;
+            if (n == groups.Length)
+            {
+                return -1;
+            }
+
+            groups[n++] = length;
         }
 
-        groups[n++] = length;
-        var g = groups[..n];
-        return g.SequenceEqual([3, 3, 4]) || g.SequenceEqual([1, 3, 3, 4]);
+        return n;
+    }
+
+    /// <summary>Markdown marks and braces, which the canonical text leaves out at the edges of a chunk.</summary>
+    private static bool IsDroppedMark(char c) => c is '*' or '_' or '~' or '`' or '{' or '}' or '¿' or '¡';
+
+    private static int SkipDroppedMarks(ReadOnlySpan<char> text, int at)
+    {
+        while (at < text.Length && IsDroppedMark(text[at]))
+        {
+            at++;
+        }
+
+        return at;
+    }
+
+    /// <summary>
+    /// Whether the underscores at <paramref name="at"/> close Markdown emphasis (<c>_555-123-4567_</c>): nothing but
+    /// punctuation or white space after them; an identifier (<c>1234_abc</c>) goes on with a letter or a digit.
+    /// </summary>
+    private static bool EndsEmphasis(ReadOnlySpan<char> text, int at)
+    {
+        while (at < text.Length && text[at] is '_' or '*' or '~' or '`')
+        {
+            at++;
+        }
+
+        return at == text.Length || !((char.IsLetterOrDigit(text[at]) && !IsCjk(text[at])) || text[at] is '@' or '_');
     }
 
     private static bool Luhn(ReadOnlySpan<byte> digits)

@@ -239,9 +239,8 @@ internal static class TextCleaner
     private static void CleanUnicode(TextBuffer source, TextBuffer target, CleanerScratch scratch, ref NeutralizedCountsBuilder counts)
     {
         var chars = source.Chars;
-        var cps = scratch.CodePoints(chars.Length);
-        var origins = scratch.Origins(chars.Length);
-        var n = 0;
+        var output = scratch.CodePoints;
+        output.Clear();
         var inEmoji = false;
         var afterJoiner = false;
         for (var i = 0; i < chars.Length; i++)
@@ -251,8 +250,7 @@ internal static class TextCleaner
             if (cp < 0x80 && cp >= 0x20 && cp != 0x7F)
             {
                 inEmoji = false;
-                cps[n] = cp;
-                origins[n++] = origin;
+                output.Add(cp, origin);
                 continue;
             }
 
@@ -276,8 +274,7 @@ internal static class TextCleaner
             if (cp is '\n' or '\r' or '\t' or 0x0B or 0x0C or 0x2028 or 0x2029 or 0x85)
             {
                 inEmoji = false;
-                cps[n] = cp is '\n' or '\r' or 0x2028 or 0x2029 or 0x85 ? '\n' : ' ';
-                origins[n++] = origin;
+                output.Add(cp is '\n' or '\r' or 0x2028 or 0x2029 or 0x85 ? '\n' : ' ', origin);
                 continue;
             }
 
@@ -290,7 +287,7 @@ internal static class TextCleaner
             if (IsEmojiJoiner(cp))
             {
                 afterJoiner = cp == 0x200D && inEmoji;
-                if (cp == 0x20E3 && n > 0 && (char.IsAsciiDigit((char)cps[n - 1]) || cps[n - 1] is '#' or '*'))
+                if (cp == 0x20E3 && output.Count > 0 && (char.IsAsciiDigit((char)output.Last) || output.Last is '#' or '*'))
                 {
                     counts.Emoji++;
                 }
@@ -317,10 +314,9 @@ internal static class TextCleaner
 
                 inEmoji = true;
                 afterJoiner = false;
-                if (n > 0 && cps[n - 1] != ' ')
+                if (output.Count > 0 && output.Last != ' ')
                 {
-                    cps[n] = ' ';
-                    origins[n++] = origin;
+                    output.Add(' ', origin);
                 }
 
                 continue;
@@ -330,16 +326,14 @@ internal static class TextCleaner
             var folded = FoldPunctuation(cp);
             if (folded != cp)
             {
-                cps[n] = folded;
-                origins[n++] = origin;
+                output.Add(folded, origin);
                 continue;
             }
 
             var decomposition = UnicodeData.Decompose(cp);
             if (decomposition is null)
             {
-                cps[n] = cp;
-                origins[n++] = origin;
+                output.Add(cp, origin);
                 continue;
             }
 
@@ -348,24 +342,20 @@ internal static class TextCleaner
                 counts.CompatibilityCharacters++;
             }
 
-            if (n + decomposition.Length > cps.Length)
-            {
-                cps = scratch.GrowCodePoints(n + decomposition.Length + 16);
-                origins = scratch.GrowOrigins(n + decomposition.Length + 16);
-            }
-
+            // A compatibility decomposition makes up to 18 code points of one (U+FDFA): the buffer grows as needed.
             foreach (var d in decomposition)
             {
-                cps[n] = FoldPunctuation(d);
-                origins[n++] = origin;
+                output.Add(FoldPunctuation(d), origin);
             }
         }
 
-        n = UnicodeData.ReorderAndCompose(cps, origins, n);
-        target.EnsureCapacity(n);
-        for (var i = 0; i < n; i++)
+        output.Compose();
+        target.EnsureCapacity(target.Length + output.Count);
+        var points = output.Points;
+        var origins = output.Origins;
+        for (var i = 0; i < points.Length; i++)
         {
-            target.AppendCodePoint(cps[i], origins[i]);
+            target.AppendCodePoint(points[i], origins[i]);
         }
     }
 
@@ -433,42 +423,57 @@ internal static class TextCleaner
 /// <summary>Scratch buffers of one normalization, reused by the thread that runs it.</summary>
 internal sealed class CleanerScratch
 {
-    private int[] _codePoints = new int[256];
-    private int[] _origins = new int[256];
-
     public TextBuffer First { get; } = new();
 
     public TextBuffer Second { get; } = new();
 
-    public int[] CodePoints(int size)
+    /// <summary>Gets the code points of the Unicode clean-up.</summary>
+    public CodePointBuffer CodePoints { get; } = new();
+}
+
+/// <summary>
+/// Code points, each with the index of the original character it came from: the working buffer of NFKC. It grows as
+/// code points are added, so no caller has to know how much a decomposition expands the text (one code point can
+/// become 18, and each case folding up to 3).
+/// </summary>
+internal sealed class CodePointBuffer
+{
+    private int[] _points = new int[256];
+    private int[] _origins = new int[256];
+
+    /// <summary>Gets the number of code points.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Gets the code points.</summary>
+    public Span<int> Points => _points.AsSpan(0, Count);
+
+    /// <summary>Gets the origin of each code point.</summary>
+    public Span<int> Origins => _origins.AsSpan(0, Count);
+
+    /// <summary>Gets the last code point; the buffer must not be empty.</summary>
+    public int Last => _points[Count - 1];
+
+    public void Clear() => Count = 0;
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public void Add(int codePoint, int origin)
     {
-        if (_codePoints.Length < size)
+        if (Count == _points.Length)
         {
-            _codePoints = new int[size + 64];
+            Grow();
         }
 
-        return _codePoints;
+        _points[Count] = codePoint;
+        _origins[Count] = origin;
+        Count++;
     }
 
-    public int[] Origins(int size)
-    {
-        if (_origins.Length < size)
-        {
-            _origins = new int[size + 64];
-        }
+    /// <summary>Puts the code points in canonical order and composes them (the last steps of NFKC).</summary>
+    public void Compose() => Count = UnicodeData.ReorderAndCompose(_points, _origins, Count);
 
-        return _origins;
-    }
-
-    public int[] GrowCodePoints(int size)
+    private void Grow()
     {
-        Array.Resize(ref _codePoints, Math.Max(size, _codePoints.Length * 2));
-        return _codePoints;
-    }
-
-    public int[] GrowOrigins(int size)
-    {
-        Array.Resize(ref _origins, Math.Max(size, _origins.Length * 2));
-        return _origins;
+        Array.Resize(ref _points, _points.Length * 2);
+        Array.Resize(ref _origins, _origins.Length * 2);
     }
 }

@@ -90,33 +90,40 @@ internal static class UnicodeData
     /// <summary>Gets the full case folding of a code point, or <see langword="null"/> when it folds to itself.</summary>
     public static int[]? Fold(int codePoint) => Foldings.TryGetValue(codePoint, out var f) ? f : null;
 
+    /// <summary>The longest run of non-starters sorted by insertion; longer runs are sorted by counting, in linear time.</summary>
+    private const int InsertionSortLimit = 32;
+
     /// <summary>Applies NFKC to a sequence of code points in place (decomposition is done by the caller).</summary>
     /// <param name="codePoints">Fully decomposed code points.</param>
     /// <param name="origins">An origin per code point, moved along with it.</param>
     /// <param name="length">The number of code points used.</param>
     /// <returns>The new length after composition.</returns>
+    /// <remarks>
+    /// Linear in <paramref name="length"/> whatever the text holds: a run of non-starters (combining marks) is put in
+    /// canonical order by a stable sort on the combining class, by insertion for a short run and by counting (256
+    /// classes) for a long one, so a flood of marks after one letter costs no more per mark than ordinary text.
+    /// </remarks>
     public static int ReorderAndCompose(Span<int> codePoints, Span<int> origins, int length)
     {
         // Canonical ordering: a stable sort by combining class inside each run of non-starters.
-        for (var i = 1; i < length; i++)
+        var p = 0;
+        while (p < length)
         {
-            if (codePoints[i] < 0x300)
+            if (codePoints[p] < 0x300 || CombiningClass(codePoints[p]) == 0)
             {
+                p++;
                 continue;
             }
 
-            var cc = CombiningClass(codePoints[i]);
-            if (cc == 0)
+            var runStart = p;
+            while (p < length && codePoints[p] >= 0x300 && CombiningClass(codePoints[p]) != 0)
             {
-                continue;
+                p++;
             }
 
-            var j = i;
-            while (j > 0 && CombiningClass(codePoints[j - 1]) > cc)
+            if (p - runStart > 1)
             {
-                (codePoints[j - 1], codePoints[j]) = (codePoints[j], codePoints[j - 1]);
-                (origins[j - 1], origins[j]) = (origins[j], origins[j - 1]);
-                j--;
+                SortRun(codePoints[runStart..p], origins[runStart..p]);
             }
         }
 
@@ -154,6 +161,68 @@ internal static class UnicodeData
         }
 
         return write;
+    }
+
+    /// <summary>Sorts a run of non-starters by combining class, stably, with their origins.</summary>
+    private static void SortRun(Span<int> codePoints, Span<int> origins)
+    {
+        if (codePoints.Length <= InsertionSortLimit)
+        {
+            Span<byte> classes = stackalloc byte[InsertionSortLimit];
+            for (var k = 0; k < codePoints.Length; k++)
+            {
+                classes[k] = CombiningClass(codePoints[k]);
+            }
+
+            for (var k = 1; k < codePoints.Length; k++)
+            {
+                var (cp, origin, cc) = (codePoints[k], origins[k], classes[k]);
+                var j = k;
+                while (j > 0 && classes[j - 1] > cc)
+                {
+                    (codePoints[j], origins[j], classes[j]) = (codePoints[j - 1], origins[j - 1], classes[j - 1]);
+                    j--;
+                }
+
+                (codePoints[j], origins[j], classes[j]) = (cp, origin, cc);
+            }
+
+            return;
+        }
+
+        // Counting sort on the 256 classes: stable and linear.
+        var pool = System.Buffers.ArrayPool<int>.Shared;
+        var points = pool.Rent(codePoints.Length);
+        var from = pool.Rent(codePoints.Length);
+        try
+        {
+            Span<int> starts = stackalloc int[257];
+            starts.Clear();
+            foreach (var cp in codePoints)
+            {
+                starts[CombiningClass(cp) + 1]++;
+            }
+
+            for (var c = 1; c < starts.Length; c++)
+            {
+                starts[c] += starts[c - 1];
+            }
+
+            for (var k = 0; k < codePoints.Length; k++)
+            {
+                var at = starts[CombiningClass(codePoints[k])]++;
+                points[at] = codePoints[k];
+                from[at] = origins[k];
+            }
+
+            points.AsSpan(0, codePoints.Length).CopyTo(codePoints);
+            from.AsSpan(0, origins.Length).CopyTo(origins);
+        }
+        finally
+        {
+            pool.Return(points);
+            pool.Return(from);
+        }
     }
 
     private static long Pair(int first, int second) => ((long)first << 21) | (uint)second;

@@ -200,49 +200,54 @@ internal sealed class WordMemo
     }
 
     /// <summary>A remembered classification: 32 bytes.</summary>
+    /// <remarks>
+    /// The layout of the two packed values is declared once, as (shift, width) pairs, and
+    /// <c>WordMemoTests.SlotLayout_FieldsDoNotOverlapAndEveryValueFits</c> checks that no two fields share a bit and that every
+    /// value of <see cref="Lexicons.WordFlags"/>, <see cref="TokenKind"/> and <see cref="FormSource"/> fits its
+    /// field: a new flag that does not fit fails that test instead of aliasing another.
+    /// </remarks>
     [StructLayout(LayoutKind.Sequential)]
     internal struct Slot
     {
-        private const int EntryBits = 24;
-        private const int FlagBits = 17;
-        private const int KindShift = FlagBits;
-        private const int LengthShift = KindShift + 5;
-        private const uint DroppedBit = 1u << (LengthShift + 5);
-        private const uint IntensifierBit = DroppedBit << 1;
-        private const int SourceShift = LengthShift + 7;
-        private const uint CountsBit = 1u << (SourceShift + 2);
+        // _entry: the lexicon entry, the core's offsets in the chunk, the form's source, counts kept, dropped, intensifier.
+        internal const int EntryShift = 0, EntryBits = 18;
+        internal const int StartShift = EntryShift + EntryBits, OffsetBits = 4;
+        internal const int EndShift = StartShift + OffsetBits;
+        internal const int SourceShift = EndShift + OffsetBits, SourceBits = 2;
+        internal const int CountsShift = SourceShift + SourceBits;
+        internal const int DroppedShift = CountsShift + 1;
+        internal const int IntensifierShift = DroppedShift + 1;
+
+        // _packed: the lexicon flags, the token kind, the chunk's length (0 for an empty slot).
+        internal const int FlagShift = 0, FlagBits = 22;
+        internal const int KindShift = FlagShift + FlagBits, KindBits = 5;
+        internal const int LengthShift = KindShift + KindBits, LengthBits = 5;
 
         public ulong First;
         public ulong Last;
         public ulong FormHash;
 
-        /// <summary>The lexicon entry (24 bits), then the offsets of the core's start and end in the chunk (4 bits each).</summary>
         private uint _entry;
-
-        /// <summary>
-        /// The lexicon flags (17 bits), the token kind (5), the chunk's length (5; 0 for an empty slot), dropped,
-        /// intensifier, the form's source (2) and whether counts are kept aside.
-        /// </summary>
         private uint _packed;
 
-        public readonly int Entry => (int)(_entry & ((1u << EntryBits) - 1));
+        public readonly int Entry => (int)Field(_entry, EntryShift, EntryBits);
 
-        public readonly int StartOffset => (int)((_entry >> EntryBits) & 0xF);
+        public readonly int StartOffset => (int)Field(_entry, StartShift, OffsetBits);
 
-        public readonly int EndOffset => (int)(_entry >> (EntryBits + 4));
+        public readonly int EndOffset => (int)Field(_entry, EndShift, OffsetBits);
 
-        public readonly Lexicons.WordFlags Flags => (Lexicons.WordFlags)(_packed & ((1u << FlagBits) - 1));
+        public readonly Lexicons.WordFlags Flags => (Lexicons.WordFlags)Field(_packed, FlagShift, FlagBits);
 
-        public readonly TokenKind Kind => (TokenKind)((_packed >> KindShift) & 0x1F);
+        public readonly TokenKind Kind => (TokenKind)Field(_packed, KindShift, KindBits);
 
-        public readonly bool Dropped => (_packed & DroppedBit) != 0;
+        public readonly bool Dropped => Field(_entry, DroppedShift, 1) != 0;
 
-        public readonly bool Intensifier => (_packed & IntensifierBit) != 0;
+        public readonly bool Intensifier => Field(_entry, IntensifierShift, 1) != 0;
 
-        public readonly FormSource Source => (FormSource)((_packed >> SourceShift) & 3);
+        public readonly FormSource Source => (FormSource)Field(_entry, SourceShift, SourceBits);
 
         /// <summary>Whether something was neutralised: the counts are in the slot's <see cref="Extra"/>.</summary>
-        public readonly bool HasCounts => (_packed & CountsBit) != 0;
+        public readonly bool HasCounts => Field(_entry, CountsShift, 1) != 0;
 
         /// <summary>Whether the slot keeps something in its <see cref="Extra"/>: its form or counts.</summary>
         public readonly bool UsesExtra => HasCounts || Source == FormSource.Kept;
@@ -250,21 +255,24 @@ internal sealed class WordMemo
         /// <summary>Whether the slot holds the chunk of this key.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public readonly bool Holds(ulong first, ulong last, int length) =>
-            ((_packed >> LengthShift) & 0x1F) == (uint)length && First == first && Last == last;
+            Field(_packed, LengthShift, LengthBits) == (uint)length && First == first && Last == last;
 
         /// <summary>Whether a classification fits a slot: every field within its bits.</summary>
         public static bool Fits(int entry, Lexicons.WordFlags flags, int startOffset, int endOffset) =>
-            (uint)entry < 1u << EntryBits && (uint)flags < 1u << FlagBits && (uint)startOffset <= 15 && (uint)endOffset <= 15;
+            (uint)entry < 1u << EntryBits && (uint)flags < 1u << FlagBits && (uint)startOffset < 1u << OffsetBits && (uint)endOffset < 1u << OffsetBits;
 
         /// <summary>Fills the slot (see <see cref="Fits"/>).</summary>
         public void Set(ulong first, ulong last, int length, in Token token, int startOffset, int endOffset, FormSource source, bool hasCounts)
         {
             (First, Last, FormHash) = (first, last, token.FormHash);
-            _entry = (uint)token.Entry | ((uint)startOffset << EntryBits) | ((uint)endOffset << (EntryBits + 4));
-            _packed = (uint)token.Flags | ((uint)token.Kind << KindShift) | ((uint)length << LengthShift)
-                | (token.Dropped ? DroppedBit : 0) | (token.Intensifier ? IntensifierBit : 0) | ((uint)source << SourceShift)
-                | (hasCounts ? CountsBit : 0);
+            _entry = ((uint)token.Entry << EntryShift) | ((uint)startOffset << StartShift) | ((uint)endOffset << EndShift)
+                | ((uint)source << SourceShift) | (hasCounts ? 1u << CountsShift : 0) | (token.Dropped ? 1u << DroppedShift : 0)
+                | (token.Intensifier ? 1u << IntensifierShift : 0);
+            _packed = ((uint)token.Flags << FlagShift) | ((uint)token.Kind << KindShift) | ((uint)length << LengthShift);
         }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static uint Field(uint packed, int shift, int bits) => (packed >> shift) & ((1u << bits) - 1);
     }
 
     /// <summary>What a slot keeps aside: a form made otherwise, and the counts of what was neutralised.</summary>

@@ -37,6 +37,9 @@ internal sealed class WordTable<TValue>
         (_cold, _coldMask) = Build([.. indexed.Where(e => !e.Hot)]);
     }
 
+    /// <summary>Gets the number of entries.</summary>
+    public int Count => _values.Length;
+
     /// <summary>Gets the value at an index returned by <see cref="TryGetIndex(ReadOnlySpan{char}, ulong, out int, out int)"/>.</summary>
     public TValue this[int index] => _values[index];
 

@@ -3,22 +3,33 @@ namespace ServiceQuality.Scoring;
 /// <summary>The test of a difference between two estimates (first minus second): estimate, standard error, statistic, p-value and interval.</summary>
 /// <param name="Difference">The first estimate minus the second.</param>
 /// <param name="StandardError">The standard error of the difference used for the interval.</param>
-/// <param name="Statistic">The test statistic (z, or t for means).</param>
-/// <param name="PValue">The two-sided p-value of the hypothesis of no difference.</param>
-/// <param name="Interval">The interval for the difference.</param>
-/// <param name="DegreesOfFreedom">The degrees of freedom for a t statistic; <see cref="double.PositiveInfinity"/> for z.</param>
-public readonly record struct DifferenceTest(double Difference, double StandardError, double Statistic, double PValue, ConfidenceInterval Interval, double DegreesOfFreedom)
+/// <param name="Statistic">
+/// The test statistic (z, or t for means); <see langword="null"/> when the standard error of the test is 0 (neither
+/// sample varies), where z = difference / 0 has no value (<see cref="Undefined"/> is <see cref="UndefinedReason.NoVariance"/>).
+/// </param>
+/// <param name="PValue">The two-sided p-value of the hypothesis of no difference; <see langword="null"/> with the statistic.</param>
+/// <param name="Interval">The interval for the difference (of zero width when the standard error is 0).</param>
+/// <param name="DegreesOfFreedom">The degrees of freedom of a t statistic; <see langword="null"/> for a z statistic (normal reference) or when undefined.</param>
+/// <param name="Undefined">Why the statistic is missing; <see cref="UndefinedReason.None"/> when it has a value.</param>
+public readonly record struct DifferenceTest(double Difference, double StandardError, double? Statistic, double? PValue, ConfidenceInterval Interval, double? DegreesOfFreedom, UndefinedReason Undefined)
 {
     /// <summary>Returns whether the difference is significant at level 1 - <paramref name="alpha"/>.</summary>
     /// <param name="alpha">The significance level, e.g. 0.05.</param>
-    /// <returns><see langword="true"/> when <see cref="PValue"/> &lt; <paramref name="alpha"/>.</returns>
+    /// <returns><see langword="true"/> when <see cref="PValue"/> &lt; <paramref name="alpha"/>; <see langword="false"/> when there is no p-value.</returns>
     public bool IsSignificant(double alpha = 0.05) => PValue < alpha;
 
+    /// <summary>A z test of <paramref name="difference"/> with separate standard errors for the statistic and the interval.</summary>
     internal static DifferenceTest Z(double difference, double seForTest, double seForInterval, double level)
     {
-        var z = seForTest > 0 ? difference / seForTest : (difference == 0 ? 0 : double.PositiveInfinity * Math.Sign(difference));
-        var p = 2 * Distributions.NormalUpperTail(Math.Abs(z));
         var half = Check.Z(level) * seForInterval;
-        return new DifferenceTest(difference, seForInterval, z, Math.Min(1, p), new ConfidenceInterval(difference - half, difference + half, level), double.PositiveInfinity);
+        var interval = new ConfidenceInterval(difference - half, difference + half, level);
+        if (!(seForTest > 0))
+        {
+            return new DifferenceTest(difference, seForInterval, null, null, interval, null, UndefinedReason.NoVariance);
+        }
+
+        var z = difference / seForTest;
+        var p = 2 * Distributions.NormalUpperTail(Math.Abs(z));
+        return new DifferenceTest(difference, seForInterval, z, Math.Min(1, p), interval, null, UndefinedReason.None);
     }
 }

@@ -72,7 +72,7 @@ public class ScorecardTests
         double[] expected = [31.0 / 35, 7.0 / 11, 5.0 / 9, (15.125 - (20.75 / 6)) / (15.125 + (3 * 20.75 / 6)), 1.0 / 3];
         for (int i = 0; i < expected.Length; i++)
         {
-            Assert.Equal(expected[i], card.Consistency[i].Agreement.Icc1, 10);
+            Assert.Equal(expected[i], card.Consistency[i].Agreement.Icc1!.Value, 10);
         }
     }
 
@@ -124,5 +124,16 @@ public class ScorecardTests
         Assert.Contains("from 1 to 5", ex.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => Scorecard.Compute([new SurveyResponse { ClientId = "C1", Nps = 11 }]));
         Assert.Throws<ArgumentNullException>(() => Scorecard.Compute([null!]));
+    }
+
+    [Fact]
+    public void Compute_UndefinedSegmentOrWant_IsRejectedNamingTheValue()
+    {
+        // The issue: segment 7 became a group of its own and a ClientWant of 99 an index component.
+        var segment = Assert.Throws<ArgumentOutOfRangeException>(() => Scorecard.Compute([new SurveyResponse { ClientId = "C1", Segment = (ClientSegment)7, Nps = 9 }]));
+        Assert.Contains("7 is not a defined ClientSegment", segment.Message, StringComparison.Ordinal);
+        var want = new SurveyResponse { ClientId = "C1", Wants = new Dictionary<ClientWant, WantAnswer> { [(ClientWant)99] = new(3, 3) } };
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Scorecard.Compute([want]));
+        Assert.Contains("99 is not a defined ClientWant", ex.Message, StringComparison.Ordinal);
     }
 }

@@ -174,6 +174,59 @@ public class WordMemoTests
         Assert.Equal((12, -1, -1), (Find(2), Find(1), Find(0)));
     }
 
+    /// <summary>The memo's packed slot: no two fields share a bit, and every value of each field's type fits.</summary>
+    [Fact]
+    public void SlotLayout_FieldsDoNotOverlapAndEveryValueFits()
+    {
+        (int Shift, int Bits)[] entryWord =
+        [
+            (WordMemo.Slot.EntryShift, WordMemo.Slot.EntryBits), (WordMemo.Slot.StartShift, WordMemo.Slot.OffsetBits),
+            (WordMemo.Slot.EndShift, WordMemo.Slot.OffsetBits), (WordMemo.Slot.SourceShift, WordMemo.Slot.SourceBits),
+            (WordMemo.Slot.CountsShift, 1), (WordMemo.Slot.DroppedShift, 1), (WordMemo.Slot.IntensifierShift, 1),
+        ];
+        (int Shift, int Bits)[] packedWord =
+        [
+            (WordMemo.Slot.FlagShift, WordMemo.Slot.FlagBits), (WordMemo.Slot.KindShift, WordMemo.Slot.KindBits),
+            (WordMemo.Slot.LengthShift, WordMemo.Slot.LengthBits),
+        ];
+        foreach (var fields in new[] { entryWord, packedWord })
+        {
+            ulong used = 0;
+            foreach (var (shift, bits) in fields)
+            {
+                var mask = ((1UL << bits) - 1) << shift;
+                Assert.Equal(0UL, used & mask);
+                used |= mask;
+            }
+
+            Assert.True(used <= uint.MaxValue, "a field runs past the slot's 32 bits");
+        }
+
+        var allFlags = Enum.GetValues<Lexicons.WordFlags>().Aggregate(0L, (a, f) => a | (long)f);
+        Assert.True(allFlags < 1L << WordMemo.Slot.FlagBits, $"the word flags ({allFlags:X}) need more than {WordMemo.Slot.FlagBits} bits");
+        Assert.True((int)Enum.GetValues<TokenKind>().Max() < 1 << WordMemo.Slot.KindBits);
+        Assert.True((int)Enum.GetValues<WordMemo.FormSource>().Max() < 1 << WordMemo.Slot.SourceBits);
+        Assert.True(16 < 1 << WordMemo.Slot.LengthBits, "the longest memoised chunk has 16 characters");
+        Assert.True(15 < 1 << WordMemo.Slot.OffsetBits, "a core's offsets in a chunk of 16 characters");
+        var lexicons = new Lexicons(new NormalizationOptions());
+        Assert.True(lexicons.Words.Count < 1 << WordMemo.Slot.EntryBits, $"{lexicons.Words.Count} lexicon entries");
+
+        // Every field at its largest value, the others at theirs: each reads back what was written.
+        var token = new Token
+        {
+            Entry = (1 << WordMemo.Slot.EntryBits) - 1, Flags = (Lexicons.WordFlags)allFlags, Kind = Enum.GetValues<TokenKind>().Max(),
+            Dropped = true, Intensifier = true, FormHash = 42,
+        };
+        var slot = default(WordMemo.Slot);
+        slot.Set(1, 2, 16, token, 15, 14, WordMemo.FormSource.Kept, hasCounts: true);
+        Assert.Equal((token.Entry, 15, 14, token.Flags, token.Kind, true, true, WordMemo.FormSource.Kept, true),
+            (slot.Entry, slot.StartOffset, slot.EndOffset, slot.Flags, slot.Kind, slot.Dropped, slot.Intensifier, slot.Source, slot.HasCounts));
+        Assert.True(slot.Holds(1, 2, 16));
+        slot.Set(1, 2, 1, default, 0, 0, WordMemo.FormSource.Verbatim, hasCounts: false);
+        Assert.Equal((0, 0, 0, Lexicons.WordFlags.None, TokenKind.Word, false, false, WordMemo.FormSource.Verbatim, false),
+            (slot.Entry, slot.StartOffset, slot.EndOffset, slot.Flags, slot.Kind, slot.Dropped, slot.Intensifier, slot.Source, slot.HasCounts));
+    }
+
     private static string Describe(NormalizedComplaint record) =>
         $"{Signature(record)} {record.Neutralized} {string.Join('|', record.Facts)} {record.Recurrence}";
 

@@ -45,16 +45,16 @@ public static class Mean
         var b = v2 / second.EffectiveN;
         var se = Math.Sqrt(a + b);
         var diff = first.Mean!.Value - second.Mean!.Value;
-        var df = (a + b) * (a + b) / ((a * a / (first.EffectiveN - 1)) + (b * b / (second.EffectiveN - 1)));
-        if (se == 0)
+        if (!(se > 0))
         {
-            var stat = diff == 0 ? 0 : double.PositiveInfinity * Math.Sign(diff);
-            return new DifferenceTest(diff, 0, stat, diff == 0 ? 1 : 0, new ConfidenceInterval(diff, diff, level), df);
+            // Neither sample varies: t = diff / 0 and the Welch-Satterthwaite degrees of freedom 0/0 have no value.
+            return new DifferenceTest(diff, 0, null, null, new ConfidenceInterval(diff, diff, level), null, UndefinedReason.NoVariance);
         }
 
+        var df = (a + b) * (a + b) / ((a * a / (first.EffectiveN - 1)) + (b * b / (second.EffectiveN - 1)));
         var t = diff / se;
         var p = 2 * Distributions.StudentTCdf(-Math.Abs(t), df);
         var half = Distributions.StudentTQuantile(1 - ((1 - level) / 2), df) * se;
-        return new DifferenceTest(diff, se, t, Math.Min(1, p), new ConfidenceInterval(diff - half, diff + half, level), df);
+        return new DifferenceTest(diff, se, t, Math.Min(1, p), new ConfidenceInterval(diff - half, diff + half, level), df, UndefinedReason.None);
     }
 }

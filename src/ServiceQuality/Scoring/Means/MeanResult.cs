@@ -3,7 +3,7 @@ namespace ServiceQuality.Scoring.Means;
 /// <summary>
 /// A (possibly weighted) mean with its spread and a Student-t interval. With no observations (or zero total weight)
 /// there is no mean: <see cref="Mean"/> is <see langword="null"/>, never 0. With one, there is a mean but no variance
-/// or interval.
+/// or interval. <see cref="Undefined"/> says why a statistic is missing.
 /// </summary>
 /// <param name="N">The number of observations.</param>
 /// <param name="EffectiveN">Kish's effective sample size (Σw)²/Σw²; equals N for unit weights.</param>
@@ -11,7 +11,11 @@ namespace ServiceQuality.Scoring.Means;
 /// <param name="Variance">The unbiased variance with reliability weights, Σw(x-m)²/(Σw - Σw²/Σw); the sample variance for unit weights.</param>
 /// <param name="StandardError">√(Variance / EffectiveN).</param>
 /// <param name="Interval">Mean ± t_{EffectiveN-1}·StandardError.</param>
-public readonly record struct MeanResult(long N, double EffectiveN, double? Mean, double? Variance, double? StandardError, ConfidenceInterval? Interval)
+/// <param name="Undefined">
+/// Why a statistic is missing: <see cref="UndefinedReason.NoObservations"/> or <see cref="UndefinedReason.NoWeight"/>
+/// (no mean), <see cref="UndefinedReason.TooFewObservations"/> (a mean but no variance); <see cref="UndefinedReason.None"/> otherwise.
+/// </param>
+public readonly record struct MeanResult(long N, double EffectiveN, double? Mean, double? Variance, double? StandardError, ConfidenceInterval? Interval, UndefinedReason Undefined)
 {
     /// <summary>Gets whether there is a mean.</summary>
     public bool HasValue => Mean.HasValue;
@@ -19,25 +23,31 @@ public readonly record struct MeanResult(long N, double EffectiveN, double? Mean
     /// <summary>Gets the standard deviation √Variance.</summary>
     public double? StandardDeviation => Variance is { } v ? Math.Sqrt(v) : null;
 
-    internal static MeanResult FromSums(long n, double sumW, double sumWx, double sumWxx, double sumWw, double level)
+    /// <summary>The result from the moments: count, Σw, Σw², the mean and M2 = Σw(x - mean)².</summary>
+    internal static MeanResult FromMoments(long n, double sumW, double sumWw, double mean, double m2, double level)
     {
         Check.Level(level, nameof(level));
-        if (n == 0 || sumW <= 0)
+        if (n == 0)
         {
-            return new MeanResult(n, 0, null, null, null, null);
+            return new MeanResult(0, 0, null, null, null, null, UndefinedReason.NoObservations);
         }
 
-        var mean = sumWx / sumW;
-        var neff = sumW * sumW / sumWw;
+        if (!(sumW > 0))
+        {
+            return new MeanResult(n, 0, null, null, null, null, UndefinedReason.NoWeight);
+        }
+
+        // (Σw)²/Σw², written so that it does not overflow for large weights.
+        var neff = sumW / sumWw * sumW;
         var denominator = sumW - (sumWw / sumW);
         if (n < 2 || !(denominator > 0) || !(neff > 1))
         {
-            return new MeanResult(n, neff, mean, null, null, null);
+            return new MeanResult(n, neff, mean, null, null, null, UndefinedReason.TooFewObservations);
         }
 
-        var variance = Math.Max(0, (sumWxx - (sumWx * sumWx / sumW)) / denominator);
+        var variance = Math.Max(0, m2 / denominator);
         var se = Math.Sqrt(variance / neff);
         var half = Distributions.StudentTQuantile(1 - ((1 - level) / 2), neff - 1) * se;
-        return new MeanResult(n, neff, mean, variance, se, new ConfidenceInterval(mean - half, mean + half, level));
+        return new MeanResult(n, neff, mean, variance, se, new ConfidenceInterval(mean - half, mean + half, level), UndefinedReason.None);
     }
 }

@@ -1,3 +1,5 @@
+using ServiceQuality.Scoring.Ratings;
+
 namespace ServiceQuality.Scoring.Nps;
 
 /// <summary>
@@ -7,19 +9,52 @@ namespace ServiceQuality.Scoring.Nps;
 /// </summary>
 public static class NetPromoterScore
 {
-    /// <summary>Computes the Net Promoter Score of 0-10 ratings.</summary>
+    /// <summary>
+    /// Computes the Net Promoter Score of ratings on any scale of up to 0-10 (the 0-10 likelihood-to-recommend scale,
+    /// <see cref="NpsScale"/>, or a host's own); for wider scales classify with an <see cref="NpsClassifier"/> into an
+    /// <see cref="NpsAccumulator"/>.
+    /// </summary>
+    /// <typeparam name="TScale">The rating scale.</typeparam>
     /// <param name="ratings">The ratings.</param>
     /// <param name="options">The breaks, confidence level, interval method and clipping; the defaults when <see langword="null"/>.</param>
     /// <returns>The result; no score when there are no ratings.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public static NpsResult GetNps(this in RatingAccumulator<NpsScale> ratings, NpsOptions? options = null)
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range, or the breaks are not inside the scale.</exception>
+    public static NpsResult GetNps<TScale>(this in RatingAccumulator<TScale> ratings, NpsOptions? options = null)
+        where TScale : IRatingScale
     {
         options ??= NpsOptions.Default;
         options.Validate();
         var breaks = options.Breaks;
-        var detractors = ratings.CountBetween(NpsScale.Minimum, breaks.DetractorMaximum);
-        var promoters = ratings.CountBetween(breaks.PromoterMinimum, NpsScale.Maximum);
+        breaks.Validate(TScale.Minimum, TScale.Maximum);
+        var detractors = ratings.CountBetween(TScale.Minimum, breaks.DetractorMaximum);
+        var promoters = ratings.CountBetween(breaks.PromoterMinimum, TScale.Maximum);
         return FromCounts(detractors, ratings.Count - detractors - promoters, promoters, options);
+    }
+
+    /// <summary>
+    /// The one-sample Wald test of the score against a hypothesised value, as R <c>NPS::nps_test(x)</c> with no
+    /// <c>y</c>: z = (NPS - NPS₀)/SE with SE = √(var/n), the two-sided p-value and the Wald interval NPS ± z·SE (the
+    /// interval is of the score; <see cref="DifferenceTest.Difference"/> is NPS - NPS₀).
+    /// </summary>
+    /// <param name="result">The score; must have responses.</param>
+    /// <param name="hypothesized">NPS₀ on [-1, 1]; 0 by default (as many promoters as detractors).</param>
+    /// <param name="level">The confidence level of the interval.</param>
+    /// <returns>The test; undefined (<see cref="UndefinedReason.NoVariance"/>) when every response is in the same category.</returns>
+    /// <exception cref="ArgumentException">The result has no responses.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The hypothesised value is outside [-1, 1] or the level outside (0, 1).</exception>
+    public static DifferenceTest Test(in NpsResult result, double hypothesized = 0, double level = 0.95)
+    {
+        Check.Level(level, nameof(level));
+        Check.InRange(hypothesized, -1, 1, nameof(hypothesized));
+        if (!result.HasValue)
+        {
+            throw new ArgumentException("A one-sample test needs at least one response.", nameof(result));
+        }
+
+        var se = result.StandardError!.Value;
+        var test = DifferenceTest.Z(result.Score!.Value - hypothesized, se, se, level);
+        var half = Check.Z(level) * se;
+        return test with { Interval = new ConfidenceInterval(result.Score.Value - half, result.Score.Value + half, level) };
     }
 
     /// <summary>Computes the result from category counts.</summary>
@@ -29,6 +64,7 @@ public static class NetPromoterScore
     /// <param name="options">The options (confidence level, interval method, clipping); the defaults when <see langword="null"/>.</param>
     /// <returns>The result; no score when all counts are 0.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative or an option is out of range.</exception>
+    /// <exception cref="OverflowException">The counts sum to more than <see cref="long.MaxValue"/>.</exception>
     public static NpsResult FromCounts(long detractors, long passives, long promoters, NpsOptions? options = null)
     {
         options ??= NpsOptions.Default;
@@ -36,10 +72,10 @@ public static class NetPromoterScore
         Check.NonNegative(detractors, nameof(detractors));
         Check.NonNegative(passives, nameof(passives));
         Check.NonNegative(promoters, nameof(promoters));
-        var n = detractors + passives + promoters;
+        var n = Check.Sum(Check.Sum(detractors, passives, "responses"), promoters, "responses");
         if (n == 0)
         {
-            return new NpsResult(0, 0, 0, 0, null, null, null, null);
+            return new NpsResult(0, 0, 0, 0, null, null, null, null, UndefinedReason.NoObservations);
         }
 
         var score = Score(detractors, promoters, n);
@@ -67,7 +103,7 @@ public static class NetPromoterScore
             interval = interval.Clip(-1, 1);
         }
 
-        return new NpsResult(n, detractors, passives, promoters, score, variance, se, interval);
+        return new NpsResult(n, detractors, passives, promoters, score, variance, se, interval, UndefinedReason.None);
     }
 
     /// <summary>
@@ -111,6 +147,7 @@ public static class NetPromoterScore
         Check.NonNegative(passives, nameof(passives));
         Check.NonNegative(promoters, nameof(promoters));
         Check.Level(level, nameof(level));
+        var n = Check.Sum(Check.Sum(detractors, passives, "responses"), promoters, "responses");
         var p = prior ?? DirichletPrior.Uniform;
         p.Validate();
         var ad = p.Detractors + detractors;
@@ -160,7 +197,7 @@ public static class NetPromoterScore
 
         var tail = (1 - level) / 2;
         var interval = new ConfidenceInterval(Quantile(tail), Quantile(1 - tail), level);
-        return new NpsPosterior(detractors + passives + promoters, mean, variance, interval, new DirichletPrior(ad, apas, ap));
+        return new NpsPosterior(n, mean, variance, interval, new DirichletPrior(ad, apas, ap));
     }
 
     internal static double Score(double detractors, double promoters, double n) => (promoters - detractors) / n;

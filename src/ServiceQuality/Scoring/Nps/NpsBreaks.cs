@@ -13,11 +13,14 @@ public readonly record struct NpsBreaks(int DetractorMaximum, int PromoterMinimu
 
     /// <summary>Throws when the breaks are not 0 ≤ <see cref="DetractorMaximum"/> &lt; <see cref="PromoterMinimum"/> ≤ 10.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The breaks are out of order or off the scale.</exception>
-    public void Validate()
+    public void Validate() => Validate(0, 10);
+
+    /// <summary>Throws unless minimum ≤ DetractorMaximum &lt; PromoterMinimum ≤ maximum for the scale in use.</summary>
+    internal void Validate(int minimum, int maximum)
     {
-        if (DetractorMaximum < 0 || PromoterMinimum > 10 || DetractorMaximum >= PromoterMinimum)
+        if (DetractorMaximum < minimum || PromoterMinimum > maximum || DetractorMaximum >= PromoterMinimum)
         {
-            throw new ArgumentOutOfRangeException(nameof(DetractorMaximum), this, "The breaks must satisfy 0 ≤ DetractorMaximum < PromoterMinimum ≤ 10.");
+            throw new ArgumentOutOfRangeException(nameof(DetractorMaximum), this, $"The breaks ({DetractorMaximum}, {PromoterMinimum}) must satisfy {minimum} ≤ DetractorMaximum < PromoterMinimum ≤ {maximum}.");
         }
     }
 }

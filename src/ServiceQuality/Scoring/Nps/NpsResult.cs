@@ -13,7 +13,8 @@ namespace ServiceQuality.Scoring.Nps;
 /// <param name="Variance">The variance of one response scored -1/0/+1, (p_pro + p_det) - (p_pro - p_det)² (R <c>nps_var</c>).</param>
 /// <param name="StandardError">√(Variance/N) (R <c>nps_se</c>).</param>
 /// <param name="Interval">The confidence interval; <see langword="null"/> when N = 0.</param>
-public readonly record struct NpsResult(long N, long Detractors, long Passives, long Promoters, double? Score, double? Variance, double? StandardError, ConfidenceInterval? Interval)
+/// <param name="Undefined"><see cref="UndefinedReason.NoObservations"/> when N = 0; <see cref="UndefinedReason.None"/> otherwise.</param>
+public readonly record struct NpsResult(long N, long Detractors, long Passives, long Promoters, double? Score, double? Variance, double? StandardError, ConfidenceInterval? Interval, UndefinedReason Undefined)
 {
     /// <summary>Gets whether there is a score (N &gt; 0).</summary>
     public bool HasValue => Score.HasValue;

@@ -19,12 +19,12 @@ public static class Proportion
         if (trials == 0)
         {
             Check.InRange(successes, 0, 0, nameof(successes));
-            return new ProportionResult(0, 0, null, null, 0);
+            return new ProportionResult(0, 0, null, null, 0, UndefinedReason.NoObservations);
         }
 
         var interval = ProportionIntervals.Compute(successes, trials, options.ConfidenceLevel, options.IntervalMethod, options.ClipInterval);
         var lower = ProportionIntervals.WilsonLowerBound(successes, trials, options.ConfidenceLevel);
-        return new ProportionResult(successes, trials, (double)successes / trials, interval, lower);
+        return new ProportionResult(successes, trials, (double)successes / trials, interval, lower, UndefinedReason.None);
     }
 
     /// <summary>

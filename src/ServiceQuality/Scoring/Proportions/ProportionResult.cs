@@ -5,8 +5,9 @@ namespace ServiceQuality.Scoring.Proportions;
 /// <param name="N">The number of trials.</param>
 /// <param name="Estimate">Successes / N; <see langword="null"/> when N = 0.</param>
 /// <param name="Interval">The confidence interval; <see langword="null"/> when N = 0.</param>
-/// <param name="WilsonLowerBound">The lower bound of the Wilson interval at the same level, for ranking; 0 when N = 0.</param>
-public readonly record struct ProportionResult(long Successes, long N, double? Estimate, ConfidenceInterval? Interval, double WilsonLowerBound)
+/// <param name="WilsonLowerBound">The lower bound of the Wilson interval at the same level, for ranking; 0 when N = 0 (no evidence ranks last).</param>
+/// <param name="Undefined"><see cref="UndefinedReason.NoObservations"/> when N = 0; <see cref="UndefinedReason.None"/> otherwise.</param>
+public readonly record struct ProportionResult(long Successes, long N, double? Estimate, ConfidenceInterval? Interval, double WilsonLowerBound, UndefinedReason Undefined)
 {
     /// <summary>Gets whether there is an estimate (N &gt; 0).</summary>
     public bool HasValue => Estimate.HasValue;

@@ -1,91 +1,149 @@
 namespace ServiceQuality.Scoring.Reliability;
 
 /// <summary>Cronbach's alpha with its Feldt interval.</summary>
-/// <param name="Alpha">α = k/(k-1)·(1 - Σ item variances / variance of the total).</param>
+/// <param name="Alpha">
+/// α = k/(k-1)·(1 - Σ item variances / variance of the total); <see langword="null"/> when the totals have no variance
+/// (<see cref="UndefinedReason.NoVariance"/>).
+/// </param>
 /// <param name="N">The number of respondents (rows).</param>
 /// <param name="Items">The number of items (columns), k.</param>
 /// <param name="Interval">
 /// Feldt, Woodruff and Salih (1987), as pingouin's <c>cronbach_alpha</c>: [1 - (1-α)·F_{1-a/2}(n-1, (n-1)(k-1)),
-/// 1 - (1-α)·F_{a/2}(n-1, (n-1)(k-1))].
+/// 1 - (1-α)·F_{a/2}(n-1, (n-1)(k-1))]; <see langword="null"/> with alpha.
 /// </param>
-public readonly record struct AlphaResult(double Alpha, int N, int Items, ConfidenceInterval Interval);
+/// <param name="Undefined">Why alpha is missing; <see cref="UndefinedReason.None"/> when it has a value.</param>
+public readonly record struct AlphaResult(double? Alpha, int N, int Items, ConfidenceInterval? Interval, UndefinedReason Undefined);
 
 /// <summary>Cronbach's alpha (reference: pingouin <c>cronbach_alpha</c>, which equals ICC(3,k) of Shrout and Fleiss).</summary>
+/// <remarks>
+/// The variances are computed by the two-pass algorithm on values shifted by each item's first score, so items offset by
+/// 1e7 or 1e9 (or scaled by any positive constant) give the same alpha as the unshifted items.
+/// </remarks>
 public static class CronbachAlpha
 {
     /// <summary>Computes alpha for a respondents × items matrix.</summary>
     /// <param name="scores">Rows are respondents, columns items; at least 2 × 2, all finite.</param>
     /// <param name="level">The confidence level of the interval.</param>
-    /// <returns>Alpha and its interval.</returns>
-    /// <exception cref="ArgumentException">Fewer than two rows or columns, or the totals have no variance.</exception>
+    /// <returns>Alpha and its interval; undefined when the respondents' totals have no variance.</returns>
+    /// <exception cref="ArgumentException">Fewer than two rows or columns (an empty matrix included).</exception>
     /// <exception cref="ArgumentOutOfRangeException">A score is not finite, or the level is outside (0, 1).</exception>
     public static AlphaResult Compute(double[,] scores, double level = 0.95)
     {
         ArgumentNullException.ThrowIfNull(scores);
-        var items = scores.GetLength(1);
+        int rows = scores.GetLength(0), items = scores.GetLength(1);
+        CheckShape(rows, items, nameof(scores));
         return ComputeRowMajor(System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref scores[0, 0], scores.Length), items, level);
     }
 
-    /// <summary>Computes alpha for a respondents × items matrix stored row by row. One pass over the data.</summary>
+    /// <summary>Computes alpha for a respondents × items matrix stored row by row. Two passes over the data, no allocation for up to 256 items.</summary>
     /// <param name="rowMajor">The scores, respondent after respondent.</param>
     /// <param name="items">The number of items per respondent, ≥ 2.</param>
     /// <param name="level">The confidence level of the interval.</param>
-    /// <returns>Alpha and its interval.</returns>
-    /// <exception cref="ArgumentException">Fewer than two rows or columns, a ragged length, or no variance in the totals.</exception>
+    /// <returns>Alpha and its interval; undefined when the respondents' totals have no variance.</returns>
+    /// <exception cref="ArgumentException">Fewer than two rows or columns, or a length that is not a multiple of the item count.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A score is not finite, or the level is outside (0, 1).</exception>
     public static AlphaResult ComputeRowMajor(ReadOnlySpan<double> rowMajor, int items, double level = 0.95)
     {
         Check.Level(level, nameof(level));
-        if (items < 2 || rowMajor.Length % items != 0 || rowMajor.Length / items < 2)
+        if (items < 2 || rowMajor.Length % items != 0)
         {
-            throw new ArgumentException("Alpha needs at least 2 respondents and 2 items, and a length that is a multiple of the item count.", nameof(rowMajor));
+            throw new ArgumentException($"Alpha needs at least 2 items and a length that is a multiple of the item count (got {rowMajor.Length} scores for {items} items).", nameof(rowMajor));
         }
 
         var n = rowMajor.Length / items;
-        Span<double> colSum = items <= 256 ? stackalloc double[items] : new double[items];
-        Span<double> colSq = items <= 256 ? stackalloc double[items] : new double[items];
-        colSum.Clear();
-        colSq.Clear();
-        double totSum = 0, totSq = 0;
+        CheckShape(n, items, nameof(rowMajor));
+        Span<double> buffer = items <= 256 ? stackalloc double[3 * items] : new double[3 * items];
+        var shift = buffer[..items];
+        var mean = buffer.Slice(items, items);
+        var squares = buffer.Slice(2 * items, items);
+        rowMajor[..items].CopyTo(shift);
+        mean.Clear();
+        squares.Clear();
+
+        // Pass 1: each item's mean of x - shift.
+        for (var r = 0; r < n; r++)
+        {
+            var row = rowMajor.Slice(r * items, items);
+            for (var c = 0; c < items; c++)
+            {
+                mean[c] += row[c] - shift[c];
+            }
+        }
+
+        for (var c = 0; c < items; c++)
+        {
+            mean[c] /= n;
+            if (!double.IsFinite(mean[c]))
+            {
+                throw NotFinite(rowMajor, nameof(rowMajor));
+            }
+        }
+
+        // Pass 2: squared deviations of each item and of the respondent's total (the sum of its items' deviations).
+        double totalSquares = 0;
         for (var r = 0; r < n; r++)
         {
             var row = rowMajor.Slice(r * items, items);
             double total = 0;
             for (var c = 0; c < items; c++)
             {
-                var x = row[c];
-                colSum[c] += x;
-                colSq[c] += x * x;
-                total += x;
+                var d = row[c] - shift[c] - mean[c];
+                squares[c] += d * d;
+                total += d;
             }
 
-            totSum += total;
-            totSq += total * total;
+            totalSquares += total * total;
         }
 
-        if (!double.IsFinite(totSq))
+        double itemSquares = 0;
+        foreach (var s in squares)
         {
-            throw new ArgumentOutOfRangeException(nameof(rowMajor), "Every score must be a finite number (not NaN or infinity).");
+            itemSquares += s;
         }
 
-        double itemVar = 0;
-        for (var c = 0; c < items; c++)
+        if (!double.IsFinite(totalSquares) || !double.IsFinite(itemSquares))
         {
-            itemVar += (colSq[c] - (colSum[c] * colSum[c] / n)) / (n - 1);
+            throw new OverflowException("The spread of the scores exceeds the range of a double; rescale them.");
         }
 
-        var totalVar = (totSq - (totSum * totSum / n)) / (n - 1);
-        if (!(totalVar > 0))
+        return FromVariances(itemSquares / (n - 1), totalSquares / (n - 1), n, items, level);
+    }
+
+    /// <summary>Alpha from the sum of the item variances and the variance of the total, with Feldt's interval.</summary>
+    internal static AlphaResult FromVariances(double sumOfItemVariances, double totalVariance, int n, int items, double level)
+    {
+        if (!(totalVariance > 0))
         {
-            throw new ArgumentException("The respondents' totals have no variance: alpha is undefined.", nameof(rowMajor));
+            return new AlphaResult(null, n, items, null, UndefinedReason.NoVariance);
         }
 
         double k = items;
-        var alpha = k / (k - 1) * (1 - (itemVar / totalVar));
+        var alpha = k / (k - 1) * (1 - (sumOfItemVariances / totalVariance));
         double df1 = n - 1, df2 = (n - 1) * (k - 1);
         var a = 1 - level;
         var lower = 1 - ((1 - alpha) * Distributions.FQuantile(1 - (a / 2), df1, df2));
         var upper = 1 - ((1 - alpha) * Distributions.FQuantile(a / 2, df1, df2));
-        return new AlphaResult(alpha, n, items, new ConfidenceInterval(lower, upper, level));
+        return new AlphaResult(alpha, n, items, new ConfidenceInterval(lower, upper, level), UndefinedReason.None);
+    }
+
+    internal static void CheckShape(int rows, int items, string name)
+    {
+        if (rows < 2 || items < 2)
+        {
+            throw new ArgumentException($"Alpha needs at least 2 respondents (rows) and 2 items (columns); the matrix is {rows} × {items}.", name);
+        }
+    }
+
+    private static Exception NotFinite(ReadOnlySpan<double> values, string name)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                return new ArgumentOutOfRangeException(name, values[i], $"Every score must be a finite number (not NaN or infinity); the score at index {i} is not.");
+            }
+        }
+
+        return new OverflowException("The scores' sums exceed the range of a double; rescale them.");
     }
 }

@@ -1,3 +1,5 @@
+using ServiceQuality.Scoring.Means;
+
 namespace ServiceQuality.Scoring.Reliability;
 
 /// <summary>
@@ -6,65 +8,126 @@ namespace ServiceQuality.Scoring.Reliability;
 /// mentality is a small ICC1 — clients get the same experience whoever they meet) and how reliably the group means
 /// differ (ICC2).
 /// </summary>
-/// <param name="Icc1">(MSB - MSW) / (MSB + (n̄ - 1)·MSW) with n̄ = N / G, the mean group size (multilevel's GSIZE).</param>
-/// <param name="Icc2">(MSB - MSW) / MSB: the reliability of the group means.</param>
-/// <param name="F">MSB / MSW.</param>
+/// <param name="Icc1">
+/// (MSB - MSW) / (MSB + (n̄ - 1)·MSW) with n̄ = N / G, the mean group size (multilevel's GSIZE); <see langword="null"/>
+/// when MSB = MSW = 0 (every rating equal) or there are too few groups or ratings.
+/// </param>
+/// <param name="Icc2">(MSB - MSW) / MSB: the reliability of the group means; <see langword="null"/> when MSB = 0 (every group has the same mean).</param>
+/// <param name="F">MSB / MSW; <see langword="null"/> when MSW = 0 (no variance within groups).</param>
 /// <param name="Df1">G - 1.</param>
 /// <param name="Df2">N - G.</param>
-/// <param name="PValue">The p-value of the F test of no group differences.</param>
-/// <param name="Groups">The number of groups G.</param>
+/// <param name="PValue">The p-value of the F test of no group differences; <see langword="null"/> with <see cref="F"/>.</param>
+/// <param name="Groups">The number of groups G (groups with at least one rating).</param>
 /// <param name="N">The number of ratings N.</param>
-public readonly record struct GroupAgreementResult(double Icc1, double Icc2, double F, double Df1, double Df2, double PValue, int Groups, long N);
+/// <param name="Undefined">
+/// <see cref="UndefinedReason.TooFewObservations"/> with fewer than 2 groups or no more ratings than groups,
+/// <see cref="UndefinedReason.NoVariance"/> when a mean square the statistics divide by is 0, <see cref="UndefinedReason.None"/> otherwise.
+/// </param>
+public readonly record struct GroupAgreementResult(double? Icc1, double? Icc2, double? F, double Df1, double Df2, double? PValue, int Groups, long N, UndefinedReason Undefined);
 
-/// <summary>Computes <see cref="GroupAgreementResult"/> (reference: R <c>multilevel::ICC1</c>, <c>ICC2</c>).</summary>
+/// <summary>
+/// Computes <see cref="GroupAgreementResult"/> (reference: R <c>multilevel::ICC1</c>, <c>ICC2</c>) from raw ratings or
+/// from each group's sufficient statistics (count, mean, sum of squared deviations), so agreement can be computed from
+/// merged partial tallies without the raw ratings.
+/// </summary>
+/// <remarks>
+/// Each group is accumulated with the stable updates of <see cref="MeanAccumulator"/> and the group means are compared
+/// against a common shift, so ratings offset by 1e9 give the same ICCs as the unshifted ratings.
+/// </remarks>
 public static class GroupAgreement
 {
     /// <summary>Computes ICC1 and ICC2 for ratings nested in groups.</summary>
-    /// <param name="groups">The group of each rating (any non-negative id).</param>
+    /// <param name="groups">The group of each rating (any id).</param>
     /// <param name="ratings">The ratings, finite, same length as <paramref name="groups"/>.</param>
-    /// <returns>The result.</returns>
-    /// <exception cref="ArgumentException">The lengths differ, fewer than 2 groups, or no within-group replication.</exception>
+    /// <returns>The result; undefined statistics as documented on <see cref="GroupAgreementResult"/>.</returns>
+    /// <exception cref="ArgumentException">The lengths differ.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A rating is not finite.</exception>
     public static GroupAgreementResult Compute(ReadOnlySpan<int> groups, ReadOnlySpan<double> ratings)
     {
         if (groups.Length != ratings.Length)
         {
-            throw new ArgumentException("There must be one group id per rating.", nameof(groups));
+            throw new ArgumentException($"There must be one group id per rating ({groups.Length} ids for {ratings.Length} ratings).", nameof(groups));
         }
 
-        var stats = new Dictionary<int, (long N, double Sum, double SumSq)>();
-        double grand = 0;
+        var index = new Dictionary<int, int>();
+        var stats = new List<MeanAccumulator>();
         for (var i = 0; i < ratings.Length; i++)
         {
             Check.Finite(ratings[i], nameof(ratings));
-            stats.TryGetValue(groups[i], out var s);
-            stats[groups[i]] = (s.N + 1, s.Sum + ratings[i], s.SumSq + (ratings[i] * ratings[i]));
-            grand += ratings[i];
+            if (!index.TryGetValue(groups[i], out var g))
+            {
+                index[groups[i]] = g = stats.Count;
+                stats.Add(default);
+            }
+
+            var acc = stats[g];
+            acc.Add(ratings[i]);
+            stats[g] = acc;
         }
 
-        long n = ratings.Length;
-        var g = stats.Count;
-        if (g < 2 || n - g < 1)
-        {
-            throw new ArgumentException("ICC1/ICC2 need at least 2 groups and more ratings than groups.", nameof(groups));
-        }
+        return Compute(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(stats));
+    }
 
-        grand /= n;
-        double ssb = 0, ssw = 0;
-        foreach (var (count, sum, sumSq) in stats.Values)
+    /// <summary>
+    /// Computes ICC1 and ICC2 from each group's unweighted accumulator (its count, mean and sum of squared deviations
+    /// are the one-way ANOVA's sufficient statistics). Groups with no ratings are left out.
+    /// </summary>
+    /// <param name="groups">One accumulator per group, of ratings added with weight 1.</param>
+    /// <returns>The result; undefined statistics as documented on <see cref="GroupAgreementResult"/>.</returns>
+    /// <exception cref="ArgumentException">An accumulator holds weighted observations (the ANOVA needs unit weights).</exception>
+    public static GroupAgreementResult Compute(ReadOnlySpan<MeanAccumulator> groups)
+    {
+        // Between groups: each group's mean minus the first group's, formed from their shifts and offsets (not from the
+        // rounded means) so that an offset of 1e9 keeps every digit; SSB is then the count-weighted M2 of those differences.
+        long n = 0;
+        var g = 0;
+        double referenceShift = 0, referenceOffset = 0, ssw = 0;
+        MeanAccumulator centre = default;
+        foreach (var group in groups)
         {
-            var mean = sum / count;
-            ssb += count * (mean - grand) * (mean - grand);
-            ssw += sumSq - (sum * mean);
+            if (group.Count == 0)
+            {
+                continue;
+            }
+
+            if (group.SumOfWeights != group.Count || group.SumOfSquaredWeights != group.Count)
+            {
+                throw new ArgumentException($"Group {g} holds weighted observations (Σw = {group.SumOfWeights} for {group.Count} ratings); the one-way ANOVA needs ratings added with weight 1.", nameof(groups));
+            }
+
+            if (g == 0)
+            {
+                (referenceShift, referenceOffset) = (group.Shift, group.Offset);
+            }
+
+            n = Check.Sum(n, group.Count, "ratings");
+            ssw += group.SumOfSquaredDeviations;
+            centre.Add((group.Shift - referenceShift) + (group.Offset - referenceOffset), group.Count);
+            g++;
         }
 
         double df1 = g - 1, df2 = n - g;
-        var msb = ssb / df1;
-        var msw = Math.Max(0, ssw) / df2;
+        if (g < 2 || n - g < 1)
+        {
+            return new GroupAgreementResult(null, null, null, df1, df2, null, g, n, UndefinedReason.TooFewObservations);
+        }
+
+        // SSB = Σ nᵢ(meanᵢ - grand)²: the weighted squared deviations of the group means, accumulated stably above.
+        var between = centre.SumOfSquaredDeviations;
+        if (!double.IsFinite(between) || !double.IsFinite(ssw))
+        {
+            throw new OverflowException("The spread of the ratings exceeds the range of a double; rescale them.");
+        }
+
+        var msb = between / df1;
+        var msw = ssw / df2;
         var gsize = (double)n / g;
-        var icc1 = (msb - msw) / (msb + ((gsize - 1) * msw));
-        var icc2 = (msb - msw) / msb;
-        var f = msb / msw;
-        return new GroupAgreementResult(icc1, icc2, f, df1, df2, Distributions.FUpperTail(f, df1, df2), g, n);
+        double? Defined(double x) => double.IsFinite(x) ? x : null;
+        var icc1 = Defined((msb - msw) / (msb + ((gsize - 1) * msw)));
+        var icc2 = Defined((msb - msw) / msb);
+        var f = Defined(msb / msw);
+        var p = f is { } value ? Distributions.FUpperTail(value, df1, df2) : (double?)null;
+        var undefined = icc1.HasValue && icc2.HasValue && f.HasValue ? UndefinedReason.None : UndefinedReason.NoVariance;
+        return new GroupAgreementResult(icc1, icc2, f, df1, df2, p, g, n, undefined);
     }
 }

@@ -24,25 +24,31 @@ public enum IccForm
 
 /// <summary>One intraclass correlation with its F test and interval (as pingouin's <c>intraclass_corr</c> reports it).</summary>
 /// <param name="Form">The form.</param>
-/// <param name="Value">The ICC.</param>
-/// <param name="F">The F statistic.</param>
+/// <param name="Value">The ICC; <see langword="null"/> when its denominator is 0 (no variance between targets, or none at all).</param>
+/// <param name="F">The F statistic; <see langword="null"/> when the error mean square is 0.</param>
 /// <param name="Df1">The numerator degrees of freedom.</param>
 /// <param name="Df2">The denominator degrees of freedom.</param>
-/// <param name="PValue">The p-value of the F test of ICC = 0.</param>
-/// <param name="Interval">The interval of McGraw and Wong (1996), with Satterthwaite degrees of freedom for ICC(2,·).</param>
-public readonly record struct IccEstimate(IccForm Form, double Value, double F, double Df1, double Df2, double PValue, ConfidenceInterval Interval);
+/// <param name="PValue">The p-value of the F test of ICC = 0; <see langword="null"/> with <see cref="F"/>.</param>
+/// <param name="Interval">The interval of McGraw and Wong (1996), with Satterthwaite degrees of freedom for ICC(2,·); <see langword="null"/> when a mean square it divides by is 0.</param>
+/// <param name="Undefined"><see cref="UndefinedReason.NoVariance"/> when any statistic is missing; <see cref="UndefinedReason.None"/> otherwise.</param>
+public readonly record struct IccEstimate(IccForm Form, double? Value, double? F, double Df1, double Df2, double? PValue, ConfidenceInterval? Interval, UndefinedReason Undefined);
 
 /// <summary>
 /// Intraclass correlations for a targets × raters matrix in the six forms of Shrout and Fleiss (1979), with the F
 /// tests and intervals of pingouin's <c>intraclass_corr</c> (and R psych's <c>ICC</c>).
 /// </summary>
+/// <remarks>
+/// The sums of squares are computed from deviations of values shifted by the first rating (two passes), so ratings
+/// offset by a large constant or scaled by a positive one give the same ICCs. A statistic that would divide by a zero
+/// mean square (every rating equal, or no variance within targets) is <see langword="null"/>, never NaN or ±∞.
+/// </remarks>
 public static class IntraclassCorrelation
 {
     /// <summary>Computes the six ICCs.</summary>
     /// <param name="ratings">Rows are targets (n ≥ 2), columns raters (k ≥ 2); complete and finite.</param>
     /// <param name="level">The confidence level of the intervals.</param>
     /// <returns>The six estimates, indexed by <see cref="IccForm"/>.</returns>
-    /// <exception cref="ArgumentException">Fewer than two targets or raters, or no variance between or within targets.</exception>
+    /// <exception cref="ArgumentException">Fewer than two targets or raters (an empty matrix included).</exception>
     /// <exception cref="ArgumentOutOfRangeException">A rating is not finite, or the level is outside (0, 1).</exception>
     public static IReadOnlyList<IccEstimate> Compute(double[,] ratings, double level = 0.95)
     {
@@ -51,9 +57,11 @@ public static class IntraclassCorrelation
         int n = ratings.GetLength(0), k = ratings.GetLength(1);
         if (n < 2 || k < 2)
         {
-            throw new ArgumentException("The ICC needs at least 2 targets (rows) and 2 raters (columns).", nameof(ratings));
+            throw new ArgumentException($"The ICC needs at least 2 targets (rows) and 2 raters (columns); the matrix is {n} × {k}.", nameof(ratings));
         }
 
+        // Pass 1: row, column and grand means of the ratings shifted by the first one.
+        var shift = ratings[0, 0];
         var rowMeans = new double[n];
         var colMeans = new double[k];
         double grand = 0;
@@ -63,14 +71,27 @@ public static class IntraclassCorrelation
             {
                 var x = ratings[i, j];
                 Check.Finite(x, nameof(ratings));
-                rowMeans[i] += x / k;
-                colMeans[j] += x / n;
-                grand += x;
+                var y = x - shift;
+                rowMeans[i] += y;
+                colMeans[j] += y;
+                grand += y;
             }
         }
 
-        grand /= n * k;
-        double ssr = 0, ssc = 0, sst = 0;
+        for (var i = 0; i < n; i++)
+        {
+            rowMeans[i] /= k;
+        }
+
+        for (var j = 0; j < k; j++)
+        {
+            colMeans[j] /= n;
+        }
+
+        grand /= n * (double)k;
+
+        // Pass 2: the sums of squares from deviations (the residual and within sums directly, so they are never negative).
+        double ssr = 0, ssc = 0, sse = 0, ssw = 0;
         foreach (var m in rowMeans)
         {
             ssr += k * (m - grand) * (m - grand);
@@ -85,20 +106,24 @@ public static class IntraclassCorrelation
         {
             for (var j = 0; j < k; j++)
             {
-                sst += (ratings[i, j] - grand) * (ratings[i, j] - grand);
+                var y = ratings[i, j] - shift;
+                var within = y - rowMeans[i];
+                var residual = within - colMeans[j] + grand;
+                ssw += within * within;
+                sse += residual * residual;
             }
         }
 
-        if (!(sst - ssr > 0) || !(ssr > 0))
+        if (!double.IsFinite(ssr + ssc + sse + ssw))
         {
-            throw new ArgumentException("The ratings need variance both between and within targets: the ICC is undefined otherwise (for example when every rating is equal).", nameof(ratings));
+            throw new OverflowException("The spread of the ratings exceeds the range of a double; rescale them.");
         }
 
         double dfr = n - 1, dfc = k - 1, dfe = (n - 1.0) * (k - 1), dfw = n * (k - 1.0);
         var msr = ssr / dfr;
         var msc = ssc / dfc;
-        var mse = (sst - ssr - ssc) / dfe;
-        var msw = (sst - ssr) / dfw;
+        var mse = sse / dfe;
+        var msw = ssw / dfw;
 
         var icc1 = (msr - msw) / (msr + ((k - 1) * msw));
         var icc2 = (msr - mse) / (msr + ((k - 1) * mse) + (k * (msc - mse) / n));
@@ -110,8 +135,8 @@ public static class IntraclassCorrelation
         var a = 1 - level;
         var f1 = msr / msw;
         var f3 = msr / mse;
-        var p1 = Distributions.FUpperTail(f1, dfr, dfw);
-        var p3 = Distributions.FUpperTail(f3, dfr, dfe);
+        var p1 = double.IsFinite(f1) ? Distributions.FUpperTail(f1, dfr, dfw) : double.NaN;
+        var p3 = double.IsFinite(f3) ? Distributions.FUpperTail(f3, dfr, dfe) : double.NaN;
 
         // ICC(1,·) and ICC(3,·): exact F intervals.
         var f1L = f1 / Distributions.FQuantile(1 - (a / 2), dfr, dfw);
@@ -120,27 +145,43 @@ public static class IntraclassCorrelation
         var f3U = f3 * Distributions.FQuantile(1 - (a / 2), dfe, dfr);
 
         // ICC(2,·): McGraw and Wong (1996) with Satterthwaite's degrees of freedom.
+        double l2 = double.NaN, u2 = double.NaN;
         var fj = msc / mse;
-        var b = (n * (1 + ((k - 1) * icc2))) - (k * icc2);
-        var v = dfe * Math.Pow((k * icc2 * fj) + b, 2) / ((dfr * Math.Pow(k * icc2 * fj, 2)) + (b * b));
-        var f2U = Distributions.FQuantile(1 - (a / 2), dfr, v);
-        var f2L = Distributions.FQuantile(1 - (a / 2), v, dfr);
-        var l2 = n * (msr - (f2U * mse)) / ((f2U * ((k * msc) + (((k * n) - k - n) * mse))) + (n * msr));
-        var u2 = n * ((f2L * msr) - mse) / ((k * msc) + (((k * n) - k - n) * mse) + (n * f2L * msr));
+        if (double.IsFinite(icc2) && double.IsFinite(fj))
+        {
+            var b = (n * (1 + ((k - 1) * icc2))) - (k * icc2);
+            var v = dfe * Math.Pow((k * icc2 * fj) + b, 2) / ((dfr * Math.Pow(k * icc2 * fj, 2)) + (b * b));
+            if (double.IsFinite(v) && v > 0)
+            {
+                var f2U = Distributions.FQuantile(1 - (a / 2), dfr, v);
+                var f2L = Distributions.FQuantile(1 - (a / 2), v, dfr);
+                l2 = n * (msr - (f2U * mse)) / ((f2U * ((k * msc) + (((k * n) - k - n) * mse))) + (n * msr));
+                u2 = n * ((f2L * msr) - mse) / ((k * msc) + (((k * n) - k - n) * mse) + (n * f2L * msr));
+            }
+        }
 
-        ConfidenceInterval Ci(double lo, double hi) => new(lo, hi, level);
         double Single(double f) => (f - 1) / (f + (k - 1));
         double Average(double f) => 1 - (1 / f);
         double SpearmanBrown(double r) => r * k / (1 + (r * (k - 1)));
 
         return
         [
-            new IccEstimate(IccForm.Single1, icc1, f1, dfr, dfw, p1, Ci(Single(f1L), Single(f1U))),
-            new IccEstimate(IccForm.Single2, icc2, f3, dfr, dfe, p3, Ci(l2, u2)),
-            new IccEstimate(IccForm.Single3, icc3, f3, dfr, dfe, p3, Ci(Single(f3L), Single(f3U))),
-            new IccEstimate(IccForm.Average1, icc1k, f1, dfr, dfw, p1, Ci(Average(f1L), Average(f1U))),
-            new IccEstimate(IccForm.Average2, icc2k, f3, dfr, dfe, p3, Ci(SpearmanBrown(l2), SpearmanBrown(u2))),
-            new IccEstimate(IccForm.Average3, icc3k, f3, dfr, dfe, p3, Ci(Average(f3L), Average(f3U))),
+            Estimate(IccForm.Single1, icc1, f1, dfr, dfw, p1, Single(f1L), Single(f1U), level),
+            Estimate(IccForm.Single2, icc2, f3, dfr, dfe, p3, l2, u2, level),
+            Estimate(IccForm.Single3, icc3, f3, dfr, dfe, p3, Single(f3L), Single(f3U), level),
+            Estimate(IccForm.Average1, icc1k, f1, dfr, dfw, p1, Average(f1L), Average(f1U), level),
+            Estimate(IccForm.Average2, icc2k, f3, dfr, dfe, p3, SpearmanBrown(l2), SpearmanBrown(u2), level),
+            Estimate(IccForm.Average3, icc3k, f3, dfr, dfe, p3, Average(f3L), Average(f3U), level),
         ];
+    }
+
+    /// <summary>An estimate whose non-finite parts (a division by a zero mean square) are reported as undefined.</summary>
+    private static IccEstimate Estimate(IccForm form, double value, double f, double df1, double df2, double p, double lower, double upper, double level)
+    {
+        double? Defined(double x) => double.IsFinite(x) ? x : null;
+        var interval = double.IsFinite(lower) && double.IsFinite(upper) ? new ConfidenceInterval(lower, upper, level) : (ConfidenceInterval?)null;
+        var estimate = new IccEstimate(form, Defined(value), Defined(f), df1, df2, Defined(p), interval, UndefinedReason.None);
+        var complete = estimate.Value.HasValue && estimate.F.HasValue && estimate.PValue.HasValue && interval.HasValue;
+        return complete ? estimate : estimate with { Undefined = UndefinedReason.NoVariance };
     }
 }

@@ -20,12 +20,23 @@ public sealed class ServqualInstrument
     /// <param name="scaleMaximum">The highest rating; 7 by default (PZB 1988 used a 7-point scale).</param>
     /// <param name="weights">Importance per dimension (e.g. PZB 1991's 100 points split among the five); equal when <see langword="null"/>.</param>
     /// <param name="minimumItemsPerDimension">The fewest answered items a dimension needs to be scored; 1 by default.</param>
-    /// <exception cref="ArgumentException">No items, or a dimension has no items.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The scale, a weight or the minimum is out of range.</exception>
+    /// <exception cref="ArgumentException">No items, a dimension has no items, or an item has no id.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The scale, a weight or the minimum is out of range, or an item or a weight names an undefined dimension.</exception>
     public ServqualInstrument(IEnumerable<ServqualItem> items, int scaleMinimum = 1, int scaleMaximum = 7, IReadOnlyDictionary<ServqualDimension, double>? weights = null, int minimumItemsPerDimension = 1)
     {
         ArgumentNullException.ThrowIfNull(items);
         Items = [.. items];
+        foreach (var item in Items)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(item.Id, nameof(items));
+            Check.Defined(item.Dimension, nameof(items));
+        }
+
+        foreach (var dimension in weights?.Keys ?? [])
+        {
+            Check.Defined(dimension, nameof(weights));
+        }
+
         if (scaleMaximum <= scaleMinimum)
         {
             throw new ArgumentOutOfRangeException(nameof(scaleMaximum), scaleMaximum, $"The scale maximum must be greater than the minimum {scaleMinimum}.");

@@ -1,0 +1,90 @@
+using ServiceQuality.Complaints;
+using ServiceQuality.Sla;
+using Xunit;
+
+namespace ServiceQuality.Testing;
+
+/// <summary>Erasing a client's personal data.</summary>
+public abstract partial class ComplaintStoreContract
+{
+    /// <summary>The words every erasure test writes, to look for afterwards.</summary>
+    protected const string SecretWords = "Quokka-7731 erin.example@mail.test";
+
+    /// <summary>
+    /// Erasing a client replaces each of its events by the erased copy, in place: the words are gone from reads and from
+    /// the feed, the facts stay, so replay gives the same states, milestones and SLA clocks; summaries and positions are
+    /// unchanged; other clients are untouched; a second erasure changes nothing.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [SkippableFact]
+    public async Task EraseClientAsync_ClientWithComplaints_ErasesTheWordsKeepsTheFacts()
+    {
+        var store = await NewStoreAsync();
+        var (service, clock) = NewService(store);
+        var first = await WriteErinsComplaintAsync(service, clock, "E-1");
+        var second = await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "E-2", ClientId = "erin", Segment = ClientSegment.Internal, Channel = ContactChannel.Web, Priority = Priority.Low, Text = $"Also: {SecretWords}", Actor = "desk" });
+        var other = await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "O-1", ClientId = "olaf", Segment = ClientSegment.Internal, Channel = ContactChannel.Web, Priority = Priority.Low, Text = $"Olaf quotes {SecretWords}", Actor = "desk" });
+        var summaries = new[] { await store.GetSummaryAsync("E-1"), await store.GetSummaryAsync("E-2") };
+        var feedBefore = await ReadWholeFeedAsync(store);
+        int expectedErased = first.History.Concat(second.History).Count(e => !e.WithPersonalDataErased().Equals(e));
+
+        var erasure = await store.EraseClientAsync("erin");
+
+        Assert.Equal(new ComplaintErasure("erin", 2, expectedErased), erasure);
+        Assert.Equal(first.History.Select(e => e.WithPersonalDataErased()), await store.ReadAsync("E-1"));
+        Assert.Equal(second.History.Select(e => e.WithPersonalDataErased()), await store.ReadAsync("E-2"));
+        Assert.Equal(other.History, await store.ReadAsync("O-1"));
+        Assert.Equal(summaries, [await store.GetSummaryAsync("E-1"), await store.GetSummaryAsync("E-2")]);
+
+        var replayed = service.Lifecycle.Replay(await store.ReadAsync("E-1"));
+        var erasedRecord = ((ComplaintReceived)first.History[0].WithPersonalDataErased()).Normalized;
+        Assert.Equal(first.Snapshot with { Text = ComplaintEvent.ErasedText, Normalized = erasedRecord, CommittedAction = ComplaintEvent.ErasedText }, replayed.Snapshot);
+        Assert.Equal(first.EvaluateSla(clock.GetUtcNow()), replayed.EvaluateSla(clock.GetUtcNow()));
+        Assert.DoesNotContain(await store.ReadAsync("E-1"), e => ComplaintEventSerializer.Serialize(e).Contains("Quokka", StringComparison.Ordinal));
+
+        var feedAfter = await ReadWholeFeedAsync(store);
+        Assert.Equal(feedBefore.Select(e => e.Position), feedAfter.Select(e => e.Position));
+        Assert.Equal(feedBefore.Select(e => e.Event.ComplaintId == "O-1" ? e.Event : e.Event.WithPersonalDataErased()), feedAfter.Select(e => e.Event));
+
+        Assert.Equal(new ComplaintErasure("erin", 2, 0), await store.EraseClientAsync("erin"));
+        Assert.Equal(new ComplaintErasure("nobody", 0, 0), await store.EraseClientAsync("nobody"));
+    }
+
+    /// <summary>Writes a complaint of client <c>erin</c> with every kind of text, each holding <see cref="SecretWords"/>: for store-specific "no trace" tests.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="complaintId">The complaint's identifier.</param>
+    /// <returns>The complaint as stored.</returns>
+    protected static async Task<Complaint> WriteErinsComplaintAsync(IComplaintStore store, string complaintId)
+    {
+        var (service, clock) = NewService(store);
+        return await WriteErinsComplaintAsync(service, clock, complaintId);
+    }
+
+    private static async Task<Complaint> WriteErinsComplaintAsync(ComplaintService service, ManualClock clock, string complaintId)
+    {
+        string w = SecretWords;
+        await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = complaintId, ClientId = "erin", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.High, Text = $"My VPN drops. {w}", Actor = "desk" });
+        Func<Complaint, CommandResult>[] steps =
+        [
+            c => c.Acknowledge("ann", ContactChannel.Email, $"Thank you, {w}."),
+            c => c.StartInvestigating("ann"),
+            c => c.AddInformation("ann", $"Client said {w}"),
+            c => c.RequestInformation("ann", ContactChannel.Email, $"Is {w} yours?"),
+            c => c.RecordClientResponse("erin", ContactChannel.Email, $"Yes, {w}"),
+            c => c.Apologise("ann", ContactChannel.Email, $"Sorry, {w}"),
+            c => c.PostUpdate("ann", ContactChannel.Email, $"Update for {w}"),
+            c => c.Escalate("lead", 1, $"VIP {w}"),
+            c => c.OfferHelp("ann", ContactChannel.Email, [$"call {w}", "replace the router"]),
+            c => c.Commit("ann", ContactChannel.Email, $"visit {w}", clock.GetUtcNow().AddDays(1)),
+            c => c.DeliverFix("bob", ContactChannel.InPerson, $"fixed for {w}"),
+            c => c.RecordClientRejection("erin", ContactChannel.Email, $"no, {w}"),
+        ];
+        foreach (var step in steps)
+        {
+            clock.Advance(TimeSpan.FromMinutes(10));
+            Assert.True((await service.ExecuteAsync(complaintId, step)).IsAccepted);
+        }
+
+        return (await service.LoadAsync(complaintId))!;
+    }
+}

@@ -1,0 +1,152 @@
+using ServiceQuality.Normalization;
+using static ServiceQuality.Tests.Normalization.NormalizationAssert;
+
+namespace ServiceQuality.Tests.Normalization;
+
+/// <summary>
+/// Every form of personal data docs/normalization.md says is masked, with its typed placeholder; what must not be
+/// masked; and that no fact carries personal data. Numbers are the reserved fictional ones where there are such
+/// (Ofcom's 07700 900xxx and 020 7946 0xxx, HMRC's QQ 12 34 56 C, the SSA's 078-05-1120 specimen, the ECBS example IBAN
+/// GB82 WEST 1234 5698 7654 32, RFC 5737 and RFC 3849 documentation addresses).
+/// </summary>
+public class PersonalDataTests
+{
+    public static TheoryData<string, string> MaskedForms() => new()
+    {
+        // Phones: UK without +, international in brackets and backticks, North American.
+        { "Call me on 07700 900123 please", "call me on [phone] please" },
+        { "Call me on 07700900123 please", "call me on [phone] please" },
+        { "The office is 020 7946 0958 today", "the office is [phone] today" },
+        { "Ring 0161 496 0000 now", "ring [phone] now" },
+        { "My number (+44 20 7946 0958) is new", "my number ([phone]) is new" },
+        { "My number `+44 20 7946 0958` is new", "my number [phone] is new" },
+        { "My number [+1 555 123 4567] is new", "my number [phone] is new" },
+        { "Call 555-123-4567 now", "call [phone] now" },
+
+        // Bank details.
+        { "IBAN GB82 WEST 1234 5698 7654 32 was charged", "IBAN [iban] was charged" },
+        { "IBAN GB82WEST12345698765432 was charged", "IBAN [iban] was charged" },
+        { "iban de89 3704 0044 0532 0130 00 was charged", "iban [iban] was charged" },
+        { "Paid from 12-34-56 12345678 yesterday", "paid from [bank-account] yesterday" },
+        { "My sort code is 12-34-56 and it failed", "my sort code is [sort-code] and it failed" },
+        { "sort code 12-34-56 account 12345678 frozen", "sort code [sort-code] account [account] frozen" },
+        { "My account 12345678 was frozen", "my account [account] was frozen" },
+        { "Account no. 1234567 was frozen", "account no. [account] was frozen" },
+        { "My account number is 123456789 today", "my account number is [account] today" },
+
+        // National identifiers.
+        { "My SSN is 078-05-1120 ok", "my SSN is [ssn] ok" },
+        { "SSN 078 05 1120 ok", "SSN [ssn] ok" },
+        { "NI number QQ 12 34 56 C on file", "NI number [ni-number] on file" },
+        { "NI number QQ123456C on file", "NI number [ni-number] on file" },
+        { "NINO ab123456d on file", "NINO [ni-number] on file" },
+
+        // Network addresses.
+        { "From 192.0.2.44 it fails", "from [ip] it fails" },
+        { "From 2001:db8::8a2e:370:7334 it fails", "from [ip] it fails" },
+        { "From fe80::1 it fails", "from [ip] it fails" },
+        { "Device 00:1A:2B:3C:4D:5E and 00-1a-2b-3c-4d-5e blocked", "device [mac] and [mac] blocked" },
+
+        // Dates of birth in context.
+        { "DOB 01/02/1980 on file", "DOB [dob] on file" },
+        { "DOB: 1980-02-01 on file", "DOB: [dob] on file" },
+        { "I was born on 3 March 1985 in Leeds", "i was born on [dob] in leeds" },
+        { "My date of birth is March 3, 1985 ok", "my date of birth is [dob] ok" },
+        { "born in March 1985", "born in [dob]" },
+
+        // Secrets after a cue.
+        { "my password: hunter2 stopped working", "my password: [secret] stopped working" },
+        { "password=hunter2 stopped working", "[secret] stopped working" },
+        { "the token=abc123XYZ expired", "the [secret] expired" },
+        { "API key: sk-live-abc123 leaked", "API key: [secret] leaked" },
+        { "My PIN is 4321 ok", "my PIN is [secret] ok" },
+
+        // E-mail addresses.
+        { "Write to o'brien@example.com today", "write to [email] today" },
+        { "Write to mailto:jane.doe@example.com today", "write to [email] today" },
+        { "Write to admin@[192.0.2.1] today", "write to [email] today" },
+        { "Write to josé@exämple.de today", "write to [email] today" },
+        { "Write to jane@example.com today", "write to [email] today" },
+
+        // Cards: in Markdown emphasis, and plain.
+        { "Card **4111 1111 1111 1111** was charged", "card [card] was charged" },
+        { "Card _4111111111111111_ was charged", "card [card] was charged" },
+        { "Card 4111 1111 1111 1111 was charged", "card [card] was charged" },
+
+        // Names after explicit cues.
+        { "Hello, my name is John Smith and the VPN is down", "hello, my name is [name] and the VPN is down" },
+        { "Name: Jane Doe. The VPN is down", "name: [name]. the VPN is down" },
+        { "Mr Smith called twice", "[name] called twice" },
+        { "Dr. Jane Patel called twice", "[name] called twice" },
+        { "The VPN is down.\nRegards,\nJohn Smith", "the VPN is down. regards, [name]" },
+        { "The VPN is down.\nThanks\nJane", "the VPN is down. thanks [name]" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MaskedForms))]
+    public void Normalize_PersonalData_IsMaskedWithItsTypedPlaceholder(string text, string canonical)
+    {
+        var record = Normalizer.Normalize(text);
+        Assert.Equal(canonical, record.CanonicalText);
+        Assert.Equal(canonical, Normalizer.Normalize(canonical).CanonicalText);
+    }
+
+    [Theory]
+    [MemberData(nameof(MaskedForms))]
+    public void Normalize_PersonalData_NoFactCarriesIt(string text, string canonical)
+    {
+        _ = canonical;
+        var record = Normalizer.Normalize(text);
+        foreach (var fact in record.Facts)
+        {
+            // No run of four or more digits of the text, nor any masked word, reaches a fact value.
+            foreach (var digits in System.Text.RegularExpressions.Regex.Matches(text, "[0-9]{4,}").Select(m => m.Value))
+            {
+                Assert.DoesNotContain(digits, fact.Value, StringComparison.Ordinal);
+            }
+
+            foreach (var word in new[] { "Smith", "Jane", "John", "Patel", "hunter2", "abc123", "o'brien", "GB82", "QQ", "WEST" })
+            {
+                Assert.DoesNotContain(word, fact.Value, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("Ticket 123456789 is still open", "ticket 123456789 is still open", "Reference:#123456789")]
+    [InlineData("Case number 987654321 is still open", "case number 987654321 is still open", "Reference:#987654321")]
+    [InlineData("Incident no 123456789 is still open", "incident no 123456789 is still open", "Reference:#123456789")]
+    public void Normalize_TicketOrCaseReference_IsNotMasked(string text, string canonical, string fact)
+    {
+        var record = Normalizer.Normalize(text);
+        Assert.Equal(canonical, record.CanonicalText);
+        Assert.Contains(fact, FactValues(record));
+    }
+
+    [Theory]
+    [InlineData("The password is wrong again", "the password is wrong again")]
+    [InlineData("I will pin the blame on nobody", "i will pin the blame on nobody")]
+    [InlineData("A token of thanks", "a token of thanks")]
+    [InlineData("MS Teams is down", "ms Teams is down")]
+    [InlineData("It took 200 ms to load", "it took 200 ms to load")]
+    [InlineData("My name is not important", "my name is not important")]
+    [InlineData("The report was born of frustration", "the report was born of frustration")]
+    [InlineData("Version 10.0.19045.2965 is installed", "version 10.0.19045.2965 is installed")]
+    [InlineData("Meeting at 10:30 in room 12", "meeting at 10:30 in room 12")]
+    [InlineData("Back at 10 30 45 then", "back at 10 30 45 then")]
+    [InlineData("at 10 30 45 c then", "at 10 30 45 c then")]
+    [InlineData("Paid $1,234.56 on 2024-03-15", "paid $1,234.56 on 2024-03-15")]
+    [InlineData("The account was closed in 2021", "the account was closed in 2021")]
+    [InlineData("Error 0x80070005 on the SharePoint site", "error 0x80070005 on the SharePoint site")]
+    [InlineData("GB82 is not an IBAN", "GB82 is not an IBAN")]
+    [InlineData("Card 4111 1111 1111 1112 fails the Luhn check", "card 4111 1111 1111 1112 fails the luhn check")]
+    public void Normalize_OrdinaryText_IsNotMasked(string text, string canonical) =>
+        Assert.Equal(canonical, Normalizer.Normalize(text).CanonicalText);
+
+    [Theory]
+    [InlineData("GB82WEST12345698765432", true)]
+    [InlineData("GB82WEST12345698765433", false)]
+    [InlineData("DE89370400440532013000", true)]
+    public void TryLetterStart_IbanCheckDigits_AreVerified(string iban, bool valid) =>
+        Assert.Equal(valid, PersonalData.TryLetterStart(iban, 0, out _, out var placeholder) && placeholder == PersonalData.Iban);
+}

@@ -1,0 +1,22 @@
+using ServiceQuality.Scoring.Csat;
+using CsatAccumulator = ServiceQuality.Scoring.Ratings.RatingAccumulator<ServiceQuality.Scoring.Csat.CsatScale>;
+
+namespace ServiceQuality.Tests.Scoring.Csat;
+
+public sealed class CustomerSatisfactionTests
+{
+    [Fact]
+    public void Csat_TopTwoBoxByDefault_TopBoxConfigurable()
+    {
+        var acc = default(CsatAccumulator);
+        acc.Add([5, 5, 4, 4, 4, 3, 2, 1, 5, 4]);
+        var r = acc.GetCsat();
+        Assert.Equal(7, r.TopBox.Successes);
+        Assert.Equal(0.7, r.TopBox.Estimate!.Value, 15);
+        Assert.Equal(3.7, r.Mean.Mean!.Value, 14);
+        Assert.Equal(3, acc.GetCsat(new CsatOptions { TopBoxMinimum = 5 }).TopBox.Successes);
+        Assert.Throws<ArgumentOutOfRangeException>(() => acc.Add(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => acc.Add(new byte[] { 1, 2, 6 }));
+        Assert.Equal(10, acc.Count);
+    }
+}
