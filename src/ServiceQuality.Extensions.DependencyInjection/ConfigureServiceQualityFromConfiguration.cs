@@ -12,20 +12,21 @@ namespace ServiceQuality.Extensions.DependencyInjection;
 /// <see cref="Shape"/> first, so every unknown key and every unparsable value is reported (by its configuration key)
 /// when the options are validated at start, and nothing is bound from a section with problems. The binding itself is
 /// the source-generated (trimming- and AOT-safe) binder, part by part: <see cref="ComplaintOptions.Calendar"/> is an
-/// immutable <see cref="BusinessCalendar"/> that configuration cannot construct (its bindable form is
-/// <see cref="ServiceQualityOptions.Calendar"/>), and a configured list replaces a default list rather than adding to it.
+/// immutable <see cref="BusinessCalendar"/> that configuration cannot construct (its bindable form is the calendars of
+/// <see cref="ServiceQualityOptions.Sla"/>), and a configured list replaces a default list rather than adding to it.
 /// </summary>
 internal sealed class ConfigureServiceQualityFromConfiguration(string name, IConfiguration configuration) : IConfigureNamedOptions<ServiceQualityOptions>
 {
     private static readonly ConfigurationShape Policy = ConfigurationShape.Of<SlaPolicy>();
+    private static readonly ConfigurationShape Policies = ConfigurationShape.Of<SlaPolicies>(
+        (nameof(SlaPolicies.Low), Policy), (nameof(SlaPolicies.Normal), Policy), (nameof(SlaPolicies.High), Policy), (nameof(SlaPolicies.Critical), Policy));
 
     /// <summary>Gets what the <c>ServiceQuality</c> section may hold.</summary>
     internal static ConfigurationShape Shape { get; } = ConfigurationShape.Of<ServiceQualityOptions>(
         (nameof(ServiceQualityOptions.Complaints), ConfigurationShape.Of<ComplaintOptions>(
-            (nameof(ComplaintOptions.Sla), ConfigurationShape.Of<SlaPolicies>(
-                (nameof(SlaPolicies.Low), Policy), (nameof(SlaPolicies.Normal), Policy), (nameof(SlaPolicies.High), Policy), (nameof(SlaPolicies.Critical), Policy))),
-            (nameof(ComplaintOptions.Calendar), ConfigurationShape.NotBindable("set the calendar in the Calendar section beside Complaints")),
-            (nameof(ComplaintOptions.SlaRules), ConfigurationShape.NotBindable("build the SLA rules in code, in AddServiceQuality's configure delegate")),
+            (nameof(ComplaintOptions.Sla), Policies),
+            (nameof(ComplaintOptions.Calendar), ConfigurationShape.NotBindable("set the calendars in the Sla section beside Complaints (Sla:Calendars, Sla:DefaultCalendar)")),
+            (nameof(ComplaintOptions.SlaRules), ConfigurationShape.NotBindable("set the SLA rules in the Sla section beside Complaints (Sla:Rules)")),
             (nameof(ComplaintOptions.Guards), ConfigurationShape.NotBindable("add host guards in code, in AddServiceQuality's configure delegate")),
             (nameof(ComplaintOptions.Observers), ConfigurationShape.NotBindable("add observers in code, in AddServiceQuality's configure delegate")))),
         (nameof(ServiceQualityOptions.Normalization), ConfigurationShape.Of<NormalizationOptions>()),
@@ -34,7 +35,12 @@ internal sealed class ConfigureServiceQualityFromConfiguration(string name, ICon
         (nameof(ServiceQualityOptions.Metrics), ConfigurationShape.Of<MetricsOptions>()),
         (nameof(ServiceQualityOptions.SlaMonitor), ConfigurationShape.Of<SlaMonitorOptions>()),
         (nameof(ServiceQualityOptions.AutoClose), ConfigurationShape.Of<AutoCloseOptions>()),
-        (nameof(ServiceQualityOptions.Calendar), ConfigurationShape.Of<CalendarOptions>()));
+        (nameof(ServiceQualityOptions.Sla), ConfigurationShape.Of<SlaOptions>(
+            (nameof(SlaOptions.Calendars), ConfigurationShape.DictionaryOf(ConfigurationShape.Of<BusinessCalendarOptions>(
+                (nameof(BusinessCalendarOptions.Hours), ConfigurationShape.Of<BusinessHoursOptions>()),
+                (nameof(BusinessCalendarOptions.RecurringHolidays), ConfigurationShape.ListOf(ConfigurationShape.Of<RecurringHolidayOptions>()))))),
+            (nameof(SlaOptions.Policies), ConfigurationShape.DictionaryOf(Policies)),
+            (nameof(SlaOptions.Rules), ConfigurationShape.ListOf(ConfigurationShape.Of<SlaRuleOptions>())))));
 
     /// <summary>Gets the settings of <see cref="ComplaintOptions"/> that <see cref="Configure(string?, ServiceQualityOptions)"/> binds one by one (a test keeps it equal to the shape's).</summary>
     internal static IReadOnlyList<string> ComplaintSettings { get; } =
@@ -134,23 +140,11 @@ internal sealed class ConfigureServiceQualityFromConfiguration(string name, ICon
         section.GetSection(nameof(ServiceQualityOptions.SlaMonitor)).Bind(options.SlaMonitor, Strict);
         section.GetSection(nameof(ServiceQualityOptions.AutoClose)).Bind(options.AutoClose, Strict);
 
-        var calendar = section.GetSection(nameof(ServiceQualityOptions.Calendar));
-        if (calendar.Exists())
+        var sla = section.GetSection(nameof(ServiceQualityOptions.Sla));
+        if (sla.Exists())
         {
-            options.Calendar ??= new CalendarOptions();
-
-            // The binder appends to a list that already has items: a configured list replaces the default instead.
-            if (calendar.GetSection(nameof(CalendarOptions.Days)).Exists())
-            {
-                options.Calendar.Days.Clear();
-            }
-
-            if (calendar.GetSection(nameof(CalendarOptions.Holidays)).Exists())
-            {
-                options.Calendar.Holidays.Clear();
-            }
-
-            calendar.Bind(options.Calendar, Strict);
+            options.Sla ??= new SlaOptions();
+            sla.Bind(options.Sla, Strict);
         }
     }
 

@@ -13,7 +13,10 @@ namespace ServiceQuality.Extensions.DependencyInjection;
 /// "ServiceQuality": {
 ///   "Complaints": { "RequireApologyBeforeHelp": true, "AutoCloseAfter": "7.00:00:00",
 ///                   "Sla": { "High": { "TimeToAcknowledge": "01:00:00" } } },
-///   "Calendar": { "TimeZone": "Europe/London", "Opens": "09:00", "Closes": "17:30", "Holidays": [ "2026-12-25" ] },
+///   "Sla": { "Calendars": { "London": { "TimeZone": "Europe/London",
+///                                      "Hours": { "Monday": [ "09:00-12:00", "13:00-17:30" ], "Tuesday": [ "09:00-17:30" ] },
+///                                      "RecurringHolidays": [ { "Month": 12, "Day": 25 }, { "EasterOffset": -2 } ] } },
+///            "DefaultCalendar": "London" },
 ///   "Normalization": { "Systems": [ "Payroll Portal" ], "Categories": { "Billing": [ "invoice", "charged" ] } },
 ///   "Recurrence": { "MaxHammingDistance": 3, "Window": "14.00:00:00" }
 /// }
@@ -25,7 +28,7 @@ public sealed class ServiceQualityOptions
     public const string SectionName = "ServiceQuality";
 
     /// <summary>Gets or sets the complaint lifecycle's policies and SLA policies per priority.</summary>
-    /// <value>The defaults of <see cref="ComplaintOptions"/>. Its <see cref="ComplaintOptions.Calendar"/> is replaced by <see cref="Calendar"/> when that is set.</value>
+    /// <value>The defaults of <see cref="ComplaintOptions"/>. Its <see cref="ComplaintOptions.Calendar"/> is replaced by the default calendar of <see cref="Sla"/> when that is set.</value>
     public ComplaintOptions Complaints { get; set; } = new();
 
     /// <summary>Gets or sets the normalizer's options: extra lexicon terms and host-defined categories.</summary>
@@ -52,74 +55,27 @@ public sealed class ServiceQualityOptions
     /// <value>A sweep every 15 minutes, as <c>system</c>.</value>
     public AutoCloseOptions AutoClose { get; set; } = new();
 
-    /// <summary>Gets or sets the business calendar SLA clocks run on, in a bindable form.</summary>
+    /// <summary>
+    /// Gets or sets the SLA engine's settings in a bindable form: named business calendars (hours per weekday, split and
+    /// overnight shifts, dated and recurring holidays), named policy sets, the first-match rules over priority, segment,
+    /// channel (a <see cref="ContactChannel"/> name) and tags, and the pause reasons. Validated at start; its default
+    /// calendar replaces <see cref="ComplaintOptions.Calendar"/>.
+    /// </summary>
     /// <value><see langword="null"/>: the calendar in <see cref="Complaints"/> (24x7 unless set in code).</value>
-    public CalendarOptions? Calendar { get; set; }
+    public SlaOptions? Sla { get; set; }
 
     /// <summary>Gets the problems found in the configuration these options were bound from (unknown keys, unparsable values, a missing section), reported at validation.</summary>
     internal List<string> ConfigurationProblems { get; } = [];
 
-    /// <summary>Builds the complaint options the lifecycle uses, with <see cref="Calendar"/> applied.</summary>
+    /// <summary>Builds the complaint options the lifecycle uses, with the default calendar of <see cref="Sla"/> applied.</summary>
     /// <returns>The complaint options.</returns>
     internal ComplaintOptions BuildComplaintOptions()
     {
-        if (Calendar is not null)
+        if (Sla is not null)
         {
-            Complaints.Calendar = Calendar.Build();
+            Complaints.Calendar = Sla.Build(Enum.GetNames<ContactChannel>()).DefaultCalendar;
         }
 
         return Complaints;
     }
-}
-
-/// <summary>A business calendar in a form configuration can bind: a time zone, opening hours on working days, and holidays.</summary>
-public sealed class CalendarOptions
-{
-    /// <summary>Gets or sets the IANA or Windows time zone identifier.</summary>
-    /// <value><c>UTC</c>.</value>
-    public string TimeZone { get; set; } = "UTC";
-
-    /// <summary>Gets or sets when working days open, local time.</summary>
-    /// <value>09:00.</value>
-    public TimeOnly Opens { get; set; } = new(9, 0);
-
-    /// <summary>Gets or sets when working days close, local time; after <see cref="Opens"/>.</summary>
-    /// <value>17:00.</value>
-    public TimeOnly Closes { get; set; } = new(17, 0);
-
-    /// <summary>Gets or sets the working days.</summary>
-    /// <value>Monday to Friday.</value>
-    public List<DayOfWeek> Days { get; set; } = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
-
-    /// <summary>Gets or sets the holidays (local dates on which no business time passes).</summary>
-    /// <value>None.</value>
-    public List<DateOnly> Holidays { get; set; } = [];
-
-    /// <summary>Lists every invalid setting.</summary>
-    /// <param name="prefix">The configuration path of these options, for the messages.</param>
-    /// <returns>The problems; empty when valid.</returns>
-    internal IEnumerable<string> GetProblems(string prefix)
-    {
-        if (string.IsNullOrWhiteSpace(TimeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
-        {
-            yield return $"{prefix}:{nameof(TimeZone)} is '{TimeZone}'; valid: a time zone identifier this machine knows, e.g. 'UTC' or 'Europe/London'.";
-        }
-
-        if (Closes <= Opens)
-        {
-            yield return $"{prefix}:{nameof(Closes)} is {Closes:HH\\:mm}; valid: after {prefix}:{nameof(Opens)} ({Opens:HH\\:mm}).";
-        }
-
-        if (Days is null || Days.Count == 0)
-        {
-            yield return $"{prefix}:{nameof(Days)} is empty; valid: at least one day of the week.";
-        }
-    }
-
-    /// <summary>Builds the calendar.</summary>
-    /// <returns>The business calendar.</returns>
-    internal BusinessCalendar Build() => new(
-        TimeZoneInfo.FindSystemTimeZoneById(TimeZone),
-        Days.Distinct().Select(d => new WorkingHours(d, Opens.ToTimeSpan(), Closes.ToTimeSpan())),
-        Holidays);
 }

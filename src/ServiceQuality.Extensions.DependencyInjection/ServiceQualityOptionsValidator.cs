@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ServiceQuality.Complaints;
 
 namespace ServiceQuality.Extensions.DependencyInjection;
 
@@ -9,9 +10,9 @@ internal sealed class ServiceQualityOptionsValidator : IValidateOptions<ServiceQ
     {
         var failures = new List<string>(options.ConfigurationProblems);
         string root = string.IsNullOrEmpty(name) ? ServiceQualityOptions.SectionName : $"{ServiceQualityOptions.SectionName}[{name}]";
-        if (options.Calendar is not null)
+        if (options.Sla is not null)
         {
-            failures.AddRange(options.Calendar.GetProblems($"{root}:{nameof(ServiceQualityOptions.Calendar)}"));
+            Section(failures, $"{root}:{nameof(ServiceQualityOptions.Sla)}", options.Sla, static o => o.Validate(Enum.GetNames<ContactChannel>()));
         }
 
         Add(failures, $"{root}:{nameof(ServiceQualityOptions.Retries)}", options.Retries, static (o, p) => o.GetProblems(p));

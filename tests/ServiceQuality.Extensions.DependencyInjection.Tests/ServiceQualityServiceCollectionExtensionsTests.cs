@@ -119,7 +119,11 @@ public class ServiceQualityServiceCollectionExtensionsTests
             o.Complaints.AutoCloseAfter = TimeSpan.Zero;
             o.Complaints.MaxEscalationLevel = 0;
             o.Complaints.Sla.High.TimeToAcknowledge = TimeSpan.FromHours(-1);
-            o.Calendar = new CalendarOptions { TimeZone = "Mars/Olympus_Mons", Opens = new TimeOnly(18, 0), Closes = new TimeOnly(9, 0) };
+            o.Sla = new SlaOptions
+            {
+                Calendars = { ["London"] = new BusinessCalendarOptions { TimeZone = "Mars/Olympus_Mons", Hours = { Monday = ["18:00-25:00"] } } },
+                Rules = [new SlaRuleOptions { Channels = ["Pigeon"], Policy = "Standard" }],
+            };
             o.Normalization.OrganisationThreshold = 1;
             o.Recurrence.MaxHammingDistance = 20;
         });
@@ -127,11 +131,12 @@ public class ServiceQualityServiceCollectionExtensionsTests
 
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Equal(7, ex.Failures.Count());
+        Assert.Equal(8, ex.Failures.Count());
+        Assert.Contains("ServiceQuality:Sla:Rules:0:Channels:0 is 'Pigeon'; valid: Chat, Email, InPerson, Internal, Phone, Web.", ex.Message, StringComparison.Ordinal);
         Assert.Contains("ServiceQuality:Normalization:OrganisationThreshold is 1; it must be at least 3.", ex.Message, StringComparison.Ordinal);
         Assert.Contains("ServiceQuality:Recurrence:MaxHammingDistance is 20; it must be 0 to 15.", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("ServiceQuality:Calendar:TimeZone is 'Mars/Olympus_Mons'; valid: a time zone identifier this machine knows", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("ServiceQuality:Calendar:Closes is 09:00; valid: after ServiceQuality:Calendar:Opens (18:00).", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ServiceQuality:Sla:Calendars:London:TimeZone is 'Mars/Olympus_Mons'; valid: a time zone identifier this machine knows", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ServiceQuality:Sla:Calendars:London:Hours:Monday:0 is '18:00-25:00'; valid: 'HH:mm-HH:mm' with times from 00:00 to 24:00", ex.Message, StringComparison.Ordinal);
         Assert.Contains("ServiceQuality:Complaints:AutoCloseAfter is 00:00:00; valid: greater than zero and at most 366 days.", ex.Message, StringComparison.Ordinal);
         Assert.Contains("ServiceQuality:Complaints:MaxEscalationLevel is 0; valid: 1 to 10.", ex.Message, StringComparison.Ordinal);
         Assert.Contains("ServiceQuality:Complaints:Sla:High:TimeToAcknowledge is -01:00:00; valid: greater than zero and at most 366 days.", ex.Message, StringComparison.Ordinal);
@@ -163,7 +168,27 @@ public class ServiceQualityServiceCollectionExtensionsTests
                   "ClockPausedStates": [ "AwaitingClient", "Committed" ],
                   "Sla": { "High": { "TimeToAcknowledge": "00:30:00", "AtRiskThreshold": 0.6 } }
                 },
-                "Calendar": { "TimeZone": "Europe/London", "Opens": "08:30", "Closes": "17:30", "Days": [ "Monday", "Tuesday" ], "Holidays": [ "2026-12-25" ] },
+                "Sla": {
+                  "Calendars": {
+                    "London": {
+                      "TimeZone": "Europe/London",
+                      "Hours": { "Monday": [ "08:30-12:00", "13:00-17:30" ], "Tuesday": [ "08:30-17:30" ], "Saturday": [ "22:00-06:00" ] },
+                      "Holidays": [ "2026-12-28" ],
+                      "RecurringHolidays": [
+                        { "Name": "Christmas Day", "Month": 12, "Day": 25 },
+                        { "Name": "Spring bank holiday", "Month": 5, "Weekday": "Monday", "Occurrence": -1 },
+                        { "Name": "Good Friday", "EasterOffset": -2 }
+                      ]
+                    },
+                    "Sydney": { "TimeZone": "Australia/Sydney", "Hours": { "Friday": [ "09:00-17:00" ] } }
+                  },
+                  "DefaultCalendar": "London",
+                  "Policies": { "Vip": { "Critical": { "TimeToAcknowledge": "00:05:00" } }, "Standard": { "Low": { "TimeToResolve": "20.00:00:00" } } },
+                  "Rules": [
+                    { "Name": "VIP phone", "Priorities": [ "Critical", "High" ], "Segments": [ "External" ], "Channels": [ "Phone" ], "Tags": [ "vip" ], "Policy": "Vip", "Calendar": "AlwaysOpen" }
+                  ],
+                  "PauseReasons": { "AwaitingThirdParty": "Update, Resolve", "VendorHold": "Resolve" }
+                },
                 "Normalization": { "OrganisationThreshold": 25, "Systems": [ "Payroll Portal" ], "Categories": { "Billing": [ "invoice", "charged" ] } },
                 "Recurrence": { "MaxHammingDistance": 5, "Window": "14.00:00:00" }
               }
@@ -177,9 +202,27 @@ public class ServiceQualityServiceCollectionExtensionsTests
         Assert.Equal((false, false, TimeSpan.FromDays(3), TimeSpan.FromDays(14), 4), (c.RequireApologyBeforeHelp, c.RequireClientConfirmation, c.AutoCloseAfter, c.ReopenWindow, c.MaxEscalationLevel));
         Assert.Equal([ComplaintState.AwaitingClient, ComplaintState.Committed], c.ClockPausedStates.Order());
         Assert.Equal((TimeSpan.FromMinutes(30), 0.6, TimeSpan.FromDays(1)), (c.Sla.High.TimeToAcknowledge, c.Sla.High.AtRiskThreshold, c.Sla.High.TimeToResolve));
-        Assert.Equal(("Europe/London", new TimeOnly(8, 30), new TimeOnly(17, 30)), (options.Calendar!.TimeZone, options.Calendar.Opens, options.Calendar.Closes));
-        Assert.Equal([DayOfWeek.Monday, DayOfWeek.Tuesday], options.Calendar.Days);
-        Assert.Equal([new DateOnly(2026, 12, 25)], options.Calendar.Holidays);
+        var sla = options.Sla!;
+        var london = sla.Calendars["london"];
+        Assert.Equal(("Europe/London", "London"), (london.TimeZone, sla.DefaultCalendar));
+        Assert.Equal(["08:30-12:00", "13:00-17:30"], london.Hours.Monday);
+        Assert.Equal(["22:00-06:00"], london.Hours.Saturday);
+        Assert.Equal([new DateOnly(2026, 12, 28)], london.Holidays);
+        var spring = london.RecurringHolidays[1];
+        Assert.Equal(("Spring bank holiday", 5, DayOfWeek.Monday, -1, (int?)null), (spring.Name, spring.Month, spring.Weekday, spring.Occurrence, spring.Day));
+        Assert.Equal(-2, london.RecurringHolidays[2].EasterOffset);
+        Assert.Equal(["09:00-17:00"], sla.Calendars["Sydney"].Hours.Friday);
+        Assert.Equal((SlaClocks.Update | SlaClocks.Resolve, SlaClocks.Resolve, SlaClocks.Update | SlaClocks.Resolve), (sla.PauseReasons["AwaitingThirdParty"], sla.PauseReasons["VendorHold"], sla.PauseReasons["AwaitingClient"]));
+        var rule = Assert.Single(sla.Rules);
+        Assert.Equal(("VIP phone", "Vip", "AlwaysOpen"), (rule.Name, rule.Policy, rule.Calendar));
+        Assert.Equal([Priority.Critical, Priority.High], rule.Priorities);
+        Assert.Equal([ClientSegment.External], rule.Segments);
+        Assert.Equal(["Phone"], rule.Channels);
+        Assert.Equal(["vip"], rule.Tags);
+        Assert.Equal((TimeSpan.FromDays(20), TimeSpan.FromDays(1)), (sla.Policies["Standard"].Low.TimeToResolve, sla.Policies["Standard"].Low.TimeToAcknowledge));
+        var vip = sla.Build().Select(new SlaSubject(Priority.High, ClientSegment.External, nameof(ContactChannel.Phone), ["VIP"]));
+        Assert.Equal(("VIP phone", "Vip", TimeSpan.FromHours(1)), (vip.Rule, vip.PolicyName, vip.Policy.TimeToAcknowledge));
+        Assert.Equal(TimeSpan.FromMinutes(5), sla.Policies["Vip"].Critical.TimeToAcknowledge);
 
         Assert.Equal(25, options.Normalization.OrganisationThreshold);
         Assert.Equal(["Payroll Portal"], options.Normalization.Systems);
@@ -191,8 +234,11 @@ public class ServiceQualityServiceCollectionExtensionsTests
 
         var calendar = provider.GetRequiredService<ComplaintLifecycle>().GetOptions().Calendar;
         Assert.Equal("Europe/London", calendar.TimeZone.Id);
-        Assert.Equal(2, calendar.Hours.Count);
-        Assert.Contains(new DateOnly(2026, 12, 25), calendar.Holidays);
+        Assert.Equal(4, calendar.Hours.Count);
+        Assert.Equal([new DateOnly(2026, 4, 3), new DateOnly(2026, 5, 25), new DateOnly(2026, 12, 25), new DateOnly(2026, 12, 28)], calendar.HolidaysIn(2026));
+
+        // Monday 2 March 2026 (GMT): 3.5 h in the morning shift, 4.5 h in the afternoon one.
+        Assert.Equal(TimeSpan.FromHours(8), calendar.BusinessTimeBetween(new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 3, 0, 0, 0, TimeSpan.Zero)));
     }
 
     [Fact]

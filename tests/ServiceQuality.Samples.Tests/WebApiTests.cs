@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
 
@@ -9,33 +8,16 @@ public static class TestSettings
 {
     /// <summary>
     /// The shipped calendar (London office hours, bank holidays) would make business time depend on when the tests run:
-    /// these overrides open it 24x7 (every day 00:00 to 23:59:59.9999999, each shipped holiday moved to 2000) so every
-    /// SLA figure is exact. Everything else comes from the shipped appsettings.json.
+    /// this override puts the clocks on the built-in 24x7 calendar so every SLA figure is exact. Everything else comes
+    /// from the shipped appsettings.json.
     /// </summary>
-    public static Dictionary<string, string> AlwaysOpen()
+    public static Dictionary<string, string> AlwaysOpen() => new()
     {
-        using var shipped = WebApiProcess.ReadSettings();
-        int holidays = shipped.RootElement.GetProperty("ServiceQuality").GetProperty("Calendar").GetProperty("Holidays").GetArrayLength();
-        var settings = new Dictionary<string, string>
-        {
-            // These tests are not about rate limiting (WebApiSecurityTests is): no caller is throttled.
-            ["RateLimiting:PermitsPerSecond"] = "1000000",
-            ["RateLimiting:Burst"] = "1000000",
-            ["ServiceQuality:Calendar:Opens"] = "00:00",
-            ["ServiceQuality:Calendar:Closes"] = "23:59:59.9999999",
-        };
-        foreach (var (day, i) in Enum.GetValues<DayOfWeek>().Select((d, i) => (d, i)))
-        {
-            settings[$"ServiceQuality:Calendar:Days:{i}"] = day.ToString();
-        }
-
-        for (int i = 0; i < holidays; i++)
-        {
-            settings[$"ServiceQuality:Calendar:Holidays:{i}"] = new DateOnly(2000, 1, 1).AddDays(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        }
-
-        return settings;
-    }
+        // These tests are not about rate limiting (WebApiSecurityTests is): no caller is throttled.
+        ["RateLimiting:PermitsPerSecond"] = "1000000",
+        ["RateLimiting:Burst"] = "1000000",
+        ["ServiceQuality:Sla:DefaultCalendar"] = "AlwaysOpen",
+    };
 }
 
 /// <summary>One app process for the class: started once, killed at the end.</summary>

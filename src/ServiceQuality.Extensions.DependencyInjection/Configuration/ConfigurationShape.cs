@@ -37,6 +37,11 @@ internal abstract class ConfigurationShape
     /// <returns>The shape.</returns>
     public static ConfigurationShape ListOf(ConfigurationShape element) => new ListShape(element);
 
+    /// <summary>The shape of a dictionary of <paramref name="value"/>s, keyed by any name (e.g. named calendars).</summary>
+    /// <param name="value">The shape of each value.</param>
+    /// <returns>The shape.</returns>
+    public static ConfigurationShape DictionaryOf(ConfigurationShape value) => new DictionaryShape(value);
+
     /// <summary>A property the configuration cannot set (an object built in code); setting it is reported with <paramref name="hint"/>.</summary>
     /// <param name="hint">What to do instead, e.g. where the bindable form of the setting is.</param>
     /// <returns>The shape.</returns>

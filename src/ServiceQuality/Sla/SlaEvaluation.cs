@@ -10,8 +10,8 @@ namespace ServiceQuality.Sla;
 /// <param name="Remaining">The business time left before the target (zero once breached).</param>
 /// <param name="Status">Running, paused, met, at risk, breached or stopped.</param>
 /// <param name="Risk">How much of the target is consumed, against the policy's thresholds.</param>
-/// <param name="BreachAt">The instant the clock breached (past) or will breach if it keeps running from now (projected); <see langword="null"/> when it ended or is paused within target.</param>
-/// <param name="AtRiskAt">For a <see cref="SlaStatus.Running"/> clock, the instant it will become <see cref="SlaStatus.AtRisk"/> if it keeps running; otherwise <see langword="null"/>.</param>
+/// <param name="BreachAt">The instant (UTC) the clock breached (past) or will breach if it keeps running from now (projected); <see langword="null"/> when it ended or is paused within target.</param>
+/// <param name="AtRiskAt">For a <see cref="SlaStatus.Running"/> clock, the instant (UTC) it will become <see cref="SlaStatus.AtRisk"/> if it keeps running; otherwise <see langword="null"/>.</param>
 /// <param name="Cycle">Which cycle of the clock this is, from 1: each client-visible update starts a new cycle of the update clock; the other clocks have one cycle (0 before the clock starts).</param>
 public readonly record struct SlaClockStatus(
     SlaClockKind Clock, TimeSpan Target, TimeSpan Elapsed, TimeSpan Remaining, SlaStatus Status, SlaRiskLevel Risk, DateTimeOffset? BreachAt,

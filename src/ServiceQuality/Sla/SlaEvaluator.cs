@@ -46,6 +46,7 @@ public static class SlaEvaluator
 
         var clocks = default(ClockSet);
         var pauses = default(PauseSet);
+        var timeline = new Timeline(calendar);
         int met = 0, breached = 0;
         var previous = history[0].At;
         bool started = false;
@@ -71,62 +72,55 @@ public static class SlaEvaluator
                     started = true;
                     for (int k = 0; k < SlaClockList.Capacity; k++)
                     {
-                        clocks[k].Start((SlaClockKind)k, at, policy, paused: false);
+                        clocks[k].Start((SlaClockKind)k, at, ref timeline, policy, paused: false);
                     }
 
                     break;
                 case SlaEntryKind.Acknowledged:
-                    clocks[(int)SlaClockKind.Acknowledge].End(at, calendar, SlaStatus.Met);
-                    clocks[(int)SlaClockKind.Update].NewCycle(at, calendar, policy, pauses.Covers(SlaClockKind.Update), ref met, ref breached);
+                    clocks[(int)SlaClockKind.Acknowledge].End(at, ref timeline, SlaStatus.Met);
+                    clocks[(int)SlaClockKind.Update].NewCycle(at, ref timeline, policy, pauses.Covers(SlaClockKind.Update), ref met, ref breached);
                     break;
                 case SlaEntryKind.ClientUpdate:
-                    clocks[(int)SlaClockKind.Update].NewCycle(at, calendar, policy, pauses.Covers(SlaClockKind.Update), ref met, ref breached);
+                    clocks[(int)SlaClockKind.Update].NewCycle(at, ref timeline, policy, pauses.Covers(SlaClockKind.Update), ref met, ref breached);
                     break;
-                case SlaEntryKind.Paused:
+                case SlaEntryKind.Paused or SlaEntryKind.Resumed:
                 {
+                    // Only the clocks whose pause state changes: one reason pausing a clock another already pauses changes nothing.
                     var before = pauses.Covered;
-                    pauses.Add(entry.Reason, CheckClocks(entry));
-                    var paused = pauses.Covered & ~before;
+                    if (entry.Kind == SlaEntryKind.Paused)
+                    {
+                        pauses.Add(entry.Reason, CheckClocks(entry));
+                    }
+                    else
+                    {
+                        pauses.Remove(entry.Reason, CheckClocks(entry));
+                    }
+
+                    var changed = before ^ pauses.Covered;
                     for (int k = 0; k < SlaClockList.Capacity; k++)
                     {
-                        if (((int)paused & (1 << k)) != 0)
+                        if (((int)changed & (1 << k)) != 0)
                         {
-                            clocks[k].Suspend(at, calendar);
+                            clocks[k].Pause(at, ref timeline, entry.Kind == SlaEntryKind.Paused);
                         }
                     }
 
                     break;
                 }
 
-                case SlaEntryKind.Resumed:
+                case SlaEntryKind.Resolved or SlaEntryKind.Stopped:
                 {
-                    var before = pauses.Covered;
-                    pauses.Remove(entry.Reason, CheckClocks(entry));
-                    var resumed = before & ~pauses.Covered;
-                    for (int k = 0; k < SlaClockList.Capacity; k++)
-                    {
-                        if (((int)resumed & (1 << k)) != 0)
-                        {
-                            clocks[k].Resume(at);
-                        }
-                    }
-
+                    // A resolution meets every clock still running; a stop ends them without their goal.
+                    var outcome = entry.Kind == SlaEntryKind.Resolved ? SlaStatus.Met : SlaStatus.Stopped;
+                    clocks[(int)SlaClockKind.Acknowledge].End(at, ref timeline, outcome);
+                    clocks[(int)SlaClockKind.Update].EndCycle(at, ref timeline, outcome, ref met, ref breached);
+                    clocks[(int)SlaClockKind.Resolve].End(at, ref timeline, outcome);
                     break;
                 }
 
-                case SlaEntryKind.Resolved:
-                    clocks[(int)SlaClockKind.Acknowledge].End(at, calendar, SlaStatus.Met);
-                    clocks[(int)SlaClockKind.Update].EndCycle(at, calendar, SlaStatus.Met, ref met, ref breached);
-                    clocks[(int)SlaClockKind.Resolve].End(at, calendar, SlaStatus.Met);
-                    break;
                 case SlaEntryKind.Reopened:
-                    clocks[(int)SlaClockKind.Update].Start(SlaClockKind.Update, at, policy, pauses.Covers(SlaClockKind.Update));
-                    clocks[(int)SlaClockKind.Resolve].Continue(at, policy, pauses.Covers(SlaClockKind.Resolve));
-                    break;
-                case SlaEntryKind.Stopped:
-                    clocks[(int)SlaClockKind.Acknowledge].End(at, calendar, SlaStatus.Stopped);
-                    clocks[(int)SlaClockKind.Update].EndCycle(at, calendar, SlaStatus.Stopped, ref met, ref breached);
-                    clocks[(int)SlaClockKind.Resolve].End(at, calendar, SlaStatus.Stopped);
+                    clocks[(int)SlaClockKind.Update].Start(SlaClockKind.Update, at, ref timeline, policy, pauses.Covers(SlaClockKind.Update));
+                    clocks[(int)SlaClockKind.Resolve].Continue(at, ref timeline, policy, pauses.Covers(SlaClockKind.Resolve));
                     break;
                 case SlaEntryKind.Retargeted:
                     if (entry.Policy is null)
@@ -137,11 +131,20 @@ public static class SlaEvaluator
                     EnsureValid(entry.Policy);
                     for (int k = 0; k < SlaClockList.Capacity; k++)
                     {
-                        clocks[k].Retarget(at, calendar, entry.Policy);
+                        clocks[k].Retarget(at, ref timeline, entry.Policy);
                     }
 
                     policy = entry.Policy;
-                    calendar = entry.Calendar ?? calendar;
+                    if (entry.Calendar is { } next && next != timeline.Calendar)
+                    {
+                        // Business time so far was counted on the old calendar; the running clocks go on from here on the new one.
+                        timeline = new Timeline(next);
+                        for (int k = 0; k < SlaClockList.Capacity; k++)
+                        {
+                            clocks[k].Rebase(at, ref timeline);
+                        }
+                    }
+
                     break;
                 default:
                     break;
@@ -151,7 +154,7 @@ public static class SlaEvaluator
         var statuses = default(SlaClockList.Buffer);
         for (int k = 0; k < SlaClockList.Capacity; k++)
         {
-            statuses[k] = clocks[k].StatusAt(now, calendar);
+            statuses[k] = clocks[k].StatusAt(now, ref timeline);
         }
 
         var update = statuses[(int)SlaClockKind.Update];
@@ -288,49 +291,81 @@ public static class SlaEvaluator
         }
     }
 
+    /// <summary>The calendar in force and a walk along its business timeline: positions (business ticks) of instants, remembered for the last instant asked.</summary>
+    private struct Timeline(BusinessCalendar calendar)
+    {
+        private BusinessCalendar.Cursor _cursor;
+        private long _lastTicks = long.MinValue;
+        private long _lastPosition;
+
+        public readonly BusinessCalendar Calendar { get; } = calendar;
+
+        public long PositionOf(DateTimeOffset at)
+        {
+            long ticks = at.UtcTicks;
+            if (ticks != _lastTicks)
+            {
+                _lastPosition = Calendar.PositionOf(ticks, ref _cursor);
+                _lastTicks = ticks;
+            }
+
+            return _lastPosition;
+        }
+
+        /// <summary>The instant (UTC) the timeline reaches a position after the last one asked.</summary>
+        public DateTimeOffset InstantAt(long position) => new(Calendar.InstantAt(position, ref _cursor), TimeSpan.Zero);
+    }
+
     private struct Clock
     {
         private SlaClockKind _kind;
         private SlaPolicy _policy;
-        private TimeSpan _target;
-        private DateTimeOffset _segmentStart;
-        private TimeSpan _elapsed;
+        private long _target;
+        private long _segmentStart;
+        private long _elapsed;
         private DateTimeOffset? _breachAt;
         private SlaStatus _outcome;
         private int _cycle;
 
         public ClockState State { readonly get; private set; }
 
-        /// <summary>Starts a fresh count (the first start, or a new update cycle after a reopen).</summary>
-        public void Start(SlaClockKind kind, DateTimeOffset at, SlaPolicy policy, bool paused)
+        /// <summary>Starts a fresh count (the first start, or a new update cycle).</summary>
+        public void Start(SlaClockKind kind, DateTimeOffset at, ref Timeline timeline, SlaPolicy policy, bool paused)
         {
             _kind = kind;
             _policy = policy;
-            _target = policy.TargetOf(kind);
-            _elapsed = TimeSpan.Zero;
+            _target = policy.TargetOf(kind).Ticks;
+            _elapsed = 0;
             _breachAt = null;
-            _segmentStart = at;
             _cycle++;
             State = paused ? ClockState.Suspended : ClockState.Running;
+            if (!paused)
+            {
+                _segmentStart = timeline.PositionOf(at);
+            }
         }
 
         /// <summary>Continues an ended count (a reopened resolution) under the policy now in force.</summary>
-        public void Continue(DateTimeOffset at, SlaPolicy policy, bool paused)
+        public void Continue(DateTimeOffset at, ref Timeline timeline, SlaPolicy policy, bool paused)
         {
             if (State == ClockState.Ended)
             {
-                _segmentStart = at;
                 State = paused ? ClockState.Suspended : ClockState.Running;
+                if (!paused)
+                {
+                    _segmentStart = timeline.PositionOf(at);
+                }
+
                 Retarget(at, policy);
             }
         }
 
         /// <summary>Ends the clock with an outcome (met, or stopped without its goal); paused time is never counted.</summary>
-        public void End(DateTimeOffset at, BusinessCalendar calendar, SlaStatus outcome)
+        public void End(DateTimeOffset at, ref Timeline timeline, SlaStatus outcome)
         {
             if (State == ClockState.Running)
             {
-                Accumulate(at, calendar);
+                Accumulate(at, ref timeline);
             }
 
             if (State is ClockState.Running or ClockState.Suspended)
@@ -340,40 +375,37 @@ public static class SlaEvaluator
             }
         }
 
-        public void Suspend(DateTimeOffset at, BusinessCalendar calendar)
+        /// <summary>Pauses a running clock (counting its business time so far) or resumes a paused one.</summary>
+        public void Pause(DateTimeOffset at, ref Timeline timeline, bool pause)
         {
-            if (State == ClockState.Running)
+            if (pause && State == ClockState.Running)
             {
-                Accumulate(at, calendar);
+                Accumulate(at, ref timeline);
                 State = ClockState.Suspended;
             }
-        }
-
-        public void Resume(DateTimeOffset at)
-        {
-            if (State == ClockState.Suspended)
+            else if (!pause && State == ClockState.Suspended)
             {
-                _segmentStart = at;
+                _segmentStart = timeline.PositionOf(at);
                 State = ClockState.Running;
             }
         }
 
         /// <summary>Ends the current update cycle (counting it) and starts the next one, paused if a reason covers the clock.</summary>
-        public void NewCycle(DateTimeOffset at, BusinessCalendar calendar, SlaPolicy policy, bool paused, ref int met, ref int breached)
+        public void NewCycle(DateTimeOffset at, ref Timeline timeline, SlaPolicy policy, bool paused, ref int met, ref int breached)
         {
             if (State is ClockState.Running or ClockState.Suspended)
             {
-                EndCycle(at, calendar, SlaStatus.Met, ref met, ref breached);
-                Start(_kind, at, policy, paused);
+                EndCycle(at, ref timeline, SlaStatus.Met, ref met, ref breached);
+                Start(_kind, at, ref timeline, policy, paused);
             }
         }
 
         /// <summary>Ends the current cycle: counted met when it ended with its goal within target, breached when it breached, not at all when it stopped without its goal.</summary>
-        public void EndCycle(DateTimeOffset at, BusinessCalendar calendar, SlaStatus outcome, ref int met, ref int breached)
+        public void EndCycle(DateTimeOffset at, ref Timeline timeline, SlaStatus outcome, ref int met, ref int breached)
         {
             if (State is ClockState.Running or ClockState.Suspended)
             {
-                End(at, calendar, outcome);
+                End(at, ref timeline, outcome);
                 if (_breachAt is not null)
                 {
                     breached++;
@@ -385,12 +417,12 @@ public static class SlaEvaluator
             }
         }
 
-        /// <summary>Switches a started, not ended clock to a new policy; business time up to <paramref name="at"/> is counted on <paramref name="calendar"/>.</summary>
-        public void Retarget(DateTimeOffset at, BusinessCalendar calendar, SlaPolicy policy)
+        /// <summary>Switches a started, not ended clock to a new policy; business time up to <paramref name="at"/> is counted first.</summary>
+        public void Retarget(DateTimeOffset at, ref Timeline timeline, SlaPolicy policy)
         {
             if (State == ClockState.Running)
             {
-                Accumulate(at, calendar);
+                Accumulate(at, ref timeline);
             }
 
             if (State is ClockState.Running or ClockState.Suspended)
@@ -399,25 +431,40 @@ public static class SlaEvaluator
             }
         }
 
-        public readonly SlaClockStatus StatusAt(DateTimeOffset now, BusinessCalendar calendar)
+        /// <summary>Moves a running clock's segment onto a new timeline (after a calendar change at <paramref name="at"/>, once counted up to it).</summary>
+        public void Rebase(DateTimeOffset at, ref Timeline timeline)
+        {
+            if (State == ClockState.Running)
+            {
+                _segmentStart = timeline.PositionOf(at);
+            }
+        }
+
+        public readonly SlaClockStatus StatusAt(DateTimeOffset now, ref Timeline timeline)
         {
             if (State == ClockState.NotStarted)
             {
                 return default;
             }
 
-            var clock = this;
-            if (clock.State == ClockState.Running)
+            long elapsed = _elapsed, position = 0;
+            var breachAt = _breachAt;
+            if (State == ClockState.Running)
             {
-                clock.Accumulate(now, calendar);
+                position = timeline.PositionOf(now);
+                long added = position - _segmentStart;
+                if (breachAt is null && elapsed + added >= _target)
+                {
+                    breachAt = timeline.InstantAt(_segmentStart + _target - elapsed);
+                }
+
+                elapsed += added;
             }
 
-            var elapsed = clock._elapsed;
-            var breachAt = clock._breachAt;
-            var remaining = breachAt is null && elapsed < _target ? _target - elapsed : TimeSpan.Zero;
+            long remaining = breachAt is null && elapsed < _target ? _target - elapsed : 0;
             long atRisk = ThresholdTicks(_target, _policy.AtRiskThreshold);
-            var risk = breachAt is not null || elapsed.Ticks >= ThresholdTicks(_target, _policy.HighRiskThreshold) ? SlaRiskLevel.High
-                : elapsed.Ticks >= atRisk ? SlaRiskLevel.Elevated : SlaRiskLevel.None;
+            var risk = breachAt is not null || elapsed >= ThresholdTicks(_target, _policy.HighRiskThreshold) ? SlaRiskLevel.High
+                : elapsed >= atRisk ? SlaRiskLevel.Elevated : SlaRiskLevel.None;
             DateTimeOffset? atRiskAt = null;
             SlaStatus status;
             if (breachAt is not null)
@@ -426,52 +473,53 @@ public static class SlaEvaluator
             }
             else
             {
-                switch (clock.State)
+                switch (State)
                 {
                     case ClockState.Running:
                         status = risk == SlaRiskLevel.None ? SlaStatus.Running : SlaStatus.AtRisk;
-                        breachAt = calendar.AddBusinessTime(now, remaining);
                         if (risk == SlaRiskLevel.None)
                         {
-                            atRiskAt = calendar.AddBusinessTime(now, new TimeSpan(atRisk - elapsed.Ticks));
+                            atRiskAt = timeline.InstantAt(position + atRisk - elapsed);
                         }
 
+                        breachAt = timeline.InstantAt(position + remaining);
                         break;
                     case ClockState.Suspended:
                         status = SlaStatus.Paused;
                         break;
                     default:
-                        status = clock._outcome;
+                        status = _outcome;
                         break;
                 }
             }
 
-            return new SlaClockStatus(_kind, _target, elapsed, remaining, status, risk, breachAt, atRiskAt, _cycle);
+            return new SlaClockStatus(_kind, new TimeSpan(_target), new TimeSpan(elapsed), new TimeSpan(remaining), status, risk, breachAt, atRiskAt, _cycle);
         }
 
         /// <summary>The elapsed ticks at which a fraction of the target is consumed (rounded up, so the status and the projected instant agree exactly).</summary>
-        private static long ThresholdTicks(TimeSpan target, double fraction) => (long)Math.Ceiling(target.Ticks * fraction);
+        private static long ThresholdTicks(long target, double fraction) => (long)Math.Ceiling(target * fraction);
 
         private void Retarget(DateTimeOffset at, SlaPolicy policy)
         {
             _policy = policy;
-            _target = policy.TargetOf(_kind);
+            _target = policy.TargetOf(_kind).Ticks;
             if (_breachAt is null && _elapsed >= _target)
             {
                 _breachAt = at;
             }
         }
 
-        private void Accumulate(DateTimeOffset until, BusinessCalendar calendar)
+        /// <summary>Counts the business time from the segment's start to <paramref name="until"/>; the first time the target is reached, notes the instant.</summary>
+        private void Accumulate(DateTimeOffset until, ref Timeline timeline)
         {
-            var added = calendar.BusinessTimeBetween(_segmentStart, until);
-            if (_breachAt is null && _elapsed + added >= _target)
+            long position = timeline.PositionOf(until);
+            if (_breachAt is null && _elapsed + (position - _segmentStart) >= _target)
             {
-                _breachAt = calendar.AddBusinessTime(_segmentStart, _target - _elapsed);
+                _breachAt = timeline.InstantAt(_segmentStart + _target - _elapsed);
             }
 
-            _elapsed += added;
-            _segmentStart = until;
+            _elapsed += position - _segmentStart;
+            _segmentStart = position;
         }
     }
 }

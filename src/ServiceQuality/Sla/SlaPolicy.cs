@@ -43,8 +43,8 @@ public sealed class SlaPolicy
     };
 
     /// <summary>Checks every setting and reports all problems at once.</summary>
-    /// <exception cref="InvalidOptionsException">One or more settings are out of range; the message names each one and its valid range; <see cref="InvalidOptionsException.Problems"/> lists them.</exception>
-    public void Validate() => OptionProblems.ThrowIfAny(CollectProblems("SlaPolicy", null), nameof(SlaPolicy));
+    /// <exception cref="InvalidOptionsException">One or more settings are out of range; the message names each one by its configuration key and its valid range; <see cref="InvalidOptionsException.Problems"/> lists them.</exception>
+    public void Validate() => OptionProblems.ThrowIfAny(CollectProblems(string.Empty, null), nameof(SlaPolicy));
 
     internal SlaPolicy Clone() => (SlaPolicy)MemberwiseClone();
 
@@ -59,17 +59,17 @@ public sealed class SlaPolicy
         CheckTarget(ref problems, prefix, nameof(TimeToResolve), TimeToResolve);
         if (!(AtRiskThreshold > 0 && AtRiskThreshold < 1))
         {
-            OptionProblems.Add(ref problems, $"{prefix}.{nameof(AtRiskThreshold)} is {F(AtRiskThreshold)}; valid: greater than 0 and less than 1.");
+            OptionProblems.Add(ref problems, $"{ConfigurationKey.Join(prefix, nameof(AtRiskThreshold))} is {F(AtRiskThreshold)}; valid: greater than 0 and less than 1.");
         }
 
         if (!(HighRiskThreshold > 0 && HighRiskThreshold < 1))
         {
-            OptionProblems.Add(ref problems, $"{prefix}.{nameof(HighRiskThreshold)} is {F(HighRiskThreshold)}; valid: greater than 0 and less than 1.");
+            OptionProblems.Add(ref problems, $"{ConfigurationKey.Join(prefix, nameof(HighRiskThreshold))} is {F(HighRiskThreshold)}; valid: greater than 0 and less than 1.");
         }
         else if (!(AtRiskThreshold < HighRiskThreshold))
         {
             OptionProblems.Add(ref problems,
-                $"{prefix}.{nameof(HighRiskThreshold)} is {F(HighRiskThreshold)}; valid: greater than {nameof(AtRiskThreshold)} ({F(AtRiskThreshold)}) and less than 1.");
+                $"{ConfigurationKey.Join(prefix, nameof(HighRiskThreshold))} is {F(HighRiskThreshold)}; valid: greater than {nameof(AtRiskThreshold)} ({F(AtRiskThreshold)}) and less than 1.");
         }
 
         return problems;
@@ -81,7 +81,7 @@ public sealed class SlaPolicy
     {
         if (!IsValidTarget(value))
         {
-            OptionProblems.Add(ref problems, $"{prefix}.{name} is {value.ToString("c", CultureInfo.InvariantCulture)}; valid: greater than zero and at most 366 days.");
+            OptionProblems.Add(ref problems, $"{ConfigurationKey.Join(prefix, name)} is {value.ToString("c", CultureInfo.InvariantCulture)}; valid: greater than zero and at most 366 days.");
         }
     }
 
@@ -122,7 +122,7 @@ public sealed class SlaPolicies
 
     /// <summary>Checks every policy and reports all problems at once.</summary>
     /// <exception cref="InvalidOptionsException">One or more settings are missing or out of range; the message names each one and its valid range; <see cref="InvalidOptionsException.Problems"/> lists them.</exception>
-    public void Validate() => OptionProblems.ThrowIfAny(CollectProblems("SlaPolicies", null), nameof(SlaPolicies));
+    public void Validate() => OptionProblems.ThrowIfAny(CollectProblems(string.Empty, null), nameof(SlaPolicies));
 
     internal SlaPolicies Clone() => new() { Low = Low.Clone(), Normal = Normal.Clone(), High = High.Clone(), Critical = Critical.Clone() };
 
@@ -138,11 +138,11 @@ public sealed class SlaPolicies
         {
             if (policy is null)
             {
-                OptionProblems.Add(ref problems, $"{prefix}.{name} is null; valid: an SlaPolicy.");
+                OptionProblems.Add(ref problems, $"{ConfigurationKey.Join(prefix, name)} is null; valid: an SlaPolicy.");
             }
             else
             {
-                problems = policy.CollectProblems($"{prefix}.{name}", problems);
+                problems = policy.CollectProblems(ConfigurationKey.Join(prefix, name), problems);
             }
         }
     }

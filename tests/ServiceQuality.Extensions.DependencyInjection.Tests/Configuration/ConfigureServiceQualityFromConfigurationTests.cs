@@ -66,7 +66,7 @@ public class ConfigureServiceQualityFromConfigurationTests
 
         Assert.Equal(
             [
-                "ServiceQuality:Calender is not a setting of ServiceQualityOptions; valid: Complaints, Normalization, Recurrence, Retries, Metrics, SlaMonitor, AutoClose, Calendar.",
+                "ServiceQuality:Calender is not a setting of ServiceQualityOptions; valid: Complaints, Normalization, Recurrence, Retries, Metrics, SlaMonitor, AutoClose, Sla.",
                 "ServiceQuality:Complaints:AutoCloseAftr is not a setting of ComplaintOptions; valid: RequireApologyBeforeHelp, RequireClientConfirmation, AutoCloseAfter, ReopenWindow, MaxEscalationLevel, Sla, Calendar, ClockPausedStates, SlaRules, Guards, Observers, MaxTags, MaxTagLength, MaxMetadataEntries, MaxMetadataKeyLength, MaxMetadataValueLength.",
                 "ServiceQuality:Complaints:Sla:Hihg is not a setting of SlaPolicies; valid: Low, Normal, High, Critical.",
                 "ServiceQuality:Complaints:Sla:Low:TimeToAck is not a setting of SlaPolicy; valid: TimeToAcknowledge, UpdateInterval, TimeToResolve, AtRiskThreshold, HighRiskThreshold.",
@@ -86,7 +86,8 @@ public class ConfigureServiceQualityFromConfigurationTests
                 "Recurrence": { "Window": "2 weeks" },
                 "Retries": { "UseJitter": "maybe" },
                 "Normalization": { "OrganisationThreshold": "1e3" },
-                "Calendar": { "Opens": "25:00", "Days": [ "Monday", "Funday" ], "Holidays": [ "2026-12-25", "2026-13-45" ] }
+                "Sla": { "Calendars": { "London": { "Holidays": [ "2026-12-25", "2026-13-45" ], "RecurringHolidays": [ { "Month": 5, "Weekday": "Funday", "Occurrence": "last" } ] } },
+                         "PauseReasons": { "AwaitingClient": "Update, Lunch" } }
               }
             }
             """);
@@ -96,9 +97,6 @@ public class ConfigureServiceQualityFromConfigurationTests
 
         Assert.Equal(
             [
-                "ServiceQuality:Calendar:Days:1 is 'Funday'; valid: one of Sunday, Monday, Tuesday, Wednesday, Thursday, Friday, Saturday.",
-                "ServiceQuality:Calendar:Holidays:1 is '2026-13-45'; valid: a date yyyy-MM-dd, e.g. 2026-12-25.",
-                "ServiceQuality:Calendar:Opens is '25:00'; valid: a time of day hh:mm[:ss], e.g. 09:00.",
                 "ServiceQuality:Complaints:AutoCloseAfter is '7 days'; valid: a time span [d.]hh:mm[:ss[.fffffff]], e.g. 7.00:00:00 or 00:15:00.",
                 "ServiceQuality:Complaints:ClockPausedStates:1 is '99'; valid: one of Open, Received, Engaged, Acknowledged, Investigating, AwaitingClient, HelpOffered, Committed, Resolved, Closed, Withdrawn.",
                 "ServiceQuality:Complaints:MaxEscalationLevel is 'three'; valid: a whole number.",
@@ -106,6 +104,10 @@ public class ConfigureServiceQualityFromConfigurationTests
                 "ServiceQuality:Normalization:OrganisationThreshold is '1e3'; valid: a whole number.",
                 "ServiceQuality:Recurrence:Window is '2 weeks'; valid: a time span [d.]hh:mm[:ss[.fffffff]], e.g. 7.00:00:00 or 00:15:00.",
                 "ServiceQuality:Retries:UseJitter is 'maybe'; valid: true or false.",
+                "ServiceQuality:Sla:Calendars:London:Holidays:1 is '2026-13-45'; valid: a date yyyy-MM-dd, e.g. 2026-12-25.",
+                "ServiceQuality:Sla:Calendars:London:RecurringHolidays:0:Occurrence is 'last'; valid: a whole number.",
+                "ServiceQuality:Sla:Calendars:London:RecurringHolidays:0:Weekday is 'Funday'; valid: one of Sunday, Monday, Tuesday, Wednesday, Thursday, Friday, Saturday.",
+                "ServiceQuality:Sla:PauseReasons:AwaitingClient is 'Update, Lunch'; valid: one of None, Acknowledge, Update, Resolve, All.",
             ],
             ex.Failures);
     }
@@ -113,12 +115,12 @@ public class ConfigureServiceQualityFromConfigurationTests
     [Fact]
     public async Task ABadCalendarDay_FailsAtStart_NamingTheConfigurationKey()
     {
-        var root = Json("""{ "ServiceQuality": { "Calendar": { "TimeZone": "Europe/London", "Days": [ "Monday", "8" ] } } }""");
+        var root = Json("""{ "ServiceQuality": { "Sla": { "Calendars": { "London": { "TimeZone": "Europe/London", "Hours": { "Monday": [ "09:00-17:30" ] }, "RecurringHolidays": [ { "Month": 5, "Weekday": "8", "Occurrence": -1 } ] } } } } }""");
         using var host = Build(s => s.AddServiceQuality(root));
 
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Equal("ServiceQuality:Calendar:Days:1 is '8'; valid: one of Sunday, Monday, Tuesday, Wednesday, Thursday, Friday, Saturday.", Assert.Single(ex.Failures));
+        Assert.Equal("ServiceQuality:Sla:Calendars:London:RecurringHolidays:0:Weekday is '8'; valid: one of Sunday, Monday, Tuesday, Wednesday, Thursday, Friday, Saturday.", Assert.Single(ex.Failures));
     }
 
     [Fact]
@@ -131,7 +133,7 @@ public class ConfigureServiceQualityFromConfigurationTests
 
         Assert.Equal(
             [
-                "ServiceQuality:Complaints:Calendar cannot be set from configuration; set the calendar in the Calendar section beside Complaints.",
+                "ServiceQuality:Complaints:Calendar cannot be set from configuration; set the calendars in the Sla section beside Complaints (Sla:Calendars, Sla:DefaultCalendar).",
                 "ServiceQuality:Retries is '3'; valid: a section with the settings of CommandRetryOptions (MaxRetries, BaseDelay, MaxDelay, UseJitter).",
             ],
             ex.Failures);

@@ -13,11 +13,23 @@ public class ServiceQualityMetricsTests
     // Friday 27 November 2026, 16:00 UTC.
     private static readonly DateTimeOffset Friday4pm = new(2026, 11, 27, 16, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Weekdays 09:00-17:00 UTC as the default calendar.</summary>
+    private static SlaOptions OfficeHours()
+    {
+        var office = new BusinessCalendarOptions { TimeZone = "UTC" };
+        foreach (var day in new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday })
+        {
+            office.Hours.For(day).Add("09:00-17:00");
+        }
+
+        return new SlaOptions { Calendars = { ["Office"] = office }, DefaultCalendar = "Office" };
+    }
+
     [Fact]
     public async Task TimeToAcknowledge_IsRecordedInWallTimeAndInBusinessTime()
     {
         var clock = new FakeTimeProvider(Friday4pm);
-        using var host = await StartAsync(clock, s => s.AddServiceQuality(o => o.Calendar = new CalendarOptions { TimeZone = "UTC" }));
+        using var host = await StartAsync(clock, s => s.AddServiceQuality(o => o.Sla = OfficeHours()));
         var meter = host.Services.GetRequiredService<ServiceQualityInstrumentation>().Meter;
         using var wall = new MetricCollector<double>(meter, ServiceQualityMetricNames.TimeToAcknowledge);
         using var business = new MetricCollector<double>(meter, ServiceQualityMetricNames.TimeToAcknowledgeBusiness);
@@ -37,7 +49,7 @@ public class ServiceQualityMetricsTests
     public async Task TimeToResolve_BusinessTime_LeavesOutTimeAwaitingTheClient()
     {
         var clock = new FakeTimeProvider(Friday4pm.AddHours(-7));   // Friday 09:00
-        using var host = await StartAsync(clock, s => s.AddServiceQuality(o => o.Calendar = new CalendarOptions { TimeZone = "UTC" }));
+        using var host = await StartAsync(clock, s => s.AddServiceQuality(o => o.Sla = OfficeHours()));
         var meter = host.Services.GetRequiredService<ServiceQualityInstrumentation>().Meter;
         using var business = new MetricCollector<double>(meter, ServiceQualityMetricNames.TimeToResolveBusiness);
         var service = host.Services.GetRequiredService<ComplaintService>();

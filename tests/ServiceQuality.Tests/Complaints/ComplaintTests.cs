@@ -240,7 +240,7 @@ public partial class ComplaintTests
         Assert.Contains("ReopenWindow is -1.00:00:00; valid: greater than zero and at most 3660 days.", ex.Message, StringComparison.Ordinal);
         Assert.Contains("MaxEscalationLevel is 11; valid: 1 to 10.", ex.Message, StringComparison.Ordinal);
         Assert.Contains("ClockPausedStates contains Closed", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("Sla.High.HighRiskThreshold is 0.75; valid: greater than AtRiskThreshold (0.9) and less than 1.", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Sla:High:HighRiskThreshold is 0.75; valid: greater than AtRiskThreshold (0.9) and less than 1.", ex.Message, StringComparison.Ordinal);
         Assert.Contains("5 invalid setting(s)", ex.Message, StringComparison.Ordinal);
         Assert.Equal(5, ex.Problems.Count);
         Assert.Equal("MaxEscalationLevel is 11; valid: 1 to 10.", Assert.Single(ex.Problems, p => p.StartsWith("MaxEscalationLevel", StringComparison.Ordinal)));

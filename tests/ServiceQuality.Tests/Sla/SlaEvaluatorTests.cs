@@ -145,8 +145,8 @@ public class SlaEvaluatorTests
         Assert.Throws<ArgumentException>("history", () => Evaluate(5, At(0, Started), At(1, Started)));
         var bad = new SlaPolicy { TimeToResolve = TimeSpan.Zero, AtRiskThreshold = 2 };
         var ex = Assert.Throws<InvalidOptionsException>(() => SlaEvaluator.Evaluate([At(0, Started)], bad, BusinessCalendar.AlwaysOpen, T0));
-        Assert.Contains("SlaPolicy.TimeToResolve is 00:00:00; valid: greater than zero and at most 366 days.", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("SlaPolicy.AtRiskThreshold is 2; valid: greater than 0 and less than 1.", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("TimeToResolve is 00:00:00; valid: greater than zero and at most 366 days.", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("AtRiskThreshold is 2; valid: greater than 0 and less than 1.", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -375,6 +375,6 @@ public class SlaEvaluatorTests
         Assert.Equal(TimeSpan.FromHours(4), policies.For(Priority.High).TargetOf(SlaClockKind.Update));
         Assert.Throws<ArgumentOutOfRangeException>(() => policies.For((Priority)7));
         policies.Normal = null!;
-        Assert.Contains("SlaPolicies.Normal is null", Assert.Throws<InvalidOptionsException>(policies.Validate).Message, StringComparison.Ordinal);
+        Assert.Contains("Normal is null", Assert.Throws<InvalidOptionsException>(policies.Validate).Message, StringComparison.Ordinal);
     }
 }

@@ -51,10 +51,46 @@ public class SlaOptionsTests
         options.PauseReasons[" "] = SlaClocks.Resolve;
         options.PauseReasons["Odd"] = (SlaClocks)16;
 
-        var ex = Assert.Throws<InvalidOptionsException>(options.Build);
+        var ex = Assert.Throws<InvalidOptionsException>(() => options.Build());
 
         Assert.Equal(2, ex.Problems.Count);
         Assert.Contains("PauseReasons has a blank reason; valid: a non-blank name such as 'AwaitingClient'.", ex.Problems);
         Assert.Contains("PauseReasons:Odd is '16'; valid: None or any of Acknowledge, Update, Resolve.", ex.Problems);
+    }
+
+    [Fact]
+    public void Build_NamedCalendars_ByNameIgnoringCase_WithTheBuiltIn24x7()
+    {
+        var options = new SlaOptions { DefaultCalendar = "london" };
+        options.Calendars["London"] = new BusinessCalendarOptions { TimeZone = "Europe/London", Hours = { Monday = ["09:00-17:30"] } };
+        options.Calendars["Night desk"] = new BusinessCalendarOptions { Hours = { Friday = ["22:00-06:00"] } };
+
+        var rules = options.Build();
+
+        Assert.Equal(["AlwaysOpen", "London", "Night desk"], rules.Calendars.Keys.Order(StringComparer.Ordinal));
+        Assert.Same(BusinessCalendar.AlwaysOpen, rules.Calendars["alwaysopen"]);
+        Assert.Same(rules.Calendars["LONDON"], rules.DefaultCalendar);
+        Assert.Equal("Europe/London", rules.DefaultCalendar.TimeZone.Id);
+        Assert.Same(BusinessCalendar.AlwaysOpen, SlaRules.Default.DefaultCalendar);
+    }
+
+    [Fact]
+    public void Build_BadCalendars_EveryProblemWithItsKeyPath()
+    {
+        var options = new SlaOptions { DefaultCalendar = "Paris" };
+        options.Calendars["London"] = new BusinessCalendarOptions { TimeZone = "Europe/London", Hours = { Monday = ["09:00-12:00", "11:00-17:30"] } };
+        options.Calendars["alwaysOpen"] = new BusinessCalendarOptions { Hours = { Monday = ["09:00-17:30"] } };
+        options.Calendars["Empty"] = new BusinessCalendarOptions();
+
+        var ex = Assert.Throws<InvalidOptionsException>(() => options.Build());
+
+        Assert.Equal(
+        [
+            "Calendars:London:Hours:Monday:0 ('09:00-12:00') overlaps Calendars:London:Hours:Monday:1 ('11:00-17:30'); valid: periods that do not overlap (an overnight period reaches into the next day).",
+            "Calendars has a calendar named 'alwaysOpen'; valid: a non-blank name other than 'AlwaysOpen' (built in).",
+            "Calendars:Empty:Hours has no working period; valid: at least one, e.g. Calendars:Empty:Hours:Monday: [ '09:00-17:30' ].",
+            "DefaultCalendar is 'Paris'; valid: AlwaysOpen, Empty, London.",
+        ],
+        ex.Problems);
     }
 }
