@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using ServiceQuality.Complaints;
+using ServiceQuality.Normalization;
 using ServiceQuality.Sla;
 
 namespace ServiceQuality.Benchmarks;
@@ -14,6 +15,7 @@ public class ComplaintLifecycleBenchmarks
 {
     private const int LifecycleEvents = 12;
     private static readonly DateTimeOffset Start = new(2026, 3, 27, 9, 0, 0, TimeSpan.Zero);
+    private static readonly ComplaintNormalizer Normalizer = new();
     private static readonly string[] HelpOptions = ["replace the router", "move you to the backup VPN"];
     private readonly ManualTime _time = new();
     private ComplaintLifecycle _lifecycle = null!;
@@ -32,7 +34,7 @@ public class ComplaintLifecycleBenchmarks
     public Complaint WholeLifecycle_Aggregate()
     {
         _time.Now = Start;
-        var c = _lifecycle.Receive("C-1", "client-7", ClientSegment.External, ContactChannel.Email, Priority.High, "The VPN drops every hour.", "desk");
+        var c = _lifecycle.Receive(new ReceiveComplaintRequest { ComplaintId = "C-1", ClientId = "client-7", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.High, Text = "The VPN drops every hour.", Actor = "desk" }, Normalizer);
         for (int i = 0; i < LifecycleEvents - 1; i++)
         {
             Step(c, i);
@@ -46,7 +48,7 @@ public class ComplaintLifecycleBenchmarks
     {
         _time.Now = Start;
         var service = new ComplaintService(_lifecycle, new InMemoryComplaintStore());
-        var c = await service.ReceiveAsync("C-1", "client-7", ClientSegment.External, ContactChannel.Email, Priority.High, "The VPN drops every hour.", "desk");
+        var c = await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "C-1", ClientId = "client-7", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.High, Text = "The VPN drops every hour.", Actor = "desk" });
         for (int i = 0; i < LifecycleEvents - 1; i++)
         {
             Step(c, i);

@@ -95,7 +95,7 @@ public class SlaBenchmarks
     private Complaint History(ComplaintLifecycle lifecycle, int events)
     {
         _time.Now = Start;
-        var c = lifecycle.Receive("C-1", "client-7", ClientSegment.External, ContactChannel.Email, Priority.Normal, "The VPN drops every hour.", "desk");
+        var c = lifecycle.Receive(new ReceiveComplaintRequest { ComplaintId = "C-1", ClientId = "client-7", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Normal, Text = "The VPN drops every hour.", Actor = "desk" });
         c.Acknowledge("ann", ContactChannel.Email, "Thank you.");
         c.StartInvestigating("ann");
         while (c.Version < events)

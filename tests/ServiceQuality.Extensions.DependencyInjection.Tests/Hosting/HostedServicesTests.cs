@@ -27,7 +27,7 @@ public class HostedServicesTests
             s.AddServiceQuality(o => o.SlaMonitor.Interval = TimeSpan.FromMinutes(1)).AddSlaMonitor().AddSlaMonitor();
         });
         var service = host.Services.GetRequiredService<ComplaintService>();
-        await service.ReceiveAsync("Q1", "C1", ClientSegment.External, ContactChannel.Email, Priority.Normal, "VPN down", "desk");
+        await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "Q1", ClientId = "C1", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Normal, Text = "VPN down", Actor = "desk" });
         await host.StartAsync();
         var monitor = host.Services.GetRequiredService<SlaMonitorService>();
         await WaitAsync(() => monitor.Sweeps >= 1);
@@ -60,7 +60,7 @@ public class HostedServicesTests
             s.AddSingleton<ISlaAlertHandler>(handler);
             s.AddServiceQuality().AddSlaMonitor();
         });
-        await host.Services.GetRequiredService<ComplaintService>().ReceiveAsync("Q1", "C1", ClientSegment.External, ContactChannel.Email, Priority.Critical, "Site down", "desk");
+        await host.Services.GetRequiredService<ComplaintService>().ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "Q1", ClientId = "C1", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Critical, Text = "Site down", Actor = "desk" });
         await host.StartAsync();
         var monitor = host.Services.GetRequiredService<SlaMonitorService>();
         await WaitAsync(() => monitor.Sweeps >= 1);
@@ -124,7 +124,7 @@ public class HostedServicesTests
                 o.SlaMonitor.MaxLag = TimeSpan.FromMinutes(5);
             }).AddSlaMonitor().AddHealthChecks();
         });
-        await host.Services.GetRequiredService<ComplaintService>().ReceiveAsync("Q1", "C1", ClientSegment.External, ContactChannel.Email, Priority.Critical, "Site down", "desk");
+        await host.Services.GetRequiredService<ComplaintService>().ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "Q1", ClientId = "C1", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Critical, Text = "Site down", Actor = "desk" });
         await host.StartAsync();
         var monitor = host.Services.GetRequiredService<SlaMonitorService>();
         var health = host.Services.GetRequiredService<HealthCheckService>();
@@ -189,7 +189,7 @@ public class HostedServicesTests
     }
 
     private static Task ReceivedAsync(ComplaintService service, string id) =>
-        service.ReceiveAsync(id, "C1", ClientSegment.External, ContactChannel.Email, Priority.Normal, "VPN down", "desk").AsTask();
+        service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = id, ClientId = "C1", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Normal, Text = "VPN down", Actor = "desk" }).AsTask();
 
     private static async Task ResolvedAsync(ComplaintService service, FakeTimeProvider clock, string id)
     {
