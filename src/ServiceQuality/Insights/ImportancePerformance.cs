@@ -52,60 +52,83 @@ public sealed class ImportancePerformanceOptions
     public double ImportanceScaleMaximum { get; set; } = 5;
 }
 
-/// <summary>One client want placed on the importance-performance grid.</summary>
-/// <param name="Want">The client want.</param>
+/// <summary>One attribute placed on the importance-performance grid.</summary>
+/// <typeparam name="TAttribute">The attributes analysed (a client want, a service feature of the host's own).</typeparam>
+/// <param name="Attribute">The attribute.</param>
 /// <param name="Importance">Its importance (stated mean, or derived correlation).</param>
 /// <param name="Performance">Its mean performance rating.</param>
 /// <param name="Quadrant">The quadrant; a value on a crosshair counts as high.</param>
-public readonly record struct IpaPoint(ClientWant Want, double Importance, double Performance, IpaQuadrant Quadrant);
+public readonly record struct IpaPoint<TAttribute>(TAttribute Attribute, double Importance, double Performance, IpaQuadrant Quadrant)
+{
+    /// <summary>
+    /// Gets the gap P − I: below 0 the attribute performs worse than it matters (the shortfall to close first). It is
+    /// meaningful when importance and performance are rated on the same scale (stated importance), not with a derived
+    /// correlation.
+    /// </summary>
+    public double Gap => Performance - Importance;
+}
 
 /// <summary>The result of an importance-performance analysis.</summary>
-/// <param name="Points">One point per want, in <see cref="ClientWant"/> order.</param>
+/// <typeparam name="TAttribute">The attributes analysed.</typeparam>
+/// <param name="Points">One point per attribute, in the order given.</param>
 /// <param name="ImportanceCrosshair">The importance value that splits high from low.</param>
 /// <param name="PerformanceCrosshair">The performance value that splits high from low.</param>
-public sealed record IpaResult(IReadOnlyList<IpaPoint> Points, double ImportanceCrosshair, double PerformanceCrosshair)
+public sealed record IpaResult<TAttribute>(IReadOnlyList<IpaPoint<TAttribute>> Points, double ImportanceCrosshair, double PerformanceCrosshair)
 {
-    /// <summary>Gets the wants in the "concentrate here" quadrant, most important first.</summary>
-    public IEnumerable<ClientWant> ConcentrateHere =>
-        Points.Where(p => p.Quadrant == IpaQuadrant.ConcentrateHere).OrderByDescending(p => p.Importance).Select(p => p.Want);
+    /// <summary>Gets the attributes in the "concentrate here" quadrant, most important first.</summary>
+    public IEnumerable<TAttribute> ConcentrateHere =>
+        Points.Where(p => p.Quadrant == IpaQuadrant.ConcentrateHere).OrderByDescending(p => p.Importance).Select(p => p.Attribute);
+
+    /// <summary>Gets the points by gap P − I, the largest shortfall (most negative gap) first.</summary>
+    public IEnumerable<IpaPoint<TAttribute>> ByGap => Points.OrderBy(p => p.Gap);
 }
 
 /// <summary>
-/// Importance-performance analysis over the seven client wants ("go ask those you support; the answers show where to
-/// focus"). Importance is stated (the mean importance rating) or derived (the Pearson correlation of each want's
-/// performance rating with overall satisfaction, <see cref="DeriveImportance"/>).
+/// Importance-performance analysis (Martilla and James 1977) over any attribute set — the seven client wants ("go ask
+/// those you support; the answers show where to focus") or a host's own — with the quadrants and the gap P − I.
+/// Importance is stated (the mean importance rating) or derived (the Pearson correlation of each attribute's performance
+/// rating with overall satisfaction, <see cref="DeriveImportance"/>).
 /// </summary>
 public static class ImportancePerformance
 {
-    /// <summary>Places each want in its quadrant.</summary>
-    /// <param name="wants">Importance and performance per want; at least one.</param>
+    /// <summary>Places each attribute in its quadrant.</summary>
+    /// <typeparam name="TAttribute">The attributes analysed; an enum's values must be defined.</typeparam>
+    /// <param name="attributes">Importance and performance per attribute, in the order the points should keep; at least one.</param>
     /// <param name="options">Crosshair placement and scales; the defaults when <see langword="null"/>.</param>
     /// <returns>The points and crosshairs.</returns>
-    /// <exception cref="ArgumentException">No wants were given.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A value is not finite, a want or the crosshair placement is undefined, or a scale has no range.</exception>
-    public static IpaResult Analyze(IReadOnlyDictionary<ClientWant, (double Importance, double Performance)> wants, ImportancePerformanceOptions? options = null)
+    /// <exception cref="ArgumentException">No attributes were given, or one is given twice.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value is not finite, an enum attribute or the crosshair placement is undefined, or a scale has no range.</exception>
+    public static IpaResult<TAttribute> Analyze<TAttribute>(IEnumerable<KeyValuePair<TAttribute, (double Importance, double Performance)>> attributes, ImportancePerformanceOptions? options = null)
+        where TAttribute : notnull
     {
-        ArgumentNullException.ThrowIfNull(wants);
+        ArgumentNullException.ThrowIfNull(attributes);
         options ??= new ImportancePerformanceOptions();
-        if (wants.Count == 0)
+        var items = attributes.ToList();
+        if (items.Count == 0)
         {
-            throw new ArgumentException("At least one client want is needed.", nameof(wants));
+            throw new ArgumentException("At least one attribute is needed.", nameof(attributes));
         }
 
         Check.Defined(options.Crosshairs, nameof(options.Crosshairs));
         Check.Scale(options.ImportanceScaleMinimum, options.ImportanceScaleMaximum, nameof(options.ImportanceScaleMinimum));
         Check.Scale(options.PerformanceScaleMinimum, options.PerformanceScaleMaximum, nameof(options.PerformanceScaleMinimum));
-        foreach (var (want, (importance, performance)) in wants)
+        var seen = new HashSet<TAttribute>();
+        foreach (var (attribute, (importance, performance)) in items)
         {
-            Check.Defined(want, nameof(wants));
-            Check.Finite(importance, nameof(wants));
-            Check.Finite(performance, nameof(wants));
+            CheckDefined(attribute, nameof(attributes));
+            if (!seen.Add(attribute))
+            {
+                throw new ArgumentException($"The attribute {attribute} is given twice.", nameof(attributes));
+            }
+
+            Check.Finite(importance, nameof(attributes));
+            Check.Finite(performance, nameof(attributes));
         }
 
         var (ic, pc) = options.Crosshairs == CrosshairPlacement.ScaleMidpoint
             ? ((options.ImportanceScaleMinimum + options.ImportanceScaleMaximum) / 2, (options.PerformanceScaleMinimum + options.PerformanceScaleMaximum) / 2)
-            : (wants.Values.Average(v => v.Importance), wants.Values.Average(v => v.Performance));
-        var points = wants.OrderBy(kv => kv.Key).Select(kv =>
+            : (items.Average(v => v.Value.Importance), items.Average(v => v.Value.Performance));
+        var points = items.Select(kv =>
         {
             var (imp, perf) = kv.Value;
             var quadrant = (imp >= ic, perf >= pc) switch
@@ -115,54 +138,76 @@ public static class ImportancePerformance
                 (false, false) => IpaQuadrant.LowPriority,
                 _ => IpaQuadrant.PossibleOverkill,
             };
-            return new IpaPoint(kv.Key, imp, perf, quadrant);
+            return new IpaPoint<TAttribute>(kv.Key, imp, perf, quadrant);
         }).ToArray();
-        return new IpaResult(points, ic, pc);
+        return new IpaResult<TAttribute>(points, ic, pc);
     }
 
     /// <summary>
-    /// Derived importance: the Pearson correlation of each want's ratings with overall satisfaction over the same
-    /// respondents. A want with no variance gets 0 (it cannot explain satisfaction).
+    /// Derived importance: the Pearson correlation of each attribute's ratings with overall satisfaction over the same
+    /// respondents. An attribute (or an overall rating) without variance has no correlation: <see langword="null"/>, not 0.
     /// </summary>
-    /// <param name="wantRatings">Per want, one rating per respondent.</param>
+    /// <typeparam name="TAttribute">The attributes analysed; an enum's values must be defined.</typeparam>
+    /// <param name="ratings">Per attribute, one rating per respondent.</param>
     /// <param name="overall">Overall satisfaction, one per respondent.</param>
-    /// <returns>The correlation per want, in [-1, 1].</returns>
+    /// <returns>The correlation per attribute, in [-1, 1], or <see langword="null"/> when undefined.</returns>
     /// <exception cref="ArgumentException">The lengths differ or there are fewer than 3 respondents.</exception>
-    public static IReadOnlyDictionary<ClientWant, double> DeriveImportance(IReadOnlyDictionary<ClientWant, double[]> wantRatings, IReadOnlyList<double> overall)
+    /// <exception cref="ArgumentOutOfRangeException">A rating is not finite or an enum attribute is undefined.</exception>
+    public static IReadOnlyDictionary<TAttribute, double?> DeriveImportance<TAttribute>(IReadOnlyDictionary<TAttribute, double[]> ratings, IReadOnlyList<double> overall)
+        where TAttribute : notnull
     {
-        ArgumentNullException.ThrowIfNull(wantRatings);
+        ArgumentNullException.ThrowIfNull(ratings);
         ArgumentNullException.ThrowIfNull(overall);
         if (overall.Count < 3)
         {
-            throw new ArgumentException("Derived importance needs at least 3 respondents.", nameof(overall));
+            throw new ArgumentException($"Derived importance needs at least 3 respondents (got {overall.Count}).", nameof(overall));
         }
 
-        var result = new Dictionary<ClientWant, double>();
-        foreach (var (want, ratings) in wantRatings)
+        var result = new Dictionary<TAttribute, double?>();
+        foreach (var (attribute, values) in ratings)
         {
-            if (ratings.Length != overall.Count)
+            CheckDefined(attribute, nameof(ratings));
+            if (values.Length != overall.Count)
             {
-                throw new ArgumentException($"The ratings of {want} must have one value per respondent ({overall.Count}).", nameof(wantRatings));
+                throw new ArgumentException($"The ratings of {attribute} must have one value per respondent ({overall.Count}).", nameof(ratings));
             }
 
-            result[want] = Pearson(ratings, overall);
+            result[attribute] = Pearson(values, overall);
         }
 
         return result;
     }
 
-    internal static double Pearson(IReadOnlyList<double> x, IReadOnlyList<double> y)
+    /// <summary>The two-pass Pearson correlation; <see langword="null"/> when either side has no variance.</summary>
+    internal static double? Pearson(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
+        foreach (var v in x)
+        {
+            Check.Finite(v, nameof(x));
+        }
+
+        foreach (var v in y)
+        {
+            Check.Finite(v, nameof(y));
+        }
+
         double mx = x.Average(), my = y.Average(), sxy = 0, sxx = 0, syy = 0;
         for (var i = 0; i < x.Count; i++)
         {
-            Check.Finite(x[i], nameof(x));
-            Check.Finite(y[i], nameof(y));
             sxy += (x[i] - mx) * (y[i] - my);
             sxx += (x[i] - mx) * (x[i] - mx);
             syy += (y[i] - my) * (y[i] - my);
         }
 
-        return sxx > 0 && syy > 0 ? Math.Clamp(sxy / Math.Sqrt(sxx * syy), -1, 1) : 0;
+        return sxx > 0 && syy > 0 ? Math.Clamp(sxy / Math.Sqrt(sxx * syy), -1, 1) : null;
+    }
+
+    /// <summary>An attribute of an enum type must be one of its defined values (a ClientWant of 99 is refused, naming it).</summary>
+    private static void CheckDefined<TAttribute>(TAttribute attribute, string name)
+    {
+        if (attribute is Enum value && !Enum.IsDefined(value.GetType(), value))
+        {
+            throw new ArgumentOutOfRangeException(name, attribute, $"{Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)} is not a defined {value.GetType().Name}; valid: {string.Join(", ", Enum.GetNames(value.GetType()))}.");
+        }
     }
 }

@@ -16,10 +16,10 @@ public enum PeakDefinition
     /// <summary>The moment furthest from the scale midpoint, good or bad (Kahneman's most intense moment; the default).</summary>
     MostExtreme = 0,
 
-    /// <summary>The worst-rated moment.</summary>
+    /// <summary>The worst-rated moment: the lowest rating, or the highest when lower is better (<see cref="JourneyOptions.Direction"/>).</summary>
     Worst = 1,
 
-    /// <summary>The best-rated moment.</summary>
+    /// <summary>The best-rated moment: the highest rating, or the lowest when lower is better.</summary>
     Best = 2,
 }
 
@@ -33,6 +33,13 @@ public sealed class JourneyOptions
     /// <summary>Gets or sets the highest rating.</summary>
     /// <value>5.</value>
     public double ScaleMaximum { get; set; } = 5;
+
+    /// <summary>
+    /// Gets or sets which end of the scale is good: a journey of effort ratings (CES 1.0 wording) or of waiting times
+    /// has lower as better.
+    /// </summary>
+    /// <value><see cref="RatingDirection.HigherIsBetter"/>.</value>
+    public RatingDirection Direction { get; set; } = RatingDirection.HigherIsBetter;
 
     /// <summary>Gets or sets which moment is the peak.</summary>
     /// <value><see cref="PeakDefinition.MostExtreme"/>; ties go to the earlier moment in time.</value>
@@ -49,7 +56,8 @@ public sealed class JourneyOptions
 /// <param name="Peak">The peak moment.</param>
 /// <param name="End">The last moment (latest <see cref="MomentOfTruth.At"/>).</param>
 /// <param name="Mean">The plain mean rating, for comparison.</param>
-public readonly record struct JourneyScore(int Moments, double? Score, MomentOfTruth? Peak, MomentOfTruth? End, double? Mean);
+/// <param name="Normalized">The score on 0-100 with 100 the best end of the scale whatever its range and direction, to compare journeys rated on different scales.</param>
+public readonly record struct JourneyScore(int Moments, double? Score, MomentOfTruth? Peak, MomentOfTruth? End, double? Mean, double? Normalized);
 
 /// <summary>The ratings of one kind of moment across journeys.</summary>
 /// <param name="Kind">The kind.</param>
@@ -70,9 +78,10 @@ public static class Journeys
         Check.InRange(options.PeakWeight, 0, 1, nameof(options.PeakWeight));
         Check.Scale(options.ScaleMinimum, options.ScaleMaximum, nameof(options));
         Check.Defined(options.Peak, nameof(options.Peak));
+        Check.Defined(options.Direction, nameof(options.Direction));
         if (moments.IsEmpty)
         {
-            return new JourneyScore(0, null, null, null, null);
+            return new JourneyScore(0, null, null, null, null, null);
         }
 
         var mid = (options.ScaleMinimum + options.ScaleMaximum) / 2;
@@ -83,42 +92,55 @@ public static class Journeys
             var r = moments[i].Rating;
             Check.InRange(r, options.ScaleMinimum, options.ScaleMaximum, nameof(moments));
             sum += r;
-            var intensity = Intensity(r, mid, options.Peak);
-            var peakIntensity = Intensity(moments[peak].Rating, mid, options.Peak);
+            var intensity = Intensity(r, mid, options.Peak, options.Direction);
+            var peakIntensity = Intensity(moments[peak].Rating, mid, options.Peak, options.Direction);
             var better = intensity > peakIntensity || (intensity == peakIntensity && moments[i].At < moments[peak].At);
             peak = better ? i : peak;
             end = moments[i].At >= moments[end].At ? i : end;
         }
 
         var score = (options.PeakWeight * moments[peak].Rating) + ((1 - options.PeakWeight) * moments[end].Rating);
-        return new JourneyScore(moments.Length, score, moments[peak], moments[end], sum / moments.Length);
+        var goodness = options.Direction == RatingDirection.HigherIsBetter ? score - options.ScaleMinimum : options.ScaleMaximum - score;
+        return new JourneyScore(moments.Length, score, moments[peak], moments[end], sum / moments.Length, 100 * goodness / (options.ScaleMaximum - options.ScaleMinimum));
     }
 
-    private static double Intensity(double rating, double mid, PeakDefinition peak) => peak switch
+    /// <summary>How much a rating is the peak: the larger, the more; worst and best follow the scale's direction.</summary>
+    private static double Intensity(double rating, double mid, PeakDefinition peak, RatingDirection direction)
     {
-        PeakDefinition.Worst => -rating,
-        PeakDefinition.Best => rating,
-        _ => Math.Abs(rating - mid),
-    };
+        var goodness = direction == RatingDirection.HigherIsBetter ? rating : -rating;
+        return peak switch
+        {
+            PeakDefinition.Worst => -goodness,
+            PeakDefinition.Best => goodness,
+            _ => Math.Abs(rating - mid),
+        };
+    }
 
-    /// <summary>The kinds of moment across journeys, weakest (lowest mean rating) first.</summary>
+    /// <summary>The kinds of moment across journeys, weakest first: the lowest mean rating, or the highest when lower is better.</summary>
     /// <param name="journeys">The journeys.</param>
     /// <param name="level">The confidence level of each mean's interval.</param>
-    /// <returns>One summary per kind, ascending by mean rating.</returns>
-    public static IReadOnlyList<MomentKindSummary> KindsByWeakness(IEnumerable<IEnumerable<MomentOfTruth>> journeys, double level = 0.95)
+    /// <param name="options">The scale and its direction; the defaults when <see langword="null"/>.</param>
+    /// <returns>One summary per kind, weakest first.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A rating is outside the scale, the scale has no range or the direction is undefined.</exception>
+    public static IReadOnlyList<MomentKindSummary> KindsByWeakness(IEnumerable<IEnumerable<MomentOfTruth>> journeys, double level = 0.95, JourneyOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(journeys);
+        options ??= new JourneyOptions();
+        Check.Scale(options.ScaleMinimum, options.ScaleMaximum, nameof(options));
+        Check.Defined(options.Direction, nameof(options.Direction));
         var byKind = new Dictionary<string, MeanAccumulator>(StringComparer.Ordinal);
         foreach (var moment in journeys.SelectMany(j => j))
         {
+            Check.InRange(moment.Rating, options.ScaleMinimum, options.ScaleMaximum, nameof(journeys));
             byKind.TryGetValue(moment.Kind, out var acc);
             acc.Add(moment.Rating);
             byKind[moment.Kind] = acc;
         }
 
+        var sign = options.Direction == RatingDirection.HigherIsBetter ? 1 : -1;
         return [.. byKind
             .Select(kv => new MomentKindSummary(kv.Key, kv.Value.GetResult(level)))
-            .OrderBy(s => s.Rating.Mean)
+            .OrderBy(s => sign * s.Rating.Mean)
             .ThenBy(s => s.Kind, StringComparer.Ordinal)];
     }
 }

@@ -105,7 +105,7 @@ public sealed record ScorecardResult(
     CsatResult Csat,
     MeanResult Ces,
     IReadOnlyList<WantScore> Wants,
-    IpaResult? ImportancePerformance,
+    IpaResult<ClientWant>? ImportancePerformance,
     ServiceQualityIndexResult Index,
     SegmentParityScores Parity,
     IReadOnlyList<AgentScore> Agents,

@@ -114,7 +114,7 @@ public sealed class ScorecardAccumulator
             ? ImportancePerformance.Analyze(wantMeans.ToDictionary(w => w.Key, w => (w.Value.Importance, w.Value.Performance.Mean ?? 0)), options.ImportancePerformance)
             : null;
         var wants = wantMeans
-            .Select(w => new WantScore(w.Key, w.Value.Importance, w.Value.Performance, ipa?.Points.First(p => p.Want == w.Key).Quadrant ?? default))
+            .Select(w => new WantScore(w.Key, w.Value.Importance, w.Value.Performance, ipa?.Points.First(p => p.Attribute == w.Key).Quadrant ?? default))
             .ToList();
 
         var inputs = new ServiceQualityInputs

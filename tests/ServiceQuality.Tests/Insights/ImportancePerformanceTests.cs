@@ -47,13 +47,42 @@ public sealed class ImportancePerformanceTests
             {
                 [ClientWant.Responsiveness] = [2, 4, 6, 8, 10], // r = 1
                 [ClientWant.Communication] = [5, 4, 3, 2, 1], // r = -1
-                [ClientWant.Availability] = [3, 3, 3, 3, 3], // no variance: 0
+                [ClientWant.Availability] = [3, 3, 3, 3, 3], // no variance: undefined, not 0
                 [ClientWant.FirstTimeFix] = [1, 3, 2, 5, 4], // r = 0.8 (Σxy = 8, Σxx = Σyy = 10)
             },
             overall);
-        Assert.Equal(1, imp[ClientWant.Responsiveness], 14);
-        Assert.Equal(-1, imp[ClientWant.Communication], 14);
-        Assert.Equal(0, imp[ClientWant.Availability]);
-        Assert.Equal(0.8, imp[ClientWant.FirstTimeFix], 14);
+        Assert.Equal(1, imp[ClientWant.Responsiveness]!.Value, 14);
+        Assert.Equal(-1, imp[ClientWant.Communication]!.Value, 14);
+        Assert.Null(imp[ClientWant.Availability]);
+        Assert.Equal(0.8, imp[ClientWant.FirstTimeFix]!.Value, 14);
+    }
+
+    [Fact]
+    public void Analyze_AnyAttributeSet_KeepsTheOrderAndReportsTheGap()
+    {
+        // A host's own attributes on the same 1-5 scale for importance and performance: gap P − I, the largest shortfall first.
+        var attributes = new Dictionary<string, (double Importance, double Performance)>
+        {
+            ["Password resets"] = (4.5, 2.5),
+            ["Laptop refresh"] = (3.0, 3.5),
+            ["Onboarding"] = (4.0, 3.9),
+        };
+        var r = ImportancePerformance.Analyze(attributes);
+        Assert.Equal(["Password resets", "Laptop refresh", "Onboarding"], r.Points.Select(p => p.Attribute));
+        Assert.Equal([-2.0, 0.5, -0.1], r.Points.Select(p => Math.Round(p.Gap, 12)));
+        Assert.Equal(["Password resets", "Onboarding", "Laptop refresh"], r.ByGap.Select(p => p.Attribute));
+        Assert.Equal(["Password resets"], r.ConcentrateHere); // importance 4.5 ≥ 3.833…, performance 2.5 < 3.3
+    }
+
+    [Fact]
+    public void Analyze_BadInput_IsRejectedNamingTheValue()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => ImportancePerformance.Analyze(new Dictionary<ClientWant, (double, double)> { [(ClientWant)99] = (4, 3) }));
+        Assert.Contains("99 is not a defined ClientWant", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => ImportancePerformance.Analyze(new Dictionary<string, (double, double)>()));
+        Assert.Throws<ArgumentException>(() => ImportancePerformance.Analyze([new KeyValuePair<string, (double, double)>("a", (1, 2)), new("a", (3, 4))]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ImportancePerformance.Analyze(Wants, new ImportancePerformanceOptions { Crosshairs = (CrosshairPlacement)4 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ImportancePerformance.Analyze(Wants, new ImportancePerformanceOptions { PerformanceScaleMinimum = 5 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ImportancePerformance.Analyze(new Dictionary<string, (double, double)> { ["a"] = (double.NaN, 1) }));
     }
 }

@@ -1,4 +1,5 @@
 using ServiceQuality.Insights;
+using ServiceQuality.Scoring;
 
 namespace ServiceQuality.Tests.Insights;
 
@@ -25,6 +26,7 @@ public sealed class JourneysTests
         Assert.Equal(peakRating, s.Peak!.Value.Rating);
         Assert.Equal("fix", s.End!.Value.Kind); // the latest moment, whatever the input order
         Assert.Equal(3.25, s.Mean!.Value, 14);
+        Assert.Equal(100 * (expected - 1) / 4, s.Normalized!.Value, 12);
     }
 
     [Fact]
@@ -37,9 +39,26 @@ public sealed class JourneysTests
     [Fact]
     public void KindsByWeakness_NamesTheWeakestKind()
     {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Journeys.KindsByWeakness([[new(T0, "phone", "fix", 9)]]));
         var kinds = Journeys.KindsByWeakness([Journey, [new(T0, "phone", "status update", 2)]]);
         Assert.Equal("status update", kinds[0].Kind);
         Assert.Equal(2, kinds[0].Rating.Mean!.Value, 14);
         Assert.Equal(3, kinds[0].Rating.N);
+    }
+
+    [Fact]
+    public void Score_LowerIsBetterScale_TurnsWorstAndBestAround()
+    {
+        // Effort ratings on CES 1.0's 1-7 wording (1 = very low effort): the worst moment is the highest rating.
+        MomentOfTruth[] effort = [new(T0, "phone", "acknowledgement", 2), new(T0.AddHours(1), "portal", "status update", 6), new(T0.AddHours(2), "email", "fix", 1)];
+        var options = new JourneyOptions { ScaleMinimum = 1, ScaleMaximum = 7, Direction = RatingDirection.LowerIsBetter, Peak = PeakDefinition.Worst };
+        var worst = Journeys.Score(effort, options);
+        Assert.Equal(6, worst.Peak!.Value.Rating);
+        Assert.Equal(3.5, worst.Score!.Value, 14); // (6 + 1)/2
+        Assert.Equal(100 * (7 - 3.5) / 6, worst.Normalized!.Value, 12); // 100 = the easy end
+        Assert.Equal(1, Journeys.Score(effort, new JourneyOptions { ScaleMaximum = 7, Direction = RatingDirection.LowerIsBetter, Peak = PeakDefinition.Best }).Peak!.Value.Rating);
+        Assert.Equal("status update", Journeys.KindsByWeakness([effort], options: options)[0].Kind); // weakest = highest effort
+        Assert.Throws<ArgumentOutOfRangeException>(() => Journeys.Score(effort, new JourneyOptions { ScaleMinimum = 3, ScaleMaximum = 3 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Journeys.Score(effort, new JourneyOptions { ScaleMaximum = 7, Direction = (RatingDirection)2 }));
     }
 }

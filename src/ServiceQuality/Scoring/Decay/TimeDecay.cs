@@ -52,4 +52,50 @@ public readonly record struct TimeDecay(TimeSpan Period, DecayDefinition Definit
     /// <returns>A weight in (0, 1].</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="observedAt"/> is after <paramref name="asOf"/>.</exception>
     public double Weight(DateTimeOffset observedAt, DateTimeOffset asOf) => Weight(asOf - observedAt);
+
+    /// <summary>
+    /// The running time-decayed mean after each observation: at each observation's time, the mean of every observation
+    /// so far weighted by its decay to that time — pandas' <c>Series.ewm(halflife=h, times=t).mean()</c> (adjust=True)
+    /// with <see cref="DecayDefinition.HalfLife"/>. Updated stably: m ← m + (x - m)/W with W ← W·decay + 1.
+    /// </summary>
+    /// <param name="values">The observations in time order (equal times allowed).</param>
+    /// <returns>One running value per observation, in the same order.</returns>
+    /// <exception cref="ArgumentException">The observations are not in time order; the message gives the index.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value is not finite, the period is not positive or the definition is undefined.</exception>
+    public IReadOnlyList<DecayedValue> Series(ReadOnlySpan<TimedValue> values)
+    {
+        var result = new DecayedValue[values.Length];
+        double mean = 0, weight = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var (at, value) = values[i];
+            Check.Finite(value, nameof(values));
+            if (i > 0 && at < values[i - 1].At)
+            {
+                throw new ArgumentException($"The observations must be in time order; the one at index {i} ({at:O}) is before the one at index {i - 1} ({values[i - 1].At:O}).", nameof(values));
+            }
+
+            weight = (i == 0 ? 0 : weight * Weight(at - values[i - 1].At)) + 1;
+            mean += (value - mean) / weight;
+            result[i] = new DecayedValue(at, mean, weight);
+        }
+
+        if (values.IsEmpty)
+        {
+            Weight(TimeSpan.Zero); // validates the period and definition even with nothing to decay
+        }
+
+        return result;
+    }
 }
+
+/// <summary>An observation at an instant, for <see cref="TimeDecay.Series"/>.</summary>
+/// <param name="At">When it was observed.</param>
+/// <param name="Value">The value, finite.</param>
+public readonly record struct TimedValue(DateTimeOffset At, double Value);
+
+/// <summary>The running time-decayed mean at an observation's time.</summary>
+/// <param name="At">The observation's time.</param>
+/// <param name="Mean">The decayed mean of every observation up to this one.</param>
+/// <param name="Weight">The total decayed weight behind it (1 for the first observation; grows toward h/ln 2 per unit time for a steady stream).</param>
+public readonly record struct DecayedValue(DateTimeOffset At, double Mean, double Weight);

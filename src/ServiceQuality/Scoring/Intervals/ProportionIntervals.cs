@@ -1,8 +1,10 @@
 namespace ServiceQuality.Scoring.Intervals;
 
 /// <summary>
-/// Intervals for a binomial proportion x/n, reproducing R's <c>binom::binom.confint</c> and statsmodels'
-/// <c>proportion_confint</c>, and the Wilson lower bound used to rank items by their share of positive ratings.
+/// Intervals for a binomial proportion x/n — Wilson, Wilson with continuity correction, Agresti-Coull, Wald,
+/// Clopper-Pearson and Jeffreys — reproducing R's <c>binom::binom.confint</c> and <c>prop.test</c>, statsmodels'
+/// <c>proportion_confint</c> and scipy's <c>proportion_ci</c>, and the Wilson lower bound used to rank items by their
+/// share of positive ratings.
 /// </summary>
 public static class ProportionIntervals
 {
@@ -52,8 +54,36 @@ public static class ProportionIntervals
                     break;
                 }
 
+            case ProportionIntervalMethod.WilsonContinuityCorrected:
+                {
+                    // Newcombe (1998), method 4.
+                    double q = 1 - p, z2 = z * z, denominator = 2 * (n + z2);
+                    var lower = successes == 0 ? 0 : ((2 * n * p) + z2 - 1 - (z * Math.Sqrt(z2 - 2 - (1 / n) + (4 * p * ((n * q) + 1))))) / denominator;
+                    var upper = successes == trials ? 1 : ((2 * n * p) + z2 + 1 + (z * Math.Sqrt(z2 + 2 - (1 / n) + (4 * p * ((n * q) - 1))))) / denominator;
+                    interval = new ConfidenceInterval(Math.Max(0, lower), Math.Min(1, upper), level);
+                    break;
+                }
+
+            case ProportionIntervalMethod.ClopperPearson:
+                {
+                    var tail = (1 - level) / 2;
+                    var lower = successes == 0 ? 0 : Distributions.BetaQuantile(tail, successes, trials - successes + 1.0);
+                    var upper = successes == trials ? 1 : Distributions.BetaQuantile(1 - tail, successes + 1.0, trials - successes);
+                    interval = new ConfidenceInterval(lower, upper, level);
+                    break;
+                }
+
+            case ProportionIntervalMethod.Jeffreys:
+                {
+                    var tail = (1 - level) / 2;
+                    var lower = successes == 0 ? 0 : Distributions.BetaQuantile(tail, successes + 0.5, trials - successes + 0.5);
+                    var upper = successes == trials ? 1 : Distributions.BetaQuantile(1 - tail, successes + 0.5, trials - successes + 0.5);
+                    interval = new ConfidenceInterval(lower, upper, level);
+                    break;
+                }
+
             default:
-                throw new ArgumentOutOfRangeException(nameof(method), method, "The method must be Wilson, AgrestiCoull or Wald.");
+                throw new ArgumentOutOfRangeException(nameof(method), method, $"{(int)method} is not a defined ProportionIntervalMethod; valid: {string.Join(", ", Enum.GetNames<ProportionIntervalMethod>())}.");
         }
 
         if (clip || method == ProportionIntervalMethod.Wilson)

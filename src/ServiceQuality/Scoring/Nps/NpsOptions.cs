@@ -31,9 +31,6 @@ public sealed class NpsOptions
     {
         Breaks.Validate();
         Check.Level(ConfidenceLevel, nameof(ConfidenceLevel));
-        if (!Enum.IsDefined(IntervalMethod))
-        {
-            throw new ArgumentOutOfRangeException(nameof(IntervalMethod), IntervalMethod, "The interval method must be AdjustedWald or Wald.");
-        }
+        Check.Defined(IntervalMethod, nameof(IntervalMethod));
     }
 }

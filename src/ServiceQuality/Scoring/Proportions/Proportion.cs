@@ -28,6 +28,30 @@ public static class Proportion
     }
 
     /// <summary>
+    /// The Bayesian (Beta-binomial) estimate of a proportion from counts: the posterior Beta(α + s, β + n - s), its mean
+    /// (Laplace's rule of succession (s + 1)/(n + 2) with the uniform prior), variance and equal-tailed credible interval.
+    /// With no trials it is the prior, so a new item ranks at the prior instead of at 0 or 1.
+    /// </summary>
+    /// <param name="successes">The successes, 0 ≤ successes ≤ trials.</param>
+    /// <param name="trials">The trials, ≥ 0.</param>
+    /// <param name="prior">The prior; <see cref="BetaPrior.Uniform"/> (Laplace) when <see langword="null"/>.</param>
+    /// <param name="level">The credibility level of the interval.</param>
+    /// <returns>The posterior.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A count, a prior concentration or the level is out of range.</exception>
+    public static ProportionPosterior Posterior(long successes, long trials, BetaPrior? prior = null, double level = 0.95)
+    {
+        Check.NonNegative(trials, nameof(trials));
+        Check.InRange(successes, 0, trials, nameof(successes));
+        Check.Level(level, nameof(level));
+        var p = prior ?? BetaPrior.Uniform;
+        p.Validate();
+        double a = p.Successes + successes, b = p.Failures + (trials - successes), total = a + b;
+        var tail = (1 - level) / 2;
+        var interval = new ConfidenceInterval(Distributions.BetaQuantile(tail, a, b), Distributions.BetaQuantile(1 - tail, a, b), level);
+        return new ProportionPosterior(successes, trials, a / total, a * b / (total * total * (total + 1)), interval, new BetaPrior(a, b));
+    }
+
+    /// <summary>
     /// The two-proportion z test of first minus second, as R's <c>prop.test(c(x1, x2), c(n1, n2), correct = FALSE)</c>:
     /// the statistic uses the pooled proportion (its square is prop.test's X-squared), the interval the unpooled
     /// (Wald) standard error. The reported <see cref="DifferenceTest.StandardError"/> is the unpooled one.

@@ -28,9 +28,6 @@ public sealed class ProportionOptions
     public void Validate()
     {
         Check.Level(ConfidenceLevel, nameof(ConfidenceLevel));
-        if (!Enum.IsDefined(IntervalMethod))
-        {
-            throw new ArgumentOutOfRangeException(nameof(IntervalMethod), IntervalMethod, "The interval method must be Wilson, AgrestiCoull or Wald.");
-        }
+        Check.Defined(IntervalMethod, nameof(IntervalMethod));
     }
 }

@@ -109,6 +109,142 @@ public static class CronbachAlpha
         return FromVariances(itemSquares / (n - 1), totalSquares / (n - 1), n, items, level);
     }
 
+    /// <summary>
+    /// Computes alpha with pairwise deletion of missing scores (NaN), as pingouin's <c>cronbach_alpha</c> (default
+    /// <c>nan_policy="pairwise"</c>) and R psych's <c>alpha(use = "pairwise")</c>: each item variance over the respondents
+    /// who answered it, each covariance over those who answered both (pandas' <c>DataFrame.cov()</c>), then
+    /// <see cref="FromCovariance"/> with n = the number of rows. With no missing score it equals <see cref="Compute"/>.
+    /// </summary>
+    /// <param name="scores">Rows are respondents, columns items; at least 2 × 2; NaN marks a missing score.</param>
+    /// <param name="level">The confidence level of the interval.</param>
+    /// <returns>Alpha and its interval; undefined when a pair of items has fewer than two respondents in common (<see cref="UndefinedReason.TooFewObservations"/>) or the covariances sum to 0 or less.</returns>
+    /// <exception cref="ArgumentException">Fewer than two rows or columns.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A score is infinite, or the level is outside (0, 1).</exception>
+    public static AlphaResult ComputePairwise(double[,] scores, double level = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        Check.Level(level, nameof(level));
+        int n = scores.GetLength(0), k = scores.GetLength(1);
+        CheckShape(n, k, nameof(scores));
+
+        // Welford co-moments per pair on scores shifted by each item's first answer: count, two means, C = Σ dx·dy.
+        var shift = new double[k];
+        for (var j = 0; j < k; j++)
+        {
+            shift[j] = double.NaN;
+            for (var i = 0; i < n && double.IsNaN(shift[j]); i++)
+            {
+                shift[j] = scores[i, j];
+            }
+        }
+
+        var count = new long[k, k];
+        var meanX = new double[k, k];
+        var meanY = new double[k, k];
+        var comoment = new double[k, k];
+        var row = new double[k];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < k; j++)
+            {
+                var x = scores[i, j];
+                if (double.IsInfinity(x))
+                {
+                    throw new ArgumentOutOfRangeException(nameof(scores), x, $"The score at row {i}, column {j} must be a finite number or NaN (missing).");
+                }
+
+                row[j] = x - shift[j];
+            }
+
+            for (var a = 0; a < k; a++)
+            {
+                if (double.IsNaN(row[a]))
+                {
+                    continue;
+                }
+
+                for (var b = a; b < k; b++)
+                {
+                    if (double.IsNaN(row[b]))
+                    {
+                        continue;
+                    }
+
+                    var c = ++count[a, b];
+                    var dx = row[a] - meanX[a, b];
+                    meanX[a, b] += dx / c;
+                    meanY[a, b] += (row[b] - meanY[a, b]) / c;
+                    comoment[a, b] += dx * (row[b] - meanY[a, b]);
+                }
+            }
+        }
+
+        var covariance = new double[k, k];
+        for (var a = 0; a < k; a++)
+        {
+            for (var b = a; b < k; b++)
+            {
+                if (count[a, b] < 2)
+                {
+                    return new AlphaResult(null, n, k, null, UndefinedReason.TooFewObservations);
+                }
+
+                covariance[a, b] = covariance[b, a] = comoment[a, b] / (count[a, b] - 1);
+            }
+        }
+
+        return FromCovariance(covariance, n, level);
+    }
+
+    /// <summary>
+    /// Computes alpha from an item covariance matrix: α = k/(k-1)·(1 - trace(C)/ΣC), equivalently k·c̄/(v̄ + (k-1)·c̄)
+    /// with c̄ the mean covariance and v̄ the mean variance (pingouin <c>cronbach_alpha</c>), with Feldt's interval for
+    /// <paramref name="respondents"/> respondents.
+    /// </summary>
+    /// <param name="covariance">A symmetric k × k covariance matrix, k ≥ 2, finite, with variances ≥ 0 on the diagonal.</param>
+    /// <param name="respondents">The number of respondents behind it, ≥ 2 (the interval's degrees of freedom).</param>
+    /// <param name="level">The confidence level of the interval.</param>
+    /// <returns>Alpha and its interval; undefined when the covariances sum to 0 or less (the total has no variance).</returns>
+    /// <exception cref="ArgumentException">The matrix is not square, smaller than 2 × 2, or not symmetric.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An entry is not finite, a variance is negative, the respondents are fewer than 2, or the level is outside (0, 1).</exception>
+    public static AlphaResult FromCovariance(double[,] covariance, int respondents, double level = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(covariance);
+        Check.Level(level, nameof(level));
+        var k = covariance.GetLength(0);
+        if (k != covariance.GetLength(1) || k < 2)
+        {
+            throw new ArgumentException($"The covariance matrix must be square and at least 2 × 2; it is {k} × {covariance.GetLength(1)}.", nameof(covariance));
+        }
+
+        Check.InRange(respondents, 2, int.MaxValue, nameof(respondents));
+        double trace = 0, sum = 0;
+        for (var a = 0; a < k; a++)
+        {
+            for (var b = 0; b < k; b++)
+            {
+                var c = covariance[a, b];
+                Check.Finite(c, nameof(covariance));
+                var mirror = covariance[b, a];
+                if (Math.Abs(c - mirror) > 1e-12 * Math.Max(1, Math.Max(Math.Abs(c), Math.Abs(mirror))))
+                {
+                    throw new ArgumentException($"The covariance matrix must be symmetric; entry [{a}, {b}] is {c} and [{b}, {a}] is {mirror}.", nameof(covariance));
+                }
+
+                sum += c;
+            }
+
+            if (covariance[a, a] < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(covariance), covariance[a, a], $"The variance of item {a} (the diagonal) must be ≥ 0.");
+            }
+
+            trace += covariance[a, a];
+        }
+
+        return FromVariances(trace, sum, respondents, k, level);
+    }
+
     /// <summary>Alpha from the sum of the item variances and the variance of the total, with Feldt's interval.</summary>
     internal static AlphaResult FromVariances(double sumOfItemVariances, double totalVariance, int n, int items, double level)
     {

@@ -32,10 +32,15 @@ public readonly record struct GroupAgreementResult(double? Icc1, double? Icc2, d
 /// </summary>
 /// <remarks>
 /// Each group is accumulated with the stable updates of <see cref="MeanAccumulator"/> and the group means are compared
-/// against a common shift, so ratings offset by 1e9 give the same ICCs as the unshifted ratings.
+/// against a common shift, so ratings offset by 1e9 give the same ICCs as the unshifted ratings. A between- or
+/// within-group sum of squares below 1e-12 of the total is rounding and taken as 0, so groups with equal means give an
+/// undefined ICC2 whatever order their tallies were merged in.
 /// </remarks>
 public static class GroupAgreement
 {
+    /// <summary>A between- or within-group sum of squares below this share of the total is rounding, taken as 0.</summary>
+    internal const double RoundingTolerance = 1e-12;
+
     /// <summary>Computes ICC1 and ICC2 for ratings nested in groups.</summary>
     /// <param name="groups">The group of each rating (any id).</param>
     /// <param name="ratings">The ratings, finite, same length as <paramref name="groups"/>.</param>
@@ -118,6 +123,12 @@ public static class GroupAgreement
         {
             throw new OverflowException("The spread of the ratings exceeds the range of a double; rescale them.");
         }
+
+        // A sum of squares that is zero up to rounding is zero: groups with equal means reached through different merge
+        // orders give SSB ≈ 1e-32 instead of 0, which would turn "undefined" into ICC2 ≈ -1e31.
+        var total = between + ssw;
+        between = between <= RoundingTolerance * total ? 0 : between;
+        ssw = ssw <= RoundingTolerance * total ? 0 : ssw;
 
         var msb = between / df1;
         var msw = ssw / df2;

@@ -53,4 +53,98 @@ public sealed class ProportionIntervalsTests
             return r.Interval!.Value.Contains(r.Estimate!.Value) && r.Interval.Value.Lower >= 0 && r.Interval.Value.Upper <= 1;
         });
     }
+
+    // Wilson with continuity correction: Newcombe (1998), method 4, on the four examples of his Table II. Full precision
+    // from his closed form in Python 3.11, and independently from R prop.test(x, n, correct = TRUE)'s algebraic form
+    // (p.c = x/n ± 0.5/n inside the score interval); the two agree to 1e-16.
+    [Theory]
+    [InlineData(81, 263, 0.25350868229518514, 0.3681762010430035)]
+    [InlineData(15, 148, 0.05977820842849813, 0.16444977936483698)]
+    [InlineData(0, 20, 0.0, 0.20045334501348705)]
+    [InlineData(1, 29, 0.0018026402132796644, 0.19628175100975956)]
+    public void WilsonContinuityCorrected_MatchesNewcombeMethod4(long x, long n, double lower, double upper)
+    {
+        var ci = ProportionIntervals.Compute(x, n, method: ProportionIntervalMethod.WilsonContinuityCorrected);
+        Assert.Equal(lower, ci.Lower, 12);
+        Assert.Equal(upper, ci.Upper, 12);
+        Assert.True(ci.Width > ProportionIntervals.Compute(x, n).Width); // wider than Wilson
+    }
+
+    [Fact]
+    public void ClopperPearson_MatchesScipyAndPublishedTables()
+    {
+        // scipy.stats.binomtest(k=7, n=50).proportion_ci() (method "exact", the scipy docs' example):
+        // ConfidenceInterval(low=0.05819170033997342, high=0.26739600249700846).
+        var ci = ProportionIntervals.Compute(7, 50, method: ProportionIntervalMethod.ClopperPearson);
+        Assert.Equal(0.05819170033997342, ci.Lower, 11);
+        Assert.Equal(0.26739600249700846, ci.Upper, 11);
+
+        // 5 of 25: 0.068 to 0.407 (Conover's tables and R epitools binom.exact, as quoted by influentialpoints.com).
+        var table = ProportionIntervals.Compute(5, 25, method: ProportionIntervalMethod.ClopperPearson);
+        Assert.Equal((0.068, 0.407), (Math.Round(table.Lower, 3), Math.Round(table.Upper, 3)));
+
+        // Closed forms at the ends: x = 0 gives [0, 1 - (a/2)^(1/n)], x = n gives [(a/2)^(1/n), 1].
+        var none = ProportionIntervals.Compute(0, 20, method: ProportionIntervalMethod.ClopperPearson);
+        Assert.Equal(0, none.Lower);
+        Assert.Equal(1 - Math.Pow(0.025, 1.0 / 20), none.Upper, 13);
+        var all = ProportionIntervals.Compute(20, 20, method: ProportionIntervalMethod.ClopperPearson);
+        Assert.Equal(Math.Pow(0.025, 1.0 / 20), all.Lower, 13);
+        Assert.Equal(1, all.Upper);
+    }
+
+    // Jeffreys: the 2.5% and 97.5% quantiles of Beta(x + ½, n − x + ½) (statsmodels proportion_confint(method="jeffreys")),
+    // computed in Python 3.11 without scipy: the Beta CDF by composite Simpson integration in θ (t = sin²θ, which removes
+    // the endpoint singularities) over 20,000 panels, inverted by bisection. The same code reproduces scipy's
+    // Clopper-Pearson bounds for 7/50 above to 4e-13.
+    [Theory]
+    [InlineData(81, 263, 0.2545219349910228, 0.36564749917405726)]
+    [InlineData(15, 148, 0.060448517009295225, 0.15764314347865893)]
+    [InlineData(1, 29, 0.0037461736490571056, 0.15007768600224647)]
+    [InlineData(7, 50, 0.06487170115051819, 0.25532502815636826)]
+    public void Jeffreys_MatchesBetaPosteriorQuantiles(long x, long n, double lower, double upper)
+    {
+        var ci = ProportionIntervals.Compute(x, n, method: ProportionIntervalMethod.Jeffreys);
+        Assert.Equal(lower, ci.Lower, 10);
+        Assert.Equal(upper, ci.Upper, 10);
+    }
+
+    [Fact]
+    public void Jeffreys_AtTheEnds_FollowsBrownCaiDasGupta()
+    {
+        // x = 0: lower 0 (statsmodels keeps the central quantile), upper the 97.5% quantile of Beta(½, 20.5) (Python as above).
+        var none = ProportionIntervals.Compute(0, 20, method: ProportionIntervalMethod.Jeffreys);
+        Assert.Equal(0, none.Lower);
+        Assert.Equal(0.11663898290486949, none.Upper, 10);
+        var all = ProportionIntervals.Compute(20, 20, method: ProportionIntervalMethod.Jeffreys);
+        Assert.Equal(1 - 0.11663898290486949, all.Lower, 10);
+        Assert.Equal(1, all.Upper);
+    }
+
+    [Fact]
+    public void Compute_UndefinedMethod_IsRejectedNamingIt()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => ProportionIntervals.Compute(1, 2, method: (ProportionIntervalMethod)9));
+        Assert.Contains("9 is not a defined ProportionIntervalMethod", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Property]
+    public bool EveryMethod_ContainsTheEstimate_InsideZeroOne(NonNegativeInt s, PositiveInt extra)
+    {
+        long n = s.Get + extra.Get, x = s.Get;
+        return Enum.GetValues<ProportionIntervalMethod>().All(method =>
+        {
+            var ci = ProportionIntervals.Compute(x, n, method: method);
+            return ci.Lower >= 0 && ci.Upper <= 1 && ci.Contains((double)x / n);
+        });
+    }
+
+    [Property]
+    public bool ExactIntervals_AreNested_ClopperPearsonContainsJeffreys(NonNegativeInt s, PositiveInt extra)
+    {
+        // Clopper-Pearson's tails use Beta(x, n-x+1) and Beta(x+1, n-x), which bracket Jeffreys' Beta(x+½, n-x+½).
+        long n = s.Get + extra.Get, x = s.Get;
+        var cp = ProportionIntervals.Compute(x, n, method: ProportionIntervalMethod.ClopperPearson);
+        var j = ProportionIntervals.Compute(x, n, method: ProportionIntervalMethod.Jeffreys);
+        return cp.Lower <= j.Lower + 1e-12 && j.Upper <= cp.Upper + 1e-12;
+    }
 }

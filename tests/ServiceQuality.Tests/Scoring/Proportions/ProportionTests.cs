@@ -1,3 +1,4 @@
+using ServiceQuality.Scoring.Intervals;
 using ServiceQuality.Scoring.Proportions;
 
 namespace ServiceQuality.Tests.Scoring.Proportions;
@@ -27,5 +28,37 @@ public sealed class ProportionTests
         var acc = default(ProportionAccumulator);
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => acc.Add(5, 4));
         Assert.Contains("[0, 4]", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Posterior_UniformPrior_IsLaplacesRuleOfSuccession()
+    {
+        // Laplace: (s + 1)/(n + 2); Beta(1 + 7, 1 + 43) has variance αβ/((α+β)²(α+β+1)) = 8·44/(52²·53).
+        var p = Proportion.Posterior(7, 50);
+        Assert.Equal(8.0 / 52, p.Mean, 15);
+        Assert.Equal(8.0 * 44 / (52.0 * 52 * 53), p.Variance, 15);
+        Assert.Equal(new BetaPrior(8, 44), p.Posterior);
+        Assert.True(p.Interval.Contains(p.Mean));
+        Assert.Equal(0.5, Proportion.Posterior(0, 0).Mean); // no trials: the prior
+        Assert.Equal(1.0 / 3, Proportion.Posterior(0, 1).Mean, 15);
+    }
+
+    [Fact]
+    public void Posterior_JeffreysPrior_IsTheJeffreysInterval()
+    {
+        var posterior = Proportion.Posterior(7, 50, BetaPrior.Jeffreys);
+        var jeffreys = ProportionIntervals.Compute(7, 50, method: ProportionIntervalMethod.Jeffreys);
+        Assert.Equal(jeffreys.Lower, posterior.Interval.Lower, 14);
+        Assert.Equal(jeffreys.Upper, posterior.Interval.Upper, 14);
+        Assert.Equal(7.5 / 51, posterior.Mean, 15);
+    }
+
+    [Fact]
+    public void Posterior_BadInput_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Proportion.Posterior(3, 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Proportion.Posterior(1, 2, new BetaPrior(0, 1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Proportion.Posterior(1, 2, new BetaPrior(1, double.NaN)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Proportion.Posterior(1, 2, level: 1));
     }
 }

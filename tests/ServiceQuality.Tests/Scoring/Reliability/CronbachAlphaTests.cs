@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Xunit;
 using ServiceQuality.Scoring;
 using ServiceQuality.Scoring.Reliability;
 
@@ -60,5 +62,112 @@ public sealed class CronbachAlphaTests
         var icc = IntraclassCorrelation.Compute(Matrices.Map(IntraclassCorrelationTests.Wine, x => x + offset));
         Assert.Equal(0.16574176840547541, icc[(int)IccForm.Single1].Value!.Value, 12);
         Assert.Equal(0.289763779527559, icc[(int)IccForm.Single2].Value!.Value, 12);
+    }
+
+    private const double N = double.NaN;
+
+    /// <summary>pingouin's data set "cronbach_wide_missing" (from real-statistics.com): 12 respondents, 11 binary items, NaN missing.</summary>
+    private static readonly double[,] WideMissing =
+    {
+        { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 },
+        { 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0 },
+        { N, 0, 1, 1, N, 1, 1, 1, 1, 0, 0 },
+        { 1, 1, 1, 0, 1, 1, 0, 1, 1, 0, 0 },
+        { 1, 1, 1, 1, 1, 0, 0, 0, 1, 0, 0 },
+        { 0, 1, N, 0, 1, 1, 1, 1, 0, 0, 0 },
+        { 1, 1, 1, 1, 0, 0, 1, 0, 0, 0, 0 },
+        { 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0 },
+        { 0, 1, 0, 1, 1, 0, 0, 0, 0, 1, 0 },
+        { 1, 0, 0, 1, 0, 1, 0, 0, N, 0, 0 },
+        { 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0 },
+        { 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0 },
+    };
+
+    [Fact]
+    public void ComputePairwise_MatchesPingouin()
+    {
+        // pingouin.cronbach_alpha(data=pg.read_dataset("cronbach_wide_missing")) (docs; psych::alpha(use = "pairwise")):
+        // (0.732660835214447, array([0.435, 0.909])).
+        var r = CronbachAlpha.ComputePairwise(WideMissing);
+        Assert.Equal(0.732660835214447, r.Alpha!.Value, 13);
+        Assert.Equal((0.435, 0.909), (Math.Round(r.Interval!.Value.Lower, 3), Math.Round(r.Interval.Value.Upper, 3)));
+        Assert.Equal((12, 11), (r.N, r.Items));
+    }
+
+    [Fact]
+    public void Compute_ListwiseDeletion_MatchesPingouin()
+    {
+        // pingouin nan_policy="listwise" (psych use = "complete.obs"): 0.8016949152542373 on the 9 complete rows. (pingouin
+        // keeps n = 12 in its interval; the complete-data method uses the 9 rows it is given.)
+        var complete = Enumerable.Range(0, 12).Where(i => Enumerable.Range(0, 11).All(j => !double.IsNaN(WideMissing[i, j]))).ToArray();
+        var rows = new double[complete.Length, 11];
+        for (var i = 0; i < complete.Length; i++)
+        {
+            for (var j = 0; j < 11; j++)
+            {
+                rows[i, j] = WideMissing[complete[i], j];
+            }
+        }
+
+        Assert.Equal(9, complete.Length);
+        Assert.Equal(0.8016949152542373, CronbachAlpha.Compute(rows).Alpha!.Value, 13);
+        Assert.Equal(CronbachAlpha.Compute(rows).Alpha!.Value, CronbachAlpha.ComputePairwise(rows).Alpha!.Value, 13); // no missing: the same
+    }
+
+    [Fact]
+    public void FromCovariance_EqualsComputeOnTheSampleCovariance()
+    {
+        // The wine matrix's sample covariance (pandas DataFrame.cov) gives the same alpha as the raw scores, 0.9093155….
+        var m = IntraclassCorrelationTests.Wine;
+        int n = m.GetLength(0), k = m.GetLength(1);
+        var cov = new double[k, k];
+        for (var a = 0; a < k; a++)
+        {
+            for (var b = 0; b < k; b++)
+            {
+                double ma = 0, mb = 0;
+                for (var i = 0; i < n; i++)
+                {
+                    ma += m[i, a] / n;
+                    mb += m[i, b] / n;
+                }
+
+                for (var i = 0; i < n; i++)
+                {
+                    cov[a, b] += (m[i, a] - ma) * (m[i, b] - mb) / (n - 1);
+                }
+            }
+        }
+
+        var r = CronbachAlpha.FromCovariance(cov, n);
+        Assert.Equal(0.9093155423770694, r.Alpha!.Value, 12);
+        Assert.Equal(CronbachAlpha.Compute(m).Interval!.Value.Lower, r.Interval!.Value.Lower, 12);
+    }
+
+    [Fact]
+    public void FromCovarianceAndPairwise_BadOrDegenerateInput()
+    {
+        Assert.Throws<ArgumentException>(() => CronbachAlpha.FromCovariance(new double[2, 3], 10));
+        Assert.Throws<ArgumentException>(() => CronbachAlpha.FromCovariance(new double[1, 1], 10));
+        Assert.Throws<ArgumentException>(() => CronbachAlpha.FromCovariance(new double[,] { { 1, 0.5 }, { 0.4, 1 } }, 10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CronbachAlpha.FromCovariance(new double[,] { { -1, 0 }, { 0, 1 } }, 10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CronbachAlpha.FromCovariance(new double[,] { { 1, 0 }, { 0, 1 } }, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CronbachAlpha.FromCovariance(new double[,] { { 1, double.NaN }, { double.NaN, 1 } }, 5));
+        Assert.Equal(UndefinedReason.NoVariance, CronbachAlpha.FromCovariance(new double[2, 2], 5).Undefined);
+        Assert.Equal(UndefinedReason.NoVariance, CronbachAlpha.FromCovariance(new double[,] { { 1, -1 }, { -1, 1 } }, 5).Undefined);
+
+        // Two items never answered together: their covariance has no data.
+        var apart = CronbachAlpha.ComputePairwise(new double[,] { { 1, N }, { 2, N }, { N, 3 }, { N, 5 } });
+        Assert.Equal((null, UndefinedReason.TooFewObservations), (apart.Alpha, apart.Undefined));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CronbachAlpha.ComputePairwise(new double[,] { { 1, 2 }, { double.PositiveInfinity, 3 } }));
+        Assert.Throws<ArgumentException>(() => CronbachAlpha.ComputePairwise(new double[0, 0]));
+    }
+
+    [Property]
+    public bool ComputePairwise_WithoutMissingScores_EqualsCompute(PositiveInt seed)
+    {
+        var m = Matrices.RandomRatings(seed.Get, out _);
+        var (pairwise, complete) = (CronbachAlpha.ComputePairwise(m), CronbachAlpha.Compute(m));
+        return Tolerance.Close(pairwise.Alpha, complete.Alpha, 1e-12) && pairwise.Undefined == complete.Undefined;
     }
 }

@@ -34,6 +34,28 @@ public sealed class GroupAgreementTests
     }
 
     [Fact]
+    public void GroupAgreement_EqualMeansReachedByDifferentMerges_AreUndefinedNotHuge()
+    {
+        // Two agents with the same ratings (mean 8/3) tallied in different orders: one merged rating by rating, the other
+        // added in bulk, so their means differ in the last bit and the computed SSB is a rounding residue, not a spread.
+        // ICC2 is undefined rather than about -1e31 (found by the scorecard's partition law, seed 37).
+        double[] a = [5, 2, 1], b = [5, 1, 2];
+        MeanAccumulator first = default, second = default;
+        foreach (var x in a)
+        {
+            var one = default(MeanAccumulator);
+            one.Add(x);
+            first.Merge(one);
+        }
+
+        second.Add(b);
+        var r = GroupAgreement.Compute(new[] { first, second });
+        Assert.Null(r.Icc2);
+        Assert.Equal(UndefinedReason.NoVariance, r.Undefined);
+        Assert.Equal(0, r.F);
+    }
+
+    [Fact]
     public void GroupAgreement_IdenticalRatings_AreUndefinedNotNaN()
     {
         // The issue: identical data gave NaN.
