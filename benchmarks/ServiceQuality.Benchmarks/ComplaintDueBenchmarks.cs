@@ -117,7 +117,7 @@ public class ComplaintDueBenchmarks
         {
             for (int i = part; i < Open; i += 8)
             {
-                var complaint = lifecycle.Receive($"D-{i:D6}", $"client-{i % 5000}", ClientSegment.External, ContactChannel.Email, Priority.Normal, "The VPN drops every hour.", "desk");
+                var complaint = lifecycle.Receive(new ReceiveComplaintRequest { ComplaintId = $"D-{i:D6}", ClientId = $"client-{i % 5000}", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Normal, Text = "The VPN drops every hour.", Actor = "desk" });
                 var at = i < 1000 ? Start.AddMinutes(i) : Start.AddDays(14).AddSeconds(i);
                 var append = ComplaintAppend.Of(complaint);
                 try

@@ -1,12 +1,13 @@
 using BenchmarkDotNet.Attributes;
 using ServiceQuality.Complaints;
+using ServiceQuality.Normalization;
 using ServiceQuality.Sla;
 
 namespace ServiceQuality.Benchmarks;
 
 /// <summary>
 /// A complaint through its whole lifecycle (12 events) via the aggregate alone (baseline) and through the in-memory store
-/// (one append per event, a new store per operation); and SLA evaluation of a 50-event history on a 24x7 and on a
+/// (one append per event, a new store per operation), intake normalizing the complaint's words in both; and SLA evaluation of a 50-event history on a 24x7 and on a
 /// London office-hours calendar. The lifecycle benchmarks report per event (OperationsPerInvoke = 12).
 /// </summary>
 [MemoryDiagnoser]
@@ -14,6 +15,7 @@ public class ComplaintLifecycleBenchmarks
 {
     private const int LifecycleEvents = 12;
     private static readonly DateTimeOffset Start = new(2026, 3, 27, 9, 0, 0, TimeSpan.Zero);
+    private static readonly ComplaintNormalizer Normalizer = new();
     private static readonly string[] HelpOptions = ["replace the router", "move you to the backup VPN"];
     private readonly ManualTime _time = new();
     private ComplaintLifecycle _lifecycle = null!;
@@ -44,7 +46,7 @@ public class ComplaintLifecycleBenchmarks
     public Complaint WholeLifecycle_Aggregate()
     {
         _time.Now = Start;
-        var c = _lifecycle.Receive("C-1", "client-7", ClientSegment.External, ContactChannel.Email, Priority.High, "The VPN drops every hour.", "desk");
+        var c = _lifecycle.Receive(new ReceiveComplaintRequest { ComplaintId = "C-1", ClientId = "client-7", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.High, Text = "The VPN drops every hour.", Actor = "desk" }, Normalizer);
         for (int i = 0; i < LifecycleEvents - 1; i++)
         {
             Step(c, i);
@@ -58,7 +60,7 @@ public class ComplaintLifecycleBenchmarks
     {
         _time.Now = Start;
         var service = new ComplaintService(_lifecycle, new InMemoryComplaintStore());
-        var c = await service.ReceiveAsync("C-1", "client-7", ClientSegment.External, ContactChannel.Email, Priority.High, "The VPN drops every hour.", "desk");
+        var c = await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "C-1", ClientId = "client-7", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.High, Text = "The VPN drops every hour.", Actor = "desk" });
         for (int i = 0; i < LifecycleEvents - 1; i++)
         {
             Step(c, i);
@@ -100,7 +102,7 @@ public class ComplaintLifecycleBenchmarks
     private Complaint FiftyEvents(ComplaintLifecycle lifecycle)
     {
         _time.Now = Start;
-        var c = lifecycle.Receive("C-50", "client-7", ClientSegment.External, ContactChannel.Email, Priority.Normal, "The VPN drops every hour.", "desk");
+        var c = lifecycle.Receive(new ReceiveComplaintRequest { ComplaintId = "C-50", ClientId = "client-7", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Normal, Text = "The VPN drops every hour.", Actor = "desk" }, Normalizer);
         c.Acknowledge("ann", ContactChannel.Email, "Thank you.");
         c.StartInvestigating("ann");
         while (c.Version < 50)

@@ -67,13 +67,13 @@ public class ComplaintStoreBenchmarks
             var writers = new Writer[Writers];
             for (int w = 0; w < Writers; w++)
             {
-                var complaint = _lifecycle.Receive($"W-{w}", "client-7", ClientSegment.External, ContactChannel.Email, Priority.Normal, "The VPN drops every hour.", "desk");
+                var complaint = _lifecycle.Receive(new ReceiveComplaintRequest { ComplaintId = $"W-{w}", ClientId = "client-7", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Normal, Text = "The VPN drops every hour.", Actor = "desk" });
                 await store.AppendAsync(ComplaintAppend.Of(complaint));
                 writers[w] = new Writer(new ComplaintService(_lifecycle, store), _lifecycle.Replay(complaint.History));
             }
 
             _writers[name] = writers;
-            var replay = _lifecycle.Receive("R-1000", "client-7", ClientSegment.External, ContactChannel.Email, Priority.Normal, "The VPN drops every hour.", "desk");
+            var replay = _lifecycle.Receive(new ReceiveComplaintRequest { ComplaintId = "R-1000", ClientId = "client-7", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Normal, Text = "The VPN drops every hour.", Actor = "desk" });
             for (int i = 1; i < ReplayEvents; i++)
             {
                 replay.AddInformation("ann", Note(i)).EnsureAccepted();

@@ -24,7 +24,10 @@ internal sealed class ConfigureServiceQualityFromConfiguration(string name, ICon
         (nameof(ServiceQualityOptions.Complaints), ConfigurationShape.Of<ComplaintOptions>(
             (nameof(ComplaintOptions.Sla), ConfigurationShape.Of<SlaPolicies>(
                 (nameof(SlaPolicies.Low), Policy), (nameof(SlaPolicies.Normal), Policy), (nameof(SlaPolicies.High), Policy), (nameof(SlaPolicies.Critical), Policy))),
-            (nameof(ComplaintOptions.Calendar), ConfigurationShape.NotBindable("set the calendar in the Calendar section beside Complaints")))),
+            (nameof(ComplaintOptions.Calendar), ConfigurationShape.NotBindable("set the calendar in the Calendar section beside Complaints")),
+            (nameof(ComplaintOptions.SlaRules), ConfigurationShape.NotBindable("build the SLA rules in code, in AddServiceQuality's configure delegate")),
+            (nameof(ComplaintOptions.Guards), ConfigurationShape.NotBindable("add host guards in code, in AddServiceQuality's configure delegate")),
+            (nameof(ComplaintOptions.Observers), ConfigurationShape.NotBindable("add observers in code, in AddServiceQuality's configure delegate")))),
         (nameof(ServiceQualityOptions.Normalization), ConfigurationShape.Of<NormalizationOptions>()),
         (nameof(ServiceQualityOptions.Recurrence), ConfigurationShape.Of<RecurrenceIndexOptions>()),
         (nameof(ServiceQualityOptions.Retries), ConfigurationShape.Of<CommandRetryOptions>()),
@@ -38,7 +41,13 @@ internal sealed class ConfigureServiceQualityFromConfiguration(string name, ICon
     [
         nameof(ComplaintOptions.RequireApologyBeforeHelp), nameof(ComplaintOptions.RequireClientConfirmation), nameof(ComplaintOptions.AutoCloseAfter),
         nameof(ComplaintOptions.ReopenWindow), nameof(ComplaintOptions.MaxEscalationLevel), nameof(ComplaintOptions.Sla), nameof(ComplaintOptions.ClockPausedStates),
+        nameof(ComplaintOptions.MaxTags), nameof(ComplaintOptions.MaxTagLength), nameof(ComplaintOptions.MaxMetadataEntries),
+        nameof(ComplaintOptions.MaxMetadataKeyLength), nameof(ComplaintOptions.MaxMetadataValueLength),
     ];
+
+    /// <summary>Gets the settings of <see cref="ComplaintOptions"/> that only code can set (objects, delegates): the shape reports them when configured.</summary>
+    internal static IReadOnlyList<string> ComplaintSettingsInCode { get; } =
+        [nameof(ComplaintOptions.Calendar), nameof(ComplaintOptions.SlaRules), nameof(ComplaintOptions.Guards), nameof(ComplaintOptions.Observers)];
 
     public void Configure(ServiceQualityOptions options) => Configure(Options.DefaultName, options);
 
@@ -107,6 +116,11 @@ internal sealed class ConfigureServiceQualityFromConfiguration(string name, ICon
         c.AutoCloseAfter = complaints.GetValue(nameof(c.AutoCloseAfter), c.AutoCloseAfter);
         c.ReopenWindow = complaints.GetValue(nameof(c.ReopenWindow), c.ReopenWindow);
         c.MaxEscalationLevel = complaints.GetValue(nameof(c.MaxEscalationLevel), c.MaxEscalationLevel);
+        c.MaxTags = complaints.GetValue(nameof(c.MaxTags), c.MaxTags);
+        c.MaxTagLength = complaints.GetValue(nameof(c.MaxTagLength), c.MaxTagLength);
+        c.MaxMetadataEntries = complaints.GetValue(nameof(c.MaxMetadataEntries), c.MaxMetadataEntries);
+        c.MaxMetadataKeyLength = complaints.GetValue(nameof(c.MaxMetadataKeyLength), c.MaxMetadataKeyLength);
+        c.MaxMetadataValueLength = complaints.GetValue(nameof(c.MaxMetadataValueLength), c.MaxMetadataValueLength);
         complaints.GetSection(nameof(c.Sla)).Bind(c.Sla, Strict);
         if (complaints.GetSection(nameof(c.ClockPausedStates)).Get<ComplaintState[]>() is { } paused)
         {

@@ -110,7 +110,7 @@ public abstract partial class ComplaintStoreContract
     {
         var store = await NewStoreAsync();
         var (service, _) = NewService(store);
-        await service.ReceiveAsync("A", "ann", ClientSegment.Internal, ContactChannel.Email, Priority.Low, "printer", "desk");
+        await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "A", ClientId = "ann", Segment = ClientSegment.Internal, Channel = ContactChannel.Email, Priority = Priority.Low, Text = "printer", Actor = "desk" });
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
         var append = ComplaintAppend.Of(Receive(service.Lifecycle, "B", "ann"));

@@ -18,7 +18,7 @@ public abstract partial class ComplaintStoreContract
         var appended = new List<ComplaintEvent>();
         for (int i = 0; i < 5; i++)
         {
-            var c = await service.ReceiveAsync($"F-{i}", $"client-{i % 2}", ClientSegment.External, ContactChannel.Email, Priority.Normal, $"complaint {i}", "desk");
+            var c = await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = $"F-{i}", ClientId = $"client-{i % 2}", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Normal, Text = $"complaint {i}", Actor = "desk" });
             appended.Add(c.History[0]);
         }
 

@@ -53,6 +53,7 @@ public abstract partial class ComplaintStoreContract
             {
                 ComplaintId = "B", ClientId = "bob", State = ComplaintState.Acknowledged, Version = 2, ReceivedAt = Start.AddHours(1),
                 LastEventAt = Start.AddHours(1.5), Priority = Priority.Normal, IncidentKey = "INC-2", Assignee = "ann",
+                NextDue = new ComplaintDue(Start.AddHours(13.5), ComplaintDueKind.SlaAtRisk, SlaClockKind.Update), // update every day, at risk at half
             },
             bob);
     }
@@ -120,7 +121,7 @@ public abstract partial class ComplaintStoreContract
         for (int i = 0; i < 30; i++)
         {
             clock.Advance(TimeSpan.FromSeconds(1));
-            await service.ReceiveAsync($"C-{i:D2}", "client", ClientSegment.External, ContactChannel.Email, Priority.Low, "slow laptop", "desk");
+            await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = $"C-{i:D2}", ClientId = "client", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Low, Text = "slow laptop", Actor = "desk" });
         }
 
         var seen = new List<string>();
@@ -146,7 +147,7 @@ public abstract partial class ComplaintStoreContract
             }
 
             clock.Advance(TimeSpan.FromSeconds(1));
-            await service.ReceiveAsync($"N-{added++:D2}", "client", ClientSegment.External, ContactChannel.Email, Priority.Low, "new", "desk");
+            await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = $"N-{added++:D2}", ClientId = "client", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Low, Text = "new", Actor = "desk" });
             next = page.Continuation is null ? null : next.After(page.Continuation);
         }
 
@@ -161,7 +162,7 @@ public abstract partial class ComplaintStoreContract
     {
         var store = await NewStoreAsync();
         var (service, clock) = NewService(store);
-        await service.ReceiveAsync("C-1", "ann", ClientSegment.External, ContactChannel.Email, Priority.High, "VPN down", "desk");
+        await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "C-1", ClientId = "ann", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.High, Text = "VPN down", Actor = "desk" });
         Assert.Equal(["C-1"], await IdsAsync(store, ComplaintQuery.InState(ComplaintState.Received)));
         clock.Advance(TimeSpan.FromMinutes(3));
 

@@ -21,7 +21,7 @@ public abstract partial class ComplaintStoreContract
         var (service, _) = NewService(store);
         const string Id = "Ü-😀-עב-1", Client = "клиент-🌍";
         string longText = string.Concat(Enumerable.Repeat(AwkwardText, 100_000 / AwkwardText.Length + 1))[..100_000];
-        var c = service.Lifecycle.Receive(Id, Client, ClientSegment.External, ContactChannel.Chat, Priority.Normal, AwkwardText, "agent-日本");
+        var c = service.Lifecycle.Receive(new ReceiveComplaintRequest { ComplaintId = Id, ClientId = Client, Segment = ClientSegment.External, Channel = ContactChannel.Chat, Priority = Priority.Normal, Text = AwkwardText, Actor = "agent-日本" });
         c.Acknowledge("日本", ContactChannel.Chat, longText).EnsureAccepted();
         c.StartInvestigating("日本").EnsureAccepted();
         c.Apologise("日本", ContactChannel.Chat, "申し訳ありません 🙇").EnsureAccepted();
@@ -52,14 +52,14 @@ public abstract partial class ComplaintStoreContract
         var store = await NewStoreAsync();
         var (service, _) = NewService(store);
 
-        var intake = Assert.Throws<ArgumentException>("text", () =>
-            service.Lifecycle.Receive("LS-1", "ann", ClientSegment.External, ContactChannel.Email, Priority.Normal, "broken \uD83D emoji", "desk"));
+        var intake = Assert.Throws<ArgumentException>("request.Text", () =>
+            service.Lifecycle.Receive(new ReceiveComplaintRequest { ComplaintId = "LS-1", ClientId = "ann", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Normal, Text = "broken \uD83D emoji", Actor = "desk" }));
         Assert.StartsWith("The text has a lone surrogate U+D83D at index 7", intake.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<ArgumentException>("text", async () =>
-            await service.ReceiveAsync("LS-1", "ann", ClientSegment.External, ContactChannel.Email, Priority.Normal, "\uDE00 first", "desk"));
+        await Assert.ThrowsAsync<ArgumentException>("request.Text", async () =>
+            await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "LS-1", ClientId = "ann", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Normal, Text = "\uDE00 first", Actor = "desk" }));
         var valid = Receive(service.Lifecycle, "LS-2");
         Assert.Throws<ArgumentException>("update", () => valid.PostUpdate("ann", ContactChannel.Email, "tail \uD800"));
-        Assert.Throws<ArgumentException>("clientId", () => service.Lifecycle.Receive("LS-3", "ann\uDFFF", ClientSegment.External, ContactChannel.Email, Priority.Normal, "ok", "desk"));
+        Assert.Throws<ArgumentException>("request.ClientId", () => service.Lifecycle.Receive(new ReceiveComplaintRequest { ComplaintId = "LS-3", ClientId = "ann\uDFFF", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Normal, Text = "ok", Actor = "desk" }));
         Assert.Empty(await store.ReadAsync("LS-1"));
 
         var handMade = (ComplaintReceived)valid.History[0] with { Text = "a\uD800b" };

@@ -69,7 +69,7 @@ public abstract partial class ComplaintStoreContract : IAsyncLifetime
     }
 
     private static Complaint Receive(ComplaintLifecycle lifecycle, string id, string clientId = "client-7", string text = "The VPN drops every hour and nobody tells me why!") =>
-        lifecycle.Receive(id, clientId, ClientSegment.External, ContactChannel.Email, Priority.Normal, text, "desk");
+        lifecycle.Receive(new ReceiveComplaintRequest { ComplaintId = id, ClientId = clientId, Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Normal, Text = text, Actor = "desk" });
 
     /// <summary>Appends <paramref name="complaint"/>'s pending events (with its summary, changed by <paramref name="summary"/>) and returns the complaint as stored.</summary>
     private static async Task<Complaint> SaveAsync(IComplaintStore store, Complaint complaint, Func<ComplaintStreamInfo, ComplaintStreamInfo>? summary = null)

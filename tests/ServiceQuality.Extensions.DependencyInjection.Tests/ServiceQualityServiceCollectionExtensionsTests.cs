@@ -94,7 +94,7 @@ public class ServiceQualityServiceCollectionExtensionsTests
         using var provider = new ServiceCollection().AddSingleton<TimeProvider>(clock).AddServiceQuality().Services.BuildServiceProvider();
         var service = provider.GetRequiredService<ComplaintService>();
 
-        var complaint = await service.ReceiveAsync("Q1", "C1", ClientSegment.External, ContactChannel.Email, Priority.Normal, "VPN down", "desk");
+        var complaint = await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "Q1", ClientId = "C1", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Normal, Text = "VPN down", Actor = "desk" });
 
         Assert.Equal(clock.GetUtcNow(), complaint.Snapshot.ReceivedAt);
     }
@@ -220,7 +220,7 @@ public class ServiceQualityServiceCollectionExtensionsTests
         // The same steps: the strict tenant refuses help before an apology, the relaxed one accepts it.
         foreach (var service in new[] { strict, relaxed })
         {
-            await service.ReceiveAsync("Q1", "C1", ClientSegment.Internal, ContactChannel.Email, Priority.Normal, "printer jams", "desk");
+            await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "Q1", ClientId = "C1", Segment = ClientSegment.Internal, Channel = ContactChannel.Email, Priority = Priority.Normal, Text = "printer jams", Actor = "desk" });
             await service.ExecuteAsync("Q1", c => c.Acknowledge("ann", ContactChannel.Email, "Thank you"));
             await service.ExecuteAsync("Q1", c => c.StartInvestigating("ann"));
         }

@@ -146,7 +146,7 @@ public sealed class PostgreSqlComplaintStoreTests : ComplaintStoreContract
     {
         await using var store = await NewPostgreSqlStoreAsync();
         await WriteErinsComplaintAsync(store, "E-1");
-        await new ComplaintService(Lifecycle, store).ReceiveAsync("O-1", "olaf", ClientSegment.Internal, ContactChannel.Web, Priority.Low, "Olaf's own words: Wombat-5512", "desk");
+        await new ComplaintService(Lifecycle, store).ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "O-1", ClientId = "olaf", Segment = ClientSegment.Internal, Channel = ContactChannel.Web, Priority = Priority.Low, Text = "Olaf's own words: Wombat-5512", Actor = "desk" });
         await using var dataSource = NpgsqlDataSource.Create(await PostgreSqlTestServer.ConnectionStringAsync());
         await using var connection = await dataSource.OpenConnectionAsync();
         string everything = $"SELECT string_agg(t::text, ' ') FROM (SELECT * FROM {store.Schema}.events) t";
@@ -201,7 +201,7 @@ public sealed class PostgreSqlComplaintStoreTests : ComplaintStoreContract
     }
 
     private static Complaint Receive(string id) =>
-        Lifecycle.Receive(id, "client-7", ClientSegment.External, ContactChannel.Email, Priority.Normal, "The VPN drops.", "desk");
+        Lifecycle.Receive(new ReceiveComplaintRequest { ComplaintId = id, ClientId = "client-7", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Normal, Text = "The VPN drops.", Actor = "desk" });
 
     private static async Task AppendInAsync(PostgreSqlComplaintStore store, NpgsqlConnection connection, NpgsqlTransaction transaction, string id)
     {

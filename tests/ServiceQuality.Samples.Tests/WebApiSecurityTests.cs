@@ -129,7 +129,7 @@ public sealed class WebApiSecurityTests(LifecycleApp fixture) : IClassFixture<Li
         Assert.Equal(("apiKey", "header", "X-Api-Key"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("in").GetString(), scheme.GetProperty("name").GetString()));
         Assert.True(document["security.0"].TryGetProperty("ApiKey", out _));
         var arguments = document["components.schemas.ComplaintCommandArguments.properties"].EnumerateObject().Select(p => p.Name).ToArray();
-        Assert.Equal(["actor", "channel", "text", "thanks", "information", "question", "response", "apology", "update", "resolution", "reason", "options", "action", "dueAt", "level"], arguments);
+        Assert.Equal(["actor", "channel", "text", "thanks", "information", "question", "response", "apology", "update", "resolution", "reason", "options", "action", "dueAt", "level", "agent", "team", "priority", "pauseReason", "note", "problemId", "surveyResponseId", "addTags", "removeTags", "setMetadata", "removeMetadata", "clock", "status"], arguments);
         Assert.Equal("Runs a lifecycle command on a complaint (agents).", document["paths./complaints/{id}/commands/{command}.post.summary"].GetString());
     }
 

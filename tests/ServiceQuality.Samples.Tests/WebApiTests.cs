@@ -66,7 +66,9 @@ public sealed class WebApiTests(LifecycleApp fixture) : IClassFixture<LifecycleA
         Assert.Equal(HttpStatusCode.Created, created.Status);
         Assert.Equal("/complaints/Q-100", created.Location?.OriginalString);
         Assert.Equal(("Received", 1, "High", "External"), (created.Text("complaint.state"), created["complaint.version"].GetInt32(), created.Text("complaint.priority"), created.Text("complaint.segment")));
-        Assert.Equal(["Withdraw", "AddInformation", "Escalate", "Acknowledge"], created.Strings("allowedCommands"));
+        Assert.Equal(
+            ["Withdraw", "AddInformation", "Escalate", "Assign", "ChangePriority", "RecordSlaAlert", "Acknowledge", "LinkProblem", "LinkSurveyResponse", "ChangeTags", "ChangeMetadata"],
+            created.Strings("allowedCommands"));
 
         // The High policy of the shipped appsettings.json: acknowledge in 1 h, update every 4 h, resolve in 2 days.
         var receivedAt = created.Time("complaint.receivedAt");
@@ -90,16 +92,23 @@ public sealed class WebApiTests(LifecycleApp fixture) : IClassFixture<LifecycleA
         Assert.Equal("The command 'OfferHelp' was refused in state 'Investigating'", refused.Text("title"));
         Assert.Equal(409, refused["status"].GetInt32());
         Assert.Equal(
-            "Trigger 'OfferHelp' is refused in state 'Investigating': unmet guard(s): an apology has been recorded. Permitted now: Withdraw, AddInformation, Escalate, Apologise, PostUpdate, RequestInformation.",
+            "Trigger 'OfferHelp' is refused in state 'Investigating': unmet guard(s): an apology has been recorded. Permitted now: Withdraw, AddInformation, Escalate, Assign, "
+            + "ChangePriority, RecordSlaAlert, Apologise, PostUpdate, PutOnHold, RequestInformation, LinkProblem, LinkSurveyResponse, ChangeTags, ChangeMetadata.",
             refused.Text("detail"));
         Assert.Equal(("Investigating", "OfferHelp", "GuardsUnmet"), (refused.Text("state"), refused.Text("command"), refused.Text("reason")));
         Assert.Equal(["an apology has been recorded"], refused.Strings("unmetGuards"));
-        Assert.Equal(["Withdraw", "AddInformation", "Escalate", "Apologise", "PostUpdate", "RequestInformation"], refused.Strings("allowedCommands"));
+        Assert.Equal(
+            ["Withdraw", "AddInformation", "Escalate", "Assign", "ChangePriority", "RecordSlaAlert", "Apologise", "PostUpdate", "PutOnHold", "RequestInformation", "LinkProblem",
+             "LinkSurveyResponse", "ChangeTags", "ChangeMetadata"],
+            refused.Strings("allowedCommands"));
 
         // Asking the client pauses the clocks until the client responds.
         var asked = await CommandAsync("Q-100", "request-information", new { actor = "ann", channel = "Email", question = "Which office are you in?" });
         Assert.Equal(("AwaitingClient", "Paused", "Paused"), (asked.Text("complaint.state"), asked.Text("sla.resolve.status"), asked.Text("sla.update.status")));
-        Assert.Equal(["Withdraw", "AddInformation", "Escalate", "Apologise", "PostUpdate", "RecordClientResponse"], asked.Strings("allowedCommands"));
+        Assert.Equal(
+            ["Withdraw", "AddInformation", "Escalate", "Assign", "ChangePriority", "RecordSlaAlert", "Apologise", "PostUpdate", "PutOnHold", "RecordClientResponse", "LinkProblem",
+             "LinkSurveyResponse", "ChangeTags", "ChangeMetadata"],
+            asked.Strings("allowedCommands"));
         var responded = await CommandAsync("Q-100", "record-client-response", new { actor = "client", channel = "Phone", response = "Leeds, second floor." });
         Assert.Equal(("Investigating", "Running"), (responded.Text("complaint.state"), responded.Text("sla.resolve.status")));
 
@@ -123,11 +132,14 @@ public sealed class WebApiTests(LifecycleApp fixture) : IClassFixture<LifecycleA
 
         var fixedIt = await CommandAsync("Q-100", "deliver-fix", new { actor = "eng", channel = "InPerson", resolution = "Router replaced; the line held for an hour." });
         Assert.Equal(("Resolved", "Met", "Met"), (fixedIt.Text("complaint.state"), fixedIt.Text("sla.resolve.status"), fixedIt.Text("sla.update.status")));
-        Assert.Equal(["Withdraw", "AddInformation", "Escalate", "Apologise", "PostUpdate", "RecordClientConfirmation", "RecordClientRejection"], fixedIt.Strings("allowedCommands"));
+        Assert.Equal(
+            ["Withdraw", "AddInformation", "Escalate", "Assign", "ChangePriority", "RecordSlaAlert", "Apologise", "PostUpdate", "RecordClientConfirmation",
+             "RecordClientRejection", "LinkProblem", "LinkSurveyResponse", "ChangeTags", "ChangeMetadata"],
+            fixedIt.Strings("allowedCommands"));
 
         var closed = await CommandAsync("Q-100", "record-client-confirmation", new { actor = "client", channel = "Email" });
         Assert.Equal(("Closed", "client-confirmed-fix", 11), (closed.Text("complaint.state"), closed.Text("event.type"), closed["complaint.version"].GetInt32()));
-        Assert.Equal(["Reopen"], closed.Strings("allowedCommands"));
+        Assert.Equal(["Reopen", "LinkProblem", "LinkSurveyResponse", "ChangeTags", "ChangeMetadata"], closed.Strings("allowedCommands"));
 
         var read = await _http.GetJsonAsync("/complaints/Q-100");
         Assert.Equal(HttpStatusCode.OK, read.Status);
@@ -253,7 +265,7 @@ public sealed class WebApiTests(LifecycleApp fixture) : IClassFixture<LifecycleA
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
-        Assert.StartsWith("---\ntitle: complaint v1;apology-first=on;confirmation=required;auto-close=5.00:00:00;reopen=30.00:00:00;max-escalation=3\n---\nstateDiagram-v2\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("---\ntitle: complaint v2;apology-first=on;confirmation=required;auto-close=5.00:00:00;reopen=30.00:00:00;max-escalation=3\n---\nstateDiagram-v2\n", text, StringComparison.Ordinal);
         Assert.Contains("    Investigating --> HelpOffered : OfferHelp [an apology has been recorded]\n", text, StringComparison.Ordinal);
         Assert.Contains("    note right of Resolved : resolve and update clocks stop; auto-close after 5 days without an answer\n", text, StringComparison.Ordinal);
     }

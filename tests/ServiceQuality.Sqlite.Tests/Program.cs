@@ -27,7 +27,7 @@ public static class Program
             string id = $"K-{random.Next(6)}";
             var history = store.ReadAsync(id).AsTask().GetAwaiter().GetResult();
             var complaint = history.Count == 0
-                ? lifecycle.Receive(id, "crash-client", ClientSegment.External, ContactChannel.Email, Priority.Normal, "written until killed", "writer")
+                ? lifecycle.Receive(new ReceiveComplaintRequest { ComplaintId = id, ClientId = "crash-client", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Normal, Text = "written until killed", Actor = "writer" })
                 : lifecycle.Replay(history);
             int count = random.Next(100, 400);
             for (int i = 0; i < count; i++)

@@ -117,7 +117,7 @@ public sealed class SqliteComplaintStoreTests : ComplaintStoreContract
         var store = new SqliteComplaintStore($"Data Source={file}");
         await WriteErinsComplaintAsync(store, "E-1");
         var service = new ComplaintService(Lifecycle, store);
-        await service.ReceiveAsync("O-1", "olaf", ClientSegment.Internal, ContactChannel.Web, Priority.Low, "Olaf's own words: Wombat-5512", "desk");
+        await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "O-1", ClientId = "olaf", Segment = ClientSegment.Internal, Channel = ContactChannel.Web, Priority = Priority.Low, Text = "Olaf's own words: Wombat-5512", Actor = "desk" });
         Execute(file, "PRAGMA wal_checkpoint(TRUNCATE)");
         Assert.True(FileHolds(file, "Quokka-7731"), "the words were never in the file, so the test proves nothing");
 
@@ -191,14 +191,14 @@ public sealed class SqliteComplaintStoreTests : ComplaintStoreContract
         Assert.Equal("SqliteComplaintStoreOptions[tenant-b]:ConnectionString is empty; valid: a Microsoft.Data.Sqlite connection string naming a file, e.g. 'Data Source=complaints.db'.", ex.Message);
         var store = Assert.IsType<SqliteComplaintStore>(provider.GetRequiredService<IComplaintStore>());
         Assert.Equal(file, store.DataSource);
-        await provider.GetRequiredService<ComplaintService>().ReceiveAsync("D-1", "ann", ClientSegment.Internal, ContactChannel.Email, Priority.Low, "stored in SQLite", "desk");
+        await provider.GetRequiredService<ComplaintService>().ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "D-1", ClientId = "ann", Segment = ClientSegment.Internal, Channel = ContactChannel.Email, Priority = Priority.Low, Text = "stored in SQLite", Actor = "desk" });
         Assert.Equal(1L, Scalar(file, "SELECT count(*) FROM sq_events"));
     }
 
     private static ComplaintLifecycle Lifecycle { get; } = new(new ComplaintOptions(), new FixedClock(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)));
 
     private static Complaint Receive(string id) =>
-        Lifecycle.Receive(id, "client-7", ClientSegment.External, ContactChannel.Email, Priority.Normal, "The VPN drops.", "desk");
+        Lifecycle.Receive(new ReceiveComplaintRequest { ComplaintId = id, ClientId = "client-7", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Normal, Text = "The VPN drops.", Actor = "desk" });
 
     private static async Task<List<T>> ToList<T>(IAsyncEnumerable<T> items)
     {

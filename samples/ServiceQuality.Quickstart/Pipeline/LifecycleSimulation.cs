@@ -30,7 +30,7 @@ internal static class LifecycleSimulation
             var random = new Random(StableSeed(c.Id));
             double speed = AgentSpeed.GetValueOrDefault(c.Agent, 1.0);
             clock.Set(c.ReceivedAt);
-            await service.ReceiveAsync(c.Id, c.ClientId, c.Segment, c.Channel, c.Priority, c.Text, "service desk");
+            await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = c.Id, ClientId = c.ClientId, Segment = c.Segment, Channel = c.Channel, Priority = c.Priority, Text = c.Text, Actor = "service desk" });
             accepted++;
 
             async Task<bool> Step(TimeSpan after, Func<Complaint, CommandResult> command)

@@ -43,8 +43,7 @@ internal static partial class ComplaintEndpoints
         Complaint complaint;
         try
         {
-            complaint = await service.ReceiveAsync(
-                id, request.ClientId, request.Segment, request.Channel, request.Priority, request.Text, request.Actor, cancellationToken);
+            complaint = await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = id, ClientId = request.ClientId, Segment = request.Segment, Channel = request.Channel, Priority = request.Priority, Text = request.Text, Actor = request.Actor }, cancellationToken);
         }
         catch (ComplaintConcurrencyException)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ServiceQuality.Complaints;
+using ServiceQuality.Sla;
 
 namespace ServiceQuality.Extensions.DependencyInjection;
 
@@ -57,4 +58,43 @@ public sealed record ComplaintCommandArguments
 
     /// <summary>Gets the new escalation level (<see cref="ComplaintCommand.Escalate"/>).</summary>
     public int? Level { get; init; }
+
+    /// <summary>Gets the agent assigned (<see cref="ComplaintCommand.Assign"/>; give it, the team, or both).</summary>
+    public string? Agent { get; init; }
+
+    /// <summary>Gets the team assigned (<see cref="ComplaintCommand.Assign"/>; give it, the agent, or both).</summary>
+    public string? Team { get; init; }
+
+    /// <summary>Gets the new priority (<see cref="ComplaintCommand.ChangePriority"/>, whose <see cref="Reason"/> says why).</summary>
+    public Priority? Priority { get; init; }
+
+    /// <summary>Gets the configured pause reason of a hold (<see cref="ComplaintCommand.PutOnHold"/>), e.g. <c>AwaitingThirdParty</c>.</summary>
+    public string? PauseReason { get; init; }
+
+    /// <summary>Gets the note of a hold or its release (<see cref="ComplaintCommand.PutOnHold"/>, <see cref="ComplaintCommand.ReleaseHold"/>).</summary>
+    public string? Note { get; init; }
+
+    /// <summary>Gets the recurring problem linked (<see cref="ComplaintCommand.LinkProblem"/>).</summary>
+    public string? ProblemId { get; init; }
+
+    /// <summary>Gets the survey response linked (<see cref="ComplaintCommand.LinkSurveyResponse"/>).</summary>
+    public string? SurveyResponseId { get; init; }
+
+    /// <summary>Gets the tags to add (<see cref="ComplaintCommand.ChangeTags"/>; give them, the tags to remove, or both).</summary>
+    public IReadOnlyList<string>? AddTags { get; init; }
+
+    /// <summary>Gets the tags to remove (<see cref="ComplaintCommand.ChangeTags"/>).</summary>
+    public IReadOnlyList<string>? RemoveTags { get; init; }
+
+    /// <summary>Gets the metadata entries to add or replace (<see cref="ComplaintCommand.ChangeMetadata"/>; give them, the keys to remove, or both).</summary>
+    public IReadOnlyDictionary<string, string>? SetMetadata { get; init; }
+
+    /// <summary>Gets the metadata keys to remove (<see cref="ComplaintCommand.ChangeMetadata"/>).</summary>
+    public IReadOnlyList<string>? RemoveMetadata { get; init; }
+
+    /// <summary>Gets the SLA clock of an alert (<see cref="ComplaintCommand.RecordSlaAlert"/>).</summary>
+    public SlaClockKind? Clock { get; init; }
+
+    /// <summary>Gets the SLA status of an alert, <c>AtRisk</c> or <c>Breached</c> (<see cref="ComplaintCommand.RecordSlaAlert"/>).</summary>
+    public SlaStatus? Status { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using ServiceQuality.Complaints;
 
 namespace ServiceQuality.Extensions.DependencyInjection;
@@ -10,24 +11,34 @@ namespace ServiceQuality.Extensions.DependencyInjection;
 /// </summary>
 public static class ComplaintCommands
 {
-    private static readonly (ComplaintCommand Command, Field Fields)[] Table =
+    private static readonly (ComplaintCommand Command, Field Fields, Field Optional)[] Table =
     [
-        (ComplaintCommand.Acknowledge, Field.Actor | Field.Channel | Field.Thanks),
-        (ComplaintCommand.StartInvestigating, Field.Actor),
-        (ComplaintCommand.AddInformation, Field.Actor | Field.Information),
-        (ComplaintCommand.RequestInformation, Field.Actor | Field.Channel | Field.Question),
-        (ComplaintCommand.RecordClientResponse, Field.Actor | Field.Channel | Field.Response),
-        (ComplaintCommand.Apologise, Field.Actor | Field.Channel | Field.Apology),
-        (ComplaintCommand.PostUpdate, Field.Actor | Field.Channel | Field.Update),
-        (ComplaintCommand.OfferHelp, Field.Actor | Field.Channel | Field.Options),
-        (ComplaintCommand.Commit, Field.Actor | Field.Channel | Field.Action | Field.DueAt),
-        (ComplaintCommand.DeliverFix, Field.Actor | Field.Channel | Field.Resolution),
-        (ComplaintCommand.RecordClientConfirmation, Field.Actor | Field.Channel),
-        (ComplaintCommand.RecordClientRejection, Field.Actor | Field.Channel | Field.Reason),
-        (ComplaintCommand.Escalate, Field.Actor | Field.Level | Field.Reason),
-        (ComplaintCommand.Withdraw, Field.Actor | Field.Channel | Field.Reason),
-        (ComplaintCommand.Reopen, Field.Actor | Field.Channel | Field.Reason),
-        (ComplaintCommand.AutoClose, Field.Actor),
+        (ComplaintCommand.Acknowledge, Field.Actor | Field.Channel | Field.Thanks, Field.None),
+        (ComplaintCommand.StartInvestigating, Field.Actor, Field.None),
+        (ComplaintCommand.AddInformation, Field.Actor | Field.Information, Field.None),
+        (ComplaintCommand.RequestInformation, Field.Actor | Field.Channel | Field.Question, Field.None),
+        (ComplaintCommand.RecordClientResponse, Field.Actor | Field.Channel | Field.Response, Field.None),
+        (ComplaintCommand.Apologise, Field.Actor | Field.Channel | Field.Apology, Field.None),
+        (ComplaintCommand.PostUpdate, Field.Actor | Field.Channel | Field.Update, Field.None),
+        (ComplaintCommand.OfferHelp, Field.Actor | Field.Channel | Field.Options, Field.None),
+        (ComplaintCommand.Commit, Field.Actor | Field.Channel | Field.Action | Field.DueAt, Field.None),
+        (ComplaintCommand.DeliverFix, Field.Actor | Field.Channel | Field.Resolution, Field.None),
+        (ComplaintCommand.RecordClientConfirmation, Field.Actor | Field.Channel, Field.None),
+        (ComplaintCommand.RecordClientRejection, Field.Actor | Field.Channel | Field.Reason, Field.None),
+        (ComplaintCommand.Escalate, Field.Actor | Field.Level | Field.Reason, Field.None),
+        (ComplaintCommand.Withdraw, Field.Actor | Field.Channel | Field.Reason, Field.None),
+        (ComplaintCommand.Reopen, Field.Actor | Field.Channel | Field.Reason, Field.None),
+        (ComplaintCommand.AutoClose, Field.Actor, Field.None),
+        (ComplaintCommand.Assign, Field.Actor, Field.Agent | Field.Team),
+        (ComplaintCommand.ChangePriority, Field.Actor | Field.Priority | Field.Reason, Field.None),
+        (ComplaintCommand.PutOnHold, Field.Actor | Field.PauseReason | Field.Note, Field.None),
+        (ComplaintCommand.ReleaseHold, Field.Actor | Field.Note, Field.None),
+        (ComplaintCommand.LinkProblem, Field.Actor | Field.ProblemId, Field.None),
+        (ComplaintCommand.UnlinkProblem, Field.Actor | Field.Reason, Field.None),
+        (ComplaintCommand.LinkSurveyResponse, Field.Actor | Field.SurveyResponseId, Field.None),
+        (ComplaintCommand.ChangeTags, Field.Actor, Field.AddTags | Field.RemoveTags),
+        (ComplaintCommand.ChangeMetadata, Field.Actor, Field.SetMetadata | Field.RemoveMetadata),
+        (ComplaintCommand.RecordSlaAlert, Field.Actor | Field.Clock | Field.Status, Field.None),
     ];
 
     /// <summary>The argument fields, in the order messages list them; the names are the JSON (camelCase) names.</summary>
@@ -50,10 +61,23 @@ public static class ComplaintCommands
         Action = 1 << 12,
         DueAt = 1 << 13,
         Level = 1 << 14,
+        Agent = 1 << 15,
+        Team = 1 << 16,
+        Priority = 1 << 17,
+        PauseReason = 1 << 18,
+        Note = 1 << 19,
+        ProblemId = 1 << 20,
+        SurveyResponseId = 1 << 21,
+        AddTags = 1 << 22,
+        RemoveTags = 1 << 23,
+        SetMetadata = 1 << 24,
+        RemoveMetadata = 1 << 25,
+        Clock = 1 << 26,
+        Status = 1 << 27,
     }
 
     /// <summary>The fields that hold a command's text, and may be given as <c>text</c> instead.</summary>
-    private const Field TextFields = Field.Thanks | Field.Information | Field.Question | Field.Response | Field.Apology | Field.Update | Field.Resolution | Field.Reason | Field.Action;
+    private const Field TextFields = Field.Thanks | Field.Information | Field.Question | Field.Response | Field.Apology | Field.Update | Field.Resolution | Field.Reason | Field.Action | Field.Note;
 
     /// <summary>Gets the commands a host can dispatch, in enum order.</summary>
     public static IReadOnlyList<ComplaintCommand> Dispatchable { get; } = [.. Table.Select(static t => t.Command)];
@@ -104,9 +128,9 @@ public static class ComplaintCommands
 
     /// <summary>Lists the argument fields a command reads (camelCase, as in JSON); <c>actor</c> is always first.</summary>
     /// <param name="command">The command.</param>
-    /// <returns>The fields; a command with a text field also accepts <c>text</c> in its place.</returns>
+    /// <returns>The fields, the optional ones included (<c>assign</c>: <c>agent</c> and/or <c>team</c>; <c>change-tags</c>: <c>addTags</c> and/or <c>removeTags</c>; <c>change-metadata</c>: <c>setMetadata</c> and/or <c>removeMetadata</c>); a command with a text field also accepts <c>text</c> in its place.</returns>
     /// <exception cref="ArgumentException"><paramref name="command"/> is not dispatchable.</exception>
-    public static IReadOnlyList<string> ArgumentsOf(ComplaintCommand command) => Names(FieldsOf(command));
+    public static IReadOnlyList<string> ArgumentsOf(ComplaintCommand command) => Names(FieldsOf(command) | OptionalOf(command));
 
     /// <summary>
     /// Binds the arguments to the command: checks that every field the command needs is there and that no other field
@@ -124,8 +148,9 @@ public static class ComplaintCommands
         var a = arguments;
         var fields = FieldsOf(command);
         Field given = Given(a);
+        Field optional = OptionalOf(command);
         Field textField = fields & TextFields;
-        Field allowed = textField == Field.None ? fields : fields | Field.Text;
+        Field allowed = (textField == Field.None ? fields : fields | Field.Text) | optional;
         Field extra = given & ~allowed;
         Field missing = fields & ~given;
         if (textField != Field.None && (given & Field.Text) != 0)
@@ -137,7 +162,7 @@ public static class ComplaintCommands
 
         if (extra != Field.None || missing != Field.None)
         {
-            throw Problem(command, fields, missing, extra, textField);
+            throw Problem(command, fields | optional, missing, extra, textField);
         }
 
         string actor = a.Actor!;
@@ -161,14 +186,29 @@ public static class ComplaintCommands
             ComplaintCommand.Withdraw => c => c.Withdraw(actor, channel, Text(a.Reason)),
             ComplaintCommand.Reopen => c => c.Reopen(actor, channel, Text(a.Reason)),
             ComplaintCommand.AutoClose => c => c.AutoClose(actor),
+            ComplaintCommand.Assign => c => c.Assign(actor, a.Agent, a.Team),
+            ComplaintCommand.ChangePriority => c => c.ChangePriority(actor, a.Priority.GetValueOrDefault(), Text(a.Reason)),
+            ComplaintCommand.PutOnHold => c => c.PutOnHold(actor, a.PauseReason!, Text(a.Note)),
+            ComplaintCommand.ReleaseHold => c => c.ReleaseHold(actor, Text(a.Note)),
+            ComplaintCommand.LinkProblem => c => c.LinkProblem(actor, a.ProblemId!),
+            ComplaintCommand.UnlinkProblem => c => c.UnlinkProblem(actor, Text(a.Reason)),
+            ComplaintCommand.LinkSurveyResponse => c => c.LinkSurveyResponse(actor, a.SurveyResponseId!),
+            ComplaintCommand.ChangeTags => c => c.ChangeTags(actor, a.AddTags ?? [], a.RemoveTags ?? []),
+            ComplaintCommand.ChangeMetadata => c => c.ChangeMetadata(actor, a.SetMetadata ?? NoMetadata, a.RemoveMetadata ?? []),
+            ComplaintCommand.RecordSlaAlert => c => c.RecordSlaAlert(actor, a.Clock.GetValueOrDefault(), a.Status.GetValueOrDefault()),
             _ => throw NotDispatchable(command),
         };
     }
+
+    private static readonly IReadOnlyDictionary<string, string> NoMetadata = new Dictionary<string, string>(StringComparer.Ordinal);
 
     private static int IndexOf(ComplaintCommand command) => Array.FindIndex(Table, t => t.Command == command);
 
     private static Field FieldsOf(ComplaintCommand command) =>
         IndexOf(command) is var i and >= 0 ? Table[i].Fields : throw NotDispatchable(command);
+
+    private static Field OptionalOf(ComplaintCommand command) =>
+        IndexOf(command) is var i and >= 0 ? Table[i].Optional : throw NotDispatchable(command);
 
     private static ArgumentException NotDispatchable(ComplaintCommand command) =>
         new($"'{command}' is not a command a host can dispatch. Valid: {string.Join(", ", Dispatchable)}.", nameof(command));
@@ -191,6 +231,19 @@ public static class ComplaintCommands
         Set(a.Action is not null, Field.Action);
         Set(a.DueAt is not null, Field.DueAt);
         Set(a.Level is not null, Field.Level);
+        Set(a.Agent is not null, Field.Agent);
+        Set(a.Team is not null, Field.Team);
+        Set(a.Priority is not null, Field.Priority);
+        Set(a.PauseReason is not null, Field.PauseReason);
+        Set(a.Note is not null, Field.Note);
+        Set(a.ProblemId is not null, Field.ProblemId);
+        Set(a.SurveyResponseId is not null, Field.SurveyResponseId);
+        Set(a.AddTags is not null, Field.AddTags);
+        Set(a.RemoveTags is not null, Field.RemoveTags);
+        Set(a.SetMetadata is not null, Field.SetMetadata);
+        Set(a.RemoveMetadata is not null, Field.RemoveMetadata);
+        Set(a.Clock is not null, Field.Clock);
+        Set(a.Status is not null, Field.Status);
         return given;
 
         void Set(bool isSet, Field field)
@@ -222,5 +275,5 @@ public static class ComplaintCommands
     }
 
     private static string[] Names(Field fields) =>
-        [.. Enum.GetValues<Field>().Where(f => f != Field.None && (fields & f) != 0).Select(static f => f == Field.DueAt ? "dueAt" : f.ToString().ToLowerInvariant())];
+        [.. Enum.GetValues<Field>().Where(f => f != Field.None && (fields & f) != 0).Select(static f => JsonNamingPolicy.CamelCase.ConvertName(f.ToString()))];
 }

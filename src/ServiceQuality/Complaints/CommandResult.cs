@@ -1,11 +1,19 @@
+using ServiceQuality.Sla;
 using ServiceQuality.Workflow;
 
 namespace ServiceQuality.Complaints;
 
-/// <summary>The guard context of the complaint lifecycle: the complaint and the instant the command is decided at.</summary>
+/// <summary>The guard context of the complaint lifecycle: the complaint, the instant the command is decided at, and who sends it.</summary>
 /// <param name="Complaint">The complaint.</param>
 /// <param name="Now">The instant of the decision (from the lifecycle's <see cref="TimeProvider"/>).</param>
-public readonly record struct ComplaintGuardContext(Complaint Complaint, DateTimeOffset Now);
+/// <param name="Actor">Who sends the command; <see langword="null"/> when the question is asked without one (<see cref="Complaint.GetAllowedCommands()"/>).</param>
+public readonly record struct ComplaintGuardContext(Complaint Complaint, DateTimeOffset Now, string? Actor = null);
+
+/// <summary>The argument of <see cref="ComplaintCommand.RecordSlaAlert"/>: which clock, and the status to record.</summary>
+/// <param name="Clock">The clock.</param>
+/// <param name="Status">At risk or breached.</param>
+public readonly record struct SlaAlertRequest(SlaClockKind Clock, SlaStatus Status);
+
 
 /// <summary>
 /// The outcome of a command: the event appended, or the refusal that says why and which commands are allowed now.

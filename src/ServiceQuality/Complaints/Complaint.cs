@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using ServiceQuality.Sla;
 
 namespace ServiceQuality.Complaints;
@@ -14,8 +13,8 @@ public sealed class Complaint
 {
     private readonly ComplaintLifecycle _lifecycle;
     private readonly List<ComplaintEvent> _history = [];
-    private readonly List<SlaEntry> _slaEntries = [];
-    private ComplaintSnapshot _snapshot;
+    private readonly ComplaintSlaTrack _sla = new();
+    private ComplaintSnapshot _snapshot = new();
     private long _persistedVersion;
 
     internal Complaint(ComplaintLifecycle lifecycle, long persistedVersion)
@@ -61,12 +60,20 @@ public sealed class Complaint
     /// <returns>The pending events (a copy).</returns>
     public IReadOnlyList<ComplaintEvent> GetPendingEvents() => _history.GetRange((int)_persistedVersion, _history.Count - (int)_persistedVersion);
 
-    /// <summary>Gets the commands the definition would accept now (guards evaluated at the lifecycle's current time).</summary>
+    /// <summary>Gets whether the complaint is still being handled (in a state under <see cref="ComplaintState.Open"/>).</summary>
+    public bool IsOpen => ComplaintLifecycle.Hierarchy.IsInState(State, ComplaintState.Open);
+
+    /// <summary>Gets the commands the definition would accept now (guards evaluated at the lifecycle's current time; host guards on the actor see no actor).</summary>
     /// <returns>The commands allowed now, in definition order.</returns>
-    public IReadOnlyList<ComplaintCommand> GetAllowedCommands()
+    public IReadOnlyList<ComplaintCommand> GetAllowedCommands() => GetAllowedCommands(null);
+
+    /// <summary>Gets the commands the definition would accept now from <paramref name="actor"/> (guards evaluated at the lifecycle's current time).</summary>
+    /// <param name="actor">Who would send them, for host guards that depend on the actor; <see langword="null"/> when unknown.</param>
+    /// <returns>The commands allowed now, in definition order.</returns>
+    public IReadOnlyList<ComplaintCommand> GetAllowedCommands(string? actor)
     {
         var buffer = new ComplaintCommand[_lifecycle.Definition.GetPermittedTriggers(State).Length];
-        int count = _lifecycle.Definition.GetPermittedTriggers(State, new ComplaintGuardContext(this, _lifecycle.TimeProvider.GetUtcNow()), buffer);
+        int count = _lifecycle.Definition.GetPermittedTriggers(State, new ComplaintGuardContext(this, _lifecycle.TimeProvider.GetUtcNow(), actor), buffer);
         return buffer[..count];
     }
 
@@ -78,8 +85,62 @@ public sealed class Complaint
     /// <param name="now">The instant of evaluation (events after it are ignored).</param>
     /// <returns>Each clock's target, elapsed and remaining business time, status and breach instant.</returns>
     /// <exception cref="ArgumentException"><paramref name="now"/> is before the complaint was received.</exception>
-    public SlaEvaluation EvaluateSla(DateTimeOffset now) => SlaEvaluator.Evaluate(
-        CollectionsMarshal.AsSpan(_slaEntries), _lifecycle.Options.Sla.For(_snapshot.Priority), _lifecycle.Options.Calendar, now);
+    public SlaEvaluation EvaluateSla(DateTimeOffset now) => _sla.Evaluate(_lifecycle.Options, now);
+
+    /// <summary>
+    /// Gets the next instant something is due on this complaint if nothing else happens, and what: an SLA clock that goes
+    /// at risk or breaches and is not yet recorded for its cycle (<see cref="RecordSlaAlert"/>), or the auto-close of a
+    /// resolved complaint. An alert already due but not recorded is due at <paramref name="now"/> (at risk) or at its
+    /// breach instant (breached). Stores keep it, so a monitor asks "what is due?" instead of scanning.
+    /// </summary>
+    /// <param name="now">The instant of evaluation (usually the time of the last event).</param>
+    /// <returns>The earliest due item, or <see langword="null"/> when nothing is due (closed, withdrawn, or every clock paused or ended and nothing to record).</returns>
+    /// <exception cref="ArgumentException"><paramref name="now"/> is before the complaint was received.</exception>
+    public ComplaintDue? GetNextDue(DateTimeOffset now)
+    {
+        if (!IsOpen)
+        {
+            return null;
+        }
+
+        ComplaintDue? next = null;
+        var sla = EvaluateSla(now);
+        foreach (var clock in sla.Clocks)
+        {
+            bool atRiskRecorded = _snapshot.HasSlaAlert(clock.Clock, SlaStatus.AtRisk, clock.Cycle);
+            bool breachRecorded = _snapshot.HasSlaAlert(clock.Clock, SlaStatus.Breached, clock.Cycle);
+            switch (clock.Status)
+            {
+                case SlaStatus.Running when clock.AtRiskAt is { } atRisk && !atRiskRecorded:
+                    Consider(new ComplaintDue(atRisk, ComplaintDueKind.SlaAtRisk, clock.Clock));
+                    break;
+                case SlaStatus.AtRisk when !atRiskRecorded:
+                    Consider(new ComplaintDue(now, ComplaintDueKind.SlaAtRisk, clock.Clock));
+                    break;
+                case SlaStatus.Running or SlaStatus.AtRisk or SlaStatus.Breached when clock.BreachAt is { } breach && !breachRecorded:
+                    Consider(new ComplaintDue(breach, ComplaintDueKind.SlaBreach, clock.Clock));
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        if (State == ComplaintState.Resolved && ResolvedAt is { } resolvedAt)
+        {
+            var options = _lifecycle.Options;
+            Consider(new ComplaintDue(options.RequireClientConfirmation ? resolvedAt + options.AutoCloseAfter : resolvedAt, ComplaintDueKind.AutoClose, null));
+        }
+
+        return next;
+
+        void Consider(ComplaintDue due)
+        {
+            if (next is null || due.At < next.Value.At)
+            {
+                next = due;
+            }
+        }
+    }
 
     /// <summary>Acknowledges the complaint and thanks the client.</summary>
     /// <param name="actor">Who acknowledges.</param>
@@ -288,6 +349,235 @@ public sealed class Complaint
     public CommandResult AutoClose(string actor) =>
         Execute(ComplaintCommand.AutoClose, actor, ContactChannel.Internal, clientVisible: false, 0, static _ => new ComplaintAutoClosed());
 
+    /// <summary>Assigns or reassigns the complaint to an agent and a team (internal): who serves the client comes from the history.</summary>
+    /// <param name="actor">Who assigns it.</param>
+    /// <param name="agent">The agent, or <see langword="null"/> for the team's queue (no agent).</param>
+    /// <param name="team">The team, or <see langword="null"/> for no team.</param>
+    /// <returns>The event, or the refusal.</returns>
+    /// <exception cref="ArgumentException">The actor is null, empty or white space; both <paramref name="agent"/> and <paramref name="team"/> are null; one is empty or white space; or they are the current assignment.</exception>
+    public CommandResult Assign(string actor, string? agent, string? team)
+    {
+        if (agent is null && team is null)
+        {
+            throw new ArgumentException("An assignment names an agent, a team or both.", nameof(agent));
+        }
+
+        if (agent is not null)
+        {
+            RequireText(agent, nameof(agent));
+        }
+
+        if (team is not null)
+        {
+            RequireText(team, nameof(team));
+        }
+
+        if (string.Equals(agent, _snapshot.Agent, StringComparison.Ordinal) && string.Equals(team, _snapshot.Team, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The complaint is already assigned to agent '{agent}' of team '{team}'.", nameof(agent));
+        }
+
+        return Execute(ComplaintCommand.Assign, actor, ContactChannel.Internal, clientVisible: false, (agent, team), static a => new ComplaintAssigned(a.agent, a.team));
+    }
+
+    /// <summary>
+    /// Changes the priority (internal). The SLA clocks are re-targeted to the policy the new terms select: each clock keeps
+    /// the business time it has consumed and is compared with its new target (a clock already past it breaches now).
+    /// </summary>
+    /// <param name="actor">Who changes it.</param>
+    /// <param name="priority">The new priority.</param>
+    /// <param name="reason">Why.</param>
+    /// <returns>The event, or the refusal.</returns>
+    /// <exception cref="ArgumentException">An argument is null, empty or white space; the priority is undefined or is the current one.</exception>
+    public CommandResult ChangePriority(string actor, Priority priority, string reason)
+    {
+        RequireText(reason, nameof(reason));
+        ComplaintLifecycle.RequireDefined(priority, nameof(priority));
+        if (priority == _snapshot.Priority)
+        {
+            throw new ArgumentException($"The priority is already {priority}; valid: {string.Join(", ", Enum.GetValues<Priority>().Where(p => p != priority))}.", nameof(priority));
+        }
+
+        return Execute(ComplaintCommand.ChangePriority, actor, ContactChannel.Internal, clientVisible: false, (priority, previous: _snapshot.Priority, reason), static a => new PriorityChanged(a.priority, a.previous, a.reason));
+    }
+
+    /// <summary>
+    /// Puts the complaint on hold for a pause reason (internal): the clocks that reason pauses stop until the hold is
+    /// released (which clocks is configuration: <see cref="ComplaintOptions.SlaRules"/>). Delivering the fix or a
+    /// withdrawal releases it too.
+    /// </summary>
+    /// <param name="actor">Who puts it on hold.</param>
+    /// <param name="reason">A configured pause reason, e.g. <see cref="SlaPauseReasons.AwaitingThirdParty"/> or <see cref="SlaPauseReasons.ScheduledChange"/>.</param>
+    /// <param name="note">What the complaint waits for.</param>
+    /// <returns>The event, or the refusal (e.g. already on hold).</returns>
+    /// <exception cref="ArgumentException">An argument is null, empty or white space; the reason is not configured, or is the reason of a state in which the clocks pause (that state is entered by its own command).</exception>
+    public CommandResult PutOnHold(string actor, string reason, string note)
+    {
+        RequireText(note, nameof(note));
+        RequireText(reason, nameof(reason));
+        var rules = _lifecycle.Options.SlaRules;
+        var configured = rules.PauseReasons.Keys.FirstOrDefault(k => string.Equals(k, reason, StringComparison.OrdinalIgnoreCase));
+        var stateReasons = _lifecycle.Options.ClockPausedStates.Select(s => s.ToString()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (configured is null || stateReasons.Contains(configured))
+        {
+            throw new ArgumentException(
+                $"'{reason}' is not a pause reason a hold can give; valid: {string.Join(", ", rules.PauseReasons.Keys.Where(k => !stateReasons.Contains(k)).Order(StringComparer.Ordinal))} (ComplaintOptions.SlaRules, less the reasons of paused states: {string.Join(", ", stateReasons.Order(StringComparer.Ordinal))}).",
+                nameof(reason));
+        }
+
+        return Execute(ComplaintCommand.PutOnHold, actor, ContactChannel.Internal, clientVisible: false, (configured, note), static a => new ComplaintPutOnHold(a.configured, a.note));
+    }
+
+    /// <summary>Releases the hold (internal): the clocks it paused run again.</summary>
+    /// <param name="actor">Who releases it.</param>
+    /// <param name="note">Why now.</param>
+    /// <returns>The event, or the refusal (e.g. not on hold).</returns>
+    /// <exception cref="ArgumentException">An argument is null, empty or white space.</exception>
+    public CommandResult ReleaseHold(string actor, string note)
+    {
+        RequireText(note, nameof(note));
+        return Execute(ComplaintCommand.ReleaseHold, actor, ContactChannel.Internal, clientVisible: false, (reason: _snapshot.HoldReason ?? string.Empty, note), static a => new ComplaintHoldReleased(a.reason, a.note));
+    }
+
+    /// <summary>Links the complaint to a recurring problem (replacing the problem it was linked to); <see cref="ProblemRecords"/> builds each problem's record from these events.</summary>
+    /// <param name="actor">Who links it.</param>
+    /// <param name="problemId">The problem's identifier.</param>
+    /// <returns>The event, or the refusal.</returns>
+    /// <exception cref="ArgumentException">An argument is null, empty or white space, or the complaint is already linked to that problem.</exception>
+    public CommandResult LinkProblem(string actor, string problemId)
+    {
+        RequireText(problemId, nameof(problemId));
+        if (string.Equals(problemId, _snapshot.ProblemId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The complaint is already linked to problem '{problemId}'.", nameof(problemId));
+        }
+
+        return Execute(ComplaintCommand.LinkProblem, actor, ContactChannel.Internal, clientVisible: false, (problemId, previous: _snapshot.ProblemId), static a => new LinkedToProblem(a.problemId, a.previous));
+    }
+
+    /// <summary>Unlinks the complaint from its problem.</summary>
+    /// <param name="actor">Who unlinks it.</param>
+    /// <param name="reason">Why (e.g. linked by mistake).</param>
+    /// <returns>The event, or the refusal (e.g. not linked).</returns>
+    /// <exception cref="ArgumentException">An argument is null, empty or white space.</exception>
+    public CommandResult UnlinkProblem(string actor, string reason)
+    {
+        RequireText(reason, nameof(reason));
+        return Execute(ComplaintCommand.UnlinkProblem, actor, ContactChannel.Internal, clientVisible: false, (problemId: _snapshot.ProblemId ?? string.Empty, reason), static a => new UnlinkedFromProblem(a.problemId, a.reason));
+    }
+
+    /// <summary>Links a survey response that rates the handling of this complaint (the survey side keeps the complaint's identifier too).</summary>
+    /// <param name="actor">Who links it (often the system that received the response).</param>
+    /// <param name="surveyResponseId">The survey response's identifier.</param>
+    /// <returns>The event, or the refusal.</returns>
+    /// <exception cref="ArgumentException">An argument is null, empty or white space, or the response is already linked.</exception>
+    public CommandResult LinkSurveyResponse(string actor, string surveyResponseId)
+    {
+        RequireText(surveyResponseId, nameof(surveyResponseId));
+        if (_snapshot.SurveyResponseIds.Contains(surveyResponseId, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"Survey response '{surveyResponseId}' is already linked to this complaint.", nameof(surveyResponseId));
+        }
+
+        return Execute(ComplaintCommand.LinkSurveyResponse, actor, ContactChannel.Internal, clientVisible: false, surveyResponseId, static id => new SurveyResponseLinked(id));
+    }
+
+    /// <summary>Adds and removes host-defined tags (internal); the bounds are <see cref="ComplaintOptions.MaxTags"/> and <see cref="ComplaintOptions.MaxTagLength"/>.</summary>
+    /// <param name="actor">Who changes them.</param>
+    /// <param name="add">Tags to add (not on the complaint yet).</param>
+    /// <param name="remove">Tags to remove (on the complaint now).</param>
+    /// <returns>The event, or the refusal.</returns>
+    /// <exception cref="ArgumentException">The actor is null, empty or white space; nothing changes; a tag to add is already there, given twice or out of bounds (the message names the limit); or a tag to remove is not there.</exception>
+    public CommandResult ChangeTags(string actor, IReadOnlyList<string> add, IReadOnlyList<string> remove)
+    {
+        ArgumentNullException.ThrowIfNull(add);
+        ArgumentNullException.ThrowIfNull(remove);
+        if (add.Count == 0 && remove.Count == 0)
+        {
+            throw new ArgumentException("Nothing to change: give tags to add or to remove.", nameof(add));
+        }
+
+        var kept = _snapshot.Tags.ToList();
+        foreach (var tag in remove)
+        {
+            if (tag is null || !kept.Remove(tag))
+            {
+                throw new ArgumentException($"Tag '{tag}' is not on the complaint; its tags are: {string.Join(", ", _snapshot.Tags)}.", nameof(remove));
+            }
+        }
+
+        ComplaintLabels.CheckTags(add, kept, _lifecycle.Options, nameof(add));
+        return Execute(ComplaintCommand.ChangeTags, actor, ContactChannel.Internal, clientVisible: false, (add, remove), static a => new TagsChanged([.. a.add], [.. a.remove]));
+    }
+
+    /// <summary>Sets and removes host-defined metadata (internal); the bounds are <see cref="ComplaintOptions.MaxMetadataEntries"/>, <see cref="ComplaintOptions.MaxMetadataKeyLength"/> and <see cref="ComplaintOptions.MaxMetadataValueLength"/>.</summary>
+    /// <param name="actor">Who changes it.</param>
+    /// <param name="set">Entries to add or replace.</param>
+    /// <param name="remove">Keys to remove (on the complaint now, not in <paramref name="set"/>).</param>
+    /// <returns>The event, or the refusal.</returns>
+    /// <exception cref="ArgumentException">The actor is null, empty or white space; nothing changes; an entry is out of bounds (the message names the limit); or a key to remove is not there or is also set.</exception>
+    public CommandResult ChangeMetadata(string actor, IReadOnlyDictionary<string, string> set, IReadOnlyList<string> remove)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(remove);
+        if (set.Count == 0 && remove.Count == 0)
+        {
+            throw new ArgumentException("Nothing to change: give entries to set or keys to remove.", nameof(set));
+        }
+
+        var kept = new SortedDictionary<string, string>(_snapshot.Metadata.ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal), StringComparer.Ordinal);
+        foreach (var key in remove)
+        {
+            if (key is null || set.ContainsKey(key) || !kept.Remove(key))
+            {
+                throw new ArgumentException($"Metadata key '{key}' is not on the complaint, or is also set; its keys are: {string.Join(", ", _snapshot.Metadata.Keys)}.", nameof(remove));
+            }
+        }
+
+        ComplaintLabels.CheckMetadata(set, kept, _lifecycle.Options, nameof(set));
+        return Execute(
+            ComplaintCommand.ChangeMetadata,
+            actor,
+            ContactChannel.Internal,
+            clientVisible: false,
+            (set, remove),
+            static a => new MetadataChanged(new SortedDictionary<string, string>(a.set.ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal), StringComparer.Ordinal), [.. a.remove]));
+    }
+
+    /// <summary>
+    /// Records that an SLA clock went at risk or breached (a system command for the SLA monitor). Refused when the clock
+    /// is not in that status now, or when that status of that clock in its current cycle is already recorded: so each
+    /// alert is recorded once even when two monitors race (the store's expected version makes the loser retry and be refused).
+    /// </summary>
+    /// <param name="actor">Who records it (the monitor).</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="status"><see cref="SlaStatus.AtRisk"/> or <see cref="SlaStatus.Breached"/>.</param>
+    /// <returns>The event, or the refusal.</returns>
+    /// <exception cref="ArgumentException">The actor is null, empty or white space, or the clock is undefined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> is not AtRisk or Breached.</exception>
+    public CommandResult RecordSlaAlert(string actor, SlaClockKind clock, SlaStatus status)
+    {
+        ComplaintLifecycle.RequireDefined(clock, nameof(clock));
+        if (status is not (SlaStatus.AtRisk or SlaStatus.Breached))
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), status, "An SLA alert is AtRisk or Breached.");
+        }
+
+        ComplaintText.ThrowIfInvalid(actor, nameof(actor));
+        var now = _lifecycle.TimeProvider.GetUtcNow();
+        var request = new SlaAlertRequest(clock, status);
+        var context = new ComplaintGuardContext(this, now, actor);
+        var result = _lifecycle.Definition.TryFire(_snapshot.State, _lifecycle.RecordSlaAlertTrigger, request, context);
+        if (result.Refusal is { } refusal)
+        {
+            return new CommandResult(refusal);
+        }
+
+        var evaluated = EvaluateSla(now)[clock];
+        var e = new SlaAlertRecorded(clock, status, evaluated.Cycle, evaluated.BreachAt);
+        return Accept(e, now, actor, ContactChannel.Internal, result.State);
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"Complaint {Id} v{Version} {State}";
 
@@ -302,10 +592,10 @@ public sealed class Complaint
 
     internal void Apply(ComplaintEvent e)
     {
-        var previous = _snapshot.State;
-        _snapshot = _snapshot.Apply(e);
+        var before = _snapshot;
+        _snapshot = before.Apply(e);
         _history.Add(e);
-        ComplaintSlaEntries.Append(_slaEntries, e, previous, _lifecycle.Options.ClockPausedStates);
+        _sla.Append(e, before, _snapshot, _lifecycle.Options);
     }
 
     internal void MarkPersisted() => _persistedVersion = Version;
@@ -325,14 +615,13 @@ public sealed class Complaint
             RequireClientChannel(channel, nameof(channel));
         }
 
-        var result = _lifecycle.Definition.TryFire(_snapshot.State, command, new ComplaintGuardContext(this, now));
-        if (result.Refusal is { } refusal)
-        {
-            return new CommandResult(refusal);
-        }
+        var result = _lifecycle.Definition.TryFire(_snapshot.State, command, new ComplaintGuardContext(this, now, actor));
+        return result.Refusal is { } refusal ? new CommandResult(refusal) : Accept(create(argument), now, actor, channel, result.State);
+    }
 
-        var e = create(argument);
-        e.Stamp(_snapshot.Id, _snapshot.Version + 1, now, actor, channel, result.State, _lifecycle.Version);
+    private CommandResult Accept(ComplaintEvent e, DateTimeOffset now, string actor, ContactChannel channel, ComplaintState state)
+    {
+        e.Stamp(_snapshot.Id, _snapshot.Version + 1, now, actor, channel, state, _lifecycle.Version);
         Apply(e);
         return new CommandResult(e);
     }

@@ -13,7 +13,9 @@ namespace ServiceQuality.Complaints;
 /// Everything an event means is declared on its own type, in one place: how it changes the complaint's state
 /// (<see cref="Fold"/>), what it means to the SLA clocks (<see cref="AppendSlaEntries"/>), what it counts in the
 /// measures (<see cref="Measure"/>), what it records on the instruments (<see cref="Record"/>) and which of its fields
-/// are personal data (<see cref="WithPersonalDataErased"/>). Each is abstract, so a new event type cannot forget one.
+/// are personal data (<see cref="ErasePersonalData"/>). Each is abstract, so a new event type cannot forget one. A type
+/// whose stored shape changed declares its <see cref="CurrentSchemaVersion"/> and registers how to read the older shapes
+/// in <see cref="ComplaintEventSchemas"/>.
 /// </remarks>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
 [JsonDerivedType(typeof(ComplaintReceived), "received")]
@@ -33,6 +35,16 @@ namespace ServiceQuality.Complaints;
 [JsonDerivedType(typeof(ComplaintWithdrawn), "withdrawn")]
 [JsonDerivedType(typeof(ComplaintReopened), "reopened")]
 [JsonDerivedType(typeof(ComplaintAutoClosed), "auto-closed")]
+[JsonDerivedType(typeof(ComplaintAssigned), "assigned")]
+[JsonDerivedType(typeof(PriorityChanged), "priority-changed")]
+[JsonDerivedType(typeof(ComplaintPutOnHold), "put-on-hold")]
+[JsonDerivedType(typeof(ComplaintHoldReleased), "hold-released")]
+[JsonDerivedType(typeof(LinkedToProblem), "linked-to-problem")]
+[JsonDerivedType(typeof(UnlinkedFromProblem), "unlinked-from-problem")]
+[JsonDerivedType(typeof(SurveyResponseLinked), "survey-response-linked")]
+[JsonDerivedType(typeof(TagsChanged), "tags-changed")]
+[JsonDerivedType(typeof(MetadataChanged), "metadata-changed")]
+[JsonDerivedType(typeof(SlaAlertRecorded), "sla-alert-recorded")]
 public abstract record ComplaintEvent
 {
     /// <summary>What <see cref="WithPersonalDataErased"/> writes in place of the client's words and every free text.</summary>
@@ -51,6 +63,14 @@ public abstract record ComplaintEvent
     private protected ComplaintEvent()
     {
     }
+
+    /// <summary>
+    /// Gets the version of this event type's stored shape, written with every event (<c>"schemaVersion"</c>): reading an
+    /// older version upcasts it (<see cref="ComplaintEventSerializer.Deserialize"/>). Data without one is version 1 (written
+    /// before events carried it).
+    /// </summary>
+    [JsonPropertyOrder(-1)]
+    public int SchemaVersion => CurrentSchemaVersion;
 
     /// <summary>Gets the complaint's identifier.</summary>
     public string ComplaintId { get => _complaintId; init => _complaintId = value; }
@@ -81,10 +101,15 @@ public abstract record ComplaintEvent
     [JsonIgnore]
     public ComplaintCommand? Command => CommandOf();
 
-    /// <summary>Returns a copy with the client's words and every free text replaced by <see cref="ErasedText"/>; identifiers,
-    /// facts, states, times, channels and actors are kept, so the history still replays to the same states and clocks.</summary>
-    /// <returns>The erased copy (the same type, the same common part).</returns>
-    public abstract ComplaintEvent WithPersonalDataErased();
+    /// <summary>
+    /// Gets a copy of the event with the client's personal data erased: every free text (the client's words, and what
+    /// we wrote to or about the client, which may quote them) is replaced by <see cref="ErasedText"/>; the facts stay
+    /// (identifiers, version, time, actor, channel, state, priority, segment, escalation level, due dates, the number of
+    /// options offered, the normalized facts, areas and keys), so a replay of the erased history folds to the same
+    /// states and SLA clocks. Erasing an erased event gives an equal event.
+    /// </summary>
+    /// <returns>The erased copy, or this event when it holds no free text.</returns>
+    public ComplaintEvent WithPersonalDataErased() => ErasePersonalData();
 
     /// <summary>The state after this event: what the event changes beyond the common part the snapshot updates for every event.</summary>
     /// <param name="snapshot">The snapshot with the common part already applied.</param>
@@ -93,7 +118,8 @@ public abstract record ComplaintEvent
 
     /// <summary>What the event means to the SLA clocks, beyond the pauses that follow from the states it moves between.</summary>
     /// <param name="entries">Where its clock entries are appended.</param>
-    internal abstract void AppendSlaEntries(List<SlaEntry> entries);
+    /// <param name="context">The complaint before and after the event, and the policies in force.</param>
+    internal abstract void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context);
 
     /// <summary>What the event counts in the complaint's measures.</summary>
     /// <param name="tally">The tally of the history so far.</param>
@@ -101,8 +127,15 @@ public abstract record ComplaintEvent
 
     /// <summary>What the event records on the instruments once it is stored (every stored command is counted as accepted besides).</summary>
     /// <param name="instrumentation">The instruments.</param>
-    /// <param name="after">The complaint's state after the event.</param>
-    internal abstract void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after);
+    /// <param name="complaint">The complaint after the events stored with this one.</param>
+    internal abstract void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint);
+
+    /// <summary>Gets the version of this event type's stored shape (see <see cref="SchemaVersion"/>; older versions are read through <see cref="ComplaintEventSchemas"/>).</summary>
+    private protected virtual int CurrentSchemaVersion => 1;
+
+    /// <summary>The erased copy (see <see cref="WithPersonalDataErased"/>): each event type says which of its fields are personal.</summary>
+    /// <returns>The copy, or this event when nothing in it is personal.</returns>
+    private protected abstract ComplaintEvent ErasePersonalData();
 
     /// <summary>The command that appended the event (a method, not a property, so that it is never serialized).</summary>
     /// <returns>The command, or <see langword="null"/> for the receipt.</returns>
@@ -134,4 +167,5 @@ internal struct ComplaintTally
     public bool Apologised;
     public bool Offered;
     public bool ApologyBeforeOffer;
+    public int Assignments;
 }

@@ -1,4 +1,7 @@
+using System.Collections.Frozen;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
@@ -7,16 +10,24 @@ namespace ServiceQuality.Complaints;
 /// <summary>
 /// Reads and writes complaint events as JSON with System.Text.Json source generation (no reflection, AOT-safe): each
 /// event is an object with a <c>"type"</c> discriminator. Stored data with an unknown or missing discriminator is an
-/// error that names it (<see cref="ComplaintEventFormatException"/>), never a silent skip.
+/// error that names it (<see cref="ComplaintEventFormatException"/>), never a silent skip. Every event carries its type's
+/// schema version (<see cref="ComplaintEvent.SchemaVersion"/>; none means 1): an older version is upcast to the current
+/// shape as it is read, a newer one is an error that says so.
 /// </summary>
 public static class ComplaintEventSerializer
 {
-    /// <summary>Gets the source-generated metadata of <see cref="ComplaintEvent"/>, for hosts that serialize with their own pipeline.</summary>
+    /// <summary>
+    /// Gets the source-generated metadata of <see cref="ComplaintEvent"/>, for hosts that serialize with their own
+    /// pipeline. It reads the current schema version of each event type only: read stored data through
+    /// <see cref="Deserialize"/> or <see cref="DeserializeHistory"/>, which upcast older versions.
+    /// </summary>
     public static JsonTypeInfo<ComplaintEvent> EventTypeInfo => ComplaintJsonContext.Default.ComplaintEvent;
 
     /// <summary>Gets the discriminators of every known event type, in declaration order.</summary>
     public static IReadOnlyList<string> KnownTypes { get; } =
         [.. ComplaintJsonContext.Default.ComplaintEvent.PolymorphismOptions!.DerivedTypes.Select(d => (string)d.TypeDiscriminator!)];
+
+    private static readonly FrozenSet<string> KnownTypeSet = KnownTypes.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Writes one event.</summary>
     /// <param name="complaintEvent">The event.</param>
@@ -40,37 +51,70 @@ public static class ComplaintEventSerializer
         return JsonSerializer.Serialize(history, ComplaintJsonContext.Default.IReadOnlyListComplaintEvent);
     }
 
-    /// <summary>Reads one event.</summary>
+    /// <summary>Reads one event, upcasting an older schema version of its type to the current one.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The event.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ComplaintEventFormatException">The discriminator is unknown or missing (the message names it and the known ones), or the JSON is otherwise invalid.</exception>
+    /// <exception cref="ComplaintEventFormatException">The discriminator is unknown or missing (the message names it and the known ones), the schema version is newer than this library reads or invalid, or the JSON is otherwise invalid.</exception>
     public static ComplaintEvent Deserialize(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
         try
         {
-            return JsonSerializer.Deserialize(json, ComplaintJsonContext.Default.ComplaintEvent)
+            var bytes = Encoding.UTF8.GetBytes(json);
+            var stored = Scan(bytes, array: false);
+            if (stored is [{ NeedsUpcast: true } one])
+            {
+                var node = JsonNode.Parse(bytes)!.AsObject();
+                ComplaintEventSchemas.Upcast(one.Type!, one.Version, node);
+                return node.Deserialize(ComplaintJsonContext.Default.ComplaintEvent)!;
+            }
+
+            return JsonSerializer.Deserialize(bytes, ComplaintJsonContext.Default.ComplaintEvent)
                 ?? throw new ComplaintEventFormatException("The JSON is null; a complaint event was expected.");
         }
-        catch (Exception ex) when (ex is (JsonException and not ComplaintEventFormatException) or NotSupportedException)
+        catch (Exception ex) when (ex is (JsonException and not ComplaintEventFormatException) or NotSupportedException or InvalidOperationException)
         {
             throw Explain(json, ex);
         }
     }
 
-    /// <summary>Reads a history written by <see cref="SerializeHistory"/>.</summary>
+    /// <summary>Reads a history written by <see cref="SerializeHistory"/> (or by an earlier version of the library), upcasting each event of an older schema version.</summary>
     /// <param name="json">The JSON array.</param>
     /// <returns>The events, in order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ComplaintEventFormatException">An element's discriminator is unknown or missing (the message names it, its position and the known ones), or the JSON is otherwise invalid.</exception>
+    /// <exception cref="ComplaintEventFormatException">An element's discriminator is unknown or missing (the message names it, its position and the known ones), a schema version is newer than this library reads or invalid, or the JSON is otherwise invalid.</exception>
     public static IReadOnlyList<ComplaintEvent> DeserializeHistory(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
         try
         {
-            var history = JsonSerializer.Deserialize(json, ComplaintJsonContext.Default.IReadOnlyListComplaintEvent)
-                ?? throw new ComplaintEventFormatException("The JSON is null; an array of complaint events was expected.");
+            var bytes = Encoding.UTF8.GetBytes(json);
+            var stored = Scan(bytes, array: true);
+            IReadOnlyList<ComplaintEvent?>? history;
+            if (stored.Any(e => e.NeedsUpcast))
+            {
+                var array = JsonNode.Parse(bytes)!.AsArray();
+                for (int i = 0; i < stored.Count; i++)
+                {
+                    if (stored[i].NeedsUpcast)
+                    {
+                        ComplaintEventSchemas.Upcast(stored[i].Type!, stored[i].Version, array[i]!.AsObject());
+                    }
+                }
+
+                history = array.Deserialize(ComplaintJsonContext.Default.IReadOnlyListComplaintEvent);
+            }
+            else
+            {
+                history = JsonSerializer.Deserialize(bytes, ComplaintJsonContext.Default.IReadOnlyListComplaintEvent);
+            }
+
+            if (history is null)
+            {
+                throw new ComplaintEventFormatException("The JSON is null; an array of complaint events was expected.");
+            }
+
             for (int i = 0; i < history.Count; i++)
             {
                 if (history[i] is null)
@@ -79,12 +123,99 @@ public static class ComplaintEventSerializer
                 }
             }
 
-            return history;
+            return history!;
         }
-        catch (Exception ex) when (ex is (JsonException and not ComplaintEventFormatException) or NotSupportedException)
+        catch (Exception ex) when (ex is (JsonException and not ComplaintEventFormatException) or NotSupportedException or InvalidOperationException)
         {
             throw Explain(json, ex);
         }
+    }
+
+    /// <summary>
+    /// Reads the discriminator and schema version of the event (or of each element of the array) without materializing
+    /// anything else, so events of the current version go straight to the source-generated reader. A newer or invalid
+    /// schema version is an error here; anything else wrong is left to the reader, whose error <see cref="Explain"/> words.
+    /// </summary>
+    private static List<StoredShape> Scan(ReadOnlySpan<byte> utf8, bool array)
+    {
+        var shapes = new List<StoredShape>(array ? 16 : 1);
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+        if (!reader.Read())
+        {
+            return shapes;
+        }
+
+        if (!array)
+        {
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                shapes.Add(ScanObject(ref reader, "the event"));
+            }
+
+            return shapes;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return shapes;
+        }
+
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                shapes.Add(ScanObject(ref reader, $"element {shapes.Count}"));
+            }
+            else
+            {
+                shapes.Add(default);
+                reader.Skip();
+            }
+        }
+
+        return shapes;
+    }
+
+    private static StoredShape ScanObject(ref Utf8JsonReader reader, string where)
+    {
+        string? type = null;
+        int version = 1;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                reader.Read();
+                type = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            }
+            else if (reader.ValueTextEquals("schemaVersion"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out version) || version < 1)
+                {
+                    throw new ComplaintEventFormatException($"The schemaVersion of {where} is not a whole number from 1; the data is corrupt.");
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (type is null || !KnownTypeSet.Contains(type))
+        {
+            return new StoredShape(null, version, NeedsUpcast: false);
+        }
+
+        int current = ComplaintEventSchemas.CurrentOf(type);
+        if (version > current)
+        {
+            throw new ComplaintEventFormatException(
+                $"{char.ToUpperInvariant(where[0])}{where[1..]} is a '{type}' event of schema version {version}; this version of the library reads up to version {current}: it was written by a newer version.",
+                type);
+        }
+
+        return new StoredShape(type, version, version < current);
     }
 
     private static ComplaintEventFormatException Explain(string json, Exception ex)
@@ -184,6 +315,9 @@ public sealed class ComplaintEventFormatException : JsonException
 [JsonSerializable(typeof(IReadOnlyList<ComplaintEvent>))]
 internal sealed partial class ComplaintJsonContext : JsonSerializerContext;
 
+/// <summary>What the scan of stored data found for one event: its discriminator (when known), its schema version, and whether it is older than its type's current version.</summary>
+internal readonly record struct StoredShape(string? Type, int Version, bool NeedsUpcast);
+
 /// <summary>
 /// Writes strings as System.Text.Json does, but refuses a lone surrogate (which it would silently write as U+FFFD):
 /// what a store serializes is exactly what it was given, or nothing (see <see cref="ComplaintText"/>).
@@ -196,5 +330,14 @@ internal sealed class WellFormedStringConverter : JsonConverter<string>
     {
         ComplaintText.ThrowIfIllFormed(value, nameof(value));
         writer.WriteStringValue(value);
+    }
+
+    // Dictionary keys (metadata, tone signals) are strings too, held to the same rule.
+    public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetString()!;
+
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options)
+    {
+        ComplaintText.ThrowIfIllFormed(value, nameof(value));
+        writer.WritePropertyName(value);
     }
 }

@@ -1,35 +1,84 @@
+using System.Text.Json.Nodes;
 using ServiceQuality.Diagnostics;
 using ServiceQuality.Sla;
 
 namespace ServiceQuality.Complaints;
 
-/// <summary>The complaint was received, with the client's own words.</summary>
+/// <summary>The complaint was received, with the client's own words, what the normalizer made of them, and the host's tags and metadata.</summary>
 /// <param name="ClientId">The client's identifier.</param>
 /// <param name="Segment">Internal or external client.</param>
 /// <param name="Priority">The priority, which selects the SLA policy.</param>
 /// <param name="Text">The original text of the complaint.</param>
 public sealed record ComplaintReceived(string ClientId, ClientSegment Segment, Priority Priority, string Text) : ComplaintEvent
 {
+    /// <summary>Gets the normalized record made at intake (<see langword="null"/> in events of schema version 1, written before intake normalized).</summary>
+    public NormalizedRecord? Normalized { get; init; }
+
+    /// <summary>Gets the host-defined tags given at intake.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>Gets the host-defined metadata given at intake.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = Values.NoMetadata;
+
+    /// <summary>The stored shape: version 2 added the normalized record, tags and metadata.</summary>
+    internal const int Schema = 2;
+
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this with { Text = ErasedText };
+    public bool Equals(ComplaintReceived? other) =>
+        other is not null && base.Equals(other)
+        && string.Equals(ClientId, other.ClientId, StringComparison.Ordinal) && Segment == other.Segment && Priority == other.Priority
+        && string.Equals(Text, other.Text, StringComparison.Ordinal) && Equals(Normalized, other.Normalized)
+        && Values.SameItems(Tags, other.Tags) && Values.SameEntries(Metadata, other.Metadata);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), ClientId, Text, Normalized);
+
+    /// <inheritdoc />
+    private protected override ComplaintEvent ErasePersonalData() => this with
+    {
+        Text = ErasedText,
+        Normalized = Normalized?.WithTextErased(),
+        Metadata = Metadata.Count == 0 ? Metadata : new SortedDictionary<string, string>(Metadata.ToDictionary(m => m.Key, _ => ErasedText), StringComparer.Ordinal),
+    };
+
+    /// <inheritdoc />
+    private protected override int CurrentSchemaVersion => Schema;
 
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with
     {
-        Id = ComplaintId, ClientId = ClientId, Segment = Segment, Channel = Channel, Priority = Priority, Text = Text, ReceivedAt = At,
+        Id = ComplaintId,
+        ClientId = ClientId,
+        Segment = Segment,
+        Channel = Channel,
+        Priority = Priority,
+        Text = Text,
+        Normalized = Normalized,
+        Tags = Tags,
+        Metadata = Metadata,
+        ReceivedAt = At,
     };
 
-    internal override void AppendSlaEntries(List<SlaEntry> entries) => entries.Add(new SlaEntry(At, SlaEntryKind.Started));
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context) => entries.Add(new SlaEntry(At, SlaEntryKind.Started));
 
     internal override void Measure(ref ComplaintTally tally)
     {
         // The receipt is counted by the history itself (one complaint a history).
     }
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after) =>
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint) =>
         instrumentation.ComplaintsReceived.Add(1, new("channel", Channel.ToString()), new("priority", Priority.ToString()));
 
     /// <inheritdoc />
     private protected override ComplaintCommand? CommandOf() => null;
+
+    /// <summary>Version 1 (before intake normalized) to 2: no normalized record (the words were not normalized then), no tags, no metadata.</summary>
+    /// <param name="v1">The stored event at version 1.</param>
+    internal static void UpcastFromV1(JsonObject v1)
+    {
+        v1["normalized"] = null;
+        v1["tags"] = new JsonArray();
+        v1["metadata"] = new JsonObject();
+    }
 }
 
 /// <summary>The complaint was acknowledged and the client thanked.</summary>
@@ -37,18 +86,25 @@ public sealed record ComplaintReceived(string ClientId, ClientSegment Segment, P
 public sealed record ComplaintAcknowledged(string Thanks) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this with { Thanks = ErasedText };
+    private protected override ComplaintEvent ErasePersonalData() => this with { Thanks = ErasedText };
 
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) =>
         snapshot with { AcknowledgedAt = snapshot.AcknowledgedAt ?? At, Milestones = snapshot.Milestones | ComplaintMilestones.Thanked };
 
     // The acknowledgement stops the acknowledge clock and counts as a client-visible update.
-    internal override void AppendSlaEntries(List<SlaEntry> entries) => entries.Add(new SlaEntry(At, SlaEntryKind.Acknowledged));
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context) => entries.Add(new SlaEntry(At, SlaEntryKind.Acknowledged));
 
     internal override void Measure(ref ComplaintTally tally) => tally.Acknowledged = true;
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after) =>
-        instrumentation.TimeToAcknowledge.Record((At - after.ReceivedAt).TotalSeconds);
+    // The wall time, and the business time (the clock's elapsed time: working hours, pauses excluded) while a listener is on.
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
+    {
+        instrumentation.TimeToAcknowledge.Record((At - complaint.Snapshot.ReceivedAt).TotalSeconds);
+        if (instrumentation.TimeToAcknowledgeBusiness.Enabled)
+        {
+            instrumentation.TimeToAcknowledgeBusiness.Record(complaint.EvaluateSla(At).Acknowledge.Elapsed.TotalSeconds);
+        }
+    }
 
     /// <inheritdoc />
     private protected override ComplaintCommand? CommandOf() => ComplaintCommand.Acknowledge;
@@ -58,11 +114,11 @@ public sealed record ComplaintAcknowledged(string Thanks) : ComplaintEvent
 public sealed record InvestigationStarted : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this;
+    private protected override ComplaintEvent ErasePersonalData() => this;
 
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot;
 
-    internal override void AppendSlaEntries(List<SlaEntry> entries)
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context)
     {
         // Internal work: no clock changes.
     }
@@ -71,7 +127,7 @@ public sealed record InvestigationStarted : ComplaintEvent
     {
     }
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -84,12 +140,12 @@ public sealed record InvestigationStarted : ComplaintEvent
 public sealed record InformationAdded(string Information) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this with { Information = ErasedText };
+    private protected override ComplaintEvent ErasePersonalData() => this with { Information = ErasedText };
 
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) =>
         snapshot with { InformationCount = snapshot.InformationCount + 1, Milestones = snapshot.Milestones | ComplaintMilestones.InformationAdded };
 
-    internal override void AppendSlaEntries(List<SlaEntry> entries)
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context)
     {
         // Internal work: no clock changes.
     }
@@ -98,7 +154,7 @@ public sealed record InformationAdded(string Information) : ComplaintEvent
     {
     }
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -111,16 +167,16 @@ public sealed record InformationAdded(string Information) : ComplaintEvent
 public sealed record InformationRequested(string Question) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this with { Question = ErasedText };
+    private protected override ComplaintEvent ErasePersonalData() => this with { Question = ErasedText };
 
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { Milestones = snapshot.Milestones | ComplaintMilestones.InformationRequested };
 
-    internal override void AppendSlaEntries(List<SlaEntry> entries) => AppendClientUpdate(entries);
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context) => AppendClientUpdate(entries);
 
     // Asking the client means the complaint was not resolved at first contact.
     internal override void Measure(ref ComplaintTally tally) => tally.AskedClient = true;
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -133,11 +189,11 @@ public sealed record InformationRequested(string Question) : ComplaintEvent
 public sealed record ClientResponded(string Response) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this with { Response = ErasedText };
+    private protected override ComplaintEvent ErasePersonalData() => this with { Response = ErasedText };
 
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot;
 
-    internal override void AppendSlaEntries(List<SlaEntry> entries)
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context)
     {
         // The clocks resume because the state leaves AwaitingClient; the client's answer is not an update from us.
     }
@@ -146,7 +202,7 @@ public sealed record ClientResponded(string Response) : ComplaintEvent
     {
     }
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -159,15 +215,15 @@ public sealed record ClientResponded(string Response) : ComplaintEvent
 public sealed record ApologyGiven(string Apology) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this with { Apology = ErasedText };
+    private protected override ComplaintEvent ErasePersonalData() => this with { Apology = ErasedText };
 
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { Milestones = snapshot.Milestones | ComplaintMilestones.Apologised };
 
-    internal override void AppendSlaEntries(List<SlaEntry> entries) => AppendClientUpdate(entries);
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context) => AppendClientUpdate(entries);
 
     internal override void Measure(ref ComplaintTally tally) => tally.Apologised = true;
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -180,17 +236,17 @@ public sealed record ApologyGiven(string Apology) : ComplaintEvent
 public sealed record ClientUpdatePosted(string Update) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this with { Update = ErasedText };
+    private protected override ComplaintEvent ErasePersonalData() => this with { Update = ErasedText };
 
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { Milestones = snapshot.Milestones | ComplaintMilestones.ClientUpdated };
 
-    internal override void AppendSlaEntries(List<SlaEntry> entries) => AppendClientUpdate(entries);
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context) => AppendClientUpdate(entries);
 
     internal override void Measure(ref ComplaintTally tally)
     {
     }
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -203,7 +259,7 @@ public sealed record ClientUpdatePosted(string Update) : ComplaintEvent
 public sealed record HelpOptionsOffered(IReadOnlyList<string> Options) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this with { Options = [.. Options.Select(_ => ErasedText)] };
+    private protected override ComplaintEvent ErasePersonalData() => this with { Options = [.. Options.Select(_ => ErasedText)] };
 
     /// <inheritdoc />
     public bool Equals(HelpOptionsOffered? other) =>
@@ -224,7 +280,7 @@ public sealed record HelpOptionsOffered(IReadOnlyList<string> Options) : Complai
 
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { Milestones = snapshot.Milestones | ComplaintMilestones.HelpOffered };
 
-    internal override void AppendSlaEntries(List<SlaEntry> entries) => AppendClientUpdate(entries);
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context) => AppendClientUpdate(entries);
 
     internal override void Measure(ref ComplaintTally tally)
     {
@@ -235,7 +291,7 @@ public sealed record HelpOptionsOffered(IReadOnlyList<string> Options) : Complai
         }
     }
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -249,18 +305,18 @@ public sealed record HelpOptionsOffered(IReadOnlyList<string> Options) : Complai
 public sealed record ActionCommitted(string Action, DateTimeOffset DueAt) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this with { Action = ErasedText };
+    private protected override ComplaintEvent ErasePersonalData() => this with { Action = ErasedText };
 
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) =>
         snapshot with { CommittedAction = Action, CommitmentDueAt = DueAt, Milestones = snapshot.Milestones | ComplaintMilestones.Committed };
 
-    internal override void AppendSlaEntries(List<SlaEntry> entries) => AppendClientUpdate(entries);
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context) => AppendClientUpdate(entries);
 
     internal override void Measure(ref ComplaintTally tally)
     {
     }
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -273,17 +329,35 @@ public sealed record ActionCommitted(string Action, DateTimeOffset DueAt) : Comp
 public sealed record FixDelivered(string Resolution) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this with { Resolution = ErasedText };
+    private protected override ComplaintEvent ErasePersonalData() => this with { Resolution = ErasedText };
 
-    internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { ResolvedAt = At, Milestones = snapshot.Milestones | ComplaintMilestones.FixDelivered };
+    // Delivering the fix releases a hold.
+    internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) =>
+        snapshot with { ResolvedAt = At, Milestones = snapshot.Milestones | ComplaintMilestones.FixDelivered, HoldReason = null, HeldSince = null };
 
-    // The resolve clock stops, the update cycle ends (the fix tells the client).
-    internal override void AppendSlaEntries(List<SlaEntry> entries) => entries.Add(new SlaEntry(At, SlaEntryKind.Resolved));
+    // The resolve clock is met, the update cycle ends (the fix tells the client); a hold ends first, so that a reopened
+    // complaint's resolve clock runs again.
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context)
+    {
+        if (context.Before.HoldReason is { } hold)
+        {
+            entries.Add(context.Resume(At, hold));
+        }
+
+        entries.Add(new SlaEntry(At, SlaEntryKind.Resolved));
+    }
 
     internal override void Measure(ref ComplaintTally tally) => tally.FixedOnce = true;
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after) =>
-        instrumentation.TimeToResolve.Record((At - after.ReceivedAt).TotalSeconds);
+    // The wall time, and the business time (the clock's elapsed time: working hours, pauses excluded) while a listener is on.
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
+    {
+        instrumentation.TimeToResolve.Record((At - complaint.Snapshot.ReceivedAt).TotalSeconds);
+        if (instrumentation.TimeToResolveBusiness.Enabled)
+        {
+            instrumentation.TimeToResolveBusiness.Record(complaint.EvaluateSla(At).Resolve.Elapsed.TotalSeconds);
+        }
+    }
 
     /// <inheritdoc />
     private protected override ComplaintCommand? CommandOf() => ComplaintCommand.DeliverFix;
@@ -293,17 +367,17 @@ public sealed record FixDelivered(string Resolution) : ComplaintEvent
 public sealed record ClientConfirmedFix : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this;
+    private protected override ComplaintEvent ErasePersonalData() => this;
 
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { ClosedAt = At, Milestones = snapshot.Milestones | ComplaintMilestones.ClientConfirmed };
 
-    internal override void AppendSlaEntries(List<SlaEntry> entries) => entries.Add(new SlaEntry(At, SlaEntryKind.Stopped));
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context) => entries.Add(new SlaEntry(At, SlaEntryKind.Stopped));
 
     internal override void Measure(ref ComplaintTally tally)
     {
     }
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -316,15 +390,15 @@ public sealed record ClientConfirmedFix : ComplaintEvent
 public sealed record ClientRejectedFix(string Reason) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this with { Reason = ErasedText };
+    private protected override ComplaintEvent ErasePersonalData() => this with { Reason = ErasedText };
 
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { ReopenCount = snapshot.ReopenCount + 1 };
 
-    internal override void AppendSlaEntries(List<SlaEntry> entries) => entries.Add(new SlaEntry(At, SlaEntryKind.Reopened));
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context) => entries.Add(new SlaEntry(At, SlaEntryKind.Reopened));
 
     internal override void Measure(ref ComplaintTally tally) => tally.Reopened = true;
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -338,11 +412,11 @@ public sealed record ClientRejectedFix(string Reason) : ComplaintEvent
 public sealed record ComplaintEscalated(int Level, string Reason) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this with { Reason = ErasedText };
+    private protected override ComplaintEvent ErasePersonalData() => this with { Reason = ErasedText };
 
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { EscalationLevel = Level, Milestones = snapshot.Milestones | ComplaintMilestones.Escalated };
 
-    internal override void AppendSlaEntries(List<SlaEntry> entries)
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context)
     {
         // Escalation changes who works on it, not the clocks.
     }
@@ -351,7 +425,7 @@ public sealed record ComplaintEscalated(int Level, string Reason) : ComplaintEve
     {
     }
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -364,17 +438,27 @@ public sealed record ComplaintEscalated(int Level, string Reason) : ComplaintEve
 public sealed record ComplaintWithdrawn(string Reason) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this with { Reason = ErasedText };
+    private protected override ComplaintEvent ErasePersonalData() => this with { Reason = ErasedText };
 
-    internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot;
+    // A withdrawal ends a hold: the complaint is over.
+    internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { HoldReason = null, HeldSince = null };
 
-    internal override void AppendSlaEntries(List<SlaEntry> entries) => entries.Add(new SlaEntry(At, SlaEntryKind.Stopped));
+    // Every clock still running or paused ends as Stopped (never met: the goal was not reached).
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context)
+    {
+        if (context.Before.HoldReason is { } hold)
+        {
+            entries.Add(context.Resume(At, hold));
+        }
+
+        entries.Add(new SlaEntry(At, SlaEntryKind.Stopped));
+    }
 
     internal override void Measure(ref ComplaintTally tally)
     {
     }
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -387,15 +471,15 @@ public sealed record ComplaintWithdrawn(string Reason) : ComplaintEvent
 public sealed record ComplaintReopened(string Reason) : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this with { Reason = ErasedText };
+    private protected override ComplaintEvent ErasePersonalData() => this with { Reason = ErasedText };
 
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { ReopenCount = snapshot.ReopenCount + 1 };
 
-    internal override void AppendSlaEntries(List<SlaEntry> entries) => entries.Add(new SlaEntry(At, SlaEntryKind.Reopened));
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context) => entries.Add(new SlaEntry(At, SlaEntryKind.Reopened));
 
     internal override void Measure(ref ComplaintTally tally) => tally.Reopened = true;
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
@@ -407,17 +491,17 @@ public sealed record ComplaintReopened(string Reason) : ComplaintEvent
 public sealed record ComplaintAutoClosed : ComplaintEvent
 {
     /// <inheritdoc />
-    public override ComplaintEvent WithPersonalDataErased() => this;
+    private protected override ComplaintEvent ErasePersonalData() => this;
 
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { ClosedAt = At };
 
-    internal override void AppendSlaEntries(List<SlaEntry> entries) => entries.Add(new SlaEntry(At, SlaEntryKind.Stopped));
+    internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context) => entries.Add(new SlaEntry(At, SlaEntryKind.Stopped));
 
     internal override void Measure(ref ComplaintTally tally)
     {
     }
 
-    internal override void Record(ServiceQualityInstrumentation instrumentation, ComplaintSnapshot after)
+    internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 

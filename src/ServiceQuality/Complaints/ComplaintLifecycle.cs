@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using ServiceQuality.Sla;
+using ServiceQuality.Normalization;
 using ServiceQuality.Workflow;
 using static ServiceQuality.Complaints.ComplaintCommand;
 using static ServiceQuality.Complaints.ComplaintState;
@@ -15,7 +15,13 @@ namespace ServiceQuality.Complaints;
 /// <example>
 /// <code>
 /// var lifecycle = new ComplaintLifecycle(new ComplaintOptions(), timeProvider);
-/// var complaint = lifecycle.Receive("C-1", "client-7", ClientSegment.External, ContactChannel.Email, Priority.High, "The VPN drops every hour.", "desk");
+/// var complaint = lifecycle.Receive(
+///     new ReceiveComplaintRequest
+///     {
+///         ComplaintId = "C-1", ClientId = "client-7", Segment = ClientSegment.External, Channel = ContactChannel.Email,
+///         Priority = Priority.High, Text = "The VPN drops every hour.", Actor = "desk",
+///     },
+///     new ComplaintNormalizer());
 /// CommandResult result = complaint.Acknowledge("ann", ContactChannel.Email, "Thank you for telling us.");
 /// SlaEvaluation sla = complaint.EvaluateSla();
 /// </code>
@@ -42,7 +48,7 @@ public sealed class ComplaintLifecycle
         options.Validate();
         Options = options.Clone();
         TimeProvider = timeProvider ?? TimeProvider.System;
-        Definition = BuildDefinition(Options);
+        (Definition, RecordSlaAlertTrigger) = BuildDefinition(Options);
     }
 
     /// <summary>Gets the clock every event's time comes from.</summary>
@@ -55,6 +61,9 @@ public sealed class ComplaintLifecycle
     public string Version => Definition.Version;
 
     internal ComplaintOptions Options { get; }
+
+    /// <summary>Gets the parameterised trigger of <see cref="ComplaintCommand.RecordSlaAlert"/> (its guards read the clock and status).</summary>
+    internal TriggerWithParameter<ComplaintCommand, SlaAlertRequest> RecordSlaAlertTrigger { get; }
 
     /// <summary>Gets the definition under the default policies: the states and their hierarchy are the same in every
     /// lifecycle (options shape guards and clocks, never states), so questions about the hierarchy alone can ask it.</summary>
@@ -79,27 +88,42 @@ public sealed class ComplaintLifecycle
     /// <returns>The options this lifecycle was built with.</returns>
     public ComplaintOptions GetOptions() => Options.Clone();
 
-    /// <summary>Receives a new complaint: the first event of its history.</summary>
-    /// <param name="complaintId">The complaint's identifier.</param>
-    /// <param name="clientId">The client's identifier.</param>
-    /// <param name="segment">Internal or external client.</param>
-    /// <param name="channel">The client channel it came in on (not <see cref="ContactChannel.Internal"/>).</param>
-    /// <param name="priority">The priority, which selects the SLA policy.</param>
-    /// <param name="text">The client's own words.</param>
-    /// <param name="actor">Who recorded it.</param>
+    /// <summary>Receives a new complaint with one default normalizer shared by the whole process (a <see cref="ComplaintNormalizer"/> with the built-in lexicons): see <see cref="Receive(ReceiveComplaintRequest, ComplaintNormalizer)"/>.</summary>
+    /// <param name="request">The complaint as received.</param>
     /// <returns>The complaint, in <see cref="ComplaintState.Received"/>, with one pending event.</returns>
-    /// <exception cref="ArgumentException">An identifier, the text or the actor is null, empty or white space, or has a lone surrogate (an identifier: or a NUL) (<see cref="ComplaintText"/>: refused, never silently replaced); or an enum value is undefined; or the channel is internal.</exception>
-    public Complaint Receive(string complaintId, string clientId, ClientSegment segment, ContactChannel channel, Priority priority, string text, string actor)
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">See <see cref="Receive(ReceiveComplaintRequest, ComplaintNormalizer)"/>.</exception>
+    public Complaint Receive(ReceiveComplaintRequest request) => Receive(request, DefaultNormalizer.Instance);
+
+    /// <summary>Receives a new complaint: normalizes the client's words and makes the first event of its history.</summary>
+    /// <param name="request">The complaint as received.</param>
+    /// <param name="normalizer">The normalizer that makes the normalized record (its reference date is the day of receipt in the calendar's time zone).</param>
+    /// <returns>The complaint, in <see cref="ComplaintState.Received"/>, with one pending event.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">An identifier, the text or the actor is null, empty or white space, or has a lone surrogate (an identifier: or a NUL) (<see cref="ComplaintText"/>: refused, never silently replaced); an enum value is undefined; the channel is internal; or a tag or metadata entry is out of the bounds of <see cref="ComplaintOptions"/> (the message names the limit).</exception>
+    public Complaint Receive(ReceiveComplaintRequest request, ComplaintNormalizer normalizer)
     {
-        ComplaintText.ThrowIfInvalidIdentifier(complaintId, nameof(complaintId));
-        ComplaintText.ThrowIfInvalidIdentifier(clientId, nameof(clientId));
-        ComplaintText.ThrowIfInvalid(text, nameof(text));
-        ComplaintText.ThrowIfInvalid(actor, nameof(actor));
-        RequireDefined(segment, nameof(segment));
-        RequireDefined(priority, nameof(priority));
-        Complaint.RequireClientChannel(channel, nameof(channel));
-        var received = new ComplaintReceived(clientId, segment, priority, text);
-        received.Stamp(complaintId, 1, TimeProvider.GetUtcNow(), actor, channel, Definition.InitialState, Version);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(normalizer);
+        ComplaintText.ThrowIfInvalidIdentifier(request.ComplaintId, "request.ComplaintId");
+        ComplaintText.ThrowIfInvalidIdentifier(request.ClientId, "request.ClientId");
+        ComplaintText.ThrowIfInvalid(request.Text, "request.Text");
+        ComplaintText.ThrowIfInvalid(request.Actor, "request.Actor");
+        RequireDefined(request.Segment, "request.Segment");
+        RequireDefined(request.Priority, "request.Priority");
+        Complaint.RequireClientChannel(request.Channel, "request.Channel");
+        ComplaintLabels.CheckTags(request.Tags, [], Options, "request.Tags");
+        ComplaintLabels.CheckMetadata(request.Metadata, Values.NoMetadata, Options, "request.Metadata");
+        var now = TimeProvider.GetUtcNow();
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Options.Calendar.TimeZone).DateTime);
+        var normalized = normalizer.Normalize(request.Text, new NormalizationContext(day, request.ClientId, request.Channel.ToString()));
+        var received = new ComplaintReceived(request.ClientId, request.Segment, request.Priority, request.Text)
+        {
+            Normalized = NormalizedRecord.From(normalized),
+            Tags = [.. request.Tags],
+            Metadata = new SortedDictionary<string, string>(request.Metadata.ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal), StringComparer.Ordinal),
+        };
+        received.Stamp(request.ComplaintId, 1, now, request.Actor, request.Channel, Definition.InitialState, Version);
         var complaint = new Complaint(this, 0);
         complaint.Apply(received);
         return complaint;
@@ -175,69 +199,105 @@ public sealed class ComplaintLifecycle
         }
     }
 
-    private static StateMachineDefinition<ComplaintState, ComplaintCommand, ComplaintGuardContext> BuildDefinition(ComplaintOptions options)
+    private static (StateMachineDefinition<ComplaintState, ComplaintCommand, ComplaintGuardContext> Definition, TriggerWithParameter<ComplaintCommand, SlaAlertRequest> Alert) BuildDefinition(
+        ComplaintOptions options)
     {
         var autoClose = options.AutoCloseAfter;
         var reopen = options.ReopenWindow;
         int maxLevel = options.MaxEscalationLevel;
         string version = string.Create(
             CultureInfo.InvariantCulture,
-            $"1;apology-first={(options.RequireApologyBeforeHelp ? "on" : "off")};confirmation={(options.RequireClientConfirmation ? "required" : "optional")};auto-close={autoClose:c};reopen={reopen:c};max-escalation={maxLevel}");
+            $"2;apology-first={(options.RequireApologyBeforeHelp ? "on" : "off")};confirmation={(options.RequireClientConfirmation ? "required" : "optional")};auto-close={autoClose:c};reopen={reopen:c};max-escalation={maxLevel}");
+        if (options.Guards.Count > 0)
+        {
+            version += ";guards=" + string.Join("|", options.Guards.Select(g => $"{g.Command}:{g.Description}"));
+        }
+
+        // The host's guards of a command join every transition of that command.
+        var hostGuards = options.Guards.ToLookup(g => g.Command, g => new Guard<ComplaintGuardContext>(g.Predicate, g.Description));
+        Guard<ComplaintGuardContext>[] G(ComplaintCommand command, params Guard<ComplaintGuardContext>[] own) => [.. own, .. hostGuards[command]];
+
+        var onHold = new Guard<ComplaintGuardContext>(static c => c.Complaint.Snapshot.HoldReason is not null, "the complaint is on hold");
+        var notOnHold = new Guard<ComplaintGuardContext>(static c => c.Complaint.Snapshot.HoldReason is null, "the complaint is not on hold");
+        var notResolved = new Guard<ComplaintGuardContext>(static c => c.Complaint.State != Resolved, "the fix has not been delivered");
+        var linked = new Guard<ComplaintGuardContext>(static c => c.Complaint.Snapshot.ProblemId is not null, "the complaint is linked to a problem");
+        Guard<ComplaintGuardContext, SlaAlertRequest>[] alertGuards =
+        [
+            new(static (c, a) => c.Complaint.EvaluateSla(c.Now)[a.Clock].Status == a.Status, "the clock is in the status to record now"),
+            new(static (c, a) => !c.Complaint.Snapshot.HasSlaAlert(a.Clock, a.Status, c.Complaint.EvaluateSla(c.Now)[a.Clock].Cycle), "the status is not yet recorded for the clock's current cycle"),
+        ];
 
         var b = new StateMachineBuilder<ComplaintState, ComplaintCommand, ComplaintGuardContext>(DefinitionName, version, Received);
-        b.Configure(Open)
-            .Permit(Withdraw, Withdrawn)
-            .InternalTransition(AddInformation)
-            .InternalTransitionIf(Escalate, c => c.Complaint.EscalationLevel < maxLevel, $"the escalation level is below the maximum ({maxLevel})");
+        var open = b.Configure(Open)
+            .PermitIf(Withdraw, Withdrawn, G(Withdraw))
+            .InternalTransitionIf(AddInformation, G(AddInformation))
+            .InternalTransitionIf(Escalate, G(Escalate, new Guard<ComplaintGuardContext>(c => c.Complaint.EscalationLevel < maxLevel, $"the escalation level is below the maximum ({maxLevel})")))
+            .InternalTransitionIf(Assign, G(Assign))
+            .InternalTransitionIf(ChangePriority, G(ChangePriority))
+            .InternalTransitionIf(ReleaseHold, G(ReleaseHold, onHold));
+        var alert = b.DeclareParameter<SlaAlertRequest>(RecordSlaAlert);
+        open.InternalTransitionIf(alert, alertGuards, G(RecordSlaAlert));
         b.Configure(Received).SubstateOf(Open)
-            .Permit(Acknowledge, Acknowledged);
+            .PermitIf(Acknowledge, Acknowledged, G(Acknowledge));
         b.Configure(Engaged).SubstateOf(Open)
-            .InternalTransition(Apologise)
-            .InternalTransition(PostUpdate);
+            .InternalTransitionIf(Apologise, G(Apologise))
+            .InternalTransitionIf(PostUpdate, G(PostUpdate))
+            .InternalTransitionIf(PutOnHold, G(PutOnHold, notOnHold, notResolved));
         b.Configure(Acknowledged).SubstateOf(Engaged)
-            .Permit(StartInvestigating, Investigating);
+            .PermitIf(StartInvestigating, Investigating, G(StartInvestigating));
         var investigating = b.Configure(Investigating).SubstateOf(Engaged)
-            .Permit(RequestInformation, AwaitingClient);
+            .PermitIf(RequestInformation, AwaitingClient, G(RequestInformation));
         if (options.RequireApologyBeforeHelp)
         {
-            investigating.PermitIf(OfferHelp, HelpOffered, static c => (c.Complaint.Milestones & ComplaintMilestones.Apologised) != 0, "an apology has been recorded");
+            investigating.PermitIf(OfferHelp, HelpOffered, G(OfferHelp, new Guard<ComplaintGuardContext>(static c => (c.Complaint.Milestones & ComplaintMilestones.Apologised) != 0, "an apology has been recorded")));
         }
         else
         {
-            investigating.Permit(OfferHelp, HelpOffered);
+            investigating.PermitIf(OfferHelp, HelpOffered, G(OfferHelp));
         }
 
         b.Configure(AwaitingClient).SubstateOf(Engaged)
-            .Permit(RecordClientResponse, Investigating);
+            .PermitIf(RecordClientResponse, Investigating, G(RecordClientResponse));
         b.Configure(HelpOffered).SubstateOf(Engaged)
-            .Permit(Commit, Committed);
+            .PermitIf(Commit, Committed, G(Commit));
         b.Configure(Committed).SubstateOf(Engaged)
-            .Permit(DeliverFix, Resolved);
+            .PermitIf(DeliverFix, Resolved, G(DeliverFix));
         var resolved = b.Configure(Resolved).SubstateOf(Engaged)
-            .Permit(RecordClientConfirmation, Closed)
-            .Permit(RecordClientRejection, Investigating);
+            .PermitIf(RecordClientConfirmation, Closed, G(RecordClientConfirmation))
+            .PermitIf(RecordClientRejection, Investigating, G(RecordClientRejection));
         if (options.RequireClientConfirmation)
         {
             resolved.PermitIf(
                 AutoClose,
                 Closed,
-                c => c.Complaint.ResolvedAt is { } at && c.Now - at >= autoClose,
-                $"the client has not answered for {Describe(autoClose)} since the fix (auto-close window)");
+                G(AutoClose, new Guard<ComplaintGuardContext>(c => c.Complaint.ResolvedAt is { } at && c.Now - at >= autoClose, $"the client has not answered for {Describe(autoClose)} since the fix (auto-close window)")));
         }
         else
         {
-            resolved.Permit(AutoClose, Closed);
+            resolved.PermitIf(AutoClose, Closed, G(AutoClose));
         }
 
         b.Configure(Closed)
-            .PermitIf(Reopen, Investigating, c => c.Complaint.ClosedAt is { } at && c.Now - at <= reopen, $"the complaint was closed at most {Describe(reopen)} ago (reopen window)");
+            .PermitIf(Reopen, Investigating, G(Reopen, new Guard<ComplaintGuardContext>(c => c.Complaint.ClosedAt is { } at && c.Now - at <= reopen, $"the complaint was closed at most {Describe(reopen)} ago (reopen window)")));
         b.Configure(Withdrawn).Final();
-        return b.Build();
+
+        // Links and labels are recorded whatever the state: a problem is often found, and a survey answered, after closing.
+        foreach (var state in (ReadOnlySpan<ComplaintState>)[Open, Closed, Withdrawn])
+        {
+            b.Configure(state)
+                .InternalTransitionIf(LinkProblem, G(LinkProblem))
+                .InternalTransitionIf(UnlinkProblem, G(UnlinkProblem, linked))
+                .InternalTransitionIf(LinkSurveyResponse, G(LinkSurveyResponse))
+                .InternalTransitionIf(ChangeTags, G(ChangeTags))
+                .InternalTransitionIf(ChangeMetadata, G(ChangeMetadata));
+        }
+
+        return (b.Build(), alert);
     }
 
     private static class HierarchyHolder
     {
-        public static readonly StateMachineDefinition<ComplaintState, ComplaintCommand, ComplaintGuardContext> Definition = BuildDefinition(new ComplaintOptions());
+        public static readonly StateMachineDefinition<ComplaintState, ComplaintCommand, ComplaintGuardContext> Definition = BuildDefinition(new ComplaintOptions()).Definition;
     }
 
     private static string Describe(TimeSpan span) =>

@@ -80,13 +80,12 @@ public readonly record struct ComplaintMeasures(
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        if (history.Count == 0 || history[0] is not ComplaintReceived received)
+        if (history.Count == 0 || history[0] is not ComplaintReceived)
         {
             throw new ArgumentException("A history must start with ComplaintReceived.", nameof(history));
         }
 
-        var entries = ComplaintSlaEntries.From(history, options.ClockPausedStates);
-        return Measure(history, SlaEvaluator.Evaluate(entries, options.Sla.For(received.Priority), options.Calendar, now));
+        return Measure(history, ComplaintSlaTrack.Of(history, options).Evaluate(options, now));
     }
 
     /// <summary>Combines two sets of measures (associative and commutative).</summary>

@@ -37,9 +37,48 @@ public sealed class ComplaintOptions
     /// <value><see cref="BusinessCalendar.AlwaysOpen"/> (24x7).</value>
     public BusinessCalendar Calendar { get; set; } = BusinessCalendar.AlwaysOpen;
 
-    /// <summary>Gets or sets the states in which the SLA clocks pause.</summary>
-    /// <value><see cref="ComplaintState.AwaitingClient"/>. Valid: open leaf states (not Open, Engaged, Closed or Withdrawn).</value>
+    /// <summary>
+    /// Gets or sets the states in which SLA clocks pause. The pause reason of a state is its name (e.g.
+    /// <see cref="SlaPauseReasons.AwaitingClient"/>): the clocks it pauses are those <see cref="SlaRules"/> configures for
+    /// that reason, or every clock when the reason is not configured there.
+    /// </summary>
+    /// <value><see cref="ComplaintState.AwaitingClient"/> (which pauses the update and resolve clocks by default). Valid: open leaf states (not Open, Engaged, Closed or Withdrawn).</value>
     public ISet<ComplaintState> ClockPausedStates { get; set; } = new HashSet<ComplaintState> { ComplaintState.AwaitingClient };
+
+    /// <summary>Gets or sets which clocks each pause reason stops (a paused state's reason, or a hold's: <see cref="Complaint.PutOnHold"/>).</summary>
+    /// <value><see cref="Sla.SlaRules.Default"/>: AwaitingClient pauses Update and Resolve; AwaitingThirdParty and ScheduledChange pause Resolve.</value>
+    public SlaRules SlaRules { get; set; } = SlaRules.Default;
+
+    /// <summary>
+    /// Gets or sets the host's own conditions on commands: each is added to every transition of its command, and a
+    /// refusal names its description. They are part of the definition version recorded in each event.
+    /// </summary>
+    /// <value>None.</value>
+    public IList<ComplaintGuard> Guards { get; set; } = [];
+
+    /// <summary>Gets or sets the host's observers, called by <see cref="ComplaintService"/> for every event once it is stored, in order.</summary>
+    /// <value>None.</value>
+    public IList<IComplaintObserver> Observers { get; set; } = [];
+
+    /// <summary>Gets or sets how many host-defined tags a complaint may carry.</summary>
+    /// <value>20. Valid: 0 to 1000.</value>
+    public int MaxTags { get; set; } = 20;
+
+    /// <summary>Gets or sets the longest tag, in characters.</summary>
+    /// <value>64. Valid: 1 to 1000.</value>
+    public int MaxTagLength { get; set; } = 64;
+
+    /// <summary>Gets or sets how many host-defined metadata entries a complaint may carry.</summary>
+    /// <value>20. Valid: 0 to 1000.</value>
+    public int MaxMetadataEntries { get; set; } = 20;
+
+    /// <summary>Gets or sets the longest metadata key, in characters.</summary>
+    /// <value>64. Valid: 1 to 1000.</value>
+    public int MaxMetadataKeyLength { get; set; } = 64;
+
+    /// <summary>Gets or sets the longest metadata value, in characters.</summary>
+    /// <value>1024. Valid: 0 to 65536.</value>
+    public int MaxMetadataValueLength { get; set; } = 1024;
 
     /// <summary>Checks every setting and reports all problems at once.</summary>
     /// <exception cref="InvalidOptionsException">One or more settings are missing or out of range; the message names each one and its valid range; <see cref="InvalidOptionsException.Problems"/> lists them.</exception>
@@ -61,6 +100,12 @@ public sealed class ComplaintOptions
             OptionProblems.Add(ref problems, $"{nameof(MaxEscalationLevel)} is {MaxEscalationLevel}; valid: 1 to 10.");
         }
 
+        CheckRange(ref problems, nameof(MaxTags), MaxTags, 0, 1000);
+        CheckRange(ref problems, nameof(MaxTagLength), MaxTagLength, 1, 1000);
+        CheckRange(ref problems, nameof(MaxMetadataEntries), MaxMetadataEntries, 0, 1000);
+        CheckRange(ref problems, nameof(MaxMetadataKeyLength), MaxMetadataKeyLength, 1, 1000);
+        CheckRange(ref problems, nameof(MaxMetadataValueLength), MaxMetadataValueLength, 0, 65536);
+
         if (Sla is null)
         {
             OptionProblems.Add(ref problems, $"{nameof(Sla)} is null; valid: an SlaPolicies.");
@@ -68,6 +113,31 @@ public sealed class ComplaintOptions
         else
         {
             problems = Sla.CollectProblems(nameof(Sla), problems);
+        }
+
+        if (SlaRules is null)
+        {
+            OptionProblems.Add(ref problems, $"{nameof(SlaRules)} is null; valid: an SlaRules (SlaRules.Default, or SlaOptions.Build()).");
+        }
+
+        if (Guards is null)
+        {
+            OptionProblems.Add(ref problems, $"{nameof(Guards)} is null; valid: a list of ComplaintGuard (may be empty).");
+        }
+        else
+        {
+            for (int i = 0; i < Guards.Count; i++)
+            {
+                if (Guards[i] is null)
+                {
+                    OptionProblems.Add(ref problems, string.Create(CultureInfo.InvariantCulture, $"{nameof(Guards)}[{i}] is null; valid: a ComplaintGuard."));
+                }
+            }
+        }
+
+        if (Observers is null || Observers.Any(o => o is null))
+        {
+            OptionProblems.Add(ref problems, $"{nameof(Observers)} is null or holds a null; valid: a list of IComplaintObserver (may be empty).");
         }
 
         if (Calendar is null)
@@ -97,12 +167,28 @@ public sealed class ComplaintOptions
         AutoCloseAfter = AutoCloseAfter,
         ReopenWindow = ReopenWindow,
         MaxEscalationLevel = MaxEscalationLevel,
+        MaxTags = MaxTags,
+        MaxTagLength = MaxTagLength,
+        MaxMetadataEntries = MaxMetadataEntries,
+        MaxMetadataKeyLength = MaxMetadataKeyLength,
+        MaxMetadataValueLength = MaxMetadataValueLength,
         Sla = Sla.Clone(),
         Calendar = Calendar,
+        SlaRules = SlaRules,
+        Guards = [.. Guards],
+        Observers = [.. Observers],
         ClockPausedStates = new HashSet<ComplaintState>(ClockPausedStates),
     };
 
     private static bool IsPausable(ComplaintState state) => ComplaintLifecycle.Hierarchy.GetLeafStates(ComplaintState.Open).Contains(state);
+
+    private static void CheckRange(ref List<string>? problems, string name, int value, int minimum, int maximum)
+    {
+        if (value < minimum || value > maximum)
+        {
+            OptionProblems.Add(ref problems, string.Create(CultureInfo.InvariantCulture, $"{name} is {value}; valid: {minimum} to {maximum}."));
+        }
+    }
 
     private static string C(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);
 }

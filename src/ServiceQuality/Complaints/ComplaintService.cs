@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using ServiceQuality.Diagnostics;
-using ServiceQuality.Sla;
+using ServiceQuality.Normalization;
 
 namespace ServiceQuality.Complaints;
 
@@ -17,27 +17,40 @@ public sealed class ComplaintService
 {
     private readonly ServiceQualityInstrumentation _instrumentation;
 
-    /// <summary>Creates the service, recording on <see cref="ServiceQualityInstrumentation.Shared"/>.</summary>
+    /// <summary>Creates the service with the shared default normalizer, recording on <see cref="ServiceQualityInstrumentation.Shared"/>.</summary>
     /// <param name="lifecycle">The lifecycle complaints follow.</param>
     /// <param name="store">Where histories are kept.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public ComplaintService(ComplaintLifecycle lifecycle, IComplaintStore store)
-        : this(lifecycle, store, ServiceQualityInstrumentation.Shared)
+        : this(lifecycle, store, DefaultNormalizer.Instance, ServiceQualityInstrumentation.Shared)
+    {
+    }
+
+    /// <summary>Creates the service with the shared default normalizer.</summary>
+    /// <param name="lifecycle">The lifecycle complaints follow.</param>
+    /// <param name="store">Where histories are kept.</param>
+    /// <param name="instrumentation">Where metrics and activities are recorded.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public ComplaintService(ComplaintLifecycle lifecycle, IComplaintStore store, ServiceQualityInstrumentation instrumentation)
+        : this(lifecycle, store, DefaultNormalizer.Instance, instrumentation)
     {
     }
 
     /// <summary>Creates the service.</summary>
     /// <param name="lifecycle">The lifecycle complaints follow.</param>
     /// <param name="store">Where histories are kept.</param>
+    /// <param name="normalizer">Normalizes each complaint's words at intake (one normalizer is thread-safe and meant to be shared).</param>
     /// <param name="instrumentation">Where metrics and activities are recorded.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public ComplaintService(ComplaintLifecycle lifecycle, IComplaintStore store, ServiceQualityInstrumentation instrumentation)
+    public ComplaintService(ComplaintLifecycle lifecycle, IComplaintStore store, ComplaintNormalizer normalizer, ServiceQualityInstrumentation instrumentation)
     {
         ArgumentNullException.ThrowIfNull(lifecycle);
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(normalizer);
         ArgumentNullException.ThrowIfNull(instrumentation);
         Lifecycle = lifecycle;
         Store = store;
+        Normalizer = normalizer;
         _instrumentation = instrumentation;
     }
 
@@ -47,32 +60,27 @@ public sealed class ComplaintService
     /// <summary>Gets the store.</summary>
     public IComplaintStore Store { get; }
 
-    /// <summary>Receives a new complaint and stores its first event.</summary>
-    /// <param name="complaintId">The complaint's identifier.</param>
-    /// <param name="clientId">The client's identifier.</param>
-    /// <param name="segment">Internal or external client.</param>
-    /// <param name="channel">The client channel it came in on.</param>
-    /// <param name="priority">The priority.</param>
-    /// <param name="text">The client's own words.</param>
-    /// <param name="actor">Who recorded it.</param>
+    /// <summary>Gets the normalizer that makes each complaint's normalized record at intake.</summary>
+    public ComplaintNormalizer Normalizer { get; }
+
+    /// <summary>Receives a new complaint: normalizes the client's words, and stores the first event, which carries the normalized record.</summary>
+    /// <param name="request">The complaint as received.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The stored complaint.</returns>
     /// <exception cref="ComplaintAlreadyExistsException">A complaint with this identifier already exists.</exception>
-    /// <exception cref="ArgumentException">See <see cref="ComplaintLifecycle.Receive"/>.</exception>
-    public async ValueTask<Complaint> ReceiveAsync(
-        string complaintId, string clientId, ClientSegment segment, ContactChannel channel, Priority priority, string text, string actor, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException">See <see cref="ComplaintLifecycle.Receive(ReceiveComplaintRequest, ComplaintNormalizer)"/>.</exception>
+    public async ValueTask<Complaint> ReceiveAsync(ReceiveComplaintRequest request, CancellationToken cancellationToken = default)
     {
-        var complaint = Lifecycle.Receive(complaintId, clientId, segment, channel, priority, text, actor);
+        var complaint = Lifecycle.Receive(request, Normalizer);
         try
         {
             await SaveAsync(complaint, cancellationToken).ConfigureAwait(false);
         }
         catch (ComplaintConcurrencyException ex) when (ex is not ComplaintAlreadyExistsException && ex.ExpectedVersion == 0)
         {
-            throw new ComplaintAlreadyExistsException(complaintId, ex.ActualVersion);
+            throw new ComplaintAlreadyExistsException(request.ComplaintId, ex.ActualVersion);
         }
 
-        Record(complaint, complaint.History);
         return complaint;
     }
 
@@ -91,12 +99,14 @@ public sealed class ComplaintService
 
     /// <summary>
     /// Appends the complaint's pending events with its persisted version as the expected version, and the complaint's
-    /// summary now (<see cref="ComplaintAppend.Of"/>), which the store keeps for its queries.
+    /// summary now (<see cref="ComplaintAppend.Of"/>), which the store keeps for its queries; then counts them on the
+    /// instruments and calls the lifecycle's observers (<see cref="ComplaintOptions.Observers"/>) for each.
     /// </summary>
     /// <param name="complaint">The complaint.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>A task that completes when the events are stored.</returns>
     /// <exception cref="ComplaintConcurrencyException">Another writer appended first; nothing was stored.</exception>
+    /// <exception cref="ComplaintObserverException">An observer failed after the events were stored (they stay stored).</exception>
     public async ValueTask SaveAsync(Complaint complaint, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(complaint);
@@ -118,7 +128,9 @@ public sealed class ComplaintService
             throw;
         }
 
+        var stored = complaint.GetPendingEvents();
         complaint.MarkPersisted();
+        await OnStoredAsync(complaint, stored, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -143,7 +155,6 @@ public sealed class ComplaintService
         if (appended.Count > 0)
         {
             await SaveAsync(complaint, cancellationToken).ConfigureAwait(false);
-            Record(complaint, appended);
         }
 
         if (result.Refusal is { } refusal)
@@ -154,8 +165,12 @@ public sealed class ComplaintService
         return new ComplaintExecution(complaint, result, appended);
     }
 
-    /// <summary>Records each stored event: counted as an accepted command, then what the event itself records.</summary>
-    private void Record(Complaint complaint, IReadOnlyList<ComplaintEvent> stored)
+    /// <summary>
+    /// What follows a successful append: each stored event is counted (as an accepted command, then what the event itself
+    /// records), then every observer is called for every event, in order. Observers' errors are collected and thrown
+    /// together once all were called: the events stay stored.
+    /// </summary>
+    private async ValueTask OnStoredAsync(Complaint complaint, IReadOnlyList<ComplaintEvent> stored, CancellationToken cancellationToken)
     {
         foreach (var e in stored)
         {
@@ -164,28 +179,38 @@ public sealed class ComplaintService
                 _instrumentation.CommandsAccepted.Add(1, new KeyValuePair<string, object?>("command", command.ToString()));
             }
 
-            e.Record(_instrumentation, complaint.Snapshot);
-            RecordBusinessTime(complaint, e);
+            e.Record(_instrumentation, complaint);
         }
-    }
 
-    /// <summary>
-    /// Records the business time (the clock's elapsed time: the calendar's working hours, paused time excluded) to
-    /// acknowledge and to resolve, beside the wall times the events record. Here rather than in the events' own
-    /// <c>Record</c> because it needs the complaint's SLA evaluation, not only its snapshot; evaluated only while a
-    /// listener is on.
-    /// </summary>
-    private void RecordBusinessTime(Complaint complaint, ComplaintEvent e)
-    {
-        var (histogram, clock) = e switch
+        var observers = Lifecycle.Options.Observers;
+        if (observers.Count == 0)
         {
-            ComplaintAcknowledged => (_instrumentation.TimeToAcknowledgeBusiness, SlaClockKind.Acknowledge),
-            FixDelivered => (_instrumentation.TimeToResolveBusiness, SlaClockKind.Resolve),
-            _ => (null, default(SlaClockKind)),
-        };
-        if (histogram is { Enabled: true })
+            return;
+        }
+
+        List<Exception>? errors = null;
+        var from = stored[0].Version == 1 ? Lifecycle.Definition.InitialState : complaint.History[(int)stored[0].Version - 2].State;
+        foreach (var e in stored)
         {
-            histogram.Record(complaint.EvaluateSla(e.At)[clock].Elapsed.TotalSeconds);
+            var transition = new ComplaintTransition(complaint, e, from);
+            foreach (var observer in observers)
+            {
+                try
+                {
+                    await observer.OnStoredAsync(transition, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    (errors ??= []).Add(ex);
+                }
+            }
+
+            from = e.State;
+        }
+
+        if (errors is not null)
+        {
+            throw new ComplaintObserverException(complaint.Id, stored, errors);
         }
     }
 }

@@ -87,6 +87,36 @@ public enum ComplaintCommand
 
     /// <summary>Close a resolved complaint the client did not answer within the auto-close window.</summary>
     AutoClose = 15,
+
+    /// <summary>Assign or reassign the complaint to an agent and a team (internal).</summary>
+    Assign = 16,
+
+    /// <summary>Change the priority: the SLA clocks are re-targeted to the policy of the new priority.</summary>
+    ChangePriority = 17,
+
+    /// <summary>Put the complaint on hold for a pause reason (awaiting a third party, a scheduled change): the clocks that reason pauses stop.</summary>
+    PutOnHold = 18,
+
+    /// <summary>Release the hold: the clocks it paused run again.</summary>
+    ReleaseHold = 19,
+
+    /// <summary>Link the complaint to a recurring problem (replacing the problem it was linked to, if any).</summary>
+    LinkProblem = 20,
+
+    /// <summary>Unlink the complaint from its problem.</summary>
+    UnlinkProblem = 21,
+
+    /// <summary>Link a survey response that rates the handling of this complaint.</summary>
+    LinkSurveyResponse = 22,
+
+    /// <summary>Add or remove host-defined tags.</summary>
+    ChangeTags = 23,
+
+    /// <summary>Set or remove host-defined metadata.</summary>
+    ChangeMetadata = 24,
+
+    /// <summary>Record (once per clock, status and cycle) that an SLA clock went at risk or breached: a system command for the SLA monitor.</summary>
+    RecordSlaAlert = 25,
 }
 
 /// <summary>Where an interaction with the client happened; every interaction on a client channel is a moment of truth.</summary>

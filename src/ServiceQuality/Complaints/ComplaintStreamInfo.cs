@@ -33,7 +33,7 @@ public sealed record ComplaintStreamInfo
     /// <summary>Gets the incident key of the normalized complaint (equal for complaints about the same incident), when it has one.</summary>
     public string? IncidentKey { get; init; }
 
-    /// <summary>Gets who the complaint is assigned to, when it is.</summary>
+    /// <summary>Gets who the complaint is assigned to, when it is: the agent, or the team when no agent is assigned.</summary>
     public string? Assignee { get; init; }
 
     /// <summary>Gets the next thing due on the complaint (an SLA threshold, a breach, the auto-close), or <see langword="null"/> when nothing is.</summary>
@@ -56,6 +56,9 @@ public sealed record ComplaintStreamInfo
             ReceivedAt = s.ReceivedAt,
             LastEventAt = s.LastEventAt,
             Priority = s.Priority,
+            IncidentKey = s.Normalized?.IncidentKey,
+            Assignee = s.Agent ?? s.Team,
+            NextDue = complaint.GetNextDue(s.LastEventAt),
         };
     }
 

@@ -104,6 +104,42 @@ public sealed class StateConfiguration<TState, TTrigger, TContext>
         AddBehaviour(new BehaviourSpec<TState, TTrigger>(
             trigger, TransitionKind.Internal, default, false, [GuardSpec.From(new Guard<TContext>(guard, description))], action, ActionTakesArgument: false));
 
+    /// <summary>Handles <paramref name="trigger"/> inside the state when every guard holds (none: always).</summary>
+    /// <param name="trigger">The trigger.</param>
+    /// <param name="guards">The conditions; all must hold.</param>
+    /// <returns>This configuration.</returns>
+    public StateConfiguration<TState, TTrigger, TContext> InternalTransitionIf(TTrigger trigger, params Guard<TContext>[] guards)
+    {
+        ArgumentNullException.ThrowIfNull(guards);
+        return AddBehaviour(new BehaviourSpec<TState, TTrigger>(
+            trigger, TransitionKind.Internal, default, false, [.. guards.Select(GuardSpec.From)], null, ActionTakesArgument: false));
+    }
+
+    /// <summary>
+    /// Handles the parameterised trigger inside the state when every argument guard and every context guard holds.
+    /// Queries without an argument (the permitted triggers) treat the argument guards as met.
+    /// </summary>
+    /// <typeparam name="TArgument">The type of the trigger's argument.</typeparam>
+    /// <param name="trigger">The parameterised trigger.</param>
+    /// <param name="argumentGuards">The conditions on the context and the argument, each with its description; all must hold.</param>
+    /// <param name="guards">Further conditions on the context; all must hold.</param>
+    /// <returns>This configuration.</returns>
+    public StateConfiguration<TState, TTrigger, TContext> InternalTransitionIf<TArgument>(
+        TriggerWithParameter<TTrigger, TArgument> trigger, IReadOnlyList<Guard<TContext, TArgument>> argumentGuards, params Guard<TContext>[] guards)
+    {
+        ArgumentNullException.ThrowIfNull(trigger);
+        ArgumentNullException.ThrowIfNull(argumentGuards);
+        ArgumentNullException.ThrowIfNull(guards);
+        return AddBehaviour(new BehaviourSpec<TState, TTrigger>(
+            trigger.Trigger,
+            TransitionKind.Internal,
+            default,
+            false,
+            [.. argumentGuards.Select(g => GuardSpec.FromArgument(g.Predicate, g.Description)), .. guards.Select(GuardSpec.From)],
+            null,
+            ActionTakesArgument: false));
+    }
+
     /// <summary>Handles the parameterised trigger inside the state, passing its argument to <paramref name="action"/>.</summary>
     /// <typeparam name="TArgument">The type of the trigger's argument.</typeparam>
     /// <param name="trigger">The parameterised trigger.</param>

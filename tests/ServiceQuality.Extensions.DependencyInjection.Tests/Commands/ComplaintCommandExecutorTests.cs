@@ -117,7 +117,7 @@ public class ComplaintCommandExecutorTests
         Assert.Equal(ComplaintState.Received, outcome.Result.Refusal!.State);
         var refused = logger.Collector.LatestRecord;
         Assert.Equal((1000, LogLevel.Information), (refused.Id.Id, refused.Level));
-        Assert.Equal("Command DeliverFix on complaint Q1 refused in state Received (NotPermitted); allowed now: Withdraw, AddInformation, Escalate, Acknowledge", refused.Message);
+        Assert.Equal("Command DeliverFix on complaint Q1 refused in state Received (NotPermitted); allowed now: Withdraw, AddInformation, Escalate, Assign, ChangePriority, RecordSlaAlert, Acknowledge, LinkProblem, LinkSurveyResponse, ChangeTags, ChangeMetadata", refused.Message);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public class ComplaintCommandExecutorTests
         var clock = new FakeTimeProvider(T0);
         var store = new FailingStore(new InMemoryComplaintStore());
         var service = new ComplaintService(new ComplaintLifecycle(new ComplaintOptions(), clock), store);
-        await service.ReceiveAsync("Q1", "C1", ClientSegment.External, ContactChannel.Email, Priority.High, "VPN down", "desk");
+        await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "Q1", ClientId = "C1", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.High, Text = "VPN down", Actor = "desk" });
         var logger = new FakeLogger<ComplaintCommandExecutor>();
         var executor = new ComplaintCommandExecutor(service, new CommandRetryOptions(), clock, logger);
         store.Fail = true;
@@ -179,7 +179,7 @@ public class ComplaintCommandExecutorTests
     private static async Task<(ComplaintService Service, FakeLogger<ComplaintCommandExecutor> Logger)> ReceivedAsync()
     {
         var service = new ComplaintService(new ComplaintLifecycle(new ComplaintOptions(), new FakeTimeProvider(T0)), new InMemoryComplaintStore());
-        await service.ReceiveAsync("Q1", "C1", ClientSegment.External, ContactChannel.Email, Priority.High, "VPN down", "desk");
+        await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "Q1", ClientId = "C1", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.High, Text = "VPN down", Actor = "desk" });
         return (service, new FakeLogger<ComplaintCommandExecutor>());
     }
 

@@ -41,7 +41,7 @@ public class ComplaintCommandsTests
         var ex = Assert.Throws<ArgumentException>(() => ComplaintCommands.Parse(name));
 
         Assert.Equal("command", ex.ParamName);
-        Assert.StartsWith($"'{name}' is not a command. Valid: acknowledge, start-investigating, add-information, request-information, record-client-response, apologise, post-update, offer-help, commit, deliver-fix, record-client-confirmation, record-client-rejection, escalate, withdraw, reopen, auto-close.", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"'{name}' is not a command. Valid: acknowledge, start-investigating, add-information, request-information, record-client-response, apologise, post-update, offer-help, commit, deliver-fix, record-client-confirmation, record-client-rejection, escalate, withdraw, reopen, auto-close, assign, change-priority, put-on-hold, release-hold, link-problem, unlink-problem, link-survey-response, change-tags, change-metadata, record-sla-alert.", ex.Message, StringComparison.Ordinal);
         Assert.False(ComplaintCommands.TryParse(name, out _));
     }
 
@@ -99,7 +99,7 @@ public class ComplaintCommandsTests
         var clock = new FakeTimeProvider(T0);
         var lifecycle = new ComplaintLifecycle(new ComplaintOptions(), clock);
         var service = new ComplaintService(lifecycle, new InMemoryComplaintStore());
-        await service.ReceiveAsync("Q1", "C1", ClientSegment.External, ContactChannel.Email, Priority.Normal, "VPN down", "desk");
+        await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "Q1", ClientId = "C1", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Normal, Text = "VPN down", Actor = "desk" });
         var steps = new (ComplaintCommand Command, ComplaintCommandArguments Arguments, Type Event, ComplaintState State)[]
         {
             (ComplaintCommand.Acknowledge, new() { Actor = "ann", Channel = ContactChannel.Email, Thanks = "Thank you" }, typeof(ComplaintAcknowledged), ComplaintState.Acknowledged),
@@ -131,7 +131,7 @@ public class ComplaintCommandsTests
         }
 
         // Auto-close: a resolved complaint the client has not answered within the window.
-        await service.ReceiveAsync("Q2", "C1", ClientSegment.External, ContactChannel.Email, Priority.Normal, "Printer jams", "desk");
+        await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "Q2", ClientId = "C1", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Normal, Text = "Printer jams", Actor = "desk" });
         foreach (var (command, arguments) in new (ComplaintCommand, ComplaintCommandArguments)[]
         {
             (ComplaintCommand.Acknowledge, new() { Actor = "ann", Channel = ContactChannel.Email, Text = "Thanks" }),

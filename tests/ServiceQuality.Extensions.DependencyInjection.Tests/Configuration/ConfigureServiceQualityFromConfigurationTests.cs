@@ -67,7 +67,7 @@ public class ConfigureServiceQualityFromConfigurationTests
         Assert.Equal(
             [
                 "ServiceQuality:Calender is not a setting of ServiceQualityOptions; valid: Complaints, Normalization, Recurrence, Retries, Metrics, SlaMonitor, AutoClose, Calendar.",
-                "ServiceQuality:Complaints:AutoCloseAftr is not a setting of ComplaintOptions; valid: RequireApologyBeforeHelp, RequireClientConfirmation, AutoCloseAfter, ReopenWindow, MaxEscalationLevel, Sla, Calendar, ClockPausedStates.",
+                "ServiceQuality:Complaints:AutoCloseAftr is not a setting of ComplaintOptions; valid: RequireApologyBeforeHelp, RequireClientConfirmation, AutoCloseAfter, ReopenWindow, MaxEscalationLevel, Sla, Calendar, ClockPausedStates, SlaRules, Guards, Observers, MaxTags, MaxTagLength, MaxMetadataEntries, MaxMetadataKeyLength, MaxMetadataValueLength.",
                 "ServiceQuality:Complaints:Sla:Hihg is not a setting of SlaPolicies; valid: Low, Normal, High, Critical.",
                 "ServiceQuality:Complaints:Sla:Low:TimeToAck is not a setting of SlaPolicy; valid: TimeToAcknowledge, UpdateInterval, TimeToResolve, AtRiskThreshold, HighRiskThreshold.",
                 "ServiceQuality:Retries:Jitter is not a setting of CommandRetryOptions; valid: MaxRetries, BaseDelay, MaxDelay, UseJitter.",
@@ -160,7 +160,7 @@ public class ConfigureServiceQualityFromConfigurationTests
     {
         var complaints = ConfigureServiceQualityFromConfiguration.Shape.ShapeOf(nameof(ServiceQualityOptions.Complaints))!;
 
-        Assert.Equal(complaints.Settings.Where(s => s != nameof(ComplaintOptions.Calendar)).Order(), ConfigureServiceQualityFromConfiguration.ComplaintSettings.Order());
+        Assert.Equal(complaints.Settings.Except(ConfigureServiceQualityFromConfiguration.ComplaintSettingsInCode).Order(), ConfigureServiceQualityFromConfiguration.ComplaintSettings.Order());
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public class ServiceQualityMetricsTests
         using var wall = new MetricCollector<double>(meter, ServiceQualityMetricNames.TimeToAcknowledge);
         using var business = new MetricCollector<double>(meter, ServiceQualityMetricNames.TimeToAcknowledgeBusiness);
         var service = host.Services.GetRequiredService<ComplaintService>();
-        await service.ReceiveAsync("Q1", "C1", ClientSegment.External, ContactChannel.Email, Priority.Normal, "VPN down", "desk");
+        await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "Q1", ClientId = "C1", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Normal, Text = "VPN down", Actor = "desk" });
 
         // Acknowledged on Monday at 10:00: 66 hours later, of which 2 are business hours (Friday 16-17, Monday 9-10).
         clock.Advance(TimeSpan.FromHours(66));
@@ -41,7 +41,7 @@ public class ServiceQualityMetricsTests
         var meter = host.Services.GetRequiredService<ServiceQualityInstrumentation>().Meter;
         using var business = new MetricCollector<double>(meter, ServiceQualityMetricNames.TimeToResolveBusiness);
         var service = host.Services.GetRequiredService<ComplaintService>();
-        await service.ReceiveAsync("Q1", "C1", ClientSegment.External, ContactChannel.Email, Priority.Normal, "VPN down", "desk");
+        await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "Q1", ClientId = "C1", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Normal, Text = "VPN down", Actor = "desk" });
         await Step(service, c => c.Acknowledge("ann", ContactChannel.Email, "Thanks"));
         await Step(service, c => c.StartInvestigating("ann"));
         clock.Advance(TimeSpan.FromHours(1));                       // 10:00
@@ -90,7 +90,7 @@ public class ServiceQualityMetricsTests
         foreach (var (key, id) in new[] { ((string?)null, "D1"), ("north", "N1"), ("north", "N2"), ("south", "S1") })
         {
             var service = key is null ? host.Services.GetRequiredService<ComplaintService>() : host.Services.GetRequiredKeyedService<ComplaintService>(key);
-            await service.ReceiveAsync(id, "C1", ClientSegment.Internal, ContactChannel.Chat, Priority.Low, "Printer jams", "desk");
+            await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = id, ClientId = "C1", Segment = ClientSegment.Internal, Channel = ContactChannel.Chat, Priority = Priority.Low, Text = "Printer jams", Actor = "desk" });
         }
 
         var byTenant = received.GetMeasurementSnapshot()
@@ -109,10 +109,10 @@ public class ServiceQualityMetricsTests
         var service = host.Services.GetRequiredService<ComplaintService>();
         var backlog = host.Services.GetRequiredService<OpenBacklog>();
         using var gauge = new MetricCollector<long>(host.Services.GetRequiredService<ServiceQualityInstrumentation>().Meter, ServiceQualityMetricNames.OpenComplaints, clock);
-        await service.ReceiveAsync("Q1", "C1", ClientSegment.External, ContactChannel.Email, Priority.High, "VPN down", "desk");
-        await service.ReceiveAsync("Q2", "C2", ClientSegment.External, ContactChannel.Email, Priority.Normal, "Printer jams", "desk");
-        await service.ReceiveAsync("Q3", "C3", ClientSegment.External, ContactChannel.Email, Priority.Normal, "Slow laptop", "desk");
-        await service.ReceiveAsync("Q4", "C4", ClientSegment.External, ContactChannel.Email, Priority.Critical, "Wrong ticket", "desk");
+        await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "Q1", ClientId = "C1", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.High, Text = "VPN down", Actor = "desk" });
+        await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "Q2", ClientId = "C2", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Normal, Text = "Printer jams", Actor = "desk" });
+        await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "Q3", ClientId = "C3", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Normal, Text = "Slow laptop", Actor = "desk" });
+        await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "Q4", ClientId = "C4", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Critical, Text = "Wrong ticket", Actor = "desk" });
         await Step(service, c => c.Acknowledge("ann", ContactChannel.Email, "Thanks"), "Q3");
         await Step(service, c => c.Withdraw("C4", ContactChannel.Email, "Filed twice"), "Q4");
 
@@ -142,7 +142,7 @@ public class ServiceQualityMetricsTests
     public async Task OpenBacklogGauge_OfATenant_IsTaggedWithIt()
     {
         using var host = await StartAsync(new FakeTimeProvider(Friday4pm), s => s.AddKeyedServiceQuality("north", _ => { }));
-        await host.Services.GetRequiredKeyedService<ComplaintService>("north").ReceiveAsync("N1", "C1", ClientSegment.Internal, ContactChannel.Chat, Priority.Low, "Printer jams", "desk");
+        await host.Services.GetRequiredKeyedService<ComplaintService>("north").ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "N1", ClientId = "C1", Segment = ClientSegment.Internal, Channel = ContactChannel.Chat, Priority = Priority.Low, Text = "Printer jams", Actor = "desk" });
         using var gauge = new MetricCollector<long>(host.Services.GetRequiredService<ServiceQualityInstrumentation>().Meter, ServiceQualityMetricNames.OpenComplaints);
 
         await host.Services.GetRequiredKeyedService<OpenBacklog>("north").RefreshAsync(CancellationToken.None);

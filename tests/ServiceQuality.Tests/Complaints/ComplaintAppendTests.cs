@@ -19,7 +19,8 @@ public class ComplaintAppendTests
             new ComplaintStreamInfo
             {
                 ComplaintId = "C-1", ClientId = "client-7", State = ComplaintState.Investigating, Version = 3, ReceivedAt = ComplaintTestKit.Start,
-                LastEventAt = ComplaintTestKit.Start, Priority = Priority.Normal,
+                LastEventAt = ComplaintTestKit.Start, Priority = Priority.Normal, IncidentKey = c.Snapshot.Normalized!.IncidentKey,
+                NextDue = new ComplaintDue(ComplaintTestKit.Start.AddHours(12), ComplaintDueKind.SlaAtRisk, SlaClockKind.Update), // update every day, at risk at half
             },
             append.Summary);
         var stored = lifecycle.Replay(c.History);

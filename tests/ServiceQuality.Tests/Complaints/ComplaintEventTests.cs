@@ -9,7 +9,7 @@ namespace ServiceQuality.Tests.Complaints;
 public class ComplaintEventTests
 {
     /// <summary>The effects every event type must declare itself (no silent default inherited from another type).</summary>
-    private static readonly string[] Effects = ["Fold", "AppendSlaEntries", "Measure", "Record", "WithPersonalDataErased", "CommandOf"];
+    private static readonly string[] Effects = ["Fold", "AppendSlaEntries", "Measure", "Record", "ErasePersonalData", "CommandOf"];
 
     private static Type[] DerivedTypes() =>
         [.. typeof(ComplaintEvent).GetCustomAttributes<JsonDerivedTypeAttribute>().Select(a => a.DerivedType)];
@@ -66,7 +66,14 @@ public class ComplaintEventTests
 
         var erased = lifecycle.Replay(c.History.Select(e => e.WithPersonalDataErased()));
 
-        Assert.Equal(c.Snapshot with { Text = ComplaintEvent.ErasedText, CommittedAction = ComplaintEvent.ErasedText }, erased.Snapshot);
+        Assert.Equal(
+            c.Snapshot with
+            {
+                Text = ComplaintEvent.ErasedText,
+                Normalized = c.Snapshot.Normalized! with { CanonicalText = ComplaintEvent.ErasedText },
+                CommittedAction = ComplaintEvent.ErasedText,
+            },
+            erased.Snapshot);
         Assert.Equal(c.EvaluateSla(), erased.EvaluateSla());
         Assert.Equal(ComplaintMeasures.Of(c), ComplaintMeasures.Of(erased));
     }
@@ -75,13 +82,21 @@ public class ComplaintEventTests
     private static List<string> FreeTexts(ComplaintEvent e)
     {
         using var json = JsonDocument.Parse(ComplaintEventSerializer.Serialize(e));
-        string[] common = ["type", "complaintId", "version", "at", "actor", "channel", "state", "definitionVersion", "clientId", "segment", "priority", "dueAt", "level"];
+        string[] common = ["type", "complaintId", "version", "at", "actor", "channel", "state", "definitionVersion", "clientId", "segment", "priority", "dueAt", "level", "tags", "agent", "team", "previous", "problemId", "surveyResponseId", "pauseReason", "added", "removed", "clock", "status", "breachAt"];
         var texts = new List<string>();
         foreach (var property in json.RootElement.EnumerateObject().Where(p => !common.Contains(p.Name)))
         {
             if (property.Value.ValueKind == JsonValueKind.String)
             {
                 texts.Add(property.Value.GetString()!);
+            }
+            else if (property.Value.ValueKind == JsonValueKind.Object && property.Name is "metadata" or "set")
+            {
+                texts.AddRange(property.Value.EnumerateObject().Select(p => p.Value.GetString()!));
+            }
+            else if (property.Name == "normalized")
+            {
+                texts.Add(property.Value.GetProperty("canonicalText").GetString()!);
             }
             else if (property.Value.ValueKind == JsonValueKind.Array)
             {

@@ -11,7 +11,8 @@ public class ComplaintPropertyTests
         [TimeSpan.Zero, TimeSpan.FromMinutes(5), TimeSpan.FromHours(1), TimeSpan.FromHours(9), TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromDays(8), TimeSpan.FromDays(31)];
 
     private static readonly HashSet<ComplaintCommand> GuardedCommands =
-        [ComplaintCommand.OfferHelp, ComplaintCommand.AutoClose, ComplaintCommand.Reopen, ComplaintCommand.Escalate];
+        [ComplaintCommand.OfferHelp, ComplaintCommand.AutoClose, ComplaintCommand.Reopen, ComplaintCommand.Escalate, ComplaintCommand.PutOnHold,
+         ComplaintCommand.ReleaseHold, ComplaintCommand.UnlinkProblem, ComplaintCommand.RecordSlaAlert];
 
     [Property(MaxTest = 200)]
     public void RandomCommands_NeverReachAStateTheDefinitionDoesNotAllow(int[] steps)

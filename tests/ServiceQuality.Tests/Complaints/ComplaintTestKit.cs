@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using ServiceQuality.Complaints;
+using ServiceQuality.Normalization;
 using ServiceQuality.Sla;
 using static ServiceQuality.Complaints.ComplaintCommand;
 using static ServiceQuality.Complaints.ComplaintState;
@@ -13,17 +14,19 @@ public static class ComplaintTestKit
 
     public static readonly ComplaintState[] LeafStates = [Received, Acknowledged, Investigating, AwaitingClient, HelpOffered, Committed, Resolved, Closed, Withdrawn];
 
+    /// <summary>One normalizer for every test (it is thread-safe).</summary>
+    public static readonly ComplaintNormalizer Normalizer = new();
+
     public static readonly ComplaintCommand[] Commands = Enum.GetValues<ComplaintCommand>();
 
     /// <summary>The specification, written independently of the definition: (state, command) -> destination, under the default options and no time passed.</summary>
     public static readonly IReadOnlyDictionary<(ComplaintState, ComplaintCommand), ComplaintState> Permitted = BuildSpec();
 
-    /// <summary>Commands configured but refused by a guard in the test's set-up (no apology yet; auto-close window not reached).</summary>
-    public static readonly IReadOnlyDictionary<(ComplaintState, ComplaintCommand), string> Guarded = new Dictionary<(ComplaintState, ComplaintCommand), string>
-    {
-        [(Investigating, OfferHelp)] = "an apology has been recorded",
-        [(Resolved, AutoClose)] = "the client has not answered for 7 days since the fix (auto-close window)",
-    };
+    /// <summary>Commands configured but refused by a guard in the test's set-up (no apology yet; auto-close window not reached; not on hold; not linked; no clock at risk).</summary>
+    public static readonly IReadOnlyDictionary<(ComplaintState, ComplaintCommand), string> Guarded = BuildGuarded();
+
+    /// <summary>Commands whose guards read the command's argument: a question without one (the allowed commands) counts them as met.</summary>
+    public static readonly IReadOnlySet<ComplaintCommand> ArgumentGuarded = new HashSet<ComplaintCommand> { RecordSlaAlert };
 
     public static (FakeTimeProvider Time, ComplaintLifecycle Lifecycle) Create(ComplaintOptions? options = null)
     {
@@ -32,7 +35,7 @@ public static class ComplaintTestKit
     }
 
     public static Complaint Receive(ComplaintLifecycle lifecycle, string id = "C-1", Priority priority = Priority.Normal) =>
-        lifecycle.Receive(id, "client-7", ClientSegment.External, ContactChannel.Email, priority, "The VPN drops every hour and nobody tells me why!", "desk");
+        lifecycle.Receive(new ReceiveComplaintRequest { ComplaintId = id, ClientId = "client-7", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = priority, Text = "The VPN drops every hour and nobody tells me why!", Actor = "desk" }, Normalizer);
 
     /// <summary>Drives a new complaint to <paramref name="state"/> along the standard path (no apology before Investigating).</summary>
     public static Complaint InState(ComplaintLifecycle lifecycle, ComplaintState state)
@@ -94,7 +97,18 @@ public static class ComplaintTestKit
         c.Commit("ann", ContactChannel.Phone, "do a", time.GetUtcNow().AddHours(5)).EnsureAccepted();
         c.DeliverFix("bob", ContactChannel.Web, "done").EnsureAccepted();
         c.RecordClientRejection("client", ContactChannel.Email, "no").EnsureAccepted();
+        c.Assign("lead", "ann", "network").EnsureAccepted();
+        c.ChangePriority("lead", Priority.High, "the whole floor is affected").EnsureAccepted();
+        c.PutOnHold("ann", SlaPauseReasons.AwaitingThirdParty, "waiting for the vendor").EnsureAccepted();
+        c.ReleaseHold("ann", "the vendor answered").EnsureAccepted();
+        c.LinkProblem("ann", "PRB-7").EnsureAccepted();
+        c.UnlinkProblem("ann", "another cause").EnsureAccepted();
+        c.ChangeTags("ann", ["vpn"], []).EnsureAccepted();
+        c.ChangeMetadata("ann", new Dictionary<string, string> { ["site"] = "Leeds" }, []).EnsureAccepted();
+        time.Advance(TimeSpan.FromDays(2));
+        c.RecordSlaAlert("monitor", SlaClockKind.Update, SlaStatus.Breached).EnsureAccepted();
         c.Withdraw("client", ContactChannel.Email, "bye").EnsureAccepted();
+        c.LinkSurveyResponse("surveys", "S-1").EnsureAccepted();
         var other = InState(lifecycle, ComplaintState.Resolved);
         time.Advance(TimeSpan.FromDays(8));
         other.AutoClose("system").EnsureAccepted();
@@ -120,8 +134,40 @@ public static class ComplaintTestKit
         Withdraw => c.Withdraw("client", ContactChannel.Email, "no longer needed"),
         Reopen => c.Reopen("client", ContactChannel.Phone, "it is back"),
         AutoClose => c.AutoClose("system"),
+        Assign => c.Assign("lead", $"agent-{c.Version}", c.Version % 2 == 0 ? "network" : "desk"),
+        ChangePriority => c.ChangePriority("lead", c.Snapshot.Priority == Priority.High ? Priority.Normal : Priority.High, "the client's whole team is affected"),
+        PutOnHold => c.PutOnHold("ann", SlaPauseReasons.AwaitingThirdParty, "waiting for the router's vendor"),
+        ReleaseHold => c.ReleaseHold("ann", "the vendor answered"),
+        LinkProblem => c.LinkProblem("ann", $"PRB-{c.Version % 3}" == c.Snapshot.ProblemId ? $"PRB-{(c.Version + 1) % 3}" : $"PRB-{c.Version % 3}"),
+        UnlinkProblem => c.UnlinkProblem("ann", "linked by mistake"),
+        LinkSurveyResponse => c.LinkSurveyResponse("surveys", $"S-{c.Version}"),
+        ChangeTags => c.Snapshot.Tags.Count < 3 ? c.ChangeTags("ann", [$"t{c.Version}"], []) : c.ChangeTags("ann", [], [c.Snapshot.Tags[0]]),
+        ChangeMetadata => c.ChangeMetadata("ann", new Dictionary<string, string> { ["site"] = $"office {c.Version}" }, []),
+        RecordSlaAlert => c.RecordSlaAlert("monitor", SlaClockKind.Resolve, SlaStatus.AtRisk),
         _ => throw new ArgumentOutOfRangeException(nameof(command)),
     };
+
+    private static Dictionary<(ComplaintState, ComplaintCommand), string> BuildGuarded()
+    {
+        var guarded = new Dictionary<(ComplaintState, ComplaintCommand), string>
+        {
+            [(Investigating, OfferHelp)] = "an apology has been recorded",
+            [(Resolved, AutoClose)] = "the client has not answered for 7 days since the fix (auto-close window)",
+            [(Resolved, PutOnHold)] = "the fix has not been delivered",
+        };
+        foreach (var s in (ComplaintState[])[Received, Acknowledged, Investigating, AwaitingClient, HelpOffered, Committed, Resolved])
+        {
+            guarded[(s, ReleaseHold)] = "the complaint is on hold";
+            guarded[(s, RecordSlaAlert)] = "the clock is in the status to record now";
+        }
+
+        foreach (var s in LeafStates)
+        {
+            guarded[(s, UnlinkProblem)] = "the complaint is linked to a problem";
+        }
+
+        return guarded;
+    }
 
     private static Dictionary<(ComplaintState, ComplaintCommand), ComplaintState> BuildSpec()
     {
@@ -137,6 +183,27 @@ public static class ComplaintTestKit
                 spec[(s, Apologise)] = s;
                 spec[(s, PostUpdate)] = s;
             }
+        }
+
+        foreach (var s in open)
+        {
+            spec[(s, Assign)] = s;
+            spec[(s, ChangePriority)] = s;
+            spec[(s, ReleaseHold)] = s;
+            spec[(s, RecordSlaAlert)] = s;
+            if (s != Received)
+            {
+                spec[(s, PutOnHold)] = s;
+            }
+        }
+
+        foreach (var s in LeafStates)
+        {
+            spec[(s, LinkProblem)] = s;
+            spec[(s, UnlinkProblem)] = s;
+            spec[(s, LinkSurveyResponse)] = s;
+            spec[(s, ChangeTags)] = s;
+            spec[(s, ChangeMetadata)] = s;
         }
 
         spec[(Received, Acknowledge)] = Acknowledged;

@@ -4,7 +4,7 @@ using ServiceQuality.Workflow;
 
 namespace ServiceQuality.Tests.Complaints;
 
-public class ComplaintTests
+public partial class ComplaintTests
 {
     [Fact]
     public void Receive_NewComplaint_RecordsTheFirstEventWithTimeActorChannelAndDefinitionVersion()
@@ -22,7 +22,7 @@ public class ComplaintTests
         Assert.Equal(0, c.PersistedVersion);
         Assert.Single(c.GetPendingEvents());
         Assert.Equal(
-            "1;apology-first=on;confirmation=required;auto-close=7.00:00:00;reopen=30.00:00:00;max-escalation=3",
+            "2;apology-first=on;confirmation=required;auto-close=7.00:00:00;reopen=30.00:00:00;max-escalation=3",
             lifecycle.Version);
     }
 
@@ -73,10 +73,15 @@ public class ComplaintTests
         Assert.Null(result.Event);
         Assert.Equal(
             "Trigger 'OfferHelp' is refused in state 'Investigating': unmet guard(s): an apology has been recorded. "
-            + "Permitted now: Withdraw, AddInformation, Escalate, Apologise, PostUpdate, RequestInformation.",
+            + "Permitted now: Withdraw, AddInformation, Escalate, Assign, ChangePriority, RecordSlaAlert, Apologise, PostUpdate, PutOnHold, "
+            + "RequestInformation, LinkProblem, LinkSurveyResponse, ChangeTags, ChangeMetadata.",
             result.Message);
         Assert.Equal(
-            [ComplaintCommand.Withdraw, ComplaintCommand.AddInformation, ComplaintCommand.Escalate, ComplaintCommand.Apologise, ComplaintCommand.PostUpdate, ComplaintCommand.RequestInformation],
+            [
+                ComplaintCommand.Withdraw, ComplaintCommand.AddInformation, ComplaintCommand.Escalate, ComplaintCommand.Assign, ComplaintCommand.ChangePriority,
+                ComplaintCommand.RecordSlaAlert, ComplaintCommand.Apologise, ComplaintCommand.PostUpdate, ComplaintCommand.PutOnHold, ComplaintCommand.RequestInformation,
+                ComplaintCommand.LinkProblem, ComplaintCommand.LinkSurveyResponse, ComplaintCommand.ChangeTags, ComplaintCommand.ChangeMetadata,
+            ],
             result.AllowedCommands);
         var thrown = Assert.Throws<TriggerRefusedException>(() => result.EnsureAccepted());
         Assert.Equal("OfferHelp", thrown.Trigger);
@@ -89,7 +94,7 @@ public class ComplaintTests
         var c = ComplaintTestKit.InState(lifecycle, ComplaintState.Investigating);
 
         Assert.True(c.OfferHelp("ann", ContactChannel.Phone, ["replace the router"]).IsAccepted);
-        Assert.StartsWith("1;apology-first=off;", lifecycle.Version, StringComparison.Ordinal);
+        Assert.StartsWith("2;apology-first=off;", lifecycle.Version, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -127,7 +132,7 @@ public class ComplaintTests
         var result = c.Reopen("client", ContactChannel.Phone, "it is back");
 
         Assert.Equal(["the complaint was closed at most 30 days ago (reopen window)"], result.Refusal!.UnmetGuards);
-        Assert.Empty(result.AllowedCommands);
+        Assert.Equal([ComplaintCommand.LinkProblem, ComplaintCommand.LinkSurveyResponse, ComplaintCommand.ChangeTags, ComplaintCommand.ChangeMetadata], result.AllowedCommands);
     }
 
     [Fact]
@@ -182,9 +187,9 @@ public class ComplaintTests
         Assert.Throws<ArgumentException>("options", () => c.OfferHelp("ann", ContactChannel.Email, []));
         Assert.Throws<ArgumentException>("options", () => c.OfferHelp("ann", ContactChannel.Email, ["ok", " "]));
         Assert.Throws<ArgumentOutOfRangeException>("level", () => c.Escalate("lead", 0, "why"));
-        Assert.Throws<ArgumentException>("text", () => lifecycle.Receive("C-2", "client", ClientSegment.Internal, ContactChannel.Email, Priority.Low, "", "desk"));
-        Assert.Throws<ArgumentException>("channel", () => lifecycle.Receive("C-2", "client", ClientSegment.Internal, ContactChannel.Internal, Priority.Low, "x", "desk"));
-        Assert.Throws<ArgumentOutOfRangeException>("priority", () => lifecycle.Receive("C-2", "client", ClientSegment.Internal, ContactChannel.Email, (Priority)9, "x", "desk"));
+        Assert.Throws<ArgumentException>("request.Text", () => lifecycle.Receive(new ReceiveComplaintRequest { ComplaintId = "C-2", ClientId = "client", Segment = ClientSegment.Internal, Channel = ContactChannel.Email, Priority = Priority.Low, Text = "", Actor = "desk" }, ComplaintTestKit.Normalizer));
+        Assert.Throws<ArgumentException>("request.Channel", () => lifecycle.Receive(new ReceiveComplaintRequest { ComplaintId = "C-2", ClientId = "client", Segment = ClientSegment.Internal, Channel = ContactChannel.Internal, Priority = Priority.Low, Text = "x", Actor = "desk" }, ComplaintTestKit.Normalizer));
+        Assert.Throws<ArgumentOutOfRangeException>("request.Priority", () => lifecycle.Receive(new ReceiveComplaintRequest { ComplaintId = "C-2", ClientId = "client", Segment = ClientSegment.Internal, Channel = ContactChannel.Email, Priority = (Priority)9, Text = "x", Actor = "desk" }, ComplaintTestKit.Normalizer));
         Assert.Equal(ComplaintState.HelpOffered, c.State);
     }
 

@@ -70,8 +70,8 @@ public class ComplaintTextTests
     {
         var (_, lifecycle) = ComplaintTestKit.Create();
 
-        var ex = Assert.Throws<ArgumentException>("clientId", () =>
-            lifecycle.Receive("C-1", "ann\0", ClientSegment.External, ContactChannel.Email, Priority.Low, "text", "desk"));
+        var ex = Assert.Throws<ArgumentException>("request.ClientId", () =>
+            lifecycle.Receive(new ReceiveComplaintRequest { ComplaintId = "C-1", ClientId = "ann\0", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Low, Text = "text", Actor = "desk" }));
 
         Assert.StartsWith("The identifier has a U+0000 (NUL) character at index 3", ex.Message, StringComparison.Ordinal);
     }

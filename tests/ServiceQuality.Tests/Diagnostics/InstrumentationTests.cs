@@ -88,7 +88,7 @@ public class InstrumentationTests
         var clock = new FakeTimeProvider(T0);
         var service = new ComplaintService(new ComplaintLifecycle(new ComplaintOptions(), clock), new InMemoryComplaintStore(), instrumentation);
 
-        await service.ReceiveAsync("Q1", "C1", ClientSegment.External, ContactChannel.Email, Priority.High, "VPN down", "desk");
+        await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "Q1", ClientId = "C1", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.High, Text = "VPN down", Actor = "desk" });
         clock.Advance(TimeSpan.FromMinutes(30));
         var accepted = await service.ExecuteAsync("Q1", c => c.Acknowledge("ann", ContactChannel.Phone, "Thank you for telling us"));
         var refused = await service.ExecuteAsync("Q1", c => c.DeliverFix("ann", ContactChannel.Email, "replaced the token"));
@@ -115,7 +115,7 @@ public class InstrumentationTests
         using var listener = new RecordingListener(instrumentation);
         var clock = new FakeTimeProvider(T0);
         var service = new ComplaintService(new ComplaintLifecycle(new ComplaintOptions(), clock), new InMemoryComplaintStore(), instrumentation);
-        await service.ReceiveAsync("Q1", "C1", ClientSegment.Internal, ContactChannel.Web, Priority.Normal, "printer jams", "desk");
+        await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "Q1", ClientId = "C1", Segment = ClientSegment.Internal, Channel = ContactChannel.Web, Priority = Priority.Normal, Text = "printer jams", Actor = "desk" });
         var first = (await service.LoadAsync("Q1"))!;
         var second = (await service.LoadAsync("Q1"))!;
         first.Acknowledge("ann", ContactChannel.Email, "Thanks").EnsureAccepted();

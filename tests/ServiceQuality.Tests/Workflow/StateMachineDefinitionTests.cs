@@ -127,6 +127,34 @@ public class StateMachineDefinitionTests
     }
 
     [Fact]
+    public void InternalTransitionIf_ArgumentAndContextGuards_AllMustHoldAndEachUnmetOneIsNamed()
+    {
+        var b = new StateMachineBuilder<Stage, Step, Ticket>("notes", "1", Stage.Received);
+        var note = b.DeclareParameter<int>(Step.AddInformation);
+        b.Configure(Stage.Received)
+            .Permit(Step.Withdraw, Stage.Withdrawn)
+            .InternalTransitionIf(Step.Apologise, new Guard<Ticket>(static t => !t.Apologised, "no apology yet"))
+            .InternalTransitionIf(
+                note,
+                [new Guard<Ticket, int>(static (_, n) => n > 0, "the note is positive"), new Guard<Ticket, int>(static (t, n) => n > t.Notes, "the note is above the count")],
+                new Guard<Ticket>(static t => t.Notes < 3, "fewer than three notes"));
+        b.Configure(Stage.Withdrawn).Final();
+        var machine = b.Build();
+
+        Assert.True(machine.TryFire(Stage.Received, note, 2, new Ticket { Notes = 1 }).IsAccepted);
+        Assert.Equal(["the note is above the count", "fewer than three notes"], machine.TryFire(Stage.Received, note, 2, new Ticket { Notes = 3 }).Refusal!.UnmetGuards);
+        Assert.Equal(["the note is positive", "the note is above the count"], machine.TryFire(Stage.Received, note, -1, new Ticket()).Refusal!.UnmetGuards);
+        Assert.Equal(["no apology yet"], machine.TryFire(Stage.Received, Step.Apologise, new Ticket { Apologised = true }).Refusal!.UnmetGuards);
+        Assert.Equal(Stage.Received, machine.TryFire(Stage.Received, Step.Apologise, new Ticket()).State);
+        // Asked without an argument, the argument guards count as met; the context guard still decides.
+        var permitted = new Step[3];
+        Assert.Equal([Step.AddInformation, Step.Withdraw, Step.Apologise], permitted[..machine.GetPermittedTriggers(Stage.Received, new Ticket(), permitted)]);
+        Assert.Equal([Step.Withdraw, Step.Apologise], permitted[..machine.GetPermittedTriggers(Stage.Received, new Ticket { Notes = 3 }, permitted)]);
+        Assert.Throws<ArgumentNullException>(() => new Guard<Ticket, int>(null!, "d"));
+        Assert.Throws<ArgumentException>(() => new Guard<Ticket, int>(static (_, _) => true, " "));
+    }
+
+    [Fact]
     public void GetLeafStates_SuperstateAndLeaf_TheLeavesUnderItInConfigurationOrder()
     {
         Assert.Equal(

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using ServiceQuality.Normalization;
+
+namespace ServiceQuality.Complaints;
+
+/// <summary>
+/// The normalized record of a complaint as it is stored with <see cref="ComplaintReceived"/>: what the
+/// <see cref="ComplaintNormalizer"/> made of the client's words at intake, so recurring problems, areas and incident
+/// keys can be read from the store without normalizing again. Plain serializable data with value equality.
+/// </summary>
+/// <param name="CanonicalText">The canonical text: tone neutralised, personal data masked (still the client's words: erased with them).</param>
+/// <param name="Facts">The facts, as kind and normalized value, in order of appearance.</param>
+/// <param name="Areas">The service areas with their evidence terms.</param>
+/// <param name="Impact">How widely the problem reaches, from the people-affected facts.</param>
+/// <param name="IsRecurring">Whether an occurrence fact says the problem happened before.</param>
+/// <param name="StatedOccurrences">The highest number of occurrences stated ("3rd time": 3), or <see langword="null"/>.</param>
+/// <param name="IncidentKey">The exact incident key, 16 lower-case hexadecimal digits.</param>
+/// <param name="Fingerprint">The near-duplicate fingerprint (SimHash), 16 lower-case hexadecimal digits.</param>
+/// <param name="ToneSignals">What was neutralised, by kind (only kinds that occurred): a record of the tone removed, never a score.</param>
+public sealed record NormalizedRecord(
+    string CanonicalText,
+    IReadOnlyList<NormalizedFact> Facts,
+    IReadOnlyList<NormalizedArea> Areas,
+    ImpactLevel Impact,
+    bool IsRecurring,
+    int? StatedOccurrences,
+    string IncidentKey,
+    string Fingerprint,
+    IReadOnlyDictionary<string, int> ToneSignals)
+{
+    /// <summary>Gets the incident key as a number (what <see cref="NormalizedComplaint.IncidentKey"/> was).</summary>
+    [JsonIgnore]
+    public ulong IncidentKeyValue => ulong.Parse(IncidentKey, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+
+    /// <summary>Gets the fingerprint as a number, for <see cref="RecurrenceIndex"/> and <see cref="ComplaintNormalizer.HammingDistance"/>.</summary>
+    [JsonIgnore]
+    public ulong FingerprintValue => ulong.Parse(Fingerprint, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+
+    /// <summary>Creates the stored record from the normalizer's output.</summary>
+    /// <param name="normalized">The normalizer's output.</param>
+    /// <returns>The record.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="normalized"/> is <see langword="null"/>.</exception>
+    public static NormalizedRecord From(NormalizedComplaint normalized)
+    {
+        ArgumentNullException.ThrowIfNull(normalized);
+        var n = normalized.Neutralized;
+        var tone = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        Add(nameof(n.Shouting), n.Shouting);
+        Add(nameof(n.PunctuationRuns), n.PunctuationRuns);
+        Add(nameof(n.StretchedLetters), n.StretchedLetters);
+        Add(nameof(n.Intensifiers), n.Intensifiers);
+        Add(nameof(n.Profanity), n.Profanity);
+        Add(nameof(n.Insults), n.Insults);
+        Add(nameof(n.Interjections), n.Interjections);
+        Add(nameof(n.Emoji), n.Emoji);
+        Add(nameof(n.InvisibleCharacters), n.InvisibleCharacters);
+        Add(nameof(n.CompatibilityCharacters), n.CompatibilityCharacters);
+        Add(nameof(n.Homoglyphs), n.Homoglyphs);
+        return new NormalizedRecord(
+            normalized.CanonicalText,
+            [.. normalized.Facts.Select(f => new NormalizedFact(f.Kind, f.Value))],
+            [.. normalized.Areas.Select(a => new NormalizedArea(a.Area, [.. a.Evidence]))],
+            normalized.Impact,
+            normalized.Recurrence.IsRecurring,
+            normalized.Recurrence.StatedCount,
+            normalized.IncidentKeyText,
+            normalized.FingerprintText,
+            tone);
+
+        void Add(string kind, int count)
+        {
+            if (count != 0)
+            {
+                tone[kind] = count;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public bool Equals(NormalizedRecord? other) =>
+        other is not null
+        && string.Equals(CanonicalText, other.CanonicalText, StringComparison.Ordinal)
+        && Facts.SequenceEqual(other.Facts)
+        && Areas.SequenceEqual(other.Areas)
+        && Impact == other.Impact
+        && IsRecurring == other.IsRecurring
+        && StatedOccurrences == other.StatedOccurrences
+        && string.Equals(IncidentKey, other.IncidentKey, StringComparison.Ordinal)
+        && string.Equals(Fingerprint, other.Fingerprint, StringComparison.Ordinal)
+        && Values.SameEntries(ToneSignals, other.ToneSignals);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(CanonicalText, IncidentKey, Fingerprint, Facts.Count, Areas.Count);
+
+    /// <summary>Returns the record with the client's words (the canonical text) erased; facts, areas and keys are kept.</summary>
+    /// <returns>The erased copy.</returns>
+    internal NormalizedRecord WithTextErased() => this with { CanonicalText = ComplaintEvent.ErasedText };
+}
+
+/// <summary>A fact of a complaint as stored: its kind and normalized value (e.g. <c>ErrorCode</c>, <c>0x80070005</c>).</summary>
+/// <param name="Kind">What kind of fact it is.</param>
+/// <param name="Value">The normalized value.</param>
+public readonly record struct NormalizedFact(FactKind Kind, string Value);
+
+/// <summary>A service area of a complaint as stored, with the terms that were its evidence.</summary>
+/// <param name="Area">The area: a client want or a host-defined category.</param>
+/// <param name="Evidence">The distinct evidence terms, in order of first appearance.</param>
+public sealed record NormalizedArea(string Area, IReadOnlyList<string> Evidence)
+{
+    /// <inheritdoc />
+    public bool Equals(NormalizedArea? other) =>
+        other is not null && string.Equals(Area, other.Area, StringComparison.Ordinal) && Evidence.SequenceEqual(other.Evidence, StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Area, Evidence.Count);
+}
