@@ -14,10 +14,13 @@ builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = ApiLimits.Ma
 
 // The whole library from the ServiceQuality section (missing section, unknown keys and bad values stop the app at
 // start with every problem in one message), with the hosted SLA monitor, auto-close and health checks.
-builder.Services.AddServiceQuality(builder.Configuration)
+// Complaints are kept in a SQLite file (Storage:SqliteFile, servicequality.db under the content root), or in
+// PostgreSQL when ConnectionStrings:ServiceQuality is set: ComplaintStorage.cs.
+var serviceQuality = builder.Services.AddServiceQuality(builder.Configuration)
     .AddSlaMonitor()
     .AddAutoClose()
     .AddHealthChecks();
+string storedIn = ComplaintStorage.Use(serviceQuality, builder.Configuration, builder.Environment);
 
 builder.Services.AddSingleton<SurveyRepository>();
 builder.Services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
@@ -67,6 +70,7 @@ builder.Services.AddRateLimiter(o =>
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeyDocumentTransformer>());
 
 var app = builder.Build();
+app.Logger.LogInformation("Complaints are kept in {Store}.", storedIn);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -121,8 +121,6 @@ public static class ServiceQualityServiceCollectionExtensions
             services.TryAddSingleton<IComplaintStore, InMemoryComplaintStore>();
             services.TryAddSingleton(sp => new ComplaintService(
                 sp.GetRequiredService<ComplaintLifecycle>(), sp.GetRequiredService<IComplaintStore>(), sp.GetRequiredService<ServiceQualityInstrumentation>()));
-            services.TryAddSingleton(sp => new SlaMonitor(
-                sp.GetRequiredService<ComplaintService>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ServiceQualityInstrumentation>()));
             services.TryAddSingleton(sp => CreateNormalizer(sp, name));
             services.TryAddSingleton(sp => new RecurrenceIndex(OptionsOf(sp, name).Recurrence));
             services.TryAddSingleton(sp => CreateExecutor(sp, sp.GetRequiredService<ComplaintService>(), name));
@@ -142,8 +140,6 @@ public static class ServiceQualityServiceCollectionExtensions
         services.TryAddKeyedSingleton<IComplaintStore>(serviceKey, static (_, _) => new InMemoryComplaintStore());
         services.TryAddKeyedSingleton(serviceKey, (sp, key) => new ComplaintService(
             sp.GetRequiredKeyedService<ComplaintLifecycle>(key), sp.GetRequiredKeyedService<IComplaintStore>(key), sp.GetRequiredKeyedService<ServiceQualityInstrumentation>(key)));
-        services.TryAddKeyedSingleton(serviceKey, (sp, key) => new SlaMonitor(
-            sp.GetRequiredKeyedService<ComplaintService>(key), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredKeyedService<ServiceQualityInstrumentation>(key)));
         services.TryAddKeyedSingleton(serviceKey, (sp, _) => CreateNormalizer(sp, name));
         services.TryAddKeyedSingleton(serviceKey, (sp, _) => new RecurrenceIndex(OptionsOf(sp, name).Recurrence));
         services.TryAddKeyedSingleton(serviceKey, (sp, key) => CreateExecutor(sp, sp.GetRequiredKeyedService<ComplaintService>(key), name));

@@ -17,7 +17,7 @@ public class ServiceQualityServiceCollectionExtensionsTests
     private static readonly Type[] Registered =
     [
         typeof(TimeProvider), typeof(ServiceQualityInstrumentation), typeof(ComplaintLifecycle), typeof(IComplaintStore),
-        typeof(ComplaintService), typeof(SlaMonitor), typeof(ComplaintNormalizer), typeof(RecurrenceIndex), typeof(ComplaintCommandExecutor),
+        typeof(ComplaintService), typeof(ComplaintNormalizer), typeof(RecurrenceIndex), typeof(ComplaintCommandExecutor),
     ];
 
     [Fact]

@@ -9,7 +9,9 @@ namespace ServiceQuality.Samples.Tests;
 /// <summary>
 /// A bounded load over real HTTP on loopback: 20,000 requests on 8 connections (2,000 complaints, each received, given
 /// seven pieces of information and read; one more piece each to a shared complaint, so writers race and retry). No
-/// answer may be a 5xx, and every write the API confirmed must be read back. Bounded at 3 minutes (2 cores).
+/// answer may be a 5xx, and every write the API confirmed must be read back. Bounded at 10 minutes, a guard against a
+/// hang, not a speed target (the sample's SQLite store on 2 shared cores: about 140 s alone with a load average near 40;
+/// over 5 minutes beside the other test assemblies at a load average near 46).
 /// </summary>
 public sealed class WebApiLoadTests(Xunit.Abstractions.ITestOutputHelper output)
 {
@@ -21,9 +23,16 @@ public sealed class WebApiLoadTests(Xunit.Abstractions.ITestOutputHelper output)
     [Fact]
     public async Task TwentyThousandRequests_OnEightConnections_NoServerError_AndEveryConfirmedWriteIsReadBack()
     {
-        var settings = new Dictionary<string, string> { ["RateLimiting:PermitsPerSecond"] = "1000000", ["RateLimiting:Burst"] = "1000000" };
+        // The sample's default store, a SQLite file of the test's own; commits are written, not flushed one by one
+        // (safe against a crash of the app, which is all this test could observe).
+        var settings = new Dictionary<string, string>
+        {
+            ["RateLimiting:PermitsPerSecond"] = "1000000",
+            ["RateLimiting:Burst"] = "1000000",
+            ["Storage:DurableCommits"] = "false",
+        };
         await using var app = await WebApiProcess.StartAsync(settings);
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var clients = Enumerable.Range(0, Connections).Select(_ => OneConnection(app.BaseAddress)).ToArray();
         Assert.Equal(HttpStatusCode.Created, (await Send(clients[0], HttpMethod.Post, "/complaints", Receive(Hot), deadline.Token)).Status);
 
@@ -72,7 +81,7 @@ public sealed class WebApiLoadTests(Xunit.Abstractions.ITestOutputHelper output)
             Assert.Equal(Enumerable.Range(1, stored.Length + 1), history.Body.EnumerateArray().Select(e => e.GetProperty("version").GetInt32()));
         }
 
-        Assert.True(elapsed < TimeSpan.FromMinutes(3), $"{requests} requests took {elapsed}");
+        Assert.True(elapsed < TimeSpan.FromMinutes(10), $"{requests} requests took {elapsed}");
         foreach (var client in clients)
         {
             client.Dispose();

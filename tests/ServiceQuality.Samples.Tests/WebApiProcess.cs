@@ -9,14 +9,17 @@ namespace ServiceQuality.Samples.Tests;
 
 /// <summary>
 /// The WebApi sample running as a real process on 127.0.0.1 and a free port, with its shipped appsettings.json (the
-/// content root is its output folder) and the overrides a test passes on the command line. Waits for <c>/health</c>
-/// with a bounded number of tries, keeps its console output, and kills it (with its children) when disposed.
+/// content root is its output folder) and the overrides a test passes on the command line. Its complaints are kept in
+/// a SQLite file of the test's own (a new temporary file, deleted when disposed, unless the test names one), never in
+/// the output folder. Waits for <c>/health</c> with a bounded number of tries, keeps its console output, and kills it
+/// (with its children) when disposed.
 /// </summary>
 public sealed class WebApiProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly string? _ownedDatabase;
 
     /// <summary>An agent's API key the tests configure (agents act on any complaint).</summary>
     public const string AgentKey = "test-agent-key-0001";
@@ -27,11 +30,33 @@ public sealed class WebApiProcess : IAsyncDisposable
     /// <summary>Client C-8's API key.</summary>
     public const string OtherClientKey = "test-client-key-C-8";
 
-    private WebApiProcess(Process process, Uri baseAddress)
+    private WebApiProcess(Process process, Uri baseAddress, string? database, bool ownsDatabase)
     {
         _process = process;
         BaseAddress = baseAddress;
+        Database = database;
+        _ownedDatabase = ownsDatabase ? database : null;
         Client = CreateClient(AgentKey);
+    }
+
+    /// <summary>Gets the SQLite file the app keeps its complaints in (<see langword="null"/> when the test's settings chose the store).</summary>
+    public string? Database { get; }
+
+    /// <summary>Gets a new SQLite file path in a folder of its own under the temporary folder (the file does not exist yet).</summary>
+    public static string NewDatabasePath() =>
+        Path.Combine(Path.GetTempPath(), "servicequality-webapi-tests", Guid.NewGuid().ToString("N"), "complaints.db");
+
+    /// <summary>Deletes a SQLite file made by <see cref="NewDatabasePath"/>, with its folder (WAL and shared-memory files included).</summary>
+    public static void DeleteDatabase(string path)
+    {
+        try
+        {
+            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Never created: the app did not start.
+        }
     }
 
     /// <summary>Gets the app's address.</summary>
@@ -74,9 +99,18 @@ public sealed class WebApiProcess : IAsyncDisposable
 
     /// <summary>Starts the app and waits until <c>/health</c> answers 200.</summary>
     /// <param name="settings">Configuration overrides, as <c>Section:Key</c> and value.</param>
-    public static async Task<WebApiProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    /// <param name="database">
+    /// The SQLite file to keep complaints in (the caller deletes it); <see langword="null"/> for a new temporary file,
+    /// deleted when the app is disposed. Ignored when <paramref name="settings"/> set <c>ConnectionStrings:ServiceQuality</c>
+    /// or <c>Storage:SqliteFile</c>.
+    /// </param>
+    public static async Task<WebApiProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string? database = null)
     {
         Assert.True(File.Exists(AssemblyPath), $"The WebApi sample is not built: {AssemblyPath}");
+        bool postgres = settings.TryGetValue("ConnectionStrings:ServiceQuality", out string? connectionString) && !string.IsNullOrWhiteSpace(connectionString);
+        bool chosen = postgres || settings.ContainsKey("Storage:SqliteFile");
+        bool ownsDatabase = !chosen && database is null;
+        database = chosen ? null : database ?? NewDatabasePath();
         int port = GetFreePort();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -95,15 +129,21 @@ public sealed class WebApiProcess : IAsyncDisposable
             start.ArgumentList.Add($"--{key}={value}");
         }
 
+        if (database is not null)
+        {
+            start.ArgumentList.Add($"--Storage:SqliteFile={database}");
+        }
+
         // The sample as shipped: no development settings, plain console logs (no colours) to read.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment.Remove("ASPNETCORE_URLS");
+        start.Environment.Remove("ConnectionStrings__ServiceQuality");
         start.Environment["Logging__Console__FormatterName"] = "simple";
         start.Environment["Logging__Console__FormatterOptions__ColorBehavior"] = "Disabled";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var app = new WebApiProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        var app = new WebApiProcess(process, new Uri($"http://127.0.0.1:{port}/"), database, ownsDatabase);
         process.OutputDataReceived += (_, e) => app.Collect(e.Data);
         process.ErrorDataReceived += (_, e) => app.Collect(e.Data);
         process.BeginOutputReadLine();
@@ -158,6 +198,10 @@ public sealed class WebApiProcess : IAsyncDisposable
         finally
         {
             _process.Dispose();
+            if (_ownedDatabase is not null)
+            {
+                DeleteDatabase(_ownedDatabase);
+            }
         }
     }
 

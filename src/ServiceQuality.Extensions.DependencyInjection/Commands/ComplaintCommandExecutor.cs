@@ -87,7 +87,11 @@ public sealed class ComplaintCommandExecutor
     /// <returns>The complaint after the command, the event or the refusal, and the number of attempts.</returns>
     /// <exception cref="ArgumentException">The command's arguments are out of range.</exception>
     /// <exception cref="ComplaintConcurrencyException">The command still conflicted after every retry; nothing was stored by its last attempt.</exception>
-    public async ValueTask<ComplaintCommandOutcome> ExecuteAsync(string complaintId, Func<Complaint, CommandResult> command, CancellationToken cancellationToken = default)
+    public ValueTask<ComplaintCommandOutcome> ExecuteAsync(string complaintId, Func<Complaint, CommandResult> command, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(complaintId, command, cancellationToken, logRefusal: true);
+
+    /// <summary>Runs a command; a refusal is logged (1000) only when <paramref name="logRefusal"/> (the hosted services expect theirs).</summary>
+    internal async ValueTask<ComplaintCommandOutcome> ExecuteAsync(string complaintId, Func<Complaint, CommandResult> command, CancellationToken cancellationToken, bool logRefusal)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(complaintId);
         ArgumentNullException.ThrowIfNull(command);
@@ -113,7 +117,7 @@ public sealed class ComplaintCommandExecutor
             throw;
         }
 
-        if (result.Refusal is { } refusal)
+        if (result.Refusal is { } refusal && logRefusal)
         {
             Log.CommandRefused(_logger, refusal.Trigger, complaintId, refusal.State, refusal.Reason, string.Join(", ", refusal.PermittedTriggers));
         }

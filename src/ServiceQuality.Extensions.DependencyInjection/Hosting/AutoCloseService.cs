@@ -4,17 +4,17 @@ using ServiceQuality.Complaints;
 namespace ServiceQuality.Extensions.DependencyInjection;
 
 /// <summary>
-/// The hosted auto-close (<c>.AddAutoClose()</c>): every <see cref="AutoCloseOptions.Interval"/>, closes the resolved
-/// complaints whose client has not answered within the lifecycle's auto-close window, through the lifecycle
-/// (<see cref="Complaint.AutoClose"/>, whose guard decides) and the executor (so a race with a client's answer is
-/// retried, and then refused if the client answered first). Each closing is logged (1200).
+/// The hosted auto-close (<c>.AddAutoClose()</c>): every <see cref="AutoCloseOptions.Interval"/>, asks the store what is
+/// due (<see cref="ComplaintQuery.DueBy"/>: a resolved complaint is due when its confirmation window ends) and closes the
+/// resolved complaints the lifecycle would close now (<see cref="Complaint.AutoClose"/>, whose guard decides), through
+/// the executor (so a race with a client's answer or another host is retried, and then refused). Each closing is logged (1200).
 /// </summary>
 internal sealed class AutoCloseService(
     Func<ComplaintCommandExecutor> executorFactory, Func<AutoCloseOptions> options, TimeProvider timeProvider, ILogger<AutoCloseService> logger)
     : SweepingService(timeProvider)
 {
     private ComplaintCommandExecutor? _executor;
-    private string _actor = "system";
+    private string _actor = SlaMonitorOptions.DefaultActor;
 
     protected override TimeSpan ReadInterval()
     {
@@ -27,25 +27,26 @@ internal sealed class AutoCloseService(
     {
         var executor = _executor ??= executorFactory();
         var service = executor.Service;
-        var resolved = new List<ComplaintStreamInfo>();
-        await foreach (var info in service.Store.GetByStateAsync(ComplaintState.Resolved, cancellationToken).ConfigureAwait(false))
+        await foreach (var due in service.Store.QueryAllAsync(ComplaintQuery.DueBy(TimeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(false))
         {
-            resolved.Add(info);
-        }
+            // Whatever is due first (an unrecorded SLA alert may be), a resolved complaint whose window has passed is closed.
+            if (due.State != ComplaintState.Resolved)
+            {
+                continue;
+            }
 
-        foreach (var info in resolved)
-        {
             // Only complaints the lifecycle would close now: no refusal is logged for those still within their window.
-            var complaint = await service.LoadAsync(info.ComplaintId, cancellationToken).ConfigureAwait(false);
+            var complaint = await service.LoadAsync(due.ComplaintId, cancellationToken).ConfigureAwait(false);
             if (complaint is null || !complaint.GetAllowedCommands().Contains(ComplaintCommand.AutoClose))
             {
                 continue;
             }
 
-            var outcome = await executor.ExecuteAsync(info.ComplaintId, c => c.AutoClose(_actor), cancellationToken).ConfigureAwait(false);
+            // Refused: the client answered, or another host closed it, since the load.
+            var outcome = await executor.ExecuteAsync(due.ComplaintId, c => c.AutoClose(_actor), cancellationToken, logRefusal: false).ConfigureAwait(false);
             if (outcome.IsAccepted)
             {
-                Log.ComplaintAutoClosed(logger, info.ComplaintId, info.ClientId, complaint.ResolvedAt);
+                Log.ComplaintAutoClosed(logger, due.ComplaintId, due.ClientId, complaint.ResolvedAt);
             }
         }
     }

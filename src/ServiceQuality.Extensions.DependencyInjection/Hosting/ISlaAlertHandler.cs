@@ -1,10 +1,10 @@
-using ServiceQuality.Complaints;
-
 namespace ServiceQuality.Extensions.DependencyInjection;
 
 /// <summary>
-/// Receives each SLA clock that goes at risk or breaches, from the hosted SLA monitor (<c>.AddSlaMonitor()</c>): e.g. to
-/// notify the client's team. Register any number (<c>services.AddSingleton&lt;ISlaAlertHandler, MyHandler&gt;()</c>, or
+/// Receives each SLA alert the hosted SLA monitor (<c>.AddSlaMonitor()</c>) recorded on a complaint, right after it
+/// was stored: e.g. to notify the client's team. Only the host whose monitor recorded the alert calls its handlers, so
+/// an alert is handled once across hosts and restarts (a host that stops between the append and the handler does not
+/// hand that alert out: for at-least-once delivery, follow the store's feed for <c>SlaAlertRecorded</c> events). Register any number (<c>services.AddSingleton&lt;ISlaAlertHandler, MyHandler&gt;()</c>, or
 /// keyed with a tenant's key for that tenant). A handler that throws is logged (1103) and the others still run.
 /// </summary>
 public interface ISlaAlertHandler

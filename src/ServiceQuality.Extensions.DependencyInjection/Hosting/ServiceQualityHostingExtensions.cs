@@ -12,9 +12,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class ServiceQualityHostingExtensions
 {
     /// <summary>
-    /// Runs the SLA monitor while the host runs (options <c>ServiceQuality:SlaMonitor</c>): every clock that goes at risk
-    /// or breaches is logged (1100, 1101) and handed to the registered <see cref="ISlaAlertHandler"/>s (keyed with the
-    /// tenant's key for a tenant). Calling it twice for one registration adds one monitor.
+    /// Runs the SLA monitor while the host runs (options <c>ServiceQuality:SlaMonitor</c>): each sweep asks the store what
+    /// is due and records every clock that went at risk or breached as an event on its complaint, once (whatever the
+    /// number of hosts or restarts); each recorded alert is logged (1100, 1101) and handed to the registered
+    /// <see cref="ISlaAlertHandler"/>s (keyed with the tenant's key for a tenant). Calling it twice for one registration adds one monitor.
     /// </summary>
     /// <param name="builder">The registration.</param>
     /// <returns>The builder, for chaining.</returns>
@@ -26,7 +27,7 @@ public static class ServiceQualityHostingExtensions
         if (!IsRegistered<SlaMonitorService>(services, key))
         {
             services.AddKeyedSingleton(key, (sp, _) => new SlaMonitorService(
-                () => sp.GetRequiredKeyedService<SlaMonitor>(key),
+                () => sp.GetRequiredKeyedService<ComplaintCommandExecutor>(key),
                 () => sp.GetKeyedServices<ISlaAlertHandler>(key),
                 () => OptionsOf(sp, name).SlaMonitor,
                 sp.GetRequiredService<TimeProvider>(),
@@ -39,8 +40,8 @@ public static class ServiceQualityHostingExtensions
 
     /// <summary>
     /// Closes, while the host runs, the resolved complaints whose client has not answered within the auto-close window
-    /// (options <c>ServiceQuality:AutoClose</c>), through the lifecycle; each is logged (1200). Calling it twice for one
-    /// registration adds one sweeper.
+    /// (options <c>ServiceQuality:AutoClose</c>), found by the store's due query, through the lifecycle; each is logged
+    /// (1200). Calling it twice for one registration adds one sweeper.
     /// </summary>
     /// <param name="builder">The registration.</param>
     /// <returns>The builder, for chaining.</returns>

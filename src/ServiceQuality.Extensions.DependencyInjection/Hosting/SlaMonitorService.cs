@@ -5,21 +5,25 @@ using ServiceQuality.Sla;
 namespace ServiceQuality.Extensions.DependencyInjection;
 
 /// <summary>
-/// The hosted SLA monitor (<c>.AddSlaMonitor()</c>): sweeps the SLA clocks every <see cref="SlaMonitorOptions.Interval"/>,
-/// logs each clock that newly went at risk (1100) or breached (1101), and hands it to every <see cref="ISlaAlertHandler"/>.
+/// The hosted SLA monitor (<c>.AddSlaMonitor()</c>): every <see cref="SlaMonitorOptions.Interval"/> it asks the store what
+/// is due (<see cref="ComplaintQuery.DueBy"/>: the complaints whose next due time has come, page by page, at a cost in
+/// proportion to what is due, not to what is open) and records, for each clock now at risk or breached whose status is
+/// not yet recorded for its cycle, an <see cref="SlaAlertRecorded"/> event (<see cref="Complaint.RecordSlaAlert"/>,
+/// through the executor). Each recorded alert is logged (1100, 1101) and handed to every <see cref="ISlaAlertHandler"/>.
 /// </summary>
 /// <remarks>
-/// Today a sweep is <see cref="SlaMonitor.CheckAsync"/>: it evaluates every open complaint and tells a change of status
-/// from the one it saw before in this process. Two hosts therefore both report a change, and a restarted host reports
-/// again what it reported before it stopped; the store's due query and the complaint's SLA alert events (recorded once,
-/// whichever host is first) replace the sweep's inside when they exist (docs/hosting.md).
+/// Exactly once: the alert is an event in the complaint's history, and the lifecycle refuses a second one for the same
+/// clock, status and cycle. Two hosts that find the same due complaint race on the store's optimistic concurrency; the
+/// loser reloads (the executor's retry), sees the alert recorded and is refused, which is not an alert. A restarted host
+/// reads the recorded alerts from the store, and the store's next due time has moved past them. Nothing is kept in memory.
 /// </remarks>
 internal sealed class SlaMonitorService(
-    Func<SlaMonitor> monitorFactory, Func<IEnumerable<ISlaAlertHandler>> handlersFactory, Func<SlaMonitorOptions> options, TimeProvider timeProvider, ILogger<SlaMonitorService> logger)
+    Func<ComplaintCommandExecutor> executorFactory, Func<IEnumerable<ISlaAlertHandler>> handlersFactory, Func<SlaMonitorOptions> options, TimeProvider timeProvider, ILogger<SlaMonitorService> logger)
     : SweepingService(timeProvider)
 {
-    private SlaMonitor? _monitor;
+    private ComplaintCommandExecutor? _executor;
     private ISlaAlertHandler[]? _handlers;
+    private string _actor = SlaMonitorOptions.DefaultActor;
 
     /// <summary>Gets how far behind the monitor may fall before it is unhealthy (read when it starts).</summary>
     public TimeSpan MaxLag { get; private set; }
@@ -28,42 +32,73 @@ internal sealed class SlaMonitorService(
     {
         var o = options();
         MaxLag = o.MaxLag;
+        _actor = o.Actor;
         return o.Interval;
     }
 
     protected override async Task SweepAsync(CancellationToken cancellationToken)
     {
-        _monitor ??= monitorFactory();
+        var executor = _executor ??= executorFactory();
         _handlers ??= [.. handlersFactory()];
-        foreach (var alert in await _monitor.CheckAsync(cancellationToken).ConfigureAwait(false))
+        var service = executor.Service;
+        var now = TimeProvider.GetUtcNow();
+        await foreach (var due in service.Store.QueryAllAsync(ComplaintQuery.DueBy(now), cancellationToken).ConfigureAwait(false))
         {
-            if (!alert.IsNew)
+            // Whatever the due item names (the earliest thing due), every clock now at risk or breached and not yet
+            // recorded for its cycle is recorded: a monitor that was down catches up in one sweep.
+            var complaint = await service.LoadAsync(due.ComplaintId, cancellationToken).ConfigureAwait(false);
+            if (complaint is null || !complaint.IsOpen)
             {
                 continue;
             }
 
-            if (alert.Status == SlaStatus.Breached)
+            foreach (var clock in complaint.EvaluateSla(now).Clocks)
             {
-                Log.SlaBreached(logger, alert.ComplaintId, alert.ClientId, alert.Clock, alert.BreachAt);
-            }
-            else
-            {
-                Log.SlaAtRisk(logger, alert.ComplaintId, alert.ClientId, alert.Clock, alert.BreachAt);
-            }
-
-            foreach (var handler in _handlers)
-            {
-                try
+                if (clock.Status is SlaStatus.AtRisk or SlaStatus.Breached && !complaint.Snapshot.HasSlaAlert(clock.Clock, clock.Status, clock.Cycle))
                 {
-                    await handler.HandleAsync(alert, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    Log.SlaAlertHandlerFailed(logger, ex, handler.GetType().Name, alert.ComplaintId, alert.Clock);
+                    await RecordAsync(executor, due.ComplaintId, clock.Clock, clock.Status, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
     }
 
     protected override void SweepFailed(Exception exception) => Log.SlaSweepFailed(logger, exception);
+
+    private async Task RecordAsync(ComplaintCommandExecutor executor, string complaintId, SlaClockKind clock, SlaStatus status, CancellationToken cancellationToken)
+    {
+        var outcome = await executor.ExecuteAsync(complaintId, c => c.RecordSlaAlert(_actor, clock, status), cancellationToken, logRefusal: false).ConfigureAwait(false);
+        if (outcome.Complaint is not { } complaint)
+        {
+            return;
+        }
+
+        if (outcome.Result.Event is not SlaAlertRecorded recorded)
+        {
+            // Refused: another host (or an earlier attempt's winner) recorded it first, or the clock moved on: not an alert.
+            Log.SlaAlertAlreadyRecorded(logger, status, clock, complaintId, outcome.Result.Message);
+            return;
+        }
+
+        var alert = SlaAlert.Of(complaint, recorded);
+        if (alert.Status == SlaStatus.Breached)
+        {
+            Log.SlaBreached(logger, alert.ComplaintId, alert.ClientId, alert.Clock, alert.BreachAt);
+        }
+        else
+        {
+            Log.SlaAtRisk(logger, alert.ComplaintId, alert.ClientId, alert.Clock, alert.BreachAt);
+        }
+
+        foreach (var handler in _handlers!)
+        {
+            try
+            {
+                await handler.HandleAsync(alert, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                Log.SlaAlertHandlerFailed(logger, ex, handler.GetType().Name, alert.ComplaintId, alert.Clock);
+            }
+        }
+    }
 }

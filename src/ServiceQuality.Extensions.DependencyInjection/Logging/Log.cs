@@ -48,6 +48,10 @@ internal static partial class Log
         Message = "SLA alert handler {Handler} failed for complaint {ComplaintId}, {Clock} clock; the other handlers still ran")]
     public static partial void SlaAlertHandlerFailed(ILogger logger, Exception exception, string handler, string complaintId, SlaClockKind clock);
 
+    [LoggerMessage(EventId = ServiceQualityLogEvents.SlaAlertAlreadyRecorded, EventName = nameof(ServiceQualityLogEvents.SlaAlertAlreadyRecorded), Level = LogLevel.Debug,
+        Message = "SLA alert {Status} of the {Clock} clock on complaint {ComplaintId} not recorded again: {Refusal}")]
+    public static partial void SlaAlertAlreadyRecorded(ILogger logger, SlaStatus status, SlaClockKind clock, string complaintId, string? refusal);
+
     [LoggerMessage(EventId = ServiceQualityLogEvents.ComplaintAutoClosed, EventName = nameof(ServiceQualityLogEvents.ComplaintAutoClosed), Level = LogLevel.Information,
         Message = "Complaint {ComplaintId} of client {ClientId} auto-closed: no answer since the fix of {ResolvedAt:O}")]
     public static partial void ComplaintAutoClosed(ILogger logger, string complaintId, string clientId, DateTimeOffset? resolvedAt);

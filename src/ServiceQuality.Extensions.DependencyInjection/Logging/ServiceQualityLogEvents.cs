@@ -28,6 +28,9 @@ public static class ServiceQualityLogEvents
     /// <summary>1103 (Error): an <see cref="ISlaAlertHandler"/> threw; the other handlers still ran.</summary>
     public const int SlaAlertHandlerFailed = 1103;
 
+    /// <summary>1104 (Debug): the SLA monitor found an alert to record, but the complaint refused it: another host or sweep recorded it first (or the clock moved on). Not an alert.</summary>
+    public const int SlaAlertAlreadyRecorded = 1104;
+
     /// <summary>1200 (Information): a resolved complaint was auto-closed (the hosted auto-close).</summary>
     public const int ComplaintAutoClosed = 1200;
 

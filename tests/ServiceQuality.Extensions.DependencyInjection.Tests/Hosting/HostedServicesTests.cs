@@ -16,7 +16,7 @@ public class HostedServicesTests
     private static readonly DateTimeOffset T0 = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task SlaMonitor_ClocksGoAtRiskThenBreach_EachChangeHandledAndLoggedOnce()
+    public async Task SlaMonitor_ClocksGoAtRiskThenBreach_EachRecordedOnceOnTheComplaint_HandledAndLoggedOnce()
     {
         var clock = new FakeTimeProvider(T0);
         var handler = new RecordingHandler();
@@ -27,25 +27,154 @@ public class HostedServicesTests
             s.AddServiceQuality(o => o.SlaMonitor.Interval = TimeSpan.FromMinutes(1)).AddSlaMonitor().AddSlaMonitor();
         });
         var service = host.Services.GetRequiredService<ComplaintService>();
-        await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "Q1", ClientId = "C1", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Normal, Text = "VPN down", Actor = "desk" });
+        await ReceiveAsync(service, "Q1", Priority.Normal, "VPN down");
+        Assert.Equal(new ComplaintDue(T0.AddHours(2), ComplaintDueKind.SlaAtRisk, SlaClockKind.Acknowledge), (await service.Store.GetSummaryAsync("Q1"))!.NextDue);
         await host.StartAsync();
         var monitor = host.Services.GetRequiredService<SlaMonitorService>();
         await WaitAsync(() => monitor.Sweeps >= 1);
 
-        // Normal: acknowledge within 4 hours, at risk from 50%.
-        await AdvanceAndSweepAsync(clock, monitor, TimeSpan.FromHours(2));
-        await AdvanceAndSweepAsync(clock, monitor, TimeSpan.FromMinutes(1));
-        await AdvanceAndSweepAsync(clock, monitor, TimeSpan.FromHours(2));
-        await AdvanceAndSweepAsync(clock, monitor, TimeSpan.FromMinutes(1));
+        // Normal: acknowledge within 4 hours, at risk from 50%. Each sweep after the first finds the alert recorded.
+        await AdvanceAndSweepAsync(clock, TimeSpan.FromHours(2.5), monitor);
+        Assert.Equal(new ComplaintDue(T0.AddHours(4), ComplaintDueKind.SlaBreach, SlaClockKind.Acknowledge), (await service.Store.GetSummaryAsync("Q1"))!.NextDue);
+        await AdvanceAndSweepAsync(clock, TimeSpan.FromMinutes(1), monitor);
+        await AdvanceAndSweepAsync(clock, TimeSpan.FromHours(2), monitor);
+        await AdvanceAndSweepAsync(clock, TimeSpan.FromMinutes(1), monitor);
 
         Assert.Equal(
-            [("Q1", SlaClockKind.Acknowledge, SlaStatus.AtRisk, T0.AddHours(4)), ("Q1", SlaClockKind.Acknowledge, SlaStatus.Breached, T0.AddHours(4))],
-            handler.Alerts.Select(a => (a.ComplaintId, a.Clock, a.Status, a.BreachAt!.Value)));
+            [
+                new SlaAlert("Q1", "C1", SlaClockKind.Acknowledge, SlaStatus.AtRisk, 1, T0.AddHours(4), T0.AddHours(2.5), 2),
+                new SlaAlert("Q1", "C1", SlaClockKind.Acknowledge, SlaStatus.Breached, 1, T0.AddHours(4), T0.AddHours(4.5).AddMinutes(1), 3),
+            ],
+            handler.Alerts);
+        var complaint = (await service.LoadAsync("Q1"))!;
+        Assert.Equal(
+            [(SlaClockKind.Acknowledge, SlaStatus.AtRisk, T0.AddHours(2.5), "system"), (SlaClockKind.Acknowledge, SlaStatus.Breached, T0.AddHours(4.5).AddMinutes(1), "system")],
+            complaint.History.OfType<SlaAlertRecorded>().Select(e => (e.Clock, e.Status, e.At, e.Actor)));
+        Assert.Equal(new ComplaintDue(T0.AddHours(12), ComplaintDueKind.SlaAtRisk, SlaClockKind.Update), (await service.Store.GetSummaryAsync("Q1"))!.NextDue);
         var alerts = logs.GetSnapshot().Where(r => r.Id.Id is 1100 or 1101).ToArray();
         Assert.Equal([(1100, LogLevel.Warning), (1101, LogLevel.Error)], alerts.Select(r => (r.Id.Id, r.Level)));
         Assert.Equal("SLA breached: complaint Q1 of client C1, Acknowledge clock, breached at 2026-11-23T13:00:00.0000000+00:00", alerts[1].Message);
         Assert.Single(host.Services.GetServices<IHostedService>().OfType<SlaMonitorService>());
         await host.StopAsync();
+    }
+
+    [SkippableTheory]
+    [InlineData(StoreKind.Sqlite)]
+    [InlineData(StoreKind.PostgreSql)]
+    public async Task SlaMonitor_AcrossARestartOnTheSameStore_RecordsAndHandsOutEachAlertOnce(StoreKind kind)
+    {
+        await using var store = await SharedStore.CreateAsync(kind);
+        var clock = new FakeTimeProvider(T0);
+        var (before, after) = (new RecordingHandler(), new RecordingHandler());
+        using (var first = Build(clock, new FakeLogCollector(), s => store.Use(s.AddSingleton<ISlaAlertHandler>(before).AddServiceQuality(Shared)).AddSlaMonitor()))
+        {
+            await ReceiveAsync(first.Services.GetRequiredService<ComplaintService>(), "Q1", Priority.Normal, "VPN down");
+            await first.StartAsync();
+            var monitor = first.Services.GetRequiredService<SlaMonitorService>();
+            await WaitAsync(() => monitor.Sweeps >= 1);
+            await AdvanceAndSweepAsync(clock, TimeSpan.FromHours(2.5), monitor);                 // at risk
+            await first.StopAsync();
+        }
+
+        // The restarted host reads the recorded alert from the store: its first sweep, at the same instant, hands out nothing.
+        using var second = Build(clock, new FakeLogCollector(), s => store.Use(s.AddSingleton<ISlaAlertHandler>(after).AddServiceQuality(Shared)).AddSlaMonitor());
+        await second.StartAsync();
+        var restarted = second.Services.GetRequiredService<SlaMonitorService>();
+        await WaitAsync(() => restarted.Sweeps >= 1);
+        Assert.Empty(after.Alerts);
+        await AdvanceAndSweepAsync(clock, TimeSpan.FromMinutes(1), restarted);
+        Assert.Empty(after.Alerts);
+        await AdvanceAndSweepAsync(clock, TimeSpan.FromHours(2), restarted);                     // 4 h 31 min: breached
+
+        Assert.Equal([("Q1", SlaStatus.AtRisk, T0.AddHours(2.5))], before.Alerts.Select(a => (a.ComplaintId, a.Status, a.RecordedAt)));
+        Assert.Equal([("Q1", SlaStatus.Breached, T0.AddHours(4.5).AddMinutes(1))], after.Alerts.Select(a => (a.ComplaintId, a.Status, a.RecordedAt)));
+        var history = (await second.Services.GetRequiredService<ComplaintService>().LoadAsync("Q1"))!.History;
+        Assert.Equal(
+            [(2L, SlaClockKind.Acknowledge, SlaStatus.AtRisk, T0.AddHours(2.5)), (3L, SlaClockKind.Acknowledge, SlaStatus.Breached, T0.AddHours(4.5).AddMinutes(1))],
+            history.OfType<SlaAlertRecorded>().Select(e => (e.Version, e.Clock, e.Status, e.At)));
+        Assert.Equal(3, history.Count);
+        await second.StopAsync();
+    }
+
+    [SkippableTheory]
+    [InlineData(StoreKind.Sqlite)]
+    [InlineData(StoreKind.PostgreSql)]
+    public async Task SlaMonitorAndAutoClose_TwoHostsOnOneStore_EachAlertAndEachClosingHappensOnce(StoreKind kind)
+    {
+        const int Open = 120;       // more than a page of the due query (100)
+        const int Resolved = 10;
+        await using var store = await SharedStore.CreateAsync(kind);
+        var clock = new FakeTimeProvider(T0);
+        var handlers = new[] { new RecordingHandler(), new RecordingHandler() };
+        var logs = new FakeLogCollector();
+        var hosts = handlers.Select(h => Build(clock, logs, s => store.Use(s.AddSingleton<ISlaAlertHandler>(h).AddServiceQuality(Shared)).AddSlaMonitor().AddAutoClose())).ToArray();
+        try
+        {
+            var service = hosts[0].Services.GetRequiredService<ComplaintService>();
+            var ids = Enumerable.Range(0, Open).Select(i => $"Q{i:000}").ToArray();
+            foreach (string id in ids)
+            {
+                await ReceivedAsync(service, id);
+            }
+
+            var resolved = Enumerable.Range(0, Resolved).Select(i => $"R{i:00}").ToArray();
+            foreach (string id in resolved)
+            {
+                await ResolvedAsync(service, clock, id);
+            }
+
+            foreach (var host in hosts)
+            {
+                await host.StartAsync();
+            }
+
+            var sweepers = hosts.SelectMany(h => new SweepingService[] { h.Services.GetRequiredService<SlaMonitorService>(), h.Services.GetRequiredService<AutoCloseService>() }).ToArray();
+            await WaitAsync(() => sweepers.All(s => s.Sweeps >= 1));
+            Assert.All(handlers, h => Assert.Empty(h.Alerts));
+
+            // Both hosts sweep at the same instants, over the same due complaints.
+            await AdvanceAndSweepAsync(clock, TimeSpan.FromHours(2.5), sweepers);     // every Q at risk; the R's window (3 h) not passed
+            await AdvanceAndSweepAsync(clock, TimeSpan.FromHours(2), sweepers);       // every Q breached; every R closed
+            await AdvanceAndSweepAsync(clock, TimeSpan.FromMinutes(1), sweepers);     // nothing more
+
+            var handled = handlers.SelectMany(h => h.Alerts).ToArray();
+            Assert.Equal(2 * Open, handled.Length);
+            Assert.Equal(
+                ids.SelectMany(id => new[] { (id, SlaStatus.AtRisk, T0.AddHours(2.5)), (id, SlaStatus.Breached, T0.AddHours(4.5)) }).Order(),
+                handled.Select(a => (a.ComplaintId, a.Status, a.RecordedAt)).Order());
+            foreach (string id in ids)
+            {
+                var history = (await service.LoadAsync(id))!.History;
+                Assert.Equal(
+                    [(2L, SlaClockKind.Acknowledge, SlaStatus.AtRisk, T0.AddHours(2.5)), (3L, SlaClockKind.Acknowledge, SlaStatus.Breached, T0.AddHours(4.5))],
+                    history.OfType<SlaAlertRecorded>().Select(e => (e.Version, e.Clock, e.Status, e.At)));
+                Assert.Equal(3, history.Count);
+            }
+
+            foreach (string id in resolved)
+            {
+                var complaint = (await service.LoadAsync(id))!;
+                Assert.Equal(ComplaintState.Closed, complaint.State);
+                Assert.Equal([T0.AddHours(4.5)], complaint.History.OfType<ComplaintAutoClosed>().Select(e => e.At));
+                Assert.Empty(complaint.History.OfType<SlaAlertRecorded>());
+            }
+
+            var snapshot = logs.GetSnapshot();
+            Assert.Equal((Open, Open, Resolved), (
+                snapshot.Count(r => r.Id.Id == ServiceQualityLogEvents.SlaAtRisk),
+                snapshot.Count(r => r.Id.Id == ServiceQualityLogEvents.SlaBreached),
+                snapshot.Count(r => r.Id.Id == ServiceQualityLogEvents.ComplaintAutoClosed)));
+            Assert.DoesNotContain(snapshot, r => r.Id.Id is ServiceQualityLogEvents.SlaSweepFailed or ServiceQualityLogEvents.AutoCloseSweepFailed or ServiceQualityLogEvents.CommandRefused);
+            Assert.Empty((await service.Store.QueryAsync(ComplaintQuery.DueBy(clock.GetUtcNow()))).Items);   // next: the update clocks, at 12 h
+        }
+        finally
+        {
+            foreach (var host in hosts)
+            {
+                await host.StopAsync();
+                host.Dispose();
+            }
+        }
     }
 
     [Fact]
@@ -60,12 +189,12 @@ public class HostedServicesTests
             s.AddSingleton<ISlaAlertHandler>(handler);
             s.AddServiceQuality().AddSlaMonitor();
         });
-        await host.Services.GetRequiredService<ComplaintService>().ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "Q1", ClientId = "C1", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Critical, Text = "Site down", Actor = "desk" });
+        await ReceiveAsync(host.Services.GetRequiredService<ComplaintService>(), "Q1", Priority.Critical, "Site down");
         await host.StartAsync();
         var monitor = host.Services.GetRequiredService<SlaMonitorService>();
         await WaitAsync(() => monitor.Sweeps >= 1);
 
-        await AdvanceAndSweepAsync(clock, monitor, TimeSpan.FromMinutes(10));   // Critical: 15 minutes to acknowledge
+        await AdvanceAndSweepAsync(clock, TimeSpan.FromMinutes(10), monitor);   // Critical: 15 minutes to acknowledge
 
         Assert.Equal([SlaStatus.AtRisk], handler.Alerts.Select(a => a.Status));
         var failed = Assert.Single(logs.GetSnapshot(), r => r.Id.Id == ServiceQualityLogEvents.SlaAlertHandlerFailed);
@@ -93,7 +222,7 @@ public class HostedServicesTests
         await WaitAsync(() => sweeper.Sweeps >= 1);
         Assert.Equal(ComplaintState.Resolved, (await service.LoadAsync("Q1"))!.State);
 
-        await AdvanceAndSweepAsync(clock, sweeper, TimeSpan.FromDays(5));   // day 7: Q1's window has passed, Q2's has not
+        await AdvanceAndSweepAsync(clock, TimeSpan.FromDays(5), sweeper);   // day 7: Q1's window has passed, Q2's has not
 
         Assert.Equal(
             (ComplaintState.Closed, ComplaintState.Resolved, ComplaintState.Received),
@@ -104,7 +233,7 @@ public class HostedServicesTests
             logs.GetSnapshot().Where(r => r.Id.Id == ServiceQualityLogEvents.ComplaintAutoClosed).Select(r => r.Message));
         Assert.DoesNotContain(logs.GetSnapshot(), r => r.Id.Id == ServiceQualityLogEvents.CommandRefused);
 
-        await AdvanceAndSweepAsync(clock, sweeper, TimeSpan.FromDays(2));   // day 9: Q2's too
+        await AdvanceAndSweepAsync(clock, TimeSpan.FromDays(2), sweeper);   // day 9: Q2's too
         Assert.Equal(ComplaintState.Closed, (await service.LoadAsync("Q2"))!.State);
         Assert.Equal(1, (await service.LoadAsync("Q1"))!.History.Count(e => e is ComplaintAutoClosed));
         await host.StopAsync();
@@ -124,7 +253,7 @@ public class HostedServicesTests
                 o.SlaMonitor.MaxLag = TimeSpan.FromMinutes(5);
             }).AddSlaMonitor().AddHealthChecks();
         });
-        await host.Services.GetRequiredService<ComplaintService>().ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "Q1", ClientId = "C1", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Critical, Text = "Site down", Actor = "desk" });
+        await ReceiveAsync(host.Services.GetRequiredService<ComplaintService>(), "Q1", Priority.Critical, "Site down");
         await host.StartAsync();
         var monitor = host.Services.GetRequiredService<SlaMonitorService>();
         var health = host.Services.GetRequiredService<HealthCheckService>();
@@ -171,11 +300,23 @@ public class HostedServicesTests
         await host.StopAsync();
     }
 
-    private static async Task AdvanceAndSweepAsync(FakeTimeProvider clock, SweepingService sweeper, TimeSpan by)
+    /// <summary>Options every host of a shared store uses: retries without waiting (the clock is fake), the auto-close window 3 hours.</summary>
+    private static void Shared(ServiceQualityOptions o)
     {
-        long before = sweeper.Sweeps;
+        o.SlaMonitor.Interval = TimeSpan.FromMinutes(1);
+        o.AutoClose.Interval = TimeSpan.FromMinutes(1);
+        o.Complaints.AutoCloseAfter = TimeSpan.FromHours(3);
+        o.Retries.MaxRetries = 5;
+        o.Retries.BaseDelay = TimeSpan.Zero;
+        o.Retries.MaxDelay = TimeSpan.Zero;
+    }
+
+    /// <summary>Advances the clock, then waits until every sweeper completed a sweep after it.</summary>
+    private static async Task AdvanceAndSweepAsync(FakeTimeProvider clock, TimeSpan by, params SweepingService[] sweepers)
+    {
+        long[] before = [.. sweepers.Select(s => s.Sweeps)];
         clock.Advance(by);
-        await WaitAsync(() => sweeper.Sweeps > before);
+        await WaitAsync(() => sweepers.Select((s, i) => s.Sweeps > before[i]).All(done => done));
     }
 
     private static async Task WaitAsync(Func<bool> condition)
@@ -183,13 +324,17 @@ public class HostedServicesTests
         var time = Stopwatch.StartNew();
         while (!condition())
         {
-            Assert.True(time.Elapsed < TimeSpan.FromSeconds(10), "The hosted service did not sweep within 10 s.");
+            Assert.True(time.Elapsed < TimeSpan.FromSeconds(60), "The hosted service did not sweep within 60 s.");
             await Task.Delay(10);
         }
     }
 
-    private static Task ReceivedAsync(ComplaintService service, string id) =>
-        service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = id, ClientId = "C1", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Normal, Text = "VPN down", Actor = "desk" }).AsTask();
+    private static Task ReceivedAsync(ComplaintService service, string id) => ReceiveAsync(service, id, Priority.Normal, "VPN down");
+
+    private static Task ReceiveAsync(ComplaintService service, string id, Priority priority, string text) => service.ReceiveAsync(new ReceiveComplaintRequest
+    {
+        ComplaintId = id, ClientId = "C1", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = priority, Text = text, Actor = "desk",
+    }).AsTask();
 
     private static async Task ResolvedAsync(ComplaintService service, FakeTimeProvider clock, string id)
     {

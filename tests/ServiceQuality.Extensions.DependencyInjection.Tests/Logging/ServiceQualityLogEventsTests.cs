@@ -16,6 +16,7 @@ public partial class ServiceQualityLogEventsTests
         (1101, "SlaBreached", LogLevel.Error),
         (1102, "SlaSweepFailed", LogLevel.Error),
         (1103, "SlaAlertHandlerFailed", LogLevel.Error),
+        (1104, "SlaAlertAlreadyRecorded", LogLevel.Debug),
         (1200, "ComplaintAutoClosed", LogLevel.Information),
         (1201, "AutoCloseSweepFailed", LogLevel.Error),
         (1300, "StoreOperationFailed", LogLevel.Error),

@@ -129,35 +129,6 @@ public class InstrumentationTests
     }
 
     [Fact]
-    public async Task SlaMonitor_CountsEachChangeOfStatusOnce_AndForgetsClosedComplaints()
-    {
-        using var instrumentation = new ServiceQualityInstrumentation();
-        using var listener = new RecordingListener(instrumentation);
-        var clock = new FakeTimeProvider(T0);
-        var service = new ComplaintService(new ComplaintLifecycle(new ComplaintOptions(), clock), new InMemoryComplaintStore(), instrumentation);
-        var monitor = new SlaMonitor(service, clock, instrumentation);
-        await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "Q1", ClientId = "C1", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Normal, Text = "VPN down", Actor = "desk" });
-
-        clock.Advance(TimeSpan.FromHours(1));                       // 25% of the 4-hour acknowledge target
-        Assert.Empty(await monitor.CheckAsync());
-
-        clock.Advance(TimeSpan.FromHours(1.5));                     // 62.5%: at risk
-        var atRisk = Assert.Single(await monitor.CheckAsync());
-        Assert.Equal(new SlaAlert("Q1", "C1", SlaClockKind.Acknowledge, SlaStatus.AtRisk, T0.AddHours(4), IsNew: true), atRisk);
-        Assert.False(Assert.Single(await monitor.CheckAsync()).IsNew); // same status: not counted again
-
-        clock.Advance(TimeSpan.FromHours(2));                       // 4.5 hours: breached
-        var breached = Assert.Single(await monitor.CheckAsync());
-        Assert.Equal((SlaStatus.Breached, T0.AddHours(4), true), (breached.Status, breached.BreachAt, breached.IsNew));
-
-        Assert.Equal(1, listener.Sum(ServiceQualityMetricNames.SlaAtRisk, "clock", "Acknowledge"));
-        Assert.Equal(1, listener.Sum(ServiceQualityMetricNames.SlaBreached, "clock", "Acknowledge"));
-
-        await service.ExecuteAsync("Q1", c => c.Withdraw("C1", ContactChannel.Email, "solved it myself"));
-        Assert.Empty(await monitor.CheckAsync());
-    }
-
-    [Fact]
     public void ComplaintNormalizer_RecordsItsDurationAndAnActivity_WhileSomethingListens()
     {
         using var instrumentation = new ServiceQualityInstrumentation();
