@@ -63,8 +63,8 @@ internal static class Breakdowns
                 tally.Add(s);
             }
 
-            var (met, breached) = Sla(complaints.Where(c => WeekOf(c.ReceivedAt) == week));
-            rows.Add(new WeekRow(week, tally.Nps.GetNps(), tally.Csat.GetCsat().TopBox, Proportion.FromCounts(met, met + breached)));
+            var (met, decided) = Sla(complaints.Where(c => WeekOf(c.ReceivedAt) == week));
+            rows.Add(new WeekRow(week, tally.Nps.GetNps(), tally.Csat.GetCsat().TopBox, Proportion.FromCounts(met, decided)));
         }
 
         return rows;
@@ -84,7 +84,7 @@ internal static class Breakdowns
 
         var overallNps = overall.Nps.GetNps();
         var overallCsat = overall.Csat.GetCsat().TopBox;
-        var (allMet, allBreached) = Sla(complaints);
+        var (allMet, allDecided) = Sla(complaints);
         var teamOf = new Dictionary<string, string>(surveyTeams, StringComparer.Ordinal);
         foreach (var c in complaints)
         {
@@ -93,7 +93,7 @@ internal static class Breakdowns
 
         PeopleRow Row(string name, string? team, SurveyTally tally, IReadOnlyList<ComplaintRow> handled)
         {
-            var (met, breached) = Sla(handled);
+            var (met, decided) = Sla(handled);
             return new PeopleRow(
                 name,
                 team,
@@ -101,7 +101,7 @@ internal static class Breakdowns
                 tally.Responses,
                 ShrinkNps(tally.Nps.GetNps(), overallNps),
                 ShrinkShare(tally.Csat.GetCsat().TopBox.Successes, tally.Csat.GetCsat().TopBox.N, overallCsat.Successes, overallCsat.N),
-                ShrinkShare(met, met + breached, allMet, allMet + allBreached));
+                ShrinkShare(met, decided, allMet, allDecided));
         }
 
         var names = all.Agents.Keys.Concat(complaints.Select(c => c.Agent)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -122,17 +122,20 @@ internal static class Breakdowns
         return (agents, teams);
     }
 
-    /// <summary>Resolve clocks met and breached (still running or stopped ones are not counted).</summary>
-    public static (int Met, int Breached) Sla(IEnumerable<ComplaintRow> complaints)
+    /// <summary>Resolve clocks met and decided, by the library's one rule (<see cref="ComplaintKpis.SlaOutcome"/>: a stopped clock is decided and not met; running ones are not counted).</summary>
+    public static (int Met, int Decided) Sla(IEnumerable<ComplaintRow> complaints)
     {
-        int met = 0, breached = 0;
+        int met = 0, decided = 0;
         foreach (var c in complaints)
         {
-            met += c.Resolve == SlaStatus.Met ? 1 : 0;
-            breached += c.Resolve == SlaStatus.Breached ? 1 : 0;
+            if (ComplaintKpis.SlaOutcome(c.Resolve) is { } outcome)
+            {
+                decided++;
+                met += outcome ? 1 : 0;
+            }
         }
 
-        return (met, breached);
+        return (met, decided);
     }
 
     /// <summary>

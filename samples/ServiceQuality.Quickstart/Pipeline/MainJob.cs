@@ -3,7 +3,6 @@ using ServiceQuality.Complaints;
 using ServiceQuality.Insights;
 using ServiceQuality.Normalization;
 using ServiceQuality.Quickstart.Report;
-using ServiceQuality.Scoring.Proportions;
 using ServiceQuality.Sla;
 using ServiceQuality.Sqlite;
 
@@ -101,16 +100,18 @@ internal static class MainJob
         clock.Set(end);
         var sla = new Dictionary<(SlaClockKind, Priority), SlaRow>();
         var measures = ComplaintMeasures.Empty;
+        var kpis = new Dictionary<Priority, ComplaintKpis>();
         var rows = new List<ComplaintRow>(complaints.Count);
         foreach (var c in complaints)
         {
             var complaint = (await service.LoadAsync(c.Id))!;
             measures = measures.Merge(ComplaintMeasures.Of(complaint));
+            kpis[c.Priority] = kpis.GetValueOrDefault(c.Priority).Merge(ComplaintKpis.Of(complaint, end));
             var evaluation = complaint.EvaluateSla(end);
             foreach (var clockStatus in evaluation.Clocks)
             {
                 var key = (clockStatus.Clock, c.Priority);
-                var row = sla.GetValueOrDefault(key) ?? new SlaRow(clockStatus.Clock, c.Priority, 0, 0, 0, 0);
+                var row = sla.GetValueOrDefault(key) ?? new SlaRow(clockStatus.Clock, c.Priority, 0, 0, 0, 0, default);
                 sla[key] = clockStatus.Status switch
                 {
                     SlaStatus.Met => row with { Met = row.Met + 1 },
@@ -126,13 +127,15 @@ internal static class MainJob
                 ScorecardReport.AreaName(n.Areas.Count > 0 ? n.Areas[0].Area : "unclassified"), n.CanonicalText));
         }
 
-        var (resolveMet, resolveBreached) = Breakdowns.Sla(rows);
+        // Attainment by the library's one definition (a stopped clock is not met; update cycles one by one).
+        foreach (var (key, row) in sla)
+        {
+            sla[key] = row with { Attainment = kpis[key.Item2].SlaAttainment(key.Item1) };
+        }
 
-        // 5. The scorecard: surveys and the service measures of complaint handling together.
-        var rates = new ServiceRates(
-            Proportion.FromCounts(resolveMet, resolveMet + resolveBreached),
-            Proportion.FromCounts(measures.FirstContactResolutions, measures.Closed),
-            Proportion.FromCounts(measures.Reopened, measures.EverResolved));
+        // 5. The scorecard: surveys and the service measures of complaint handling together, as the library defines them.
+        var all = kpis.Values.Aggregate(ComplaintKpis.Empty, (sum, k) => sum.Merge(k));
+        var rates = new ServiceRates(all.SlaAttainment(SlaClockKind.Resolve), all.FirstContactResolution, all.ReopenRate);
         var card = Scorecard.Compute(surveys, BundledData.ScorecardOptions, slaAttainment: rates.SlaAttainment, firstContactResolution: rates.FirstContactResolution, reopenRate: rates.ReopenRate);
 
         var people = Breakdowns.People(surveys, surveyFile.Teams, rows);

@@ -13,11 +13,12 @@ namespace ServiceQuality.Quickstart.Report;
 /// <summary>A recurring problem, as the report shows it: its number (its anchor), area in plain words and its complaints.</summary>
 internal sealed record RecurringProblemRow(int Number, string Area, int Count, int Clients, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, string Example, IReadOnlyList<string> ComplaintIds);
 
-/// <summary>SLA clocks of one kind for one priority: met, breached, still open (running, at risk or paused) and stopped without their goal.</summary>
-internal sealed record SlaRow(SlaClockKind Clock, Priority Priority, int Met, int Breached, int Open, int Stopped)
-{
-    public ProportionResult Attainment => Proportion.FromCounts(Met, Met + Breached);
-}
+/// <summary>
+/// SLA clocks of one kind for one priority: the clocks met, breached, still open (running, at risk or paused) and stopped
+/// without their goal at the end of the period, and the attainment by the library's one definition
+/// (<see cref="ComplaintKpis.SlaAttainment(SlaClockKind)"/>: met over decided, a stopped clock not met, update cycles counted one by one).
+/// </summary>
+internal sealed record SlaRow(SlaClockKind Clock, Priority Priority, int Met, int Breached, int Open, int Stopped, ProportionResult Attainment);
 
 /// <summary>The service measures of complaint handling as proportions with intervals.</summary>
 internal sealed record ServiceRates(ProportionResult SlaAttainment, ProportionResult FirstContactResolution, ProportionResult ReopenRate);
@@ -208,14 +209,14 @@ internal static class ScorecardReport
     private static void SlaSection(StringBuilder html, QuickstartResults r, ReportTargets t)
     {
         html.Append("<h2 id=\"sla\">SLA attainment by clock and priority</h2>");
-        html.Append("<p class=\"explain\">Each bar is the share of clocks that met their target among those decided (met or breached), with its 95% interval; the dashed line is the target. Colour and words say where each stands: a bar is only marked as missing when its whole interval is short of the target. Clocks still running at the end of the period, and clocks stopped without their goal (a withdrawn complaint), are counted beside it, not in it. Acknowledge: the first answer; update: a client-visible update at least every interval (no \"black hole\"); resolve: the fix.</p>");
+        html.Append("<p class=\"explain\">Each bar is the share of clocks that met their target among those decided (met, breached, or stopped without their goal: a withdrawn complaint's clock is never met), with its 95% interval; the update clock counts every update cycle; the dashed line is the target. Colour and words say where each stands: a bar is only marked as missing when its whole interval is short of the target. Clocks still running at the end of the period are counted beside it, not in it. Acknowledge: the first answer; update: a client-visible update at least every interval (no \"black hole\"); resolve: the fix.</p>");
         html.Append(IntervalBars(
             "sla-chart", "SLA attainment by clock and priority against the target, with 95% Wilson intervals",
-            [.. r.Sla.Where(s => s.Met + s.Breached > 0).Select(s =>
+            [.. r.Sla.Where(s => s.Attainment.N > 0).Select(s =>
             {
                 var a = s.Attainment;
                 var status = ReportTargets.Status(a.Estimate, a.Interval, 100, t.SlaAttainment);
-                string note = $"{ReportTargets.Symbol(status)}{F(a.Estimate * 100, 0)}% · {s.Met} of {s.Met + s.Breached} met" + (s.Open > 0 ? $", {s.Open} still open" : "") + (s.Stopped > 0 ? $", {s.Stopped} stopped" : "");
+                string note = $"{ReportTargets.Symbol(status)}{F(a.Estimate * 100, 0)}% · {a.Successes} of {a.N} met" + (s.Stopped > 0 ? $" ({s.Stopped} stopped, not met)" : "") + (s.Open > 0 ? $", {s.Open} still open" : "");
                 return ($"{s.Clock} · {s.Priority}", a.Estimate!.Value * 100, (a.Interval?.Lower ?? double.NaN) * 100, (a.Interval?.Upper ?? double.NaN) * 100, note, status);
             })],
             0, 100, "% of decided clocks met", t.SlaAttainment, t.SlaAttainment is { } ts ? $"target {G(ts)}%" : null));

@@ -20,7 +20,7 @@ public sealed record ScorecardView(ScorecardResult Scorecard, ServiceMeasuresVie
 
 /// <summary>The complaint service measures: counts behind each rate, so every figure can be checked.</summary>
 /// <param name="Complaints">Complaints measured (all in the store).</param>
-/// <param name="SlaAttainment">Resolve clocks met among complaints resolved (fix delivered) or whose resolve clock breached; <see langword="null"/> when none.</param>
+/// <param name="SlaAttainment">Resolve clocks met among those decided (met, breached, or stopped: a withdrawn complaint is not met), as <see cref="ComplaintKpis.SlaAttainment(SlaClockKind)"/> defines it; <see langword="null"/> when none.</param>
 /// <param name="FirstContactResolution">Closed complaints fixed at first contact (never reopened, the client never asked for information).</param>
 /// <param name="ReopenRate">Fixed complaints that were reopened or whose fix was rejected.</param>
 /// <param name="MeanTimeToAcknowledge">Mean business time to acknowledge.</param>
@@ -72,14 +72,14 @@ internal static class SurveyEndpoints
     }
 
     /// <summary>
-    /// Measures every stored complaint now. SLA attainment counts the resolve clock: a complaint counts once its fix is
-    /// delivered (met when its resolve clock stopped within target) or once its resolve clock has breached, whatever its
-    /// state; complaints still in progress within target, and those withdrawn within target, are not counted yet.
+    /// Measures every stored complaint now, by the library's one definition (<see cref="ComplaintKpis"/>): SLA attainment
+    /// of the resolve clock is met over decided (met, breached, or stopped without its goal: a withdrawn complaint is
+    /// never met); clocks still running within target are not counted yet.
     /// </summary>
     internal static async Task<ServiceMeasuresView> MeasureAsync(ComplaintService service, CancellationToken cancellationToken)
     {
         var all = ComplaintMeasures.Empty;
-        int slaMet = 0, slaCounted = 0;
+        var kpis = ComplaintKpis.Empty;
         await foreach (var info in service.Store.GetReceivedBetweenAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, cancellationToken))
         {
             if (await service.LoadAsync(info.ComplaintId, cancellationToken) is not { } complaint)
@@ -88,24 +88,18 @@ internal static class SurveyEndpoints
             }
 
             all = all.Merge(ComplaintMeasures.Of(complaint));
-            var resolve = complaint.EvaluateSla().Resolve.Status;
-            bool resolved = complaint.State is ComplaintState.Resolved or ComplaintState.Closed && complaint.ResolvedAt is not null;
-            if (resolve == SlaStatus.Breached || (resolved && resolve == SlaStatus.Met))
-            {
-                slaCounted++;
-                slaMet += resolve == SlaStatus.Met ? 1 : 0;
-            }
+            kpis = kpis.Merge(ComplaintKpis.Of(complaint));
         }
 
         return new ServiceMeasuresView(
             all.Complaints,
-            Share(slaMet, slaCounted),
-            Share(all.FirstContactResolutions, all.Closed),
-            Share(all.Reopened, all.EverResolved),
+            Share(kpis.SlaAttainment(SlaClockKind.Resolve)),
+            Share(kpis.FirstContactResolution),
+            Share(kpis.ReopenRate),
             all.MeanTimeToAcknowledge,
             all.MeanTimeToResolve);
 
-        static ProportionResult? Share(long successes, long n) => n == 0 ? null : Proportion.FromCounts(successes, n);
+        static ProportionResult? Share(ProportionResult result) => result.N == 0 ? null : result;
     }
 
     /// <summary>Checks every rating against its scale, so a stored response can always be scored.</summary>
