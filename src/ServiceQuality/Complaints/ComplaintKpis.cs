@@ -87,9 +87,7 @@ public readonly record struct ComplaintKpis(
     public static ComplaintKpis Of(IReadOnlyList<ComplaintEvent> history, ComplaintOptions options, DateTimeOffset now)
     {
         var measures = ComplaintMeasures.Of(history, options, now);
-        var received = (ComplaintReceived)history[0];
-        var entries = ComplaintSlaEntries.From(history, options.ClockPausedStates);
-        return Measure(measures, SlaEvaluator.Evaluate(entries, options.Sla.For(received.Priority), options.Calendar, now));
+        return Measure(measures, ComplaintSlaTrack.Of(history, options).Evaluate(options, now));
     }
 
     /// <summary>Combines two sets of KPIs (associative and commutative; the means up to floating-point rounding).</summary>
