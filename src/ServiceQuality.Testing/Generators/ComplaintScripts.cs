@@ -114,7 +114,16 @@ public sealed class ComplaintScripts
         }
 
         clock.Set(script.Start);
-        var complaint = lifecycle.Receive("C-1", "client-7", ClientSegment.External, ContactChannel.Email, script.Priority, "The VPN drops every hour and nobody tells me why.", "desk");
+        var complaint = lifecycle.Receive(new ReceiveComplaintRequest
+        {
+            ComplaintId = "C-1",
+            ClientId = "client-7",
+            Segment = ClientSegment.External,
+            Channel = ContactChannel.Email,
+            Priority = script.Priority,
+            Text = "The VPN drops every hour and nobody tells me why.",
+            Actor = "desk",
+        });
         var results = new List<CommandResult>(script.Steps.Count);
         foreach (var step in script.Steps)
         {
