@@ -21,6 +21,7 @@ namespace ServiceQuality.Benchmarks;
 public class OrleansBenchmarks
 {
     private static readonly ConcurrentDictionary<string, IComplaintStore> Stores = new();
+    private static readonly ComplaintIntake Intake = new("client-1", ClientSegment.External, ContactChannel.Email, Priority.Normal, "The VPN drops every hour.", "desk");
     private TestCluster _cluster = null!;
     private ComplaintService _direct = null!;
     private int _next;
@@ -52,7 +53,7 @@ public class OrleansBenchmarks
     public async Task<long> DirectService()
     {
         string id = $"D-{Interlocked.Increment(ref _next)}";
-        await _direct.ReceiveAsync(id, "client-1", ClientSegment.External, ContactChannel.Email, Priority.Normal, "The VPN drops every hour.", "desk");
+        await _direct.ReceiveAsync(Intake.ToRequest(id));
         await _direct.ExecuteAsync(id, c => c.Acknowledge("ann", ContactChannel.Email, "Thank you for telling us."));
         await _direct.ExecuteAsync(id, c => c.StartInvestigating("ann"));
         await _direct.ExecuteAsync(id, c => c.AddInformation("ann", "Router logs show resets."));
@@ -64,12 +65,12 @@ public class OrleansBenchmarks
     public async Task<long> ThroughGrain()
     {
         var grain = _cluster.GrainFactory.GetGrain<IComplaintGrain>($"G-{Interlocked.Increment(ref _next)}");
-        await grain.ReceiveAsync(new ComplaintIntake("client-1", ClientSegment.External, ContactChannel.Email, Priority.Normal, "The VPN drops every hour.", "desk"));
+        await grain.ReceiveAsync(Intake);
         await grain.ExecuteAsync(ComplaintCommand.Acknowledge, new() { Actor = "ann", Channel = ContactChannel.Email, Thanks = "Thank you for telling us." });
         await grain.ExecuteAsync(ComplaintCommand.StartInvestigating, new() { Actor = "ann" });
         await grain.ExecuteAsync(ComplaintCommand.AddInformation, new() { Actor = "ann", Information = "Router logs show resets." });
         var last = await grain.ExecuteAsync(ComplaintCommand.PostUpdate, new() { Actor = "ann", Channel = ContactChannel.Email, Update = "Engineer booked for 10:00." });
-        return last.Complaint!.Value.Version;
+        return last.Complaint!.Version;
     }
 
     private sealed class SiloConfigurator : ISiloConfigurator

@@ -63,7 +63,7 @@ async Task<int> RunClientAsync(int complaints)
         await grain.ExecuteAsync(ComplaintCommand.StartInvestigating, new() { Actor = "ann" });
         var refused = await grain.ExecuteAsync(ComplaintCommand.DeliverFix, new() { Actor = "ann", Channel = ContactChannel.Email, Resolution = "Router replaced." });
         var reply = await grain.ExecuteAsync(ComplaintCommand.PostUpdate, new() { Actor = "ann", Channel = ContactChannel.Email, Update = "Engineer booked for 10:00." });
-        Console.WriteLine($"{reply.ComplaintId}: {reply.Complaint!.Value.State} v{reply.Complaint.Value.Version}; DeliverFix refused: {refused.Refusal!.Message}");
+        Console.WriteLine($"{reply.ComplaintId}: {reply.Complaint!.State} v{reply.Complaint.Version}; DeliverFix refused: {refused.Refusal!.Message}");
     }
 
     var intake = cluster.GetGrain<IScoreIntakeGrain>("all");

@@ -35,7 +35,7 @@ internal sealed partial class ComplaintGrain(ComplaintService service, ILogger<C
         {
             try
             {
-                complaint = await service.ReceiveAsync(ComplaintId, intake.ClientId, intake.Segment, intake.Channel, intake.Priority, intake.Text, intake.Actor);
+                complaint = await service.ReceiveAsync(intake.ToRequest(ComplaintId));
                 _complaint = complaint;
                 return new ComplaintReceipt(IsCreated: true, complaint.Snapshot);
             }

@@ -4,23 +4,65 @@ using ServiceQuality.Workflow;
 
 namespace ServiceQuality.Orleans.Complaints;
 
-/// <summary>A new complaint, as <see cref="IComplaintGrain.ReceiveAsync"/> takes it (the grain's key is its identifier).</summary>
+/// <summary>
+/// A new complaint, as <see cref="IComplaintGrain.ReceiveAsync"/> takes it: a <see cref="ReceiveComplaintRequest"/> without
+/// the identifier (the grain's key is the identifier).
+/// </summary>
 /// <param name="ClientId">The client's identifier.</param>
 /// <param name="Segment">Internal or external client.</param>
 /// <param name="Channel">The client channel it came in on.</param>
 /// <param name="Priority">The priority, which selects the SLA policy.</param>
 /// <param name="Text">The client's own words.</param>
 /// <param name="Actor">Who recorded it.</param>
-[GenerateSerializer]
 [Immutable]
-[Alias("ServiceQuality.ComplaintIntake")]
 public sealed record ComplaintIntake(
-    [property: Id(0)] string ClientId,
-    [property: Id(1)] ClientSegment Segment,
-    [property: Id(2)] ContactChannel Channel,
-    [property: Id(3)] Priority Priority,
-    [property: Id(4)] string Text,
-    [property: Id(5)] string Actor);
+    string ClientId,
+    ClientSegment Segment,
+    ContactChannel Channel,
+    Priority Priority,
+    string Text,
+    string Actor)
+{
+    /// <summary>Gets the host-defined tags to receive the complaint with (see <see cref="ReceiveComplaintRequest.Tags"/>).</summary>
+    /// <value>None.</value>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>Gets the host-defined metadata to receive the complaint with (see <see cref="ReceiveComplaintRequest.Metadata"/>).</summary>
+    /// <value>None.</value>
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Gets the request that receives this complaint under <paramref name="complaintId"/>.</summary>
+    /// <param name="complaintId">The complaint's identifier (the grain's key).</param>
+    /// <returns>The request.</returns>
+    public ReceiveComplaintRequest ToRequest(string complaintId) => new()
+    {
+        ComplaintId = complaintId,
+        ClientId = ClientId,
+        Segment = Segment,
+        Channel = Channel,
+        Priority = Priority,
+        Text = Text,
+        Actor = Actor,
+        Tags = Tags,
+        Metadata = Metadata,
+    };
+
+    /// <inheritdoc />
+    public bool Equals(ComplaintIntake? other) =>
+        other is not null
+        && string.Equals(ClientId, other.ClientId, StringComparison.Ordinal)
+        && Segment == other.Segment
+        && Channel == other.Channel
+        && Priority == other.Priority
+        && string.Equals(Text, other.Text, StringComparison.Ordinal)
+        && string.Equals(Actor, other.Actor, StringComparison.Ordinal)
+        && Tags.SequenceEqual(other.Tags, StringComparer.Ordinal)
+        && Metadata.Count == other.Metadata.Count
+        && Metadata.All(p => other.Metadata.TryGetValue(p.Key, out var v) && string.Equals(p.Value, v, StringComparison.Ordinal));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(ClientId, Text, Actor, Tags.Count, Metadata.Count);
+}
 
 /// <summary>What <see cref="IComplaintGrain.ReceiveAsync"/> gave.</summary>
 /// <param name="IsCreated"><see langword="true"/> when this call received the complaint; <see langword="false"/> when a complaint with this identifier already existed (nothing was stored).</param>

@@ -16,7 +16,7 @@ public interface IComplaintGrain : IGrainWithStringKey
     /// <summary>Receives the complaint (its first event), unless a complaint with this identifier already exists.</summary>
     /// <param name="intake">What the client said, on which channel, and who recorded it.</param>
     /// <returns>The receipt: whether this call created the complaint, and the complaint now.</returns>
-    /// <exception cref="ArgumentException">See <see cref="ComplaintLifecycle.Receive"/>.</exception>
+    /// <exception cref="ArgumentException">See <see cref="ComplaintLifecycle.Receive(ReceiveComplaintRequest)"/>.</exception>
     Task<ComplaintReceipt> ReceiveAsync(ComplaintIntake intake);
 
     /// <summary>Runs one command (bound by <see cref="ComplaintCommands.Bind"/>) and stores its event.</summary>

@@ -1,5 +1,6 @@
 using Orleans.Serialization.Codecs;
 using ServiceQuality.Complaints;
+using ServiceQuality.Normalization;
 using ServiceQuality.Sla;
 using ServiceQuality.Workflow;
 
@@ -48,3 +49,15 @@ internal sealed class SlaClockKindCodec : Enum32BaseCodec<SlaClockKind>;
 /// <summary>Carries <see cref="RefusalReason"/>.</summary>
 [RegisterSerializer]
 internal sealed class RefusalReasonCodec : Enum32BaseCodec<RefusalReason>;
+
+/// <summary>Carries <see cref="SlaStatus"/>.</summary>
+[RegisterSerializer]
+internal sealed class SlaStatusCodec : Enum32BaseCodec<SlaStatus>;
+
+/// <summary>Carries <see cref="FactKind"/>.</summary>
+[RegisterSerializer]
+internal sealed class FactKindCodec : Enum32BaseCodec<FactKind>;
+
+/// <summary>Carries <see cref="ImpactLevel"/>.</summary>
+[RegisterSerializer]
+internal sealed class ImpactLevelCodec : Enum32BaseCodec<ImpactLevel>;

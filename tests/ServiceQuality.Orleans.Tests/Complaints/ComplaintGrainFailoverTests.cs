@@ -110,7 +110,7 @@ public sealed class ComplaintGrainFailoverTests
 
                 // The grain (perhaps moved) reports what the store holds.
                 var snapshot = await cluster.GrainFactory.GetGrain<IComplaintGrain>(id).GetSnapshotAsync();
-                Assert.Equal(history.Count, snapshot!.Value.Version);
+                Assert.Equal(history.Count, snapshot!.Version);
             }
 
             foreach (var (tag, (id, version)) in accepted)

@@ -9,7 +9,11 @@ namespace ServiceQuality.Orleans.Tests.Complaints;
 [Collection(ClusterCollection.Name)]
 public sealed class ComplaintGrainTests(ClusterFixture fixture)
 {
-    private static readonly ComplaintIntake Intake = new("client-7", ClientSegment.External, ContactChannel.Email, Priority.High, "The VPN drops every hour since Monday.", "desk");
+    private static readonly ComplaintIntake Intake = new("client-7", ClientSegment.External, ContactChannel.Email, Priority.High, "The VPN drops every hour since Monday.", "desk")
+    {
+        Tags = ["vpn", "network"],
+        Metadata = new Dictionary<string, string> { ["site"] = "Hull", ["floor"] = "3" },
+    };
 
     private TestCluster Cluster => fixture.Cluster;
 
@@ -30,6 +34,12 @@ public sealed class ComplaintGrainTests(ClusterFixture fixture)
         var received = Assert.IsType<ComplaintReceived>(stored);
         Assert.Equal(Intake.Text, received.Text);
         Assert.Equal(Priority.High, received.Priority);
+        Assert.Equal(["vpn", "network"], received.Tags);
+        Assert.Equal([new("floor", "3"), new KeyValuePair<string, string>("site", "Hull")], received.Metadata.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(["vpn", "network"], receipt.Complaint.Tags);
+        Assert.Equal("Hull", receipt.Complaint.Metadata["site"]);
+        Assert.NotNull(receipt.Complaint.Normalized);
+        Assert.Equal(received.Normalized, receipt.Complaint.Normalized);
     }
 
     [Fact]
@@ -59,7 +69,7 @@ public sealed class ComplaintGrainTests(ClusterFixture fixture)
         var acknowledged = Assert.IsType<ComplaintAcknowledged>(reply.Event);
         Assert.Equal("Thank you for telling us.", acknowledged.Thanks);
         Assert.Equal(2, acknowledged.Version);
-        Assert.Equal(ComplaintState.Acknowledged, reply.Complaint!.Value.State);
+        Assert.Equal(ComplaintState.Acknowledged, reply.Complaint!.State);
         var history = await fixture.Store.ReadAsync(grain.GetPrimaryKeyString());
         Assert.Equal([typeof(ComplaintReceived), typeof(ComplaintAcknowledged)], history.Select(e => e.GetType()));
     }
@@ -78,7 +88,13 @@ public sealed class ComplaintGrainTests(ClusterFixture fixture)
         Assert.Equal(ComplaintState.Received, refusal.State);
         Assert.Equal(ComplaintCommand.DeliverFix, refusal.Command);
         Assert.Equal(RefusalReason.NotPermitted, refusal.Reason);
-        Assert.Equal([ComplaintCommand.Acknowledge, ComplaintCommand.AddInformation, ComplaintCommand.Escalate, ComplaintCommand.Withdraw], refusal.AllowedCommands.Order());
+        // Exactly what the library itself allows in Received (the lifecycle commands plus the desk commands).
+        var local = new ComplaintLifecycle().Receive(Intake.ToRequest("local"))
+            .DeliverFix("ann", ContactChannel.Email, "Replaced the router.").Refusal!;
+        Assert.Equal(local.PermittedTriggers.Order(), refusal.AllowedCommands.Order());
+        Assert.Contains(ComplaintCommand.Acknowledge, refusal.AllowedCommands);
+        Assert.Contains(ComplaintCommand.Assign, refusal.AllowedCommands);
+        Assert.DoesNotContain(ComplaintCommand.DeliverFix, refusal.AllowedCommands);
         Assert.Contains("DeliverFix", refusal.Message, StringComparison.Ordinal);
         Assert.Single(await fixture.Store.ReadAsync(grain.GetPrimaryKeyString()));
     }
@@ -136,13 +152,13 @@ public sealed class ComplaintGrainTests(ClusterFixture fixture)
         string id = grain.GetPrimaryKeyString();
         await grain.ReceiveAsync(Intake);
         await grain.ExecuteAsync(ComplaintCommand.Acknowledge, new() { Actor = "ann", Channel = ContactChannel.Email, Thanks = "Thank you." });
-        var before = (await grain.GetSnapshotAsync())!.Value;
+        var before = (await grain.GetSnapshotAsync())!;
 
         await Cluster.GrainFactory.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         // Written while no activation holds the complaint: only a grain rebuilt from the store can know of it.
         var outside = new ComplaintService(new ComplaintLifecycle(), fixture.Store);
         (await outside.ExecuteAsync(id, c => c.StartInvestigating("bob"))).Result.EnsureAccepted();
-        var after = (await grain.GetSnapshotAsync())!.Value;
+        var after = (await grain.GetSnapshotAsync())!;
 
         Assert.Equal(2, before.Version);
         Assert.Equal(3, after.Version);
