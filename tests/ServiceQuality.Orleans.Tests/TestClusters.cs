@@ -67,7 +67,36 @@ internal static class TestClusters
         public void Configure(ISiloBuilder siloBuilder) =>
             siloBuilder.UseServiceQuality().AddMemoryGrainStorage(ScoreGrains.StorageName).Services
                 .AddServiceQuality()
-                .UseComplaintStore(sp => Stores[sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ClusterId]);
+                .UseComplaintStore(sp => NotOwned.Wrap(Stores[sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ClusterId]));
+    }
+
+    /// <summary>
+    /// The shared store as a silo sees it: a forwarding proxy without <see cref="IAsyncDisposable"/>, so a stopped
+    /// silo's container (which disposes what its factories made) does not dispose the store the surviving silos use.
+    /// </summary>
+    public class NotOwned : System.Reflection.DispatchProxy
+    {
+        private IComplaintStore _target = null!;
+
+        public static IComplaintStore Wrap(IComplaintStore target)
+        {
+            var proxy = Create<IComplaintStore, NotOwned>();
+            ((NotOwned)(object)proxy)._target = target;
+            return proxy;
+        }
+
+        protected override object? Invoke(System.Reflection.MethodInfo? targetMethod, object?[]? args)
+        {
+            try
+            {
+                return targetMethod!.Invoke(_target, args);
+            }
+            catch (System.Reflection.TargetInvocationException e) when (e.InnerException is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
+                throw;
+            }
+        }
     }
 
     private sealed class ClientConfigurator : IClientBuilderConfigurator
