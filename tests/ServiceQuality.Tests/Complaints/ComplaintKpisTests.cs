@@ -158,21 +158,5 @@ public class ComplaintKpisTests
         c.Commit("ann", ContactChannel.Email, "fix", due).EnsureAccepted();
     }
 
-    private static ComplaintKpis Measure(int[] steps)
-    {
-        var (time, lifecycle) = ComplaintTestKit.Create();
-        var complaint = ComplaintTestKit.Receive(lifecycle);
-        foreach (int step in steps ?? [])
-        {
-            uint bits = unchecked((uint)step);
-            time.Advance(TimeSpan.FromMinutes(bits % 3000));
-            var command = ComplaintTestKit.Commands[(bits / 3000) % (uint)ComplaintTestKit.Commands.Length];
-            if (command != ComplaintCommand.Escalate || complaint.EscalationLevel < 3)
-            {
-                ComplaintTestKit.Send(complaint, command);
-            }
-        }
-
-        return ComplaintKpis.Of(complaint);
-    }
+    private static ComplaintKpis Measure(int[] steps) => ComplaintKpis.Of(ComplaintTestKit.RandomWalk(steps));
 }

@@ -76,21 +76,5 @@ public class ComplaintMeasuresTests
         Assert.Equal(x, x.Merge(ComplaintMeasures.Empty));
     }
 
-    private static ComplaintMeasures Measure(int[] steps)
-    {
-        var (time, lifecycle) = ComplaintTestKit.Create();
-        var complaint = ComplaintTestKit.Receive(lifecycle);
-        foreach (int step in steps ?? [])
-        {
-            uint bits = unchecked((uint)step);
-            time.Advance(TimeSpan.FromMinutes(bits % 3000));
-            var command = ComplaintTestKit.Commands[(bits / 3000) % (uint)ComplaintTestKit.Commands.Length];
-            if (command != ComplaintCommand.Escalate || complaint.EscalationLevel < 3)
-            {
-                ComplaintTestKit.Send(complaint, command);
-            }
-        }
-
-        return ComplaintMeasures.Of(complaint);
-    }
+    private static ComplaintMeasures Measure(int[] steps) => ComplaintMeasures.Of(ComplaintTestKit.RandomWalk(steps));
 }

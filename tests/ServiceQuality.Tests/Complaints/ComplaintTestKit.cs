@@ -115,6 +115,28 @@ public static class ComplaintTestKit
         return [.. c.History, other.History[^1]];
     }
 
+    /// <summary>
+    /// A complaint walked through random commands decoded from <paramref name="steps"/> (each: up to 50 h on the clock,
+    /// then one command, refused ones included; escalation stops at level 3).
+    /// </summary>
+    public static Complaint RandomWalk(int[]? steps)
+    {
+        var (time, lifecycle) = Create();
+        var complaint = Receive(lifecycle);
+        foreach (int step in steps ?? [])
+        {
+            uint bits = unchecked((uint)step);
+            time.Advance(TimeSpan.FromMinutes(bits % 3000));
+            var command = Commands[(bits / 3000) % (uint)Commands.Length];
+            if (command != ComplaintCommand.Escalate || complaint.EscalationLevel < 3)
+            {
+                Send(complaint, command);
+            }
+        }
+
+        return complaint;
+    }
+
     /// <summary>Sends <paramref name="command"/> with valid arguments.</summary>
     public static CommandResult Send(Complaint c, ComplaintCommand command) => command switch
     {
