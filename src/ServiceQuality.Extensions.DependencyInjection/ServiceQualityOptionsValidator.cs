@@ -13,6 +13,7 @@ internal sealed class ServiceQualityOptionsValidator : IValidateOptions<ServiceQ
         if (options.Sla is not null)
         {
             Section(failures, $"{root}:{nameof(ServiceQualityOptions.Sla)}", options.Sla, static o => o.Validate(Enum.GetNames<ContactChannel>()));
+            failures.AddRange(options.SlaPrecedenceProblems(root));
         }
 
         Add(failures, $"{root}:{nameof(ServiceQualityOptions.Retries)}", options.Retries, static (o, p) => o.GetProblems(p));

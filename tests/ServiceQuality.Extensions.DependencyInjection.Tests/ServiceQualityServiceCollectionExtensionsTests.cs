@@ -183,7 +183,7 @@ public class ServiceQualityServiceCollectionExtensionsTests
                     "Sydney": { "TimeZone": "Australia/Sydney", "Hours": { "Friday": [ "09:00-17:00" ] } }
                   },
                   "DefaultCalendar": "London",
-                  "Policies": { "Vip": { "Critical": { "TimeToAcknowledge": "00:05:00" } }, "Standard": { "Low": { "TimeToResolve": "20.00:00:00" } } },
+                  "Policies": { "Vip": { "Critical": { "TimeToAcknowledge": "00:05:00" } }, "Internal": { "Low": { "TimeToResolve": "20.00:00:00" } } },
                   "Rules": [
                     { "Name": "VIP phone", "Priorities": [ "Critical", "High" ], "Segments": [ "External" ], "Channels": [ "Phone" ], "Tags": [ "vip" ], "Policy": "Vip", "Calendar": "AlwaysOpen" }
                   ],
@@ -219,7 +219,7 @@ public class ServiceQualityServiceCollectionExtensionsTests
         Assert.Equal([ClientSegment.External], rule.Segments);
         Assert.Equal(["Phone"], rule.Channels);
         Assert.Equal(["vip"], rule.Tags);
-        Assert.Equal((TimeSpan.FromDays(20), TimeSpan.FromDays(1)), (sla.Policies["Standard"].Low.TimeToResolve, sla.Policies["Standard"].Low.TimeToAcknowledge));
+        Assert.Equal((TimeSpan.FromDays(20), TimeSpan.FromDays(1)), (sla.Policies["Internal"].Low.TimeToResolve, sla.Policies["Internal"].Low.TimeToAcknowledge));
         var vip = sla.Build().Select(new SlaSubject(Priority.High, ClientSegment.External, nameof(ContactChannel.Phone), ["VIP"]));
         Assert.Equal(("VIP phone", "Vip", TimeSpan.FromHours(1)), (vip.Rule, vip.PolicyName, vip.Policy.TimeToAcknowledge));
         Assert.Equal(TimeSpan.FromMinutes(5), sla.Policies["Vip"].Critical.TimeToAcknowledge);

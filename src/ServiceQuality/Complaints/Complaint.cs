@@ -85,7 +85,7 @@ public sealed class Complaint
     /// <param name="now">The instant of evaluation (events after it are ignored).</param>
     /// <returns>Each clock's target, elapsed and remaining business time, status and breach instant.</returns>
     /// <exception cref="ArgumentException"><paramref name="now"/> is before the complaint was received.</exception>
-    public SlaEvaluation EvaluateSla(DateTimeOffset now) => _sla.Evaluate(_lifecycle.Options, now);
+    public SlaEvaluation EvaluateSla(DateTimeOffset now) => _sla.Evaluate(now);
 
     /// <summary>
     /// Gets the next instant something is due on this complaint if nothing else happens, and what: an SLA clock that goes

@@ -87,7 +87,7 @@ public readonly record struct ComplaintKpis(
     public static ComplaintKpis Of(IReadOnlyList<ComplaintEvent> history, ComplaintOptions options, DateTimeOffset now)
     {
         var measures = ComplaintMeasures.Of(history, options, now);
-        return Measure(measures, ComplaintSlaTrack.Of(history, options).Evaluate(options, now));
+        return Measure(measures, ComplaintSlaTrack.Of(history, options).Evaluate(now));
     }
 
     /// <summary>Combines two sets of KPIs (associative and commutative; the means up to floating-point rounding).</summary>

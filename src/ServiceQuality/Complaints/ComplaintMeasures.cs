@@ -85,7 +85,7 @@ public readonly record struct ComplaintMeasures(
             throw new ArgumentException("A history must start with ComplaintReceived.", nameof(history));
         }
 
-        return Measure(history, ComplaintSlaTrack.Of(history, options).Evaluate(options, now));
+        return Measure(history, ComplaintSlaTrack.Of(history, options).Evaluate(now));
     }
 
     /// <summary>Combines two sets of measures (associative and commutative).</summary>

@@ -29,11 +29,11 @@ public sealed class ComplaintOptions
     /// <value>3. Valid: 1 to 10.</value>
     public int MaxEscalationLevel { get; set; } = 3;
 
-    /// <summary>Gets or sets the SLA policy of each priority.</summary>
+    /// <summary>Gets or sets the SLA policy of each priority for a complaint no rule of <see cref="SlaRules"/> matches.</summary>
     /// <value>The defaults of <see cref="SlaPolicies"/>.</value>
     public SlaPolicies Sla { get; set; } = new();
 
-    /// <summary>Gets or sets when business time runs for the SLA clocks.</summary>
+    /// <summary>Gets or sets when business time runs for the SLA clocks, unless the rule of <see cref="SlaRules"/> a complaint matches names another calendar.</summary>
     /// <value><see cref="BusinessCalendar.AlwaysOpen"/> (24x7).</value>
     public BusinessCalendar Calendar { get; set; } = BusinessCalendar.AlwaysOpen;
 
@@ -45,8 +45,16 @@ public sealed class ComplaintOptions
     /// <value><see cref="ComplaintState.AwaitingClient"/> (which pauses the update and resolve clocks by default). Valid: open leaf states (not Open, Engaged, Closed or Withdrawn).</value>
     public ISet<ComplaintState> ClockPausedStates { get; set; } = new HashSet<ComplaintState> { ComplaintState.AwaitingClient };
 
-    /// <summary>Gets or sets which clocks each pause reason stops (a paused state's reason, or a hold's: <see cref="Complaint.PutOnHold"/>).</summary>
-    /// <value><see cref="Sla.SlaRules.Default"/>: AwaitingClient pauses Update and Resolve; AwaitingThirdParty and ScheduledChange pause Resolve.</value>
+    /// <summary>
+    /// Gets or sets which clocks each pause reason stops (a paused state's reason, or a hold's: <see cref="Complaint.PutOnHold"/>),
+    /// and the conditional SLA rules: the first rule matching a complaint's priority, segment, intake channel and tags
+    /// gives its policy set and, when the rule names one, its calendar (re-evaluated when the priority or tags change).
+    /// A complaint no rule matches gets <see cref="Sla"/> on <see cref="Calendar"/>, and a rule naming no calendar runs
+    /// on <see cref="Calendar"/>: the rules' own <see cref="SlaOptions.DefaultPolicy"/> and
+    /// <see cref="SlaOptions.DefaultCalendar"/> are not used here (the DI package maps them onto <see cref="Sla"/> and
+    /// <see cref="Calendar"/>).
+    /// </summary>
+    /// <value><see cref="Sla.SlaRules.Default"/>: no rules; AwaitingClient pauses Update and Resolve; AwaitingThirdParty and ScheduledChange pause Resolve.</value>
     public SlaRules SlaRules { get; set; } = SlaRules.Default;
 
     /// <summary>

@@ -3,17 +3,42 @@ using ServiceQuality.Sla;
 
 namespace ServiceQuality.Complaints;
 
+/// <summary>The SLA terms a complaint gets: the policy of its priority and the calendar its clocks run on.</summary>
+/// <param name="Policy">The policy.</param>
+/// <param name="Calendar">The calendar.</param>
+internal readonly record struct ComplaintSlaTerms(SlaPolicy Policy, BusinessCalendar Calendar);
+
 /// <summary>
 /// What the SLA engine needs to know while an event is adapted to clock entries: the complaint before and after the
-/// event, and the policies in force (which policy a complaint's terms select, which clocks a pause reason stops).
+/// event, and the policies in force (which terms a complaint selects, which clocks a pause reason stops).
 /// </summary>
 /// <param name="Before">The complaint before the event.</param>
 /// <param name="After">The complaint after the event.</param>
 /// <param name="Options">The lifecycle's policies.</param>
 internal readonly record struct ComplaintSlaContext(ComplaintSnapshot Before, ComplaintSnapshot After, ComplaintOptions Options)
 {
-    /// <summary>Gets the SLA policy a complaint's terms select.</summary>
-    public SlaPolicy PolicyOf(ComplaintSnapshot complaint) => Options.Sla.For(complaint.Priority);
+    /// <summary>
+    /// Gets the terms a complaint selects: the first rule of <see cref="ComplaintOptions.SlaRules"/> that matches its
+    /// priority, segment, intake channel and tags gives the policy set and, when the rule names one, the calendar (else
+    /// <see cref="ComplaintOptions.Calendar"/>); when no rule matches, <see cref="ComplaintOptions.Sla"/> on
+    /// <see cref="ComplaintOptions.Calendar"/>.
+    /// </summary>
+    public static ComplaintSlaTerms TermsOf(ComplaintSnapshot complaint, ComplaintOptions options)
+    {
+        if (options.SlaRules.RuleCount > 0)
+        {
+            var selection = options.SlaRules.Select(new SlaSubject(complaint.Priority, complaint.Segment, complaint.Channel.ToString(), complaint.Tags));
+            if (selection.RuleIndex >= 0)
+            {
+                return new(selection.Policy, selection.RuleNamesCalendar ? selection.Calendar : options.Calendar);
+            }
+        }
+
+        return new(options.Sla.For(complaint.Priority), options.Calendar);
+    }
+
+    /// <summary>Gets the terms a complaint selects (<see cref="TermsOf(ComplaintSnapshot, ComplaintOptions)"/>).</summary>
+    public ComplaintSlaTerms TermsOf(ComplaintSnapshot complaint) => TermsOf(complaint, Options);
 
     /// <summary>Gets the pause reason of a state in which the clocks pause (the state's name), or <see langword="null"/> when they run in it.</summary>
     public string? PauseReasonOf(ComplaintState state) => Options.ClockPausedStates.Contains(state) ? state.ToString() : null;
@@ -24,13 +49,15 @@ internal readonly record struct ComplaintSlaContext(ComplaintSnapshot Before, Co
     /// <summary>Creates the entry ending the pause of <paramref name="reason"/>.</summary>
     public SlaEntry Resume(DateTimeOffset at, string reason) => SlaEntry.Resume(at, ClocksOf(reason), reason);
 
-    /// <summary>Appends a re-target entry when the complaint's terms now select another policy than before.</summary>
+    /// <summary>Appends a re-target entry when the complaint's terms now select another policy or calendar than before.</summary>
     public void RetargetIfChanged(List<SlaEntry> entries, DateTimeOffset at)
     {
-        var policy = PolicyOf(After);
-        if (!ReferenceEquals(policy, PolicyOf(Before)))
+        var before = TermsOf(Before);
+        var after = TermsOf(After);
+        bool calendarChanged = !ReferenceEquals(after.Calendar, before.Calendar);
+        if (calendarChanged || !ReferenceEquals(after.Policy, before.Policy))
         {
-            entries.Add(SlaEntry.Retarget(at, policy));
+            entries.Add(SlaEntry.Retarget(at, after.Policy, calendarChanged ? after.Calendar : null));
         }
     }
 
@@ -46,8 +73,8 @@ internal sealed class ComplaintSlaTrack
 {
     private readonly List<SlaEntry> _entries = [];
 
-    /// <summary>Gets the policy the complaint's terms selected when it was received (re-target entries switch it later).</summary>
-    public SlaPolicy? InitialPolicy { get; private set; }
+    /// <summary>Gets the terms the complaint selected when it was received (re-target entries switch them later).</summary>
+    public ComplaintSlaTerms? InitialTerms { get; private set; }
 
     /// <summary>Gets the entries so far.</summary>
     public ReadOnlySpan<SlaEntry> Entries => CollectionsMarshal.AsSpan(_entries);
@@ -72,7 +99,7 @@ internal sealed class ComplaintSlaTrack
         var context = new ComplaintSlaContext(before, after, options);
         if (e is ComplaintReceived)
         {
-            InitialPolicy = context.PolicyOf(after);
+            InitialTerms = context.TermsOf(after);
         }
 
         string? wasPaused = e is ComplaintReceived ? null : context.PauseReasonOf(before.State);
@@ -91,6 +118,9 @@ internal sealed class ComplaintSlaTrack
     }
 
     /// <summary>Evaluates the clocks at <paramref name="now"/>.</summary>
-    public SlaEvaluation Evaluate(ComplaintOptions options, DateTimeOffset now) =>
-        SlaEvaluator.Evaluate(Entries, InitialPolicy ?? throw new InvalidOperationException("The complaint has no receipt."), options.Calendar, now);
+    public SlaEvaluation Evaluate(DateTimeOffset now)
+    {
+        var terms = InitialTerms ?? throw new InvalidOperationException("The complaint has no receipt.");
+        return SlaEvaluator.Evaluate(Entries, terms.Policy, terms.Calendar, now);
+    }
 }

@@ -73,8 +73,9 @@ public readonly record struct SlaSubject(Priority Priority, ClientSegment Segmen
 /// <summary>The terms a work item gets: the policy for its priority from the chosen policy set, the calendar, and the rule that chose them. Immutable.</summary>
 public sealed class SlaSelection
 {
-    internal SlaSelection(string rule, int ruleIndex, string policyName, SlaPolicy policy, string calendarName, BusinessCalendar calendar)
+    internal SlaSelection(string rule, int ruleIndex, string policyName, SlaPolicy policy, string calendarName, BusinessCalendar calendar, bool ruleNamesCalendar)
     {
+        RuleNamesCalendar = ruleNamesCalendar;
         Rule = rule;
         RuleIndex = ruleIndex;
         PolicyName = policyName;
@@ -100,6 +101,9 @@ public sealed class SlaSelection
 
     /// <summary>Gets the chosen calendar.</summary>
     public BusinessCalendar Calendar { get; }
+
+    /// <summary>Gets a value indicating whether the matching rule named its calendar (<see langword="false"/> when it took <see cref="SlaOptions.DefaultCalendar"/>, or none matched).</summary>
+    internal bool RuleNamesCalendar { get; }
 
     /// <summary>Creates the entry that switches a history's clocks to these terms (after a priority change).</summary>
     /// <param name="at">When the terms change.</param>

@@ -26,13 +26,13 @@ public sealed class SlaRules
         _calendars = calendars.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _policies = options.Policies.ToFrozenDictionary(p => p.Key, p => p.Value.Clone(), StringComparer.OrdinalIgnoreCase);
         DefaultCalendar = _calendars[options.DefaultCalendar];
-        _defaults = Selections(DefaultRule, -1, options.DefaultPolicy, options.DefaultCalendar);
+        _defaults = Selections(DefaultRule, -1, options.DefaultPolicy, options.DefaultCalendar, ruleNamesCalendar: false);
         _rules = [.. options.Rules.Select((r, i) => new Rule(
             r.Priorities.Count == 0 ? null : [.. r.Priorities],
             r.Segments.Count == 0 ? null : [.. r.Segments],
             r.Channels.Count == 0 ? null : r.Channels.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             [.. r.Tags],
-            Selections(r.Name ?? $"{nameof(SlaOptions.Rules)}:{i}", i, r.Policy, r.Calendar ?? options.DefaultCalendar)))];
+            Selections(r.Name ?? $"{nameof(SlaOptions.Rules)}:{i}", i, r.Policy, r.Calendar ?? options.DefaultCalendar, r.Calendar is not null)))];
         _pauseReasons = options.PauseReasons.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _reasonSpelling = options.PauseReasons.Keys.ToFrozenDictionary(k => k, StringComparer.OrdinalIgnoreCase);
     }
@@ -110,13 +110,13 @@ public sealed class SlaRules
         return SlaEntry.Resume(at, _pauseReasons[key], key);
     }
 
-    private SlaSelection[] Selections(string rule, int index, string policyName, string calendarName)
+    private SlaSelection[] Selections(string rule, int index, string policyName, string calendarName, bool ruleNamesCalendar)
     {
         var policies = _policies[policyName];
         var calendar = _calendars[calendarName];
         string policyKey = _policies.Keys.First(k => string.Equals(k, policyName, StringComparison.OrdinalIgnoreCase));
         string calendarKey = _calendars.Keys.First(k => string.Equals(k, calendarName, StringComparison.OrdinalIgnoreCase));
-        return [.. AllPriorities.Select(p => new SlaSelection(rule, index, policyKey, policies.For(p), calendarKey, calendar))];
+        return [.. AllPriorities.Select(p => new SlaSelection(rule, index, policyKey, policies.For(p), calendarKey, calendar, ruleNamesCalendar))];
     }
 
     private string CanonicalReason(string reason)

@@ -38,9 +38,16 @@ public static class ComplaintTestKit
         lifecycle.Receive(new ReceiveComplaintRequest { ComplaintId = id, ClientId = "client-7", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = priority, Text = "The VPN drops every hour and nobody tells me why!", Actor = "desk" }, Normalizer);
 
     /// <summary>Drives a new complaint to <paramref name="state"/> along the standard path (no apology before Investigating).</summary>
-    public static Complaint InState(ComplaintLifecycle lifecycle, ComplaintState state)
+    public static Complaint InState(ComplaintLifecycle lifecycle, ComplaintState state, Action<Complaint>? afterEach = null)
     {
         var c = Receive(lifecycle);
+        afterEach?.Invoke(c);
+        void Done(CommandResult result)
+        {
+            result.EnsureAccepted();
+            afterEach?.Invoke(c);
+        }
+
         if (state == Received)
         {
             return c;
@@ -48,7 +55,7 @@ public static class ComplaintTestKit
 
         if (state == Withdrawn)
         {
-            c.Withdraw("client", ContactChannel.Email, "sorted it myself").EnsureAccepted();
+            Done(c.Withdraw("client", ContactChannel.Email, "sorted it myself"));
             return c;
         }
 
@@ -57,23 +64,23 @@ public static class ComplaintTestKit
         {
             switch (step)
             {
-                case Acknowledged: c.Acknowledge("ann", ContactChannel.Email, "Thank you for telling us.").EnsureAccepted(); break;
-                case Investigating: c.StartInvestigating("ann").EnsureAccepted(); break;
+                case Acknowledged: Done(c.Acknowledge("ann", ContactChannel.Email, "Thank you for telling us.")); break;
+                case Investigating: Done(c.StartInvestigating("ann")); break;
                 case AwaitingClient:
-                    c.RequestInformation("ann", ContactChannel.Email, "When did it start?").EnsureAccepted();
+                    Done(c.RequestInformation("ann", ContactChannel.Email, "When did it start?"));
                     if (state != AwaitingClient)
                     {
-                        c.RecordClientResponse("client", ContactChannel.Email, "Monday.").EnsureAccepted();
+                        Done(c.RecordClientResponse("client", ContactChannel.Email, "Monday."));
                     }
 
                     break;
                 case HelpOffered:
-                    c.Apologise("ann", ContactChannel.Email, "I'm sorry you had this experience.").EnsureAccepted();
-                    c.OfferHelp("ann", ContactChannel.Email, ["replace the router", "move you to the backup VPN"]).EnsureAccepted();
+                    Done(c.Apologise("ann", ContactChannel.Email, "I'm sorry you had this experience."));
+                    Done(c.OfferHelp("ann", ContactChannel.Email, ["replace the router", "move you to the backup VPN"]));
                     break;
-                case Committed: c.Commit("ann", ContactChannel.Email, "replace the router", lifecycle.TimeProvider.GetUtcNow().AddDays(2)).EnsureAccepted(); break;
-                case Resolved: c.DeliverFix("bob", ContactChannel.InPerson, "router replaced").EnsureAccepted(); break;
-                case Closed: c.RecordClientConfirmation("client", ContactChannel.Email).EnsureAccepted(); break;
+                case Committed: Done(c.Commit("ann", ContactChannel.Email, "replace the router", lifecycle.TimeProvider.GetUtcNow().AddDays(2))); break;
+                case Resolved: Done(c.DeliverFix("bob", ContactChannel.InPerson, "router replaced")); break;
+                case Closed: Done(c.RecordClientConfirmation("client", ContactChannel.Email)); break;
                 default: break;
             }
         }
@@ -83,35 +90,45 @@ public static class ComplaintTestKit
     }
 
     /// <summary>A history holding every event type at least once (two complaints: the auto-close needs its own).</summary>
-    public static IReadOnlyList<ComplaintEvent> EveryEventType()
+    public static IReadOnlyList<ComplaintEvent> EveryEventType() => EveryEventType(static _ => { });
+
+    /// <summary>Builds <see cref="EveryEventType()"/>, calling <paramref name="afterEach"/> with the complaint after each event.</summary>
+    public static IReadOnlyList<ComplaintEvent> EveryEventType(Action<Complaint> afterEach)
     {
         var (time, lifecycle) = Create();
-        var c = InState(lifecycle, ComplaintState.Closed);
+        var c = InState(lifecycle, ComplaintState.Closed, afterEach);
+        void Step(Func<Complaint, CommandResult> command)
+        {
+            command(c).EnsureAccepted();
+            afterEach(c);
+        }
+
         time.Advance(TimeSpan.FromDays(1));
-        c.Reopen("client", ContactChannel.Phone, "back").EnsureAccepted();
-        c.AddInformation("ann", "note").EnsureAccepted();
-        c.PostUpdate("ann", ContactChannel.Chat, "on it").EnsureAccepted();
-        c.Escalate("lead", 2, "VIP").EnsureAccepted();
-        c.Apologise("ann", ContactChannel.Phone, "sorry").EnsureAccepted();
-        c.OfferHelp("ann", ContactChannel.Phone, ["a", "b"]).EnsureAccepted();
-        c.Commit("ann", ContactChannel.Phone, "do a", time.GetUtcNow().AddHours(5)).EnsureAccepted();
-        c.DeliverFix("bob", ContactChannel.Web, "done").EnsureAccepted();
-        c.RecordClientRejection("client", ContactChannel.Email, "no").EnsureAccepted();
-        c.Assign("lead", "ann", "network").EnsureAccepted();
-        c.ChangePriority("lead", Priority.High, "the whole floor is affected").EnsureAccepted();
-        c.PutOnHold("ann", SlaPauseReasons.AwaitingThirdParty, "waiting for the vendor").EnsureAccepted();
-        c.ReleaseHold("ann", "the vendor answered").EnsureAccepted();
-        c.LinkProblem("ann", "PRB-7").EnsureAccepted();
-        c.UnlinkProblem("ann", "another cause").EnsureAccepted();
-        c.ChangeTags("ann", ["vpn"], []).EnsureAccepted();
-        c.ChangeMetadata("ann", new Dictionary<string, string> { ["site"] = "Leeds" }, []).EnsureAccepted();
+        Step(c => c.Reopen("client", ContactChannel.Phone, "back"));
+        Step(c => c.AddInformation("ann", "note"));
+        Step(c => c.PostUpdate("ann", ContactChannel.Chat, "on it"));
+        Step(c => c.Escalate("lead", 2, "VIP"));
+        Step(c => c.Apologise("ann", ContactChannel.Phone, "sorry"));
+        Step(c => c.OfferHelp("ann", ContactChannel.Phone, ["a", "b"]));
+        Step(c => c.Commit("ann", ContactChannel.Phone, "do a", time.GetUtcNow().AddHours(5)));
+        Step(c => c.DeliverFix("bob", ContactChannel.Web, "done"));
+        Step(c => c.RecordClientRejection("client", ContactChannel.Email, "no"));
+        Step(c => c.Assign("lead", "ann", "network"));
+        Step(c => c.ChangePriority("lead", Priority.High, "the whole floor is affected"));
+        Step(c => c.PutOnHold("ann", SlaPauseReasons.AwaitingThirdParty, "waiting for the vendor"));
+        Step(c => c.ReleaseHold("ann", "the vendor answered"));
+        Step(c => c.LinkProblem("ann", "PRB-7"));
+        Step(c => c.UnlinkProblem("ann", "another cause"));
+        Step(c => c.ChangeTags("ann", ["vpn"], []));
+        Step(c => c.ChangeMetadata("ann", new Dictionary<string, string> { ["site"] = "Leeds" }, []));
         time.Advance(TimeSpan.FromDays(2));
-        c.RecordSlaAlert("monitor", SlaClockKind.Update, SlaStatus.Breached).EnsureAccepted();
-        c.Withdraw("client", ContactChannel.Email, "bye").EnsureAccepted();
-        c.LinkSurveyResponse("surveys", "S-1").EnsureAccepted();
-        var other = InState(lifecycle, ComplaintState.Resolved);
+        Step(c => c.RecordSlaAlert("monitor", SlaClockKind.Update, SlaStatus.Breached));
+        Step(c => c.Withdraw("client", ContactChannel.Email, "bye"));
+        Step(c => c.LinkSurveyResponse("surveys", "S-1"));
+        var other = InState(lifecycle, ComplaintState.Resolved, afterEach);
         time.Advance(TimeSpan.FromDays(8));
         other.AutoClose("system").EnsureAccepted();
+        afterEach(other);
         return [.. c.History, other.History[^1]];
     }
 

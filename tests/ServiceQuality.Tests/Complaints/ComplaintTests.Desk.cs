@@ -29,6 +29,33 @@ public partial class ComplaintTests
     }
 
     [Fact]
+    public void ChangePriority_IntoARuleNamingACalendar_RetargetsToItsPolicyAndCalendar_AndBack()
+    {
+        // Weekdays 09:00-17:00 UTC for everything, except Critical complaints: a rule puts them on 24x7.
+        var office = BusinessCalendar.Weekdays(TimeZoneInfo.Utc, new TimeOnly(9, 0), new TimeOnly(17, 0));
+        var rules = new SlaOptions { Rules = { new SlaRuleOptions { Name = "Critical 24x7", Priorities = { Priority.Critical }, Policy = SlaOptions.StandardPolicy, Calendar = SlaOptions.AlwaysOpenCalendar } } }.Build();
+        var (time, lifecycle) = ComplaintTestKit.Create(new ComplaintOptions { Calendar = office, SlaRules = rules });
+        time.Advance(TimeSpan.FromDays(5).Add(TimeSpan.FromHours(1)));                    // Saturday 7 March 2026, 10:00
+        var saturday = time.GetUtcNow();
+        var c = ComplaintTestKit.Receive(lifecycle);
+        time.Advance(TimeSpan.FromHours(2));
+        Assert.Equal((TimeSpan.FromHours(4), TimeSpan.Zero), (c.EvaluateSla().Acknowledge.Target, c.EvaluateSla().Acknowledge.Elapsed));   // office closed
+
+        c.ChangePriority("lead", Priority.Critical, "the whole floor is down").EnsureAccepted();
+        time.Advance(TimeSpan.FromMinutes(20));
+        var critical = c.EvaluateSla().Acknowledge;
+        c.ChangePriority("lead", Priority.Normal, "a workaround is in place").EnsureAccepted();
+        time.Advance(TimeSpan.FromHours(5));
+        var back = c.EvaluateSla().Acknowledge;
+
+        // Critical: 15 minutes on 24x7 from the change at 12:00, breached at 12:15; back to Normal on the office calendar:
+        // the 20 minutes stay, nothing more counts on Saturday, and the breach is never undone.
+        Assert.Equal((TimeSpan.FromMinutes(15), SlaStatus.Breached, saturday.AddHours(2).AddMinutes(15)), (critical.Target, critical.Status, critical.BreachAt));
+        Assert.Equal((TimeSpan.FromHours(4), TimeSpan.FromMinutes(20), SlaStatus.Breached), (back.Target, back.Elapsed, back.Status));
+        Assert.Equal(c.EvaluateSla(), lifecycle.Replay(c.History).EvaluateSla());
+    }
+
+    [Fact]
     public void ChangePriority_NormalToCriticalAfter20Minutes_RetargetsTheClocksKeepingTheTimeConsumed()
     {
         var (time, lifecycle) = ComplaintTestKit.Create();
