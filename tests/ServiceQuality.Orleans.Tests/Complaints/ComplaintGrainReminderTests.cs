@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 using ServiceQuality.Complaints;
+using ServiceQuality.Extensions.DependencyInjection;
 using ServiceQuality.Orleans.Complaints;
 using ServiceQuality.Sla;
 
@@ -94,19 +95,58 @@ public sealed class ComplaintGrainReminderTests : IAsyncLifetime
 
     /// <summary>
     /// A reminder armed further ahead than Orleans' loading window is loaded by the reminder service's next refresh of its
-    /// list (<c>ReminderOptions.RefreshReminderListPeriod</c>, 5 minutes): it fires at its due time or up to one refresh later.
+    /// list (<c>ReminderOptions.RefreshReminderListPeriod</c>, 5 minutes): it fires at its due time or up to one refresh (and one step of the test's clock) later.
     /// </summary>
-    private static void AssertFiredSoonAfter(DateTimeOffset due, DateTimeOffset firedAt) =>
-        Assert.InRange(firedAt, due, due + TimeSpan.FromMinutes(6));
+    private static void AssertFiredSoonAfter(DateTimeOffset due, DateTimeOffset firedAt, int lateMinutes = 15) =>
+        Assert.InRange(firedAt, due, due + TimeSpan.FromMinutes(lateMinutes));
 
-    /// <summary>Moves the clock a minute at a time (the reminder service's timers run on it), letting each minute's timers run.</summary>
-    private async Task AdvanceAsync(TimeSpan by)
+    /// <summary>Moves the clock a minute (or <paramref name="step"/>) at a time (the reminder service's timers run on it), letting each minute's timers run.</summary>
+    private async Task AdvanceAsync(TimeSpan by, TimeSpan? step = null)
     {
-        for (var moved = TimeSpan.Zero; moved < by; moved += TimeSpan.FromMinutes(1))
+        var size = step ?? TimeSpan.FromMinutes(1);
+        for (var moved = TimeSpan.Zero; moved < by; moved += size)
         {
-            _time.Advance(TimeSpan.FromMinutes(1));
+            _time.Advance(size);
             await Task.Delay(2);
         }
+    }
+
+    [Fact]
+    public async Task ReceiveReminder_ResolvedAndUnanswered_AutoClosesAfterTheWindowAndUnregisters()
+    {
+        var grain = _cluster.GrainFactory.GetGrain<IComplaintGrain>("R-4");
+        await grain.ReceiveAsync(Intake);
+        foreach (var (command, arguments) in new (ComplaintCommand, ComplaintCommandArguments)[]
+        {
+            (ComplaintCommand.Acknowledge, new() { Actor = "ann", Channel = ContactChannel.Email, Thanks = "Thank you for telling us." }),
+            (ComplaintCommand.StartInvestigating, new() { Actor = "ann" }),
+            (ComplaintCommand.Apologise, new() { Actor = "ann", Channel = ContactChannel.Email, Apology = "We are sorry the invoice was wrong." }),
+            (ComplaintCommand.OfferHelp, new() { Actor = "ann", Channel = ContactChannel.Email, Options = ["a corrected invoice"] }),
+            (ComplaintCommand.Commit, new() { Actor = "ann", Channel = ContactChannel.Email, Action = "Send a corrected invoice.", DueAt = T0 + TimeSpan.FromDays(1) }),
+            (ComplaintCommand.DeliverFix, new() { Actor = "ann", Channel = ContactChannel.Email, Resolution = "Corrected invoice sent." }),
+        })
+        {
+            Assert.True((await grain.ExecuteAsync(command, arguments)).IsAccepted, command.ToString());
+        }
+
+        Assert.Equal(ComplaintState.Resolved, (await grain.GetSnapshotAsync())!.State);
+
+        // The default window: 7 days without an answer from the client since the fix.
+        await AdvanceAsync(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(10));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        IReadOnlyList<ComplaintEvent> history;
+        while ((history = await _store.ReadAsync("R-4"))[^1] is not ComplaintAutoClosed && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        var closed = Assert.IsType<ComplaintAutoClosed>(history[^1]);
+        Assert.Equal(ComplaintState.Closed, closed.State);
+        Assert.Equal("system", closed.Actor);
+        AssertFiredSoonAfter(T0 + TimeSpan.FromDays(7), closed.At, lateMinutes: 30);     // the clock moved 10 minutes a step here
+        Assert.Single(history.OfType<ComplaintAutoClosed>());
+        await Task.Delay(200);
+        Assert.Null(ReminderOf(grain));                          // closed: nothing due, no reminder
     }
 
     private ReminderEntry? ReminderOf(IComplaintGrain grain) => TestClusters.ReminderTableOf(_cluster).Find(grain.GetGrainId(), ComplaintGrain.ReminderName);
