@@ -63,9 +63,12 @@ public class OrleansBenchmarks
     }
 
     [Benchmark]
-    public async Task<long> ThroughGrain()
+    public Task<long> ThroughGrain() => WalkAsync(_cluster.GrainFactory, $"G-{Interlocked.Increment(ref _next)}");
+
+    /// <summary>The walk through the grain of complaint <paramref name="id"/>: receive and four commands.</summary>
+    internal static async Task<long> WalkAsync(IGrainFactory grains, string id)
     {
-        var grain = _cluster.GrainFactory.GetGrain<IComplaintGrain>($"G-{Interlocked.Increment(ref _next)}");
+        var grain = grains.GetGrain<IComplaintGrain>(id);
         await grain.ReceiveAsync(Intake);
         await grain.ExecuteAsync(ComplaintCommand.Acknowledge, new() { Actor = "ann", Channel = ContactChannel.Email, Thanks = "Thank you for telling us." });
         await grain.ExecuteAsync(ComplaintCommand.StartInvestigating, new() { Actor = "ann" });
@@ -82,7 +85,7 @@ public class OrleansBenchmarks
                 .UseComplaintStore(sp => Stores[sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ClusterId]);
     }
 
-    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    internal sealed class ClientConfigurator : IClientBuilderConfigurator
     {
         public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder clientBuilder) => clientBuilder.UseServiceQuality();
     }
@@ -99,7 +102,6 @@ public class OrleansBenchmarks
 public class OrleansReminderBenchmarks
 {
     private static readonly ConcurrentDictionary<string, IComplaintStore> Stores = new();
-    private static readonly ComplaintIntake Intake = new("client-1", ClientSegment.External, ContactChannel.Email, Priority.Normal, "The VPN drops every hour.", "desk");
     private TestCluster _without = null!;
     private TestCluster _with = null!;
     private int _next;
@@ -122,10 +124,10 @@ public class OrleansReminderBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public Task<long> WalkWithoutReminders() => WalkAsync(_without, "N");
+    public Task<long> WalkWithoutReminders() => OrleansBenchmarks.WalkAsync(_without.GrainFactory, $"N-{Interlocked.Increment(ref _next)}");
 
     [Benchmark]
-    public Task<long> WalkWithReminders() => WalkAsync(_with, "R");
+    public Task<long> WalkWithReminders() => OrleansBenchmarks.WalkAsync(_with.GrainFactory, $"R-{Interlocked.Increment(ref _next)}");
 
     private static async Task<TestCluster> StartAsync<TConfigurator>()
         where TConfigurator : ISiloConfigurator, new()
@@ -133,22 +135,11 @@ public class OrleansReminderBenchmarks
         var builder = new TestClusterBuilder(1);
         builder.Options.ClusterId = "bench-" + Guid.NewGuid().ToString("N")[..8];
         builder.AddSiloBuilderConfigurator<TConfigurator>();
-        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        builder.AddClientBuilderConfigurator<OrleansBenchmarks.ClientConfigurator>();
         Stores[builder.Options.ClusterId] = new InMemoryComplaintStore();
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
-    }
-
-    private async Task<long> WalkAsync(TestCluster cluster, string prefix)
-    {
-        var grain = cluster.GrainFactory.GetGrain<IComplaintGrain>($"{prefix}-{Interlocked.Increment(ref _next)}");
-        await grain.ReceiveAsync(Intake);
-        await grain.ExecuteAsync(ComplaintCommand.Acknowledge, new() { Actor = "ann", Channel = ContactChannel.Email, Thanks = "Thank you for telling us." });
-        await grain.ExecuteAsync(ComplaintCommand.StartInvestigating, new() { Actor = "ann" });
-        await grain.ExecuteAsync(ComplaintCommand.AddInformation, new() { Actor = "ann", Information = "Router logs show resets." });
-        var last = await grain.ExecuteAsync(ComplaintCommand.PostUpdate, new() { Actor = "ann", Channel = ContactChannel.Email, Update = "Engineer booked for 10:00." });
-        return last.Complaint!.Version;
     }
 
     private static string ClusterIdOf(IServiceProvider sp) => sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ClusterId;
@@ -167,10 +158,5 @@ public class OrleansReminderBenchmarks
             siloBuilder.UseServiceQuality().UseInMemoryReminderService().Services
                 .AddServiceQuality()
                 .UseComplaintStore(sp => Stores[ClusterIdOf(sp)]);
-    }
-
-    private sealed class ClientConfigurator : IClientBuilderConfigurator
-    {
-        public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder clientBuilder) => clientBuilder.UseServiceQuality();
     }
 }
