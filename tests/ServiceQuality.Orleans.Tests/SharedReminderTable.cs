@@ -12,6 +12,9 @@ public sealed class SharedReminderTable : IReminderTable
 {
     private readonly ConcurrentDictionary<(GrainId Grain, string Name), ReminderEntry> _rows = new();
 
+    /// <summary>Gets or sets a value indicating whether writes fail (the table unreachable), for tests of what a silo does then.</summary>
+    public bool FailWrites { get; set; }
+
     /// <summary>Gets every row now.</summary>
     public IReadOnlyList<ReminderEntry> Rows => [.. _rows.Values.Select(Copy)];
 
@@ -29,6 +32,11 @@ public sealed class SharedReminderTable : IReminderTable
 
     public Task<string?> UpsertRow(ReminderEntry entry)
     {
+        if (FailWrites)
+        {
+            throw new InvalidOperationException("The reminder table is unreachable (SharedReminderTable.FailWrites).");
+        }
+
         var row = Copy(entry);
         row.ETag = Guid.NewGuid().ToString("N");
         _rows[(row.GrainId, row.ReminderName)] = row;

@@ -65,7 +65,7 @@ internal sealed partial class ComplaintGrain(ComplaintService service, IServiceP
             {
                 complaint = await service.ReceiveAsync(intake.ToRequest(ComplaintId));
                 _complaint = complaint;
-                await ArmAsync(complaint, afterTick: false);
+                await TryArmAsync(complaint);
                 return new ComplaintReceipt(IsCreated: true, complaint.Snapshot);
             }
             catch (ComplaintConcurrencyException)
@@ -93,7 +93,7 @@ internal sealed partial class ComplaintGrain(ComplaintService service, IServiceP
             return new ComplaintCommandReply(ComplaintId, null, ComplaintRefusal.Of(refusal), complaint.Snapshot, attempts);
         }
 
-        await ArmAsync(complaint, afterTick: false);
+        await TryArmAsync(complaint);
         return new ComplaintCommandReply(ComplaintId, result.Value.Event, null, complaint.Snapshot, attempts);
     }
 
@@ -231,6 +231,24 @@ internal sealed partial class ComplaintGrain(ComplaintService service, IServiceP
     }
 
     /// <summary>
+    /// Re-arms after a command whose event is stored: a reminder service that fails then does not turn a stored command
+    /// into an error for its caller. It is logged (1601); the reminder armed before (if any) still fires and re-arms
+    /// itself on the complaint as the store has it, and the next command tries again.
+    /// </summary>
+    private async Task TryArmAsync(Complaint complaint)
+    {
+        try
+        {
+            await ArmAsync(complaint, afterTick: false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _arm = ArmState.Unknown;
+            LogArmFailed(logger, ex, ComplaintId);
+        }
+    }
+
+    /// <summary>
     /// Arms the SLA reminder for the complaint's next due time, or unregisters it when nothing is due. A due time the
     /// reminder is already armed for costs nothing; after a tick the reminder is always re-armed (it fired), and a due
     /// time that has passed but could not be acted on (the complaint refused it) is retried one period later.
@@ -293,6 +311,9 @@ internal sealed partial class ComplaintGrain(ComplaintService service, IServiceP
 
     [LoggerMessage(1600, LogLevel.Debug, "Complaint {ComplaintId}: another writer appended first (expected version {ExpectedVersion}, found {ActualVersion}); deciding again after attempt {Attempt}.")]
     private static partial void LogConflict(ILogger logger, string complaintId, long expectedVersion, long actualVersion, int attempt);
+
+    [LoggerMessage(1601, LogLevel.Warning, "Complaint {ComplaintId}: its event is stored but its SLA reminder could not be re-armed; the reminder armed before still fires, and the next command tries again.")]
+    private static partial void LogArmFailed(ILogger logger, Exception exception, string complaintId);
 
     [LoggerMessage(ServiceQualityLogEvents.SlaAtRisk, LogLevel.Warning, "Complaint {ComplaintId} of client {ClientId}: the {Clock} clock is at risk (breaches at {BreachAt}); recorded by its reminder.")]
     private static partial void LogAtRisk(ILogger logger, string complaintId, string clientId, SlaClockKind clock, DateTimeOffset? breachAt);

@@ -112,6 +112,30 @@ public sealed class ComplaintGrainReminderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExecuteAsync_ReminderTableFailsAfterTheEventIsStored_ReportsTheCommandAcceptedAndRearmsLater()
+    {
+        var grain = _cluster.GrainFactory.GetGrain<IComplaintGrain>("R-5");
+        await grain.ReceiveAsync(Intake);
+        var table = TestClusters.ReminderTableOf(_cluster);
+        var armedForReceive = ReminderOf(grain)!.StartAt;
+
+        table.FailWrites = true;
+        var acknowledged = await grain.ExecuteAsync(ComplaintCommand.Acknowledge, new() { Actor = "ann", Channel = ContactChannel.Email, Thanks = "Thank you for telling us." });
+        table.FailWrites = false;
+
+        Assert.True(acknowledged.IsAccepted);                                     // stored, and said so
+        Assert.Equal(2, (await _store.ReadAsync("R-5")).Count);
+        Assert.Equal(armedForReceive, ReminderOf(grain)!.StartAt);                // the old arming stands
+
+        var started = await grain.ExecuteAsync(ComplaintCommand.StartInvestigating, new() { Actor = "ann" });
+
+        Assert.True(started.IsAccepted);
+        var next = ExpectedNextDue(await grain.GetHistoryAsync())!.Value;
+        Assert.Equal(next.At.UtcDateTime, ReminderOf(grain)!.StartAt);            // re-armed by the next command
+        Assert.NotEqual(armedForReceive, next.At.UtcDateTime);
+    }
+
+    [Fact]
     public async Task ReceiveReminder_ResolvedAndUnanswered_AutoClosesAfterTheWindowAndUnregisters()
     {
         var grain = _cluster.GrainFactory.GetGrain<IComplaintGrain>("R-4");
