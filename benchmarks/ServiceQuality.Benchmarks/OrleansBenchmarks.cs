@@ -15,7 +15,8 @@ namespace ServiceQuality.Benchmarks;
 /// an update: five commands, each stored) through <see cref="IComplaintGrain"/> on an in-process cluster of 1 or 3
 /// silos (Orleans TestingHost: real sockets on loopback, the client a separate cluster client), against the direct
 /// <see cref="ComplaintService"/> (the baseline) on the same kind of store (in memory, so the hop is what is measured).
-/// The grain keeps the complaint between commands; the service loads and replays it for each.
+/// The grain keeps the complaint between commands; the service loads and replays it for each. SLA reminders are off
+/// here (<c>SlaReminders = false</c>): their cost is <see cref="OrleansReminderBenchmarks"/>'.
 /// </summary>
 [MemoryDiagnoser]
 public class OrleansBenchmarks
@@ -62,9 +63,12 @@ public class OrleansBenchmarks
     }
 
     [Benchmark]
-    public async Task<long> ThroughGrain()
+    public Task<long> ThroughGrain() => WalkAsync(_cluster.GrainFactory, $"G-{Interlocked.Increment(ref _next)}");
+
+    /// <summary>The walk through the grain of complaint <paramref name="id"/>: receive and four commands.</summary>
+    internal static async Task<long> WalkAsync(IGrainFactory grains, string id)
     {
-        var grain = _cluster.GrainFactory.GetGrain<IComplaintGrain>($"G-{Interlocked.Increment(ref _next)}");
+        var grain = grains.GetGrain<IComplaintGrain>(id);
         await grain.ReceiveAsync(Intake);
         await grain.ExecuteAsync(ComplaintCommand.Acknowledge, new() { Actor = "ann", Channel = ContactChannel.Email, Thanks = "Thank you for telling us." });
         await grain.ExecuteAsync(ComplaintCommand.StartInvestigating, new() { Actor = "ann" });
@@ -76,13 +80,83 @@ public class OrleansBenchmarks
     private sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder) =>
-            siloBuilder.UseServiceQuality().Services
+            siloBuilder.UseServiceQuality(o => o.SlaReminders = false).Services
                 .AddServiceQuality()
                 .UseComplaintStore(sp => Stores[sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ClusterId]);
     }
 
-    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    internal sealed class ClientConfigurator : IClientBuilderConfigurator
     {
         public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder clientBuilder) => clientBuilder.UseServiceQuality();
+    }
+}
+
+/// <summary>
+/// The cost of the SLA reminder: the same five-command walk through <see cref="IComplaintGrain"/> on one silo, with the
+/// complaint's SLA clocks as an Orleans reminder (re-armed when an event moves the next due time: on receive, acknowledge
+/// and post update, 3 of the 5 commands; start investigating and add information leave it as it is) against the same
+/// silo without reminders (the baseline). The reminder table is Orleans' in-memory one (<c>UseInMemoryReminderService</c>,
+/// a grain on the silo): what is measured is the reminder service's round trip and bookkeeping, not a database's write.
+/// </summary>
+[MemoryDiagnoser]
+public class OrleansReminderBenchmarks
+{
+    private static readonly ConcurrentDictionary<string, IComplaintStore> Stores = new();
+    private TestCluster _without = null!;
+    private TestCluster _with = null!;
+    private int _next;
+
+    [GlobalSetup]
+    public async Task Setup()
+    {
+        _without = await StartAsync<WithoutReminders>();
+        _with = await StartAsync<WithReminders>();
+    }
+
+    [GlobalCleanup]
+    public async Task Cleanup()
+    {
+        foreach (var cluster in new[] { _without, _with })
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+        }
+    }
+
+    [Benchmark(Baseline = true)]
+    public Task<long> WalkWithoutReminders() => OrleansBenchmarks.WalkAsync(_without.GrainFactory, $"N-{Interlocked.Increment(ref _next)}");
+
+    [Benchmark]
+    public Task<long> WalkWithReminders() => OrleansBenchmarks.WalkAsync(_with.GrainFactory, $"R-{Interlocked.Increment(ref _next)}");
+
+    private static async Task<TestCluster> StartAsync<TConfigurator>()
+        where TConfigurator : ISiloConfigurator, new()
+    {
+        var builder = new TestClusterBuilder(1);
+        builder.Options.ClusterId = "bench-" + Guid.NewGuid().ToString("N")[..8];
+        builder.AddSiloBuilderConfigurator<TConfigurator>();
+        builder.AddClientBuilderConfigurator<OrleansBenchmarks.ClientConfigurator>();
+        Stores[builder.Options.ClusterId] = new InMemoryComplaintStore();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    private static string ClusterIdOf(IServiceProvider sp) => sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ClusterId;
+
+    private sealed class WithoutReminders : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder) =>
+            siloBuilder.UseServiceQuality(o => o.SlaReminders = false).Services
+                .AddServiceQuality()
+                .UseComplaintStore(sp => Stores[ClusterIdOf(sp)]);
+    }
+
+    private sealed class WithReminders : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder) =>
+            siloBuilder.UseServiceQuality().UseInMemoryReminderService().Services
+                .AddServiceQuality()
+                .UseComplaintStore(sp => Stores[ClusterIdOf(sp)]);
     }
 }

@@ -37,6 +37,7 @@ async Task RunSiloAsync(int n, string db, string? postgres)
     var builder = Host.CreateApplicationBuilder();
     builder.UseOrleans(silo => silo
         .UseServiceQuality()
+        .UseInMemoryReminderService()
         .AddMemoryGrainStorage(ScoreGrains.StorageName)
         .UseLocalhostClustering(siloPort: SiloPort + n, gatewayPort: GatewayPort + n, primarySiloEndpoint: new IPEndPoint(IPAddress.Loopback, SiloPort)));
     var serviceQuality = builder.Services.AddServiceQuality();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
 using Orleans.Serialization.Cloning;
+using ServiceQuality.Orleans.Hosting;
 using ServiceQuality.Orleans.Serialization;
 
 namespace Orleans.Hosting;
@@ -13,14 +14,34 @@ namespace Orleans.Hosting;
 /// </summary>
 public static class ServiceQualityOrleansExtensions
 {
-    /// <summary>Adds what a silo needs to host ServiceQuality's grains: the copier of complaint events, for every event type.</summary>
+    /// <summary>
+    /// Adds what a silo needs to host ServiceQuality's grains: the copier of complaint events, for every event type, and
+    /// Orleans reminders for the complaints' SLA clocks (the silo then needs a reminder table, see
+    /// <see cref="ServiceQualitySiloOptions.SlaReminders"/>).
+    /// </summary>
     /// <param name="builder">The silo builder.</param>
     /// <returns>The builder, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
-    public static ISiloBuilder UseServiceQuality(this ISiloBuilder builder)
+    public static ISiloBuilder UseServiceQuality(this ISiloBuilder builder) => UseServiceQuality(builder, static _ => { });
+
+    /// <summary>Adds what a silo needs to host ServiceQuality's grains, as <paramref name="configure"/> says.</summary>
+    /// <param name="builder">The silo builder.</param>
+    /// <param name="configure">Sets the options (whether SLA clocks are reminders).</param>
+    /// <returns>The builder, for chaining.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static ISiloBuilder UseServiceQuality(this ISiloBuilder builder, Action<ServiceQualitySiloOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
         AddSerialization(builder.Services);
+        var options = new ServiceQualitySiloOptions();
+        configure(options);
+        builder.Services.AddSingleton(options);
+        if (options.SlaReminders)
+        {
+            builder.AddReminders();
+        }
+
         return builder;
     }
 
