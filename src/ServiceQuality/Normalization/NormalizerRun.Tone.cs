@@ -35,8 +35,12 @@ internal sealed partial class NormalizerRun
         "it", "it's", "my", "our", "your", "their", "please", "what", "why", "how", "when", "who", "where",
     ];
 
-    /// <summary>Words that carry nothing once the insult they frame is gone ("you people are ___", "what a bunch of ___").</summary>
-    private static readonly string[] InsultFrame =
+    /// <summary>
+    /// Words that carry nothing alone: the frame of an insult ("you people are ___", "what a bunch of ___") and the
+    /// like. A sentence of these only is left out of the canonical text, held an insult or not (<see cref="DropFrameOnlySentences"/>);
+    /// each is flagged <see cref="Lexicons.WordFlags.Frame"/> in the lexicon table.
+    /// </summary>
+    internal static readonly string[] FrameWords =
     [
         "you", "you're", "youre", "your", "ur", "u", "people", "guys", "lot", "are", "is", "were", "was", "so", "such", "a", "an",
         "the", "bunch", "of", "total", "complete", "absolute", "utter", "what", "all", "just", "being", "bunch", "it", "that",
@@ -109,6 +113,51 @@ internal sealed partial class NormalizerRun
             var (start, end) = SentenceAround(i);
             done = end;
             DropInsultDebris(start, end);
+        }
+
+        DropFrameOnlySentences();
+    }
+
+    /// <summary>
+    /// Leaves out every sentence whose kept tokens are all <see cref="FrameWords"/> ("the.", "you people are."), with
+    /// its final punctuation: such a sentence says nothing, and is what an insult leaves ("You people are pathetic."),
+    /// so it must go whether the insult was there or not (tone invariance: "useless the." and "the." are both empty).
+    /// Sentences end as for insults (<see cref="EndsSentence"/> without line breaks). A sentence is read only up to
+    /// its first word that is not a frame word; the rest is scanned for its end only.
+    /// </summary>
+    private void DropFrameOnlySentences()
+    {
+        var start = 0;
+        var kept = 0;
+        var allFrame = true;
+        for (var i = 0; i < _tokenCount; i++)
+        {
+            ref var t = ref _tokens[i];
+            if (allFrame && !t.Dropped && t.Kind is not (TokenKind.Merged or TokenKind.Punctuation))
+            {
+                kept++;
+                allFrame = t.Kind == TokenKind.Word && (t.Flags & Lexicons.WordFlags.Frame) != 0;
+            }
+
+            if (i + 1 < _tokenCount && !EndsSentence(i))
+            {
+                continue;
+            }
+
+            if (allFrame && kept > 0)
+            {
+                // Its punctuation too: "That is all, idiots." leaves no comma.
+                for (var k = start; k <= i; k++)
+                {
+                    if (_tokens[k].Kind != TokenKind.Merged)
+                    {
+                        _tokens[k].Dropped = true;
+                        _tokens[k].DropPunctuation = true;
+                    }
+                }
+            }
+
+            (start, kept, allFrame) = (i + 1, 0, true);
         }
     }
 
@@ -364,8 +413,8 @@ internal sealed partial class NormalizerRun
     }
 
     /// <summary>
-    /// What an insult leaves: a sentence of frame words only ("you people are ___.") goes whole; otherwise the frame
-    /// words right before the insult ("..., you idiots", "what a bunch of morons") go with it.
+    /// What an insult leaves: a sentence of frame words only ("you people are ___.") goes whole (in
+    /// <see cref="DropFrameOnlySentences"/>, as it does without the insult); otherwise the frame words right before the insult ("..., you idiots", "what a bunch of morons") go with it.
     /// </summary>
     private void DropInsultDebris(int start, int end)
     {
@@ -373,23 +422,18 @@ internal sealed partial class NormalizerRun
         var allFrame = true;
         foreach (var k in _sentence)
         {
-            allFrame &= _tokens[k].Kind == TokenKind.Word && IsOneOf(Form(_tokens[k]), InsultFrame);
+            allFrame &= _tokens[k].Kind == TokenKind.Word && (_tokens[k].Flags & Lexicons.WordFlags.Frame) != 0;
         }
 
         if (allFrame)
         {
-            if (_sentence.Count > 0)
+            // Nothing kept ("Idiots, morons!"), or frame words only, which DropFrameOnlySentences leaves out as it
+            // does without the insult: the sentence's punctuation goes too.
+            for (var k = start; k <= end; k++)
             {
-                for (var k = start; k <= end; k++)
-                {
-                    if (_tokens[k].Kind != TokenKind.Merged)
-                    {
-                        _tokens[k].Dropped = true;
-                    }
-                }
+                _tokens[k].DropPunctuation = true;
             }
 
-            _tokens[end].DropPunctuation = true;
             return;
         }
 
