@@ -36,7 +36,7 @@ public abstract partial class ComplaintStoreContract
             await service.SaveAsync(loaded);
         }
 
-        var feed = await ReadWholeFeedAsync(store, pageSize: 3);
+        var feed = await ReadWholeFeedAsync(store, appended.Count, pageSize: 3);
 
         Assert.Equal(appended, feed.Select(e => e.Event));
         for (int i = 1; i < feed.Count; i++)
@@ -54,7 +54,8 @@ public abstract partial class ComplaintStoreContract
         var more = (await service.LoadAsync("F-1"))!;
         more.StartInvestigating("ann").EnsureAccepted();
         await service.SaveAsync(more);
-        var next = await reader.ReadNextAsync();
+        var next = new List<ComplaintFeedEntry>();
+        await ReadFeedUntilAsync(reader, next, 1);
         Assert.Equal([more.History[^1]], next.Select(e => e.Event));
         Assert.Equal(next[0].Position, reader.Checkpoint);
         Assert.True(reader.Checkpoint > feed[^1].Position);
@@ -88,6 +89,7 @@ public abstract partial class ComplaintStoreContract
                 {
                     if (finished)
                     {
+                        await ReadFeedUntilAsync(reader, read, appended.Count);
                         return;
                     }
 
@@ -116,7 +118,7 @@ public abstract partial class ComplaintStoreContract
         await done.CancelAsync();
         await follow;
 
-        var whole = await ReadWholeFeedAsync(store);
+        var whole = await ReadWholeFeedAsync(store, appended.Count);
         Assert.Equal(appended.Count, whole.Count);
         Assert.Equal(whole.Select(e => e.Position), read.Select(e => e.Position));
         Assert.Equal(whole.Select(e => e.Event), read.Select(e => e.Event));

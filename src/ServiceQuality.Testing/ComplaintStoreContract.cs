@@ -84,6 +84,9 @@ public abstract partial class ComplaintStoreContract : IAsyncLifetime
         return complaint.Lifecycle.Replay(complaint.History);
     }
 
+    /// <summary>How long a test waits for a feed held back by transactions it does not own (see <see cref="ReadWholeFeedAsync"/>).</summary>
+    private static readonly TimeSpan FeedCatchUpTimeout = TimeSpan.FromSeconds(30);
+
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
     {
         var list = new List<T>();
@@ -95,16 +98,38 @@ public abstract partial class ComplaintStoreContract : IAsyncLifetime
         return list;
     }
 
-    private static async Task<List<ComplaintFeedEntry>> ReadWholeFeedAsync(IComplaintStore store, int pageSize = 1000)
+    /// <summary>
+    /// Reads the feed from the start until it holds at least <paramref name="expected"/> events. A feed may hold
+    /// committed events back while older transactions anywhere on the server still run (PostgreSQL's watermark: another
+    /// test, another application), and must deliver them once those end, so the reader waits for them — up to
+    /// <see cref="FeedCatchUpTimeout"/>, after which the caller's assertion reports what was missing.
+    /// </summary>
+    private static async Task<List<ComplaintFeedEntry>> ReadWholeFeedAsync(IComplaintStore store, int expected, int pageSize = 1000)
     {
         var reader = new ComplaintFeedReader(store, ComplaintFeedPosition.Start, pageSize);
         var all = new List<ComplaintFeedEntry>();
-        for (var page = await reader.ReadNextAsync(); page.Count > 0; page = await reader.ReadNextAsync())
-        {
-            all.AddRange(page);
-        }
-
+        await ReadFeedUntilAsync(reader, all, expected);
         return all;
+    }
+
+    /// <summary>Follows <paramref name="reader"/> into <paramref name="into"/> until it holds at least <paramref name="expected"/> events and the feed has nothing more, or <see cref="FeedCatchUpTimeout"/> passes.</summary>
+    private static async Task ReadFeedUntilAsync(ComplaintFeedReader reader, List<ComplaintFeedEntry> into, int expected)
+    {
+        long deadline = Environment.TickCount64 + (long)FeedCatchUpTimeout.TotalMilliseconds;
+        while (true)
+        {
+            var page = await reader.ReadNextAsync();
+            into.AddRange(page);
+            if (page.Count == 0)
+            {
+                if (into.Count >= expected || Environment.TickCount64 > deadline)
+                {
+                    return;
+                }
+
+                await Task.Delay(20);
+            }
+        }
     }
 
     /// <summary>A clock the tests move by hand.</summary>
