@@ -341,15 +341,48 @@ internal sealed partial class NormalizerRun
         }
 
         if (_sentence.Count <= 3 && (SentenceWordIs(0, "wow") || SentenceWordIs(0, "bravo") || (SentenceWordIs(0, "oh") && SentenceWordIs(1, "great"))
-            || ((SentenceWordIs(0, "great") || SentenceWordIs(0, "good") || SentenceWordIs(0, "nice") || SentenceWordIs(0, "brilliant") || SentenceWordIs(0, "fantastic"))
-                && (SentenceWordIs(1, "job") || SentenceWordIs(1, "work") || SentenceWordIs(1, "service")) )
             || (SentenceWordIs(0, "well") && SentenceWordIs(1, "done")) || (SentenceWordIs(0, "way") && SentenceWordIs(1, "to") && SentenceWordIs(2, "go"))))
+        {
+            return true;
+        }
+
+        if (IsPraiseOfTheService())
         {
             return true;
         }
 
         return SentenceWordIs(0, "what") && SentenceWordIs(1, "a") && _sentence.Count is >= 3 and <= 4
             && IsOneOf(Form(_tokens[_sentence[2]]), Praise);
+    }
+
+    /// <summary>What a sarcastic sentence praises ("great job", "brilliant support").</summary>
+    private static readonly string[] PraisedThings = ["job", "work", "service", "support", "effort", "help", "response", "stuff"];
+
+    /// <summary>Words that may follow sarcastic praise ("great job, as always", "nice work again, guys").</summary>
+    private static readonly string[] SarcasmTail = ["as", "always", "usual", "again", "really", "guys", "folks", "team", "everyone", "there", "once", "more"];
+
+    /// <summary>
+    /// A sentence that is only praise of the service, with at most a tail such as "as always": "Great job, as always.",
+    /// "Wow, brilliant support." (the interjection dropped before), "Nice work again." In a complaint it is sarcasm.
+    /// </summary>
+    private bool IsPraiseOfTheService()
+    {
+        if (_sentence.Count is < 2 or > 6
+            || !(IsOneOf(Form(_tokens[_sentence[0]]), Praise) || SentenceWordIs(0, "good") || SentenceWordIs(0, "nice"))
+            || !IsOneOf(Form(_tokens[_sentence[1]]), PraisedThings))
+        {
+            return false;
+        }
+
+        for (var k = 2; k < _sentence.Count; k++)
+        {
+            if (!IsOneOf(Form(_tokens[_sentence[k]]), SarcasmTail))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Words that say nothing once the interjection they go with is gone ("Wow, just wow.", "Oh well.").</summary>

@@ -149,4 +149,23 @@ public class ComplaintNormalizerRegressionTests
     [InlineData("That is all the users", "that is all the users")]
     public void Normalize_SentenceWithAWordBeyondTheFrame_IsKept(string text, string canonical) =>
         Assert.Equal(canonical, Normalizer.Normalize(text).CanonicalText);
+
+    // The kit's sarcasm sentences stayed in the canonical text: "Great job, as always." (four words, the rule took three)
+    // and "Wow, brilliant support." (the interjection dropped, the praise left); shrunk counterexamples of the kit's laws.
+    [Theory]
+    [InlineData("53 hours.", "53 hours. Wow, brilliant support.")]
+    [InlineData("INC-3270.", "INC-3270. Great job, as always.")]
+    [InlineData("the VPN is down.", "the VPN is down. Nice work again, guys.")]
+    public void Normalize_SarcasticPraiseOfTheService_IsRemoved(string calm, string angry)
+    {
+        var angryRecord = Normalizer.Normalize(angry);
+        Assert.Equal(Signature(Normalizer.Normalize(calm)), Signature(angryRecord));
+        Assert.Equal(1, angryRecord.Neutralized.Sarcasm);
+    }
+
+    [Theory]
+    [InlineData("Great support from the engineer who fixed the VPN.", "great support from the engineer who fixed the VPN")]
+    [InlineData("Good service depends on the VPN.", "good service depends on the VPN")]
+    public void Normalize_PraiseWithMoreToSay_IsKept(string text, string canonical) =>
+        Assert.Equal(canonical, Normalizer.Normalize(text).CanonicalText);
 }
