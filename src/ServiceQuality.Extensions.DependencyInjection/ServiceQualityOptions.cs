@@ -45,7 +45,7 @@ public sealed class ServiceQualityOptions
     public NormalizationOptions Normalization { get; set; } = new();
 
     /// <summary>Gets or sets the recurrence index's options: how near and how close in time near-duplicates are.</summary>
-    /// <value>Hamming distance 3, a 30-day window.</value>
+    /// <value>Hamming distance 3, a three-year window (<see cref="RecurrenceIndexOptions.Window"/>).</value>
     public RecurrenceIndexOptions Recurrence { get; set; } = new();
 
     /// <summary>Gets or sets how commands are retried after a concurrency conflict (<see cref="ComplaintCommandExecutor"/>).</summary>

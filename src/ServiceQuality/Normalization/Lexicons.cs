@@ -163,6 +163,11 @@ internal sealed class Lexicons
             Entry(word).Flags |= WordFlags.ToneCue;
         }
 
+        foreach (var word in NormalizerRun.FrameWords)
+        {
+            Entry(word).Flags |= WordFlags.Frame;
+        }
+
         foreach (var word in NormalizerRun.StopWords)
         {
             Entry(word).Flags |= WordFlags.StopWord;
@@ -343,6 +348,9 @@ internal sealed class Lexicons
 
         /// <summary>A word a sentence rule of the tone stage starts from (<see cref="NormalizerRun.ToneCueWords"/>).</summary>
         ToneCue = 1 << 18,
+
+        /// <summary>A word that says nothing alone (<see cref="NormalizerRun.FrameWords"/>): a sentence of these only is left out.</summary>
+        Frame = 1 << 19,
     }
 
     /// <summary>A phrase of lower-case words, its canonical text and, for areas, the area index.</summary>

@@ -315,11 +315,8 @@ internal sealed partial class NormalizerRun
 
         foreach (var fact in _facts)
         {
-            if (fact.Kind == FactKind.Amount)
-            {
-                AddEvidence(Array.IndexOf(categories, ServiceAreas.CostEffectiveness), fact.Value);
-            }
-            else if (fact.Kind == FactKind.Occurrence && fact.Value != "again")
+            // An amount alone is not cost-effectiveness ("a wire of $100,000 was lost"): a cost word is.
+            if (fact.Kind == FactKind.Occurrence && fact.Value != "again")
             {
                 AddEvidence(Array.IndexOf(categories, ServiceAreas.FirstTimeFix), "occurrence " + fact.Value);
             }

@@ -35,8 +35,12 @@ internal sealed partial class NormalizerRun
         "it", "it's", "my", "our", "your", "their", "please", "what", "why", "how", "when", "who", "where",
     ];
 
-    /// <summary>Words that carry nothing once the insult they frame is gone ("you people are ___", "what a bunch of ___").</summary>
-    private static readonly string[] InsultFrame =
+    /// <summary>
+    /// Words that carry nothing alone: the frame of an insult ("you people are ___", "what a bunch of ___") and the
+    /// like. A sentence of these only is left out of the canonical text, held an insult or not (<see cref="DropFrameOnlySentences"/>);
+    /// each is flagged <see cref="Lexicons.WordFlags.Frame"/> in the lexicon table.
+    /// </summary>
+    internal static readonly string[] FrameWords =
     [
         "you", "you're", "youre", "your", "ur", "u", "people", "guys", "lot", "are", "is", "were", "was", "so", "such", "a", "an",
         "the", "bunch", "of", "total", "complete", "absolute", "utter", "what", "all", "just", "being", "bunch", "it", "that",
@@ -109,6 +113,51 @@ internal sealed partial class NormalizerRun
             var (start, end) = SentenceAround(i);
             done = end;
             DropInsultDebris(start, end);
+        }
+
+        DropFrameOnlySentences();
+    }
+
+    /// <summary>
+    /// Leaves out every sentence whose kept tokens are all <see cref="FrameWords"/> ("the.", "you people are."), with
+    /// its final punctuation: such a sentence says nothing, and is what an insult leaves ("You people are pathetic."),
+    /// so it must go whether the insult was there or not (tone invariance: "useless the." and "the." are both empty).
+    /// Sentences end as for insults (<see cref="EndsSentence"/> without line breaks). A sentence is read only up to
+    /// its first word that is not a frame word; the rest is scanned for its end only.
+    /// </summary>
+    private void DropFrameOnlySentences()
+    {
+        var start = 0;
+        var kept = 0;
+        var allFrame = true;
+        for (var i = 0; i < _tokenCount; i++)
+        {
+            ref var t = ref _tokens[i];
+            if (allFrame && !t.Dropped && t.Kind is not (TokenKind.Merged or TokenKind.Punctuation))
+            {
+                kept++;
+                allFrame = t.Kind == TokenKind.Word && (t.Flags & Lexicons.WordFlags.Frame) != 0;
+            }
+
+            if (i + 1 < _tokenCount && !EndsSentence(i))
+            {
+                continue;
+            }
+
+            if (allFrame && kept > 0)
+            {
+                // Its punctuation too: "That is all, idiots." leaves no comma.
+                for (var k = start; k <= i; k++)
+                {
+                    if (_tokens[k].Kind != TokenKind.Merged)
+                    {
+                        _tokens[k].Dropped = true;
+                        _tokens[k].DropPunctuation = true;
+                    }
+                }
+            }
+
+            (start, kept, allFrame) = (i + 1, 0, true);
         }
     }
 
@@ -292,15 +341,48 @@ internal sealed partial class NormalizerRun
         }
 
         if (_sentence.Count <= 3 && (SentenceWordIs(0, "wow") || SentenceWordIs(0, "bravo") || (SentenceWordIs(0, "oh") && SentenceWordIs(1, "great"))
-            || ((SentenceWordIs(0, "great") || SentenceWordIs(0, "good") || SentenceWordIs(0, "nice") || SentenceWordIs(0, "brilliant") || SentenceWordIs(0, "fantastic"))
-                && (SentenceWordIs(1, "job") || SentenceWordIs(1, "work") || SentenceWordIs(1, "service")) )
             || (SentenceWordIs(0, "well") && SentenceWordIs(1, "done")) || (SentenceWordIs(0, "way") && SentenceWordIs(1, "to") && SentenceWordIs(2, "go"))))
+        {
+            return true;
+        }
+
+        if (IsPraiseOfTheService())
         {
             return true;
         }
 
         return SentenceWordIs(0, "what") && SentenceWordIs(1, "a") && _sentence.Count is >= 3 and <= 4
             && IsOneOf(Form(_tokens[_sentence[2]]), Praise);
+    }
+
+    /// <summary>What a sarcastic sentence praises ("great job", "brilliant support").</summary>
+    private static readonly string[] PraisedThings = ["job", "work", "service", "support", "effort", "help", "response", "stuff"];
+
+    /// <summary>Words that may follow sarcastic praise ("great job, as always", "nice work again, guys").</summary>
+    private static readonly string[] SarcasmTail = ["as", "always", "usual", "again", "really", "guys", "folks", "team", "everyone", "there", "once", "more"];
+
+    /// <summary>
+    /// A sentence that is only praise of the service, with at most a tail such as "as always": "Great job, as always.",
+    /// "Wow, brilliant support." (the interjection dropped before), "Nice work again." In a complaint it is sarcasm.
+    /// </summary>
+    private bool IsPraiseOfTheService()
+    {
+        if (_sentence.Count is < 2 or > 6
+            || !(IsOneOf(Form(_tokens[_sentence[0]]), Praise) || SentenceWordIs(0, "good") || SentenceWordIs(0, "nice"))
+            || !IsOneOf(Form(_tokens[_sentence[1]]), PraisedThings))
+        {
+            return false;
+        }
+
+        for (var k = 2; k < _sentence.Count; k++)
+        {
+            if (!IsOneOf(Form(_tokens[_sentence[k]]), SarcasmTail))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Words that say nothing once the interjection they go with is gone ("Wow, just wow.", "Oh well.").</summary>
@@ -364,8 +446,8 @@ internal sealed partial class NormalizerRun
     }
 
     /// <summary>
-    /// What an insult leaves: a sentence of frame words only ("you people are ___.") goes whole; otherwise the frame
-    /// words right before the insult ("..., you idiots", "what a bunch of morons") go with it.
+    /// What an insult leaves: a sentence of frame words only ("you people are ___.") goes whole (in
+    /// <see cref="DropFrameOnlySentences"/>, as it does without the insult); otherwise the frame words right before the insult ("..., you idiots", "what a bunch of morons") go with it.
     /// </summary>
     private void DropInsultDebris(int start, int end)
     {
@@ -373,23 +455,18 @@ internal sealed partial class NormalizerRun
         var allFrame = true;
         foreach (var k in _sentence)
         {
-            allFrame &= _tokens[k].Kind == TokenKind.Word && IsOneOf(Form(_tokens[k]), InsultFrame);
+            allFrame &= _tokens[k].Kind == TokenKind.Word && (_tokens[k].Flags & Lexicons.WordFlags.Frame) != 0;
         }
 
         if (allFrame)
         {
-            if (_sentence.Count > 0)
+            // Nothing kept ("Idiots, morons!"), or frame words only, which DropFrameOnlySentences leaves out as it
+            // does without the insult: the sentence's punctuation goes too.
+            for (var k = start; k <= end; k++)
             {
-                for (var k = start; k <= end; k++)
-                {
-                    if (_tokens[k].Kind != TokenKind.Merged)
-                    {
-                        _tokens[k].Dropped = true;
-                    }
-                }
+                _tokens[k].DropPunctuation = true;
             }
 
-            _tokens[end].DropPunctuation = true;
             return;
         }
 

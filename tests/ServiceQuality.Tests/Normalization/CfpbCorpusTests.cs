@@ -87,11 +87,13 @@ public class CfpbCorpusTests(ITestOutputHelper output)
     }
 
     [CfpbFact]
-    public void Fingerprint_CfpbDuplicateClusters_AreGroupedByTheRecurrenceIndex()
+    public void Fingerprint_CfpbDuplicateClusters_AreGroupedByTheRecurrenceIndexWithDefaultOptions()
     {
         var narratives = LoadNarratives();
 
-        var index = new RecurrenceIndex(new RecurrenceIndexOptions { MaxHammingDistance = ChosenDistance, Window = TimeSpan.FromDays(3650) });
+        // Default options: distance 3, a three-year window (the listed clusters are 42 to 825 days apart).
+        var index = new RecurrenceIndex();
+        Assert.Equal(ChosenDistance, index.MaxHammingDistance);
         foreach (var (id, received, narrative) in narratives.OrderBy(n => n.Received))
         {
             index.Add(id, Normalizer.Normalize(narrative).Fingerprint, new DateTimeOffset(received.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
@@ -110,6 +112,17 @@ public class CfpbCorpusTests(ITestOutputHelper output)
 
         Assert.Contains(problems, p => UnlistedClusters[0].All(p.ComplaintIds.Contains));
         Assert.Equal(6, problems.Count);
+
+        // Pair precision and recall of the index's groups: against SOURCE.md's clusters, and against them with the
+        // three template letters read by hand as the same text (the text-overlap reference).
+        var grouped = problems.SelectMany(p => p.ComplaintIds.SelectMany(a => p.ComplaintIds.Where(b => string.CompareOrdinal(a, b) < 0).Select(b => (a, b)))).ToHashSet();
+        static HashSet<(string, string)> Pairs(IEnumerable<string[]> clusters) =>
+            [.. clusters.SelectMany(c => c.SelectMany(a => c.Where(b => string.CompareOrdinal(a, b) < 0).Select(b => (a, b))))];
+        var listed = Pairs(Clusters);
+        var overlap = Pairs([.. Clusters, .. UnlistedClusters]);
+        output.WriteLine($"listed: {grouped.Count(listed.Contains)} of {grouped.Count} grouped pairs, {listed.Count} listed; overlap reference: {grouped.Count(overlap.Contains)} of {overlap.Count}");
+        Assert.Equal((10, 15, 10), (grouped.Count(listed.Contains), grouped.Count, listed.Count));
+        Assert.Equal((15, 15), (grouped.Count(overlap.Contains), overlap.Count));
     }
 
     /// <summary>The distance the recurrence index uses for the corpus check and the README figures.</summary>

@@ -123,4 +123,49 @@ public class ComplaintNormalizerRegressionTests
     [InlineData("I reported it 2 hours ago and nobody has answered.", "Responsiveness")]
     public void ClassifyAreas_StandardPhrasings_NameTheirWant(string text, string want) =>
         Assert.Contains(want, AreaNames(Normalizer.Normalize(text)));
+
+    // A sentence of frame words only was kept when calm ("the." gave "the") but went whole once an insult joined it
+    // ("useless the." gave ""): the kit's tone law found it (shrunk counterexamples "the." / "useless the." and
+    // "is." / "useless is."). Such a sentence says nothing: it is left out of the canonical text either way.
+    [Theory]
+    [InlineData("the.", "useless the.", "")]
+    [InlineData("is.", "useless is.", "")]
+    [InlineData("VPN down. You people are.", "VPN down. You people are pathetic.", "VPN down")]
+    [InlineData("The VPN is down. That is all. Please fix it", "The VPN is down. That is all, idiots. Please fix it", "the VPN is down. please fix it")]
+    [InlineData("VPN down.", "VPN down. Idiots, morons!", "VPN down")]
+    [InlineData("the. 3 users are locked out", "useless the. 3 users are locked out", "3 users are locked out")]
+    public void Normalize_FrameOnlySentence_IsLeftOutWithOrWithoutAnInsult(string calm, string angry, string canonical)
+    {
+        var calmRecord = Normalizer.Normalize(calm);
+        var angryRecord = Normalizer.Normalize(angry);
+        Assert.Equal(canonical, calmRecord.CanonicalText);
+        Assert.Equal(Signature(calmRecord), Signature(angryRecord));
+        Assert.Equal(canonical, Normalizer.Normalize(canonical).CanonicalText);
+    }
+
+    [Theory]
+    [InlineData("It is not.", "it is not")]
+    [InlineData("The VPN is down. It was slow.", "the VPN is down. it was slow")]
+    [InlineData("That is all the users", "that is all the users")]
+    public void Normalize_SentenceWithAWordBeyondTheFrame_IsKept(string text, string canonical) =>
+        Assert.Equal(canonical, Normalizer.Normalize(text).CanonicalText);
+
+    // The kit's sarcasm sentences stayed in the canonical text: "Great job, as always." (four words, the rule took three)
+    // and "Wow, brilliant support." (the interjection dropped, the praise left); shrunk counterexamples of the kit's laws.
+    [Theory]
+    [InlineData("53 hours.", "53 hours. Wow, brilliant support.")]
+    [InlineData("INC-3270.", "INC-3270. Great job, as always.")]
+    [InlineData("the VPN is down.", "the VPN is down. Nice work again, guys.")]
+    public void Normalize_SarcasticPraiseOfTheService_IsRemoved(string calm, string angry)
+    {
+        var angryRecord = Normalizer.Normalize(angry);
+        Assert.Equal(Signature(Normalizer.Normalize(calm)), Signature(angryRecord));
+        Assert.Equal(1, angryRecord.Neutralized.Sarcasm);
+    }
+
+    [Theory]
+    [InlineData("Great support from the engineer who fixed the VPN.", "great support from the engineer who fixed the VPN")]
+    [InlineData("Good service depends on the VPN.", "good service depends on the VPN")]
+    public void Normalize_PraiseWithMoreToSay_IsKept(string text, string canonical) =>
+        Assert.Equal(canonical, Normalizer.Normalize(text).CanonicalText);
 }

@@ -275,10 +275,18 @@ public class ComplaintNormalizerTests
         Assert.Equal("{$1,200.50}"[1..^1], text.Substring(record.Facts[8].Start, record.Facts[8].Length));
         Assert.Equal(ImpactLevel.Team, record.Impact);
         Assert.Equal(new RecurrenceSignal(true, 3), record.Recurrence);
-        Assert.Equal(
-            [ServiceAreas.Availability, ServiceAreas.CostEffectiveness, ServiceAreas.FirstTimeFix],
-            AreaNames(record));
+        // "paid {$1,200.50}" is an amount paid, not a complaint about cost: no CostEffectiveness (issue 11).
+        Assert.Equal([ServiceAreas.Availability, ServiceAreas.FirstTimeFix], AreaNames(record));
     }
+
+    [Theory]
+    [InlineData("I paid {$1,200.50} on 03/15/2024", new string[0])]
+    [InlineData("A wire of {$100000.00} was sent to the servicer", new string[0])]
+    [InlineData("They charged me {$500.00} in fees", new[] { ServiceAreas.CostEffectiveness })]
+    [InlineData("The report is inaccurate and the payment history has an error", new string[0])]
+    [InlineData("I disputed it and it is still there", new[] { ServiceAreas.FirstTimeFix })]
+    public void ClassifyAreas_AmountsAndPaymentsAlone_AreNotCostOrRecurrence(string text, string[] areas) =>
+        Assert.Equal(areas, AreaNames(Normalizer.Normalize(text)));
 
     [Fact]
     public void Normalize_SinceWeekday_ResolvesAgainstReferenceDate()

@@ -23,7 +23,7 @@ public class RecurrenceIndexTests
     [Fact]
     public void GetRecurringProblems_NearDuplicatesInWindow_AreGroupedWithClientsAndTimes()
     {
-        var index = new RecurrenceIndex();
+        var index = new RecurrenceIndex(new RecurrenceIndexOptions { Window = TimeSpan.FromDays(30) });
         index.Add("c1", 0b0000UL, Start, "acme");
         index.Add("c2", 0b0111UL, Start.AddDays(2), "globex");
         index.Add("c3", 0b1111_0000_0000UL, Start.AddDays(3), "acme");
@@ -38,6 +38,20 @@ public class RecurrenceIndexTests
         Assert.Equal(["c1", "c2", "c4"], problem.ComplaintIds);
         Assert.Equal(3, index.GetRecurringProblems(minimumCount: 1).Count);
         Assert.Equal(5, index.Count);
+    }
+
+    [Fact]
+    public void Window_Default_IsThreeYears()
+    {
+        // The CFPB sample's listed duplicates are 42 to 825 days apart: a 30-day default grouped none of them.
+        Assert.Equal(TimeSpan.FromDays(1096), new RecurrenceIndexOptions().Window);
+        var index = new RecurrenceIndex();
+        index.Add("first", 0b0000UL, Start);
+        index.Add("825 days later", 0b0001UL, Start.AddDays(825));
+        index.Add("1,096 days after that", 0b0011UL, Start.AddDays(825 + 1096));
+        index.Add("1,097 days after that", 0b1111_0000_0000UL, Start.AddDays(825 + 1096 + 1097));
+        index.Add("too late", 0b1111_0000_0000UL, Start.AddDays(825 + 1096 + 1097 + 1097));
+        Assert.Equal(["first", "825 days later", "1,096 days after that"], Assert.Single(index.GetRecurringProblems()).ComplaintIds);
     }
 
     [Fact]
