@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ServiceQuality;
@@ -7,51 +6,37 @@ using ServiceQuality.Complaints;
 using ServiceQuality.Insights;
 using ServiceQuality.Orleans.Complaints;
 using ServiceQuality.Orleans.Scores;
+using ServiceQuality.Samples.Orleans;
 using ServiceQuality.Sla;
 
 // The same complaints on a cluster of silos on loopback (README.md beside this file):
-//   dotnet run -- silo 0            the primary silo: silo port 11111, gateway 30000
-//   dotnet run -- silo 1            a second silo:    silo port 11112, gateway 30001 (and "silo 2": 11113, 30002)
+//   dotnet run -- silo 0            silo 0: silo port 11111, gateway 30000
+//   dotnet run -- silo 1            silo 1: silo port 11112, gateway 30001 (and "silo 2": 11113, 30002)
 //   dotnet run -- client 20         20 complaints through the grains, survey scores merged across the silos
-// Every silo keeps complaints in the same store: a SQLite file (--db, default complaints.db in the current folder)
-// or PostgreSQL (--postgres "<Npgsql connection string>"), so a complaint's grain can run on any of them.
-const int SiloPort = 11111;
-const int GatewayPort = 30000;
-
+// With --postgres "<Npgsql connection string>" (on every silo and the client) the cluster runs on PostgreSQL: ADO.NET
+// clustering and reminders in the Orleans tables (created by the embedded OrleansPostgreSql.sql when missing; any silo
+// may start first, the client finds the gateways in the membership table) and the complaints in the PostgreSQL store.
+// Without it: development clustering (silo 0 first), in-memory reminders, and the complaints in a SQLite file (--db,
+// default complaints.db) every silo shares.
 string? Option(string name) => Array.IndexOf(args, name) is int i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
+string? postgres = Option("--postgres");
 switch (args.FirstOrDefault())
 {
     case "silo" when args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out int n) && n is >= 0 and < 10:
-        await RunSiloAsync(n, Option("--db") ?? "complaints.db", Option("--postgres"));
+        var silo = await SampleCluster.CreateSiloAsync(SampleCluster.SiloPort + n, SampleCluster.GatewayPort + n, postgres, Option("--db") ?? "complaints.db");
+        await silo.Build().RunAsync();
         return 0;
     case "client":
         return await RunClientAsync(args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out int count) && count > 0 ? count : 20);
     default:
-        Console.Error.WriteLine("usage: silo <0-9> [--db complaints.db | --postgres \"<connection string>\"]  |  client [complaints]");
+        Console.Error.WriteLine("usage: silo <0-9> [--db complaints.db | --postgres \"<connection string>\"]  |  client [complaints] [--postgres \"<connection string>\"]");
         return 2;
-}
-
-async Task RunSiloAsync(int n, string db, string? postgres)
-{
-    var builder = Host.CreateApplicationBuilder();
-    builder.UseOrleans(silo => silo
-        .UseServiceQuality()
-        .UseInMemoryReminderService()
-        .AddMemoryGrainStorage(ScoreGrains.StorageName)
-        .UseLocalhostClustering(siloPort: SiloPort + n, gatewayPort: GatewayPort + n, primarySiloEndpoint: new IPEndPoint(IPAddress.Loopback, SiloPort)));
-    var serviceQuality = builder.Services.AddServiceQuality();
-    _ = postgres is null ? serviceQuality.UseSqlite($"Data Source={db}") : serviceQuality.UsePostgreSql(postgres);
-    await builder.Build().RunAsync();
 }
 
 async Task<int> RunClientAsync(int complaints)
 {
-    var builder = Host.CreateApplicationBuilder();
-    builder.UseOrleansClient(client => client
-        .UseServiceQuality()
-        .UseLocalhostClustering([GatewayPort, GatewayPort + 1, GatewayPort + 2]));
-    using var host = builder.Build();
+    using var host = SampleCluster.CreateClient(postgres).Build();
     await host.StartAsync();
     var cluster = host.Services.GetRequiredService<IClusterClient>();
 

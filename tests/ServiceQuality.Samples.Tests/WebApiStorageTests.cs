@@ -69,19 +69,12 @@ public sealed class WebApiStorageTests
     [SkippableFact]
     public async Task ConnectionString_Set_KeepsComplaintsInPostgreSql_AcrossARestart()
     {
-        string? connectionString = Environment.GetEnvironmentVariable("SERVICEQUALITY_POSTGRES");
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            Assert.False(
-                string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
-                "CI=true, and SERVICEQUALITY_POSTGRES is not set: the sample's PostgreSQL test cannot run.");
-            Skip.If(true, "no PostgreSQL server: set SERVICEQUALITY_POSTGRES to an Npgsql connection string to run this test.");
-        }
+        string connectionString = TestPostgreSql.ConnectionString("the WebApi sample's PostgreSQL test");
 
         // The sample's schema (servicequality) may hold other runs' complaints: this run's id is its own.
         string id = $"PG-{Guid.NewGuid():N}";
         var settings = TestSettings.AlwaysOpen();
-        settings["ConnectionStrings:ServiceQuality"] = connectionString!;
+        settings["ConnectionStrings:ServiceQuality"] = connectionString;
         string history;
         await using (var first = await WebApiProcess.StartAsync(settings))
         {
