@@ -84,12 +84,32 @@ public sealed class ScorecardTests(ScorecardApp fixture) : IClassFixture<Scoreca
         Assert.Equal(("PossibleOverkill", "ConcentrateHere"), (card.Text("scorecard.wants.0.quadrant"), card.Text("scorecard.wants.1.quadrant")));
         Assert.Equal(["Availability"], card.Strings("scorecard.importancePerformance.concentrateHere"));
 
-        // Service measures, by the library's one definition (ComplaintKpis): SLA attainment 2 of 4 (A and C met, B breached,
+        // Service KPIs, by the library's one definition (ComplaintKpis), each with n and interval: SLA attainment 2 of 4 (A and C met, B breached,
         // D withdrawn: stopped, not met); first-contact resolution 1 of 2 closed (C was rejected once); reopen rate 1 of 2 fixed.
         Assert.Equal(4, card["service.complaints"].GetInt32());
         Assert.Equal((2, 4), (card["service.slaAttainment.successes"].GetInt32(), card["service.slaAttainment.n"].GetInt32()));
         Assert.Equal((1, 2), (card["service.firstContactResolution.successes"].GetInt32(), card["service.firstContactResolution.n"].GetInt32()));
         Assert.Equal((1, 2), (card["service.reopenRate.successes"].GetInt32(), card["service.reopenRate.n"].GetInt32()));
+        // Each with its 95% Wilson interval: 2 of 4 gives [0.1500, 0.8500], 1 of 2 gives [0.0945, 0.9055].
+        Assert.Equal((0.5, 0.1500, 0.8500), (card["service.slaAttainment.estimate"].GetDouble(), Math.Round(card["service.slaAttainment.interval.lower"].GetDouble(), 4), Math.Round(card["service.slaAttainment.interval.upper"].GetDouble(), 4)));
+        Assert.Equal((0.0945, 0.9055), (Math.Round(card["service.reopenRate.interval.lower"].GetDouble(), 4), Math.Round(card["service.reopenRate.interval.upper"].GetDouble(), 4)));
+        // Acknowledge clocks: A and C met, B breached, D stopped by the withdrawal before anyone acknowledged it: 2 of 4.
+        Assert.Equal((2, 4), (card["service.acknowledgeSlaAttainment.successes"].GetInt32(), card["service.acknowledgeSlaAttainment.n"].GetInt32()));
+        // Update cycles, each a trial: A's five (ended by acknowledge, apologise, offer-help, commit and the fix) and C's eight
+        // (the same five, then offer-help, commit and the second fix after the rejection) met; B's one cycle breached; D's
+        // cycle stopped by the withdrawal, not met: 13 of 15.
+        Assert.Equal((13, 15), (card["service.updateSlaAttainment.successes"].GetInt32(), card["service.updateSlaAttainment.n"].GetInt32()));
+        // Business hours (this app's calendar is always open, so wall-clock time): A and C were acknowledged and resolved
+        // within this test, so each mean is of n = 2, positive, and far below a minute; its Student-t interval holds it.
+        foreach (var hours in new[] { "service.hoursToAcknowledge", "service.hoursToResolve" })
+        {
+            Assert.Equal(2, card[$"{hours}.n"].GetInt32());
+            var mean = card[$"{hours}.mean"].GetDouble();
+            Assert.InRange(mean, 1e-9, 1.0 / 60);
+            Assert.InRange(mean, card[$"{hours}.interval.lower"].GetDouble(), card[$"{hours}.interval.upper"].GetDouble());
+        }
+
+        Assert.True(card["service.hoursToResolve.mean"].GetDouble() > card["service.hoursToAcknowledge.mean"].GetDouble(), "a complaint is resolved after it is acknowledged");
 
         // The index takes them as its Service family.
         var components = card["scorecard.index.components"].EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("score").GetDouble());

@@ -6,6 +6,7 @@ using ServiceQuality.Insights;
 using ServiceQuality.Scoring;
 using ServiceQuality.Scoring.Ces;
 using ServiceQuality.Scoring.Csat;
+using ServiceQuality.Scoring.Means;
 using ServiceQuality.Scoring.Nps;
 using ServiceQuality.Scoring.Proportions;
 using ServiceQuality.Scoring.Ratings;
@@ -15,23 +16,31 @@ namespace ServiceQuality.Samples.WebApi.Surveys;
 
 /// <summary>The scorecard with the complaint service measures it was computed with.</summary>
 /// <param name="Scorecard">NPS, CSAT, CES, the client wants, the Service Quality Index, parity and agents.</param>
-/// <param name="Service">The complaint measures fed into the index.</param>
+/// <param name="Service">The complaint KPIs; SLA attainment (resolve), first-contact resolution and the reopen rate are fed into the index.</param>
 public sealed record ScorecardView(ScorecardResult Scorecard, ServiceMeasuresView Service);
 
-/// <summary>The complaint service measures: counts behind each rate, so every figure can be checked.</summary>
+/// <summary>
+/// The complaint KPIs, each as the library's <see cref="ComplaintKpis"/> defines it (one definition, shared with the
+/// Quickstart): a result with its n (the counts behind each rate, so every figure can be checked) and a 95% interval;
+/// <see langword="null"/> when nothing was measured for it yet.
+/// </summary>
 /// <param name="Complaints">Complaints measured (all in the store).</param>
-/// <param name="SlaAttainment">Resolve clocks met among those decided (met, breached, or stopped: a withdrawn complaint is not met), as <see cref="ComplaintKpis.SlaAttainment(SlaClockKind)"/> defines it; <see langword="null"/> when none.</param>
-/// <param name="FirstContactResolution">Closed complaints fixed at first contact (never reopened, the client never asked for information).</param>
-/// <param name="ReopenRate">Fixed complaints that were reopened or whose fix was rejected.</param>
-/// <param name="MeanTimeToAcknowledge">Mean business time to acknowledge.</param>
-/// <param name="MeanTimeToResolve">Mean business time to resolve.</param>
+/// <param name="SlaAttainment">Resolve clocks met among those decided (met, breached, or stopped: a withdrawn complaint is not met), as <see cref="ComplaintKpis.SlaAttainment(SlaClockKind)"/> defines it, with its Wilson interval; the Service Quality Index's SLA component.</param>
+/// <param name="AcknowledgeSlaAttainment">Acknowledge clocks met among those decided, with its Wilson interval.</param>
+/// <param name="UpdateSlaAttainment">Update cycles met among those decided (each cycle a trial), with its Wilson interval.</param>
+/// <param name="FirstContactResolution">Closed complaints fixed at first contact (never reopened, the client never asked for information), with its Wilson interval.</param>
+/// <param name="ReopenRate">Fixed complaints that were reopened or whose fix was rejected, with its Wilson interval.</param>
+/// <param name="HoursToAcknowledge">Business hours from receipt to acknowledgement of the acknowledged complaints: mean, n and Student-t interval.</param>
+/// <param name="HoursToResolve">Business hours from receipt to the fix of the resolved complaints (across reopens, paused time excluded): mean, n and Student-t interval.</param>
 public sealed record ServiceMeasuresView(
-    int Complaints,
+    long Complaints,
     ProportionResult? SlaAttainment,
+    ProportionResult? AcknowledgeSlaAttainment,
+    ProportionResult? UpdateSlaAttainment,
     ProportionResult? FirstContactResolution,
     ProportionResult? ReopenRate,
-    TimeSpan? MeanTimeToAcknowledge,
-    TimeSpan? MeanTimeToResolve);
+    MeanResult? HoursToAcknowledge,
+    MeanResult? HoursToResolve);
 
 internal static class SurveyEndpoints
 {
@@ -78,7 +87,6 @@ internal static class SurveyEndpoints
     /// </summary>
     internal static async Task<ServiceMeasuresView> MeasureAsync(ComplaintService service, CancellationToken cancellationToken)
     {
-        var all = ComplaintMeasures.Empty;
         var kpis = ComplaintKpis.Empty;
         await foreach (var info in service.Store.GetReceivedBetweenAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, cancellationToken))
         {
@@ -87,19 +95,22 @@ internal static class SurveyEndpoints
                 continue;
             }
 
-            all = all.Merge(ComplaintMeasures.Of(complaint));
             kpis = kpis.Merge(ComplaintKpis.Of(complaint));
         }
 
         return new ServiceMeasuresView(
-            all.Complaints,
+            kpis.Complaints,
             Share(kpis.SlaAttainment(SlaClockKind.Resolve)),
+            Share(kpis.SlaAttainment(SlaClockKind.Acknowledge)),
+            Share(kpis.SlaAttainment(SlaClockKind.Update)),
             Share(kpis.FirstContactResolution),
             Share(kpis.ReopenRate),
-            all.MeanTimeToAcknowledge,
-            all.MeanTimeToResolve);
+            Hours(kpis.TimeToAcknowledge),
+            Hours(kpis.TimeToResolve));
 
         static ProportionResult? Share(ProportionResult result) => result.N == 0 ? null : result;
+
+        static MeanResult? Hours(MeanResult result) => result.N == 0 ? null : result;
     }
 
     /// <summary>Checks every rating against its scale, so a stored response can always be scored.</summary>

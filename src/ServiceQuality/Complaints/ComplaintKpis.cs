@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using ServiceQuality.Scoring;
 using ServiceQuality.Scoring.Means;
 using ServiceQuality.Scoring.Proportions;
 using ServiceQuality.Sla;
@@ -18,8 +20,9 @@ namespace ServiceQuality.Complaints;
 /// excluded) of the acknowledged and of the resolved complaints, in hours, as a mean with a Student-t interval.</description></item>
 /// </list>
 /// <see cref="Merge"/> adds the tallies (associative and commutative, <see langword="default"/> the identity), so KPIs
-/// computed on different machines merge into the KPIs of all; the state travels as JSON (each tally in the versioned
-/// JSON state of <see cref="ProportionAccumulator"/> and <see cref="MeanAccumulator"/>).
+/// computed on different machines (per silo, per database) merge into the KPIs of all. The state travels as versioned
+/// JSON (<see cref="ComplaintKpisJson"/>, source-generated) or as compact versioned binary (<see cref="TryWriteTo"/>,
+/// <see cref="TryReadFrom"/>); a restored state equals the original exactly, so serialize → deserialize → merge equals merge.
 /// </summary>
 /// <param name="FirstContactResolutions">Closed complaints (trials) resolved at first contact (successes).</param>
 /// <param name="Reopens">Complaints fixed at least once (trials) that were reopened or whose fix was rejected (successes).</param>
@@ -28,6 +31,7 @@ namespace ServiceQuality.Complaints;
 /// <param name="ResolveSla">Decided resolve clocks (trials) and those met (successes).</param>
 /// <param name="HoursToAcknowledge">The business hours from receipt to acknowledgement of the acknowledged complaints.</param>
 /// <param name="HoursToResolve">The business hours from receipt to resolution of the resolved complaints (across reopens, paused time excluded).</param>
+[JsonConverter(typeof(ComplaintKpisJsonConverter))]
 public readonly record struct ComplaintKpis(
     ProportionAccumulator FirstContactResolutions,
     ProportionAccumulator Reopens,
@@ -37,11 +41,19 @@ public readonly record struct ComplaintKpis(
     MeanAccumulator HoursToAcknowledge,
     MeanAccumulator HoursToResolve)
 {
+    /// <summary>The most bytes <see cref="TryWriteTo"/> writes: version, kind, the complaint count, five proportion states and two mean states.</summary>
+    public const int MaxBinarySize = 2 + BinaryState.MaxVarintSize + (5 * ProportionAccumulator.MaxBinarySize) + (2 * MeanAccumulator.MaxBinarySize);
+
     /// <summary>Gets the KPIs of no complaints: the identity of <see cref="Merge"/>.</summary>
     public static ComplaintKpis Empty => default;
 
     /// <summary>Gets the number of complaints measured.</summary>
-    public long Complaints { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The value set is negative.</exception>
+    public long Complaints
+    {
+        get;
+        init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(Complaints), value, "The number of complaints must be ≥ 0.");
+    }
 
     /// <summary>Tells whether a clock in <paramref name="status"/> counts as met, not met, or is not decided yet: the one rule behind SLA attainment.</summary>
     /// <param name="status">The clock's status.</param>
@@ -142,6 +154,59 @@ public readonly record struct ComplaintKpis(
         SlaClockKind.Resolve => ResolveSla,
         _ => throw new ArgumentOutOfRangeException(nameof(clock), clock, "Valid clocks: Acknowledge, Update, Resolve."),
     };
+
+    /// <summary>
+    /// Writes the compact binary state: format version 1, kind 6, the complaint count as an unsigned LEB128 varint, then
+    /// the binary states of <see cref="FirstContactResolutions"/>, <see cref="Reopens"/>, <see cref="AcknowledgeSla"/>,
+    /// <see cref="UpdateSla"/>, <see cref="ResolveSla"/> (<see cref="ProportionAccumulator.TryWriteTo"/>),
+    /// <see cref="HoursToAcknowledge"/> and <see cref="HoursToResolve"/> (<see cref="MeanAccumulator.TryWriteTo"/>), in that order.
+    /// </summary>
+    /// <param name="destination">Where to write; <see cref="MaxBinarySize"/> bytes always suffice.</param>
+    /// <param name="bytesWritten">How many bytes were written; 0 when the destination is too small.</param>
+    /// <returns><see langword="false"/> when the destination is too small.</returns>
+    public bool TryWriteTo(Span<byte> destination, out int bytesWritten)
+    {
+        var writer = BinaryState.Writer(destination, BinaryKind.ComplaintKpis);
+        writer.WriteVarint(Complaints);
+        foreach (var tally in (ReadOnlySpan<ProportionAccumulator>)[FirstContactResolutions, Reopens, AcknowledgeSla, UpdateSla, ResolveSla])
+        {
+            writer.Nested(tally.TryWriteTo(writer.Free, out var n), n);
+        }
+
+        writer.Nested(HoursToAcknowledge.TryWriteTo(writer.Free, out var a), a);
+        writer.Nested(HoursToResolve.TryWriteTo(writer.Free, out var r), r);
+        bytesWritten = writer.Ok ? writer.Position : 0;
+        return writer.Ok;
+    }
+
+    /// <summary>Reads a state written by <see cref="TryWriteTo"/>.</summary>
+    /// <param name="source">The bytes; the state is read from their start.</param>
+    /// <param name="value">The KPIs read; <see cref="Empty"/> when the bytes are not a valid state.</param>
+    /// <param name="bytesRead">How many bytes the state took; 0 when the bytes are not a valid state.</param>
+    /// <returns><see langword="false"/> when the bytes are truncated or malformed, of another version or kind, or hold an invalid tally (more successes than trials, a negative or non-finite sum).</returns>
+    public static bool TryReadFrom(ReadOnlySpan<byte> source, out ComplaintKpis value, out int bytesRead)
+    {
+        var reader = BinaryState.Reader(source, BinaryKind.ComplaintKpis);
+        var complaints = reader.ReadVarint();
+        Span<ProportionAccumulator> tallies = stackalloc ProportionAccumulator[5];
+        foreach (ref var tally in tallies)
+        {
+            reader.Nested(ProportionAccumulator.TryReadFrom(reader.Rest, out tally, out var n), n);
+        }
+
+        reader.Nested(MeanAccumulator.TryReadFrom(reader.Rest, out var acknowledge, out var a), a);
+        reader.Nested(MeanAccumulator.TryReadFrom(reader.Rest, out var resolve, out var r), r);
+        if (!reader.Ok)
+        {
+            value = default;
+            bytesRead = 0;
+            return false;
+        }
+
+        value = new ComplaintKpis(tallies[0], tallies[1], tallies[2], tallies[3], tallies[4], acknowledge, resolve) { Complaints = complaints };
+        bytesRead = reader.Position;
+        return true;
+    }
 
     private static ComplaintKpis Measure(ComplaintMeasures m, SlaEvaluation sla)
     {

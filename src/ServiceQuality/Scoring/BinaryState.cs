@@ -13,6 +13,7 @@ internal enum BinaryKind : byte
     Proportion = 3,
     NpsCategories = 4,
     Scorecard = 5,
+    ComplaintKpis = 6,
 }
 
 /// <summary>

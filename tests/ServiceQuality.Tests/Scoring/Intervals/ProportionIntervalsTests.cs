@@ -147,4 +147,60 @@ public sealed class ProportionIntervalsTests
         var j = ProportionIntervals.Compute(x, n, method: ProportionIntervalMethod.Jeffreys);
         return cp.Lower <= j.Lower + 1e-12 && j.Upper <= cp.Upper + 1e-12;
     }
+    // Newcombe (1998), Table II, method 1 (simple asymptotic, "Wald"): p ± z·sqrt(p(1 - p)/n); 81/263 gives 0.2522, 0.3638.
+    // Full precision from the same formula in Python 3.11 (statsmodels proportion_confint(method="normal")).
+    [Theory]
+    [InlineData(81, 263, 0.2521901262131072, 0.36377945553594226)]
+    [InlineData(7, 50, 0.04382186922053721, 0.2361781307794628)]
+    public void Wald_MatchesNewcombe1998Method1(long x, long n, double lower, double upper)
+    {
+        var ci = ProportionIntervals.Compute(x, n, method: ProportionIntervalMethod.Wald);
+
+        Assert.Equal(lower, ci.Lower, 12);
+        Assert.Equal(upper, ci.Upper, 12);
+    }
+
+    [Theory]
+    [InlineData(ProportionIntervalMethod.WilsonContinuityCorrected)]
+    [InlineData(ProportionIntervalMethod.ClopperPearson)]
+    [InlineData(ProportionIntervalMethod.Jeffreys)]
+    public void Compute_AtTheEndsUnclipped_GivesExactlyZeroAndOne(ProportionIntervalMethod method)
+    {
+        // No success: the lower bound is 0 by definition; all successes: the upper bound is 1 (not the formula's value).
+        Assert.Equal(0.0, ProportionIntervals.Compute(0, 10, method: method, clip: false).Lower);
+        Assert.Equal(1.0, ProportionIntervals.Compute(10, 10, method: method, clip: false).Upper);
+    }
+
+    [Fact]
+    public void Compute_Wilson_AllSuccesses_HasUpperBoundExactlyOne()
+    {
+        for (long n = 1; n <= 200; n++)
+        {
+            Assert.Equal(1.0, ProportionIntervals.Compute(n, n).Upper);
+            Assert.Equal(0.0, ProportionIntervals.Compute(0, n).Lower);
+        }
+    }
+
+    [Theory]
+    [InlineData(0, 0, "trials")]
+    [InlineData(0, -1, "trials")]
+    [InlineData(-1, 5, "successes")]
+    [InlineData(6, 5, "successes")]
+    public void Compute_BadCounts_ThrowNamingTheArgument(long successes, long trials, string name)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(name, () => ProportionIntervals.Compute(successes, trials));
+
+        Assert.Contains(name == "trials" ? "≥ 1" : "[0, 5]", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    [InlineData(double.NaN)]
+    public void Compute_LevelOutsideTheOpenUnitRange_Throws(double level)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>("level", () => ProportionIntervals.Compute(1, 2, level));
+
+        Assert.Contains("(0, 1)", e.Message, StringComparison.Ordinal);
+    }
 }

@@ -77,4 +77,61 @@ public sealed class ProportionAccumulatorTests
         return ProportionAccumulator.Combine(RoundTrip.Json(x, ScoringJson.ProportionAccumulator), RoundTrip.Json(y, ScoringJson.ProportionAccumulator)) == merged
             && ProportionAccumulator.Combine(Binary(x), Binary(y)) == merged;
     }
+    [Fact]
+    public void Add_Overflow_MessageNamesTheTrials()
+    {
+        var acc = default(ProportionAccumulator);
+        acc.Add(0, long.MaxValue);
+
+        foreach (var add in new Action[] { () => acc.Add(true), () => acc.Add(0, 1), () => acc.Add([false]), () => acc.Merge(acc) })
+        {
+            var e = Assert.Throws<OverflowException>(add);
+            Assert.StartsWith("The number of trials would exceed 9223372036854775807", e.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Add_NegativeTrials_ThrowsNamingThem()
+    {
+        var acc = default(ProportionAccumulator);
+
+        Assert.Throws<ArgumentOutOfRangeException>("trials", () => acc.Add(0, -1));
+        Assert.Equal(default(ProportionAccumulator), acc);
+    }
+
+    [Fact]
+    public void Equals_ComparesBothCounts()
+    {
+        ProportionAccumulator a = default, sameTrials = default, sameSuccesses = default;
+        a.Add(1, 2);
+        sameTrials.Add(0, 2);
+        sameSuccesses.Add(1, 3);
+
+        Assert.False(a == sameTrials);
+        Assert.True(a != sameTrials);
+        Assert.False(a.Equals(sameSuccesses));
+        Assert.True(a != sameSuccesses);
+    }
+
+    [Fact]
+    public void TryWriteTo_DestinationTooSmall_WritesNothing()
+    {
+        var acc = default(ProportionAccumulator);
+        acc.Add(81, 263);
+
+        Assert.False(acc.TryWriteTo(new byte[4], out var written));
+        Assert.Equal(0, written);
+    }
+
+    [Theory]
+    [InlineData("""{"version":1,"trials":3}""", "needs successes and trials")]
+    [InlineData("""{"version":1,"successes":1}""", "needs successes and trials")]
+    [InlineData("""{"version":1,"successes":1,"trials":3,"extra":0}""", "Unknown property \"extra\" in a proportion accumulator state")]
+    [InlineData("""{"successes":1,"trials":3}""", "The proportion accumulator state must start with")]
+    public void Json_BadState_ThrowsSayingWhy(string json, string expected)
+    {
+        var e = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, ScoringJson.ProportionAccumulator));
+
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
 }

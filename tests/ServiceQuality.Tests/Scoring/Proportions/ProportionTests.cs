@@ -61,4 +61,45 @@ public sealed class ProportionTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Proportion.Posterior(1, 2, new BetaPrior(1, double.NaN)));
         Assert.Throws<ArgumentOutOfRangeException>(() => Proportion.Posterior(1, 2, level: 1));
     }
+    [Fact]
+    public void FromCounts_Options_AreUsed_AndValidated()
+    {
+        // 81/263 at 90% (z = 1.644854) is narrower than the default 95% Wilson interval [0.2553, 0.3662] (Newcombe 1998).
+        var ninety = Proportion.FromCounts(81, 263, new ProportionOptions { ConfidenceLevel = 0.90 });
+        var byDefault = Proportion.FromCounts(81, 263, null);
+        Assert.Equal(0.90, ninety.Interval!.Value.Level);
+        Assert.Equal(0.2552885198782743, byDefault.Interval!.Value.Lower, 12);
+        Assert.True(ninety.Interval.Value.Lower > byDefault.Interval.Value.Lower);
+
+        Assert.Throws<ArgumentOutOfRangeException>("ConfidenceLevel", () => Proportion.FromCounts(1, 2, new ProportionOptions { ConfidenceLevel = 1 }));
+        Assert.Throws<ArgumentOutOfRangeException>("IntervalMethod", () => Proportion.FromCounts(1, 2, new ProportionOptions { IntervalMethod = (ProportionIntervalMethod)99 }));
+        Assert.Throws<ArgumentOutOfRangeException>("trials", () => Proportion.FromCounts(0, -1));
+        Assert.Throws<ArgumentOutOfRangeException>("successes", () => Proportion.FromCounts(1, 0));
+    }
+
+    [Fact]
+    public void Posterior_NegativeTrials_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>("trials", () => Proportion.Posterior(0, -1));
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(-1.0)]
+    public void BetaPrior_FailuresNotAFiniteNumberAboveZero_Throws(double failures)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>("Failures", () => new BetaPrior(1, failures).Validate());
+
+        Assert.Contains("finite number > 0", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_WithoutTrialsOrWithABadLevel_ThrowsNamingTheArgument()
+    {
+        var some = Proportion.FromCounts(3, 10);
+        var none = Proportion.FromCounts(0, 0);
+
+        Assert.Throws<ArgumentException>("second", () => Proportion.Compare(some, none));
+        Assert.Throws<ArgumentException>("first", () => Proportion.Compare(none, some));
+        Assert.Throws<ArgumentOutOfRangeException>("level", () => Proportion.Compare(some, some, level: 0));
+    }
 }
