@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ServiceQuality;
@@ -23,24 +24,31 @@ string? Option(string name) => Array.IndexOf(args, name) is int i and >= 0 && i 
 switch (args.FirstOrDefault())
 {
     case "silo" when args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out int n) && n is >= 0 and < 10:
-        await RunSiloAsync(n, Option("--db") ?? "complaints.db", Option("--postgres"));
+        await RunSiloAsync(n, Option("--db") ?? "complaints.db", Option("--postgres"), Option("--settings"));
         return 0;
     case "client":
         return await RunClientAsync(args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out int count) && count > 0 ? count : 20);
     default:
-        Console.Error.WriteLine("usage: silo <0-9> [--db complaints.db | --postgres \"<connection string>\"]  |  client [complaints]");
+        Console.Error.WriteLine("usage: silo <0-9> [--db complaints.db | --postgres \"<connection string>\"] [--settings appsettings.json]  |  client [complaints]");
         return 2;
 }
 
-async Task RunSiloAsync(int n, string db, string? postgres)
+// --settings: a JSON file whose ServiceQuality section configures the complaints (policies, SLA, calendars), e.g. the
+// WebApi sample's appsettings.json when that API is a client of these silos (Backend=Orleans): both must decide alike.
+async Task RunSiloAsync(int n, string db, string? postgres, string? settings)
 {
     var builder = Host.CreateApplicationBuilder();
+    if (settings is not null)
+    {
+        builder.Configuration.AddJsonFile(Path.GetFullPath(settings), optional: false);
+    }
+
     builder.UseOrleans(silo => silo
         .UseServiceQuality()
         .UseInMemoryReminderService()
         .AddMemoryGrainStorage(ScoreGrains.StorageName)
         .UseLocalhostClustering(siloPort: SiloPort + n, gatewayPort: GatewayPort + n, primarySiloEndpoint: new IPEndPoint(IPAddress.Loopback, SiloPort)));
-    var serviceQuality = builder.Services.AddServiceQuality();
+    var serviceQuality = settings is null ? builder.Services.AddServiceQuality() : builder.Services.AddServiceQuality(builder.Configuration);
     _ = postgres is null ? serviceQuality.UseSqlite($"Data Source={db}") : serviceQuality.UsePostgreSql(postgres);
     await builder.Build().RunAsync();
 }
