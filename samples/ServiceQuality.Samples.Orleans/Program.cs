@@ -24,13 +24,13 @@ string? postgres = Option("--postgres");
 switch (args.FirstOrDefault())
 {
     case "silo" when args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out int n) && n is >= 0 and < 10:
-        var silo = await SampleCluster.CreateSiloAsync(SampleCluster.SiloPort + n, SampleCluster.GatewayPort + n, postgres, Option("--db") ?? "complaints.db");
+        var silo = await SampleCluster.CreateSiloAsync(SampleCluster.SiloPort + n, SampleCluster.GatewayPort + n, postgres, Option("--db") ?? "complaints.db", Option("--settings"));
         await silo.Build().RunAsync();
         return 0;
     case "client":
         return await RunClientAsync(args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out int count) && count > 0 ? count : 20);
     default:
-        Console.Error.WriteLine("usage: silo <0-9> [--db complaints.db | --postgres \"<connection string>\"]  |  client [complaints] [--postgres \"<connection string>\"]");
+        Console.Error.WriteLine("usage: silo <0-9> [--db complaints.db | --postgres \"<connection string>\"] [--settings appsettings.json]  |  client [complaints] [--postgres \"<connection string>\"]");
         return 2;
 }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -39,8 +40,9 @@ internal static class SampleCluster
     /// <param name="gatewayPort">The port clients connect to.</param>
     /// <param name="postgres">An Npgsql connection string, or <see langword="null"/> for development clustering.</param>
     /// <param name="sqliteFile">The SQLite file of the complaints when <paramref name="postgres"/> is <see langword="null"/>.</param>
+    /// <param name="settings">A JSON file whose <c>ServiceQuality</c> section configures the complaints, or <see langword="null"/> for the library's defaults.</param>
     /// <param name="cancellationToken">Cancels the creation of the tables.</param>
-    public static async Task<HostApplicationBuilder> CreateSiloAsync(int siloPort, int gatewayPort, string? postgres, string sqliteFile, CancellationToken cancellationToken = default)
+    public static async Task<HostApplicationBuilder> CreateSiloAsync(int siloPort, int gatewayPort, string? postgres, string sqliteFile, string? settings = null, CancellationToken cancellationToken = default)
     {
         if (postgres is not null)
         {
@@ -48,6 +50,13 @@ internal static class SampleCluster
         }
 
         var builder = Host.CreateApplicationBuilder();
+        if (settings is not null)
+        {
+            // A JSON file whose ServiceQuality section configures the complaints (policies, SLA, calendars), e.g. the WebApi
+            // sample's appsettings.json when that API is a client of these silos (Backend=Orleans): both must decide alike.
+            builder.Configuration.AddJsonFile(Path.GetFullPath(settings), optional: false);
+        }
+
         builder.UseOrleans(silo =>
         {
             silo.UseServiceQuality().AddMemoryGrainStorage(ScoreGrains.StorageName);
@@ -65,7 +74,7 @@ internal static class SampleCluster
             }
         });
 
-        var serviceQuality = builder.Services.AddServiceQuality();
+        var serviceQuality = settings is null ? builder.Services.AddServiceQuality() : builder.Services.AddServiceQuality(builder.Configuration);
         _ = postgres is null ? serviceQuality.UseSqlite($"Data Source={sqliteFile}") : serviceQuality.UsePostgreSql(postgres);
         return builder;
     }

@@ -16,11 +16,17 @@ builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = ApiLimits.Ma
 // start with every problem in one message), with the hosted SLA monitor, auto-close and health checks.
 // Complaints are kept in a SQLite file (Storage:SqliteFile, servicequality.db under the content root), or in
 // PostgreSQL when ConnectionStrings:ServiceQuality is set: ComplaintStorage.cs.
-var serviceQuality = builder.Services.AddServiceQuality(builder.Configuration)
-    .AddSlaMonitor()
-    .AddAutoClose()
-    .AddHealthChecks();
+var serviceQuality = builder.Services.AddServiceQuality(builder.Configuration).AddHealthChecks();
 string storedIn = ComplaintStorage.Use(serviceQuality, builder.Configuration, builder.Environment);
+
+// Who runs the complaints (Backend: Local or Orleans; ComplaintBackend.cs): this host's ComplaintService, or the
+// complaint grains of an Orleans cluster whose silos share this store. On a cluster, the silos keep the SLA clocks as
+// reminders; here, this host's hosted SLA monitor and auto-close do.
+var (clustered, runBy) = ComplaintBackend.Use(builder);
+if (!clustered)
+{
+    serviceQuality.AddSlaMonitor().AddAutoClose();
+}
 
 builder.Services.AddSingleton<SurveyRepository>();
 builder.Services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
@@ -71,6 +77,7 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeyDocumentTransfor
 
 var app = builder.Build();
 app.Logger.LogInformation("Complaints are kept in {Store}.", storedIn);
+app.Logger.LogInformation("Complaints are run by {Backend}.", runBy);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -9,8 +9,10 @@ namespace ServiceQuality.Samples.WebApi.Complaints;
 
 /// <summary>
 /// The complaint endpoints: receive, run commands (agents), read a complaint with its SLA, its history, and lists
-/// (agents any, a client its own). Commands run through the library's <see cref="ComplaintCommandExecutor"/>: dispatch
-/// from the name and body, retries on conflicts, logging.
+/// (agents any, a client its own). Receipts, commands and reads of one complaint go to the <see cref="IComplaintBackend"/>:
+/// this host's <see cref="ComplaintService"/> through the library's <see cref="ComplaintCommandExecutor"/> (dispatch from
+/// the name and body, retries on conflicts, logging), or the complaint grains of an Orleans cluster; the answers are the
+/// same. Lists read the store (shared with the cluster's silos in cluster mode).
 /// </summary>
 internal static partial class ComplaintEndpoints
 {
@@ -31,7 +33,7 @@ internal static partial class ComplaintEndpoints
     }
 
     internal static async Task<Results<Created<ComplaintView>, ProblemHttpResult>> ReceiveAsync(
-        CreateComplaintRequest request, ClaimsPrincipal user, ComplaintService service, CancellationToken cancellationToken)
+        CreateComplaintRequest request, ClaimsPrincipal user, IComplaintBackend complaints, CancellationToken cancellationToken)
     {
         string id = request.Id is null ? Guid.CreateVersion7().ToString("N") : RequireId(request.Id, "id");
         RequireId(request.ClientId, "clientId");
@@ -40,12 +42,8 @@ internal static partial class ComplaintEndpoints
             return Problems.Forbid($"A client may submit complaints for itself only, not for '{request.ClientId}'.");
         }
 
-        Complaint complaint;
-        try
-        {
-            complaint = await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = id, ClientId = request.ClientId, Segment = request.Segment, Channel = request.Channel, Priority = request.Priority, Text = request.Text, Actor = request.Actor }, cancellationToken);
-        }
-        catch (ComplaintConcurrencyException)
+        var complaint = await complaints.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = id, ClientId = request.ClientId, Segment = request.Segment, Channel = request.Channel, Priority = request.Priority, Text = request.Text, Actor = request.Actor }, cancellationToken);
+        if (complaint is null)
         {
             return TypedResults.Problem(
                 detail: $"A complaint with id '{id}' already exists.",
@@ -58,13 +56,13 @@ internal static partial class ComplaintEndpoints
     }
 
     internal static async Task<Results<Ok<ComplaintView>, ProblemHttpResult>> ExecuteAsync(
-        string id, string command, ComplaintCommandArguments arguments, ComplaintCommandExecutor executor, CancellationToken cancellationToken)
+        string id, string command, ComplaintCommandArguments arguments, IComplaintBackend complaints, CancellationToken cancellationToken)
     {
         RequireId(id, "id");
-        ComplaintCommandOutcome outcome;
+        CommandOutcome outcome;
         try
         {
-            outcome = await executor.DispatchAsync(id, ComplaintCommands.Parse(command), arguments, cancellationToken);
+            outcome = await complaints.ExecuteAsync(id, ComplaintCommands.Parse(command), arguments, cancellationToken);
         }
         catch (ComplaintConcurrencyException ex)
         {
@@ -81,35 +79,35 @@ internal static partial class ComplaintEndpoints
             return Problems.NotFound(id);
         }
 
-        if (outcome.Result.Refusal is { } refusal)
+        if (outcome.Refusal is { } refusal)
         {
             return TypedResults.Problem(
                 detail: refusal.Message,
                 statusCode: StatusCodes.Status409Conflict,
-                title: $"The command '{refusal.Trigger}' was refused in state '{refusal.State}'",
+                title: $"The command '{refusal.Command}' was refused in state '{refusal.State}'",
                 type: Problems.CommandRefused,
                 extensions: new Dictionary<string, object?>
                 {
                     ["state"] = refusal.State.ToString(),
-                    ["command"] = refusal.Trigger.ToString(),
+                    ["command"] = refusal.Command.ToString(),
                     ["reason"] = refusal.Reason.ToString(),
-                    ["unmetGuards"] = refusal.UnmetGuards.ToArray(),
-                    ["allowedCommands"] = refusal.PermittedTriggers.Select(t => t.ToString()).ToArray(),
+                    ["unmetGuards"] = refusal.UnmetConditions.ToArray(),
+                    ["allowedCommands"] = refusal.AllowedCommands.Select(t => t.ToString()).ToArray(),
                 });
         }
 
-        return TypedResults.Ok(ComplaintView.Of(complaint, outcome.Result.Event));
+        return TypedResults.Ok(ComplaintView.Of(complaint, outcome.Event));
     }
 
     /// <summary>A complaint; another client's complaint is "not found" for a client (its existence is not disclosed).</summary>
-    internal static async Task<Results<Ok<ComplaintView>, ProblemHttpResult>> GetAsync(string id, ClaimsPrincipal user, ComplaintService service, CancellationToken cancellationToken) =>
-        await service.LoadAsync(RequireId(id, "id"), cancellationToken) is { } complaint && ApiRoles.MayRead(user, complaint.Snapshot.ClientId)
+    internal static async Task<Results<Ok<ComplaintView>, ProblemHttpResult>> GetAsync(string id, ClaimsPrincipal user, IComplaintBackend complaints, CancellationToken cancellationToken) =>
+        await complaints.LoadAsync(RequireId(id, "id"), cancellationToken) is { } complaint && ApiRoles.MayRead(user, complaint.Snapshot.ClientId)
             ? TypedResults.Ok(ComplaintView.Of(complaint))
             : Problems.NotFound(id);
 
-    internal static async Task<Results<Ok<IReadOnlyList<ComplaintEvent>>, ProblemHttpResult>> GetHistoryAsync(string id, ClaimsPrincipal user, IComplaintStore store, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<IReadOnlyList<ComplaintEvent>>, ProblemHttpResult>> GetHistoryAsync(string id, ClaimsPrincipal user, IComplaintBackend complaints, CancellationToken cancellationToken)
     {
-        var history = await store.ReadAsync(RequireId(id, "id"), cancellationToken);
+        var history = await complaints.GetHistoryAsync(RequireId(id, "id"), cancellationToken);
         return history.Count > 0 && history[0] is ComplaintReceived received && ApiRoles.MayRead(user, received.ClientId) ? TypedResults.Ok(history) : Problems.NotFound(id);
     }
 
