@@ -79,26 +79,6 @@ internal sealed class SlaMonitorService(
             return;
         }
 
-        var alert = SlaAlert.Of(complaint, recorded);
-        if (alert.Status == SlaStatus.Breached)
-        {
-            Log.SlaBreached(logger, alert.ComplaintId, alert.ClientId, alert.Clock, alert.BreachAt);
-        }
-        else
-        {
-            Log.SlaAtRisk(logger, alert.ComplaintId, alert.ClientId, alert.Clock, alert.BreachAt);
-        }
-
-        foreach (var handler in _handlers!)
-        {
-            try
-            {
-                await handler.HandleAsync(alert, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                Log.SlaAlertHandlerFailed(logger, ex, handler.GetType().Name, alert.ComplaintId, alert.Clock);
-            }
-        }
+        await SlaAlertPublisher.PublishAsync(SlaAlert.Of(complaint, recorded), _handlers!, logger, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -154,28 +154,7 @@ internal sealed partial class ComplaintGrain(ComplaintService service, IServiceP
             return complaint;
         }
 
-        var alert = SlaAlert.Of(complaint, recorded);
-        if (alert.Status == SlaStatus.Breached)
-        {
-            LogBreached(logger, alert.ComplaintId, alert.ClientId, alert.Clock, alert.BreachAt);
-        }
-        else
-        {
-            LogAtRisk(logger, alert.ComplaintId, alert.ClientId, alert.Clock, alert.BreachAt);
-        }
-
-        foreach (var handler in services.GetServices<ISlaAlertHandler>())
-        {
-            try
-            {
-                await handler.HandleAsync(alert, CancellationToken.None);
-            }
-            catch (Exception ex)
-            {
-                LogHandlerFailed(logger, ex, handler.GetType().Name, alert.ComplaintId, alert.Clock);
-            }
-        }
-
+        await SlaAlertPublisher.PublishAsync(SlaAlert.Of(complaint, recorded), services.GetServices<ISlaAlertHandler>(), logger);
         return complaint;
     }
 
@@ -314,15 +293,6 @@ internal sealed partial class ComplaintGrain(ComplaintService service, IServiceP
 
     [LoggerMessage(1601, LogLevel.Warning, "Complaint {ComplaintId}: its event is stored but its SLA reminder could not be re-armed; the reminder armed before still fires, and the next command tries again.")]
     private static partial void LogArmFailed(ILogger logger, Exception exception, string complaintId);
-
-    [LoggerMessage(ServiceQualityLogEvents.SlaAtRisk, LogLevel.Warning, "Complaint {ComplaintId} of client {ClientId}: the {Clock} clock is at risk (breaches at {BreachAt}); recorded by its reminder.")]
-    private static partial void LogAtRisk(ILogger logger, string complaintId, string clientId, SlaClockKind clock, DateTimeOffset? breachAt);
-
-    [LoggerMessage(ServiceQualityLogEvents.SlaBreached, LogLevel.Error, "Complaint {ComplaintId} of client {ClientId}: the {Clock} clock breached at {BreachAt}; recorded by its reminder.")]
-    private static partial void LogBreached(ILogger logger, string complaintId, string clientId, SlaClockKind clock, DateTimeOffset? breachAt);
-
-    [LoggerMessage(ServiceQualityLogEvents.SlaAlertHandlerFailed, LogLevel.Error, "SLA alert handler {Handler} failed for complaint {ComplaintId} ({Clock} clock); the other handlers still ran.")]
-    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string handler, string complaintId, SlaClockKind clock);
 
     [LoggerMessage(ServiceQualityLogEvents.ComplaintAutoClosed, LogLevel.Information, "Complaint {ComplaintId} of client {ClientId} auto-closed by its reminder (resolved at {ResolvedAt}, no answer from the client).")]
     private static partial void LogAutoClosed(ILogger logger, string complaintId, string clientId, DateTimeOffset? resolvedAt);
