@@ -22,7 +22,7 @@ public class CfpbLabelledSetTests(ITestOutputHelper output)
     /// (FocusOnPriorities finds none of its 5 labelled complaints: 0, reported as it is). Measured on 112 narratives:
     /// FocusOnPriorities 0/5 found, 0 correct; AnticipateNeeds 1.00 / 0.20; Responsiveness 0.58 / 0.26; Communication
     /// 0.38 / 0.59; Availability 0.33 / 0.27; CostEffectiveness 0.61 / 0.85; FirstTimeFix 0.69 / 0.79; all areas 0.51 /
-    /// 0.51; dates 1.00 / 0.64; durations 0.96 / 0.90; the first area is the labelled primary one in 20 of 66.
+    /// 0.51; dates 1.00 / 0.64; durations 0.96 / 0.90.
     /// </summary>
     private static readonly Dictionary<string, (double Precision, double Recall)> Floors = new(StringComparer.Ordinal)
     {
@@ -37,6 +37,12 @@ public class CfpbLabelledSetTests(ITestOutputHelper output)
         [nameof(FactKind.Date)] = (0.95, 0.59),
         [nameof(FactKind.Duration)] = (0.91, 0.85),
     };
+
+    /// <summary>
+    /// The least number of narratives whose <see cref="NormalizedComplaint.PrimaryArea"/> is the labelled primary area
+    /// (the first of the label's areas): measured 26 of 66 (the first area in the fixed order of the wants: 20), less 3.
+    /// </summary>
+    private const int PrimaryFloor = 23;
 
     internal sealed record Label(string Id, string[] Areas, FactKind[] Facts);
 
@@ -90,13 +96,13 @@ public class CfpbLabelledSetTests(ITestOutputHelper output)
 
             if (!areas.Order(StringComparer.Ordinal).SequenceEqual(label.Areas.Order(StringComparer.Ordinal)))
             {
-                output.WriteLine($"{label.Id}: labelled [{string.Join(",", label.Areas)}] found [{string.Join("; ", record.Areas.Select(a => a.Area + "=" + string.Join(",", a.Evidence)))}]");
+                output.WriteLine($"{label.Id}: labelled [{string.Join(",", label.Areas)}] found [{string.Join("; ", record.RankedAreas.Select(a => $"{a.Area} {a.Weight}=" + string.Join(",", a.Evidence)))}]");
             }
 
             if (label.Areas.Length > 0)
             {
                 withArea++;
-                primaryAgrees += areas.Length > 0 && areas[0] == label.Areas[0] ? 1 : 0;
+                primaryAgrees += record.PrimaryArea?.Area == label.Areas[0] ? 1 : 0;
             }
         }
 
@@ -109,7 +115,7 @@ public class CfpbLabelledSetTests(ITestOutputHelper output)
                 $"| {name} | {tp + fn} | {tp + fp} | {tp} | {Ratio(tp, tp + fp):0.00} | {Ratio(tp, tp + fn):0.00} |"));
         }
 
-        output.WriteLine($"First area = labelled primary area: {primaryAgrees} of {withArea}");
+        output.WriteLine($"Primary area = labelled primary area: {primaryAgrees} of {withArea}");
         foreach (var (name, (precision, recall)) in Floors)
         {
             var (tp, fp, fn) = scores[name];
@@ -117,6 +123,6 @@ public class CfpbLabelledSetTests(ITestOutputHelper output)
             Assert.True(Ratio(tp, tp + fn) >= recall, $"{name}: recall {Ratio(tp, tp + fn):0.000} under the floor {recall}");
         }
 
-        Assert.True(primaryAgrees >= 17, $"first area = labelled primary in {primaryAgrees} of {withArea}, under the floor 17");
+        Assert.True(primaryAgrees >= PrimaryFloor, $"primary area = labelled primary in {primaryAgrees} of {withArea}, under the floor {PrimaryFloor}");
     }
 }
