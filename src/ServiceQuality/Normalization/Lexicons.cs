@@ -92,7 +92,8 @@ internal sealed class Lexicons
 
         foreach (var (area, term, context) in areaSenses)
         {
-            // A sense is matched as a phrase (of one word or more), so that its context is looked at where it is found.
+            // A sense is matched as a phrase (of one word or more), so that its context is looked at where it is found;
+            // the area "-" (index -1) is none: the term is no evidence where the context is.
             areaPhrases.Add(new Phrase(SplitWords(term), string.Join(' ', SplitWords(term)), categories.IndexOf(area), SplitWords(context)));
         }
 

@@ -312,7 +312,10 @@ internal sealed partial class NormalizerRun
                 if (phrase.Context is not null && PhraseAt(j, phrase) && ContextNear(j, phrase.Words.Length, phrase.Context))
                 {
                     senses = true;
-                    AddEvidence(phrase.Area, phrase.Canonical, Math.Min(phrase.Words.Length, 3) * position);
+                    if (phrase.Area >= 0)
+                    {
+                        AddEvidence(phrase.Area, phrase.Canonical, Math.Min(phrase.Words.Length, 3) * position);
+                    }
                 }
             }
 
