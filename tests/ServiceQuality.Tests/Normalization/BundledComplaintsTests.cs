@@ -72,7 +72,8 @@ public class BundledComplaintsTests(ITestOutputHelper output)
 
     /// <summary>
     /// Correct first areas on the 242 bundled complaints against their expected_want column (reported in
-    /// benchmarks/README.md): 77 at the issue-4 merge, 176 now. The first area is the first of the seven wants
+    /// benchmarks/README.md, the issue-4 figures in benchmarks/HISTORY.md): 77 at the issue-4 merge, 176 now.
+    /// The first area is the first of the seven wants
     /// in their fixed order that has evidence, so a complaint that also names an earlier want ("cannot work" before
     /// "down") counts as wrong; the expected want is among the areas of every complaint (was 113 of 242).
     /// </summary>
