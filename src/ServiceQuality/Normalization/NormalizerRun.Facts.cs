@@ -81,8 +81,6 @@ internal sealed partial class NormalizerRun
         .. Months.Keys.Select(w => (w, Lexicons.WordFlags.Month)),
     ];
 
-    private readonly List<int> _live = [];
-
     /// <summary>Where the last <see cref="LastKeptBefore"/> query was made, and what it found.</summary>
     private int _keptScanFrom;
     private int _keptScanResult = -1;
@@ -112,20 +110,20 @@ internal sealed partial class NormalizerRun
                 continue;
             }
 
-            ref var first = ref _tokens[i];
+            ref var first = ref _t.Items[i];
             if (first.Dropped || !first.IsWordLike || (first.Flags & Lexicons.WordFlags.SystemPhraseStart) == 0)
             {
                 continue;
             }
 
-            if (!_lex.SystemPhrases.TryGetValue(Lower(Form(first)), out var phrases))
+            if (!_lex.SystemPhrases.TryGetValue(_t.Lower(_t.Form(first)), out var phrases))
             {
                 continue;
             }
 
             foreach (var phrase in phrases)
             {
-                if (i + phrase.Words.Length > _tokenCount)
+                if (i + phrase.Words.Length > _t.Count)
                 {
                     continue;
                 }
@@ -133,11 +131,11 @@ internal sealed partial class NormalizerRun
                 var match = true;
                 for (var w = 0; w < phrase.Words.Length && match; w++)
                 {
-                    ref var t = ref _tokens[i + w];
+                    ref var t = ref _t.Items[i + w];
                     match = !t.Dropped && (t.IsWordLike || t.Kind is TokenKind.Number or TokenKind.Identifier)
-                        && FoldedEquals(Form(t), phrase.Words[w])
-                        && (w == phrase.Words.Length - 1 || HasNoTrail(t))
-                        && (w == 0 || HasNoLead(t));
+                        && FoldedEquals(_t.Form(t), phrase.Words[w])
+                        && (w == phrase.Words.Length - 1 || _t.HasNoTrail(t))
+                        && (w == 0 || _t.HasNoLead(t));
                 }
 
                 if (!match)
@@ -145,15 +143,15 @@ internal sealed partial class NormalizerRun
                     continue;
                 }
 
-                ref var last = ref _tokens[i + phrase.Words.Length - 1];
+                ref var last = ref _t.Items[i + phrase.Words.Length - 1];
                 first.End = last.End;
                 first.ChunkEnd = last.ChunkEnd;
                 first.Kind = TokenKind.System;
                 first.Intensifier = false;
-                SetForm(ref first, phrase.Canonical);
+                _t.SetForm(ref first, phrase.Canonical);
                 for (var w = 1; w < phrase.Words.Length; w++)
                 {
-                    _tokens[i + w].Kind = TokenKind.Merged;
+                    _t.Items[i + w].Kind = TokenKind.Merged;
                 }
 
                 resume = i + phrase.Words.Length;
@@ -179,14 +177,14 @@ internal sealed partial class NormalizerRun
                 continue;
             }
 
-            ref var first = ref _tokens[i];
+            ref var first = ref _t.Items[i];
             if (first.Kind == TokenKind.Merged || (first.Dropped && !IsDroppedInsult(first)))
             {
                 continue;
             }
 
             if (first.Kind == TokenKind.Word && (first.Flags & Lexicons.WordFlags.InsultPhraseStart) != 0
-                && HasNoLead(first) && _lex.InsultPhrases.TryGetValue(Form(first), out var phrases))
+                && _t.HasNoLead(first) && _lex.InsultPhrases.TryGetValue(_t.Form(first), out var phrases))
             {
                 var end = -1;
                 foreach (var phrase in phrases)
@@ -202,18 +200,18 @@ internal sealed partial class NormalizerRun
                 {
                     var previousKept = LastKeptBefore(i);
                     var text = _text.Chars;
-                    var sentenceStart = previousKept < 0 || _tokens[previousKept].Kind == TokenKind.Punctuation
-                        || text[_tokens[previousKept].End.._tokens[previousKept].ChunkEnd].ContainsAny(".!?‽;:");
-                    var sentenceEnd = text[_tokens[end].End.._tokens[end].ChunkEnd].ContainsAny(".!?‽");
+                    var sentenceStart = previousKept < 0 || _t.Items[previousKept].Kind == TokenKind.Punctuation
+                        || text[_t.Items[previousKept].End.._t.Items[previousKept].ChunkEnd].ContainsAny(".!?‽;:");
+                    var sentenceEnd = text[_t.Items[end].End.._t.Items[end].ChunkEnd].ContainsAny(".!?‽");
                     for (var k = i; k <= end; k++)
                     {
-                        ref var t = ref _tokens[k];
+                        ref var t = ref _t.Items[k];
                         t.Dropped = true;
                         t.Insult = true;
                     }
 
                     _insults.Add(i);
-                    _tokens[end].DropPunctuation = sentenceStart && sentenceEnd;
+                    _t.Items[end].DropPunctuation = sentenceStart && sentenceEnd;
                     _counts.Insults++;
                     resume = end + 1;
                 }
@@ -231,7 +229,7 @@ internal sealed partial class NormalizerRun
     {
         for (var j = i - 1; j >= _keptScanFrom; j--)
         {
-            if (!LeavesNoWord(_tokens[j]))
+            if (!_t.LeavesNoWord(_t.Items[j]))
             {
                 (_keptScanFrom, _keptScanResult) = (i, j);
                 return j;
@@ -240,25 +238,6 @@ internal sealed partial class NormalizerRun
 
         _keptScanFrom = Math.Max(_keptScanFrom, i);
         return _keptScanResult;
-    }
-
-    /// <summary>
-    /// Whether a token shows no word in the canonical text: dropped, merged into the token before, or a chunk
-    /// of Markdown marks (which the canonical text leaves out).
-    /// </summary>
-    private bool LeavesNoWord(in Token token) =>
-        token.Dropped || token.Kind == TokenKind.Merged
-        || (token.Kind == TokenKind.Punctuation && !_text.Chars[token.ChunkStart..token.ChunkEnd].ContainsAnyExcept(DroppedMarks));
-
-    /// <summary>
-    /// Whether all that follows token <paramref name="i"/>'s core is a run of <c>! ? ‽</c> (and Markdown marks) that
-    /// ends no sentence, which the canonical text leaves out ("really!!! slow" is "really slow" there).
-    /// </summary>
-    private bool TrailVanishes(int i)
-    {
-        ref var t = ref _tokens[i];
-        var trail = _text.Chars[t.End..t.ChunkEnd];
-        return trail.ContainsAny('!', '?', '‽') && !trail.ContainsAnyExcept(EmphaticMarks) && !FindSentenceStart(i).StartsSentence;
     }
 
     /// <summary>Starts a pass of <see cref="LastKeptBefore"/> queries.</summary>
@@ -277,51 +256,27 @@ internal sealed partial class NormalizerRun
             {
                 // Emoji, profanity and interjections inside the phrase are skipped.
                 k++;
-                while (k < _tokenCount && _tokens[k].Dropped && !IsDroppedInsult(_tokens[k]) && _tokens[k].Kind != TokenKind.Merged)
+                while (k < _t.Count && _t.Items[k].Dropped && !IsDroppedInsult(_t.Items[k]) && _t.Items[k].Kind != TokenKind.Merged)
                 {
                     k++;
                 }
             }
 
-            if (k >= _tokenCount)
+            if (k >= _t.Count)
             {
                 return -1;
             }
 
-            ref var t = ref _tokens[k];
+            ref var t = ref _t.Items[k];
             var isLast = w == words.Length - 1;
-            if (t.Kind != TokenKind.Word || (t.Dropped && !IsDroppedInsult(t)) || !Form(t).SequenceEqual(words[w])
-                || (w > 0 && !HasNoLead(t)) || (!isLast && !IsAllTrailFree(t)))
+            if (t.Kind != TokenKind.Word || (t.Dropped && !IsDroppedInsult(t)) || !_t.Form(t).SequenceEqual(words[w])
+                || (w > 0 && !_t.HasNoLead(t)) || (!isLast && !_t.IsAllTrailFree(t)))
             {
                 return -1;
             }
         }
 
         return k;
-    }
-
-    /// <summary>
-    /// Whether nothing before the token's core reaches the canonical text: no punctuation, or only marks it drops
-    /// (Markdown's <c>* _ ~ `</c>, braces, <c>¿ ¡</c>). Phrases are matched on what the canonical text will show, so
-    /// that normalizing it again finds the same phrases.
-    /// </summary>
-    private bool HasNoLead(in Token token) => !_text.Chars[token.ChunkStart..token.Start].ContainsAnyExcept(DroppedMarks);
-
-    /// <summary>Whether nothing after the token's core reaches the canonical text (see <see cref="HasNoLead"/>).</summary>
-    private bool HasNoTrail(in Token token) => !_text.Chars[token.End..token.ChunkEnd].ContainsAnyExcept(DroppedMarks);
-
-    /// <summary>A token inside a phrase: no punctuation after it, other than a run of <c>! ? ‽</c>.</summary>
-    private bool IsAllTrailFree(in Token token)
-    {
-        foreach (var c in _text.Chars[token.End..token.ChunkEnd])
-        {
-            if (c is not ('!' or '?' or '‽'))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static bool FoldedEquals(ReadOnlySpan<char> form, string word) => form.Equals(word, StringComparison.OrdinalIgnoreCase);
@@ -332,24 +287,24 @@ internal sealed partial class NormalizerRun
         ResetKeptScan();
         foreach (var i in _intensifiers)
         {
-            ref var t = ref _tokens[i];
+            ref var t = ref _t.Items[i];
             if (t.Dropped || t.Kind == TokenKind.Merged)
             {
                 continue;
             }
 
             var previous = LastKeptBefore(i);
-            if (t.Intensifier && (HasNoTrail(t) || TrailVanishes(i)) && (previous < 0 || !NegatorsLookup.Contains(Form(_tokens[previous]))))
+            if (t.Intensifier && (_t.HasNoTrail(t) || _t.TrailVanishes(i)) && (previous < 0 || !NegatorsLookup.Contains(_t.Form(_t.Items[previous]))))
             {
                 // The next token the canonical text shows: dropped and merged tokens and chunks of Markdown
                 // marks leave nothing there.
                 var next = i + 1;
-                while (next < _tokenCount && LeavesNoWord(_tokens[next]))
+                while (next < _t.Count && _t.LeavesNoWord(_t.Items[next]))
                 {
                     next++;
                 }
 
-                if (next < _tokenCount && _tokens[next].IsWordLike && HasNoLead(_tokens[next]))
+                if (next < _t.Count && _t.Items[next].IsWordLike && _t.HasNoLead(_t.Items[next]))
                 {
                     t.Dropped = true;
                     _counts.Intensifiers++;
@@ -366,41 +321,41 @@ internal sealed partial class NormalizerRun
     /// </summary>
     private void GatherTokens()
     {
-        _live.Clear();
+        _t.Live.Clear();
         _areaCandidates.Clear();
         _factCandidates.Clear();
         BeginCanonicalText();
-        if (_features.Length < 2 * _tokenCount)
+        if (_features.Length < 2 * _t.Count)
         {
-            _features = new ulong[Math.Max(2 * _tokenCount, 2 * _features.Length)];
+            _features = new ulong[Math.Max(2 * _t.Count, 2 * _features.Length)];
         }
 
         var features = 0;
         ulong previous = 0;
-        for (var i = 0; i < _tokenCount; i++)
+        for (var i = 0; i < _t.Count; i++)
         {
             AppendCanonicalText(i);
-            ref var t = ref _tokens[i];
+            ref var t = ref _t.Items[i];
             if (!t.Dropped && t.Kind is not TokenKind.Merged and not TokenKind.Punctuation)
             {
                 if (t.Kind != TokenKind.Word)
                 {
-                    _factCandidates.Add(_live.Count);
+                    _factCandidates.Add(_t.Live.Count);
                 }
                 else
                 {
                     if ((t.Flags & Lexicons.WordFlags.FactTrigger) != 0)
                     {
-                        _factCandidates.Add(_live.Count);
+                        _factCandidates.Add(_t.Live.Count);
                     }
 
                     if ((t.Flags & (Lexicons.WordFlags.AreaPhraseStart | Lexicons.WordFlags.AreaTerm)) != 0)
                     {
-                        _areaCandidates.Add(_live.Count);
+                        _areaCandidates.Add(_t.Live.Count);
                     }
                 }
 
-                _live.Add(i);
+                _t.Live.Add(i);
                 AddToFingerprint(ref features, ref previous, t);
             }
         }
@@ -421,12 +376,12 @@ internal sealed partial class NormalizerRun
                 continue;
             }
 
-            ref var t = ref _tokens[_live[j]];
-            var form = Form(t);
+            ref var t = ref _t.Items[_t.Live[j]];
+            var form = _t.Form(t);
             switch (t.Kind)
             {
                 case TokenKind.Acronym when form.Equals("HTTP", StringComparison.Ordinal) && TryNumber(j + 1, out var status)
-                    && status is >= 100 and <= 599 && _tokens[_live[j + 1]].Kind == TokenKind.Number:
+                    && status is >= 100 and <= 599 && _t.Items[_t.Live[j + 1]].Kind == TokenKind.Number:
                     AddFact(FactKind.ErrorCode, "HTTP " + status.ToString(CultureInfo.InvariantCulture), j, j + 1);
                     taken = j + 1;
                     continue;
@@ -473,25 +428,25 @@ internal sealed partial class NormalizerRun
         }
     }
 
-    private string? Word(int j) => j >= 0 && j < _live.Count && _tokens[_live[j]].Kind is TokenKind.Word or TokenKind.Number ? Form(_tokens[_live[j]]).ToString() : null;
+    private string? Word(int j) => j >= 0 && j < _t.Live.Count && _t.Items[_t.Live[j]].Kind is TokenKind.Word or TokenKind.Number ? _t.Form(_t.Items[_t.Live[j]]).ToString() : null;
 
-    private bool WordIs(int j, string word) => j >= 0 && j < _live.Count && _tokens[_live[j]].Kind == TokenKind.Word && Form(_tokens[_live[j]]).SequenceEqual(word);
+    private bool WordIs(int j, string word) => j >= 0 && j < _t.Live.Count && _t.Items[_t.Live[j]].Kind == TokenKind.Word && _t.Form(_t.Items[_t.Live[j]]).SequenceEqual(word);
 
     private bool TryNumber(int j, out decimal value)
     {
         value = 0;
-        if (j < 0 || j >= _live.Count)
+        if (j < 0 || j >= _t.Live.Count)
         {
             return false;
         }
 
-        ref var t = ref _tokens[_live[j]];
+        ref var t = ref _t.Items[_t.Live[j]];
         if (t.Kind == TokenKind.Number)
         {
-            return Patterns.TryParseNumber(Form(t), out value);
+            return Patterns.TryParseNumber(_t.Form(t), out value);
         }
 
-        if (t.Kind == TokenKind.Word && NumberWordsLookup.TryGetValue(Form(t), out var n))
+        if (t.Kind == TokenKind.Word && NumberWordsLookup.TryGetValue(_t.Form(t), out var n))
         {
             value = n;
             return true;
@@ -560,7 +515,7 @@ internal sealed partial class NormalizerRun
 
         if (next is "dollars" or "dollar" or "usd" or "euros" or "euro" or "eur")
         {
-            AddFact(FactKind.Amount, AmountValue(next[0] == 'e' ? '€' : '$', Form(_tokens[_live[j]])), j, j + 1);
+            AddFact(FactKind.Amount, AmountValue(next[0] == 'e' ? '€' : '$', _t.Form(_t.Items[_t.Live[j]])), j, j + 1);
             return;
         }
 
@@ -568,7 +523,7 @@ internal sealed partial class NormalizerRun
         {
             AddDate(j, j + 1, month, (int)value, reference);
         }
-        else if (_tokens[_live[j]].Kind == TokenKind.Number && value is >= 100 and <= 599 && value == decimal.Truncate(value) && value >= 400
+        else if (_t.Items[_t.Live[j]].Kind == TokenKind.Number && value is >= 100 and <= 599 && value == decimal.Truncate(value) && value >= 400
             && (HttpReasons.Contains(next) || (Word(j + 2) is { } second && HttpReasons.Contains(next + " " + second))
                 || (Word(j + 3) is { } third && HttpReasons.Contains(next + " " + Word(j + 2) + " " + third))))
         {
@@ -612,12 +567,12 @@ internal sealed partial class NormalizerRun
         if ((flags & Lexicons.WordFlags.Negator) != 0)
         {
             var k = j + 1;
-            while (k < _live.Count && _tokens[_live[k]].Intensifier)
+            while (k < _t.Live.Count && _t.Items[_t.Live[k]].Intensifier)
             {
                 k++;
             }
 
-            var negated = k < _live.Count && _tokens[_live[k]].IsWordLike ? Form(_tokens[_live[k]]).ToString() : string.Empty;
+            var negated = k < _t.Live.Count && _t.Items[_t.Live[k]].IsWordLike ? _t.Form(_t.Items[_t.Live[k]]).ToString() : string.Empty;
             AddFact(FactKind.Negation, negated.Length == 0 ? form.ToString() : form.ToString() + " " + negated, j, negated.Length == 0 ? j : k);
             return;
         }
@@ -628,7 +583,7 @@ internal sealed partial class NormalizerRun
             return;
         }
 
-        if (form is "http" or "status" && TryNumber(j + 1, out var status) && status is >= 100 and <= 599 && _tokens[_live[j + 1]].Kind == TokenKind.Number)
+        if (form is "http" or "status" && TryNumber(j + 1, out var status) && status is >= 100 and <= 599 && _t.Items[_t.Live[j + 1]].Kind == TokenKind.Number)
         {
             AddFact(FactKind.ErrorCode, "HTTP " + status.ToString(CultureInfo.InvariantCulture), j, j + 1);
             return;
@@ -642,7 +597,7 @@ internal sealed partial class NormalizerRun
                 k++;
             }
 
-            if (k < _live.Count && _tokens[_live[k]].Kind == TokenKind.Number && Form(_tokens[_live[k]]) is { Length: >= 3 } digits
+            if (k < _t.Live.Count && _t.Items[_t.Live[k]].Kind == TokenKind.Number && _t.Form(_t.Items[_t.Live[k]]) is { Length: >= 3 } digits
                 && !digits.ContainsAnyExceptInRange('0', '9'))
             {
                 AddFact(FactKind.Reference, "#" + digits.ToString(), j, k);
@@ -650,9 +605,9 @@ internal sealed partial class NormalizerRun
             }
         }
 
-        if (form is "usd" or "eur" && TryNumber(j + 1, out _) && _tokens[_live[j + 1]].Kind == TokenKind.Number)
+        if (form is "usd" or "eur" && TryNumber(j + 1, out _) && _t.Items[_t.Live[j + 1]].Kind == TokenKind.Number)
         {
-            AddFact(FactKind.Amount, AmountValue(form[0] == 'e' ? '€' : '$', Form(_tokens[_live[j + 1]])), j, j + 1);
+            AddFact(FactKind.Amount, AmountValue(form[0] == 'e' ? '€' : '$', _t.Form(_t.Items[_t.Live[j + 1]])), j, j + 1);
             return;
         }
 
@@ -664,7 +619,7 @@ internal sealed partial class NormalizerRun
                 return;
             }
 
-            if (form.Length > 3 && TryNumber(j + 1, out var year) && year is >= 1900 and <= 2199 && _tokens[_live[j + 1]].Kind == TokenKind.Number)
+            if (form.Length > 3 && TryNumber(j + 1, out var year) && year is >= 1900 and <= 2199 && _t.Items[_t.Live[j + 1]].Kind == TokenKind.Number)
             {
                 AddFact(FactKind.Date, $"{year:0000}-{month:00}", j, j + 1);
                 return;
@@ -690,12 +645,12 @@ internal sealed partial class NormalizerRun
             last = j;
         }
 
-        if (j >= _live.Count || _tokens[_live[j]].Kind != TokenKind.Number)
+        if (j >= _t.Live.Count || _t.Items[_t.Live[j]].Kind != TokenKind.Number)
         {
             return false;
         }
 
-        var digits = Form(_tokens[_live[j]]);
+        var digits = _t.Form(_t.Items[_t.Live[j]]);
         if (digits.Length > 10 || digits.ContainsAnyExceptInRange('0', '9'))
         {
             return false;
@@ -708,19 +663,19 @@ internal sealed partial class NormalizerRun
     private bool TryDay(int j, out int day)
     {
         day = 0;
-        if (j >= _live.Count)
+        if (j >= _t.Live.Count)
         {
             return false;
         }
 
-        ref var t = ref _tokens[_live[j]];
+        ref var t = ref _t.Items[_t.Live[j]];
         if (t.Kind == TokenKind.Ordinal)
         {
-            day = Patterns.OrdinalValue(Form(t));
+            day = Patterns.OrdinalValue(_t.Form(t));
         }
-        else if (t.Kind == TokenKind.Number && Form(t).Length <= 2 && !Form(t).ContainsAnyExceptInRange('0', '9'))
+        else if (t.Kind == TokenKind.Number && _t.Form(t).Length <= 2 && !_t.Form(t).ContainsAnyExceptInRange('0', '9'))
         {
-            day = int.Parse(Form(t), CultureInfo.InvariantCulture);
+            day = int.Parse(_t.Form(t), CultureInfo.InvariantCulture);
         }
 
         return day is >= 1 and <= 31;
@@ -729,7 +684,7 @@ internal sealed partial class NormalizerRun
     private void AddDate(int first, int last, int month, int day, DateOnly? reference)
     {
         var year = -1;
-        if (last + 1 < _live.Count && TryNumber(last + 1, out var y) && y is >= 1900 and <= 2199 && Form(_tokens[_live[last + 1]]).Length == 4)
+        if (last + 1 < _t.Live.Count && TryNumber(last + 1, out var y) && y is >= 1900 and <= 2199 && _t.Form(_t.Items[_t.Live[last + 1]]).Length == 4)
         {
             year = (int)y;
             last++;
@@ -771,9 +726,9 @@ internal sealed partial class NormalizerRun
             text = word == "this" && Word(k + 1) is { } part ? "this " + part : word;
             k += word == "this" ? 1 : 0;
         }
-        else if (k < _live.Count && _tokens[_live[k]].Kind == TokenKind.Date)
+        else if (k < _t.Live.Count && _t.Items[_t.Live[k]].Kind == TokenKind.Date)
         {
-            Patterns.TryParseDate(Form(_tokens[_live[k]]), out var y, out var m, out var d);
+            Patterns.TryParseDate(_t.Form(_t.Items[_t.Live[k]]), out var y, out var m, out var d);
             if (reference is { } r && y > 0 && m > 0 && d > 0)
             {
                 since = new DateOnly(y, m, d);
@@ -789,7 +744,7 @@ internal sealed partial class NormalizerRun
         var value = since is { } s && reference is { } rd && s <= rd
             ? $"P{rd.DayNumber - s.DayNumber}D since {s:yyyy-MM-dd}"
             : "since " + text;
-        AddFact(FactKind.Duration, value, j, Math.Min(k, _live.Count - 1));
+        AddFact(FactKind.Duration, value, j, Math.Min(k, _t.Live.Count - 1));
     }
 
     private void ScopeFact(int j, ReadOnlySpan<char> form)
@@ -865,8 +820,8 @@ internal sealed partial class NormalizerRun
 
     private void AddFact(FactKind kind, string value, int firstLive, int lastLive)
     {
-        ref var first = ref _tokens[_live[firstLive]];
-        ref var last = ref _tokens[_live[Math.Max(firstLive, lastLive)]];
+        ref var first = ref _t.Items[_t.Live[firstLive]];
+        ref var last = ref _t.Items[_t.Live[Math.Max(firstLive, lastLive)]];
         var start = _text.OriginOf(first.Start);
         var endIndex = Math.Max(last.End - 1, last.Start);
         var end = endIndex < _text.Length ? _text.OriginOf(endIndex) + 1 : start;

@@ -38,13 +38,13 @@ internal sealed partial class NormalizerRun
         // mark) adds at most one space before it; forms come from the forms buffer, marks from the text (a run of
         // ! ? becomes at most one full stop).
         // And room for a whole block of FormBlock characters after any form and after the text written, for AppendForm.
-        var bound = _formLength + (2 * _text.Length) + _tokenCount + FormBlock + 16;
+        var bound = _t.FormLength + (2 * _text.Length) + _t.Count + FormBlock + 16;
         if (_out.Length < bound)
         {
             _out = new char[Math.Max(bound, _out.Length * 2)];
         }
 
-        EnsureForms(FormBlock);
+        _t.EnsureForms(FormBlock);
 
         _outLength = 0;
         _pendingSpace = false;
@@ -55,7 +55,7 @@ internal sealed partial class NormalizerRun
     private void AppendCanonicalText(int i)
     {
         var text = _text.Chars;
-        ref var t = ref _tokens[i];
+        ref var t = ref _t.Items[i];
         if (t.Kind == TokenKind.Merged)
         {
             return;
@@ -77,7 +77,7 @@ internal sealed partial class NormalizerRun
         {
             // A run standing alone ("$500 !!! Next") ends the sentence at the word before; one split off a word only
             // by a change of script ("冬?붏") is placed as a full stop there would be.
-            var adjacent = i > 0 && _tokens[i - 1].ChunkEnd == t.ChunkStart;
+            var adjacent = i > 0 && _t.Items[i - 1].ChunkEnd == t.ChunkStart;
             AppendPunctuation(text[t.ChunkStart..t.ChunkEnd], _outLength > 0 && NextStartsSentence(i), attachStop: !adjacent);
             return;
         }
@@ -87,7 +87,7 @@ internal sealed partial class NormalizerRun
             AppendPunctuation(text[t.ChunkStart..t.Start], false);
         }
 
-        AppendForm(t);
+        WriteForm(t);
         if (t.End < t.ChunkEnd)
         {
             AppendPunctuation(text[t.End..t.ChunkEnd], NextStartsSentence(i));
@@ -108,11 +108,11 @@ internal sealed partial class NormalizerRun
         return new string(_out, 0, _outLength);
     }
 
-    /// <summary>Characters that <see cref="AppendForm(in Token)"/> moves at once.</summary>
+    /// <summary>Characters that <see cref="WriteForm"/> moves at once.</summary>
     private const int FormBlock = 16;
 
     /// <summary>Appends a token's form, after the pending space.</summary>
-    private void AppendForm(in Token t)
+    private void WriteForm(in Token t)
     {
         var count = t.FormLength;
         if (count == 0)
@@ -132,14 +132,14 @@ internal sealed partial class NormalizerRun
         {
             // Most forms are short words: a whole block is moved, whatever the length (the forms and the output have
             // room for one after any form), so that no branch depends on it.
-            var source = MemoryMarshal.AsBytes(_forms.AsSpan(t.FormStart, FormBlock));
+            var source = MemoryMarshal.AsBytes(_t.Forms.AsSpan(t.FormStart, FormBlock));
             var destination = MemoryMarshal.AsBytes(output.AsSpan(length, FormBlock));
             Vector128.Create<byte>(source).CopyTo(destination);
             Vector128.Create<byte>(source[16..]).CopyTo(destination[16..]);
         }
         else
         {
-            Form(t).CopyTo(output.AsSpan(length));
+            _t.Form(t).CopyTo(output.AsSpan(length));
         }
 
         _outLength = length + count;
@@ -156,7 +156,7 @@ internal sealed partial class NormalizerRun
         }
 
         // After Han, kana or Hangul other punctuation is a chunk of its own, so spaced, as it is when normalized again.
-        if (_outLength > 0 && (_pendingSpace || (IsCjk(_out[_outLength - 1]) && !IsCjk(c))))
+        if (_outLength > 0 && (_pendingSpace || (Punctuation.IsCjk(_out[_outLength - 1]) && !Punctuation.IsCjk(c))))
         {
             _out[_outLength++] = ' ';
         }
@@ -182,33 +182,8 @@ internal sealed partial class NormalizerRun
         }
 
         _sentenceProbeFrom = i;
-        (_sentenceProbe, _sentenceProbeResult) = FindSentenceStart(i);
+        (_sentenceProbe, _sentenceProbeResult) = _t.FindSentenceStart(i);
         return _sentenceProbeResult;
-    }
-
-    /// <summary>The token at which <see cref="NextStartsSentence"/> decides, and its answer.</summary>
-    private (int Token, bool StartsSentence) FindSentenceStart(int i)
-    {
-        for (var j = i + 1; j < _tokenCount; j++)
-        {
-            ref var t = ref _tokens[j];
-            var text = _text.Chars;
-            if (t.Dropped && t.Kind == TokenKind.Word && t.End - t.Start >= 2 && char.IsUpper(text[t.Start]) && char.IsLower(text[t.Start + 1]))
-            {
-                // A dropped sentence ("!!! This is a joke.", "!!! Pathetic service.") starts a sentence too.
-                return (j, true);
-            }
-
-            if (t.Dropped || t.Kind is TokenKind.Merged or TokenKind.Punctuation)
-            {
-                continue;
-            }
-
-            // A word in lower case goes on the sentence ("down!!! again"), unless it opens one ("name!!! i called").
-            return (j, !(t.ChunkStart < t.End && char.IsLower(text[t.ChunkStart])) || IsSentenceOpener(t));
-        }
-
-        return (_tokenCount, false);
     }
 
     /// <summary>
@@ -238,7 +213,7 @@ internal sealed partial class NormalizerRun
                     if (_outLength == 0 || _out[_outLength - 1] is not ('.' or ',' or ';' or ':'))
                     {
                         // After Han, kana or Hangul a full stop is a chunk of its own, so spaced, as "冬." is.
-                        _pendingSpace = (_pendingSpace && !attachStop) || (_outLength > 0 && IsCjk(_out[_outLength - 1]));
+                        _pendingSpace = (_pendingSpace && !attachStop) || (_outLength > 0 && Punctuation.IsCjk(_out[_outLength - 1]));
                         AppendOut('.');
                     }
                 }
@@ -247,7 +222,7 @@ internal sealed partial class NormalizerRun
             }
 
             inRun = false;
-            if (DroppedMarks.Contains(c))
+            if (Punctuation.DroppedMarks.Contains(c))
             {
                 continue;
             }
@@ -278,22 +253,22 @@ internal sealed partial class NormalizerRun
         {
             // The token's flags say what to look for, so that the lexicon entry (a cache miss) is read only for the
             // words that are evidence themselves.
-            ref var t = ref _tokens[_live[j]];
+            ref var t = ref _t.Items[_t.Live[j]];
             if (t.Entry == 0)
             {
                 continue;
             }
 
-            var form = Form(t);
+            var form = _t.Form(t);
             var phrases = (t.Flags & Lexicons.WordFlags.AreaPhraseStart) != 0 && _lex.AreaPhrases.TryGetValue(form, out var found) ? found : [];
             foreach (var phrase in phrases)
             {
-                if (j + phrase.Words.Length <= _live.Count)
+                if (j + phrase.Words.Length <= _t.Live.Count)
                 {
                     var match = true;
                     for (var w = 1; w < phrase.Words.Length && match; w++)
                     {
-                        match = Form(_tokens[_live[j + w]]).SequenceEqual(phrase.Words[w]);
+                        match = _t.Form(_t.Items[_t.Live[j + w]]).SequenceEqual(phrase.Words[w]);
                     }
 
                     if (match)
@@ -472,7 +447,7 @@ internal sealed partial class NormalizerRun
             return;
         }
 
-        var hash = t.FormHash != 0 ? t.FormHash : Hashing.Hash(Form(t));
+        var hash = t.FormHash != 0 ? t.FormHash : Hashing.Hash(_t.Form(t));
         _features[features++] = hash;
         if (previous != 0)
         {

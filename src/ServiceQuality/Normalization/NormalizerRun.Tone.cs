@@ -28,13 +28,6 @@ internal sealed partial class NormalizerRun
         "yet", "hundredth", "umpteenth", "millionth", "thousandth", "nth", "zillionth", "gazillionth",
     ];
 
-    /// <summary>Words that, with a run of <c>! ?</c> before them, start a sentence even in lower case ("in MY NAME!!! i called").</summary>
-    private static readonly string[] SentenceOpeners =
-    [
-        "i", "i'm", "i've", "i'd", "i'll", "im", "ive", "we", "we're", "we've", "we'll", "they", "they're", "he", "she", "you",
-        "it", "it's", "my", "our", "your", "their", "please", "what", "why", "how", "when", "who", "where",
-    ];
-
     /// <summary>
     /// Words that carry nothing alone: the frame of an insult ("you people are ___", "what a bunch of ___") and the
     /// like. A sentence of these only is left out of the canonical text, held an insult or not (<see cref="DropFrameOnlySentences"/>);
@@ -91,7 +84,7 @@ internal sealed partial class NormalizerRun
         var done = -1;
         foreach (var i in _toneCues)
         {
-            if (i <= done || _tokens[i].Kind == TokenKind.Merged)
+            if (i <= done || _t.Items[i].Kind == TokenKind.Merged)
             {
                 continue;
             }
@@ -130,16 +123,16 @@ internal sealed partial class NormalizerRun
         var start = 0;
         var kept = 0;
         var allFrame = true;
-        for (var i = 0; i < _tokenCount; i++)
+        for (var i = 0; i < _t.Count; i++)
         {
-            ref var t = ref _tokens[i];
+            ref var t = ref _t.Items[i];
             if (allFrame && !t.Dropped && t.Kind is not (TokenKind.Merged or TokenKind.Punctuation))
             {
                 kept++;
                 allFrame = t.Kind == TokenKind.Word && (t.Flags & Lexicons.WordFlags.Frame) != 0;
             }
 
-            if (i + 1 < _tokenCount && !EndsSentence(i))
+            if (i + 1 < _t.Count && !EndsSentence(i))
             {
                 continue;
             }
@@ -149,10 +142,10 @@ internal sealed partial class NormalizerRun
                 // Its punctuation too: "That is all, idiots." leaves no comma.
                 for (var k = start; k <= i; k++)
                 {
-                    if (_tokens[k].Kind != TokenKind.Merged)
+                    if (_t.Items[k].Kind != TokenKind.Merged)
                     {
-                        _tokens[k].Dropped = true;
-                        _tokens[k].DropPunctuation = true;
+                        _t.Items[k].Dropped = true;
+                        _t.Items[k].DropPunctuation = true;
                     }
                 }
             }
@@ -171,7 +164,7 @@ internal sealed partial class NormalizerRun
         }
 
         var end = i;
-        while (end < _tokenCount - 1 && !EndsSentence(end))
+        while (end < _t.Count - 1 && !EndsSentence(end))
         {
             end++;
         }
@@ -187,7 +180,7 @@ internal sealed partial class NormalizerRun
     /// </summary>
     private bool EndsSentence(int i)
     {
-        ref var t = ref _tokens[i];
+        ref var t = ref _t.Items[i];
         var text = _text.Chars;
         var after = t.Kind == TokenKind.Punctuation ? text[t.ChunkStart..t.ChunkEnd] : text[t.End..t.ChunkEnd];
         if (t.Kind != TokenKind.Merged && after.ContainsAny(".;…"))
@@ -195,7 +188,7 @@ internal sealed partial class NormalizerRun
             return true;
         }
 
-        if (!t.Dropped && t.Kind != TokenKind.Merged && after.ContainsAny("!?‽") && FindSentenceStart(i).StartsSentence)
+        if (!t.Dropped && t.Kind != TokenKind.Merged && after.ContainsAny("!?‽") && _t.FindSentenceStart(i).StartsSentence)
         {
             return true;
         }
@@ -206,7 +199,7 @@ internal sealed partial class NormalizerRun
         }
 
         // A masked span's first token reaches over the tokens merged into it.
-        return i + 1 < _tokenCount && _tokens[i + 1].ChunkStart > t.ChunkEnd && text[t.ChunkEnd.._tokens[i + 1].ChunkStart].Contains('\n');
+        return i + 1 < _t.Count && _t.Items[i + 1].ChunkStart > t.ChunkEnd && text[t.ChunkEnd.._t.Items[i + 1].ChunkStart].Contains('\n');
     }
 
     /// <summary>Gathers the kept word tokens of a sentence into <see cref="_sentence"/>; false when it holds anything but words (a number, a system, a placeholder).</summary>
@@ -216,7 +209,7 @@ internal sealed partial class NormalizerRun
         var wordsOnly = true;
         for (var k = start; k <= end; k++)
         {
-            ref var t = ref _tokens[k];
+            ref var t = ref _t.Items[k];
             if (t.Dropped || t.Kind is TokenKind.Merged or TokenKind.Punctuation)
             {
                 continue;
@@ -233,7 +226,7 @@ internal sealed partial class NormalizerRun
     {
         for (var k = from; k < _sentence.Count; k++)
         {
-            if (IsOneOf(Form(_tokens[_sentence[k]]), words))
+            if (TokenStream.IsOneOf(_t.Form(_t.Items[_sentence[k]]), words))
             {
                 return true;
             }
@@ -246,7 +239,7 @@ internal sealed partial class NormalizerRun
     {
         for (var k = 0; k < _sentence.Count; k++)
         {
-            if (IsOneOf(Form(_tokens[_sentence[k]]), words))
+            if (TokenStream.IsOneOf(_t.Form(_t.Items[_sentence[k]]), words))
             {
                 return k;
             }
@@ -255,7 +248,7 @@ internal sealed partial class NormalizerRun
         return -1;
     }
 
-    private bool SentenceWordIs(int k, string word) => k >= 0 && k < _sentence.Count && Form(_tokens[_sentence[k]]).SequenceEqual(word);
+    private bool SentenceWordIs(int k, string word) => k >= 0 && k < _sentence.Count && _t.Form(_t.Items[_sentence[k]]).SequenceEqual(word);
 
     private void NeutraliseSentence(int start, int end)
     {
@@ -337,7 +330,7 @@ internal sealed partial class NormalizerRun
                 k++;
             }
 
-            return k < _sentence.Count && IsOneOf(Form(_tokens[_sentence[k]]), Praise) && _sentence.Count <= k + 4;
+            return k < _sentence.Count && TokenStream.IsOneOf(_t.Form(_t.Items[_sentence[k]]), Praise) && _sentence.Count <= k + 4;
         }
 
         if (_sentence.Count <= 3 && (SentenceWordIs(0, "wow") || SentenceWordIs(0, "bravo") || (SentenceWordIs(0, "oh") && SentenceWordIs(1, "great"))
@@ -352,7 +345,7 @@ internal sealed partial class NormalizerRun
         }
 
         return SentenceWordIs(0, "what") && SentenceWordIs(1, "a") && _sentence.Count is >= 3 and <= 4
-            && IsOneOf(Form(_tokens[_sentence[2]]), Praise);
+            && TokenStream.IsOneOf(_t.Form(_t.Items[_sentence[2]]), Praise);
     }
 
     /// <summary>What a sarcastic sentence praises ("great job", "brilliant support").</summary>
@@ -368,15 +361,15 @@ internal sealed partial class NormalizerRun
     private bool IsPraiseOfTheService()
     {
         if (_sentence.Count is < 2 or > 6
-            || !(IsOneOf(Form(_tokens[_sentence[0]]), Praise) || SentenceWordIs(0, "good") || SentenceWordIs(0, "nice"))
-            || !IsOneOf(Form(_tokens[_sentence[1]]), PraisedThings))
+            || !(TokenStream.IsOneOf(_t.Form(_t.Items[_sentence[0]]), Praise) || SentenceWordIs(0, "good") || SentenceWordIs(0, "nice"))
+            || !TokenStream.IsOneOf(_t.Form(_t.Items[_sentence[1]]), PraisedThings))
         {
             return false;
         }
 
         for (var k = 2; k < _sentence.Count; k++)
         {
-            if (!IsOneOf(Form(_tokens[_sentence[k]]), SarcasmTail))
+            if (!TokenStream.IsOneOf(_t.Form(_t.Items[_sentence[k]]), SarcasmTail))
             {
                 return false;
             }
@@ -394,7 +387,7 @@ internal sealed partial class NormalizerRun
         var droppedTone = false;
         for (var k = start; k <= end; k++)
         {
-            droppedTone |= _tokens[k].Dropped && (_tokens[k].Flags & (Lexicons.WordFlags.Interjection | Lexicons.WordFlags.Profanity)) != 0;
+            droppedTone |= _t.Items[k].Dropped && (_t.Items[k].Flags & (Lexicons.WordFlags.Interjection | Lexicons.WordFlags.Profanity)) != 0;
         }
 
         if (!droppedTone || _sentence.Count > 3)
@@ -404,7 +397,7 @@ internal sealed partial class NormalizerRun
 
         foreach (var k in _sentence)
         {
-            if (!IsOneOf(Form(_tokens[k]), Filler))
+            if (!TokenStream.IsOneOf(_t.Form(_t.Items[k]), Filler))
             {
                 return false;
             }
@@ -420,7 +413,7 @@ internal sealed partial class NormalizerRun
         {
             if (SentenceWordIs(k, "yet") && SentenceWordIs(k + 1, "again"))
             {
-                _tokens[_sentence[k]].Dropped = true;
+                _t.Items[_sentence[k]].Dropped = true;
                 _counts.Intensifiers++;
                 _sentence.RemoveAt(k);
             }
@@ -435,10 +428,10 @@ internal sealed partial class NormalizerRun
     {
         for (var k = start; k <= end; k++)
         {
-            if (_tokens[k].Kind != TokenKind.Merged)
+            if (_t.Items[k].Kind != TokenKind.Merged)
             {
-                _tokens[k].Dropped = true;
-                _tokens[k].DropPunctuation = true;
+                _t.Items[k].Dropped = true;
+                _t.Items[k].DropPunctuation = true;
             }
         }
 
@@ -455,7 +448,7 @@ internal sealed partial class NormalizerRun
         var allFrame = true;
         foreach (var k in _sentence)
         {
-            allFrame &= _tokens[k].Kind == TokenKind.Word && (_tokens[k].Flags & Lexicons.WordFlags.Frame) != 0;
+            allFrame &= _t.Items[k].Kind == TokenKind.Word && (_t.Items[k].Flags & Lexicons.WordFlags.Frame) != 0;
         }
 
         if (allFrame)
@@ -464,7 +457,7 @@ internal sealed partial class NormalizerRun
             // does without the insult: the sentence's punctuation goes too.
             for (var k = start; k <= end; k++)
             {
-                _tokens[k].DropPunctuation = true;
+                _t.Items[k].DropPunctuation = true;
             }
 
             return;
@@ -480,11 +473,11 @@ internal sealed partial class NormalizerRun
             // Back from the insult over the words that frame it, to a clause boundary (a comma or the sentence's start).
             var j = k - 1;
             var first = k;
-            while (j >= start && (_tokens[j].Dropped || _tokens[j].Kind == TokenKind.Merged
-                || (_tokens[j].Kind == TokenKind.Word && IsOneOf(Form(_tokens[j]), InsultLead) && (j == k - 1 || HasNoTrail(_tokens[j])))))
+            while (j >= start && (_t.Items[j].Dropped || _t.Items[j].Kind == TokenKind.Merged
+                || (_t.Items[j].Kind == TokenKind.Word && TokenStream.IsOneOf(_t.Form(_t.Items[j]), InsultLead) && (j == k - 1 || _t.HasNoTrail(_t.Items[j])))))
             {
-                first = _tokens[j].Dropped || _tokens[j].Kind == TokenKind.Merged ? first : j;
-                if (!HasNoTrail(_tokens[j]) && j != k - 1)
+                first = _t.Items[j].Dropped || _t.Items[j].Kind == TokenKind.Merged ? first : j;
+                if (!_t.HasNoTrail(_t.Items[j]) && j != k - 1)
                 {
                     break;
                 }
@@ -492,25 +485,19 @@ internal sealed partial class NormalizerRun
                 j--;
             }
 
-            var boundary = j < start || _tokens[j].Kind == TokenKind.Punctuation || !HasNoTrail(_tokens[j]);
-            if (first < k && boundary && IsOneOf(Form(_tokens[first]), InsultLeadStarts))
+            var boundary = j < start || _t.Items[j].Kind == TokenKind.Punctuation || !_t.HasNoTrail(_t.Items[j]);
+            if (first < k && boundary && TokenStream.IsOneOf(_t.Form(_t.Items[first]), InsultLeadStarts))
             {
                 for (var m = first; m < k; m++)
                 {
-                    _tokens[m].Dropped = true;
+                    _t.Items[m].Dropped = true;
                 }
             }
         }
     }
 
-    private bool IsInsult(int k) => _tokens[k].Dropped && (_tokens[k].Insult || (_tokens[k].Flags & Lexicons.WordFlags.Insult) != 0);
-
-    /// <summary>
-    /// Whether a token is a word that starts a sentence in lower case after a run of <c>! ?</c>
-    /// ("in MY NAME!!! i called"); "down!!! again" is one sentence.
-    /// </summary>
-    private bool IsSentenceOpener(in Token t) => t.Kind == TokenKind.Word && IsOneOf(Form(t), SentenceOpeners);
+    private bool IsInsult(int k) => _t.Items[k].Dropped && (_t.Items[k].Insult || (_t.Items[k].Flags & Lexicons.WordFlags.Insult) != 0);
 
     /// <summary>Whether a word is an emphatic ordinal ("for the hundredth time").</summary>
-    private static bool IsEmphaticOrdinal(ReadOnlySpan<char> form) => IsOneOf(form, EmphaticOrdinals);
+    private static bool IsEmphaticOrdinal(ReadOnlySpan<char> form) => TokenStream.IsOneOf(form, EmphaticOrdinals);
 }

@@ -12,20 +12,9 @@ namespace ServiceQuality.Normalization;
 /// </summary>
 internal sealed partial class NormalizerRun
 {
-    private static readonly SearchValues<char> LeadPunctuation = SearchValues.Create("\"'([{<*_~`");
-    private static readonly SearchValues<char> TrailPunctuation = SearchValues.Create(".,;:!?)]}>\"'*_~`+");
-    private static readonly SearchValues<char> SentencePunctuation = SearchValues.Create(".,;:!?)]\"'");
     private static readonly SearchValues<char> MaskCharacters = SearchValues.Create("*$@!0134578#%");
     private static readonly SearchValues<char> RedactionCharacters = SearchValues.Create("Xx/-.");
     private static readonly SearchValues<char> AsciiLetters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
-    /// <summary>Punctuation the canonical text leaves out (Markdown marks, braces, inverted marks).</summary>
-    private static readonly SearchValues<char> DroppedMarks = SearchValues.Create("{}*_~`¿¡");
-
-    /// <summary>The Markdown marks and braces the canonical text leaves out at a chunk's edges, as a span to trim.</summary>
-    private const string MarkdownEdges = "{}*_~`¿¡";
-
-    /// <summary>A run of <c>! ? ‽</c> with Markdown marks: all the canonical text keeps of it is a full stop, where it ends a sentence.</summary>
-    private static readonly SearchValues<char> EmphaticMarks = SearchValues.Create("!?‽{}*_~`¿¡");
 
     private readonly CleanerScratch _scratch = new();
     private readonly CodePointBuffer _foldPoints = new();
@@ -33,12 +22,9 @@ internal sealed partial class NormalizerRun
     private readonly WordMemo _longMemo;
     private readonly WordMemo _chunkMemo;
     private readonly TextBuffer _text = new();
+    private readonly TokenStream _t = new();
     private readonly List<ComplaintFact> _facts = [];
     private readonly List<(int Start, int End)> _quoted = [];
-    private Token[] _tokens = new Token[128];
-    private int _tokenCount;
-    private char[] _forms = new char[512];
-    private int _formLength;
     private char[] _out = new char[512];
     private char[] _scratchWord = new char[64];
     private char[] _scratchFold = new char[64];
@@ -68,8 +54,6 @@ internal sealed partial class NormalizerRun
         _longMemo.Use(lexicons);
         _original = text;
         _counts = default;
-        _tokenCount = 0;
-        _formLength = 0;
         _outLength = 0;
         _facts.Clear();
         _quoted.Clear();
@@ -89,6 +73,7 @@ internal sealed partial class NormalizerRun
             _text.RemoveRanges(_quoted);
         }
 
+        _t.Reset(_text);
         Tokenize();
         MaskInContext();
         MergeSystemPhrases();
@@ -118,10 +103,6 @@ internal sealed partial class NormalizerRun
         return new NormalizedComplaint(canonical, facts, areas, impact, recurrence, counts, key, fingerprint, context, _signals);
     }
 
-    private ReadOnlySpan<char> Form(in Token token) => _forms.AsSpan(token.FormStart, token.FormLength);
-
-    private ReadOnlySpan<char> Core(in Token token) => _text.Chars[token.Start..token.End];
-
     // ---- quoted replies and signatures ----------------------------------------------------------------------------
 
     private void FindQuotedRegions()
@@ -134,7 +115,7 @@ internal sealed partial class NormalizerRun
             var lineEnd = newline < 0 ? text.Length : lineStart + newline;
             // Markdown marks before the '>' are left out of the canonical text: the line is quoted all the same.
             var line = text[lineStart..lineEnd].Trim();
-            var marks = line.IndexOfAnyExcept(DroppedMarks);
+            var marks = line.IndexOfAnyExcept(Punctuation.DroppedMarks);
             line = marks > 0 ? line[marks..].TrimStart() : line;
             if (line.StartsWith('>'))
             {
@@ -168,10 +149,10 @@ internal sealed partial class NormalizerRun
 
             var chunkEnd = ChunkEnd(text, i);
 
-            ref var token = ref NewToken();
+            ref var token = ref _t.Add();
             token.ChunkStart = i;
             if (TryPersonalNumber(text, i, chunkEnd, out var piiStart, out var piiEnd, out var placeholder)
-                && !(placeholder == PersonalData.Account && FollowsReferenceCue(_tokenCount - 1)))
+                && !(placeholder == PersonalData.Account && FollowsReferenceCue(_t.Count - 1)))
             {
                 if (piiStart > i && text[piiStart - 1] == '[' && piiEnd < text.Length && text[piiEnd] == ']')
                 {
@@ -182,9 +163,9 @@ internal sealed partial class NormalizerRun
                 token.Start = piiStart;
                 token.End = piiEnd;
                 token.Kind = TokenKind.Placeholder;
-                SetForm(ref token, placeholder);
+                _t.SetForm(ref token, placeholder);
                 var k = piiEnd;
-                while (k < text.Length && IsTrail(text[k]))
+                while (k < text.Length && Punctuation.IsTrail(text[k]))
                 {
                     k++;
                 }
@@ -197,7 +178,7 @@ internal sealed partial class NormalizerRun
             }
 
             token.ChunkEnd = chunkEnd;
-            NoteForPhrasePasses(token, _tokenCount - 1);
+            NoteForPhrasePasses(token, _t.Count - 1);
 
             i = chunkEnd;
         }
@@ -216,7 +197,7 @@ internal sealed partial class NormalizerRun
             return true;
         }
 
-        if (!IsLead(text[chunkStart]))
+        if (!Punctuation.IsLead(text[chunkStart]))
         {
             return false;
         }
@@ -225,10 +206,10 @@ internal sealed partial class NormalizerRun
         // parentheses and marks only ("(**", "*(", "((") is "(" there, which opens the number.
         var parenthesis = false;
         var other = false;
-        while (start < chunkEnd && IsLead(text[start]))
+        while (start < chunkEnd && Punctuation.IsLead(text[start]))
         {
             parenthesis |= text[start] == '(';
-            other |= text[start] != '(' && !DroppedMarks.Contains(text[start]);
+            other |= text[start] != '(' && !Punctuation.DroppedMarks.Contains(text[start]);
             start++;
         }
 
@@ -283,7 +264,7 @@ internal sealed partial class NormalizerRun
     /// <summary>Gets the end of the chunk starting at <paramref name="start"/>: the next white space, or a change into or out of Han, kana or Hangul.</summary>
     private static int ChunkEnd(ReadOnlySpan<char> text, int start)
     {
-        var cjk = IsCjk(text[start]);
+        var cjk = Punctuation.IsCjk(text[start]);
         var k = start;
         while (k < text.Length)
         {
@@ -300,7 +281,7 @@ internal sealed partial class NormalizerRun
             }
 
             var c = text[k];
-            if (char.IsWhiteSpace(c) || IsCjk(c) != cjk)
+            if (char.IsWhiteSpace(c) || Punctuation.IsCjk(c) != cjk)
             {
                 return k;
             }
@@ -309,37 +290,6 @@ internal sealed partial class NormalizerRun
         }
 
         return k;
-    }
-
-    /// <summary>Han, kana and Hangul are written without spaces: a chunk ends where such a script starts or stops.</summary>
-    private static bool IsCjk(char c) => Patterns.IsCjk(c);
-
-    private static bool IsLead(char c) => LeadPunctuation.Contains(c) || c is '¿' or '¡';
-
-    private static bool IsTrail(char c) => TrailPunctuation.Contains(c) || c == '‽';
-
-    private static bool IsAllTrail(ReadOnlySpan<char> text)
-    {
-        foreach (var c in text)
-        {
-            if (!IsTrail(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private ref Token NewToken()
-    {
-        if (_tokenCount == _tokens.Length)
-        {
-            Array.Resize(ref _tokens, _tokens.Length * 2);
-        }
-
-        _tokens[_tokenCount] = default;
-        return ref _tokens[_tokenCount++];
     }
 
     private void Classify(ref Token token, int chunkStart, int chunkEnd)
@@ -358,7 +308,7 @@ internal sealed partial class NormalizerRun
             }
 
             var rest = chunk[letters..];
-            if ((rest.IsEmpty || (!rest.ContainsAnyExcept(SentencePunctuation) && (chunk.Length > 3 || char.IsAsciiLetterOrDigit(chunk[^1])))))
+            if ((rest.IsEmpty || (!rest.ContainsAnyExcept(Punctuation.Sentence) && (chunk.Length > 3 || char.IsAsciiLetterOrDigit(chunk[^1])))))
             {
                 token.Start = chunkStart;
                 token.End = chunkStart + letters;
@@ -395,19 +345,19 @@ internal sealed partial class NormalizerRun
     {
         var text = _text.Chars;
         var chunk = text[chunkStart..chunkEnd];
-        if (IsLead(chunk[0]))
+        if (Punctuation.IsLead(chunk[0]))
         {
             // A placeholder, or one after opening punctuation ("[[email]", as "[x@y.com" is written).
-            for (var p = 0; p < chunk.Length && IsLead(chunk[p]); p++)
+            for (var p = 0; p < chunk.Length && Punctuation.IsLead(chunk[p]); p++)
             {
                 foreach (var placeholder in chunk[p] == '[' ? PersonalData.Placeholders : [])
                 {
-                    if (chunk[p..].StartsWith(placeholder, StringComparison.Ordinal) && IsAllTrail(chunk[(p + placeholder.Length)..]))
+                    if (chunk[p..].StartsWith(placeholder, StringComparison.Ordinal) && Punctuation.IsAllTrail(chunk[(p + placeholder.Length)..]))
                     {
                         token.Start = chunkStart + p;
                         token.End = token.Start + placeholder.Length;
                         token.Kind = TokenKind.Placeholder;
-                        SetForm(ref token, placeholder);
+                        _t.SetForm(ref token, placeholder);
                         return;
                     }
                 }
@@ -415,7 +365,7 @@ internal sealed partial class NormalizerRun
         }
 
         // An emoticon is read as the canonical text shows it, without Markdown marks at its edges ("*<3" is "<3" there).
-        var face = chunk.Trim(MarkdownEdges);
+        var face = chunk.Trim(Punctuation.MarkdownEdges);
         if (face.Length is > 0 and <= 3 && !(char.IsAsciiLetterOrDigit(face[0]) && char.IsAsciiLetterOrDigit(face[^1])) && Patterns.IsEmoticon(face))
         {
             token.Start = chunkStart;
@@ -433,7 +383,7 @@ internal sealed partial class NormalizerRun
         }
 
         var trail = chunk.Length;
-        while (trail > lead && (SentencePunctuation.Contains(chunk[trail - 1]) || chunk[trail - 1] == '‽'))
+        while (trail > lead && (Punctuation.Sentence.Contains(chunk[trail - 1]) || chunk[trail - 1] == '‽'))
         {
             trail--;
         }
@@ -448,13 +398,13 @@ internal sealed partial class NormalizerRun
         }
 
         lead = 0;
-        while (lead < chunk.Length && IsLead(chunk[lead]))
+        while (lead < chunk.Length && Punctuation.IsLead(chunk[lead]))
         {
             lead++;
         }
 
         trail = chunk.Length;
-        while (trail > lead && IsTrail(chunk[trail - 1]))
+        while (trail > lead && Punctuation.IsTrail(chunk[trail - 1]))
         {
             trail--;
         }
@@ -492,7 +442,7 @@ internal sealed partial class NormalizerRun
         if (PersonalData.ClassifyCore(core) is { } personal)
         {
             token.Kind = TokenKind.Placeholder;
-            SetForm(ref token, personal);
+            _t.SetForm(ref token, personal);
             if (personal == PersonalData.Email && core.Contains("@[", StringComparison.Ordinal) && token.End < _text.Length && _text[token.End] == ']')
             {
                 // An IP-literal domain keeps its closing bracket.
@@ -506,10 +456,10 @@ internal sealed partial class NormalizerRun
         {
             token.Kind = TokenKind.Url;
             var hostEnd = Patterns.UrlHostEnd(core);
-            var start = BeginForm();
-            AppendLower(core[..hostEnd]);
-            AppendForm(core[hostEnd..]);
-            EndForm(ref token, start);
+            var start = _t.BeginForm();
+            _t.AppendLower(core[..hostEnd]);
+            _t.AppendForm(core[hostEnd..]);
+            _t.EndForm(ref token, start);
             return;
         }
 
@@ -518,40 +468,40 @@ internal sealed partial class NormalizerRun
         {
             case TokenKind.ErrorCode when core.Length > 2 && core[0] == '0' && core[1] is 'x' or 'X':
                 token.Kind = kind;
-                var start = BeginForm();
-                AppendForm("0x");
-                AppendUpper(core[2..]);
-                EndForm(ref token, start);
+                var start = _t.BeginForm();
+                _t.AppendForm("0x");
+                _t.AppendUpper(core[2..]);
+                _t.EndForm(ref token, start);
                 return;
             case TokenKind.ErrorCode or TokenKind.Reference:
                 token.Kind = kind;
-                start = BeginForm();
-                AppendUpper(core);
-                EndForm(ref token, start);
+                start = _t.BeginForm();
+                _t.AppendUpper(core);
+                _t.EndForm(ref token, start);
                 return;
             case TokenKind.Host:
                 token.Kind = kind;
-                start = BeginForm();
-                AppendLower(core);
-                EndForm(ref token, start);
+                start = _t.BeginForm();
+                _t.AppendLower(core);
+                _t.EndForm(ref token, start);
                 return;
             case TokenKind.Date or TokenKind.Amount or TokenKind.Number or TokenKind.Ordinal or TokenKind.Duration or TokenKind.Identifier:
                 token.Kind = kind;
-                start = BeginForm();
+                start = _t.BeginForm();
                 if (kind is TokenKind.Ordinal or TokenKind.Duration)
                 {
-                    AppendLower(core);
+                    _t.AppendLower(core);
                 }
                 else
                 {
-                    AppendForm(core);
+                    _t.AppendForm(core);
                 }
 
-                EndForm(ref token, start);
-                if (kind == TokenKind.Identifier && _lex.SystemsLookup.TryGetValue(Lower(core), out var system))
+                _t.EndForm(ref token, start);
+                if (kind == TokenKind.Identifier && _lex.SystemsLookup.TryGetValue(_t.Lower(core), out var system))
                 {
                     token.Kind = TokenKind.System;
-                    SetForm(ref token, system);
+                    _t.SetForm(ref token, system);
                 }
 
                 return;
@@ -559,15 +509,6 @@ internal sealed partial class NormalizerRun
                 ClassifyWord(ref token, core, Ascii.IsValid(core));
                 return;
         }
-    }
-
-    private ReadOnlySpan<char> Lower(ReadOnlySpan<char> text)
-    {
-        var start = _formLength;
-        AppendLower(text);
-        var result = _forms.AsSpan(start, _formLength - start);
-        _formLength = start;
-        return result;
     }
 
     /// <summary>
@@ -612,7 +553,7 @@ internal sealed partial class NormalizerRun
         token.Intensifier = slot.Intensifier;
         token.Entry = slot.Entry;
         token.Flags = slot.Flags;
-        var start = BeginForm();
+        var start = _t.BeginForm();
         switch (slot.Source)
         {
             case WordMemo.FormSource.Verbatim:
@@ -622,19 +563,19 @@ internal sealed partial class NormalizerRun
                 AppendShort(core, LowerMask);
                 break;
             case WordMemo.FormSource.System:
-                AppendForm(_lex.Words[slot.Entry - 1].System);
+                _t.AppendForm(_lex.Words[slot.Entry - 1].System);
                 break;
             default:
                 ref var kept = ref memo.ExtraAt(index);
-                EnsureForms(8);
-                var bytes = MemoryMarshal.AsBytes(_forms.AsSpan(start, 8));
+                _t.EnsureForms(8);
+                var bytes = MemoryMarshal.AsBytes(_t.Forms.AsSpan(start, 8));
                 MemoryMarshal.Write(bytes, kept.Form0);
                 MemoryMarshal.Write(bytes[8..], kept.Form1);
-                _formLength += kept.FormLength;
+                _t.FormLength += kept.FormLength;
                 break;
         }
 
-        EndForm(ref token, start);
+        _t.EndForm(ref token, start);
         token.FormHash = slot.FormHash;
         if (slot.HasCounts)
         {
@@ -657,9 +598,9 @@ internal sealed partial class NormalizerRun
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AppendShort(ReadOnlySpan<char> core, ulong mask)
     {
-        EnsureForms(16);
+        _t.EnsureForms(16);
         var source = MemoryMarshal.AsBytes(core);
-        var destination = MemoryMarshal.AsBytes(_forms.AsSpan(_formLength, core.Length));
+        var destination = MemoryMarshal.AsBytes(_t.Forms.AsSpan(_t.FormLength, core.Length));
         if (core.Length >= 8)
         {
             var masks = Vector128.Create(mask).AsByte();
@@ -675,11 +616,11 @@ internal sealed partial class NormalizerRun
         {
             for (var k = 0; k < core.Length; k++)
             {
-                _forms[_formLength + k] = (char)(core[k] | (char)mask);
+                _t.Forms[_t.FormLength + k] = (char)(core[k] | (char)mask);
             }
         }
 
-        _formLength += core.Length;
+        _t.FormLength += core.Length;
     }
 
     /// <summary>
@@ -702,7 +643,7 @@ internal sealed partial class NormalizerRun
             return;
         }
 
-        var form = Form(token);
+        var form = _t.Form(token);
         var core = _text.Chars[token.Start..token.End];
         ref var extra = ref memo.ExtraAt(index);
         WordMemo.FormSource source;
@@ -779,9 +720,9 @@ internal sealed partial class NormalizerRun
         {
             // CFPB redactions (XXXX, XX/XX/XXXX) are not shouting.
             token.Kind = Patterns.IsDate(core) ? TokenKind.Date : TokenKind.Redaction;
-            var s = BeginForm();
-            AppendUpper(core);
-            EndForm(ref token, s);
+            var s = _t.BeginForm();
+            _t.AppendUpper(core);
+            _t.EndForm(ref token, s);
             return;
         }
 
@@ -795,9 +736,9 @@ internal sealed partial class NormalizerRun
             _counts.Homoglyphs += replaced;
         }
 
-        var start = BeginForm();
+        var start = _t.BeginForm();
         var shape = ascii ? FoldAscii(repaired, start) : FoldUnicode(repaired, start);
-        var folded = _forms.AsSpan(start, _formLength - start);
+        var folded = _t.Forms.AsSpan(start, _t.FormLength - start);
         if (!ascii && folded.Length >= 2 && folded[0] == 'x' && !folded.ContainsAnyExcept(RedactionCharacters))
         {
             // Look-alikes and folding made a redaction ("Χx", Greek Chi, is "xx"): written as one, in capitals, so
@@ -808,19 +749,19 @@ internal sealed partial class NormalizerRun
             }
 
             token.Kind = Patterns.IsDate(folded) ? TokenKind.Date : TokenKind.Redaction;
-            EndForm(ref token, start);
+            _t.EndForm(ref token, start);
             return;
         }
 
         if (shape.MayBeStretched && Stretch.TryRestore(folded, _lex, out var restoredLength))
         {
-            _formLength = start + restoredLength;
-            folded = _forms.AsSpan(start, restoredLength);
+            _t.FormLength = start + restoredLength;
+            folded = _t.Forms.AsSpan(start, restoredLength);
             _counts.StretchedLetters++;
             shape.Hash = 0;
         }
 
-        EndForm(ref token, start);
+        _t.EndForm(ref token, start);
         token.Kind = TokenKind.Word;
         token.FormHash = shape.Hash != 0 ? shape.Hash : Hashing.Hash(folded);
         ClassifyFoldedWord(ref token, repaired, folded, shape, ascii);
@@ -843,8 +784,8 @@ internal sealed partial class NormalizerRun
     /// </summary>
     private WordShape FoldAscii(ReadOnlySpan<char> word, int start)
     {
-        EnsureForms(word.Length);
-        var forms = _forms.AsSpan(start, word.Length);
+        _t.EnsureForms(word.Length);
+        var forms = _t.Forms.AsSpan(start, word.Length);
         int upper = 0, lower = 0;
         bool interiorUpper = false, stretched = false, previousLower = false;
         char previous = '\0', beforePrevious = '\0';
@@ -867,7 +808,7 @@ internal sealed partial class NormalizerRun
             previous = c;
         }
 
-        _formLength += word.Length;
+        _t.FormLength += word.Length;
         return new WordShape
         {
             Letters = upper + lower,
@@ -904,7 +845,7 @@ internal sealed partial class NormalizerRun
         }
 
         AppendFolded(word);
-        var folded = _forms.AsSpan(start, _formLength - start);
+        var folded = _t.Forms.AsSpan(start, _t.FormLength - start);
         if (!Ascii.IsValid(folded))
         {
             // Folding can make a look-alike ("ᲀ" folds to Cyrillic "в"): repair again, so the next pass has nothing to repair.
@@ -936,7 +877,7 @@ internal sealed partial class NormalizerRun
             if ((flags & Lexicons.WordFlags.System) != 0)
             {
                 token.Kind = TokenKind.System;
-                SetForm(ref token, _lex.Words[index].System);
+                _t.SetForm(ref token, _lex.Words[index].System);
                 return;
             }
 
@@ -961,7 +902,7 @@ internal sealed partial class NormalizerRun
         {
             // Dotted abbreviations (U.S.C, U.S) are kept as written; they name no system.
             token.Kind = TokenKind.Identifier;
-            SetForm(ref token, repaired);
+            _t.SetForm(ref token, repaired);
             return;
         }
 
@@ -969,7 +910,7 @@ internal sealed partial class NormalizerRun
             && shape.Letters == repaired.Length - CountSeparators(repaired))
         {
             token.Kind = TokenKind.Acronym;
-            SetForm(ref token, repaired);
+            _t.SetForm(ref token, repaired);
             return;
         }
 
@@ -983,7 +924,7 @@ internal sealed partial class NormalizerRun
             }
 
             token.Kind = TokenKind.Product;
-            SetForm(ref token, repaired);
+            _t.SetForm(ref token, repaired);
             return;
         }
 
@@ -1077,74 +1018,19 @@ internal sealed partial class NormalizerRun
 
     // ---- forms -----------------------------------------------------------------------------------------------------
 
-    private int BeginForm() => _formLength;
-
-    private void EndForm(ref Token token, int start)
-    {
-        token.FormStart = start;
-        token.FormLength = _formLength - start;
-        token.FormHash = 0;
-    }
-
-    private void SetForm(ref Token token, ReadOnlySpan<char> form)
-    {
-        var start = BeginForm();
-        AppendForm(form);
-        EndForm(ref token, start);
-    }
-
-    private void EnsureForms(int extra)
-    {
-        if (_formLength + extra > _forms.Length)
-        {
-            Array.Resize(ref _forms, Math.Max(_forms.Length * 2, _formLength + extra));
-        }
-    }
-
-    private void AppendForm(char c)
-    {
-        EnsureForms(1);
-        _forms[_formLength++] = c;
-    }
-
-    private void AppendForm(ReadOnlySpan<char> text)
-    {
-        EnsureForms(text.Length);
-        text.CopyTo(_forms.AsSpan(_formLength));
-        _formLength += text.Length;
-    }
-
-    private void AppendLower(ReadOnlySpan<char> text)
-    {
-        EnsureForms(text.Length);
-        foreach (var c in text)
-        {
-            _forms[_formLength++] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
-        }
-    }
-
-    private void AppendUpper(ReadOnlySpan<char> text)
-    {
-        EnsureForms(text.Length);
-        foreach (var c in text)
-        {
-            _forms[_formLength++] = char.IsAsciiLetterLower(c) ? (char)(c & ~0x20) : c;
-        }
-    }
-
     /// <summary>Full case folding from the shipped table, then NFKC again where folding produced several code points.</summary>
     private void AppendFolded(ReadOnlySpan<char> text)
     {
         // A case folding makes up to three code points of one (U+0390), each at most as long as the character folded.
-        EnsureForms(MaxFoldExpansion * text.Length);
-        var start = _formLength;
+        _t.EnsureForms(MaxFoldExpansion * text.Length);
+        var start = _t.FormLength;
         var recompose = false;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             if (c < 0x80)
             {
-                _forms[_formLength++] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
+                _t.Forms[_t.FormLength++] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
                 continue;
             }
 
@@ -1157,14 +1043,14 @@ internal sealed partial class NormalizerRun
             var folded = UnicodeData.Fold(cp);
             if (folded is null)
             {
-                AppendCodePoint(cp);
+                _t.AppendCodePoint(cp);
             }
             else
             {
                 recompose |= folded.Length > 1 || UnicodeData.Decompose(folded[0]) is not null;
                 foreach (var f in folded)
                 {
-                    AppendCodePoint(f);
+                    _t.AppendCodePoint(f);
                 }
             }
         }
@@ -1175,28 +1061,13 @@ internal sealed partial class NormalizerRun
         }
     }
 
-    private void AppendCodePoint(int cp)
-    {
-        EnsureForms(2);
-        if (cp < 0x10000)
-        {
-            _forms[_formLength++] = (char)cp;
-        }
-        else
-        {
-            var v = cp - 0x10000;
-            _forms[_formLength++] = (char)(0xD800 + (v >> 10));
-            _forms[_formLength++] = (char)(0xDC00 + (v & 0x3FF));
-        }
-    }
-
     /// <summary>The most UTF-16 characters a case folding makes of one (U+0390 folds to three code points).</summary>
     private const int MaxFoldExpansion = 3;
 
     /// <summary>Applies NFKC again to the folded form from <paramref name="start"/> on.</summary>
     private void Recompose(int start)
     {
-        var segment = _forms.AsSpan(start, _formLength - start);
+        var segment = _t.Forms.AsSpan(start, _t.FormLength - start);
         var points = _foldPoints;
         points.Clear();
         for (var i = 0; i < segment.Length; i++)
@@ -1222,10 +1093,10 @@ internal sealed partial class NormalizerRun
         }
 
         points.Compose();
-        _formLength = start;
+        _t.FormLength = start;
         foreach (var cp in points.Points)
         {
-            AppendCodePoint(cp);
+            _t.AppendCodePoint(cp);
         }
     }
 }
