@@ -143,12 +143,12 @@ internal sealed class Lexicons
             Entry(phrase.Words[0]).Flags |= WordFlags.AreaPhraseStart;
         }
 
-        foreach (var word in NormalizerRun.FactTriggerWords)
+        foreach (var word in FactExtractor.FactTriggerWords)
         {
             Entry(word).Flags |= WordFlags.FactTrigger;
         }
 
-        foreach (var (word, flag) in NormalizerRun.FactWordKinds)
+        foreach (var (word, flag) in FactExtractor.FactWordKinds)
         {
             Entry(word).Flags |= flag;
         }
@@ -158,17 +158,17 @@ internal sealed class Lexicons
             Entry(word).Flags |= WordFlags.PersonalDataCue;
         }
 
-        foreach (var word in NormalizerRun.ToneCueWords)
+        foreach (var word in ToneNeutralizer.ToneCueWords)
         {
             Entry(word).Flags |= WordFlags.ToneCue;
         }
 
-        foreach (var word in NormalizerRun.FrameWords)
+        foreach (var word in ToneNeutralizer.FrameWords)
         {
             Entry(word).Flags |= WordFlags.Frame;
         }
 
-        foreach (var word in NormalizerRun.StopWords)
+        foreach (var word in Fingerprinter.StopWords)
         {
             Entry(word).Flags |= WordFlags.StopWord;
         }
@@ -346,10 +346,10 @@ internal sealed class Lexicons
         /// <summary>A word after which context decides what is personal data (<see cref="PersonalData.CueWords"/>).</summary>
         PersonalDataCue = 1 << 17,
 
-        /// <summary>A word a sentence rule of the tone stage starts from (<see cref="NormalizerRun.ToneCueWords"/>).</summary>
+        /// <summary>A word a sentence rule of the tone stage starts from (<see cref="ToneNeutralizer.ToneCueWords"/>).</summary>
         ToneCue = 1 << 18,
 
-        /// <summary>A word that says nothing alone (<see cref="NormalizerRun.FrameWords"/>): a sentence of these only is left out.</summary>
+        /// <summary>A word that says nothing alone (<see cref="ToneNeutralizer.FrameWords"/>): a sentence of these only is left out.</summary>
         Frame = 1 << 19,
     }
 

@@ -1,243 +1,42 @@
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-
 namespace ServiceQuality.Normalization;
 
 internal sealed partial class NormalizerRun
 {
-    /// <summary>Words left out of the fingerprint (flagged in the lexicon table).</summary>
-    internal static readonly string[] StopWords =
-    [
-        "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "with", "is", "are", "was", "were", "be", "been",
-        "it", "its", "this", "that", "i", "my", "me", "we", "our", "you", "your", "they", "their", "he", "she", "his", "her",
-        "as", "by", "from", "has", "have", "had", "do", "does", "did", "so", "if", "then", "there", "these", "those", "am",
-    ];
-
-    private readonly List<ulong> _keyParts = [];
+    /// <summary>The live indices of the words that are evidence of an area or start an area phrase.</summary>
+    private readonly List<int> _areaCandidates = [];
 
     /// <summary>The evidence of the service areas found so far: area index and term, in the order they were found.</summary>
     private readonly List<(int Area, string Term)> _evidence = [];
     private readonly HashSet<(int Area, string Term)> _evidenceSeen = [];
     private int[] _evidenceCounts = [];
 
-    /// <summary>The fingerprint's feature hashes, in the order of the text (each kept word, and each pair of consecutive ones).</summary>
-    private ulong[] _features = new ulong[256];
-
-    /// <summary>The fingerprint's count of features for each bit.</summary>
-    private readonly int[] _featureOnes = new int[64];
-    private bool _pendingSpace;
-
-    /// <summary>The last question <see cref="NextStartsSentence"/> answered: from which token, the token that decided, the answer.</summary>
-    private int _sentenceProbeFrom = -1;
-    private int _sentenceProbe = -1;
-    private bool _sentenceProbeResult;
-
-    private void BeginCanonicalText()
-    {
-        // Room for everything at once, so no append needs to grow the buffer: each append (a form or a punctuation
-        // mark) adds at most one space before it; forms come from the forms buffer, marks from the text (a run of
-        // ! ? becomes at most one full stop).
-        // And room for a whole block of FormBlock characters after any form and after the text written, for AppendForm.
-        var bound = _t.FormLength + (2 * _text.Length) + _t.Count + FormBlock + 16;
-        if (_out.Length < bound)
-        {
-            _out = new char[Math.Max(bound, _out.Length * 2)];
-        }
-
-        _t.EnsureForms(FormBlock);
-
-        _outLength = 0;
-        _pendingSpace = false;
-        (_sentenceProbeFrom, _sentenceProbe) = (-1, -1);
-    }
-
-    /// <summary>Appends token <paramref name="i"/> to the canonical text, with its punctuation.</summary>
-    private void AppendCanonicalText(int i)
-    {
-        var text = _text.Chars;
-        ref var t = ref _t.Items[i];
-        if (t.Kind == TokenKind.Merged)
-        {
-            return;
-        }
-
-        if (t.Dropped)
-        {
-            if (_outLength > 0 && !t.DropPunctuation)
-            {
-                _pendingSpace = false;
-                AppendPunctuation(text[t.End..t.ChunkEnd], false);
-            }
-
-            return;
-        }
-
-        _pendingSpace = true;
-        if (t.Kind == TokenKind.Punctuation)
-        {
-            // A run standing alone ("$500 !!! Next") ends the sentence at the word before; one split off a word only
-            // by a change of script ("冬?붏") is placed as a full stop there would be.
-            var adjacent = i > 0 && _t.Items[i - 1].ChunkEnd == t.ChunkStart;
-            AppendPunctuation(text[t.ChunkStart..t.ChunkEnd], _outLength > 0 && NextStartsSentence(i), attachStop: !adjacent);
-            return;
-        }
-
-        if (t.ChunkStart < t.Start)
-        {
-            AppendPunctuation(text[t.ChunkStart..t.Start], false);
-        }
-
-        WriteForm(t);
-        if (t.End < t.ChunkEnd)
-        {
-            AppendPunctuation(text[t.End..t.ChunkEnd], NextStartsSentence(i));
-        }
-    }
-
-    private string EndCanonicalText()
-    {
-        _pendingSpace = false;
-
-        // The text's last sentence ends the same way however it was ended: "down.", "down!!!" and "down" are "down".
-        // (No form ends with a full stop: a token's trailing dots are its punctuation.)
-        while (_outLength > 0 && _out[_outLength - 1] is '.' or ' ')
-        {
-            _outLength--;
-        }
-
-        return new string(_out, 0, _outLength);
-    }
-
-    /// <summary>Characters that <see cref="WriteForm"/> moves at once.</summary>
-    private const int FormBlock = 16;
-
-    /// <summary>Appends a token's form, after the pending space.</summary>
-    private void WriteForm(in Token t)
-    {
-        var count = t.FormLength;
-        if (count == 0)
-        {
-            return;
-        }
-
-        var output = _out;
-        var length = _outLength;
-        if (_pendingSpace && length > 0)
-        {
-            output[length++] = ' ';
-        }
-
-        _pendingSpace = false;
-        if (count <= FormBlock)
-        {
-            // Most forms are short words: a whole block is moved, whatever the length (the forms and the output have
-            // room for one after any form), so that no branch depends on it.
-            var source = MemoryMarshal.AsBytes(_t.Forms.AsSpan(t.FormStart, FormBlock));
-            var destination = MemoryMarshal.AsBytes(output.AsSpan(length, FormBlock));
-            Vector128.Create<byte>(source).CopyTo(destination);
-            Vector128.Create<byte>(source[16..]).CopyTo(destination[16..]);
-        }
-        else
-        {
-            _t.Form(t).CopyTo(output.AsSpan(length));
-        }
-
-        _outLength = length + count;
-    }
-
-    /// <summary>Appends one character (a punctuation mark), after the pending space.</summary>
-    private void AppendOut(char c)
-    {
-        if (_outLength == 0 && c == '>')
-        {
-            // A text starting with '>' is a quoted reply: the canonical text never starts with one, so that normalizing
-            // it again does not take it for a quote ("damn > 5 users").
-            return;
-        }
-
-        // After Han, kana or Hangul other punctuation is a chunk of its own, so spaced, as it is when normalized again.
-        if (_outLength > 0 && (_pendingSpace || (Punctuation.IsCjk(_out[_outLength - 1]) && !Punctuation.IsCjk(c))))
-        {
-            _out[_outLength++] = ' ';
-        }
-
-        _pendingSpace = false;
-        _out[_outLength++] = c;
-    }
-
     /// <summary>
-    /// Whether the token after token <paramref name="i"/> starts a sentence: anything but a word written with a
-    /// lower-case initial ("down!!! Ticket 4", "down!!! TICKET 4", "week!!! 3 users", but not "down!!! slow"; dropped
-    /// tokens skipped, but a dropped capitalised sentence such as "This is a joke." counts). Not at the end of the
-    /// text. A <c>! ? ‽</c> run before it ends the sentence like a full stop.
+    /// One pass over the final tokens: writes the canonical text, gathers the live tokens (kept, not
+    /// punctuation), fingerprints them and notes those that can start a fact or be evidence of a service area.
     /// </summary>
-    private bool NextStartsSentence(int i)
+    private void GatherTokens()
     {
-        // The answer depends on the first token after i that the loop below stops at; the canonical text is written
-        // in order, so a later question from before that token has the same answer (linear, however long a run of
-        // punctuation or dropped tokens is).
-        if (i >= _sentenceProbeFrom && i < _sentenceProbe)
+        var live = _t.Live;
+        live.Clear();
+        _areaCandidates.Clear();
+        _factExtractor.Begin();
+        _writer.Begin(_t);
+        _fingerprinter.Begin(_t);
+        for (var i = 0; i < _t.Count; i++)
         {
-            return _sentenceProbeResult;
-        }
-
-        _sentenceProbeFrom = i;
-        (_sentenceProbe, _sentenceProbeResult) = _t.FindSentenceStart(i);
-        return _sentenceProbeResult;
-    }
-
-    /// <summary>
-    /// Appends punctuation: <c>! ? ‽</c> runs removed (one that ends a sentence, <paramref name="sentenceEnd"/>, becomes
-    /// a full stop unless other sentence punctuation follows it), Markdown marks and braces dropped, repeated marks collapsed.
-    /// </summary>
-    private void AppendPunctuation(ReadOnlySpan<char> punctuation, bool sentenceEnd, bool attachStop = true)
-    {
-        var inRun = false;
-
-        // Whether sentence punctuation follows a place is whether its last one is after it: found once, not at each run.
-        var lastStop = punctuation.LastIndexOfAny(".,;:…");
-        for (var i = 0; i < punctuation.Length; i++)
-        {
-            var c = punctuation[i];
-            if (c is '!' or '?' or '‽')
+            _writer.Append(i);
+            ref var t = ref _t.Items[i];
+            if (!t.Dropped && t.Kind is not TokenKind.Merged and not TokenKind.Punctuation)
             {
-                if (!inRun)
+                _factExtractor.Note(live.Count, t);
+                if (t.Kind == TokenKind.Word && (t.Flags & (Lexicons.WordFlags.AreaPhraseStart | Lexicons.WordFlags.AreaTerm)) != 0)
                 {
-                    _counts.PunctuationRuns++;
+                    _areaCandidates.Add(live.Count);
                 }
 
-                inRun = true;
-                if (sentenceEnd && (i + 1 == punctuation.Length || punctuation[i + 1] is not ('!' or '?' or '‽'))
-                    && lastStop <= i)
-                {
-                    if (_outLength == 0 || _out[_outLength - 1] is not ('.' or ',' or ';' or ':'))
-                    {
-                        // After Han, kana or Hangul a full stop is a chunk of its own, so spaced, as "冬." is.
-                        _pendingSpace = (_pendingSpace && !attachStop) || (_outLength > 0 && Punctuation.IsCjk(_out[_outLength - 1]));
-                        AppendOut('.');
-                    }
-                }
-
-                continue;
+                live.Add(i);
+                _fingerprinter.Add(t);
             }
-
-            inRun = false;
-            if (Punctuation.DroppedMarks.Contains(c))
-            {
-                continue;
-            }
-
-            if (_outLength > 0 && _out[_outLength - 1] == c && !_pendingSpace)
-            {
-                if (i == 0 || punctuation[i - 1] != c)
-                {
-                    _counts.PunctuationRuns++;
-                }
-
-                continue;
-            }
-
-            AppendOut(c);
         }
     }
 
@@ -288,7 +87,7 @@ internal sealed partial class NormalizerRun
             }
         }
 
-        foreach (var fact in _facts)
+        foreach (var fact in _factExtractor.Facts)
         {
             // An amount alone is not cost-effectiveness ("a wire of $100,000 was lost"): a cost word is.
             if (fact.Kind == FactKind.Occurrence && fact.Value != "again")
@@ -345,115 +144,6 @@ internal sealed partial class NormalizerRun
         }
     }
 
-    private ImpactLevel DeriveImpact(int organisationThreshold)
-    {
-        var impact = ImpactLevel.Individual;
-        foreach (var fact in _facts)
-        {
-            if (fact.Kind != FactKind.PeopleAffected)
-            {
-                continue;
-            }
-
-            var level = fact.Value switch
-            {
-                "organisation" => ImpactLevel.Organisation,
-                "team" => ImpactLevel.Team,
-                _ => Patterns.TryParseNumber(fact.Value.AsSpan(fact.Value.LastIndexOf(' ') + 1), out var n)
-                    ? n >= organisationThreshold ? ImpactLevel.Organisation : n >= 2 || fact.Value.StartsWith("more", StringComparison.Ordinal) ? ImpactLevel.Team : ImpactLevel.Individual
-                    : ImpactLevel.Individual,
-            };
-            impact = level > impact ? level : impact;
-        }
-
-        return impact;
-    }
-
-    private RecurrenceSignal DeriveRecurrence()
-    {
-        var recurring = false;
-        int? count = null;
-        foreach (var fact in _facts)
-        {
-            if (fact.Kind != FactKind.Occurrence)
-            {
-                continue;
-            }
-
-            recurring = true;
-            var space = fact.Value.IndexOf(' ', StringComparison.Ordinal);
-            if (int.TryParse(space < 0 ? fact.Value : fact.Value[..space], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
-            {
-                count = Math.Max(count ?? 0, n);
-            }
-        }
-
-        return new RecurrenceSignal(recurring && (count is null or >= 2), count);
-    }
-
     // ---- key and fingerprint ---------------------------------------------------------------------------------------
 
-    /// <summary>
-    /// Hashes each part (an area other than first-time fix, or a system, error code or reference prefixed by its kind), sorts the part hashes
-    /// and hashes them in order: the key does not depend on the order or repetition of the facts.
-    /// </summary>
-    private ulong IncidentKey(ServiceAreaMatch[] areas)
-    {
-        var parts = _keyParts;
-        parts.Clear();
-        foreach (var area in areas)
-        {
-            // First-time fix is what the client says of the fix ("yet AGAIN", "still not fixed", "the error came
-            // back"): framing that the recurrence field and the areas keep, not what identifies the incident.
-            if (area.Area != ServiceAreas.FirstTimeFix)
-            {
-                parts.Add(Hashing.Accumulate(Hashing.Accumulate(14695981039346656037UL, "a:"), area.Area));
-            }
-        }
-
-        foreach (var fact in _facts)
-        {
-            var prefix = fact.Kind switch
-            {
-                FactKind.System => "s:",
-                FactKind.ErrorCode => "e:",
-                FactKind.Reference => "r:",
-                _ => null,
-            };
-            if (prefix is not null)
-            {
-                parts.Add(Hashing.Accumulate(Hashing.Accumulate(14695981039346656037UL, prefix), fact.Value));
-            }
-        }
-
-        parts.Sort();
-        var state = 14695981039346656037UL;
-        for (var i = 0; i < parts.Count; i++)
-        {
-            if (i == 0 || parts[i] != parts[i - 1])
-            {
-                state = Hashing.Combine(state, parts[i]);
-            }
-        }
-
-        return Hashing.Mix(state);
-    }
-
-    /// <summary>Adds a live token to the fingerprint: its form and the pair it makes with the previous one; stop words are left out.</summary>
-    private void AddToFingerprint(ref int features, ref ulong previous, in Token t)
-    {
-        if (t.FormLength == 0 || (t.Flags & Lexicons.WordFlags.StopWord) != 0)
-        {
-            return;
-        }
-
-        var hash = t.FormHash != 0 ? t.FormHash : Hashing.Hash(_t.Form(t));
-        _features[features++] = hash;
-        if (previous != 0)
-        {
-            _features[features++] = Hashing.Combine(previous, hash);
-        }
-
-        previous = hash;
-    }
 }

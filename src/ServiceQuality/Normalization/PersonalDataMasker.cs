@@ -3,18 +3,19 @@ using System.Buffers;
 namespace ServiceQuality.Normalization;
 
 /// <summary>
-/// Personal data that only context reveals: the tokenizer notes the cue words (flagged
-/// <see cref="Lexicons.WordFlags.PersonalDataCue"/>), and this pass masks what follows them, before any phrase, fact
-/// or canonical text is made of it. A masked span becomes one placeholder token; the tokens it swallowed are merged.
+/// The personal-data masker, for what context reveals (the forms a chunk shows alone are masked by the tokenizer,
+/// <see cref="PersonalData.TryChunkStart"/> and <see cref="PersonalData.ClassifyCore"/>). Two passes over the
+/// <see cref="TokenStream"/>: <see cref="MaskInContext"/>, right after the tokenizer, masks what follows a cue word
+/// (flagged <see cref="Lexicons.WordFlags.PersonalDataCue"/>, noted by the tokenizer), before any phrase, fact or
+/// canonical text is made of it; <see cref="MaskNumbersJoinedByDrops"/>, after every pass that drops words, masks the
+/// numbers a dropped word parted. A masked span becomes one placeholder token; the tokens it swallowed are merged.
+/// Owns the buffers of the joined text; reused run after run.
 /// </summary>
-internal sealed partial class NormalizerRun
+internal sealed class PersonalDataMasker
 {
-    /// <summary>Nouns after which a number is a reference, never an account number ("ticket 123456789").</summary>
-    private static readonly string[] ReferenceNouns =
-        ["ticket", "case", "incident", "reference", "ref", "request", "complaint", "claim", "order", "confirmation", "tracking", "call"];
-
-    /// <summary>Words between a noun and its number ("ticket number 123456789", "account no. 12345678").</summary>
-    private static readonly string[] NumberMarkers = ["number", "no", "nr", "num", "id", "#"];
+    private TokenStream _t = null!;
+    private TextBuffer _text = null!;
+    private Lexicons _lex = null!;
 
     /// <summary>Words before "name:" that make it a person's name.</summary>
     private static readonly string[] PersonNameOwners = ["my", "full", "customer", "client", "first", "last", "his", "her", "their", "your", "caller"];
@@ -26,39 +27,11 @@ internal sealed partial class NormalizerRun
         return _text.Chars[_t.Items[j].End..next].ContainsAny(".!?\n");
     }
 
-    /// <summary>The tokens that are personal-data cues, noted by the tokenizer.</summary>
-    private readonly List<int> _personalDataCues = [];
-
-    /// <summary>Whether token <paramref name="i"/> follows a reference noun: then its number is not masked.</summary>
-    private bool FollowsReferenceCue(int i)
+    /// <summary>Masks what each cue of <paramref name="cues"/> announces (see <see cref="PersonalData.Cue"/>).</summary>
+    public void MaskInContext(TokenStream tokens, Lexicons lexicons, List<int> cues)
     {
-        var j = PreviousWord(i);
-        if (j >= 0 && TokenStream.IsOneOf(_t.Form(_t.Items[j]), NumberMarkers))
-        {
-            j = PreviousWord(j);
-        }
-
-        return j >= 0 && TokenStream.IsOneOf(_t.Form(_t.Items[j]), ReferenceNouns);
-    }
-
-    /// <summary>The nearest token before <paramref name="i"/> that is not punctuation, or -1.</summary>
-    private int PreviousWord(int i)
-    {
-        for (var j = i - 1; j >= 0; j--)
-        {
-            if (_t.Items[j].Kind != TokenKind.Punctuation)
-            {
-                return j;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>Masks what each cue announces (see <see cref="PersonalData.Cue"/>).</summary>
-    private void MaskInContext()
-    {
-        foreach (var i in _personalDataCues)
+        (_t, _text, _lex) = (tokens, tokens.Text, lexicons);
+        foreach (var i in cues)
         {
             ref var cue = ref _t.Items[i];
             if (cue.Kind is TokenKind.Merged or TokenKind.Placeholder || cue.Dropped)
@@ -140,7 +113,7 @@ internal sealed partial class NormalizerRun
     private void MaskAccountNumber(int i)
     {
         var j = NextWord(i);
-        if (j >= 0 && TokenStream.IsOneOf(_t.Form(_t.Items[j]), NumberMarkers))
+        if (j >= 0 && TokenStream.IsOneOf(_t.Form(_t.Items[j]), PersonalData.NumberMarkers))
         {
             j = NextWord(j);
         }
@@ -168,8 +141,9 @@ internal sealed partial class NormalizerRun
     /// tokens holding digits, so that normalizing the canonical text again masks nothing new and a tone edit changes
     /// nothing. Runs after every stage that drops words.
     /// </summary>
-    private void MaskNumbersJoinedByDrops()
+    public void MaskNumbersJoinedByDrops(TokenStream tokens)
     {
+        (_t, _text) = (tokens, tokens.Text);
         var text = _text.Chars;
         var lastKept = -1;
         var droppedSince = false;
@@ -337,8 +311,8 @@ internal sealed partial class NormalizerRun
             }
 
             var chunkEnd = _joinedAt[k] + (t.ChunkEnd - t.ChunkStart);
-            if (!TryPersonalNumber(joined, _joinedAt[k], Math.Min(chunkEnd, joined.Length), out var start, out var end, out var placeholder)
-                || end <= _joinedAt[after] || (placeholder == PersonalData.Account && FollowsReferenceCue(k)))
+            if (!PersonalData.TryChunkStart(joined, _joinedAt[k], Math.Min(chunkEnd, joined.Length), out var start, out var end, out var placeholder)
+                || end <= _joinedAt[after] || (placeholder == PersonalData.Account && PersonalData.FollowsReferenceCue(_t, k)))
             {
                 continue;
             }
@@ -372,7 +346,7 @@ internal sealed partial class NormalizerRun
     private void MaskCardNumber(int i)
     {
         var j = NextWord(i);
-        if (j >= 0 && TokenStream.IsOneOf(_t.Form(_t.Items[j]), NumberMarkers))
+        if (j >= 0 && TokenStream.IsOneOf(_t.Form(_t.Items[j]), PersonalData.NumberMarkers))
         {
             j = NextWord(j);
         }
@@ -549,7 +523,7 @@ internal sealed partial class NormalizerRun
     private void MaskNamedPerson(int i)
     {
         var j = NextWord(i, out var marks);
-        var before = PreviousWord(i);
+        var before = _t.PreviousWord(i);
         if (!marks)
         {
             if (!FormIs(j, "is") || !FormIs(before, "my"))

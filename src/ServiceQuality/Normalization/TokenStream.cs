@@ -145,6 +145,20 @@ internal sealed class TokenStream
         return result;
     }
 
+    /// <summary>The nearest token before <paramref name="i"/> that is not punctuation, or -1.</summary>
+    public int PreviousWord(int i)
+    {
+        for (var j = i - 1; j >= 0; j--)
+        {
+            if (Items[j].Kind != TokenKind.Punctuation)
+            {
+                return j;
+            }
+        }
+
+        return -1;
+    }
+
     // ---- what the canonical text will show of a token --------------------------------------------------------------
 
     /// <summary>

@@ -3,8 +3,42 @@ using System.Globalization;
 
 namespace ServiceQuality.Normalization;
 
-internal sealed partial class NormalizerRun
+/// <summary>
+/// The fact extractor: finds systems, error codes, references, durations, occurrences, people affected, amounts, dates
+/// and negations in the live tokens, and derives impact and recurrence from them. Only the live tokens that can start a
+/// fact are visited (any non-word token, and words flagged <see cref="Lexicons.WordFlags.FactTrigger"/>), noted in the
+/// gathering pass by <see cref="Note"/>. Owns the facts and the candidates; reused run after run.
+/// </summary>
+internal sealed class FactExtractor
 {
+    private readonly List<ComplaintFact> _facts = [];
+
+    /// <summary>The live indices of the tokens that can start a fact.</summary>
+    private readonly List<int> _factCandidates = [];
+
+    private TokenStream _t = null!;
+    private TextBuffer _text = null!;
+    private string _original = string.Empty;
+
+    /// <summary>Gets the facts the last text held, in the order they were found.</summary>
+    public List<ComplaintFact> Facts => _facts;
+
+    /// <summary>Forgets the facts and candidates of the last text.</summary>
+    public void Begin()
+    {
+        _facts.Clear();
+        _factCandidates.Clear();
+    }
+
+    /// <summary>Notes live token <paramref name="live"/> if it can start a fact: any token but a word, and words flagged <see cref="Lexicons.WordFlags.FactTrigger"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public void Note(int live, in Token token)
+    {
+        if (token.Kind != TokenKind.Word || (token.Flags & Lexicons.WordFlags.FactTrigger) != 0)
+        {
+            _factCandidates.Add(live);
+        }
+    }
     private static readonly FrozenDictionary<string, int> NumberWords = new Dictionary<string, int>
     {
         ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8,
@@ -59,6 +93,9 @@ internal sealed partial class NormalizerRun
         "not found", "internal server error", "bad gateway", "service unavailable", "gateway timeout", "forbidden",
         "unauthorized", "bad request", "too many requests");
 
+    /// <summary>Whether a word is a negator ("not", "never", "can't").</summary>
+    internal static bool IsNegator(ReadOnlySpan<char> form) => NegatorsLookup.Contains(form);
+
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NegatorsLookup = Negators.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> NumberWordsLookup = NumberWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> OrdinalWordsLookup = OrdinalWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -81,290 +118,22 @@ internal sealed partial class NormalizerRun
         .. Months.Keys.Select(w => (w, Lexicons.WordFlags.Month)),
     ];
 
-    /// <summary>Where the last <see cref="LastKeptBefore"/> query was made, and what it found.</summary>
-    private int _keptScanFrom;
-    private int _keptScanResult = -1;
-
-    /// <summary>The tokens that can start a system phrase or an insult phrase, and the intensifiers, noted by the tokenizer.</summary>
-    private readonly List<int> _systemStarts = [];
-    private readonly List<int> _insultStarts = [];
-    private readonly List<int> _intensifiers = [];
-
-    /// <summary>The live indices of the words that are evidence of an area or start an area phrase.</summary>
-    private readonly List<int> _areaCandidates = [];
-
-    /// <summary>The live indices of the tokens that can start a fact.</summary>
-    private readonly List<int> _factCandidates = [];
-
     // ---- multi-word systems and intensifiers -----------------------------------------------------------------------
 
-    private void MergeSystemPhrases()
-    {
-        // Only the tokens that can start a system phrase, noted by the tokenizer, in order; a merge skips the
-        // tokens it takes.
-        var resume = 0;
-        foreach (var i in _systemStarts)
-        {
-            if (i < resume)
-            {
-                continue;
-            }
-
-            ref var first = ref _t.Items[i];
-            if (first.Dropped || !first.IsWordLike || (first.Flags & Lexicons.WordFlags.SystemPhraseStart) == 0)
-            {
-                continue;
-            }
-
-            if (!_lex.SystemPhrases.TryGetValue(_t.Lower(_t.Form(first)), out var phrases))
-            {
-                continue;
-            }
-
-            foreach (var phrase in phrases)
-            {
-                if (i + phrase.Words.Length > _t.Count)
-                {
-                    continue;
-                }
-
-                var match = true;
-                for (var w = 0; w < phrase.Words.Length && match; w++)
-                {
-                    ref var t = ref _t.Items[i + w];
-                    match = !t.Dropped && (t.IsWordLike || t.Kind is TokenKind.Number or TokenKind.Identifier)
-                        && FoldedEquals(_t.Form(t), phrase.Words[w])
-                        && (w == phrase.Words.Length - 1 || _t.HasNoTrail(t))
-                        && (w == 0 || _t.HasNoLead(t));
-                }
-
-                if (!match)
-                {
-                    continue;
-                }
-
-                ref var last = ref _t.Items[i + phrase.Words.Length - 1];
-                first.End = last.End;
-                first.ChunkEnd = last.ChunkEnd;
-                first.Kind = TokenKind.System;
-                first.Intensifier = false;
-                _t.SetForm(ref first, phrase.Canonical);
-                for (var w = 1; w < phrase.Words.Length; w++)
-                {
-                    _t.Items[i + w].Kind = TokenKind.Merged;
-                }
-
-                resume = i + phrase.Words.Length;
-                break;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Drops multi-word insults ("this is a joke", "useless IT department"); one that forms a whole sentence goes with
-    /// its sentence punctuation. Emoji, profanity and interjections inside the phrase are skipped.
-    /// </summary>
-    private void DropInsultPhrases()
-    {
-        // Only the tokens that can start an insult phrase, noted by the tokenizer, in order; a dropped phrase skips
-        // the tokens it takes.
-        var resume = 0;
-        ResetKeptScan();
-        foreach (var i in _insultStarts)
-        {
-            if (i < resume)
-            {
-                continue;
-            }
-
-            ref var first = ref _t.Items[i];
-            if (first.Kind == TokenKind.Merged || (first.Dropped && !IsDroppedInsult(first)))
-            {
-                continue;
-            }
-
-            if (first.Kind == TokenKind.Word && (first.Flags & Lexicons.WordFlags.InsultPhraseStart) != 0
-                && _t.HasNoLead(first) && _lex.InsultPhrases.TryGetValue(_t.Form(first), out var phrases))
-            {
-                var end = -1;
-                foreach (var phrase in phrases)
-                {
-                    end = MatchInsultPhrase(i, phrase.Words);
-                    if (end >= 0)
-                    {
-                        break;
-                    }
-                }
-
-                if (end >= 0)
-                {
-                    var previousKept = LastKeptBefore(i);
-                    var text = _text.Chars;
-                    var sentenceStart = previousKept < 0 || _t.Items[previousKept].Kind == TokenKind.Punctuation
-                        || text[_t.Items[previousKept].End.._t.Items[previousKept].ChunkEnd].ContainsAny(".!?‽;:");
-                    var sentenceEnd = text[_t.Items[end].End.._t.Items[end].ChunkEnd].ContainsAny(".!?‽");
-                    for (var k = i; k <= end; k++)
-                    {
-                        ref var t = ref _t.Items[k];
-                        t.Dropped = true;
-                        t.Insult = true;
-                    }
-
-                    _insults.Add(i);
-                    _t.Items[end].DropPunctuation = sentenceStart && sentenceEnd;
-                    _counts.Insults++;
-                    resume = end + 1;
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Gets the last token before <paramref name="i"/> that is kept (not dropped, not merged), or -1. A pass asks for
-    /// ever larger <paramref name="i"/> (after <see cref="ResetKeptScan"/>) and drops only tokens at or after the one it
-    /// asked for, so each query scans back only to the previous one: linear over the pass, however many tokens are
-    /// dropped ("really really really ... slow").
-    /// </summary>
-    private int LastKeptBefore(int i)
-    {
-        for (var j = i - 1; j >= _keptScanFrom; j--)
-        {
-            if (!_t.LeavesNoWord(_t.Items[j]))
-            {
-                (_keptScanFrom, _keptScanResult) = (i, j);
-                return j;
-            }
-        }
-
-        _keptScanFrom = Math.Max(_keptScanFrom, i);
-        return _keptScanResult;
-    }
-
-    /// <summary>Starts a pass of <see cref="LastKeptBefore"/> queries.</summary>
-    private void ResetKeptScan() => (_keptScanFrom, _keptScanResult) = (0, -1);
-
-    private static bool IsDroppedInsult(in Token token) =>
-        token.Dropped && (token.Flags & Lexicons.WordFlags.Insult) != 0;
-
-    /// <summary>Returns the index of the last token of the phrase starting at <paramref name="i"/>, or -1.</summary>
-    private int MatchInsultPhrase(int i, string[] words)
-    {
-        var k = i;
-        for (var w = 0; w < words.Length; w++)
-        {
-            if (w > 0)
-            {
-                // Emoji, profanity and interjections inside the phrase are skipped.
-                k++;
-                while (k < _t.Count && _t.Items[k].Dropped && !IsDroppedInsult(_t.Items[k]) && _t.Items[k].Kind != TokenKind.Merged)
-                {
-                    k++;
-                }
-            }
-
-            if (k >= _t.Count)
-            {
-                return -1;
-            }
-
-            ref var t = ref _t.Items[k];
-            var isLast = w == words.Length - 1;
-            if (t.Kind != TokenKind.Word || (t.Dropped && !IsDroppedInsult(t)) || !_t.Form(t).SequenceEqual(words[w])
-                || (w > 0 && !_t.HasNoLead(t)) || (!isLast && !_t.IsAllTrailFree(t)))
-            {
-                return -1;
-            }
-        }
-
-        return k;
-    }
-
-    private static bool FoldedEquals(ReadOnlySpan<char> form, string word) => form.Equals(word, StringComparison.OrdinalIgnoreCase);
-
-    private void DropIntensifiers()
-    {
-        // Only the intensifiers the tokenizer noted, in order.
-        ResetKeptScan();
-        foreach (var i in _intensifiers)
-        {
-            ref var t = ref _t.Items[i];
-            if (t.Dropped || t.Kind == TokenKind.Merged)
-            {
-                continue;
-            }
-
-            var previous = LastKeptBefore(i);
-            if (t.Intensifier && (_t.HasNoTrail(t) || _t.TrailVanishes(i)) && (previous < 0 || !NegatorsLookup.Contains(_t.Form(_t.Items[previous]))))
-            {
-                // The next token the canonical text shows: dropped and merged tokens and chunks of Markdown
-                // marks leave nothing there.
-                var next = i + 1;
-                while (next < _t.Count && _t.LeavesNoWord(_t.Items[next]))
-                {
-                    next++;
-                }
-
-                if (next < _t.Count && _t.Items[next].IsWordLike && _t.HasNoLead(_t.Items[next]))
-                {
-                    t.Dropped = true;
-                    _counts.Intensifiers++;
-                }
-            }
-        }
-    }
+    /// <summary>Whether a word is an emphatic ordinal ("for the hundredth time").</summary>
+    private static bool IsEmphaticOrdinal(ReadOnlySpan<char> form) => TokenStream.IsOneOf(form, EmphaticOrdinals);
 
     // ---- facts -----------------------------------------------------------------------------------------------------
 
-    /// <summary>
-    /// One pass over the final tokens: writes the canonical text, gathers the live tokens (kept, not
-    /// punctuation), fingerprints them and notes those that can start a fact or be evidence of a service area.
-    /// </summary>
-    private void GatherTokens()
+    /// <summary>Finds the facts in the live tokens.</summary>
+    public void Extract(TokenStream tokens, string original, DateOnly? reference)
     {
-        _t.Live.Clear();
-        _areaCandidates.Clear();
-        _factCandidates.Clear();
-        BeginCanonicalText();
-        if (_features.Length < 2 * _t.Count)
-        {
-            _features = new ulong[Math.Max(2 * _t.Count, 2 * _features.Length)];
-        }
-
-        var features = 0;
-        ulong previous = 0;
-        for (var i = 0; i < _t.Count; i++)
-        {
-            AppendCanonicalText(i);
-            ref var t = ref _t.Items[i];
-            if (!t.Dropped && t.Kind is not TokenKind.Merged and not TokenKind.Punctuation)
-            {
-                if (t.Kind != TokenKind.Word)
-                {
-                    _factCandidates.Add(_t.Live.Count);
-                }
-                else
-                {
-                    if ((t.Flags & Lexicons.WordFlags.FactTrigger) != 0)
-                    {
-                        _factCandidates.Add(_t.Live.Count);
-                    }
-
-                    if ((t.Flags & (Lexicons.WordFlags.AreaPhraseStart | Lexicons.WordFlags.AreaTerm)) != 0)
-                    {
-                        _areaCandidates.Add(_t.Live.Count);
-                    }
-                }
-
-                _t.Live.Add(i);
-                AddToFingerprint(ref features, ref previous, t);
-            }
-        }
-
-        _fingerprint = SimHash.Of(_features.AsSpan(0, features), _featureOnes);
+        (_t, _text, _original) = (tokens, tokens.Text, original);
+        ExtractCandidates(reference);
+        _original = string.Empty;
     }
 
-    /// <summary>Finds the facts in the live tokens.</summary>
-    private void ExtractFacts(DateOnly? reference)
+    private void ExtractCandidates(DateOnly? reference)
     {
         // Only the live tokens that can start a fact (anything but a word that is not a fact word), noted in the
         // gathering pass; "HTTP 503" takes the number after it.
@@ -831,5 +600,53 @@ internal sealed partial class NormalizerRun
         }
 
         _facts.Add(new ComplaintFact(kind, value, start, Math.Max(0, end - start)));
+    }
+
+    // ---- impact and recurrence -------------------------------------------------------------------------------------
+
+    public ImpactLevel DeriveImpact(int organisationThreshold)
+    {
+        var impact = ImpactLevel.Individual;
+        foreach (var fact in _facts)
+        {
+            if (fact.Kind != FactKind.PeopleAffected)
+            {
+                continue;
+            }
+
+            var level = fact.Value switch
+            {
+                "organisation" => ImpactLevel.Organisation,
+                "team" => ImpactLevel.Team,
+                _ => Patterns.TryParseNumber(fact.Value.AsSpan(fact.Value.LastIndexOf(' ') + 1), out var n)
+                    ? n >= organisationThreshold ? ImpactLevel.Organisation : n >= 2 || fact.Value.StartsWith("more", StringComparison.Ordinal) ? ImpactLevel.Team : ImpactLevel.Individual
+                    : ImpactLevel.Individual,
+            };
+            impact = level > impact ? level : impact;
+        }
+
+        return impact;
+    }
+
+    public RecurrenceSignal DeriveRecurrence()
+    {
+        var recurring = false;
+        int? count = null;
+        foreach (var fact in _facts)
+        {
+            if (fact.Kind != FactKind.Occurrence)
+            {
+                continue;
+            }
+
+            recurring = true;
+            var space = fact.Value.IndexOf(' ', StringComparison.Ordinal);
+            if (int.TryParse(space < 0 ? fact.Value : fact.Value[..space], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+            {
+                count = Math.Max(count ?? 0, n);
+            }
+        }
+
+        return new RecurrenceSignal(recurring && (count is null or >= 2), count);
     }
 }

@@ -1,16 +1,208 @@
 namespace ServiceQuality.Normalization;
 
 /// <summary>
-/// Tone that spans a sentence: sarcasm ("Thanks for the great service."), threats to leave ("I'm switching
+/// The tone neutraliser. Single tone words (profanity, insults, interjections, emoji) are dropped by the tokenizer
+/// from their lexicon flags; this stage, run after personal data is masked and systems are merged, drops multi-word
+/// insults ("this is a joke"), intensifiers before a word ("extremely slow"), and tone that spans a sentence: sarcasm ("Thanks for the great service."), threats to leave ("I'm switching
 /// providers.") and to tell others ("I will tell everyone I know."), which are removed from the canonical text and
 /// recorded (<see cref="ToneSignals"/>, <see cref="NeutralizedCounts.Sarcasm"/>, <see cref="NeutralizedCounts.Threats"/>);
 /// the debris an insult leaves ("You people are pathetic." is no sentence without its insult: all of it goes; "you"
 /// before "idiots" goes with it); emphatic repetition ("yet again"); and scare quotes (<c>great 'service'</c>). The
 /// tokenizer notes the cue words (flagged <see cref="Lexicons.WordFlags.ToneCue"/>) and the insults, so only their
-/// sentences are read.
+/// sentences are read. Owns the counts it writes, the signals and its sentence buffer; reused run after run.
 /// </summary>
-internal sealed partial class NormalizerRun
+internal sealed class ToneNeutralizer
 {
+    private TokenStream _t = null!;
+    private TextBuffer _text = null!;
+    private Lexicons _lex = null!;
+    private TokenNotes _notes = null!;
+    private NeutralizedCountsBuilder _counts;
+
+    /// <summary>Gets the intensifiers and insults the last run dropped.</summary>
+    public NeutralizedCountsBuilder Counts => _counts;
+
+    /// <summary>Gets the threats the last run recorded.</summary>
+    public ToneSignals Signals => _signals;
+
+    /// <summary>Gets the number of threatening sentences the last run removed.</summary>
+    public int Threats => _threats;
+
+    /// <summary>Gets the number of sarcastic sentences the last run removed.</summary>
+    public int Sarcasm => _sarcasm;
+
+    /// <summary>
+    /// Neutralises the tone of <paramref name="tokens"/> (their personal data masked, their systems merged): drops
+    /// multi-word insults and intensifiers, then runs the sentence rules over the sentences holding a cue or an insult
+    /// (<paramref name="notes"/>), then leaves out the sentences of frame words only.
+    /// </summary>
+    public void Run(TokenStream tokens, Lexicons lexicons, TokenNotes notes)
+    {
+        (_t, _text, _lex, _notes) = (tokens, tokens.Text, lexicons, notes);
+        _counts = default;
+        _threats = _sarcasm = 0;
+        DropInsultPhrases();
+        DropIntensifiers();
+        notes.Insults.Sort();
+        NeutraliseSentences();
+    }
+
+    /// <summary>Where the last <see cref="LastKeptBefore"/> query was made, and what it found.</summary>
+    private int _keptScanFrom;
+
+    private int _keptScanResult = -1;
+
+    /// <summary>
+    /// Drops multi-word insults ("this is a joke", "useless IT department"); one that forms a whole sentence goes with
+    /// its sentence punctuation. Emoji, profanity and interjections inside the phrase are skipped.
+    /// </summary>
+    private void DropInsultPhrases()
+    {
+        // Only the tokens that can start an insult phrase, noted by the tokenizer, in order; a dropped phrase skips
+        // the tokens it takes.
+        var resume = 0;
+        ResetKeptScan();
+        foreach (var i in _notes.InsultStarts)
+        {
+            if (i < resume)
+            {
+                continue;
+            }
+
+            ref var first = ref _t.Items[i];
+            if (first.Kind == TokenKind.Merged || (first.Dropped && !IsDroppedInsult(first)))
+            {
+                continue;
+            }
+
+            if (first.Kind == TokenKind.Word && (first.Flags & Lexicons.WordFlags.InsultPhraseStart) != 0
+                && _t.HasNoLead(first) && _lex.InsultPhrases.TryGetValue(_t.Form(first), out var phrases))
+            {
+                var end = -1;
+                foreach (var phrase in phrases)
+                {
+                    end = MatchInsultPhrase(i, phrase.Words);
+                    if (end >= 0)
+                    {
+                        break;
+                    }
+                }
+
+                if (end >= 0)
+                {
+                    var previousKept = LastKeptBefore(i);
+                    var text = _text.Chars;
+                    var sentenceStart = previousKept < 0 || _t.Items[previousKept].Kind == TokenKind.Punctuation
+                        || text[_t.Items[previousKept].End.._t.Items[previousKept].ChunkEnd].ContainsAny(".!?‽;:");
+                    var sentenceEnd = text[_t.Items[end].End.._t.Items[end].ChunkEnd].ContainsAny(".!?‽");
+                    for (var k = i; k <= end; k++)
+                    {
+                        ref var t = ref _t.Items[k];
+                        t.Dropped = true;
+                        t.Insult = true;
+                    }
+
+                    _notes.Insults.Add(i);
+                    _t.Items[end].DropPunctuation = sentenceStart && sentenceEnd;
+                    _counts.Insults++;
+                    resume = end + 1;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Gets the last token before <paramref name="i"/> that is kept (not dropped, not merged), or -1. A pass asks for
+    /// ever larger <paramref name="i"/> (after <see cref="ResetKeptScan"/>) and drops only tokens at or after the one it
+    /// asked for, so each query scans back only to the previous one: linear over the pass, however many tokens are
+    /// dropped ("really really really ... slow").
+    /// </summary>
+    private int LastKeptBefore(int i)
+    {
+        for (var j = i - 1; j >= _keptScanFrom; j--)
+        {
+            if (!_t.LeavesNoWord(_t.Items[j]))
+            {
+                (_keptScanFrom, _keptScanResult) = (i, j);
+                return j;
+            }
+        }
+
+        _keptScanFrom = Math.Max(_keptScanFrom, i);
+        return _keptScanResult;
+    }
+
+    /// <summary>Starts a pass of <see cref="LastKeptBefore"/> queries.</summary>
+    private void ResetKeptScan() => (_keptScanFrom, _keptScanResult) = (0, -1);
+
+    private static bool IsDroppedInsult(in Token token) =>
+        token.Dropped && (token.Flags & Lexicons.WordFlags.Insult) != 0;
+
+    /// <summary>Returns the index of the last token of the phrase starting at <paramref name="i"/>, or -1.</summary>
+    private int MatchInsultPhrase(int i, string[] words)
+    {
+        var k = i;
+        for (var w = 0; w < words.Length; w++)
+        {
+            if (w > 0)
+            {
+                // Emoji, profanity and interjections inside the phrase are skipped.
+                k++;
+                while (k < _t.Count && _t.Items[k].Dropped && !IsDroppedInsult(_t.Items[k]) && _t.Items[k].Kind != TokenKind.Merged)
+                {
+                    k++;
+                }
+            }
+
+            if (k >= _t.Count)
+            {
+                return -1;
+            }
+
+            ref var t = ref _t.Items[k];
+            var isLast = w == words.Length - 1;
+            if (t.Kind != TokenKind.Word || (t.Dropped && !IsDroppedInsult(t)) || !_t.Form(t).SequenceEqual(words[w])
+                || (w > 0 && !_t.HasNoLead(t)) || (!isLast && !_t.IsAllTrailFree(t)))
+            {
+                return -1;
+            }
+        }
+
+        return k;
+    }
+
+    private void DropIntensifiers()
+    {
+        // Only the intensifiers the tokenizer noted, in order.
+        ResetKeptScan();
+        foreach (var i in _notes.Intensifiers)
+        {
+            ref var t = ref _t.Items[i];
+            if (t.Dropped || t.Kind == TokenKind.Merged)
+            {
+                continue;
+            }
+
+            var previous = LastKeptBefore(i);
+            if (t.Intensifier && (_t.HasNoTrail(t) || _t.TrailVanishes(i)) && (previous < 0 || !FactExtractor.IsNegator(_t.Form(_t.Items[previous]))))
+            {
+                // The next token the canonical text shows: dropped and merged tokens and chunks of Markdown
+                // marks leave nothing there.
+                var next = i + 1;
+                while (next < _t.Count && _t.LeavesNoWord(_t.Items[next]))
+                {
+                    next++;
+                }
+
+                if (next < _t.Count && _t.Items[next].IsWordLike && _t.HasNoLead(_t.Items[next]))
+                {
+                    t.Dropped = true;
+                    _counts.Intensifiers++;
+                }
+            }
+        }
+    }
+
     /// <summary>The words the sentence rules start from (each flagged <see cref="Lexicons.WordFlags.ToneCue"/> in the lexicon table).</summary>
     internal static readonly string[] ToneCueWords =
     [
@@ -60,11 +252,6 @@ internal sealed partial class NormalizerRun
     private static readonly string[] Praise =
         ["great", "wonderful", "amazing", "excellent", "fantastic", "brilliant", "stellar", "superb", "outstanding", "awesome", "lovely", "marvellous", "marvelous", "fabulous", "terrific"];
 
-
-    /// <summary>The tokens that are tone cues, and the dropped insults, noted by the tokenizer and the insult pass.</summary>
-    private readonly List<int> _toneCues = [];
-    private readonly List<int> _insults = [];
-
     /// <summary>The sentence's kept words (forms), reused.</summary>
     private readonly List<int> _sentence = [];
 
@@ -82,7 +269,7 @@ internal sealed partial class NormalizerRun
         _signals = default;
         _lineBreaksEndSentences = true;
         var done = -1;
-        foreach (var i in _toneCues)
+        foreach (var i in _notes.ToneCues)
         {
             if (i <= done || _t.Items[i].Kind == TokenKind.Merged)
             {
@@ -96,7 +283,7 @@ internal sealed partial class NormalizerRun
 
         done = -1;
         _lineBreaksEndSentences = false;
-        foreach (var i in _insults)
+        foreach (var i in _notes.Insults)
         {
             if (i <= done)
             {
@@ -174,7 +361,7 @@ internal sealed partial class NormalizerRun
 
     /// <summary>
     /// Whether a sentence ends with token <paramref name="i"/>, as the canonical text will show it: a full stop or
-    /// semicolon after a kept token, a run of <c>! ? ‽</c> where <see cref="NextStartsSentence"/> says so, or (with
+    /// semicolon after a kept token, a run of <c>! ? ‽</c> where <see cref="TokenStream.FindSentenceStart"/> says so, or (with
     /// <see cref="_lineBreaksEndSentences"/>) a line break before the next token. A run of <c>! ?</c> after a dropped
     /// word ends nothing, as it ends nothing in the canonical text.
     /// </summary>
@@ -498,6 +685,4 @@ internal sealed partial class NormalizerRun
 
     private bool IsInsult(int k) => _t.Items[k].Dropped && (_t.Items[k].Insult || (_t.Items[k].Flags & Lexicons.WordFlags.Insult) != 0);
 
-    /// <summary>Whether a word is an emphatic ordinal ("for the hundredth time").</summary>
-    private static bool IsEmphaticOrdinal(ReadOnlySpan<char> form) => TokenStream.IsOneOf(form, EmphaticOrdinals);
 }
