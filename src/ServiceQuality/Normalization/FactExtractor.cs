@@ -11,17 +11,18 @@ namespace ServiceQuality.Normalization;
 /// </summary>
 internal sealed class FactExtractor
 {
-    private readonly List<ComplaintFact> _facts = [];
+    private readonly List<Fact> _facts = [];
 
     /// <summary>The live indices of the tokens that can start a fact.</summary>
     private readonly List<int> _factCandidates = [];
 
     private TokenStream _t = null!;
     private TextBuffer _text = null!;
+    private Lexicons _lex = null!;
     private string _original = string.Empty;
 
-    /// <summary>Gets the facts the last text held, in the order they were found.</summary>
-    public List<ComplaintFact> Facts => _facts;
+    /// <summary>Gets the facts the last text held, in the order they were found, with their typed payloads.</summary>
+    public List<Fact> Facts => _facts;
 
     /// <summary>Forgets the facts and candidates of the last text.</summary>
     public void Begin()
@@ -104,31 +105,50 @@ internal sealed class FactExtractor
     /// <summary>Ordinals that say a problem recurs without counting it ("for the hundredth time"); before the trigger words, which take them.</summary>
     private static readonly string[] EmphaticOrdinals = ["hundredth", "umpteenth", "millionth", "thousandth", "nth", "zillionth", "gazillionth"];
 
-    /// <summary>Every word that can start a fact (flagged in the lexicon table, so one lookup a word says it).</summary>
-    internal static readonly string[] FactTriggerWords = [.. NumberWords.Keys.Concat(OrdinalWords.Keys).Concat(Negators).Concat(Months.Keys)
-        .Concat(["twice", "again", "repeatedly", "error", "err", "code", "http", "status", "ticket", "incident", "case", "request",
-            "reference", "ref", "usd", "eur", "since", "everyone", "everybody", "whole", "entire", "all"]).Concat(EmphaticOrdinals)];
-
-    /// <summary>The kind of each fact word, flagged in the lexicon table so a word's facts need no further lookup.</summary>
-    internal static readonly (string Word, Lexicons.WordFlags Flag)[] FactWordKinds =
+    /// <summary>
+    /// The fact rules a word starts: the words that start each (every one flagged <see cref="Lexicons.WordFlags.FactTrigger"/>
+    /// in the lexicon table and given its rules there, so the gathering pass notes it and <see cref="Extract"/> runs
+    /// them), what the rule does, and an example it must find (tested). A word's rules run in the order of this table
+    /// until one finds a fact. The trigger words are made from this table: a rule cannot exist without its words.
+    /// </summary>
+    internal static readonly FactRule[] WordRules =
     [
-        .. NumberWords.Keys.Select(w => (w, Lexicons.WordFlags.NumberWord)),
-        .. OrdinalWords.Keys.Select(w => (w, Lexicons.WordFlags.OrdinalWord)),
-        .. Negators.Select(w => (w, Lexicons.WordFlags.Negator)),
-        .. Months.Keys.Select(w => (w, Lexicons.WordFlags.Month)),
+        new([.. NumberWords.Keys], static (x, j, _, r) => { x.QuantityFacts(j, r); return true; }, "three users cannot log in", FactKind.PeopleAffected),
+        new([.. OrdinalWords.Keys], static (x, j, form, _) => x.OrdinalTimeFact(j, form), "the third time this week", FactKind.Occurrence),
+        new(EmphaticOrdinals, static (x, j, _, _) => x.EmphaticTimeFact(j), "for the hundredth time", FactKind.Occurrence),
+        new(["twice"], static (x, j, _, _) => { x.AddOccurrence(2, j, j); return true; }, "it failed twice", FactKind.Occurrence),
+        new(["again", "repeatedly"], static (x, j, _, _) => { x.AddFact(FactKind.Occurrence, "again", j, j); return true; }, "it failed again", FactKind.Occurrence),
+        new([.. Negators], static (x, j, form, _) => { x.NegationFact(j, form); return true; }, "the printer is not working", FactKind.Negation),
+        new(["error", "err", "code"], static (x, j, _, _) => x.ErrorNumberFact(j), "it shows error 1603", FactKind.ErrorCode),
+        new(["http", "status"], static (x, j, _, _) => x.HttpStatusFact(j), "the site gives status 503", FactKind.ErrorCode),
+        new(["ticket", "incident", "case", "request", "reference", "ref"], static (x, j, _, _) => x.ReferenceNumberFact(j), "see ticket 12345", FactKind.Reference),
+        new(["usd", "eur"], static (x, j, form, _) => x.CurrencyAmountFact(j, form), "a fee of usd 40", FactKind.Amount),
+        new([.. Months.Keys], static (x, j, form, r) => x.MonthDateFact(j, form, r), "it broke on march 15", FactKind.Date),
+        new(["since"], static (x, j, _, r) => { x.SinceFact(j, r); return true; }, "down since yesterday", FactKind.Duration),
+        new(["everyone", "everybody"], static (x, j, _, _) => { x.AddFact(FactKind.PeopleAffected, "organisation", j, j, new() { Scope = ImpactLevel.Organisation }); return true; }, "everyone is affected", FactKind.PeopleAffected),
+        new(["whole", "entire", "all"], static (x, j, form, _) => { x.ScopeFact(j, form); return true; }, "the whole team is affected", FactKind.PeopleAffected),
     ];
 
-    // ---- multi-word systems and intensifiers -----------------------------------------------------------------------
+    /// <summary>The month names and abbreviations, flagged <see cref="Lexicons.WordFlags.Month"/> in the lexicon table (the personal-data masker reads dates of birth with them).</summary>
+    internal static IEnumerable<string> MonthWords => Months.Keys;
 
-    /// <summary>Whether a word is an emphatic ordinal ("for the hundredth time").</summary>
-    private static bool IsEmphaticOrdinal(ReadOnlySpan<char> form) => TokenStream.IsOneOf(form, EmphaticOrdinals);
+    /// <summary>What a word's fact rule does: adds its facts and returns true, or returns false to let the word's next rule try.</summary>
+    internal delegate bool WordRule(FactExtractor extractor, int j, ReadOnlySpan<char> form, DateOnly? reference);
+
+    /// <summary>A fact rule started by a word.</summary>
+    /// <param name="Words">The words that start it (folded, lower case).</param>
+    /// <param name="Apply">The rule, at live token <c>j</c>, the word.</param>
+    /// <param name="Example">A text in which it must find a fact of kind <paramref name="ExampleKind"/>.</param>
+    /// <param name="ExampleKind">The kind of fact it finds in <paramref name="Example"/>.</param>
+    internal sealed record FactRule(string[] Words, WordRule Apply, string Example, FactKind ExampleKind);
+
 
     // ---- facts -----------------------------------------------------------------------------------------------------
 
     /// <summary>Finds the facts in the live tokens.</summary>
-    public void Extract(TokenStream tokens, string original, DateOnly? reference)
+    public void Extract(TokenStream tokens, Lexicons lexicons, string original, DateOnly? reference)
     {
-        (_t, _text, _original) = (tokens, tokens.Text, original);
+        (_t, _text, _lex, _original) = (tokens, tokens.Text, lexicons, original);
         ExtractCandidates(reference);
         _original = string.Empty;
     }
@@ -189,7 +209,7 @@ internal sealed class FactExtractor
                     NumberFacts(j, reference);
                     continue;
                 case TokenKind.Word when (t.Flags & Lexicons.WordFlags.FactTrigger) != 0:
-                    WordFacts(j, form, t.Flags, reference);
+                    WordFacts(j, form, _lex.Words[t.Entry - 1].FactRules, reference);
                     continue;
                 default:
                     continue;
@@ -272,7 +292,7 @@ internal sealed class FactExtractor
                 first = j - 2;
             }
 
-            AddFact(FactKind.PeopleAffected, qualifier + number, first, j + 1);
+            AddFact(FactKind.PeopleAffected, qualifier + number, first, j + 1, new() { People = value, MoreThan = qualifier.StartsWith("more", StringComparison.Ordinal) });
             return;
         }
 
@@ -300,108 +320,124 @@ internal sealed class FactExtractor
         }
     }
 
-    private void WordFacts(int j, ReadOnlySpan<char> form, Lexicons.WordFlags flags, DateOnly? reference)
+    /// <summary>Runs the rules word <paramref name="j"/> starts, in the order of <see cref="WordRules"/>, until one finds a fact.</summary>
+    private void WordFacts(int j, ReadOnlySpan<char> form, FactRule[] rules, DateOnly? reference)
     {
-        if ((flags & Lexicons.WordFlags.NumberWord) != 0)
+        foreach (var rule in rules)
         {
-            QuantityFacts(j, reference);
-            return;
+            if (rule.Apply(this, j, form, reference))
+            {
+                return;
+            }
         }
+    }
 
-        if ((flags & Lexicons.WordFlags.OrdinalWord) != 0 && OrdinalWordsLookup.TryGetValue(form, out var ordinal) && Word(j + 1) is "time")
+    private bool OrdinalTimeFact(int j, ReadOnlySpan<char> form)
+    {
+        if (OrdinalWordsLookup.TryGetValue(form, out var ordinal) && Word(j + 1) is "time")
         {
             AddOccurrence(ordinal, j, j + 1);
-            return;
+            return true;
         }
 
-        if (IsEmphaticOrdinal(form) && Word(j + 1) is "time")
+        return false;
+    }
+
+    private bool EmphaticTimeFact(int j)
+    {
+        if (Word(j + 1) is "time")
         {
             // "for the hundredth time": recurring, with no count stated.
             AddFact(FactKind.Occurrence, "again", j, j + 1);
-            return;
+            return true;
         }
 
-        if (form.SequenceEqual("twice"))
+        return false;
+    }
+
+    private void NegationFact(int j, ReadOnlySpan<char> form)
+    {
+        var k = j + 1;
+        while (k < _t.Live.Count && _t.LiveAt(k).Intensifier)
         {
-            AddOccurrence(2, j, j);
-            return;
+            k++;
         }
 
-        if (form.SequenceEqual("again") || form.SequenceEqual("repeatedly"))
-        {
-            AddFact(FactKind.Occurrence, "again", j, j);
-            return;
-        }
+        var negated = k < _t.Live.Count && _t.LiveAt(k).IsWordLike ? _t.Form(_t.LiveAt(k)).ToString() : string.Empty;
+        AddFact(FactKind.Negation, negated.Length == 0 ? form.ToString() : form.ToString() + " " + negated, j, negated.Length == 0 ? j : k);
+    }
 
-        if ((flags & Lexicons.WordFlags.Negator) != 0)
-        {
-            var k = j + 1;
-            while (k < _t.Live.Count && _t.Items[_t.Live[k]].Intensifier)
-            {
-                k++;
-            }
-
-            var negated = k < _t.Live.Count && _t.Items[_t.Live[k]].IsWordLike ? _t.Form(_t.Items[_t.Live[k]]).ToString() : string.Empty;
-            AddFact(FactKind.Negation, negated.Length == 0 ? form.ToString() : form.ToString() + " " + negated, j, negated.Length == 0 ? j : k);
-            return;
-        }
-
-        if (form is "error" or "err" or "code" && TryErrorNumber(j + 1, out var code, out var last))
+    private bool ErrorNumberFact(int j)
+    {
+        if (TryErrorNumber(j + 1, out var code, out var last))
         {
             AddFact(FactKind.ErrorCode, "error " + code, j, last);
-            return;
+            return true;
         }
 
-        if (form is "http" or "status" && TryNumber(j + 1, out var status) && status is >= 100 and <= 599 && _t.Items[_t.Live[j + 1]].Kind == TokenKind.Number)
+        return false;
+    }
+
+    private bool HttpStatusFact(int j)
+    {
+        if (TryNumber(j + 1, out var status) && status is >= 100 and <= 599 && _t.LiveAt(j + 1).Kind == TokenKind.Number)
         {
             AddFact(FactKind.ErrorCode, "HTTP " + status.ToString(CultureInfo.InvariantCulture), j, j + 1);
-            return;
+            return true;
         }
 
-        if (form is "ticket" or "incident" or "case" or "request" or "reference" or "ref")
+        return false;
+    }
+
+    private bool ReferenceNumberFact(int j)
+    {
+        var k = j + 1;
+        if (Word(k) is "number" or "no" or "nr" or "id")
         {
-            var k = j + 1;
-            if (Word(k) is "number" or "no" or "nr" or "id")
-            {
-                k++;
-            }
-
-            if (k < _t.Live.Count && _t.Items[_t.Live[k]].Kind == TokenKind.Number && _t.Form(_t.Items[_t.Live[k]]) is { Length: >= 3 } digits
-                && !digits.ContainsAnyExceptInRange('0', '9'))
-            {
-                AddFact(FactKind.Reference, "#" + digits.ToString(), j, k);
-                return;
-            }
+            k++;
         }
 
-        if (form is "usd" or "eur" && TryNumber(j + 1, out _) && _t.Items[_t.Live[j + 1]].Kind == TokenKind.Number)
+        if (k < _t.Live.Count && _t.LiveAt(k).Kind == TokenKind.Number && _t.Form(_t.LiveAt(k)) is { Length: >= 3 } digits
+            && !digits.ContainsAnyExceptInRange('0', '9'))
         {
-            AddFact(FactKind.Amount, AmountValue(form[0] == 'e' ? '€' : '$', _t.Form(_t.Items[_t.Live[j + 1]])), j, j + 1);
-            return;
+            AddFact(FactKind.Reference, "#" + digits.ToString(), j, k);
+            return true;
         }
 
-        if ((flags & Lexicons.WordFlags.Month) != 0 && MonthsLookup.TryGetValue(form, out var month) && form.Length >= 3)
+        return false;
+    }
+
+    private bool CurrencyAmountFact(int j, ReadOnlySpan<char> form)
+    {
+        if (TryNumber(j + 1, out _) && _t.LiveAt(j + 1).Kind == TokenKind.Number)
         {
-            if (TryDay(j + 1, out var day))
-            {
-                AddDate(j, j + 1, month, day, reference);
-                return;
-            }
-
-            if (form.Length > 3 && TryNumber(j + 1, out var year) && year is >= 1900 and <= 2199 && _t.Items[_t.Live[j + 1]].Kind == TokenKind.Number)
-            {
-                AddFact(FactKind.Date, $"{year:0000}-{month:00}", j, j + 1);
-                return;
-            }
+            AddFact(FactKind.Amount, AmountValue(form[0] == 'e' ? '€' : '$', _t.Form(_t.LiveAt(j + 1))), j, j + 1);
+            return true;
         }
 
-        if (form.SequenceEqual("since"))
+        return false;
+    }
+
+    private bool MonthDateFact(int j, ReadOnlySpan<char> form, DateOnly? reference)
+    {
+        if (!MonthsLookup.TryGetValue(form, out var month) || form.Length < 3)
         {
-            SinceFact(j, reference);
-            return;
+            return false;
         }
 
-        ScopeFact(j, form);
+        if (TryDay(j + 1, out var day))
+        {
+            AddDate(j, j + 1, month, day, reference);
+            return true;
+        }
+
+        if (form.Length > 3 && TryNumber(j + 1, out var year) && year is >= 1900 and <= 2199 && _t.LiveAt(j + 1).Kind == TokenKind.Number)
+        {
+            AddFact(FactKind.Date, $"{year:0000}-{month:00}", j, j + 1);
+            return true;
+        }
+
+        return false;
     }
 
     private bool TryErrorNumber(int j, out string code, out int last)
@@ -516,19 +552,9 @@ internal sealed class FactExtractor
         AddFact(FactKind.Duration, value, j, Math.Min(k, _t.Live.Count - 1));
     }
 
+    /// <summary>"the whole team", "all of our staff", "the entire company": the scope of the people affected.</summary>
     private void ScopeFact(int j, ReadOnlySpan<char> form)
     {
-        if (form.SequenceEqual("everyone") || form.SequenceEqual("everybody"))
-        {
-            AddFact(FactKind.PeopleAffected, "organisation", j, j);
-            return;
-        }
-
-        if (!(form.SequenceEqual("whole") || form.SequenceEqual("entire") || form.SequenceEqual("all")))
-        {
-            return;
-        }
-
         var k = j + 1;
         if (Word(k) is "the" or "our" or "my" or "of")
         {
@@ -542,7 +568,7 @@ internal sealed class FactExtractor
         if (Word(k) is { } noun && ScopeNouns.TryGetValue(noun, out var scope)
             && !(form.SequenceEqual("all") && scope == "team" && noun != "team"))
         {
-            AddFact(FactKind.PeopleAffected, scope, j, k);
+            AddFact(FactKind.PeopleAffected, scope, j, k, new() { Scope = scope == "team" ? ImpactLevel.Team : ImpactLevel.Organisation });
         }
     }
 
@@ -566,7 +592,7 @@ internal sealed class FactExtractor
             last = k + 2;
         }
 
-        AddFact(FactKind.Occurrence, value, first, last);
+        AddFact(FactKind.Occurrence, value, first, last, new() { Count = count });
     }
 
     private static string AmountValue(char symbol, ReadOnlySpan<char> number)
@@ -587,7 +613,7 @@ internal sealed class FactExtractor
         + (month < 0 ? "XX" : month.ToString("00", CultureInfo.InvariantCulture)) + "-"
         + (day < 0 ? "XX" : day.ToString("00", CultureInfo.InvariantCulture));
 
-    private void AddFact(FactKind kind, string value, int firstLive, int lastLive)
+    private void AddFact(FactKind kind, string value, int firstLive, int lastLive, FactPayload payload = default)
     {
         ref var first = ref _t.Items[_t.Live[firstLive]];
         ref var last = ref _t.Items[_t.Live[Math.Max(firstLive, lastLive)]];
@@ -599,28 +625,27 @@ internal sealed class FactExtractor
             end++;
         }
 
-        _facts.Add(new ComplaintFact(kind, value, start, Math.Max(0, end - start)));
+        _facts.Add(new Fact(new ComplaintFact(kind, value, start, Math.Max(0, end - start)), payload));
     }
 
     // ---- impact and recurrence -------------------------------------------------------------------------------------
 
+    /// <summary>The widest impact the people-affected facts state: a number from <paramref name="organisationThreshold"/> up, or the whole organisation, is the organisation; two or more ("more than one") a team.</summary>
     public ImpactLevel DeriveImpact(int organisationThreshold)
     {
         var impact = ImpactLevel.Individual;
-        foreach (var fact in _facts)
+        foreach (var (fact, payload) in _facts)
         {
             if (fact.Kind != FactKind.PeopleAffected)
             {
                 continue;
             }
 
-            var level = fact.Value switch
+            var level = payload switch
             {
-                "organisation" => ImpactLevel.Organisation,
-                "team" => ImpactLevel.Team,
-                _ => Patterns.TryParseNumber(fact.Value.AsSpan(fact.Value.LastIndexOf(' ') + 1), out var n)
-                    ? n >= organisationThreshold ? ImpactLevel.Organisation : n >= 2 || fact.Value.StartsWith("more", StringComparison.Ordinal) ? ImpactLevel.Team : ImpactLevel.Individual
-                    : ImpactLevel.Individual,
+                { Scope: { } scope } => scope,
+                { People: { } n } => n >= organisationThreshold ? ImpactLevel.Organisation : n >= 2 || payload.MoreThan ? ImpactLevel.Team : ImpactLevel.Individual,
+                _ => ImpactLevel.Individual,
             };
             impact = level > impact ? level : impact;
         }
@@ -628,11 +653,12 @@ internal sealed class FactExtractor
         return impact;
     }
 
+    /// <summary>Whether the problem recurs (an occurrence fact, with no count or a count of two or more), and the largest count stated.</summary>
     public RecurrenceSignal DeriveRecurrence()
     {
         var recurring = false;
         int? count = null;
-        foreach (var fact in _facts)
+        foreach (var (fact, payload) in _facts)
         {
             if (fact.Kind != FactKind.Occurrence)
             {
@@ -640,8 +666,7 @@ internal sealed class FactExtractor
             }
 
             recurring = true;
-            var space = fact.Value.IndexOf(' ', StringComparison.Ordinal);
-            if (int.TryParse(space < 0 ? fact.Value : fact.Value[..space], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+            if (payload.Count is { } n)
             {
                 count = Math.Max(count ?? 0, n);
             }
@@ -650,3 +675,24 @@ internal sealed class FactExtractor
         return new RecurrenceSignal(recurring && (count is null or >= 2), count);
     }
 }
+
+/// <summary>What later stages read of a fact, typed when it is found, so that none parses the fact's text again.</summary>
+internal readonly record struct FactPayload
+{
+    /// <summary>Gets the count an occurrence states ("3rd time", "twice"); null for "again".</summary>
+    public int? Count { get; init; }
+
+    /// <summary>Gets the number of people affected a people-affected fact states ("more than 20 users" is 20).</summary>
+    public decimal? People { get; init; }
+
+    /// <summary>Gets whether the number is a floor ("more than 20").</summary>
+    public bool MoreThan { get; init; }
+
+    /// <summary>Gets the scope a people-affected fact names instead of a number ("the whole team", "everyone").</summary>
+    public ImpactLevel? Scope { get; init; }
+}
+
+/// <summary>A fact found, and its typed payload.</summary>
+/// <param name="Record">The fact as the record shows it.</param>
+/// <param name="Payload">What impact, recurrence and the key read of it.</param>
+internal readonly record struct Fact(ComplaintFact Record, FactPayload Payload);

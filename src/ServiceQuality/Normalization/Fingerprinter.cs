@@ -66,7 +66,7 @@ internal sealed class Fingerprinter
     /// Hashes each part (an area other than first-time fix, or a system, error code or reference prefixed by its kind), sorts the part hashes
     /// and hashes them in order: the key does not depend on the order or repetition of the facts.
     /// </summary>
-    public ulong IncidentKey(ServiceAreaMatch[] areas, List<ComplaintFact> facts)
+    public ulong IncidentKey(ServiceAreaMatch[] areas, List<Fact> facts)
     {
         var parts = _keyParts;
         parts.Clear();
@@ -80,7 +80,7 @@ internal sealed class Fingerprinter
             }
         }
 
-        foreach (var fact in facts)
+        foreach (var (fact, _) in facts)
         {
             var prefix = fact.Kind switch
             {

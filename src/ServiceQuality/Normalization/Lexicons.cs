@@ -143,14 +143,20 @@ internal sealed class Lexicons
             Entry(phrase.Words[0]).Flags |= WordFlags.AreaPhraseStart;
         }
 
-        foreach (var word in FactExtractor.FactTriggerWords)
+        foreach (var rule in FactExtractor.WordRules)
         {
-            Entry(word).Flags |= WordFlags.FactTrigger;
+            foreach (var word in rule.Words)
+            {
+                // The rules of a word, in the table's order: the flag and the rules come from one table.
+                var entry = Entry(word);
+                entry.Flags |= WordFlags.FactTrigger;
+                entry.FactRules = [.. entry.FactRules, rule];
+            }
         }
 
-        foreach (var (word, flag) in FactExtractor.FactWordKinds)
+        foreach (var word in FactExtractor.MonthWords)
         {
-            Entry(word).Flags |= flag;
+            Entry(word).Flags |= WordFlags.Month;
         }
 
         foreach (var (word, _) in PersonalData.CueWords)
@@ -305,6 +311,9 @@ internal sealed class Lexicons
 
         public string? System { get; set; }
 
+        /// <summary>Gets or sets the fact rules the word starts, in the order they are tried (<see cref="FactExtractor.WordRules"/>); set exactly when it is flagged <see cref="WordFlags.FactTrigger"/>.</summary>
+        public FactExtractor.FactRule[] FactRules { get; set; } = [];
+
         /// <summary>Gets or sets the indices of the areas this word is evidence for.</summary>
         public int[]? Areas { get; set; }
     }
@@ -327,15 +336,6 @@ internal sealed class Lexicons
         Core = 512,
         InsultPhraseStart = 1024,
         AreaTerm = 2048,
-
-        /// <summary>A number word (<c>three</c>, <c>dozen</c>).</summary>
-        NumberWord = 4096,
-
-        /// <summary>An ordinal word (<c>third</c>).</summary>
-        OrdinalWord = 8192,
-
-        /// <summary>A negator (<c>not</c>, <c>never</c>, <c>can't</c>).</summary>
-        Negator = 16384,
 
         /// <summary>A month name or abbreviation.</summary>
         Month = 32768,

@@ -87,10 +87,11 @@ internal sealed partial class NormalizerRun
             }
         }
 
-        foreach (var fact in _factExtractor.Facts)
+        foreach (var (fact, payload) in _factExtractor.Facts)
         {
-            // An amount alone is not cost-effectiveness ("a wire of $100,000 was lost"): a cost word is.
-            if (fact.Kind == FactKind.Occurrence && fact.Value != "again")
+            // An amount alone is not cost-effectiveness ("a wire of $100,000 was lost"): a cost word is. A count of
+            // occurrences ("the third time") is first-time-fix evidence; "again" alone is not.
+            if (fact.Kind == FactKind.Occurrence && payload.Count is not null)
             {
                 AddEvidence(Array.IndexOf(categories, ServiceAreas.FirstTimeFix), "occurrence " + fact.Value);
             }

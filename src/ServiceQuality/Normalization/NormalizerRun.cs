@@ -51,7 +51,7 @@ internal sealed partial class NormalizerRun
         _tone.Run(_t, lexicons, _notes);
         _masker.MaskNumbersJoinedByDrops(_t);
         GatherTokens();
-        _factExtractor.Extract(_t, text, context.ReferenceDate);
+        _factExtractor.Extract(_t, lexicons, text, context.ReferenceDate);
         var canonical = _writer.End();
         var fingerprint = _fingerprinter.End();
         var areas = ClassifyAreas();
@@ -59,7 +59,12 @@ internal sealed partial class NormalizerRun
         var recurrence = _factExtractor.DeriveRecurrence();
         var key = _fingerprinter.IncidentKey(areas, _factExtractor.Facts);
         var found = _factExtractor.Facts;
-        var facts = found.Count == 0 ? [] : found.ToArray();
+        var facts = found.Count == 0 ? [] : new ComplaintFact[found.Count];
+        for (var i = 0; i < facts.Length; i++)
+        {
+            facts[i] = found[i].Record;
+        }
+
         Array.Sort(facts, static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start)
             : a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind) : string.CompareOrdinal(a.Value, b.Value));
         if (_text.Length > 1 << 16)
