@@ -371,7 +371,7 @@ internal sealed class Lexicons
 
     /// <summary>
     /// A phrase of lower-case words, its canonical text and, for areas, the area index and, for a sense of an area
-    /// term, the context words of which one must be near it (<see cref="NormalizerRun.SenseWindow"/> words before or
+    /// term, the context words of which one must be near it (<see cref="AreaClassifier.SenseWindow"/> words before or
     /// after); where a sense is taken, the term is evidence of no other area there.
     /// </summary>
     internal sealed record Phrase(string[] Words, string Canonical, int Area = -1, string[]? Context = null);

@@ -1,10 +1,14 @@
 namespace ServiceQuality.Normalization;
 
 /// <summary>
-/// One normalization in progress. A run owns reusable buffers and is used by one thread at a time; the normalizer
-/// keeps one per thread.
+/// One normalization in progress: the coordinator of the stages. A run holds one instance of each stage type (cleaner
+/// scratch, <see cref="Tokenizer"/>, <see cref="PersonalDataMasker"/>, <see cref="ToneNeutralizer"/>,
+/// <see cref="CanonicalWriter"/>, <see cref="Fingerprinter"/>, <see cref="FactExtractor"/>, <see cref="AreaClassifier"/>),
+/// each owning its buffers, and the <see cref="TokenStream"/> they share; it calls them in order and runs the fused
+/// gathering pass. Everything is reused run after run, so a run allocates only its result. Used by one thread at a
+/// time; the normalizer keeps one per thread.
 /// </summary>
-internal sealed partial class NormalizerRun
+internal sealed class NormalizerRun
 {
     private readonly CleanerScratch _scratch = new();
     private readonly TextBuffer _text = new();
@@ -16,9 +20,9 @@ internal sealed partial class NormalizerRun
     private readonly CanonicalWriter _writer = new();
     private readonly Fingerprinter _fingerprinter = new();
     private readonly FactExtractor _factExtractor = new();
+    private readonly AreaClassifier _areaClassifier = new();
     private readonly List<(int Start, int End)> _quoted = [];
     private NeutralizedCountsBuilder _counts;
-    private Lexicons _lex = null!;
 
     /// <summary>
     /// Creates a run with memos of 2^<paramref name="wordMemoBits"/> slots for words of up to eight letters,
@@ -30,9 +34,9 @@ internal sealed partial class NormalizerRun
         _tokenizer = new Tokenizer(wordMemoBits, longMemoBits, chunkMemoBits);
     }
 
+    /// <summary>Normalizes <paramref name="text"/>: every stage in order, then the record.</summary>
     public NormalizedComplaint Run(Lexicons lexicons, NormalizationOptions options, string text, NormalizationContext context)
     {
-        _lex = lexicons;
         _counts = default;
         _quoted.Clear();
         TextCleaner.Clean(text, _scratch, _text, ref _counts);
@@ -54,7 +58,7 @@ internal sealed partial class NormalizerRun
         _factExtractor.Extract(_t, lexicons, text, context.ReferenceDate);
         var canonical = _writer.End();
         var fingerprint = _fingerprinter.End();
-        var areas = ClassifyAreas();
+        var areas = _areaClassifier.Classify(_t, lexicons, _factExtractor.Facts);
         var impact = _factExtractor.DeriveImpact(options.OrganisationThreshold);
         var recurrence = _factExtractor.DeriveRecurrence();
         var key = _fingerprinter.IncidentKey(areas, _factExtractor.Facts);
@@ -77,6 +81,32 @@ internal sealed partial class NormalizerRun
         _counts.Add(_writer.Counts);
         var counts = _counts.Build() with { Sarcasm = _tone.Sarcasm, Threats = _tone.Threats };
         return new NormalizedComplaint(canonical, facts, areas, impact, recurrence, counts, key, fingerprint, context, _tone.Signals);
+    }
+
+    /// <summary>
+    /// One pass over the final tokens: writes the canonical text, gathers the live tokens (kept, not
+    /// punctuation), fingerprints them and notes those that can start a fact or be evidence of a service area.
+    /// </summary>
+    private void GatherTokens()
+    {
+        var live = _t.Live;
+        live.Clear();
+        _areaClassifier.Begin();
+        _factExtractor.Begin();
+        _writer.Begin(_t);
+        _fingerprinter.Begin(_t);
+        for (var i = 0; i < _t.Count; i++)
+        {
+            _writer.Append(i);
+            ref var t = ref _t.Items[i];
+            if (!t.Dropped && t.Kind is not TokenKind.Merged and not TokenKind.Punctuation)
+            {
+                _factExtractor.Note(live.Count, t);
+                _areaClassifier.Note(live.Count, t);
+                live.Add(i);
+                _fingerprinter.Add(t);
+            }
+        }
     }
 
     // ---- quoted replies and signatures ----------------------------------------------------------------------------

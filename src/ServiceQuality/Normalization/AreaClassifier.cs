@@ -1,7 +1,30 @@
 namespace ServiceQuality.Normalization;
 
-internal sealed partial class NormalizerRun
+/// <summary>
+/// The area classifier: finds the evidence of each service area in the live tokens (single-word terms and phrases of
+/// the lexicon, senses taken from their context words, occurrence facts for first-time fix) and weighs it. Only the
+/// live words flagged <see cref="Lexicons.WordFlags.AreaTerm"/> or <see cref="Lexicons.WordFlags.AreaPhraseStart"/>
+/// are visited, noted in the gathering pass by <see cref="Note"/>. Owns the evidence, the weights and the candidates;
+/// reused run after run.
+/// </summary>
+internal sealed class AreaClassifier
 {
+    private TokenStream _t = null!;
+    private Lexicons _lex = null!;
+
+    /// <summary>Forgets the candidates of the last text.</summary>
+    public void Begin() => _areaCandidates.Clear();
+
+    /// <summary>Notes live token <paramref name="live"/> if it is an area term or starts an area phrase.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public void Note(int live, in Token token)
+    {
+        if (token.Kind == TokenKind.Word && (token.Flags & (Lexicons.WordFlags.AreaPhraseStart | Lexicons.WordFlags.AreaTerm)) != 0)
+        {
+            _areaCandidates.Add(live);
+        }
+    }
+
     /// <summary>The live indices of the words that are evidence of an area or start an area phrase.</summary>
     private readonly List<int> _areaCandidates = [];
 
@@ -10,40 +33,8 @@ internal sealed partial class NormalizerRun
     private readonly HashSet<(int Area, string Term)> _evidenceSeen = [];
     private int[] _evidenceCounts = [];
 
-    /// <summary>The weight of each area's evidence (<see cref="ClassifyAreas"/>).</summary>
+    /// <summary>The weight of each area's evidence (<see cref="Classify"/>).</summary>
     private double[] _areaWeights = [];
-
-    /// <summary>
-    /// One pass over the final tokens: writes the canonical text, gathers the live tokens (kept, not
-    /// punctuation), fingerprints them and notes those that can start a fact or be evidence of a service area.
-    /// </summary>
-    private void GatherTokens()
-    {
-        var live = _t.Live;
-        live.Clear();
-        _areaCandidates.Clear();
-        _factExtractor.Begin();
-        _writer.Begin(_t);
-        _fingerprinter.Begin(_t);
-        for (var i = 0; i < _t.Count; i++)
-        {
-            _writer.Append(i);
-            ref var t = ref _t.Items[i];
-            if (!t.Dropped && t.Kind is not TokenKind.Merged and not TokenKind.Punctuation)
-            {
-                _factExtractor.Note(live.Count, t);
-                if (t.Kind == TokenKind.Word && (t.Flags & (Lexicons.WordFlags.AreaPhraseStart | Lexicons.WordFlags.AreaTerm)) != 0)
-                {
-                    _areaCandidates.Add(live.Count);
-                }
-
-                live.Add(i);
-                _fingerprinter.Add(t);
-            }
-        }
-    }
-
-    // ---- areas, impact, recurrence ---------------------------------------------------------------------------------
 
     /// <summary>How many live words before or after a term its sense's context words are looked for.</summary>
     internal const int SenseWindow = 4;
@@ -55,8 +46,9 @@ internal sealed partial class NormalizerRun
     /// occurrence fact adds 1.25 to first-time fix. Positions are those of the canonical text's words, so a tone edit
     /// that leaves the canonical text alone leaves the weights alone.
     /// </summary>
-    private ServiceAreaMatch[] ClassifyAreas()
+    public ServiceAreaMatch[] Classify(TokenStream tokens, Lexicons lexicons, List<Fact> facts)
     {
+        (_t, _lex) = (tokens, lexicons);
         var categories = _lex.Categories;
         var evidence = _evidence;
         evidence.Clear();
@@ -112,7 +104,7 @@ internal sealed partial class NormalizerRun
             }
         }
 
-        foreach (var (fact, payload) in _factExtractor.Facts)
+        foreach (var (fact, payload) in facts)
         {
             // An amount alone is not cost-effectiveness ("a wire of $100,000 was lost"): a cost word is. A count of
             // occurrences ("the third time") is first-time-fix evidence; "again" alone is not.
@@ -233,5 +225,4 @@ internal sealed partial class NormalizerRun
     }
 
     // ---- key and fingerprint ---------------------------------------------------------------------------------------
-
 }
