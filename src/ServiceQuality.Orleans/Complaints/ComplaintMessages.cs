@@ -120,8 +120,8 @@ public sealed record ComplaintCommandReply(
     [property: Id(3)] ComplaintSnapshot? Complaint,
     [property: Id(4)] int Attempts)
 {
-    /// <summary>Gets a value indicating whether the complaint exists.</summary>
-    public bool IsFound => Complaint is not null;
+    /// <summary>Gets what became of the command: accepted (with an <see cref="Event"/>), refused (with a <see cref="Refusal"/>), or <see cref="CommandStatus.NotFound"/> when there is no such complaint.</summary>
+    public CommandStatus Status => Event is not null ? CommandStatus.Accepted : Refusal is not null ? CommandStatus.Refused : CommandStatus.NotFound;
 
     /// <summary>Gets a value indicating whether the command was accepted and its event stored.</summary>
     public bool IsAccepted => Event is not null;

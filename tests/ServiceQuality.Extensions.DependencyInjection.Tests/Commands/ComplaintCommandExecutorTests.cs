@@ -129,6 +129,7 @@ public class ComplaintCommandExecutorTests
         var outcome = await executor.DispatchAsync("NOPE", ComplaintCommand.AddInformation, AddInformation);
 
         Assert.Equal(("NOPE", false, false, 1), (outcome.ComplaintId, outcome.IsFound, outcome.IsAccepted, outcome.Attempts));
+        Assert.Equal(CommandStatus.NotFound, outcome.Result.Status);
         Assert.Empty(logger.Collector.GetSnapshot());
     }
 

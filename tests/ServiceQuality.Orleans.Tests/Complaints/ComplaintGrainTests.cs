@@ -83,7 +83,7 @@ public sealed class ComplaintGrainTests(ClusterFixture fixture)
         var reply = await grain.ExecuteAsync(ComplaintCommand.DeliverFix, new() { Actor = "ann", Channel = ContactChannel.Email, Resolution = "Replaced the router." });
 
         Assert.False(reply.IsAccepted);
-        Assert.True(reply.IsFound);
+        Assert.Equal(CommandStatus.Refused, reply.Status);
         var refusal = Assert.IsType<ComplaintRefusal>(reply.Refusal);
         Assert.Equal(ComplaintState.Received, refusal.State);
         Assert.Equal(ComplaintCommand.DeliverFix, refusal.Command);
@@ -106,8 +106,9 @@ public sealed class ComplaintGrainTests(ClusterFixture fixture)
 
         var reply = await grain.ExecuteAsync(ComplaintCommand.StartInvestigating, new() { Actor = "ann" });
 
-        Assert.False(reply.IsFound);
+        Assert.Equal(CommandStatus.NotFound, reply.Status);
         Assert.False(reply.IsAccepted);
+        Assert.Null(reply.Complaint);
         Assert.Null(reply.Refusal);
         Assert.Empty(await grain.GetHistoryAsync());
         Assert.Null(await grain.GetSnapshotAsync());

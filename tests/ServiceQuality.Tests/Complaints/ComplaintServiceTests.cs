@@ -66,7 +66,7 @@ public class ComplaintServiceTests
         Assert.Equal((ComplaintState.Acknowledged, ComplaintCommand.DeliverFix), (result.Refusal!.State, result.Refusal.Trigger));
         var appended = Assert.IsType<ComplaintAcknowledged>(Assert.Single(result.Appended));
         Assert.Equal(appended, (await store.ReadAsync("C-1"))[1]);
-        Assert.Equal((2L, 2L), (result.Complaint.Version, result.Complaint.PersistedVersion));
+        Assert.Equal((2L, 2L), (result.Complaint!.Version, result.Complaint.PersistedVersion));
     }
 
     [Fact]
@@ -115,12 +115,25 @@ public class ComplaintServiceTests
     }
 
     [Fact]
-    public async Task LoadAndExecute_UnknownComplaint_NullAndKeyNotFound()
+    public async Task LoadAndExecute_UnknownComplaint_NullAndNotFoundWithoutCallingTheCommand()
     {
-        var (service, _) = Create();
+        var (service, store) = Create();
+        var called = false;
 
         Assert.Null(await service.LoadAsync("nope"));
-        await Assert.ThrowsAsync<KeyNotFoundException>(async () => await service.ExecuteAsync("nope", c => c.StartInvestigating("ann")));
+        var execution = await service.ExecuteAsync("nope", c =>
+        {
+            called = true;
+            return c.StartInvestigating("ann");
+        });
+
+        Assert.Equal((CommandStatus.NotFound, false, false), (execution.Result.Status, execution.Result.IsAccepted, called));
+        Assert.Null(execution.Complaint);
+        Assert.Null(execution.Result.Event);
+        Assert.Null(execution.Result.Refusal);
+        Assert.Empty(execution.Appended);
+        Assert.Empty(await store.ReadAsync("nope"));
+        Assert.Throws<KeyNotFoundException>(() => execution.Result.EnsureAccepted());
     }
 
     [Fact]
