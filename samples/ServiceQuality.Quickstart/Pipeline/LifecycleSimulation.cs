@@ -45,7 +45,7 @@ internal static class LifecycleSimulation
                 if (result.Refusal is { } refusal)
                 {
                     refused++;
-                    refusals[refusal.Trigger.ToString()] = refusals.GetValueOrDefault(refusal.Trigger.ToString()) + 1;
+                    refusals[refusal.Command.ToString()] = refusals.GetValueOrDefault(refusal.Command.ToString()) + 1;
                     if (examples.Count < 3)
                     {
                         examples.Add($"{c.Id}: {refusal.Message}");

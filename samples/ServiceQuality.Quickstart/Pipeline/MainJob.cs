@@ -156,7 +156,7 @@ internal static class MainJob
             outcome.RefusalExamples,
             store.DataSource,
             readFromEarlierRun,
-            lifecycle.Definition.GetInfo(),
+            lifecycle.GetInfo(),
             lifecycle.ToMermaid(),
             rows,
             Breakdowns.Weekly(surveys, rows),

@@ -91,7 +91,7 @@ internal static partial class ComplaintEndpoints
                     ["state"] = refusal.State.ToString(),
                     ["command"] = refusal.Command.ToString(),
                     ["reason"] = refusal.Reason.ToString(),
-                    ["unmetGuards"] = refusal.UnmetConditions.ToArray(),
+                    ["unmetConditions"] = refusal.UnmetConditions.ToArray(),
                     ["allowedCommands"] = refusal.AllowedCommands.Select(t => t.ToString()).ToArray(),
                 });
         }

@@ -36,10 +36,7 @@ internal sealed partial class OrleansComplaintBackend(IClusterClient cluster, Co
         }
 
         var complaint = await RebuildAsync(grain, snapshot.Version, cancellationToken);
-        var refusal = reply.Refusal is { } r
-            ? new CommandRefusal(r.State, r.Command, r.Reason, r.UnmetConditions, r.AllowedCommands, r.Message)
-            : null;
-        return new CommandOutcome(reply.Status, complaint, reply.Event, refusal);
+        return new CommandOutcome(reply.Status, complaint, reply.Event, reply.Refusal);
     }
 
     public async Task<Complaint?> LoadAsync(string complaintId, CancellationToken cancellationToken)

@@ -115,7 +115,7 @@ public sealed class ComplaintCommandExecutor
 
         if (result.Refusal is { } refusal && logRefusal)
         {
-            Log.CommandRefused(_logger, refusal.Trigger, complaintId, refusal.State, refusal.Reason, string.Join(", ", refusal.PermittedTriggers));
+            Log.CommandRefused(_logger, refusal.Command, complaintId, refusal.State, refusal.Reason, string.Join(", ", refusal.AllowedCommands));
         }
 
         return new ComplaintCommandOutcome(complaintId, attempt.Complaint, result, attempt.Count);

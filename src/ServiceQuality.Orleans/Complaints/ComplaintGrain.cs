@@ -90,7 +90,7 @@ internal sealed partial class ComplaintGrain(ComplaintService service, IServiceP
 
         if (result!.Value.Refusal is { } refusal)
         {
-            return new ComplaintCommandReply(ComplaintId, null, ComplaintRefusal.Of(refusal), complaint.Snapshot, attempts);
+            return new ComplaintCommandReply(ComplaintId, null, refusal, complaint.Snapshot, attempts);
         }
 
         await TryArmAsync(complaint);

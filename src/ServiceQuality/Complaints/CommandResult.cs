@@ -37,7 +37,7 @@ public readonly record struct CommandResult
 {
     internal CommandResult(ComplaintEvent accepted) => Event = accepted;
 
-    internal CommandResult(TriggerRefusal<ComplaintState, ComplaintCommand> refusal) => Refusal = refusal;
+    internal CommandResult(TriggerRefusal<ComplaintState, ComplaintCommand> refusal) => Refusal = CommandRefusal.Of(refusal);
 
     /// <summary>Gets the result of a command sent to a complaint that does not exist (neither an event nor a refusal).</summary>
     internal static CommandResult NotFound => default;
@@ -53,10 +53,10 @@ public readonly record struct CommandResult
     public ComplaintEvent? Event { get; }
 
     /// <summary>Gets the refusal (state, command, reason, unmet conditions, commands allowed now), or <see langword="null"/> when accepted or not found.</summary>
-    public TriggerRefusal<ComplaintState, ComplaintCommand>? Refusal { get; }
+    public CommandRefusal? Refusal { get; }
 
     /// <summary>Gets the commands allowed now when the command was refused (empty when it was accepted).</summary>
-    public IReadOnlyList<ComplaintCommand> AllowedCommands => Refusal?.PermittedTriggers ?? [];
+    public IReadOnlyList<ComplaintCommand> AllowedCommands => Refusal?.AllowedCommands ?? [];
 
     /// <summary>Gets the refusal in words, or <see langword="null"/> when accepted or not found.</summary>
     public string? Message => Refusal?.Message;

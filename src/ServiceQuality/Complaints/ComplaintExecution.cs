@@ -1,5 +1,3 @@
-using ServiceQuality.Workflow;
-
 namespace ServiceQuality.Complaints;
 
 /// <summary>
@@ -35,7 +33,7 @@ public sealed class ComplaintExecution
     public ComplaintEvent? Event => Result.Event;
 
     /// <summary>Gets the refusal of the returned command, or <see langword="null"/> when it was accepted.</summary>
-    public TriggerRefusal<ComplaintState, ComplaintCommand>? Refusal => Result.Refusal;
+    public CommandRefusal? Refusal => Result.Refusal;
 
     /// <summary>Gets the refusal in words, or <see langword="null"/> when the returned command was accepted.</summary>
     public string? Message => Result.Message;

@@ -164,7 +164,7 @@ public sealed class ComplaintService
 
         if (result.Refusal is { } refusal)
         {
-            _instrumentation.CommandsRefused.Add(1, new("command", refusal.Trigger.ToString()), new("state", refusal.State.ToString()));
+            _instrumentation.CommandsRefused.Add(1, new("command", refusal.Command.ToString()), new("state", refusal.State.ToString()));
         }
 
         return new ComplaintExecution(complaint, result, appended);

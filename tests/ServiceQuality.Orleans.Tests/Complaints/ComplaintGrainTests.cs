@@ -2,7 +2,6 @@ using Orleans.TestingHost;
 using ServiceQuality.Complaints;
 using ServiceQuality.Orleans.Complaints;
 using ServiceQuality.Sla;
-using ServiceQuality.Workflow;
 
 namespace ServiceQuality.Orleans.Tests.Complaints;
 
@@ -84,14 +83,14 @@ public sealed class ComplaintGrainTests(ClusterFixture fixture)
 
         Assert.False(reply.IsAccepted);
         Assert.Equal(CommandStatus.Refused, reply.Status);
-        var refusal = Assert.IsType<ComplaintRefusal>(reply.Refusal);
+        var refusal = Assert.IsType<CommandRefusal>(reply.Refusal);
         Assert.Equal(ComplaintState.Received, refusal.State);
         Assert.Equal(ComplaintCommand.DeliverFix, refusal.Command);
-        Assert.Equal(RefusalReason.NotPermitted, refusal.Reason);
+        Assert.Equal(CommandRefusalReason.NotPermitted, refusal.Reason);
         // Exactly what the library itself allows in Received (the lifecycle commands plus the desk commands).
         var local = new ComplaintLifecycle().Receive(Intake.ToRequest("local"))
             .DeliverFix("ann", ContactChannel.Email, "Replaced the router.").Refusal!;
-        Assert.Equal(local.PermittedTriggers.Order(), refusal.AllowedCommands.Order());
+        Assert.Equal(local.AllowedCommands.Order(), refusal.AllowedCommands.Order());
         Assert.Contains(ComplaintCommand.Acknowledge, refusal.AllowedCommands);
         Assert.Contains(ComplaintCommand.Assign, refusal.AllowedCommands);
         Assert.DoesNotContain(ComplaintCommand.DeliverFix, refusal.AllowedCommands);

@@ -63,7 +63,7 @@ public class ComplaintServiceTests
         });
 
         Assert.False(result.IsAccepted);
-        Assert.Equal((ComplaintState.Acknowledged, ComplaintCommand.DeliverFix), (result.Refusal!.State, result.Refusal.Trigger));
+        Assert.Equal((ComplaintState.Acknowledged, ComplaintCommand.DeliverFix), (result.Refusal!.State, result.Refusal.Command));
         var appended = Assert.IsType<ComplaintAcknowledged>(Assert.Single(result.Appended));
         Assert.Equal(appended, (await store.ReadAsync("C-1"))[1]);
         Assert.Equal((2L, 2L), (result.Complaint!.Version, result.Complaint.PersistedVersion));
@@ -257,7 +257,7 @@ public class ComplaintServiceTests
         await Assert.ThrowsAsync<ComplaintConcurrencyException>(async () => await service.SaveAsync(second));
         var retry = await service.ExecuteAsync("C-1", c => c.RecordSlaAlert("monitor-2", SlaClockKind.Acknowledge, SlaStatus.AtRisk));
 
-        Assert.Equal(["the status is not yet recorded for the clock's current cycle"], retry.Refusal!.UnmetGuards);
+        Assert.Equal(["the status is not yet recorded for the clock's current cycle"], retry.Refusal!.UnmetConditions);
         Assert.Empty(retry.Appended);
         var alert = Assert.Single((await store.ReadAsync("C-1")).OfType<SlaAlertRecorded>());
         Assert.Equal("monitor-1", alert.Actor);

@@ -132,7 +132,7 @@ public partial class ComplaintTests
 
         var result = c.Reopen("client", ContactChannel.Phone, "it is back");
 
-        Assert.Equal(["the complaint was closed at most 30 days ago (reopen window)"], result.Refusal!.UnmetGuards);
+        Assert.Equal(["the complaint was closed at most 30 days ago (reopen window)"], result.Refusal!.UnmetConditions);
         Assert.Equal([ComplaintCommand.LinkProblem, ComplaintCommand.LinkSurveyResponse, ComplaintCommand.ChangeTags, ComplaintCommand.ChangeMetadata], result.AllowedCommands);
     }
 
