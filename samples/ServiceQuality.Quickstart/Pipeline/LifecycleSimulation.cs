@@ -42,7 +42,7 @@ internal static class LifecycleSimulation
                 }
 
                 var result = await service.ExecuteAsync(c.Id, command);
-                if (result.Refusal is { } refusal)
+                if (result.Result.Refusal is { } refusal)
                 {
                     refused++;
                     refusals[refusal.Command.ToString()] = refusals.GetValueOrDefault(refusal.Command.ToString()) + 1;

@@ -10,7 +10,7 @@ namespace ServiceQuality.Extensions.DependencyInjection;
 public readonly record struct ComplaintCommandOutcome(string ComplaintId, Complaint? Complaint, CommandResult Result, int Attempts)
 {
     /// <summary>Gets a value indicating whether the complaint exists.</summary>
-    public bool IsFound => Complaint is not null;
+    public bool IsFound => Result.Status != CommandStatus.NotFound;
 
     /// <summary>Gets a value indicating whether the command was accepted and its event stored.</summary>
     public bool IsAccepted => Result.IsAccepted;

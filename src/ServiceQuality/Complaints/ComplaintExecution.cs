@@ -26,21 +26,6 @@ public sealed class ComplaintExecution
     /// <summary>Gets every event the delegate's commands appended and the service stored, in order (empty when nothing was accepted).</summary>
     public IReadOnlyList<ComplaintEvent> Appended { get; }
 
-    /// <summary>Gets a value indicating whether the returned command was accepted.</summary>
-    public bool IsAccepted => Result.IsAccepted;
-
-    /// <summary>Gets the event of the returned command, or <see langword="null"/> when it was refused.</summary>
-    public ComplaintEvent? Event => Result.Event;
-
-    /// <summary>Gets the refusal of the returned command, or <see langword="null"/> when it was accepted.</summary>
-    public CommandRefusal? Refusal => Result.Refusal;
-
-    /// <summary>Gets the refusal in words, or <see langword="null"/> when the returned command was accepted.</summary>
-    public string? Message => Result.Message;
-
-    /// <summary>Gets the commands allowed now when the returned command was refused (empty when it was accepted).</summary>
-    public IReadOnlyList<ComplaintCommand> AllowedCommands => Result.AllowedCommands;
-
     /// <inheritdoc />
-    public override string ToString() => Appended.Count == (IsAccepted ? 1 : 0) ? Result.ToString() : $"{Result} ({Appended.Count} events stored)";
+    public override string ToString() => Appended.Count == (Result.IsAccepted ? 1 : 0) ? Result.ToString() : $"{Result} ({Appended.Count} events stored)";
 }

@@ -27,7 +27,7 @@ public class ComplaintServiceTests
 
         var result = await service.ExecuteAsync("C-1", c => c.Acknowledge("ann", ContactChannel.Phone, "Thank you"));
 
-        Assert.True(result.IsAccepted);
+        Assert.True(result.Result.IsAccepted);
         Assert.Equal(2, (await store.ReadAsync("C-1")).Count);
         var loaded = (await service.LoadAsync("C-1"))!;
         Assert.Equal((ComplaintState.Acknowledged, 2L, 2L), (loaded.State, loaded.Version, loaded.PersistedVersion));
@@ -40,14 +40,14 @@ public class ComplaintServiceTests
 
         var result = await service.ExecuteAsync("C-1", c => c.DeliverFix("bob", ContactChannel.Phone, "done"));
 
-        Assert.False(result.IsAccepted);
+        Assert.False(result.Result.IsAccepted);
         Assert.Equal(
             [
                 ComplaintCommand.Withdraw, ComplaintCommand.AddInformation, ComplaintCommand.Escalate, ComplaintCommand.Assign, ComplaintCommand.ChangePriority,
                 ComplaintCommand.RecordSlaAlert, ComplaintCommand.Acknowledge, ComplaintCommand.LinkProblem, ComplaintCommand.LinkSurveyResponse, ComplaintCommand.ChangeTags,
                 ComplaintCommand.ChangeMetadata,
             ],
-            result.AllowedCommands);
+            result.Result.AllowedCommands);
         Assert.Single(await store.ReadAsync("C-1"));
     }
 
@@ -62,8 +62,8 @@ public class ComplaintServiceTests
             return c.DeliverFix("bob", ContactChannel.Phone, "done");
         });
 
-        Assert.False(result.IsAccepted);
-        Assert.Equal((ComplaintState.Acknowledged, ComplaintCommand.DeliverFix), (result.Refusal!.State, result.Refusal.Command));
+        Assert.False(result.Result.IsAccepted);
+        Assert.Equal((ComplaintState.Acknowledged, ComplaintCommand.DeliverFix), (result.Result.Refusal!.State, result.Result.Refusal.Command));
         var appended = Assert.IsType<ComplaintAcknowledged>(Assert.Single(result.Appended));
         Assert.Equal(appended, (await store.ReadAsync("C-1"))[1]);
         Assert.Equal((2L, 2L), (result.Complaint!.Version, result.Complaint.PersistedVersion));
@@ -80,9 +80,9 @@ public class ComplaintServiceTests
             return c.StartInvestigating("ann");
         });
 
-        Assert.True(result.IsAccepted);
+        Assert.True(result.Result.IsAccepted);
         Assert.Equal([typeof(ComplaintAcknowledged), typeof(InvestigationStarted)], result.Appended.Select(e => e.GetType()));
-        Assert.Same(result.Event, result.Appended[^1]);
+        Assert.Same(result.Result.Event, result.Appended[^1]);
         Assert.Equal(result.Appended, (await store.ReadAsync("C-1")).Skip(1));
     }
 
@@ -257,7 +257,7 @@ public class ComplaintServiceTests
         await Assert.ThrowsAsync<ComplaintConcurrencyException>(async () => await service.SaveAsync(second));
         var retry = await service.ExecuteAsync("C-1", c => c.RecordSlaAlert("monitor-2", SlaClockKind.Acknowledge, SlaStatus.AtRisk));
 
-        Assert.Equal(["the status is not yet recorded for the clock's current cycle"], retry.Refusal!.UnmetConditions);
+        Assert.Equal(["the status is not yet recorded for the clock's current cycle"], retry.Result.Refusal!.UnmetConditions);
         Assert.Empty(retry.Appended);
         var alert = Assert.Single((await store.ReadAsync("C-1")).OfType<SlaAlertRecorded>());
         Assert.Equal("monitor-1", alert.Actor);
