@@ -72,9 +72,10 @@ public class BundledComplaintsTests(ITestOutputHelper output)
 
     /// <summary>
     /// Correct primary areas on the 242 bundled complaints against their expected_want column (reported in
-    /// benchmarks/README.md): 77 at the issue-4 merge, 176 when the first area was the first of the seven wants in
-    /// their fixed order that had evidence, 219 with areas ranked by evidence (<see cref="ServiceQuality.Normalization.NormalizedComplaint.PrimaryArea"/>);
-    /// the expected want is among the areas of every complaint (was 113 of 242).
+    /// benchmarks/README.md, the issue-4 figures in benchmarks/HISTORY.md): 77 at the issue-4 merge, 176 when the first
+    /// area was the first of the seven wants in their fixed order that had evidence, 219 with areas ranked by evidence
+    /// (<see cref="ServiceQuality.Normalization.NormalizedComplaint.PrimaryArea"/>); the expected want is among the areas
+    /// of every complaint (was 113 of 242).
     /// </summary>
     private const int ExpectedCorrectPrimaryAreas = 219;
 
