@@ -38,7 +38,7 @@ public class ScoringBenchmarks
     {
         var acc = default(NpsRatings);
         acc.Add(_ratings);
-        return acc.GetNps().Score;
+        return acc.GetNps().Estimate;
     }
 }
 
@@ -102,7 +102,7 @@ public class ScoringMergeBenchmarks
             acc.Add(partition);
         }
 
-        return acc.GetNps().Score;
+        return acc.GetNps().Estimate;
     }
 
     [Benchmark]
@@ -114,7 +114,7 @@ public class ScoringMergeBenchmarks
             acc.Merge(partial);
         }
 
-        return acc.GetNps().Score;
+        return acc.GetNps().Estimate;
     }
 
     [Benchmark]
@@ -126,7 +126,7 @@ public class ScoringMergeBenchmarks
             acc.Merge(JsonSerializer.Deserialize(state, ScoringJson.NpsRatings));
         }
 
-        return acc.GetNps().Score;
+        return acc.GetNps().Estimate;
     }
 
     [Benchmark]
@@ -143,7 +143,7 @@ public class ScoringMergeBenchmarks
             acc.Merge(partial);
         }
 
-        return acc.GetNps().Score;
+        return acc.GetNps().Estimate;
     }
 
     [Benchmark]
@@ -158,7 +158,7 @@ public class ScoringMergeBenchmarks
             acc.Merge(JsonSerializer.Deserialize(_buffer.WrittenSpan, ScoringJson.NpsRatings));
         }
 
-        return acc.GetNps().Score;
+        return acc.GetNps().Estimate;
     }
 }
 
@@ -222,5 +222,5 @@ public class ScoringAlphaBenchmarks
     }
 
     [Benchmark]
-    public double? RowMajorTwoPass() => CronbachAlpha.ComputeRowMajor(_scores, Items).Alpha;
+    public double? RowMajorTwoPass() => CronbachAlpha.ComputeRowMajor(_scores, Items).Estimate;
 }

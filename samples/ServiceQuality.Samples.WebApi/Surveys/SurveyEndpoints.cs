@@ -108,9 +108,9 @@ internal static class SurveyEndpoints
             Hours(kpis.TimeToAcknowledge),
             Hours(kpis.TimeToResolve));
 
-        static ProportionResult? Share(ProportionResult result) => result.N == 0 ? null : result;
+        static ProportionResult? Share(ProportionResult result) => result.SampleSize == 0 ? null : result;
 
-        static MeanResult? Hours(MeanResult result) => result.N == 0 ? null : result;
+        static MeanResult? Hours(MeanResult result) => result.SampleSize == 0 ? null : result;
     }
 
     /// <summary>Checks every rating against its scale, so a stored response can always be scored.</summary>

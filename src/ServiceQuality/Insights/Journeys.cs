@@ -51,13 +51,20 @@ public sealed class JourneyOptions
 }
 
 /// <summary>The peak-end score of one journey.</summary>
-/// <param name="Moments">The number of moments.</param>
-/// <param name="Score">PeakWeight·peak + (1 - PeakWeight)·end; <see langword="null"/> for an empty journey.</param>
+/// <param name="SampleSize">The number of moments.</param>
+/// <param name="Estimate">The peak-end score, PeakWeight·peak + (1 - PeakWeight)·end; <see langword="null"/> for an empty journey.</param>
 /// <param name="Peak">The peak moment.</param>
 /// <param name="End">The last moment (latest <see cref="MomentOfTruth.At"/>).</param>
 /// <param name="Mean">The plain mean rating, for comparison.</param>
 /// <param name="Normalized">The score on 0-100 with 100 the best end of the scale whatever its range and direction, to compare journeys rated on different scales.</param>
-public readonly record struct JourneyScore(int Moments, double? Score, MomentOfTruth? Peak, MomentOfTruth? End, double? Mean, double? Normalized);
+public readonly record struct JourneyScore(long SampleSize, double? Estimate, MomentOfTruth? Peak, MomentOfTruth? End, double? Mean, double? Normalized)
+{
+    /// <summary>Gets whether there is a score (the journey has a moment).</summary>
+    public bool HasValue => Estimate.HasValue;
+
+    /// <summary>Gets why there is no score: <see cref="UndefinedReason.NoObservations"/> for an empty journey; <see cref="UndefinedReason.None"/> otherwise.</summary>
+    public UndefinedReason Undefined => HasValue ? UndefinedReason.None : UndefinedReason.NoObservations;
+}
 
 /// <summary>The ratings of one kind of moment across journeys.</summary>
 /// <param name="Kind">The kind.</param>
@@ -140,7 +147,7 @@ public static class Journeys
         var sign = options.Direction == RatingDirection.HigherIsBetter ? 1 : -1;
         return [.. byKind
             .Select(kv => new MomentKindSummary(kv.Key, kv.Value.GetResult(level)))
-            .OrderBy(s => sign * s.Rating.Mean)
+            .OrderBy(s => sign * s.Rating.Estimate)
             .ThenBy(s => s.Kind, StringComparer.Ordinal)];
     }
 }

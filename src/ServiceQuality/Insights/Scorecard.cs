@@ -72,10 +72,10 @@ public readonly record struct WantScore(ClientWant Want, double Importance, Mean
 
 /// <summary>One agent's (or team's) scores.</summary>
 /// <param name="Agent">The agent.</param>
-/// <param name="Responses">The number of responses.</param>
+/// <param name="SampleSize">The number of responses.</param>
 /// <param name="Nps">Their NPS.</param>
 /// <param name="Csat">Their CSAT.</param>
-public readonly record struct AgentScore(string Agent, long Responses, NpsResult Nps, CsatResult Csat);
+public readonly record struct AgentScore(string Agent, long SampleSize, NpsResult Nps, CsatResult Csat);
 
 /// <summary>How consistent one measure is across agents: ICC1 is the share of its variance that depends on who served the client (0 = the same whoever you meet).</summary>
 /// <param name="Area">"CSAT", "NPS", "CES" or a want's name.</param>
@@ -89,7 +89,7 @@ public readonly record struct ConsistencyScore(string Area, GroupAgreementResult
 public readonly record struct SegmentParityScores(ParityResult? Nps, ParityResult? Csat, ParityResult? Ces);
 
 /// <summary>Everything a service-quality scorecard shows, each figure with its n and uncertainty.</summary>
-/// <param name="Responses">The number of survey responses.</param>
+/// <param name="SampleSize">The number of survey responses.</param>
 /// <param name="Nps">The Net Promoter Score.</param>
 /// <param name="Csat">CSAT: top-box share and mean.</param>
 /// <param name="Ces">Customer effort: the mean CES rating (which end is easy: <see cref="ServiceQualityIndexOptions.CesDirection"/>).</param>
@@ -100,7 +100,7 @@ public readonly record struct SegmentParityScores(ParityResult? Nps, ParityResul
 /// <param name="Agents">Agents with at least <see cref="ScorecardOptions.MinimumResponsesPerAgent"/> responses, by name.</param>
 /// <param name="Consistency">Consistency across agents per measure, least consistent first (the areas to work on for a "we" experience).</param>
 public sealed record ScorecardResult(
-    long Responses,
+    long SampleSize,
     NpsResult Nps,
     CsatResult Csat,
     MeanResult Ces,

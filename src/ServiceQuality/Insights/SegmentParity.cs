@@ -48,7 +48,7 @@ public static class SegmentParity
     public static ParityResult CompareMeans(in MeanResult first, in MeanResult second, double level = 0.95)
     {
         var test = Mean.Compare(first, second, level);
-        var pooled = Math.Sqrt((((first.EffectiveN - 1) * first.Variance!.Value) + ((second.EffectiveN - 1) * second.Variance!.Value)) / (first.EffectiveN + second.EffectiveN - 2));
+        var pooled = Math.Sqrt((((first.EffectiveSampleSize - 1) * first.Variance!.Value) + ((second.EffectiveSampleSize - 1) * second.Variance!.Value)) / (first.EffectiveSampleSize + second.EffectiveSampleSize - 2));
         return new ParityResult(test, pooled > 0 ? test.Difference / pooled : null, EffectSizeKind.CohensD);
     }
 
@@ -60,9 +60,9 @@ public static class SegmentParity
     public static ParityResult CompareNps(in NpsResult first, in NpsResult second, double level = 0.95)
     {
         var test = NetPromoterScore.Compare(first, second, level);
-        var v1 = first.Variance!.Value * first.N / Math.Max(1, first.N - 1);
-        var v2 = second.Variance!.Value * second.N / Math.Max(1, second.N - 1);
-        var pooled = Math.Sqrt((((first.N - 1) * v1) + ((second.N - 1) * v2)) / Math.Max(1, first.N + second.N - 2));
+        var v1 = first.Variance!.Value * first.SampleSize / Math.Max(1, first.SampleSize - 1);
+        var v2 = second.Variance!.Value * second.SampleSize / Math.Max(1, second.SampleSize - 1);
+        var pooled = Math.Sqrt((((first.SampleSize - 1) * v1) + ((second.SampleSize - 1) * v2)) / Math.Max(1, first.SampleSize + second.SampleSize - 2));
         return new ParityResult(test, pooled > 0 ? test.Difference / pooled : null, EffectSizeKind.CohensD);
     }
 

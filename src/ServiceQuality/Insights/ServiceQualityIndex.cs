@@ -112,11 +112,18 @@ public sealed class ServiceQualityIndexOptions
 public readonly record struct IndexComponent(string Name, IndexFamily Family, double Score, double Weight, double Contribution, double StandardError);
 
 /// <summary>The Service Quality Index with its parts.</summary>
-/// <param name="Index">The index on 0-100; <see langword="null"/> when no input has data.</param>
+/// <param name="Estimate">The index on 0-100; <see langword="null"/> when no input has data.</param>
 /// <param name="StandardError">Its standard error by the delta method.</param>
-/// <param name="Interval">Index ± z·SE, limited to [0, 100].</param>
+/// <param name="Interval">Estimate ± z·SE, limited to [0, 100].</param>
 /// <param name="Components">The parts, whose contributions sum to the index.</param>
-public sealed record ServiceQualityIndexResult(double? Index, double? StandardError, ConfidenceInterval? Interval, IReadOnlyList<IndexComponent> Components);
+public sealed record ServiceQualityIndexResult(double? Estimate, double? StandardError, ConfidenceInterval? Interval, IReadOnlyList<IndexComponent> Components)
+{
+    /// <summary>Gets whether there is an index (some input has data).</summary>
+    public bool HasValue => Estimate.HasValue;
+
+    /// <summary>Gets why there is no index: <see cref="UndefinedReason.NoObservations"/> when no input has data; <see cref="UndefinedReason.None"/> otherwise.</summary>
+    public UndefinedReason Undefined => HasValue ? UndefinedReason.None : UndefinedReason.NoObservations;
+}
 
 /// <summary>
 /// The Service Quality Index: an explainable 0-100 composite of hospitality (CSAT, NPS, CES), service (SLA
@@ -163,14 +170,14 @@ public static class ServiceQualityIndex
         AddProportion(parts, "CSAT", IndexFamily.Hospitality, inputs.Csat, higherIsBetter: true);
         if (inputs.Nps is { HasValue: true } nps)
         {
-            parts.Add(("NPS", IndexFamily.Hospitality, 50 * (nps.Score!.Value + 1), 50 * nps.StandardError!.Value, 1));
+            parts.Add(("NPS", IndexFamily.Hospitality, 50 * (nps.Estimate!.Value + 1), 50 * nps.StandardError!.Value, 1));
         }
 
         if (inputs.Ces is { HasValue: true } ces)
         {
             var range = options.CesScaleMaximum - options.CesScaleMinimum;
-            Check.InRange(ces.Mean!.Value, options.CesScaleMinimum, options.CesScaleMaximum, nameof(inputs.Ces));
-            var easiness = options.CesDirection == RatingDirection.HigherIsBetter ? ces.Mean.Value - options.CesScaleMinimum : options.CesScaleMaximum - ces.Mean.Value;
+            Check.InRange(ces.Estimate!.Value, options.CesScaleMinimum, options.CesScaleMaximum, nameof(inputs.Ces));
+            var easiness = options.CesDirection == RatingDirection.HigherIsBetter ? ces.Estimate.Value - options.CesScaleMinimum : options.CesScaleMaximum - ces.Estimate.Value;
             parts.Add(("CES", IndexFamily.Hospitality, 100 * easiness / range, 100 * (ces.StandardError ?? 0) / range, 1));
         }
 
@@ -184,9 +191,9 @@ public static class ServiceQualityIndex
         {
             Check.Weight(rating.Importance, nameof(inputs.Wants));
             var range = options.WantScaleMaximum - options.WantScaleMinimum;
-            Check.InRange(rating.Performance.Mean!.Value, options.WantScaleMinimum, options.WantScaleMaximum, nameof(inputs.Wants));
+            Check.InRange(rating.Performance.Estimate!.Value, options.WantScaleMinimum, options.WantScaleMaximum, nameof(inputs.Wants));
             var within = importanceSum > 0 ? rating.Importance / importanceSum : 1.0 / wants.Length;
-            parts.Add((want.ToString(), IndexFamily.ClientWants, 100 * (rating.Performance.Mean.Value - options.WantScaleMinimum) / range, 100 * (rating.Performance.StandardError ?? 0) / range, within));
+            parts.Add((want.ToString(), IndexFamily.ClientWants, 100 * (rating.Performance.Estimate.Value - options.WantScaleMinimum) / range, 100 * (rating.Performance.StandardError ?? 0) / range, within));
         }
 
         double FamilyWeight(IndexFamily f) => f switch
@@ -223,6 +230,6 @@ public static class ServiceQualityIndex
         }
 
         var p = r.Estimate!.Value;
-        parts.Add((name, family, 100 * (higherIsBetter ? p : 1 - p), 100 * Math.Sqrt(p * (1 - p) / r.N), 1));
+        parts.Add((name, family, 100 * (higherIsBetter ? p : 1 - p), 100 * Math.Sqrt(p * (1 - p) / r.SampleSize), 1));
     }
 }

@@ -28,14 +28,14 @@ public sealed class WordOfMouthOptions
 }
 
 /// <summary>The estimated reach of word of mouth.</summary>
-/// <param name="Experiences">All experiences counted (positive, neutral and negative).</param>
+/// <param name="SampleSize">All experiences counted (positive, neutral and negative).</param>
 /// <param name="Positive">The positive experiences.</param>
 /// <param name="Negative">The negative experiences.</param>
 /// <param name="PositiveReach">Positive × positive amplification.</param>
 /// <param name="NegativeReach">Negative × negative amplification.</param>
 /// <param name="NetReach">PositiveReach - NegativeReach: below 0, more people hear bad than good.</param>
 /// <param name="Interval">The interval of the net reach; <see langword="null"/> with no experiences.</param>
-public readonly record struct WordOfMouthResult(long Experiences, long Positive, long Negative, double PositiveReach, double NegativeReach, double NetReach, ConfidenceInterval? Interval);
+public readonly record struct WordOfMouthResult(long SampleSize, long Positive, long Negative, double PositiveReach, double NegativeReach, double NetReach, ConfidenceInterval? Interval);
 
 /// <summary>
 /// Word-of-mouth reach: negative experiences are amplified more than positive ones (see <see cref="WordOfMouthOptions"/>).

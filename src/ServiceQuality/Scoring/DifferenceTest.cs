@@ -18,6 +18,9 @@ public readonly record struct DifferenceTest(double Difference, double StandardE
     /// <returns><see langword="true"/> when <see cref="PValue"/> &lt; <paramref name="alpha"/>; <see langword="false"/> when there is no p-value.</returns>
     public bool IsSignificant(double alpha = 0.05) => PValue < alpha;
 
+    /// <summary>Gets whether there is a test statistic (and so a p-value); the difference itself always has a value.</summary>
+    public bool HasValue => Statistic.HasValue;
+
     /// <summary>A z test of <paramref name="difference"/> with separate standard errors for the statistic and the interval.</summary>
     internal static DifferenceTest Z(double difference, double seForTest, double seForInterval, double level)
     {

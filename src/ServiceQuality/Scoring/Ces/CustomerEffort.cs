@@ -44,6 +44,9 @@ public readonly record struct CesResult(MeanResult Mean, ProportionResult Easy, 
 {
     /// <summary>Gets whether there is a score (at least one rating).</summary>
     public bool HasValue => Easy.HasValue;
+
+    /// <summary>Gets why there is no score: <see cref="UndefinedReason.NoObservations"/> with no ratings; <see cref="UndefinedReason.None"/> otherwise.</summary>
+    public UndefinedReason Undefined => Easy.Undefined;
 }
 
 /// <summary>Customer effort (CES) results from a <c>RatingAccumulator&lt;CesScale&gt;</c>, in either direction of the scale.</summary>

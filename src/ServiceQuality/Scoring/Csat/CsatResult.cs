@@ -10,4 +10,7 @@ public readonly record struct CsatResult(ProportionResult TopBox, MeanResult Mea
 {
     /// <summary>Gets whether there is a score (at least one rating).</summary>
     public bool HasValue => TopBox.HasValue;
+
+    /// <summary>Gets why there is no score: <see cref="UndefinedReason.NoObservations"/> with no ratings; <see cref="UndefinedReason.None"/> otherwise.</summary>
+    public UndefinedReason Undefined => TopBox.Undefined;
 }

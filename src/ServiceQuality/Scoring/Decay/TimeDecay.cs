@@ -96,6 +96,6 @@ public readonly record struct TimedValue(DateTimeOffset At, double Value);
 
 /// <summary>The running time-decayed mean at an observation's time.</summary>
 /// <param name="At">The observation's time.</param>
-/// <param name="Mean">The decayed mean of every observation up to this one.</param>
+/// <param name="Estimate">The decayed mean of every observation up to this one.</param>
 /// <param name="Weight">The total decayed weight behind it (1 for the first observation; grows toward h/ln 2 per unit time for a steady stream).</param>
-public readonly record struct DecayedValue(DateTimeOffset At, double Mean, double Weight);
+public readonly record struct DecayedValue(DateTimeOffset At, double Estimate, double Weight);

@@ -2,23 +2,23 @@ namespace ServiceQuality.Scoring.Means;
 
 /// <summary>
 /// A (possibly weighted) mean with its spread and a Student-t interval. With no observations (or zero total weight)
-/// there is no mean: <see cref="Mean"/> is <see langword="null"/>, never 0. With one, there is a mean but no variance
+/// there is no mean: <see cref="Estimate"/> is <see langword="null"/>, never 0. With one, there is a mean but no variance
 /// or interval. <see cref="Undefined"/> says why a statistic is missing.
 /// </summary>
-/// <param name="N">The number of observations.</param>
-/// <param name="EffectiveN">Kish's effective sample size (Σw)²/Σw²; equals N for unit weights.</param>
-/// <param name="Mean">The weighted mean Σwx/Σw.</param>
+/// <param name="SampleSize">The number of observations.</param>
+/// <param name="EffectiveSampleSize">Kish's effective sample size (Σw)²/Σw²; equals <paramref name="SampleSize"/> for unit weights.</param>
+/// <param name="Estimate">The weighted mean Σwx/Σw; <see langword="null"/> exactly when <see cref="HasValue"/> is <see langword="false"/>.</param>
 /// <param name="Variance">The unbiased variance with reliability weights, Σw(x-m)²/(Σw - Σw²/Σw); the sample variance for unit weights.</param>
-/// <param name="StandardError">√(Variance / EffectiveN).</param>
-/// <param name="Interval">Mean ± t_{EffectiveN-1}·StandardError.</param>
+/// <param name="StandardError">√(Variance / EffectiveSampleSize).</param>
+/// <param name="Interval">Mean ± t_{EffectiveSampleSize-1}·StandardError.</param>
 /// <param name="Undefined">
 /// Why a statistic is missing: <see cref="UndefinedReason.NoObservations"/> or <see cref="UndefinedReason.NoWeight"/>
 /// (no mean), <see cref="UndefinedReason.TooFewObservations"/> (a mean but no variance); <see cref="UndefinedReason.None"/> otherwise.
 /// </param>
-public readonly record struct MeanResult(long N, double EffectiveN, double? Mean, double? Variance, double? StandardError, ConfidenceInterval? Interval, UndefinedReason Undefined)
+public readonly record struct MeanResult(long SampleSize, double EffectiveSampleSize, double? Estimate, double? Variance, double? StandardError, ConfidenceInterval? Interval, UndefinedReason Undefined)
 {
     /// <summary>Gets whether there is a mean.</summary>
-    public bool HasValue => Mean.HasValue;
+    public bool HasValue => Estimate.HasValue;
 
     /// <summary>Gets the standard deviation √Variance.</summary>
     public double? StandardDeviation => Variance is { } v ? Math.Sqrt(v) : null;

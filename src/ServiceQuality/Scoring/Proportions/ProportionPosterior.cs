@@ -29,9 +29,9 @@ public readonly record struct BetaPrior(double Successes, double Failures)
 
 /// <summary>The Bayesian posterior of a proportion under a Beta prior.</summary>
 /// <param name="Successes">The observed successes.</param>
-/// <param name="N">The observed trials.</param>
-/// <param name="Mean">The posterior mean (α + s)/(α + β + n): with the uniform prior, Laplace's rule of succession (s + 1)/(n + 2).</param>
+/// <param name="SampleSize">The observed trials.</param>
+/// <param name="Estimate">The posterior mean (α + s)/(α + β + n), always defined: with the uniform prior, Laplace's rule of succession (s + 1)/(n + 2).</param>
 /// <param name="Variance">The posterior variance αβ/((α + β)²(α + β + 1)) of the posterior Beta(α, β).</param>
 /// <param name="Interval">The equal-tailed credible interval from the posterior's quantiles.</param>
 /// <param name="Posterior">The posterior concentrations (prior plus the observed successes and failures).</param>
-public readonly record struct ProportionPosterior(long Successes, long N, double Mean, double Variance, ConfidenceInterval Interval, BetaPrior Posterior);
+public readonly record struct ProportionPosterior(long Successes, long SampleSize, double Estimate, double Variance, ConfidenceInterval Interval, BetaPrior Posterior);

@@ -18,12 +18,16 @@ namespace ServiceQuality.Scoring.Reliability;
 /// <param name="Df2">N - G.</param>
 /// <param name="PValue">The p-value of the F test of no group differences; <see langword="null"/> with <see cref="F"/>.</param>
 /// <param name="Groups">The number of groups G (groups with at least one rating).</param>
-/// <param name="N">The number of ratings N.</param>
+/// <param name="SampleSize">The number of ratings N.</param>
 /// <param name="Undefined">
 /// <see cref="UndefinedReason.TooFewObservations"/> with fewer than 2 groups or no more ratings than groups,
 /// <see cref="UndefinedReason.NoVariance"/> when a mean square the statistics divide by is 0, <see cref="UndefinedReason.None"/> otherwise.
 /// </param>
-public readonly record struct GroupAgreementResult(double? Icc1, double? Icc2, double? F, double Df1, double Df2, double? PValue, int Groups, long N, UndefinedReason Undefined);
+public readonly record struct GroupAgreementResult(double? Icc1, double? Icc2, double? F, double Df1, double Df2, double? PValue, int Groups, long SampleSize, UndefinedReason Undefined)
+{
+    /// <summary>Gets whether there is an ICC1 (<see cref="Icc2"/> and <see cref="F"/> may still be missing; <see cref="Undefined"/> says why).</summary>
+    public bool HasValue => Icc1.HasValue;
+}
 
 /// <summary>
 /// Computes <see cref="GroupAgreementResult"/> (reference: R <c>multilevel::ICC1</c>, <c>ICC2</c>) from raw ratings or

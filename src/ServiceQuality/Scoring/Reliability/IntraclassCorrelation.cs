@@ -24,14 +24,18 @@ public enum IccForm
 
 /// <summary>One intraclass correlation with its F test and interval (as pingouin's <c>intraclass_corr</c> reports it).</summary>
 /// <param name="Form">The form.</param>
-/// <param name="Value">The ICC; <see langword="null"/> when its denominator is 0 (no variance between targets, or none at all).</param>
+/// <param name="Estimate">The ICC; <see langword="null"/> when its denominator is 0 (no variance between targets, or none at all).</param>
 /// <param name="F">The F statistic; <see langword="null"/> when the error mean square is 0.</param>
 /// <param name="Df1">The numerator degrees of freedom.</param>
 /// <param name="Df2">The denominator degrees of freedom.</param>
 /// <param name="PValue">The p-value of the F test of ICC = 0; <see langword="null"/> with <see cref="F"/>.</param>
 /// <param name="Interval">The interval of McGraw and Wong (1996), with Satterthwaite degrees of freedom for ICC(2,·); <see langword="null"/> when a mean square it divides by is 0.</param>
 /// <param name="Undefined"><see cref="UndefinedReason.NoVariance"/> when any statistic is missing; <see cref="UndefinedReason.None"/> otherwise.</param>
-public readonly record struct IccEstimate(IccForm Form, double? Value, double? F, double Df1, double Df2, double? PValue, ConfidenceInterval? Interval, UndefinedReason Undefined);
+public readonly record struct IccEstimate(IccForm Form, double? Estimate, double? F, double Df1, double Df2, double? PValue, ConfidenceInterval? Interval, UndefinedReason Undefined)
+{
+    /// <summary>Gets whether there is an ICC.</summary>
+    public bool HasValue => Estimate.HasValue;
+}
 
 /// <summary>
 /// Intraclass correlations for a targets × raters matrix in the six forms of Shrout and Fleiss (1979), with the F
@@ -181,7 +185,7 @@ public static class IntraclassCorrelation
         double? Defined(double x) => double.IsFinite(x) ? x : null;
         var interval = double.IsFinite(lower) && double.IsFinite(upper) ? new ConfidenceInterval(lower, upper, level) : (ConfidenceInterval?)null;
         var estimate = new IccEstimate(form, Defined(value), Defined(f), df1, df2, Defined(p), interval, UndefinedReason.None);
-        var complete = estimate.Value.HasValue && estimate.F.HasValue && estimate.PValue.HasValue && interval.HasValue;
+        var complete = estimate.Estimate.HasValue && estimate.F.HasValue && estimate.PValue.HasValue && interval.HasValue;
         return complete ? estimate : estimate with { Undefined = UndefinedReason.NoVariance };
     }
 }

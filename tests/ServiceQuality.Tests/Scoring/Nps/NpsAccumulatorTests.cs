@@ -34,7 +34,7 @@ public sealed class NpsAccumulatorTests
         var histogram = default(ServiceQuality.Scoring.Ratings.RatingAccumulator<NpsScale>);
         histogram.Add(ratings);
         Assert.Equal(histogram.GetNps(), acc.GetResult());
-        Assert.Equal(0.25, acc.GetResult().Score);
+        Assert.Equal(0.25, acc.GetResult().Estimate);
     }
 
     [Fact]

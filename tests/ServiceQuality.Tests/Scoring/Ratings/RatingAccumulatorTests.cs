@@ -19,7 +19,7 @@ public sealed class RatingAccumulatorTests
     {
         var acc = default(CesAccumulator);
         acc.Add([1, 2, 2, 3, 7]);
-        Assert.Equal(3, acc.GetMean().Mean!.Value, 14);
+        Assert.Equal(3, acc.GetMean().Estimate!.Value, 14);
         Assert.Equal(4, acc.GetShare(1, 3).Successes);
         Assert.Throws<ArgumentOutOfRangeException>(() => acc.Add(8));
     }
@@ -112,7 +112,7 @@ public sealed class RatingAccumulatorTests
         var acc = default(NpsRatings);
         acc.Add(bytes);
         var result = acc.GetNps();
-        Assert.Equal(10_000_000, result.N);
+        Assert.Equal(10_000_000, result.SampleSize);
         for (var r = 0; r <= 10; r++)
         {
             Assert.Equal(bytes.Length / 11 + (r < bytes.Length % 11 ? 1 : 0), acc.CountOf(r));
@@ -134,7 +134,7 @@ public sealed class RatingAccumulatorTests
         {
             var acc = default(NpsRatings);
             acc.Add(data);
-            return acc.GetNps().Score;
+            return acc.GetNps().Estimate;
         }
 
         Score(bytes); // JIT and static initialisation first
