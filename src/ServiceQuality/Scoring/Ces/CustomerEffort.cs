@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ServiceQuality.Scoring.Means;
 using ServiceQuality.Scoring.Proportions;
 using ServiceQuality.Scoring.Ratings;
@@ -37,11 +38,25 @@ public sealed class CesOptions
 }
 
 /// <summary>A customer-effort result: the mean rating and the share of responses at the easy end.</summary>
-/// <param name="Mean">The mean rating on 1-7 with its t interval (read it with <paramref name="Direction"/>).</param>
-/// <param name="Easy">The share of ratings in the easy box, with its interval.</param>
-/// <param name="Direction">Which end of the scale is easy.</param>
-public readonly record struct CesResult(MeanResult Mean, ProportionResult Easy, RatingDirection Direction)
+public readonly record struct CesResult
 {
+    [JsonConstructor]
+    internal CesResult(MeanResult mean, ProportionResult easy, RatingDirection direction)
+    {
+        Mean = mean;
+        Easy = easy;
+        Direction = direction;
+    }
+
+    /// <summary>Gets the mean rating on 1-7 with its t interval (read it with <see cref="Direction"/>).</summary>
+    public MeanResult Mean { get; }
+
+    /// <summary>Gets the share of ratings in the easy box, with its interval.</summary>
+    public ProportionResult Easy { get; }
+
+    /// <summary>Gets which end of the scale is easy.</summary>
+    public RatingDirection Direction { get; }
+
     /// <summary>Gets whether there is a score (at least one rating).</summary>
     public bool HasValue => Easy.HasValue;
 

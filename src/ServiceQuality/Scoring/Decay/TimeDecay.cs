@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ServiceQuality.Scoring.Decay;
 
 /// <summary>Which of the two published parametrisations of exponential decay a <see cref="TimeDecay"/> uses.</summary>
@@ -95,7 +97,22 @@ public readonly record struct TimeDecay(TimeSpan Period, DecayDefinition Definit
 public readonly record struct TimedValue(DateTimeOffset At, double Value);
 
 /// <summary>The running time-decayed mean at an observation's time.</summary>
-/// <param name="At">The observation's time.</param>
-/// <param name="Estimate">The decayed mean of every observation up to this one.</param>
-/// <param name="Weight">The total decayed weight behind it (1 for the first observation; grows toward h/ln 2 per unit time for a steady stream).</param>
-public readonly record struct DecayedValue(DateTimeOffset At, double Estimate, double Weight);
+public readonly record struct DecayedValue
+{
+    [JsonConstructor]
+    internal DecayedValue(DateTimeOffset at, double estimate, double weight)
+    {
+        At = at;
+        Estimate = estimate;
+        Weight = weight;
+    }
+
+    /// <summary>Gets the observation's time.</summary>
+    public DateTimeOffset At { get; }
+
+    /// <summary>Gets the decayed mean of every observation up to this one.</summary>
+    public double Estimate { get; }
+
+    /// <summary>Gets the total decayed weight behind it (1 for the first observation; grows toward h/ln 2 per unit time for a steady stream).</summary>
+    public double Weight { get; }
+}

@@ -54,7 +54,7 @@ public static class NetPromoterScore
         var se = result.StandardError!.Value;
         var test = DifferenceTest.Z(result.Estimate!.Value - hypothesized, se, se, level);
         var half = Check.Z(level) * se;
-        return test with { Interval = new ConfidenceInterval(result.Estimate.Value - half, result.Estimate.Value + half, level) };
+        return new DifferenceTest(test.Difference, test.StandardError, test.Statistic, test.PValue, new ConfidenceInterval(result.Estimate.Value - half, result.Estimate.Value + half, level), test.DegreesOfFreedom, test.Undefined);
     }
 
     /// <summary>Computes the result from category counts.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ServiceQuality.Scoring.Nps;
 
 /// <summary>
@@ -5,17 +7,49 @@ namespace ServiceQuality.Scoring.Nps;
 /// 100 for the usual presentation, or read <see cref="EstimatePoints"/>). With no responses there is no score:
 /// <see cref="Estimate"/> is <see langword="null"/>, never 0.
 /// </summary>
-/// <param name="SampleSize">The number of responses.</param>
-/// <param name="Detractors">The number of detractors.</param>
-/// <param name="Passives">The number of passives.</param>
-/// <param name="Promoters">The number of promoters.</param>
-/// <param name="Estimate">The score: the share of promoters minus the share of detractors, in [-1, 1]; <see langword="null"/> when <paramref name="SampleSize"/> = 0.</param>
-/// <param name="Variance">The variance of one response scored -1/0/+1, (p_pro + p_det) - (p_pro - p_det)² (R <c>nps_var</c>).</param>
-/// <param name="StandardError">√(Variance/SampleSize) (R <c>nps_se</c>).</param>
-/// <param name="Interval">The confidence interval; <see langword="null"/> when <paramref name="SampleSize"/> = 0.</param>
-/// <param name="Undefined"><see cref="UndefinedReason.NoObservations"/> when <paramref name="SampleSize"/> = 0; <see cref="UndefinedReason.None"/> otherwise.</param>
-public readonly record struct NpsResult(long SampleSize, long Detractors, long Passives, long Promoters, double? Estimate, double? Variance, double? StandardError, ConfidenceInterval? Interval, UndefinedReason Undefined)
+public readonly record struct NpsResult
 {
+    [JsonConstructor]
+    internal NpsResult(long sampleSize, long detractors, long passives, long promoters, double? estimate, double? variance, double? standardError, ConfidenceInterval? interval, UndefinedReason undefined)
+    {
+        SampleSize = sampleSize;
+        Detractors = detractors;
+        Passives = passives;
+        Promoters = promoters;
+        Estimate = estimate;
+        Variance = variance;
+        StandardError = standardError;
+        Interval = interval;
+        Undefined = undefined;
+    }
+
+    /// <summary>Gets the number of responses.</summary>
+    public long SampleSize { get; }
+
+    /// <summary>Gets the number of detractors.</summary>
+    public long Detractors { get; }
+
+    /// <summary>Gets the number of passives.</summary>
+    public long Passives { get; }
+
+    /// <summary>Gets the number of promoters.</summary>
+    public long Promoters { get; }
+
+    /// <summary>Gets the score: the share of promoters minus the share of detractors, in [-1, 1]; <see langword="null"/> when <see cref="SampleSize"/> = 0.</summary>
+    public double? Estimate { get; }
+
+    /// <summary>Gets the variance of one response scored -1/0/+1, (p_pro + p_det) - (p_pro - p_det)² (R <c>nps_var</c>).</summary>
+    public double? Variance { get; }
+
+    /// <summary>Gets the standard error √(Variance/SampleSize) (R <c>nps_se</c>).</summary>
+    public double? StandardError { get; }
+
+    /// <summary>Gets the confidence interval; <see langword="null"/> when <see cref="SampleSize"/> = 0.</summary>
+    public ConfidenceInterval? Interval { get; }
+
+    /// <summary>Gets <see cref="UndefinedReason.NoObservations"/> when <see cref="SampleSize"/> = 0; <see cref="UndefinedReason.None"/> otherwise.</summary>
+    public UndefinedReason Undefined { get; }
+
     /// <summary>Gets whether there is a score (<see cref="SampleSize"/> &gt; 0).</summary>
     public bool HasValue => Estimate.HasValue;
 

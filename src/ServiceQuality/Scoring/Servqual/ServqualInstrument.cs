@@ -199,11 +199,24 @@ public sealed class ServqualInstrument
 }
 
 /// <summary>SERVQUAL or SERVPERF results summarised over respondents: each dimension's and the overall scores' means with intervals.</summary>
-/// <param name="Dimensions">Per dimension (in <see cref="ServqualDimension"/> order), the mean of the respondents' dimension scores.</param>
-/// <param name="Unweighted">The mean of the respondents' unweighted scores.</param>
-/// <param name="Weighted">The mean of the respondents' weighted scores.</param>
-public sealed record ServqualSummary(IReadOnlyList<Means.MeanResult> Dimensions, Means.MeanResult Unweighted, Means.MeanResult Weighted)
+public sealed class ServqualSummary
 {
+    internal ServqualSummary(IReadOnlyList<Means.MeanResult> dimensions, Means.MeanResult unweighted, Means.MeanResult weighted)
+    {
+        Dimensions = dimensions;
+        Unweighted = unweighted;
+        Weighted = weighted;
+    }
+
+    /// <summary>Gets, per dimension (in <see cref="ServqualDimension"/> order), the mean of the respondents' dimension scores.</summary>
+    public IReadOnlyList<Means.MeanResult> Dimensions { get; }
+
+    /// <summary>Gets the mean of the respondents' unweighted scores.</summary>
+    public Means.MeanResult Unweighted { get; }
+
+    /// <summary>Gets the mean of the respondents' weighted scores.</summary>
+    public Means.MeanResult Weighted { get; }
+
     /// <summary>Summarises respondents' results; a respondent missing a score is left out of that score's mean only.</summary>
     /// <param name="results">The respondents' results.</param>
     /// <param name="level">The confidence level of the intervals.</param>
