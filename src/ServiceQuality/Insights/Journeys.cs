@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ServiceQuality.Scoring;
 using ServiceQuality.Scoring.Means;
 
@@ -51,14 +52,37 @@ public sealed class JourneyOptions
 }
 
 /// <summary>The peak-end score of one journey.</summary>
-/// <param name="SampleSize">The number of moments.</param>
-/// <param name="Estimate">The peak-end score, PeakWeight·peak + (1 - PeakWeight)·end; <see langword="null"/> for an empty journey.</param>
-/// <param name="Peak">The peak moment.</param>
-/// <param name="End">The last moment (latest <see cref="MomentOfTruth.At"/>).</param>
-/// <param name="Mean">The plain mean rating, for comparison.</param>
-/// <param name="Normalized">The score on 0-100 with 100 the best end of the scale whatever its range and direction, to compare journeys rated on different scales.</param>
-public readonly record struct JourneyScore(long SampleSize, double? Estimate, MomentOfTruth? Peak, MomentOfTruth? End, double? Mean, double? Normalized)
+public readonly record struct JourneyScore
 {
+    [JsonConstructor]
+    internal JourneyScore(long sampleSize, double? estimate, MomentOfTruth? peak, MomentOfTruth? end, double? mean, double? normalized)
+    {
+        SampleSize = sampleSize;
+        Estimate = estimate;
+        Peak = peak;
+        End = end;
+        Mean = mean;
+        Normalized = normalized;
+    }
+
+    /// <summary>Gets the number of moments.</summary>
+    public long SampleSize { get; }
+
+    /// <summary>Gets the peak-end score, PeakWeight·peak + (1 - PeakWeight)·end; <see langword="null"/> for an empty journey.</summary>
+    public double? Estimate { get; }
+
+    /// <summary>Gets the peak moment.</summary>
+    public MomentOfTruth? Peak { get; }
+
+    /// <summary>Gets the last moment (latest <see cref="MomentOfTruth.At"/>).</summary>
+    public MomentOfTruth? End { get; }
+
+    /// <summary>Gets the plain mean rating, for comparison.</summary>
+    public double? Mean { get; }
+
+    /// <summary>Gets the score on 0-100 with 100 the best end of the scale whatever its range and direction, to compare journeys rated on different scales.</summary>
+    public double? Normalized { get; }
+
     /// <summary>Gets whether there is a score (the journey has a moment).</summary>
     public bool HasValue => Estimate.HasValue;
 
@@ -67,9 +91,21 @@ public readonly record struct JourneyScore(long SampleSize, double? Estimate, Mo
 }
 
 /// <summary>The ratings of one kind of moment across journeys.</summary>
-/// <param name="Kind">The kind.</param>
-/// <param name="Rating">The mean rating with its interval.</param>
-public readonly record struct MomentKindSummary(string Kind, MeanResult Rating);
+public readonly record struct MomentKindSummary
+{
+    [JsonConstructor]
+    internal MomentKindSummary(string kind, MeanResult rating)
+    {
+        Kind = kind;
+        Rating = rating;
+    }
+
+    /// <summary>Gets the kind.</summary>
+    public string Kind { get; }
+
+    /// <summary>Gets the mean rating with its interval.</summary>
+    public MeanResult Rating { get; }
+}
 
 /// <summary>Peak-end scores of journeys of moments of truth ("clients remember the really good and the really bad").</summary>
 public static class Journeys

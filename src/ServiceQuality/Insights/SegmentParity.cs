@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ServiceQuality.Scoring;
 using ServiceQuality.Scoring.Means;
 using ServiceQuality.Scoring.Nps;
@@ -16,10 +17,25 @@ public enum EffectSizeKind
 }
 
 /// <summary>A parity comparison of a segment against another (first minus second).</summary>
-/// <param name="Test">The significance test of the difference.</param>
-/// <param name="EffectSize">The effect size; its sign follows the difference. <see langword="null"/> for Cohen's d when neither segment varies (the pooled standard deviation is 0).</param>
-/// <param name="Kind">Which effect-size measure.</param>
-public readonly record struct ParityResult(DifferenceTest Test, double? EffectSize, EffectSizeKind Kind);
+public readonly record struct ParityResult
+{
+    [JsonConstructor]
+    internal ParityResult(DifferenceTest test, double? effectSize, EffectSizeKind kind)
+    {
+        Test = test;
+        EffectSize = effectSize;
+        Kind = kind;
+    }
+
+    /// <summary>Gets the significance test of the difference.</summary>
+    public DifferenceTest Test { get; }
+
+    /// <summary>Gets the effect size; its sign follows the difference. <see langword="null"/> for Cohen's d when neither segment varies (the pooled standard deviation is 0).</summary>
+    public double? EffectSize { get; }
+
+    /// <summary>Gets which effect-size measure.</summary>
+    public EffectSizeKind Kind { get; }
+}
 
 /// <summary>
 /// Segment parity ("internal and external clients deserve the same service"): a segment's score against another's,

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ServiceQuality.Scoring;
 using ServiceQuality.Scoring.Means;
 using ServiceQuality.Scoring.Nps;
@@ -103,21 +104,62 @@ public sealed class ServiceQualityIndexOptions
 }
 
 /// <summary>One part of the index and what it contributes.</summary>
-/// <param name="Name">"CSAT", "NPS", "CES", "SLA attainment", "First-contact resolution", "Reopen rate" or the want's name.</param>
-/// <param name="Family">Its family.</param>
-/// <param name="Score">The part on 0-100 (higher is better).</param>
-/// <param name="Weight">Its final weight; the weights of the parts sum to 1.</param>
-/// <param name="Contribution">Weight × Score: the points it adds to the index.</param>
-/// <param name="StandardError">The standard error of <see cref="Score"/> (0 when unknown, e.g. one response).</param>
-public readonly record struct IndexComponent(string Name, IndexFamily Family, double Score, double Weight, double Contribution, double StandardError);
+public readonly record struct IndexComponent
+{
+    [JsonConstructor]
+    internal IndexComponent(string name, IndexFamily family, double score, double weight, double contribution, double standardError)
+    {
+        Name = name;
+        Family = family;
+        Score = score;
+        Weight = weight;
+        Contribution = contribution;
+        StandardError = standardError;
+    }
+
+    /// <summary>Gets "CSAT", "NPS", "CES", "SLA attainment", "First-contact resolution", "Reopen rate" or the want's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets its family.</summary>
+    public IndexFamily Family { get; }
+
+    /// <summary>Gets the part on 0-100 (higher is better).</summary>
+    public double Score { get; }
+
+    /// <summary>Gets its final weight; the weights of the parts sum to 1.</summary>
+    public double Weight { get; }
+
+    /// <summary>Gets the contribution Weight × Score: the points it adds to the index.</summary>
+    public double Contribution { get; }
+
+    /// <summary>Gets the standard error of <see cref="Score"/> (0 when unknown, e.g. one response).</summary>
+    public double StandardError { get; }
+}
 
 /// <summary>The Service Quality Index with its parts.</summary>
-/// <param name="Estimate">The index on 0-100; <see langword="null"/> when no input has data.</param>
-/// <param name="StandardError">Its standard error by the delta method.</param>
-/// <param name="Interval">Estimate ± z·SE, limited to [0, 100].</param>
-/// <param name="Components">The parts, whose contributions sum to the index.</param>
-public sealed record ServiceQualityIndexResult(double? Estimate, double? StandardError, ConfidenceInterval? Interval, IReadOnlyList<IndexComponent> Components)
+public sealed class ServiceQualityIndexResult
 {
+    [JsonConstructor]
+    internal ServiceQualityIndexResult(double? estimate, double? standardError, ConfidenceInterval? interval, IReadOnlyList<IndexComponent> components)
+    {
+        Estimate = estimate;
+        StandardError = standardError;
+        Interval = interval;
+        Components = components;
+    }
+
+    /// <summary>Gets the index on 0-100; <see langword="null"/> when no input has data.</summary>
+    public double? Estimate { get; }
+
+    /// <summary>Gets its standard error by the delta method.</summary>
+    public double? StandardError { get; }
+
+    /// <summary>Gets the interval Estimate ± z·SE, limited to [0, 100].</summary>
+    public ConfidenceInterval? Interval { get; }
+
+    /// <summary>Gets the parts, whose contributions sum to the index.</summary>
+    public IReadOnlyList<IndexComponent> Components { get; }
+
     /// <summary>Gets whether there is an index (some input has data).</summary>
     public bool HasValue => Estimate.HasValue;
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ServiceQuality.Insights;
 using ServiceQuality.Scoring.Proportions;
 
@@ -34,6 +35,23 @@ public class ScorecardTests
                 [ClientWant.Communication] = new(4, r.Communication),
             },
         });
+    }
+
+    [Fact]
+    public void ScorecardResult_JsonRoundTrip_ReadsBackEveryFigure()
+    {
+        var card = Scorecard.Compute(Responses(), FourPerAgent, slaAttainment: Proportion.FromCounts(9, 10));
+        var json = JsonSerializer.Serialize(card, InsightsJson.ScorecardResult);
+
+        var back = JsonSerializer.Deserialize(json, InsightsJson.ScorecardResult)!;
+
+        // The results are get-only with internal constructors: the JSON reads back through their [JsonConstructor].
+        Assert.Equal(json, JsonSerializer.Serialize(back, InsightsJson.ScorecardResult));
+        Assert.Equal(card.Nps, back.Nps);
+        Assert.Equal(card.Index.Estimate, back.Index.Estimate);
+        Assert.Equal(card.Index.Components.Count, back.Index.Components.Count);
+        Assert.Equal(["A", "B"], back.Agents.Select(a => a.Agent));
+        Assert.Equal(card.ImportancePerformance!.Points, back.ImportancePerformance!.Points);
     }
 
     [Fact]
