@@ -397,13 +397,14 @@ internal struct NormalizedAreaSurrogate
 {
     [Id(0)] public string Area;
     [Id(1)] public string[] Evidence;
+    [Id(2)] public double? Weight;
 }
 
 /// <summary>Converts <see cref="NormalizedArea"/> to and from its wire form.</summary>
 [RegisterConverter]
 internal sealed class NormalizedAreaConverter : IConverter<NormalizedArea, NormalizedAreaSurrogate>
 {
-    public NormalizedArea ConvertFromSurrogate(in NormalizedAreaSurrogate s) => new(s.Area, s.Evidence);
+    public NormalizedArea ConvertFromSurrogate(in NormalizedAreaSurrogate s) => new(s.Area, s.Evidence) { Weight = s.Weight };
 
-    public NormalizedAreaSurrogate ConvertToSurrogate(in NormalizedArea a) => new() { Area = a.Area, Evidence = [.. a.Evidence] };
+    public NormalizedAreaSurrogate ConvertToSurrogate(in NormalizedArea a) => new() { Area = a.Area, Evidence = [.. a.Evidence], Weight = a.Weight };
 }

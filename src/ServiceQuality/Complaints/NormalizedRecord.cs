@@ -37,6 +37,20 @@ public sealed record NormalizedRecord(
     [JsonIgnore]
     public ulong FingerprintValue => ulong.Parse(Fingerprint, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Gets the areas ranked by the weight of their evidence, the strongest first (<see cref="NormalizedComplaint.RankedAreas"/>);
+    /// a record stored before areas were weighed keeps the order of <see cref="Areas"/>.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<NormalizedArea> RankedAreas => NormalizedComplaint.Rank(Areas, static a => a.Weight ?? 0);
+
+    /// <summary>
+    /// Gets the primary area (<see cref="NormalizedComplaint.PrimaryArea"/>), or <see langword="null"/> when there is
+    /// none or the record was stored before areas were weighed (no area has a <see cref="NormalizedArea.Weight"/>).
+    /// </summary>
+    [JsonIgnore]
+    public string? PrimaryArea => Areas.Any(a => a.Weight is not null) ? RankedAreas[0].Area : null;
+
     /// <summary>Creates the stored record from the normalizer's output.</summary>
     /// <param name="normalized">The normalizer's output.</param>
     /// <returns>The record.</returns>
@@ -60,7 +74,7 @@ public sealed record NormalizedRecord(
         return new NormalizedRecord(
             normalized.CanonicalText,
             [.. normalized.Facts.Select(f => new NormalizedFact(f.Kind, f.Value))],
-            [.. normalized.Areas.Select(a => new NormalizedArea(a.Area, [.. a.Evidence]))],
+            [.. normalized.Areas.Select(a => new NormalizedArea(a.Area, [.. a.Evidence]) { Weight = a.Weight })],
             normalized.Impact,
             normalized.Recurrence.IsRecurring,
             normalized.Recurrence.StatedCount,
@@ -108,9 +122,18 @@ public readonly record struct NormalizedFact(FactKind Kind, string Value);
 /// <param name="Evidence">The distinct evidence terms, in order of first appearance.</param>
 public sealed record NormalizedArea(string Area, IReadOnlyList<string> Evidence)
 {
+    /// <summary>
+    /// Gets the weight of the evidence (<see cref="ServiceAreaMatch.Weight"/>), which ranks the areas; an optional
+    /// field of the stored JSON, left out when <see langword="null"/>.
+    /// </summary>
+    /// <value><see langword="null"/> for a record stored before areas were weighed.</value>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Weight { get; init; }
+
     /// <inheritdoc />
     public bool Equals(NormalizedArea? other) =>
-        other is not null && string.Equals(Area, other.Area, StringComparison.Ordinal) && Evidence.SequenceEqual(other.Evidence, StringComparer.Ordinal);
+        other is not null && string.Equals(Area, other.Area, StringComparison.Ordinal) && Evidence.SequenceEqual(other.Evidence, StringComparer.Ordinal)
+        && Weight == other.Weight;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Area, Evidence.Count);

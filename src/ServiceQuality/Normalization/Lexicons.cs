@@ -39,10 +39,19 @@ internal sealed class Lexicons
         SystemPhrases = ByFirstWord(phrases);
 
         var areaTerms = new List<(string Area, string Term)>();
+        var areaSenses = new List<(string Area, string Term, string Context)>();
         foreach (var line in Load("areas.txt"))
         {
-            var bar = line.IndexOf('|', StringComparison.Ordinal);
-            areaTerms.Add((line[..bar], line[(bar + 1)..]));
+            // "Area|term", or "Area|term|context words": a sense of the term, taken where a context word is near it.
+            var fields = line.Split('|');
+            if (fields.Length == 3)
+            {
+                areaSenses.Add((fields[0], fields[1], fields[2]));
+            }
+            else
+            {
+                areaTerms.Add((fields[0], fields[1]));
+            }
         }
 
         var categories = new List<string>(ServiceAreas.ClientWants);
@@ -79,6 +88,13 @@ internal sealed class Lexicons
             {
                 areaPhrases.Add(new Phrase(words, string.Join(' ', words), index));
             }
+        }
+
+        foreach (var (area, term, context) in areaSenses)
+        {
+            // A sense is matched as a phrase (of one word or more), so that its context is looked at where it is found;
+            // the area "-" (index -1) is none: the term is no evidence where the context is.
+            areaPhrases.Add(new Phrase(SplitWords(term), string.Join(' ', SplitWords(term)), categories.IndexOf(area), SplitWords(context)));
         }
 
         AreaWords = areaSingles.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
@@ -353,6 +369,10 @@ internal sealed class Lexicons
         Frame = 1 << 19,
     }
 
-    /// <summary>A phrase of lower-case words, its canonical text and, for areas, the area index.</summary>
-    internal sealed record Phrase(string[] Words, string Canonical, int Area = -1);
+    /// <summary>
+    /// A phrase of lower-case words, its canonical text and, for areas, the area index and, for a sense of an area
+    /// term, the context words of which one must be near it (<see cref="NormalizerRun.SenseWindow"/> words before or
+    /// after); where a sense is taken, the term is evidence of no other area there.
+    /// </summary>
+    internal sealed record Phrase(string[] Words, string Canonical, int Area = -1, string[]? Context = null);
 }

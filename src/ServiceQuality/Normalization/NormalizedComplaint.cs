@@ -8,6 +8,8 @@ namespace ServiceQuality.Normalization;
 /// </summary>
 public sealed class NormalizedComplaint
 {
+    private IReadOnlyList<ServiceAreaMatch>? _ranked;
+
     internal NormalizedComplaint(
         string canonicalText,
         IReadOnlyList<ComplaintFact> facts,
@@ -38,8 +40,17 @@ public sealed class NormalizedComplaint
     /// <summary>Gets the facts, in order of their position in the original text (quoted replies and signatures excluded).</summary>
     public IReadOnlyList<ComplaintFact> Facts { get; }
 
-    /// <summary>Gets the service areas, in the order of <see cref="ServiceAreas.ClientWants"/> then host categories.</summary>
+    /// <summary>Gets the service areas, in the order of <see cref="ServiceAreas.ClientWants"/> then host categories (<see cref="RankedAreas"/> ranks them).</summary>
     public IReadOnlyList<ServiceAreaMatch> Areas { get; }
+
+    /// <summary>
+    /// Gets the service areas ranked by the weight of their evidence (<see cref="ServiceAreaMatch.Weight"/>), the
+    /// strongest first; equal weights keep the order of <see cref="Areas"/>.
+    /// </summary>
+    public IReadOnlyList<ServiceAreaMatch> RankedAreas => _ranked ??= Rank(Areas);
+
+    /// <summary>Gets the primary area, the first of <see cref="RankedAreas"/>, or <see langword="null"/> when the complaint has no area.</summary>
+    public ServiceAreaMatch? PrimaryArea => Areas.Count == 0 ? null : RankedAreas[0];
 
     /// <summary>Gets the impact, derived from the people-affected facts.</summary>
     public ImpactLevel Impact { get; }
@@ -67,6 +78,12 @@ public sealed class NormalizedComplaint
 
     /// <summary>Gets the fingerprint as 16 lower-case hexadecimal digits.</summary>
     public string FingerprintText => Fingerprint.ToString("x16", CultureInfo.InvariantCulture);
+
+    /// <summary>Ranks areas by weight, the strongest first; a stable sort, so equal weights keep their order.</summary>
+    internal static IReadOnlyList<T> Rank<T>(IReadOnlyList<T> areas, Func<T, double> weight) =>
+        areas.Count < 2 ? areas : [.. areas.OrderByDescending(weight)];
+
+    private static IReadOnlyList<ServiceAreaMatch> Rank(IReadOnlyList<ServiceAreaMatch> areas) => Rank(areas, static a => a.Weight);
 
     /// <summary>Gets the facts of one kind.</summary>
     /// <param name="kind">The kind of fact.</param>

@@ -20,6 +20,9 @@ internal sealed partial class NormalizerRun
     private readonly HashSet<(int Area, string Term)> _evidenceSeen = [];
     private int[] _evidenceCounts = [];
 
+    /// <summary>The weight of each area's evidence (<see cref="ClassifyAreas"/>).</summary>
+    private double[] _areaWeights = [];
+
     /// <summary>The fingerprint's feature hashes, in the order of the text (each kept word, and each pair of consecutive ones).</summary>
     private ulong[] _features = new ulong[256];
 
@@ -268,12 +271,25 @@ internal sealed partial class NormalizerRun
 
     // ---- areas, impact, recurrence ---------------------------------------------------------------------------------
 
+    /// <summary>How many live words before or after a term its sense's context words are looked for.</summary>
+    internal const int SenseWindow = 4;
+
+    /// <summary>
+    /// Finds the service areas and weighs each by its evidence: every occurrence of a term adds its cue strength (one
+    /// for each of its words, at most three: "no response" says more than "reply") times a position factor, from 1.5
+    /// for the first word of the text down to 1 for the last (a complaint states its main problem first); each
+    /// occurrence fact adds 1.25 to first-time fix. Positions are those of the canonical text's words, so a tone edit
+    /// that leaves the canonical text alone leaves the weights alone.
+    /// </summary>
     private ServiceAreaMatch[] ClassifyAreas()
     {
         var categories = _lex.Categories;
         var evidence = _evidence;
         evidence.Clear();
         _evidenceSeen.Clear();
+        var weights = _areaWeights.Length >= categories.Length ? _areaWeights : _areaWeights = new double[categories.Length];
+        Array.Clear(weights);
+        var live = _live.Count;
         foreach (var j in _areaCandidates)
         {
             // The token's flags say what to look for, so that the lexicon entry (a cache miss) is read only for the
@@ -284,31 +300,40 @@ internal sealed partial class NormalizerRun
                 continue;
             }
 
+            var position = 1.5 - (0.5 * j / live);
             var form = Form(t);
             var phrases = (t.Flags & Lexicons.WordFlags.AreaPhraseStart) != 0 && _lex.AreaPhrases.TryGetValue(form, out var found) ? found : [];
+
+            // A sense taken here ("funds on hold" is no access to money) stands for its term: the term's other areas
+            // are not evidence here (not waiting on hold).
+            var senses = false;
             foreach (var phrase in phrases)
             {
-                if (j + phrase.Words.Length <= _live.Count)
+                if (phrase.Context is not null && PhraseAt(j, phrase) && ContextNear(j, phrase.Words.Length, phrase.Context))
                 {
-                    var match = true;
-                    for (var w = 1; w < phrase.Words.Length && match; w++)
+                    senses = true;
+                    if (phrase.Area >= 0)
                     {
-                        match = Form(_tokens[_live[j + w]]).SequenceEqual(phrase.Words[w]);
-                    }
-
-                    if (match)
-                    {
-                        AddEvidence(phrase.Area, phrase.Canonical);
+                        AddEvidence(phrase.Area, phrase.Canonical, Math.Min(phrase.Words.Length, 3) * position);
                     }
                 }
             }
 
-            if ((t.Flags & Lexicons.WordFlags.AreaTerm) != 0 && _lex.Words[t.Entry - 1] is { Areas: { } areas } entry)
+            foreach (var phrase in phrases)
+            {
+                if (phrase.Context is null && PhraseAt(j, phrase) && !(senses && SenseTaken(j, phrases, phrase.Canonical)))
+                {
+                    AddEvidence(phrase.Area, phrase.Canonical, Math.Min(phrase.Words.Length, 3) * position);
+                }
+            }
+
+            if ((t.Flags & Lexicons.WordFlags.AreaTerm) != 0 && _lex.Words[t.Entry - 1] is { Areas: { } areas } entry
+                && !(senses && SenseTaken(j, phrases, entry.Word)))
             {
                 foreach (var area in areas)
                 {
                     // The form is the entry's word: its string is taken rather than a new one made.
-                    AddEvidence(area, form.SequenceEqual(entry.Word) ? entry.Word : form.ToString());
+                    AddEvidence(area, form.SequenceEqual(entry.Word) ? entry.Word : form.ToString(), position);
                 }
             }
         }
@@ -318,7 +343,7 @@ internal sealed partial class NormalizerRun
             // An amount alone is not cost-effectiveness ("a wire of $100,000 was lost"): a cost word is.
             if (fact.Kind == FactKind.Occurrence && fact.Value != "again")
             {
-                AddEvidence(Array.IndexOf(categories, ServiceAreas.FirstTimeFix), "occurrence " + fact.Value);
+                AddEvidence(Array.IndexOf(categories, ServiceAreas.FirstTimeFix), "occurrence " + fact.Value, 1.25);
             }
         }
 
@@ -355,15 +380,77 @@ internal sealed partial class NormalizerRun
                 }
             }
 
-            result[next++] = new ServiceAreaMatch(categories[a], terms);
+            result[next++] = new ServiceAreaMatch(categories[a], terms) { Weight = Math.Round(weights[a], 2, MidpointRounding.AwayFromZero) };
         }
 
         return result;
     }
 
-    /// <summary>Adds a term to the evidence of an area, once (a set, so that any number of distinct terms costs linear time).</summary>
-    private void AddEvidence(int area, string term)
+    /// <summary>Whether the live words from <paramref name="j"/> on are the words of <paramref name="phrase"/> (its first word is).</summary>
+    private bool PhraseAt(int j, Lexicons.Phrase phrase)
     {
+        if (j + phrase.Words.Length > _live.Count)
+        {
+            return false;
+        }
+
+        for (var w = 1; w < phrase.Words.Length; w++)
+        {
+            if (!Form(_tokens[_live[j + w]]).SequenceEqual(phrase.Words[w]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether a sense of the term <paramref name="canonical"/> is taken at <paramref name="j"/>.</summary>
+    private bool SenseTaken(int j, Lexicons.Phrase[] phrases, string canonical)
+    {
+        foreach (var phrase in phrases)
+        {
+            if (phrase.Context is not null && phrase.Canonical == canonical && PhraseAt(j, phrase) && ContextNear(j, phrase.Words.Length, phrase.Context))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether one of the context words is among the <see cref="SenseWindow"/> live words before or after the <paramref name="length"/> words at <paramref name="j"/>.</summary>
+    private bool ContextNear(int j, int length, string[] context)
+    {
+        var from = Math.Max(0, j - SenseWindow);
+        var to = Math.Min(_live.Count, j + length + SenseWindow);
+        for (var k = from; k < to; k++)
+        {
+            if (k >= j && k < j + length)
+            {
+                continue;
+            }
+
+            var word = Form(_tokens[_live[k]]);
+            foreach (var c in context)
+            {
+                if (word.SequenceEqual(c))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Adds an occurrence's weight to its area, and its term to the area's evidence once (a set, so that any number of
+    /// distinct terms costs linear time).
+    /// </summary>
+    private void AddEvidence(int area, string term, double weight)
+    {
+        _areaWeights[area] += weight;
         if (_evidenceSeen.Add((area, term)))
         {
             _evidence.Add((area, term));

@@ -18,25 +18,32 @@ public class CfpbLabelledSetTests(ITestOutputHelper output)
     private static readonly FactKind[] LabelledFacts = [FactKind.Date, FactKind.Duration, FactKind.Reference];
 
     /// <summary>
-    /// Per area and fact kind: the least precision and recall the classifier must keep, the measured values less 0.05
-    /// (FocusOnPriorities finds none of its 5 labelled complaints: 0, reported as it is). Measured on 112 narratives:
-    /// FocusOnPriorities 0/5 found, 0 correct; AnticipateNeeds 1.00 / 0.20; Responsiveness 0.58 / 0.26; Communication
-    /// 0.38 / 0.59; Availability 0.33 / 0.27; CostEffectiveness 0.61 / 0.85; FirstTimeFix 0.69 / 0.79; all areas 0.51 /
-    /// 0.51; dates 1.00 / 0.64; durations 0.96 / 0.90; the first area is the labelled primary one in 20 of 66.
+    /// Per area and fact kind: the least precision and recall the classifier must keep, the measured values less 0.05.
+    /// Measured on 112 narratives (before the consumer-finance phrasings and senses of issue 11 → now): FocusOnPriorities
+    /// 0.00 / 0.00 → 0.38 / 0.60; AnticipateNeeds 1.00 / 0.20 → 0.67 / 0.40; Responsiveness 0.58 / 0.26 → 0.69 / 0.67;
+    /// Communication 0.38 / 0.59; Availability 0.33 / 0.27 → 0.53 / 0.73; CostEffectiveness 0.61 / 0.85; FirstTimeFix
+    /// 0.69 / 0.79; all areas 0.51 / 0.51 → 0.57 / 0.69; dates 1.00 / 0.64; durations 0.96 / 0.90.
     /// </summary>
     private static readonly Dictionary<string, (double Precision, double Recall)> Floors = new(StringComparer.Ordinal)
     {
-        [ServiceAreas.FocusOnPriorities] = (0.00, 0.00),
-        [ServiceAreas.AnticipateNeeds] = (0.95, 0.15),
-        [ServiceAreas.Responsiveness] = (0.53, 0.20),
+        [ServiceAreas.FocusOnPriorities] = (0.33, 0.55),
+        [ServiceAreas.AnticipateNeeds] = (0.62, 0.35),
+        [ServiceAreas.Responsiveness] = (0.64, 0.62),
         [ServiceAreas.Communication] = (0.33, 0.54),
-        [ServiceAreas.Availability] = (0.28, 0.22),
+        [ServiceAreas.Availability] = (0.48, 0.68),
         [ServiceAreas.CostEffectiveness] = (0.56, 0.79),
         [ServiceAreas.FirstTimeFix] = (0.63, 0.73),
-        ["all areas"] = (0.46, 0.46),
+        ["all areas"] = (0.52, 0.64),
         [nameof(FactKind.Date)] = (0.95, 0.59),
         [nameof(FactKind.Duration)] = (0.91, 0.85),
     };
+
+    /// <summary>
+    /// The least number of narratives whose <see cref="NormalizedComplaint.PrimaryArea"/> is the labelled primary area
+    /// (the first of the label's areas): measured 33 of 66 (26 before the consumer-finance phrasings; the first area in
+    /// the fixed order of the wants: 20), less 3.
+    /// </summary>
+    private const int PrimaryFloor = 30;
 
     internal sealed record Label(string Id, string[] Areas, FactKind[] Facts);
 
@@ -90,13 +97,13 @@ public class CfpbLabelledSetTests(ITestOutputHelper output)
 
             if (!areas.Order(StringComparer.Ordinal).SequenceEqual(label.Areas.Order(StringComparer.Ordinal)))
             {
-                output.WriteLine($"{label.Id}: labelled [{string.Join(",", label.Areas)}] found [{string.Join("; ", record.Areas.Select(a => a.Area + "=" + string.Join(",", a.Evidence)))}]");
+                output.WriteLine($"{label.Id}: labelled [{string.Join(",", label.Areas)}] found [{string.Join("; ", record.RankedAreas.Select(a => $"{a.Area} {a.Weight}=" + string.Join(",", a.Evidence)))}]");
             }
 
             if (label.Areas.Length > 0)
             {
                 withArea++;
-                primaryAgrees += areas.Length > 0 && areas[0] == label.Areas[0] ? 1 : 0;
+                primaryAgrees += record.PrimaryArea?.Area == label.Areas[0] ? 1 : 0;
             }
         }
 
@@ -109,7 +116,7 @@ public class CfpbLabelledSetTests(ITestOutputHelper output)
                 $"| {name} | {tp + fn} | {tp + fp} | {tp} | {Ratio(tp, tp + fp):0.00} | {Ratio(tp, tp + fn):0.00} |"));
         }
 
-        output.WriteLine($"First area = labelled primary area: {primaryAgrees} of {withArea}");
+        output.WriteLine($"Primary area = labelled primary area: {primaryAgrees} of {withArea}");
         foreach (var (name, (precision, recall)) in Floors)
         {
             var (tp, fp, fn) = scores[name];
@@ -117,6 +124,6 @@ public class CfpbLabelledSetTests(ITestOutputHelper output)
             Assert.True(Ratio(tp, tp + fn) >= recall, $"{name}: recall {Ratio(tp, tp + fn):0.000} under the floor {recall}");
         }
 
-        Assert.True(primaryAgrees >= 17, $"first area = labelled primary in {primaryAgrees} of {withArea}, under the floor 17");
+        Assert.True(primaryAgrees >= PrimaryFloor, $"primary area = labelled primary in {primaryAgrees} of {withArea}, under the floor {PrimaryFloor}");
     }
 }

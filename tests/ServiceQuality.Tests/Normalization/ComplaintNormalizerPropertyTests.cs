@@ -3,6 +3,7 @@ using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using ServiceQuality.Normalization;
 using ServiceQuality.Testing;
 using static ServiceQuality.Tests.Normalization.NormalizationAssert;
 
@@ -152,6 +153,22 @@ public class ComplaintNormalizerPropertyTests
             var angry = Signature(Normalizer.Normalize(Angry(parts, seed)));
             return (calm == angry).Label(Escape($"calm: {calm} || angry ({Angry(parts, seed)}): {angry}"));
         });
+
+    [Property(MaxTest = 300)]
+    public Property RankedAreas_AreTheAreasByNonIncreasingWeight_Meets_Specification() =>
+        Prop.ForAll(BaseComplaint.ToArbitrary(), Gen.Choose(0, int.MaxValue).ToArbitrary(), (parts, seed) =>
+        {
+            var record = Normalizer.Normalize(Angry(parts, seed));
+            var ranked = record.RankedAreas;
+            var permutation = ranked.Select(a => a.Area).Order(StringComparer.Ordinal).SequenceEqual(record.Areas.Select(a => a.Area).Order(StringComparer.Ordinal));
+            var ordered = ranked.Zip(ranked.Skip(1)).All(p => p.First.Weight > p.Second.Weight
+                || (p.First.Weight == p.Second.Weight && IndexOf(record, p.First) < IndexOf(record, p.Second)));
+            var positive = record.Areas.All(a => a.Weight > 0);
+            return (permutation && ordered && positive && ReferenceEquals(record.PrimaryArea, ranked.FirstOrDefault()))
+                .Label(Escape(string.Join("; ", ranked.Select(a => $"{a.Area} {a.Weight}"))));
+        });
+
+    private static int IndexOf(NormalizedComplaint record, ServiceAreaMatch area) => record.Areas.ToList().IndexOf(area);
 
     [Property(MaxTest = 300)]
     public Property Normalize_IsIdempotent() =>

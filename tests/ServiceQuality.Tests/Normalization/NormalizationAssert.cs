@@ -12,10 +12,10 @@ internal static class NormalizationAssert
 
     public static string[] AreaNames(NormalizedComplaint record) => [.. record.Areas.Select(a => a.Area)];
 
-    /// <summary>Everything tone invariance and idempotence compare, as one string (readable in a failure message).</summary>
+    /// <summary>Everything tone invariance and idempotence compare, as one string (readable in a failure message): the areas ranked, with their weights.</summary>
     public static string Signature(NormalizedComplaint record) =>
         $"{record.CanonicalText}\n{string.Join('|', FactValues(record))}\n"
-        + $"{string.Join('|', record.Areas.Select(a => a.Area + "=" + string.Join(',', a.Evidence)))}\n"
+        + $"{string.Join('|', record.RankedAreas.Select(a => FormattableString.Invariant($"{a.Area}@{a.Weight}=") + string.Join(',', a.Evidence)))}\n"
         + $"{record.Impact} {record.IncidentKeyText} {record.FingerprintText}";
 
     /// <summary>True when the string has no lone surrogate.</summary>
