@@ -1,10 +1,8 @@
 using System.Buffers;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using ServiceQuality.Scoring.Nps;
-using ServiceQuality.Scoring.Reliability;
-using ServiceQuality.Scoring.Serialization;
-using NpsRatings = ServiceQuality.Scoring.Ratings.RatingAccumulator<ServiceQuality.Scoring.Nps.NpsScale>;
+using ServiceQuality.Scoring;
+using NpsRatings = ServiceQuality.Scoring.RatingAccumulator<ServiceQuality.Scoring.NpsScale>;
 
 namespace ServiceQuality.Benchmarks.Scoring;
 

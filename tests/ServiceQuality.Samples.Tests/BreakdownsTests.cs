@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using ServiceQuality.Complaints;
 using ServiceQuality.Quickstart.Pipeline;
-using ServiceQuality.Scoring.Nps;
+using ServiceQuality.Scoring;
 using ServiceQuality.Sla;
 
 namespace ServiceQuality.Samples.Tests;

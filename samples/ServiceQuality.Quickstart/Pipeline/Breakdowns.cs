@@ -1,8 +1,6 @@
 using ServiceQuality.Complaints;
 using ServiceQuality.Insights;
-using ServiceQuality.Scoring.Csat;
-using ServiceQuality.Scoring.Nps;
-using ServiceQuality.Scoring.Proportions;
+using ServiceQuality.Scoring;
 using ServiceQuality.Sla;
 
 namespace ServiceQuality.Quickstart.Pipeline;

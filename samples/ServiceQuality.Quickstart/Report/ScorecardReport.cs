@@ -3,7 +3,7 @@ using System.Text;
 using ServiceQuality.Complaints;
 using ServiceQuality.Insights;
 using ServiceQuality.Quickstart.Pipeline;
-using ServiceQuality.Scoring.Proportions;
+using ServiceQuality.Scoring;
 using ServiceQuality.Sla;
 using ServiceQuality.Workflow;
 using static ServiceQuality.Quickstart.Report.Svg;

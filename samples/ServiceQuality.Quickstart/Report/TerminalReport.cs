@@ -68,7 +68,7 @@ internal static class TerminalReport
         return text + " So this index is not comparable with the main job's.";
     }
 
-    private static void Rate(TextWriter output, string name, ServiceQuality.Scoring.Proportions.ProportionResult rate) =>
+    private static void Rate(TextWriter output, string name, ServiceQuality.Scoring.ProportionResult rate) =>
         Row(output, name, rate.Estimate is { } e ? $"{F(e * 100, 1)}%" : "no score", Interval(rate.Interval, 100, 1, "%"), rate.SampleSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private static string Interval(ConfidenceInterval? interval, double scale, int decimals, string unit = "") =>

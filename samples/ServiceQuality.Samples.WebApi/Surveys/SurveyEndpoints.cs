@@ -4,12 +4,6 @@ using ServiceQuality.Samples.WebApi.Security;
 using ServiceQuality.Complaints;
 using ServiceQuality.Insights;
 using ServiceQuality.Scoring;
-using ServiceQuality.Scoring.Ces;
-using ServiceQuality.Scoring.Csat;
-using ServiceQuality.Scoring.Means;
-using ServiceQuality.Scoring.Nps;
-using ServiceQuality.Scoring.Proportions;
-using ServiceQuality.Scoring.Ratings;
 using ServiceQuality.Sla;
 
 namespace ServiceQuality.Samples.WebApi.Surveys;

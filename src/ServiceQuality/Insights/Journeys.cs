@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using ServiceQuality.Scoring;
-using ServiceQuality.Scoring.Means;
 
 namespace ServiceQuality.Insights;
 

@@ -1,9 +1,5 @@
 using System.Text.Json.Serialization;
-using ServiceQuality.Scoring.Csat;
-using ServiceQuality.Scoring.Means;
-using ServiceQuality.Scoring.Nps;
-using ServiceQuality.Scoring.Proportions;
-using ServiceQuality.Scoring.Reliability;
+using ServiceQuality.Scoring;
 
 namespace ServiceQuality.Insights;
 

@@ -1,11 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ServiceQuality.Scoring;
-using ServiceQuality.Scoring.Csat;
-using ServiceQuality.Scoring.Means;
-using ServiceQuality.Scoring.Nps;
-using ServiceQuality.Scoring.Proportions;
-using ServiceQuality.Scoring.Reliability;
 
 namespace ServiceQuality.Insights;
 

@@ -1,8 +1,5 @@
 using System.Text.Json.Serialization;
 using ServiceQuality.Scoring;
-using ServiceQuality.Scoring.Means;
-using ServiceQuality.Scoring.Nps;
-using ServiceQuality.Scoring.Proportions;
 
 namespace ServiceQuality.Insights;
 

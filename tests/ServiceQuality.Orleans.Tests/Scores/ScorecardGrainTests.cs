@@ -3,7 +3,7 @@ using ServiceQuality.Complaints;
 using ServiceQuality.Insights;
 using ServiceQuality.Orleans.Scores;
 using ServiceQuality.Orleans.Tests.Serialization;
-using ServiceQuality.Scoring.Proportions;
+using ServiceQuality.Scoring;
 using Xunit.Abstractions;
 
 namespace ServiceQuality.Orleans.Tests.Scores;

@@ -2,8 +2,7 @@ using System.Text.Json;
 using FsCheck;
 using FsCheck.Xunit;
 using ServiceQuality.Complaints;
-using ServiceQuality.Scoring.Means;
-using ServiceQuality.Scoring.Proportions;
+using ServiceQuality.Scoring;
 using ServiceQuality.Sla;
 
 namespace ServiceQuality.Tests.Complaints;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ServiceQuality.Insights;
-using ServiceQuality.Scoring.Proportions;
+using ServiceQuality.Scoring;
 
 namespace ServiceQuality.Tests.Insights;
 

@@ -2,9 +2,6 @@ using FsCheck;
 using FsCheck.Xunit;
 using ServiceQuality.Insights;
 using ServiceQuality.Scoring;
-using ServiceQuality.Scoring.Means;
-using ServiceQuality.Scoring.Nps;
-using ServiceQuality.Scoring.Proportions;
 
 namespace ServiceQuality.Tests.Insights;
 

@@ -1,5 +1,5 @@
 using ServiceQuality.Insights;
-using ServiceQuality.Scoring.Means;
+using ServiceQuality.Scoring;
 using ServiceQuality.Testing;
 
 namespace ServiceQuality.Tests.Insights;

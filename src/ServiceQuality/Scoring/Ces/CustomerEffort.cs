@@ -1,9 +1,6 @@
 using System.Text.Json.Serialization;
-using ServiceQuality.Scoring.Means;
-using ServiceQuality.Scoring.Proportions;
-using ServiceQuality.Scoring.Ratings;
 
-namespace ServiceQuality.Scoring.Ces;
+namespace ServiceQuality.Scoring;
 
 /// <summary>Options for a customer-effort (CES) result on the 1-7 scale.</summary>
 public sealed class CesOptions

@@ -1,8 +1,6 @@
 using System.Text.Json.Serialization;
-using ServiceQuality.Scoring.Means;
-using ServiceQuality.Scoring.Proportions;
 
-namespace ServiceQuality.Scoring.Csat;
+namespace ServiceQuality.Scoring;
 
 /// <summary>A customer-satisfaction result: the top-box share (the CSAT score) and the mean rating.</summary>
 public readonly record struct CsatResult

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ServiceQuality.Scoring.Decay;
+namespace ServiceQuality.Scoring;
 
 /// <summary>Which of the two published parametrisations of exponential decay a <see cref="TimeDecay"/> uses.</summary>
 public enum DecayDefinition
@@ -20,7 +20,7 @@ public enum DecayDefinition
 
 /// <summary>
 /// Exponential time decay of response weights, read against an explicit instant (never the system clock): feed the
-/// weights to <see cref="Means.MeanAccumulator.Add(double, double)"/> for a time-decayed mean. Accumulators merged together
+/// weights to <see cref="MeanAccumulator.Add(double, double)"/> for a time-decayed mean. Accumulators merged together
 /// must use the same <c>asOf</c>.
 /// </summary>
 /// <param name="Period">The half-life h (or the mean lifetime τ); must be positive.</param>

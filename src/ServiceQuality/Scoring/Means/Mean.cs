@@ -1,4 +1,4 @@
-namespace ServiceQuality.Scoring.Means;
+namespace ServiceQuality.Scoring;
 
 /// <summary>Comparisons and smoothing of means.</summary>
 public static class Mean

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ServiceQuality.Scoring.Means;
+namespace ServiceQuality.Scoring;
 
 /// <summary>
 /// A (possibly weighted) mean with its spread and a Student-t interval. With no observations (or zero total weight)

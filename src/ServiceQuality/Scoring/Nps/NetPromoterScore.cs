@@ -1,6 +1,5 @@
-using ServiceQuality.Scoring.Ratings;
 
-namespace ServiceQuality.Scoring.Nps;
+namespace ServiceQuality.Scoring;
 
 /// <summary>
 /// Net Promoter Score computations matching R package <c>NPS</c> (Brendan Rocks): <c>nps</c>, <c>nps_var</c>,

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ServiceQuality.Scoring.Nps;
+namespace ServiceQuality.Scoring;
 
 /// <summary>The Bayesian posterior of a Net Promoter Score under a Dirichlet prior.</summary>
 public readonly record struct NpsPosterior

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ServiceQuality.Scoring.Nps;
+namespace ServiceQuality.Scoring;
 
 /// <summary>
 /// A Net Promoter Score with its counts and uncertainty. The score is on R <c>NPS</c>'s scale [-1, 1] (multiply by

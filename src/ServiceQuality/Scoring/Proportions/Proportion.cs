@@ -1,6 +1,5 @@
-using ServiceQuality.Scoring.Intervals;
 
-namespace ServiceQuality.Scoring.Proportions;
+namespace ServiceQuality.Scoring;
 
 /// <summary>Proportion results and the two-proportion test.</summary>
 public static class Proportion

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ServiceQuality.Scoring.Proportions;
+namespace ServiceQuality.Scoring;
 
 /// <summary>The concentrations of a Beta prior (or posterior) on a proportion: pseudo-successes and pseudo-failures.</summary>
 /// <param name="Successes">α, the successes the prior counts as, a finite number &gt; 0.</param>

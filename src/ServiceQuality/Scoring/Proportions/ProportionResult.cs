@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ServiceQuality.Scoring.Proportions;
+namespace ServiceQuality.Scoring;
 
 /// <summary>A proportion with its count and interval. With no trials there is no estimate (<see langword="null"/>), never 0.</summary>
 public readonly record struct ProportionResult

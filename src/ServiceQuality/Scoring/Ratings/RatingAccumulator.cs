@@ -1,8 +1,6 @@
 using System.Text.Json.Serialization;
-using ServiceQuality.Scoring.Means;
-using ServiceQuality.Scoring.Proportions;
 
-namespace ServiceQuality.Scoring.Ratings;
+namespace ServiceQuality.Scoring;
 
 /// <summary>
 /// A mergeable accumulator of integer ratings on the scale <typeparamref name="TScale"/>: the count of each rating,

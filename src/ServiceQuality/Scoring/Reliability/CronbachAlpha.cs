@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ServiceQuality.Scoring.Reliability;
+namespace ServiceQuality.Scoring;
 
 /// <summary>Cronbach's alpha with its Feldt interval.</summary>
 public readonly record struct AlphaResult

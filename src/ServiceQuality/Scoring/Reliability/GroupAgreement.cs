@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
-using ServiceQuality.Scoring.Means;
 
-namespace ServiceQuality.Scoring.Reliability;
+namespace ServiceQuality.Scoring;
 
 /// <summary>
 /// Team-level consistency of ratings nested in groups (agents or teams), as R <c>multilevel</c>'s <c>ICC1</c> and

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ServiceQuality.Scoring.Reliability;
+namespace ServiceQuality.Scoring;
 
 /// <summary>The six intraclass correlations of Shrout and Fleiss (1979).</summary>
 public enum IccForm

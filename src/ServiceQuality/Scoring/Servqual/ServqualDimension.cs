@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ServiceQuality.Scoring.Servqual;
+namespace ServiceQuality.Scoring;
 
 /// <summary>The five SERVQUAL dimensions (Parasuraman, Zeithaml and Berry 1988).</summary>
 public enum ServqualDimension

@@ -1,4 +1,4 @@
-namespace ServiceQuality.Scoring.Servqual;
+namespace ServiceQuality.Scoring;
 
 /// <summary>
 /// A SERVQUAL/SERVPERF questionnaire: items grouped into the five dimensions, the rating scale, importance weights per
@@ -201,7 +201,7 @@ public sealed class ServqualInstrument
 /// <summary>SERVQUAL or SERVPERF results summarised over respondents: each dimension's and the overall scores' means with intervals.</summary>
 public sealed class ServqualSummary
 {
-    internal ServqualSummary(IReadOnlyList<Means.MeanResult> dimensions, Means.MeanResult unweighted, Means.MeanResult weighted)
+    internal ServqualSummary(IReadOnlyList<MeanResult> dimensions, MeanResult unweighted, MeanResult weighted)
     {
         Dimensions = dimensions;
         Unweighted = unweighted;
@@ -209,13 +209,13 @@ public sealed class ServqualSummary
     }
 
     /// <summary>Gets, per dimension (in <see cref="ServqualDimension"/> order), the mean of the respondents' dimension scores.</summary>
-    public IReadOnlyList<Means.MeanResult> Dimensions { get; }
+    public IReadOnlyList<MeanResult> Dimensions { get; }
 
     /// <summary>Gets the mean of the respondents' unweighted scores.</summary>
-    public Means.MeanResult Unweighted { get; }
+    public MeanResult Unweighted { get; }
 
     /// <summary>Gets the mean of the respondents' weighted scores.</summary>
-    public Means.MeanResult Weighted { get; }
+    public MeanResult Weighted { get; }
 
     /// <summary>Summarises respondents' results; a respondent missing a score is left out of that score's mean only.</summary>
     /// <param name="results">The respondents' results.</param>
@@ -225,8 +225,8 @@ public sealed class ServqualSummary
     public static ServqualSummary Of(IEnumerable<ServqualResult> results, double level = 0.95)
     {
         ArgumentNullException.ThrowIfNull(results);
-        var dims = new Means.MeanAccumulator[5];
-        Means.MeanAccumulator unweighted = default, weighted = default;
+        var dims = new MeanAccumulator[5];
+        MeanAccumulator unweighted = default, weighted = default;
         foreach (var r in results)
         {
             foreach (var d in r.Dimensions)

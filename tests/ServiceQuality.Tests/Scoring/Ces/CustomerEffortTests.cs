@@ -1,6 +1,4 @@
 using ServiceQuality.Scoring;
-using ServiceQuality.Scoring.Ces;
-using ServiceQuality.Scoring.Ratings;
 
 namespace ServiceQuality.Tests.Scoring.Ces;
 

@@ -1,5 +1,5 @@
-using ServiceQuality.Scoring.Csat;
-using CsatAccumulator = ServiceQuality.Scoring.Ratings.RatingAccumulator<ServiceQuality.Scoring.Csat.CsatScale>;
+using ServiceQuality.Scoring;
+using CsatAccumulator = ServiceQuality.Scoring.RatingAccumulator<ServiceQuality.Scoring.CsatScale>;
 
 namespace ServiceQuality.Tests.Scoring.Csat;
 

@@ -1,5 +1,4 @@
-using ServiceQuality.Scoring.Decay;
-using ServiceQuality.Scoring.Means;
+using ServiceQuality.Scoring;
 
 namespace ServiceQuality.Tests.Scoring.Decay;
 

@@ -3,8 +3,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using ServiceQuality.Scoring;
-using ServiceQuality.Scoring.Means;
-using ServiceQuality.Scoring.Serialization;
 using ServiceQuality.Testing;
 
 namespace ServiceQuality.Tests.Scoring.Means;

@@ -1,9 +1,8 @@
 using FsCheck;
 using FsCheck.Xunit;
 using ServiceQuality.Scoring;
-using ServiceQuality.Scoring.Nps;
 using ServiceQuality.Tests.Scoring.Ratings;
-using NpsRatings = ServiceQuality.Scoring.Ratings.RatingAccumulator<ServiceQuality.Scoring.Nps.NpsScale>;
+using NpsRatings = ServiceQuality.Scoring.RatingAccumulator<ServiceQuality.Scoring.NpsScale>;
 
 namespace ServiceQuality.Tests.Scoring.Nps;
 
@@ -208,7 +207,7 @@ public sealed class NetPromoterScoreTests
     public void GetNps_OnAHostScale_ValidatesTheBreaksAgainstIt()
     {
         // A 1-5 recommendation question: 1-2 detractors, 3-4 passives, 5 promoters.
-        var acc = default(ServiceQuality.Scoring.Ratings.RatingAccumulator<OneToFive>);
+        var acc = default(ServiceQuality.Scoring.RatingAccumulator<OneToFive>);
         acc.Add([1, 2, 3, 4, 5, 5, 5]);
         var nps = acc.GetNps(new NpsOptions { Breaks = new NpsBreaks(2, 5) });
         Assert.Equal((2L, 2L, 3L), (nps.Detractors, nps.Passives, nps.Promoters));
@@ -216,7 +215,7 @@ public sealed class NetPromoterScoreTests
         Assert.Contains("1 ≤ DetractorMaximum < PromoterMinimum ≤ 5", ex.Message, StringComparison.Ordinal);
     }
 
-    private readonly struct OneToFive : ServiceQuality.Scoring.Ratings.IRatingScale
+    private readonly struct OneToFive : ServiceQuality.Scoring.IRatingScale
     {
         public static int Minimum => 1;
 

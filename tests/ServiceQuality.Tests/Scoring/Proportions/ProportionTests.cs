@@ -1,5 +1,4 @@
-using ServiceQuality.Scoring.Intervals;
-using ServiceQuality.Scoring.Proportions;
+using ServiceQuality.Scoring;
 
 namespace ServiceQuality.Tests.Scoring.Proportions;
 

@@ -2,13 +2,9 @@ using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using ServiceQuality.Scoring.Ces;
-using ServiceQuality.Scoring.Csat;
-using ServiceQuality.Scoring.Nps;
-using ServiceQuality.Scoring.Ratings;
-using ServiceQuality.Scoring.Serialization;
-using CesAccumulator = ServiceQuality.Scoring.Ratings.RatingAccumulator<ServiceQuality.Scoring.Ces.CesScale>;
-using NpsRatings = ServiceQuality.Scoring.Ratings.RatingAccumulator<ServiceQuality.Scoring.Nps.NpsScale>;
+using ServiceQuality.Scoring;
+using CesAccumulator = ServiceQuality.Scoring.RatingAccumulator<ServiceQuality.Scoring.CesScale>;
+using NpsRatings = ServiceQuality.Scoring.RatingAccumulator<ServiceQuality.Scoring.NpsScale>;
 
 namespace ServiceQuality.Tests.Scoring.Ratings;
 
@@ -51,11 +47,11 @@ public sealed class RatingAccumulatorTests
     [Fact]
     public void HostScale_OutsideZeroToTen_IsRefused()
     {
-        var acc = default(ServiceQuality.Scoring.Ratings.RatingAccumulator<TwelvePoint>);
+        var acc = default(ServiceQuality.Scoring.RatingAccumulator<TwelvePoint>);
         Assert.Throws<InvalidOperationException>(() => acc.Add(3));
     }
 
-    private readonly struct TwelvePoint : ServiceQuality.Scoring.Ratings.IRatingScale
+    private readonly struct TwelvePoint : ServiceQuality.Scoring.IRatingScale
     {
         public static int Minimum => 1;
 

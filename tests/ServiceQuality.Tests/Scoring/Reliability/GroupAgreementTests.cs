@@ -1,6 +1,4 @@
 using ServiceQuality.Scoring;
-using ServiceQuality.Scoring.Means;
-using ServiceQuality.Scoring.Reliability;
 
 namespace ServiceQuality.Tests.Scoring.Reliability;
 

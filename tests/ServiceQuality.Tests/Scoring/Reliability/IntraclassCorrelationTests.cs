@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Xunit;
 using ServiceQuality.Scoring;
-using ServiceQuality.Scoring.Reliability;
 
 namespace ServiceQuality.Tests.Scoring.Reliability;
 

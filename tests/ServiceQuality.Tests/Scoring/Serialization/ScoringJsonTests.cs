@@ -1,12 +1,5 @@
 using System.Text.Json;
 using ServiceQuality.Scoring;
-using ServiceQuality.Scoring.Csat;
-using ServiceQuality.Scoring.Means;
-using ServiceQuality.Scoring.Nps;
-using ServiceQuality.Scoring.Proportions;
-using ServiceQuality.Scoring.Ratings;
-using ServiceQuality.Scoring.Reliability;
-using ServiceQuality.Scoring.Serialization;
 
 namespace ServiceQuality.Tests.Scoring.Serialization;
 

@@ -1,4 +1,4 @@
-using ServiceQuality.Scoring.Servqual;
+using ServiceQuality.Scoring;
 
 namespace ServiceQuality.Tests.Scoring.Servqual;
 
