@@ -1,10 +1,8 @@
 using System.Buffers;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using ServiceQuality.Scoring.Nps;
-using ServiceQuality.Scoring.Reliability;
-using ServiceQuality.Scoring.Serialization;
-using NpsRatings = ServiceQuality.Scoring.Ratings.RatingAccumulator<ServiceQuality.Scoring.Nps.NpsScale>;
+using ServiceQuality.Scoring;
+using NpsRatings = ServiceQuality.Scoring.RatingAccumulator<ServiceQuality.Scoring.NpsScale>;
 
 namespace ServiceQuality.Benchmarks.Scoring;
 
@@ -38,7 +36,7 @@ public class ScoringBenchmarks
     {
         var acc = default(NpsRatings);
         acc.Add(_ratings);
-        return acc.GetNps().Score;
+        return acc.GetNps().Estimate;
     }
 }
 
@@ -102,7 +100,7 @@ public class ScoringMergeBenchmarks
             acc.Add(partition);
         }
 
-        return acc.GetNps().Score;
+        return acc.GetNps().Estimate;
     }
 
     [Benchmark]
@@ -114,7 +112,7 @@ public class ScoringMergeBenchmarks
             acc.Merge(partial);
         }
 
-        return acc.GetNps().Score;
+        return acc.GetNps().Estimate;
     }
 
     [Benchmark]
@@ -126,7 +124,7 @@ public class ScoringMergeBenchmarks
             acc.Merge(JsonSerializer.Deserialize(state, ScoringJson.NpsRatings));
         }
 
-        return acc.GetNps().Score;
+        return acc.GetNps().Estimate;
     }
 
     [Benchmark]
@@ -143,7 +141,7 @@ public class ScoringMergeBenchmarks
             acc.Merge(partial);
         }
 
-        return acc.GetNps().Score;
+        return acc.GetNps().Estimate;
     }
 
     [Benchmark]
@@ -158,7 +156,7 @@ public class ScoringMergeBenchmarks
             acc.Merge(JsonSerializer.Deserialize(_buffer.WrittenSpan, ScoringJson.NpsRatings));
         }
 
-        return acc.GetNps().Score;
+        return acc.GetNps().Estimate;
     }
 }
 
@@ -222,5 +220,5 @@ public class ScoringAlphaBenchmarks
     }
 
     [Benchmark]
-    public double? RowMajorTwoPass() => CronbachAlpha.ComputeRowMajor(_scores, Items).Alpha;
+    public double? RowMajorTwoPass() => CronbachAlpha.ComputeRowMajor(_scores, Items).Estimate;
 }

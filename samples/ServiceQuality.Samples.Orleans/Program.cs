@@ -67,7 +67,7 @@ async Task<int> RunClientAsync(int complaints)
 
     var tally = await cluster.GetGrain<IScorecardGrain>("all").GetTallyAsync();
     var scorecard = tally.GetScorecard();
-    Console.WriteLine($"Scores merged from {tally.Partitions} per-silo partials: {scorecard.Responses} responses, NPS {scorecard.Nps.Points:F1}, CSAT top-2 box {scorecard.Csat.TopBox.Estimate:P1}");
+    Console.WriteLine($"Scores merged from {tally.Partitions} per-silo partials: {scorecard.SampleSize} responses, NPS {scorecard.Nps.EstimatePoints:F1}, CSAT top-2 box {scorecard.Csat.TopBox.Estimate:P1}");
     await host.StopAsync();
     return 0;
 }

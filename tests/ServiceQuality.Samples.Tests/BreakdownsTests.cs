@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using ServiceQuality.Complaints;
 using ServiceQuality.Quickstart.Pipeline;
-using ServiceQuality.Scoring.Nps;
+using ServiceQuality.Scoring;
 using ServiceQuality.Sla;
 
 namespace ServiceQuality.Samples.Tests;
@@ -98,8 +98,8 @@ public sealed class BreakdownsTests
 
         Assert.Equal([new DateOnly(2026, 8, 31), new DateOnly(2026, 9, 7), new DateOnly(2026, 9, 14)], weeks.Select(w => w.Week));
         // The running clock is not decided yet; the stopped one (a withdrawn complaint) is decided and not met.
-        Assert.Equal([(1L, 2L), (0L, 0L), (1L, 2L)], weeks.Select(w => (w.SlaAttainment.Successes, w.SlaAttainment.N)));
+        Assert.Equal([(1L, 2L), (0L, 0L), (1L, 2L)], weeks.Select(w => (w.SlaAttainment.Successes, w.SlaAttainment.SampleSize)));
         Assert.Null(weeks[1].SlaAttainment.Estimate);
-        Assert.All(weeks, w => Assert.Equal(0, w.Nps.N));
+        Assert.All(weeks, w => Assert.Equal(0, w.Nps.SampleSize));
     }
 }

@@ -1,8 +1,6 @@
 using ServiceQuality.Complaints;
 using ServiceQuality.Insights;
-using ServiceQuality.Scoring.Csat;
-using ServiceQuality.Scoring.Nps;
-using ServiceQuality.Scoring.Proportions;
+using ServiceQuality.Scoring;
 using ServiceQuality.Sla;
 
 namespace ServiceQuality.Quickstart.Pipeline;
@@ -98,9 +96,9 @@ internal static class Breakdowns
                 name,
                 team,
                 handled.Count,
-                tally.Responses,
+                tally.Count,
                 ShrinkNps(tally.Nps.GetNps(), overallNps),
-                ShrinkShare(tally.Csat.GetCsat().TopBox.Successes, tally.Csat.GetCsat().TopBox.N, overallCsat.Successes, overallCsat.N),
+                ShrinkShare(tally.Csat.GetCsat().TopBox.Successes, tally.Csat.GetCsat().TopBox.SampleSize, overallCsat.Successes, overallCsat.SampleSize),
                 ShrinkShare(met, decided, allMet, allDecided));
         }
 
@@ -144,13 +142,13 @@ internal static class Breakdowns
     /// </summary>
     public static Shrunk ShrinkNps(NpsResult group, NpsResult overall)
     {
-        double n = Math.Max(1, overall.N);
+        double n = Math.Max(1, overall.SampleSize);
         var prior = new DirichletPrior(
             Math.Max(0.01, PriorStrength * overall.Detractors / n),
             Math.Max(0.01, PriorStrength * overall.Passives / n),
             Math.Max(0.01, PriorStrength * overall.Promoters / n));
         var posterior = NetPromoterScore.Posterior(group.Detractors, group.Passives, group.Promoters, prior);
-        return new Shrunk(group.Score, group.N, posterior.Mean, posterior.Interval.Lower, posterior.Interval.Upper);
+        return new Shrunk(group.Estimate, group.SampleSize, posterior.Estimate, posterior.Interval.Lower, posterior.Interval.Upper);
     }
 
     /// <summary>
@@ -162,6 +160,6 @@ internal static class Breakdowns
         double pooled = overallN == 0 ? 0.5 : overallSuccesses / (double)overallN;
         var prior = new BetaPrior(Math.Max(0.01, PriorStrength * pooled), Math.Max(0.01, PriorStrength * (1 - pooled)));
         var posterior = Proportion.Posterior(successes, n, prior);
-        return new Shrunk(n == 0 ? null : successes / (double)n, n, posterior.Mean, posterior.Interval.Lower, posterior.Interval.Upper);
+        return new Shrunk(n == 0 ? null : successes / (double)n, n, posterior.Estimate, posterior.Interval.Lower, posterior.Interval.Upper);
     }
 }

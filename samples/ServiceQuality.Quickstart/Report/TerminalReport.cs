@@ -13,10 +13,10 @@ internal static class TerminalReport
         output.WriteLine(run is null ? "SERVICE QUALITY SCORECARD" : $"SERVICE QUALITY SCORECARD  {run.PeriodStart:yyyy-MM-dd} to {run.PeriodEnd:yyyy-MM-dd}");
         Row(output, "Measure", "Estimate", "95% interval", "n");
         output.WriteLine(new string('-', 78));
-        Row(output, "Service Quality Index (0-100)", card.Index.Index is { } i ? F(i) : "no score", Interval(card.Index.Interval, 1, 1), "");
-        Row(output, "NPS (-100..100)", card.Nps.Score is { } n ? F(n * 100, 0) : "no score", Interval(card.Nps.Interval, 100, 0), card.Nps.N.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Row(output, "CSAT top-2 box", card.Csat.TopBox.Estimate is { } c ? $"{F(c * 100, 1)}%" : "no score", Interval(card.Csat.TopBox.Interval, 100, 1, "%"), card.Csat.TopBox.N.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Row(output, "CES (1-7, lower is better)", card.Ces.Mean is { } e ? F(e, 2) : "no score", Interval(card.Ces.Interval, 1, 2), card.Ces.N.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Row(output, "Service Quality Index (0-100)", card.Index.Estimate is { } i ? F(i) : "no score", Interval(card.Index.Interval, 1, 1), "");
+        Row(output, "NPS (-100..100)", card.Nps.Estimate is { } n ? F(n * 100, 0) : "no score", Interval(card.Nps.Interval, 100, 0), card.Nps.SampleSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Row(output, "CSAT top-2 box", card.Csat.TopBox.Estimate is { } c ? $"{F(c * 100, 1)}%" : "no score", Interval(card.Csat.TopBox.Interval, 100, 1, "%"), card.Csat.TopBox.SampleSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Row(output, "CES (1-7, lower is better)", card.Ces.Estimate is { } e ? F(e, 2) : "no score", Interval(card.Ces.Interval, 1, 2), card.Ces.SampleSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (run is not null)
         {
             Rate(output, "SLA attainment (resolve clock)", run.Rates.SlaAttainment);
@@ -31,7 +31,7 @@ internal static class TerminalReport
             output.WriteLine(new string('-', 78));
             foreach (var w in card.Wants.OrderBy(w => w.Quadrant).ThenByDescending(w => w.Importance))
             {
-                Row(output, ScorecardReport.Split(w.Want.ToString()), F(w.Importance, 2), F(w.Performance.Mean ?? 0, 2), ScorecardReport.Split(w.Quadrant.ToString()));
+                Row(output, ScorecardReport.Split(w.Want.ToString()), F(w.Importance, 2), F(w.Performance.Estimate ?? 0, 2), ScorecardReport.Split(w.Quadrant.ToString()));
             }
         }
 
@@ -68,8 +68,8 @@ internal static class TerminalReport
         return text + " So this index is not comparable with the main job's.";
     }
 
-    private static void Rate(TextWriter output, string name, ServiceQuality.Scoring.Proportions.ProportionResult rate) =>
-        Row(output, name, rate.Estimate is { } e ? $"{F(e * 100, 1)}%" : "no score", Interval(rate.Interval, 100, 1, "%"), rate.N.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    private static void Rate(TextWriter output, string name, ServiceQuality.Scoring.ProportionResult rate) =>
+        Row(output, name, rate.Estimate is { } e ? $"{F(e * 100, 1)}%" : "no score", Interval(rate.Interval, 100, 1, "%"), rate.SampleSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private static string Interval(ConfidenceInterval? interval, double scale, int decimals, string unit = "") =>
         interval is { } i ? $"{F(i.Lower * scale, decimals)}{unit} to {F(i.Upper * scale, decimals)}{unit}" : "";

@@ -4,12 +4,6 @@ using ServiceQuality.Samples.WebApi.Security;
 using ServiceQuality.Complaints;
 using ServiceQuality.Insights;
 using ServiceQuality.Scoring;
-using ServiceQuality.Scoring.Ces;
-using ServiceQuality.Scoring.Csat;
-using ServiceQuality.Scoring.Means;
-using ServiceQuality.Scoring.Nps;
-using ServiceQuality.Scoring.Proportions;
-using ServiceQuality.Scoring.Ratings;
 using ServiceQuality.Sla;
 
 namespace ServiceQuality.Samples.WebApi.Surveys;
@@ -108,9 +102,9 @@ internal static class SurveyEndpoints
             Hours(kpis.TimeToAcknowledge),
             Hours(kpis.TimeToResolve));
 
-        static ProportionResult? Share(ProportionResult result) => result.N == 0 ? null : result;
+        static ProportionResult? Share(ProportionResult result) => result.SampleSize == 0 ? null : result;
 
-        static MeanResult? Hours(MeanResult result) => result.N == 0 ? null : result;
+        static MeanResult? Hours(MeanResult result) => result.SampleSize == 0 ? null : result;
     }
 
     /// <summary>Checks every rating against its scale, so a stored response can always be scored.</summary>

@@ -1,6 +1,6 @@
 using ServiceQuality.Complaints;
 using ServiceQuality.Insights;
-using ServiceQuality.Scoring.Proportions;
+using ServiceQuality.Scoring;
 
 namespace ServiceQuality.Orleans.Scores;
 

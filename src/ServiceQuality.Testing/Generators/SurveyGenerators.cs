@@ -1,10 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using ServiceQuality.Insights;
-using ServiceQuality.Scoring.Ces;
-using ServiceQuality.Scoring.Csat;
-using ServiceQuality.Scoring.Nps;
-using ServiceQuality.Scoring.Ratings;
+using ServiceQuality.Scoring;
 
 namespace ServiceQuality.Testing;
 

@@ -1,7 +1,5 @@
 using System.Text.Json.Serialization;
 using ServiceQuality.Scoring;
-using ServiceQuality.Scoring.Means;
-using ServiceQuality.Scoring.Proportions;
 using ServiceQuality.Sla;
 
 namespace ServiceQuality.Complaints;

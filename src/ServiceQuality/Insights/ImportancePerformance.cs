@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ServiceQuality.Scoring;
 
 namespace ServiceQuality.Insights;
@@ -54,12 +55,29 @@ public sealed class ImportancePerformanceOptions
 
 /// <summary>One attribute placed on the importance-performance grid.</summary>
 /// <typeparam name="TAttribute">The attributes analysed (a client want, a service feature of the host's own).</typeparam>
-/// <param name="Attribute">The attribute.</param>
-/// <param name="Importance">Its importance (stated mean, or derived correlation).</param>
-/// <param name="Performance">Its mean performance rating.</param>
-/// <param name="Quadrant">The quadrant; a value on a crosshair counts as high.</param>
-public readonly record struct IpaPoint<TAttribute>(TAttribute Attribute, double Importance, double Performance, IpaQuadrant Quadrant)
+public readonly record struct IpaPoint<TAttribute>
 {
+    [JsonConstructor]
+    internal IpaPoint(TAttribute attribute, double importance, double performance, IpaQuadrant quadrant)
+    {
+        Attribute = attribute;
+        Importance = importance;
+        Performance = performance;
+        Quadrant = quadrant;
+    }
+
+    /// <summary>Gets the attribute.</summary>
+    public TAttribute Attribute { get; }
+
+    /// <summary>Gets its importance (stated mean, or derived correlation).</summary>
+    public double Importance { get; }
+
+    /// <summary>Gets its mean performance rating.</summary>
+    public double Performance { get; }
+
+    /// <summary>Gets the quadrant; a value on a crosshair counts as high.</summary>
+    public IpaQuadrant Quadrant { get; }
+
     /// <summary>
     /// Gets the gap P − I: below 0 the attribute performs worse than it matters (the shortfall to close first). It is
     /// meaningful when importance and performance are rated on the same scale (stated importance), not with a derived
@@ -70,11 +88,25 @@ public readonly record struct IpaPoint<TAttribute>(TAttribute Attribute, double 
 
 /// <summary>The result of an importance-performance analysis.</summary>
 /// <typeparam name="TAttribute">The attributes analysed.</typeparam>
-/// <param name="Points">One point per attribute, in the order given.</param>
-/// <param name="ImportanceCrosshair">The importance value that splits high from low.</param>
-/// <param name="PerformanceCrosshair">The performance value that splits high from low.</param>
-public sealed record IpaResult<TAttribute>(IReadOnlyList<IpaPoint<TAttribute>> Points, double ImportanceCrosshair, double PerformanceCrosshair)
+public sealed class IpaResult<TAttribute>
 {
+    [JsonConstructor]
+    internal IpaResult(IReadOnlyList<IpaPoint<TAttribute>> points, double importanceCrosshair, double performanceCrosshair)
+    {
+        Points = points;
+        ImportanceCrosshair = importanceCrosshair;
+        PerformanceCrosshair = performanceCrosshair;
+    }
+
+    /// <summary>Gets one point per attribute, in the order given.</summary>
+    public IReadOnlyList<IpaPoint<TAttribute>> Points { get; }
+
+    /// <summary>Gets the importance value that splits high from low.</summary>
+    public double ImportanceCrosshair { get; }
+
+    /// <summary>Gets the performance value that splits high from low.</summary>
+    public double PerformanceCrosshair { get; }
+
     /// <summary>Gets the attributes in the "concentrate here" quadrant, most important first.</summary>
     public IEnumerable<TAttribute> ConcentrateHere =>
         Points.Where(p => p.Quadrant == IpaQuadrant.ConcentrateHere).OrderByDescending(p => p.Importance).Select(p => p.Attribute);

@@ -1,5 +1,5 @@
+using System.Text.Json.Serialization;
 using ServiceQuality.Scoring;
-using ServiceQuality.Scoring.Means;
 
 namespace ServiceQuality.Insights;
 
@@ -51,18 +51,60 @@ public sealed class JourneyOptions
 }
 
 /// <summary>The peak-end score of one journey.</summary>
-/// <param name="Moments">The number of moments.</param>
-/// <param name="Score">PeakWeight·peak + (1 - PeakWeight)·end; <see langword="null"/> for an empty journey.</param>
-/// <param name="Peak">The peak moment.</param>
-/// <param name="End">The last moment (latest <see cref="MomentOfTruth.At"/>).</param>
-/// <param name="Mean">The plain mean rating, for comparison.</param>
-/// <param name="Normalized">The score on 0-100 with 100 the best end of the scale whatever its range and direction, to compare journeys rated on different scales.</param>
-public readonly record struct JourneyScore(int Moments, double? Score, MomentOfTruth? Peak, MomentOfTruth? End, double? Mean, double? Normalized);
+public readonly record struct JourneyScore
+{
+    [JsonConstructor]
+    internal JourneyScore(long sampleSize, double? estimate, MomentOfTruth? peak, MomentOfTruth? end, double? mean, double? normalized)
+    {
+        SampleSize = sampleSize;
+        Estimate = estimate;
+        Peak = peak;
+        End = end;
+        Mean = mean;
+        Normalized = normalized;
+    }
+
+    /// <summary>Gets the number of moments.</summary>
+    public long SampleSize { get; }
+
+    /// <summary>Gets the peak-end score, PeakWeight·peak + (1 - PeakWeight)·end; <see langword="null"/> for an empty journey.</summary>
+    public double? Estimate { get; }
+
+    /// <summary>Gets the peak moment.</summary>
+    public MomentOfTruth? Peak { get; }
+
+    /// <summary>Gets the last moment (latest <see cref="MomentOfTruth.At"/>).</summary>
+    public MomentOfTruth? End { get; }
+
+    /// <summary>Gets the plain mean rating, for comparison.</summary>
+    public double? Mean { get; }
+
+    /// <summary>Gets the score on 0-100 with 100 the best end of the scale whatever its range and direction, to compare journeys rated on different scales.</summary>
+    public double? Normalized { get; }
+
+    /// <summary>Gets whether there is a score (the journey has a moment).</summary>
+    public bool HasValue => Estimate.HasValue;
+
+    /// <summary>Gets why there is no score: <see cref="UndefinedReason.NoObservations"/> for an empty journey; <see cref="UndefinedReason.None"/> otherwise.</summary>
+    public UndefinedReason Undefined => HasValue ? UndefinedReason.None : UndefinedReason.NoObservations;
+}
 
 /// <summary>The ratings of one kind of moment across journeys.</summary>
-/// <param name="Kind">The kind.</param>
-/// <param name="Rating">The mean rating with its interval.</param>
-public readonly record struct MomentKindSummary(string Kind, MeanResult Rating);
+public readonly record struct MomentKindSummary
+{
+    [JsonConstructor]
+    internal MomentKindSummary(string kind, MeanResult rating)
+    {
+        Kind = kind;
+        Rating = rating;
+    }
+
+    /// <summary>Gets the kind.</summary>
+    public string Kind { get; }
+
+    /// <summary>Gets the mean rating with its interval.</summary>
+    public MeanResult Rating { get; }
+}
 
 /// <summary>Peak-end scores of journeys of moments of truth ("clients remember the really good and the really bad").</summary>
 public static class Journeys
@@ -140,7 +182,7 @@ public static class Journeys
         var sign = options.Direction == RatingDirection.HigherIsBetter ? 1 : -1;
         return [.. byKind
             .Select(kv => new MomentKindSummary(kv.Key, kv.Value.GetResult(level)))
-            .OrderBy(s => sign * s.Rating.Mean)
+            .OrderBy(s => sign * s.Rating.Estimate)
             .ThenBy(s => s.Kind, StringComparer.Ordinal)];
     }
 }

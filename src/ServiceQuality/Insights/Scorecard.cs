@@ -1,8 +1,5 @@
-using ServiceQuality.Scoring.Csat;
-using ServiceQuality.Scoring.Means;
-using ServiceQuality.Scoring.Nps;
-using ServiceQuality.Scoring.Proportions;
-using ServiceQuality.Scoring.Reliability;
+using System.Text.Json.Serialization;
+using ServiceQuality.Scoring;
 
 namespace ServiceQuality.Insights;
 
@@ -64,52 +61,141 @@ public sealed class ScorecardOptions
 }
 
 /// <summary>A want's scores: stated importance (mean), performance (mean with interval) and the IPA quadrant.</summary>
-/// <param name="Want">The want.</param>
-/// <param name="Importance">The mean stated importance.</param>
-/// <param name="Performance">The performance ratings.</param>
-/// <param name="Quadrant">Where it falls in the importance-performance grid.</param>
-public readonly record struct WantScore(ClientWant Want, double Importance, MeanResult Performance, IpaQuadrant Quadrant);
+public readonly record struct WantScore
+{
+    [JsonConstructor]
+    internal WantScore(ClientWant want, double importance, MeanResult performance, IpaQuadrant quadrant)
+    {
+        Want = want;
+        Importance = importance;
+        Performance = performance;
+        Quadrant = quadrant;
+    }
+
+    /// <summary>Gets the want.</summary>
+    public ClientWant Want { get; }
+
+    /// <summary>Gets the mean stated importance.</summary>
+    public double Importance { get; }
+
+    /// <summary>Gets the performance ratings.</summary>
+    public MeanResult Performance { get; }
+
+    /// <summary>Gets where it falls in the importance-performance grid.</summary>
+    public IpaQuadrant Quadrant { get; }
+}
 
 /// <summary>One agent's (or team's) scores.</summary>
-/// <param name="Agent">The agent.</param>
-/// <param name="Responses">The number of responses.</param>
-/// <param name="Nps">Their NPS.</param>
-/// <param name="Csat">Their CSAT.</param>
-public readonly record struct AgentScore(string Agent, long Responses, NpsResult Nps, CsatResult Csat);
+public readonly record struct AgentScore
+{
+    [JsonConstructor]
+    internal AgentScore(string agent, long sampleSize, NpsResult nps, CsatResult csat)
+    {
+        Agent = agent;
+        SampleSize = sampleSize;
+        Nps = nps;
+        Csat = csat;
+    }
+
+    /// <summary>Gets the agent.</summary>
+    public string Agent { get; }
+
+    /// <summary>Gets the number of responses.</summary>
+    public long SampleSize { get; }
+
+    /// <summary>Gets their NPS.</summary>
+    public NpsResult Nps { get; }
+
+    /// <summary>Gets their CSAT.</summary>
+    public CsatResult Csat { get; }
+}
 
 /// <summary>How consistent one measure is across agents: ICC1 is the share of its variance that depends on who served the client (0 = the same whoever you meet).</summary>
-/// <param name="Area">"CSAT", "NPS", "CES" or a want's name.</param>
-/// <param name="Agreement">ICC1, ICC2 and the F test (reference: R <c>multilevel</c>).</param>
-public readonly record struct ConsistencyScore(string Area, GroupAgreementResult Agreement);
+public readonly record struct ConsistencyScore
+{
+    [JsonConstructor]
+    internal ConsistencyScore(string area, GroupAgreementResult agreement)
+    {
+        Area = area;
+        Agreement = agreement;
+    }
+
+    /// <summary>Gets "CSAT", "NPS", "CES" or a want's name.</summary>
+    public string Area { get; }
+
+    /// <summary>Gets ICC1, ICC2 and the F test (reference: R <c>multilevel</c>).</summary>
+    public GroupAgreementResult Agreement { get; }
+}
 
 /// <summary>Internal against external clients on the hospitality measures.</summary>
-/// <param name="Nps">NPS: internal minus external, with its test and Cohen's d.</param>
-/// <param name="Csat">CSAT top box: internal minus external, with its test and Cohen's h.</param>
-/// <param name="Ces">CES mean: internal minus external (read with the CES direction of the options), with Welch's test and Cohen's d.</param>
-public readonly record struct SegmentParityScores(ParityResult? Nps, ParityResult? Csat, ParityResult? Ces);
+public readonly record struct SegmentParityScores
+{
+    [JsonConstructor]
+    internal SegmentParityScores(ParityResult? nps, ParityResult? csat, ParityResult? ces)
+    {
+        Nps = nps;
+        Csat = csat;
+        Ces = ces;
+    }
+
+    /// <summary>Gets the NPS comparison: internal minus external, with its test and Cohen's d.</summary>
+    public ParityResult? Nps { get; }
+
+    /// <summary>Gets the CSAT top-box comparison: internal minus external, with its test and Cohen's h.</summary>
+    public ParityResult? Csat { get; }
+
+    /// <summary>Gets the CES mean comparison: internal minus external (read with the CES direction of the options), with Welch's test and Cohen's d.</summary>
+    public ParityResult? Ces { get; }
+}
 
 /// <summary>Everything a service-quality scorecard shows, each figure with its n and uncertainty.</summary>
-/// <param name="Responses">The number of survey responses.</param>
-/// <param name="Nps">The Net Promoter Score.</param>
-/// <param name="Csat">CSAT: top-box share and mean.</param>
-/// <param name="Ces">Customer effort: the mean CES rating (which end is easy: <see cref="ServiceQualityIndexOptions.CesDirection"/>).</param>
-/// <param name="Wants">The seven client wants, in the enum's order (those with answers).</param>
-/// <param name="ImportancePerformance">The importance-performance analysis, or <see langword="null"/> with fewer than two wants answered.</param>
-/// <param name="Index">The Service Quality Index with each part's contribution.</param>
-/// <param name="Parity">Internal against external clients.</param>
-/// <param name="Agents">Agents with at least <see cref="ScorecardOptions.MinimumResponsesPerAgent"/> responses, by name.</param>
-/// <param name="Consistency">Consistency across agents per measure, least consistent first (the areas to work on for a "we" experience).</param>
-public sealed record ScorecardResult(
-    long Responses,
-    NpsResult Nps,
-    CsatResult Csat,
-    MeanResult Ces,
-    IReadOnlyList<WantScore> Wants,
-    IpaResult<ClientWant>? ImportancePerformance,
-    ServiceQualityIndexResult Index,
-    SegmentParityScores Parity,
-    IReadOnlyList<AgentScore> Agents,
-    IReadOnlyList<ConsistencyScore> Consistency);
+public sealed class ScorecardResult
+{
+    [JsonConstructor]
+    internal ScorecardResult(long sampleSize, NpsResult nps, CsatResult csat, MeanResult ces, IReadOnlyList<WantScore> wants, IpaResult<ClientWant>? importancePerformance, ServiceQualityIndexResult index, SegmentParityScores parity, IReadOnlyList<AgentScore> agents, IReadOnlyList<ConsistencyScore> consistency)
+    {
+        SampleSize = sampleSize;
+        Nps = nps;
+        Csat = csat;
+        Ces = ces;
+        Wants = wants;
+        ImportancePerformance = importancePerformance;
+        Index = index;
+        Parity = parity;
+        Agents = agents;
+        Consistency = consistency;
+    }
+
+    /// <summary>Gets the number of survey responses.</summary>
+    public long SampleSize { get; }
+
+    /// <summary>Gets the Net Promoter Score.</summary>
+    public NpsResult Nps { get; }
+
+    /// <summary>Gets CSAT: the top-box share and the mean.</summary>
+    public CsatResult Csat { get; }
+
+    /// <summary>Gets customer effort: the mean CES rating (which end is easy: <see cref="ServiceQualityIndexOptions.CesDirection"/>).</summary>
+    public MeanResult Ces { get; }
+
+    /// <summary>Gets the seven client wants, in the enum's order (those with answers).</summary>
+    public IReadOnlyList<WantScore> Wants { get; }
+
+    /// <summary>Gets the importance-performance analysis, or <see langword="null"/> with fewer than two wants answered.</summary>
+    public IpaResult<ClientWant>? ImportancePerformance { get; }
+
+    /// <summary>Gets the Service Quality Index with each part's contribution.</summary>
+    public ServiceQualityIndexResult Index { get; }
+
+    /// <summary>Gets internal against external clients.</summary>
+    public SegmentParityScores Parity { get; }
+
+    /// <summary>Gets the agents with at least <see cref="ScorecardOptions.MinimumResponsesPerAgent"/> responses, by name.</summary>
+    public IReadOnlyList<AgentScore> Agents { get; }
+
+    /// <summary>Gets the consistency across agents per measure, least consistent first (the areas to work on for a "we" experience).</summary>
+    public IReadOnlyList<ConsistencyScore> Consistency { get; }
+}
 
 /// <summary>
 /// Builds a <see cref="ScorecardResult"/> from survey responses and the service measures of complaint handling. To build

@@ -1,11 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ServiceQuality.Scoring;
-using ServiceQuality.Scoring.Csat;
-using ServiceQuality.Scoring.Means;
-using ServiceQuality.Scoring.Nps;
-using ServiceQuality.Scoring.Proportions;
-using ServiceQuality.Scoring.Reliability;
 
 namespace ServiceQuality.Insights;
 
@@ -23,7 +18,7 @@ public sealed class ScorecardAccumulator
     private readonly SortedDictionary<string, SurveyTally> _agents = new(StringComparer.Ordinal);
 
     /// <summary>Gets the number of responses.</summary>
-    public long Responses => _segments.Values.Sum(t => t.Responses);
+    public long Count => _segments.Values.Sum(t => t.Count);
 
     /// <summary>Gets the tally of each client segment that has responses.</summary>
     public IReadOnlyDictionary<ClientSegment, SurveyTally> Segments => _segments;
@@ -41,7 +36,7 @@ public sealed class ScorecardAccumulator
         ArgumentNullException.ThrowIfNull(response);
         Check.Defined(response.Segment, nameof(SurveyResponse.Segment));
         SurveyTally.Validate(response);
-        Check.Sum(Responses, 1, "responses");
+        Check.Sum(Count, 1, "responses");
         Tally(_segments, response.Segment).Add(response);
         if (response.Agent is { } agent)
         {
@@ -71,7 +66,7 @@ public sealed class ScorecardAccumulator
     public void Merge(ScorecardAccumulator other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        Check.Sum(Responses, other.Responses, "responses");
+        Check.Sum(Count, other.Count, "responses");
         var agents = other._agents.Select(kv => (kv.Key, Tally: kv.Value.Clone())).ToList();
         var segments = other._segments.Select(kv => (kv.Key, Tally: kv.Value.Clone())).ToList();
         foreach (var (segment, tally) in segments)
@@ -111,7 +106,7 @@ public sealed class ScorecardAccumulator
         var ces = all.Ces.GetMean();
         var wantMeans = all.Performance.OrderBy(w => w.Key).ToDictionary(w => w.Key, w => (Importance: all.Importance[w.Key].Mean ?? 0, Performance: w.Value.GetResult()));
         var ipa = wantMeans.Count >= 2
-            ? ImportancePerformance.Analyze(wantMeans.ToDictionary(w => w.Key, w => (w.Value.Importance, w.Value.Performance.Mean ?? 0)), options.ImportancePerformance)
+            ? ImportancePerformance.Analyze(wantMeans.ToDictionary(w => w.Key, w => (w.Value.Importance, w.Value.Performance.Estimate ?? 0)), options.ImportancePerformance)
             : null;
         var wants = wantMeans
             .Select(w => new WantScore(w.Key, w.Value.Importance, w.Value.Performance, ipa?.Points.First(p => p.Attribute == w.Key).Quadrant ?? default))
@@ -132,9 +127,9 @@ public sealed class ScorecardAccumulator
         }
 
         var index = ServiceQualityIndex.Compute(inputs, options.Index);
-        var agents = _agents.Where(a => a.Value.Responses >= options.MinimumResponsesPerAgent).Select(a => (a.Key, a.Value)).ToList();
-        var agentScores = agents.Select(a => new AgentScore(a.Key, a.Value.Responses, a.Value.Nps.GetNps(options.Nps), a.Value.Csat.GetCsat(options.Csat))).ToList();
-        return new ScorecardResult(all.Responses, nps, csat, ces, wants, ipa, index, Parity(options), agentScores, Consistency(agents));
+        var agents = _agents.Where(a => a.Value.Count >= options.MinimumResponsesPerAgent).Select(a => (a.Key, a.Value)).ToList();
+        var agentScores = agents.Select(a => new AgentScore(a.Key, a.Value.Count, a.Value.Nps.GetNps(options.Nps), a.Value.Csat.GetCsat(options.Csat))).ToList();
+        return new ScorecardResult(all.Count, nps, csat, ces, wants, ipa, index, Parity(options), agentScores, Consistency(agents));
     }
 
     private SegmentParityScores Parity(ScorecardOptions options)
@@ -263,15 +258,15 @@ public sealed class ScorecardAccumulator
         long total = 0;
         foreach (var t in _segments.Values)
         {
-            if (t.Responses > long.MaxValue - total)
+            if (t.Count > long.MaxValue - total)
             {
                 return false;
             }
 
-            total += t.Responses;
+            total += t.Count;
         }
 
-        return _agents.Values.All(t => t.Responses <= total);
+        return _agents.Values.All(t => t.Count <= total);
     }
 
     internal void WriteJson(Utf8JsonWriter writer, JsonSerializerOptions options)

@@ -1,7 +1,5 @@
+using System.Text.Json.Serialization;
 using ServiceQuality.Scoring;
-using ServiceQuality.Scoring.Means;
-using ServiceQuality.Scoring.Nps;
-using ServiceQuality.Scoring.Proportions;
 
 namespace ServiceQuality.Insights;
 
@@ -16,10 +14,25 @@ public enum EffectSizeKind
 }
 
 /// <summary>A parity comparison of a segment against another (first minus second).</summary>
-/// <param name="Test">The significance test of the difference.</param>
-/// <param name="EffectSize">The effect size; its sign follows the difference. <see langword="null"/> for Cohen's d when neither segment varies (the pooled standard deviation is 0).</param>
-/// <param name="Kind">Which effect-size measure.</param>
-public readonly record struct ParityResult(DifferenceTest Test, double? EffectSize, EffectSizeKind Kind);
+public readonly record struct ParityResult
+{
+    [JsonConstructor]
+    internal ParityResult(DifferenceTest test, double? effectSize, EffectSizeKind kind)
+    {
+        Test = test;
+        EffectSize = effectSize;
+        Kind = kind;
+    }
+
+    /// <summary>Gets the significance test of the difference.</summary>
+    public DifferenceTest Test { get; }
+
+    /// <summary>Gets the effect size; its sign follows the difference. <see langword="null"/> for Cohen's d when neither segment varies (the pooled standard deviation is 0).</summary>
+    public double? EffectSize { get; }
+
+    /// <summary>Gets which effect-size measure.</summary>
+    public EffectSizeKind Kind { get; }
+}
 
 /// <summary>
 /// Segment parity ("internal and external clients deserve the same service"): a segment's score against another's,
@@ -48,7 +61,7 @@ public static class SegmentParity
     public static ParityResult CompareMeans(in MeanResult first, in MeanResult second, double level = 0.95)
     {
         var test = Mean.Compare(first, second, level);
-        var pooled = Math.Sqrt((((first.EffectiveN - 1) * first.Variance!.Value) + ((second.EffectiveN - 1) * second.Variance!.Value)) / (first.EffectiveN + second.EffectiveN - 2));
+        var pooled = Math.Sqrt((((first.EffectiveSampleSize - 1) * first.Variance!.Value) + ((second.EffectiveSampleSize - 1) * second.Variance!.Value)) / (first.EffectiveSampleSize + second.EffectiveSampleSize - 2));
         return new ParityResult(test, pooled > 0 ? test.Difference / pooled : null, EffectSizeKind.CohensD);
     }
 
@@ -60,9 +73,9 @@ public static class SegmentParity
     public static ParityResult CompareNps(in NpsResult first, in NpsResult second, double level = 0.95)
     {
         var test = NetPromoterScore.Compare(first, second, level);
-        var v1 = first.Variance!.Value * first.N / Math.Max(1, first.N - 1);
-        var v2 = second.Variance!.Value * second.N / Math.Max(1, second.N - 1);
-        var pooled = Math.Sqrt((((first.N - 1) * v1) + ((second.N - 1) * v2)) / Math.Max(1, first.N + second.N - 2));
+        var v1 = first.Variance!.Value * first.SampleSize / Math.Max(1, first.SampleSize - 1);
+        var v2 = second.Variance!.Value * second.SampleSize / Math.Max(1, second.SampleSize - 1);
+        var pooled = Math.Sqrt((((first.SampleSize - 1) * v1) + ((second.SampleSize - 1) * v2)) / Math.Max(1, first.SampleSize + second.SampleSize - 2));
         return new ParityResult(test, pooled > 0 ? test.Difference / pooled : null, EffectSizeKind.CohensD);
     }
 

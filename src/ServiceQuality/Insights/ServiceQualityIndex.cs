@@ -1,7 +1,5 @@
+using System.Text.Json.Serialization;
 using ServiceQuality.Scoring;
-using ServiceQuality.Scoring.Means;
-using ServiceQuality.Scoring.Nps;
-using ServiceQuality.Scoring.Proportions;
 
 namespace ServiceQuality.Insights;
 
@@ -103,20 +101,68 @@ public sealed class ServiceQualityIndexOptions
 }
 
 /// <summary>One part of the index and what it contributes.</summary>
-/// <param name="Name">"CSAT", "NPS", "CES", "SLA attainment", "First-contact resolution", "Reopen rate" or the want's name.</param>
-/// <param name="Family">Its family.</param>
-/// <param name="Score">The part on 0-100 (higher is better).</param>
-/// <param name="Weight">Its final weight; the weights of the parts sum to 1.</param>
-/// <param name="Contribution">Weight × Score: the points it adds to the index.</param>
-/// <param name="StandardError">The standard error of <see cref="Score"/> (0 when unknown, e.g. one response).</param>
-public readonly record struct IndexComponent(string Name, IndexFamily Family, double Score, double Weight, double Contribution, double StandardError);
+public readonly record struct IndexComponent
+{
+    [JsonConstructor]
+    internal IndexComponent(string name, IndexFamily family, double score, double weight, double contribution, double standardError)
+    {
+        Name = name;
+        Family = family;
+        Score = score;
+        Weight = weight;
+        Contribution = contribution;
+        StandardError = standardError;
+    }
+
+    /// <summary>Gets "CSAT", "NPS", "CES", "SLA attainment", "First-contact resolution", "Reopen rate" or the want's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets its family.</summary>
+    public IndexFamily Family { get; }
+
+    /// <summary>Gets the part on 0-100 (higher is better).</summary>
+    public double Score { get; }
+
+    /// <summary>Gets its final weight; the weights of the parts sum to 1.</summary>
+    public double Weight { get; }
+
+    /// <summary>Gets the contribution Weight × Score: the points it adds to the index.</summary>
+    public double Contribution { get; }
+
+    /// <summary>Gets the standard error of <see cref="Score"/> (0 when unknown, e.g. one response).</summary>
+    public double StandardError { get; }
+}
 
 /// <summary>The Service Quality Index with its parts.</summary>
-/// <param name="Index">The index on 0-100; <see langword="null"/> when no input has data.</param>
-/// <param name="StandardError">Its standard error by the delta method.</param>
-/// <param name="Interval">Index ± z·SE, limited to [0, 100].</param>
-/// <param name="Components">The parts, whose contributions sum to the index.</param>
-public sealed record ServiceQualityIndexResult(double? Index, double? StandardError, ConfidenceInterval? Interval, IReadOnlyList<IndexComponent> Components);
+public sealed class ServiceQualityIndexResult
+{
+    [JsonConstructor]
+    internal ServiceQualityIndexResult(double? estimate, double? standardError, ConfidenceInterval? interval, IReadOnlyList<IndexComponent> components)
+    {
+        Estimate = estimate;
+        StandardError = standardError;
+        Interval = interval;
+        Components = components;
+    }
+
+    /// <summary>Gets the index on 0-100; <see langword="null"/> when no input has data.</summary>
+    public double? Estimate { get; }
+
+    /// <summary>Gets its standard error by the delta method.</summary>
+    public double? StandardError { get; }
+
+    /// <summary>Gets the interval Estimate ± z·SE, limited to [0, 100].</summary>
+    public ConfidenceInterval? Interval { get; }
+
+    /// <summary>Gets the parts, whose contributions sum to the index.</summary>
+    public IReadOnlyList<IndexComponent> Components { get; }
+
+    /// <summary>Gets whether there is an index (some input has data).</summary>
+    public bool HasValue => Estimate.HasValue;
+
+    /// <summary>Gets why there is no index: <see cref="UndefinedReason.NoObservations"/> when no input has data; <see cref="UndefinedReason.None"/> otherwise.</summary>
+    public UndefinedReason Undefined => HasValue ? UndefinedReason.None : UndefinedReason.NoObservations;
+}
 
 /// <summary>
 /// The Service Quality Index: an explainable 0-100 composite of hospitality (CSAT, NPS, CES), service (SLA
@@ -163,14 +209,14 @@ public static class ServiceQualityIndex
         AddProportion(parts, "CSAT", IndexFamily.Hospitality, inputs.Csat, higherIsBetter: true);
         if (inputs.Nps is { HasValue: true } nps)
         {
-            parts.Add(("NPS", IndexFamily.Hospitality, 50 * (nps.Score!.Value + 1), 50 * nps.StandardError!.Value, 1));
+            parts.Add(("NPS", IndexFamily.Hospitality, 50 * (nps.Estimate!.Value + 1), 50 * nps.StandardError!.Value, 1));
         }
 
         if (inputs.Ces is { HasValue: true } ces)
         {
             var range = options.CesScaleMaximum - options.CesScaleMinimum;
-            Check.InRange(ces.Mean!.Value, options.CesScaleMinimum, options.CesScaleMaximum, nameof(inputs.Ces));
-            var easiness = options.CesDirection == RatingDirection.HigherIsBetter ? ces.Mean.Value - options.CesScaleMinimum : options.CesScaleMaximum - ces.Mean.Value;
+            Check.InRange(ces.Estimate!.Value, options.CesScaleMinimum, options.CesScaleMaximum, nameof(inputs.Ces));
+            var easiness = options.CesDirection == RatingDirection.HigherIsBetter ? ces.Estimate.Value - options.CesScaleMinimum : options.CesScaleMaximum - ces.Estimate.Value;
             parts.Add(("CES", IndexFamily.Hospitality, 100 * easiness / range, 100 * (ces.StandardError ?? 0) / range, 1));
         }
 
@@ -184,9 +230,9 @@ public static class ServiceQualityIndex
         {
             Check.Weight(rating.Importance, nameof(inputs.Wants));
             var range = options.WantScaleMaximum - options.WantScaleMinimum;
-            Check.InRange(rating.Performance.Mean!.Value, options.WantScaleMinimum, options.WantScaleMaximum, nameof(inputs.Wants));
+            Check.InRange(rating.Performance.Estimate!.Value, options.WantScaleMinimum, options.WantScaleMaximum, nameof(inputs.Wants));
             var within = importanceSum > 0 ? rating.Importance / importanceSum : 1.0 / wants.Length;
-            parts.Add((want.ToString(), IndexFamily.ClientWants, 100 * (rating.Performance.Mean.Value - options.WantScaleMinimum) / range, 100 * (rating.Performance.StandardError ?? 0) / range, within));
+            parts.Add((want.ToString(), IndexFamily.ClientWants, 100 * (rating.Performance.Estimate.Value - options.WantScaleMinimum) / range, 100 * (rating.Performance.StandardError ?? 0) / range, within));
         }
 
         double FamilyWeight(IndexFamily f) => f switch
@@ -223,6 +269,6 @@ public static class ServiceQualityIndex
         }
 
         var p = r.Estimate!.Value;
-        parts.Add((name, family, 100 * (higherIsBetter ? p : 1 - p), 100 * Math.Sqrt(p * (1 - p) / r.N), 1));
+        parts.Add((name, family, 100 * (higherIsBetter ? p : 1 - p), 100 * Math.Sqrt(p * (1 - p) / r.SampleSize), 1));
     }
 }

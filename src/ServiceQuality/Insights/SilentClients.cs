@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ServiceQuality.Scoring;
 
 namespace ServiceQuality.Insights;
@@ -22,12 +23,33 @@ public sealed class SilenceOptions
 public readonly record struct ClientActivity(long BaselineEvents, TimeSpan BaselineDuration, long RecentEvents, TimeSpan RecentDuration);
 
 /// <summary>The assessment of one client's recent silence.</summary>
-/// <param name="Expected">The events expected in the recent window at the client's own baseline rate, λ.</param>
-/// <param name="Observed">The events observed.</param>
-/// <param name="Probability">P(X ≤ observed) for X ~ Poisson(λ): how likely a drop this deep is by chance.</param>
-/// <param name="IsSilent">Whether the client is flagged: enough history and <see cref="Probability"/> below the threshold.</param>
-/// <param name="HasEnoughHistory">Whether the baseline had at least the minimum number of events.</param>
-public readonly record struct SilenceAssessment(double Expected, long Observed, double Probability, bool IsSilent, bool HasEnoughHistory);
+public readonly record struct SilenceAssessment
+{
+    [JsonConstructor]
+    internal SilenceAssessment(double expected, long observed, double probability, bool isSilent, bool hasEnoughHistory)
+    {
+        Expected = expected;
+        Observed = observed;
+        Probability = probability;
+        IsSilent = isSilent;
+        HasEnoughHistory = hasEnoughHistory;
+    }
+
+    /// <summary>Gets the events expected in the recent window at the client's own baseline rate, λ.</summary>
+    public double Expected { get; }
+
+    /// <summary>Gets the events observed.</summary>
+    public long Observed { get; }
+
+    /// <summary>Gets the probability P(X ≤ observed) for X ~ Poisson(λ): how likely a drop this deep is by chance.</summary>
+    public double Probability { get; }
+
+    /// <summary>Gets whether the client is flagged: enough history and <see cref="Probability"/> below the threshold.</summary>
+    public bool IsSilent { get; }
+
+    /// <summary>Gets whether the baseline had at least the minimum number of events.</summary>
+    public bool HasEnoughHistory { get; }
+}
 
 /// <summary>
 /// Silent clients ("complaints are a gift; silence is more worrying than complaints"): a client whose complaints and

@@ -1,11 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ServiceQuality.Scoring;
-using ServiceQuality.Scoring.Ces;
-using ServiceQuality.Scoring.Csat;
-using ServiceQuality.Scoring.Means;
-using ServiceQuality.Scoring.Nps;
-using ServiceQuality.Scoring.Ratings;
 
 namespace ServiceQuality.Insights;
 
@@ -25,7 +20,7 @@ public sealed class SurveyTally
     private RatingAccumulator<CesScale> _ces;
 
     /// <summary>Gets the number of responses.</summary>
-    public long Responses { get; private set; }
+    public long Count { get; private set; }
 
     /// <summary>Gets the 0-10 likelihood-to-recommend ratings.</summary>
     public RatingAccumulator<NpsScale> Nps => _nps;
@@ -51,7 +46,7 @@ public sealed class SurveyTally
     {
         ArgumentNullException.ThrowIfNull(response);
         Validate(response);
-        Responses = Check.Sum(Responses, 1, "responses");
+        Count = Check.Sum(Count, 1, "responses");
         if (response.Nps is { } n)
         {
             _nps.Add(n);
@@ -87,7 +82,7 @@ public sealed class SurveyTally
         }
 
         // Every count of a tally is at most its number of responses, so this check covers them all.
-        Responses = Check.Sum(Responses, other.Responses, "responses");
+        Count = Check.Sum(Count, other.Count, "responses");
         _nps.Merge(other._nps);
         _csat.Merge(other._csat);
         _ces.Merge(other._ces);
@@ -99,7 +94,7 @@ public sealed class SurveyTally
     /// <returns>The copy.</returns>
     public SurveyTally Clone()
     {
-        var copy = new SurveyTally { Responses = Responses, _nps = _nps, _csat = _csat, _ces = _ces };
+        var copy = new SurveyTally { Count = Count, _nps = _nps, _csat = _csat, _ces = _ces };
         Merge(copy._importance, _importance);
         Merge(copy._performance, _performance);
         return copy;
@@ -152,7 +147,7 @@ public sealed class SurveyTally
     /// <summary>Writes the responses, the three rating states and the want states (want byte, then the mean state).</summary>
     internal void WriteTo(ref BinaryState writer)
     {
-        writer.WriteVarint(Responses);
+        writer.WriteVarint(Count);
         writer.Nested(_nps.TryWriteTo(writer.Free, out var a), a);
         writer.Nested(_csat.TryWriteTo(writer.Free, out var b), b);
         writer.Nested(_ces.TryWriteTo(writer.Free, out var c), c);
@@ -170,7 +165,7 @@ public sealed class SurveyTally
     /// <summary>Reads a tally written by <see cref="WriteTo"/>; <see langword="null"/> when malformed or inconsistent.</summary>
     internal static SurveyTally? ReadFrom(ref BinaryState reader)
     {
-        var tally = new SurveyTally { Responses = reader.ReadVarint() };
+        var tally = new SurveyTally { Count = reader.ReadVarint() };
         reader.Nested(RatingAccumulator<NpsScale>.TryReadFrom(reader.Rest, out tally._nps, out var a), a);
         reader.Nested(RatingAccumulator<CsatScale>.TryReadFrom(reader.Rest, out tally._csat, out var b), b);
         reader.Nested(RatingAccumulator<CesScale>.TryReadFrom(reader.Rest, out tally._ces, out var c), c);
@@ -193,14 +188,14 @@ public sealed class SurveyTally
 
     /// <summary>Whether every count is at most the number of responses (true of any tally built by adding responses).</summary>
     internal bool IsConsistent() =>
-        _nps.Count <= Responses && _csat.Count <= Responses && _ces.Count <= Responses
-        && _importance.Values.Concat(_performance.Values).All(a => a.Count <= Responses && a.SumOfWeights == a.Count && a.SumOfSquaredWeights == a.Count);
+        _nps.Count <= Count && _csat.Count <= Count && _ces.Count <= Count
+        && _importance.Values.Concat(_performance.Values).All(a => a.Count <= Count && a.SumOfWeights == a.Count && a.SumOfSquaredWeights == a.Count);
 
     /// <summary>Writes the JSON state (the converter of <see cref="SurveyTally"/>).</summary>
     internal void WriteJson(Utf8JsonWriter writer, JsonSerializerOptions options)
     {
         JsonState.WriteStart(writer);
-        writer.WriteNumber("responses", Responses);
+        writer.WriteNumber("responses", Count);
         writer.WritePropertyName("nps");
         NpsJson.Write(writer, _nps, options);
         writer.WritePropertyName("csat");
@@ -233,7 +228,7 @@ public sealed class SurveyTally
             switch (name)
             {
                 case "responses":
-                    s.Tally.Responses = JsonState.ReadCount(ref r, name);
+                    s.Tally.Count = JsonState.ReadCount(ref r, name);
                     return true;
                 case "nps":
                     s.Tally._nps = NpsJson.Read(ref r, typeof(RatingAccumulator<NpsScale>), s.Options);

@@ -1,14 +1,24 @@
+using System.Text.Json.Serialization;
 using ServiceQuality.Scoring;
-using ServiceQuality.Scoring.Means;
-using ServiceQuality.Scoring.Nps;
-using ServiceQuality.Scoring.Proportions;
 
 namespace ServiceQuality.Insights;
 
 /// <summary>The change from one period to the next.</summary>
-/// <param name="Period">The index of the later period (1 is the change from period 0 to period 1).</param>
-/// <param name="Change">The test of the later period minus the earlier; <see langword="null"/> when either period has too little data.</param>
-public readonly record struct PeriodChange(int Period, DifferenceTest? Change);
+public readonly record struct PeriodChange
+{
+    [JsonConstructor]
+    internal PeriodChange(int period, DifferenceTest? change)
+    {
+        Period = period;
+        Change = change;
+    }
+
+    /// <summary>Gets the index of the later period (1 is the change from period 0 to period 1).</summary>
+    public int Period { get; }
+
+    /// <summary>Gets the test of the later period minus the earlier; <see langword="null"/> when either period has too little data.</summary>
+    public DifferenceTest? Change { get; }
+}
 
 /// <summary>
 /// Period-over-period trends ("client service is a process, not an event"): each period against the one before, with

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ServiceQuality.Scoring;
 
 namespace ServiceQuality.Insights;
@@ -28,14 +29,41 @@ public sealed class WordOfMouthOptions
 }
 
 /// <summary>The estimated reach of word of mouth.</summary>
-/// <param name="Experiences">All experiences counted (positive, neutral and negative).</param>
-/// <param name="Positive">The positive experiences.</param>
-/// <param name="Negative">The negative experiences.</param>
-/// <param name="PositiveReach">Positive × positive amplification.</param>
-/// <param name="NegativeReach">Negative × negative amplification.</param>
-/// <param name="NetReach">PositiveReach - NegativeReach: below 0, more people hear bad than good.</param>
-/// <param name="Interval">The interval of the net reach; <see langword="null"/> with no experiences.</param>
-public readonly record struct WordOfMouthResult(long Experiences, long Positive, long Negative, double PositiveReach, double NegativeReach, double NetReach, ConfidenceInterval? Interval);
+public readonly record struct WordOfMouthResult
+{
+    [JsonConstructor]
+    internal WordOfMouthResult(long sampleSize, long positive, long negative, double positiveReach, double negativeReach, double netReach, ConfidenceInterval? interval)
+    {
+        SampleSize = sampleSize;
+        Positive = positive;
+        Negative = negative;
+        PositiveReach = positiveReach;
+        NegativeReach = negativeReach;
+        NetReach = netReach;
+        Interval = interval;
+    }
+
+    /// <summary>Gets all experiences counted (positive, neutral and negative).</summary>
+    public long SampleSize { get; }
+
+    /// <summary>Gets the positive experiences.</summary>
+    public long Positive { get; }
+
+    /// <summary>Gets the negative experiences.</summary>
+    public long Negative { get; }
+
+    /// <summary>Gets the positive reach, Positive × positive amplification.</summary>
+    public double PositiveReach { get; }
+
+    /// <summary>Gets the negative reach, Negative × negative amplification.</summary>
+    public double NegativeReach { get; }
+
+    /// <summary>Gets the net reach PositiveReach - NegativeReach: below 0, more people hear bad than good.</summary>
+    public double NetReach { get; }
+
+    /// <summary>Gets the interval of the net reach; <see langword="null"/> with no experiences.</summary>
+    public ConfidenceInterval? Interval { get; }
+}
 
 /// <summary>
 /// Word-of-mouth reach: negative experiences are amplified more than positive ones (see <see cref="WordOfMouthOptions"/>).

@@ -3,7 +3,7 @@ using ServiceQuality.Complaints;
 using ServiceQuality.Insights;
 using ServiceQuality.Orleans.Scores;
 using ServiceQuality.Orleans.Tests.Serialization;
-using ServiceQuality.Scoring.Proportions;
+using ServiceQuality.Scoring;
 using Xunit.Abstractions;
 
 namespace ServiceQuality.Orleans.Tests.Scores;
@@ -39,9 +39,9 @@ public sealed class ScorecardGrainTests(ClusterFixture fixture, ITestOutputHelpe
             responses.Concat(extra),
             firstContactResolution: Proportion.FromCounts(allMeasures.FirstContactResolutions, allMeasures.Closed),
             reopenRate: Proportion.FromCounts(allMeasures.Reopened, allMeasures.EverResolved));
-        output.WriteLine($"{merged.Partitions} partitions; {merged.Surveys.Responses} responses");
+        output.WriteLine($"{merged.Partitions} partitions; {merged.Surveys.Count} responses");
         Assert.InRange(merged.Partitions, silos.Length + 1, silos.Length * 2);
-        Assert.Equal(630, merged.Surveys.Responses);
+        Assert.Equal(630, merged.Surveys.Count);
         Assert.Equal(allMeasures, merged.Complaints);
         // Every count and label equal; every real number equal up to the last bits of floating-point addition order
         // (the accumulators merge means and variances from partial sums, Chan et al.).
@@ -60,7 +60,7 @@ public sealed class ScorecardGrainTests(ClusterFixture fixture, ITestOutputHelpe
         await Assert.ThrowsAnyAsync<ArgumentException>(() => intake.AddSurveyResponsesAsync(bad));
 
         var tally = await fixture.Cluster.GrainFactory.GetGrain<IScorecardGrain>(scope).GetTallyAsync();
-        Assert.Equal(5, tally.Surveys.Responses);
+        Assert.Equal(5, tally.Surveys.Count);
     }
 
     private static string Json(ScorecardResult result) => JsonSerializer.Serialize(result, InsightsJson.ScorecardResult);

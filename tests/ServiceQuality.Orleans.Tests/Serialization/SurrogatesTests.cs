@@ -224,7 +224,7 @@ public sealed class SurrogatesTests(ClusterFixture fixture)
         var copy = RoundTrip(accumulator);
 
         Assert.Equal(Bytes(accumulator), Bytes(copy));
-        Assert.Equal(accumulator.Responses, copy.Responses);
+        Assert.Equal(accumulator.Count, copy.Count);
         Assert.Equal(accumulator.GetResult().Nps, copy.GetResult().Nps);
         Assert.Equal(Bytes(accumulator), Bytes(Copier.Copy(accumulator)));
         Assert.NotSame(accumulator, Copier.Copy(accumulator));   // mutable: a copy, so a grain's tally is never shared

@@ -1,8 +1,7 @@
 using FsCheck.Fluent;
 using ServiceQuality.Complaints;
 using ServiceQuality.Normalization;
-using ServiceQuality.Scoring.Csat;
-using ServiceQuality.Scoring.Nps;
+using ServiceQuality.Scoring;
 using ServiceQuality.Sla;
 
 namespace ServiceQuality.Testing.Tests.Generators;

@@ -1,7 +1,5 @@
 using FsCheck.Fluent;
-using ServiceQuality.Scoring.Csat;
-using ServiceQuality.Scoring.Means;
-using ServiceQuality.Scoring.Ratings;
+using ServiceQuality.Scoring;
 
 namespace ServiceQuality.Testing.Tests.Laws;
 

@@ -2,8 +2,7 @@ using System.Text.Json;
 using FsCheck;
 using FsCheck.Xunit;
 using ServiceQuality.Complaints;
-using ServiceQuality.Scoring.Means;
-using ServiceQuality.Scoring.Proportions;
+using ServiceQuality.Scoring;
 using ServiceQuality.Sla;
 
 namespace ServiceQuality.Tests.Complaints;
@@ -52,23 +51,23 @@ public class ComplaintKpisTests
 
         Assert.Equal(3, kpis.Complaints);
         // Both closed; only "first" was never reopened.
-        Assert.Equal((1L, 2L), (kpis.FirstContactResolution.Successes, kpis.FirstContactResolution.N));
+        Assert.Equal((1L, 2L), (kpis.FirstContactResolution.Successes, kpis.FirstContactResolution.SampleSize));
         Assert.Equal(0.5, kpis.FirstContactResolution.Estimate);
         // Both were fixed; "reopened" came back once.
-        Assert.Equal((1L, 2L), (kpis.ReopenRate.Successes, kpis.ReopenRate.N));
+        Assert.Equal((1L, 2L), (kpis.ReopenRate.Successes, kpis.ReopenRate.SampleSize));
         // Acknowledge: two met within 4 business hours, the withdrawn one stopped, so not met.
-        Assert.Equal((2L, 3L), (kpis.SlaAttainment(SlaClockKind.Acknowledge).Successes, kpis.SlaAttainment(SlaClockKind.Acknowledge).N));
+        Assert.Equal((2L, 3L), (kpis.SlaAttainment(SlaClockKind.Acknowledge).Successes, kpis.SlaAttainment(SlaClockKind.Acknowledge).SampleSize));
         // Resolve: two met within 3 business days, the withdrawn one stopped, so not met.
-        Assert.Equal((2L, 3L), (kpis.SlaAttainment(SlaClockKind.Resolve).Successes, kpis.SlaAttainment(SlaClockKind.Resolve).N));
+        Assert.Equal((2L, 3L), (kpis.SlaAttainment(SlaClockKind.Resolve).Successes, kpis.SlaAttainment(SlaClockKind.Resolve).SampleSize));
         // Wilson 95% interval for 2 of 3 (z = 1.959964): [0.2077, 0.9385].
         Assert.Equal(0.2077, kpis.SlaAttainment(SlaClockKind.Resolve).Interval!.Value.Lower, 4);
         Assert.Equal(0.9385, kpis.SlaAttainment(SlaClockKind.Resolve).Interval!.Value.Upper, 4);
         // Business hours to acknowledge: first 1 h (15:00-16:00), reopened 0.5 h; the withdrawn one was never acknowledged.
-        Assert.Equal(2, kpis.TimeToAcknowledge.N);
-        Assert.Equal(0.75, kpis.TimeToAcknowledge.Mean!.Value, 12);
+        Assert.Equal(2, kpis.TimeToAcknowledge.SampleSize);
+        Assert.Equal(0.75, kpis.TimeToAcknowledge.Estimate!.Value, 12);
         // Business hours to resolve over the weekend: first Fri 15-17 + Mon 9-11 = 4 h, reopened Fri 15-17 + Mon 9-12 = 5 h.
-        Assert.Equal(2, kpis.TimeToResolve.N);
-        Assert.Equal(4.5, kpis.TimeToResolve.Mean!.Value, 12);
+        Assert.Equal(2, kpis.TimeToResolve.SampleSize);
+        Assert.Equal(4.5, kpis.TimeToResolve.Estimate!.Value, 12);
         Assert.Equal(0.5, kpis.TimeToResolve.Variance!.Value, 12);
     }
 
@@ -113,7 +112,7 @@ public class ComplaintKpisTests
         Assert.Null(k.FirstContactResolution.Estimate);
         Assert.Null(k.ReopenRate.Estimate);
         Assert.Null(k.SlaAttainment(SlaClockKind.Update).Estimate);
-        Assert.Null(k.TimeToResolve.Mean);
+        Assert.Null(k.TimeToResolve.Estimate);
     }
 
     [Property(MaxTest = 60)]
@@ -169,7 +168,7 @@ public class ComplaintKpisTests
             json);
         var back = JsonSerializer.Deserialize(json, ComplaintKpisJson.ComplaintKpis);
         Assert.Equal(kpis, back);
-        Assert.Equal(0.75, back.TimeToAcknowledge.Mean!.Value, 15);
+        Assert.Equal(0.75, back.TimeToAcknowledge.Estimate!.Value, 15);
         Assert.Equal(3, back.Complaints);
         // A host's own options (reflection) go through the same converter.
         Assert.Equal(json, JsonSerializer.Serialize(kpis));
@@ -339,8 +338,8 @@ public class ComplaintKpisTests
         Assert.Equal(expected.ResolveSla, actual.ResolveSla);
         foreach (var (e, a) in new[] { (expected.TimeToAcknowledge, actual.TimeToAcknowledge), (expected.TimeToResolve, actual.TimeToResolve) })
         {
-            Assert.Equal(e.N, a.N);
-            Assert.Equal(e.Mean ?? 0, a.Mean ?? 0, 1e-9);
+            Assert.Equal(e.SampleSize, a.SampleSize);
+            Assert.Equal(e.Estimate ?? 0, a.Estimate ?? 0, 1e-9);
             Assert.Equal(e.Variance ?? 0, a.Variance ?? 0, 1e-6);
         }
     }

@@ -22,7 +22,7 @@ public sealed class JourneysTests
     public void Score_PeakEnd(PeakDefinition peak, double expected, double peakRating)
     {
         var s = Journeys.Score(Journey, new JourneyOptions { Peak = peak });
-        Assert.Equal(expected, s.Score!.Value, 14);
+        Assert.Equal(expected, s.Estimate!.Value, 14);
         Assert.Equal(peakRating, s.Peak!.Value.Rating);
         Assert.Equal("fix", s.End!.Value.Kind); // the latest moment, whatever the input order
         Assert.Equal(3.25, s.Mean!.Value, 14);
@@ -32,7 +32,7 @@ public sealed class JourneysTests
     [Fact]
     public void Score_EmptyJourney_HasNoScore_AndBadRatingThrows()
     {
-        Assert.Null(Journeys.Score([]).Score);
+        Assert.Null(Journeys.Score([]).Estimate);
         Assert.Throws<ArgumentOutOfRangeException>(() => Journeys.Score([new(T0, "phone", "fix", 6)]));
     }
 
@@ -42,8 +42,8 @@ public sealed class JourneysTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Journeys.KindsByWeakness([[new(T0, "phone", "fix", 9)]]));
         var kinds = Journeys.KindsByWeakness([Journey, [new(T0, "phone", "status update", 2)]]);
         Assert.Equal("status update", kinds[0].Kind);
-        Assert.Equal(2, kinds[0].Rating.Mean!.Value, 14);
-        Assert.Equal(3, kinds[0].Rating.N);
+        Assert.Equal(2, kinds[0].Rating.Estimate!.Value, 14);
+        Assert.Equal(3, kinds[0].Rating.SampleSize);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class JourneysTests
         var options = new JourneyOptions { ScaleMinimum = 1, ScaleMaximum = 7, Direction = RatingDirection.LowerIsBetter, Peak = PeakDefinition.Worst };
         var worst = Journeys.Score(effort, options);
         Assert.Equal(6, worst.Peak!.Value.Rating);
-        Assert.Equal(3.5, worst.Score!.Value, 14); // (6 + 1)/2
+        Assert.Equal(3.5, worst.Estimate!.Value, 14); // (6 + 1)/2
         Assert.Equal(100 * (7 - 3.5) / 6, worst.Normalized!.Value, 12); // 100 = the easy end
         Assert.Equal(1, Journeys.Score(effort, new JourneyOptions { ScaleMaximum = 7, Direction = RatingDirection.LowerIsBetter, Peak = PeakDefinition.Best }).Peak!.Value.Rating);
         Assert.Equal("status update", Journeys.KindsByWeakness([effort], options: options)[0].Kind); // weakest = highest effort

@@ -42,11 +42,11 @@ public sealed class ScorecardAccumulatorTests
     {
         const double tolerance = 1e-9;
         bool Close(double? x, double? y) => Tolerance.Close(x, y, tolerance);
-        return a.Responses == b.Responses && a.Nps == b.Nps && a.Csat == b.Csat
+        return a.SampleSize == b.SampleSize && a.Nps == b.Nps && a.Csat == b.Csat
             && Tolerance.Same(a.Ces, b.Ces, tolerance)
             && a.Wants.Count == b.Wants.Count
             && a.Wants.Zip(b.Wants).All(w => w.First.Want == w.Second.Want && w.First.Quadrant == w.Second.Quadrant && Close(w.First.Importance, w.Second.Importance) && Tolerance.Same(w.First.Performance, w.Second.Performance, tolerance))
-            && Close(a.Index.Index, b.Index.Index)
+            && Close(a.Index.Estimate, b.Index.Estimate)
             && Close(a.Parity.Nps?.Test.PValue, b.Parity.Nps?.Test.PValue) && Close(a.Parity.Csat?.Test.PValue, b.Parity.Csat?.Test.PValue) && Close(a.Parity.Ces?.Test.PValue, b.Parity.Ces?.Test.PValue)
             && a.Agents.SequenceEqual(b.Agents)
             && a.Consistency.Count == b.Consistency.Count
@@ -67,7 +67,7 @@ public sealed class ScorecardAccumulatorTests
             merged.Merge(partial);
         }
 
-        return Same(merged.GetResult(ThreePerAgent), Scorecard.Compute(responses, ThreePerAgent)) && merged.Responses == responses.Count;
+        return Same(merged.GetResult(ThreePerAgent), Scorecard.Compute(responses, ThreePerAgent)) && merged.Count == responses.Count;
     }
 
     /// <summary>
@@ -93,7 +93,7 @@ public sealed class ScorecardAccumulatorTests
         first.Merge(Accumulate(responses.Skip(35)));
         var merged = first.GetResult(ThreePerAgent);
         Assert.True(Same(merged, Scorecard.Compute(responses, ThreePerAgent)));
-        Assert.Equal(80, merged.Responses);
+        Assert.Equal(80, merged.SampleSize);
         Assert.NotEmpty(merged.Consistency); // the agents' ICCs come from the merged tallies, not raw ratings
     }
 
@@ -176,7 +176,7 @@ public sealed class ScorecardAccumulatorTests
         acc.Merge(new ScorecardAccumulator());
         Assert.Equal(before, Json(acc));
         acc.Merge(acc);
-        Assert.Equal(50, acc.Responses);
+        Assert.Equal(50, acc.Count);
         Assert.Equal(2 * Accumulate(RandomResponses(11, 25)).Segments.Values.Sum(t => t.Nps.Count), acc.Segments.Values.Sum(t => t.Nps.Count));
     }
 
@@ -187,7 +187,7 @@ public sealed class ScorecardAccumulatorTests
         var bad = new SurveyResponse { ClientId = "C1", Nps = 9, Csat = 5, Ces = 9 }; // CES off its 1-7 scale
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => acc.Add(bad));
         Assert.Contains("from 1 to 7", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(0, acc.Responses);
+        Assert.Equal(0, acc.Count);
         Assert.Empty(acc.Segments);
     }
 }

@@ -1,5 +1,6 @@
+using System.Text.Json;
 using ServiceQuality.Insights;
-using ServiceQuality.Scoring.Proportions;
+using ServiceQuality.Scoring;
 
 namespace ServiceQuality.Tests.Insights;
 
@@ -37,21 +38,38 @@ public class ScorecardTests
     }
 
     [Fact]
+    public void ScorecardResult_JsonRoundTrip_ReadsBackEveryFigure()
+    {
+        var card = Scorecard.Compute(Responses(), FourPerAgent, slaAttainment: Proportion.FromCounts(9, 10));
+        var json = JsonSerializer.Serialize(card, InsightsJson.ScorecardResult);
+
+        var back = JsonSerializer.Deserialize(json, InsightsJson.ScorecardResult)!;
+
+        // The results are get-only with internal constructors: the JSON reads back through their [JsonConstructor].
+        Assert.Equal(json, JsonSerializer.Serialize(back, InsightsJson.ScorecardResult));
+        Assert.Equal(card.Nps, back.Nps);
+        Assert.Equal(card.Index.Estimate, back.Index.Estimate);
+        Assert.Equal(card.Index.Components.Count, back.Index.Components.Count);
+        Assert.Equal(["A", "B"], back.Agents.Select(a => a.Agent));
+        Assert.Equal(card.ImportancePerformance!.Points, back.ImportancePerformance!.Points);
+    }
+
+    [Fact]
     public void Compute_HandWorkedExample_ExactScores()
     {
         var card = Scorecard.Compute(Responses(), FourPerAgent);
 
-        Assert.Equal(8, card.Responses);
-        Assert.Equal((4L, 2L, 2L, 0.25), (card.Nps.Promoters, card.Nps.Passives, card.Nps.Detractors, card.Nps.Score!.Value));
+        Assert.Equal(8, card.SampleSize);
+        Assert.Equal((4L, 2L, 2L, 0.25), (card.Nps.Promoters, card.Nps.Passives, card.Nps.Detractors, card.Nps.Estimate!.Value));
         Assert.Equal(0.625, card.Csat.TopBox.Estimate!.Value, 12);   // 5 of 8 rated 4 or 5
-        Assert.Equal(3.5, card.Csat.Mean.Mean!.Value, 12);
-        Assert.Equal(3.5, card.Ces.Mean!.Value, 12);
+        Assert.Equal(3.5, card.Csat.Mean.Estimate!.Value, 12);
+        Assert.Equal(3.5, card.Ces.Estimate!.Value, 12);
 
         Assert.Equal([ClientWant.Communication, ClientWant.Availability], card.Wants.Select(w => w.Want));
         var availability = card.Wants.Single(w => w.Want == ClientWant.Availability);
         var communication = card.Wants.Single(w => w.Want == ClientWant.Communication);
-        Assert.Equal((5.0, 4.25), (availability.Importance, availability.Performance.Mean!.Value));
-        Assert.Equal((4.0, 2.0), (communication.Importance, communication.Performance.Mean!.Value));
+        Assert.Equal((5.0, 4.25), (availability.Importance, availability.Performance.Estimate!.Value));
+        Assert.Equal((4.0, 2.0), (communication.Importance, communication.Performance.Estimate!.Value));
 
         // Crosshairs at the data means: importance 4.5, performance 3.125.
         Assert.Equal((4.5, 3.125), (card.ImportancePerformance!.ImportanceCrosshair, card.ImportancePerformance.PerformanceCrosshair));
@@ -65,8 +83,8 @@ public class ScorecardTests
         var card = Scorecard.Compute(Responses(), FourPerAgent);
 
         Assert.Equal(["A", "B"], card.Agents.Select(a => a.Agent));
-        Assert.Equal(0.75, card.Agents[0].Nps.Score!.Value, 12);   // 3 promoters, 1 passive
-        Assert.Equal(-0.25, card.Agents[1].Nps.Score!.Value, 12);  // 1 promoter, 1 passive, 2 detractors
+        Assert.Equal(0.75, card.Agents[0].Nps.Estimate!.Value, 12);   // 3 promoters, 1 passive
+        Assert.Equal(-0.25, card.Agents[1].Nps.Estimate!.Value, 12);  // 1 promoter, 1 passive, 2 detractors
 
         Assert.Equal(["CES", "CSAT", "Communication", "NPS", "Availability"], card.Consistency.Select(c => c.Area));
         double[] expected = [31.0 / 35, 7.0 / 11, 5.0 / 9, (15.125 - (20.75 / 6)) / (15.125 + (3 * 20.75 / 6)), 1.0 / 3];
@@ -93,8 +111,8 @@ public class ScorecardTests
             Responses(), FourPerAgent,
             slaAttainment: Proportion.FromCounts(45, 50), firstContactResolution: Proportion.FromCounts(30, 50), reopenRate: Proportion.FromCounts(5, 50));
 
-        Assert.NotNull(card.Index.Index);
-        Assert.Equal(card.Index.Index!.Value, card.Index.Components.Sum(c => c.Contribution), 9);
+        Assert.NotNull(card.Index.Estimate);
+        Assert.Equal(card.Index.Estimate!.Value, card.Index.Components.Sum(c => c.Contribution), 9);
         Assert.Contains(card.Index.Components, c => c.Name == "SLA attainment" && Math.Abs(c.Score - 90) < 1e-9);
         Assert.Contains(card.Index.Components, c => c.Name == "Reopen rate" && Math.Abs(c.Score - 90) < 1e-9);
     }
@@ -104,12 +122,12 @@ public class ScorecardTests
     {
         var card = Scorecard.Compute([]);
 
-        Assert.Equal(0, card.Responses);
-        Assert.Null(card.Nps.Score);
+        Assert.Equal(0, card.SampleSize);
+        Assert.Null(card.Nps.Estimate);
         Assert.Null(card.Csat.TopBox.Estimate);
-        Assert.Null(card.Ces.Mean);
+        Assert.Null(card.Ces.Estimate);
         Assert.Null(card.ImportancePerformance);
-        Assert.Null(card.Index.Index);
+        Assert.Null(card.Index.Estimate);
         Assert.Empty(card.Agents);
         Assert.Empty(card.Consistency);
     }

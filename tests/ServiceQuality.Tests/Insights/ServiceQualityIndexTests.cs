@@ -2,9 +2,6 @@ using FsCheck;
 using FsCheck.Xunit;
 using ServiceQuality.Insights;
 using ServiceQuality.Scoring;
-using ServiceQuality.Scoring.Means;
-using ServiceQuality.Scoring.Nps;
-using ServiceQuality.Scoring.Proportions;
 
 namespace ServiceQuality.Tests.Insights;
 
@@ -24,11 +21,11 @@ public sealed class ServiceQualityIndexTests
             ReopenRate = Proportion.FromCounts(10, 100),
         };
         var r = ServiceQualityIndex.Compute(inputs);
-        Assert.Equal(81.25, r.Index!.Value, 12);
+        Assert.Equal(81.25, r.Estimate!.Value, 12);
         Assert.Equal(1.7544586059522749, r.StandardError!.Value, 12);
         Assert.Equal(4, r.Components.Count);
         Assert.All(r.Components, c => Assert.Equal(0.25, c.Weight, 14));
-        Assert.Equal(r.Index!.Value, r.Components.Sum(c => c.Contribution), 12);
+        Assert.Equal(r.Estimate!.Value, r.Components.Sum(c => c.Contribution), 12);
         Assert.Equal(81.25 - (1.959963984540054 * 1.7544586059522749), r.Interval!.Value.Lower, 9);
     }
 
@@ -44,13 +41,13 @@ public sealed class ServiceQualityIndexTests
         inputs.Wants[ClientWant.Communication] = new WantRating(lo.GetResult(), 1);
         var r = ServiceQualityIndex.Compute(inputs, new ServiceQualityIndexOptions { CesDirection = RatingDirection.LowerIsBetter });
         // Hospitality: CES 1 on 1-7, CES 1.0 wording (lower is easier) → 100. Wants: 0.75·100 + 0.25·0 = 75. Index = (100 + 75)/2.
-        Assert.Equal(87.5, r.Index!.Value, 12);
+        Assert.Equal(87.5, r.Estimate!.Value, 12);
         Assert.Equal(0.375, r.Components.Single(c => c.Name == "Availability").Weight, 14);
 
         // The default is CES 2.0 (7 is "very easy"): a mean of 1 is the worst score, 0.
         var ces2 = ServiceQualityIndex.Compute(inputs);
         Assert.Equal(0, ces2.Components.Single(c => c.Name == "CES").Score, 12);
-        Assert.Equal(37.5, ces2.Index!.Value, 12);
+        Assert.Equal(37.5, ces2.Estimate!.Value, 12);
     }
 
     [Theory]
@@ -94,7 +91,7 @@ public sealed class ServiceQualityIndexTests
     public void Compute_NoData_NoIndex()
     {
         var r = ServiceQualityIndex.Compute(new ServiceQualityInputs { Csat = Proportion.FromCounts(0, 0) });
-        Assert.Null(r.Index);
+        Assert.Null(r.Estimate);
         Assert.Empty(r.Components);
     }
 
@@ -108,8 +105,8 @@ public sealed class ServiceQualityIndexTests
             Nps = NetPromoterScore.FromCounts(a.Get % 7, c.Get % 5, b.Get % 9),
         };
         var r = ServiceQualityIndex.Compute(inputs);
-        return r.Index is >= 0 and <= 100
-            && Math.Abs(r.Components.Sum(x => x.Contribution) - r.Index.Value) < 1e-9
-            && r.Interval!.Value.Contains(r.Index.Value);
+        return r.Estimate is >= 0 and <= 100
+            && Math.Abs(r.Components.Sum(x => x.Contribution) - r.Estimate.Value) < 1e-9
+            && r.Interval!.Value.Contains(r.Estimate.Value);
     }
 }

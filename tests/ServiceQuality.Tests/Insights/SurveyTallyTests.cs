@@ -1,5 +1,5 @@
 using ServiceQuality.Insights;
-using ServiceQuality.Scoring.Means;
+using ServiceQuality.Scoring;
 using ServiceQuality.Testing;
 
 namespace ServiceQuality.Tests.Insights;
@@ -19,7 +19,7 @@ public sealed class SurveyTallyTests
             static (a, b) => { var merged = a.Clone(); merged.Merge(b); return merged; },
             SurveyGenerators.Response(new SegmentMix(1, 2), agents: 4))
         {
-            AreEqual = static (a, b) => a.Responses == b.Responses && a.Nps == b.Nps && a.Csat == b.Csat && a.Ces == b.Ces
+            AreEqual = static (a, b) => a.Count == b.Count && a.Nps == b.Nps && a.Csat == b.Csat && a.Ces == b.Ces
                 && SameWants(a.Importance, b.Importance) && SameWants(a.Performance, b.Performance),
             Options = new LawCheckOptions { MaxTest = 150 },
         }.CheckAll();

@@ -1,6 +1,5 @@
 using ServiceQuality.Insights;
-using ServiceQuality.Scoring.Nps;
-using ServiceQuality.Scoring.Proportions;
+using ServiceQuality.Scoring;
 
 namespace ServiceQuality.Tests.Insights;
 

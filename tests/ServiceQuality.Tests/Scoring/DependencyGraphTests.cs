@@ -1,47 +1,76 @@
 using System.Reflection;
 using System.Reflection.Emit;
+using System.Text.RegularExpressions;
 using ServiceQuality.Scoring;
 
 namespace ServiceQuality.Tests.Scoring;
 
 /// <summary>
-/// The namespaces of Scoring form a graph without cycles (one folder a model, shared types at the root), and Scoring
-/// uses nothing of the core but the root types: read by reflection over every type's signatures and the tokens of
-/// every method body's IL, so a reference from inside a method counts too.
+/// Scoring is one namespace (<c>ServiceQuality.Scoring</c>) laid out one folder a model; the folders form a graph
+/// without cycles (shared types at the root), and Scoring uses nothing of the core but the root types. Each type is
+/// mapped to its folder by reading the declarations in <c>src/ServiceQuality/Scoring/**/*.cs</c>; its references are
+/// read by reflection over its signatures and the tokens of every method body's IL, so a reference from inside a method
+/// counts too.
 /// </summary>
-public sealed class DependencyGraphTests
+public sealed partial class DependencyGraphTests
 {
     private const string Scoring = "ServiceQuality.Scoring";
+    private const string Root = "(root)";
 
     private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Select(f => (OpCode)f.GetValue(null)!)
         .ToDictionary(o => o.Value);
 
+    private static readonly Lazy<Dictionary<string, string>> Folders = new(ReadFolders);
+
     [Fact]
-    public void ScoringNamespaces_HaveNoCycles()
+    public void ScoringNamespace_IsOneNamespace()
     {
-        var graph = Graph(ns => ns.StartsWith(Scoring, StringComparison.Ordinal));
-        Assert.True(graph.Count >= 10, $"Expected the model namespaces of Scoring, found: {string.Join(", ", graph.Keys)}");
-        var cycle = FindCycle(graph);
-        Assert.True(cycle is null, $"Namespace cycle: {string.Join(" -> ", cycle ?? [])}\n{Describe(graph)}");
+        var namespaces = typeof(ConfidenceInterval).Assembly.GetTypes()
+            .Select(t => t.Namespace).OfType<string>()
+            .Where(ns => ns.StartsWith(Scoring, StringComparison.Ordinal)).Distinct().ToList();
+        Assert.Equal([Scoring], namespaces);
     }
 
     [Fact]
-    public void ScoringNamespaces_UseNothingOfTheCoreButTheRootTypes()
+    public void ScoringFolders_HaveNoCycles()
+    {
+        var graph = Graph();
+        Assert.True(graph.Count >= 10, $"Expected the model folders of Scoring, found: {string.Join(", ", graph.Keys)}");
+        var cycle = FindCycle(graph);
+        Assert.True(cycle is null, $"Folder cycle: {string.Join(" -> ", cycle ?? [])}\n{Describe(graph)}");
+    }
+
+    [Fact]
+    public void ScoringFolders_UseNothingOfTheCoreButTheRootTypes()
     {
         string[] forbidden = ["ServiceQuality.Insights", "ServiceQuality.Complaints", "ServiceQuality.Sla", "ServiceQuality.Normalization", "ServiceQuality.Workflow"];
-        var graph = Graph(ns => ns.StartsWith(Scoring, StringComparison.Ordinal), keepTargets: true);
-        var offending = graph.SelectMany(kv => kv.Value.Where(t => forbidden.Any(f => t.StartsWith(f, StringComparison.Ordinal))).Select(t => $"{kv.Key} -> {t}")).ToList();
+        var offending = ScoringTypes()
+            .SelectMany(type => ReferencedTypes(type).SelectMany(Expand).Select(t => t.Namespace).OfType<string>().Distinct()
+                .Where(ns => forbidden.Any(f => ns.StartsWith(f, StringComparison.Ordinal)))
+                .Select(ns => $"{type.FullName} -> {ns}"))
+            .ToList();
         Assert.Empty(offending);
     }
 
     [Fact]
-    public void ScoringRoot_DependsOnNoModelNamespace()
+    public void ScoringRoot_DependsOnNoModelFolder()
     {
-        var graph = Graph(ns => ns.StartsWith(Scoring, StringComparison.Ordinal));
-        Assert.Empty(graph[Scoring]);
-        Assert.Contains("ServiceQuality.Scoring.Ratings", graph["ServiceQuality.Scoring.Nps"]);
+        var graph = Graph();
+        Assert.Empty(graph[Root]);
+        Assert.Contains("Ratings", graph["Nps"]);
+        Assert.Contains("Means", graph["Reliability"]);
+    }
+
+    [Fact]
+    public void Folders_EveryScoringTypeIsDeclaredInOneFolder()
+    {
+        // The map itself can fail: a type the assembly has but no file declares, or one declared in two folders.
+        var missing = ScoringTypes().Select(t => TopLevelName(t)).Where(n => !Folders.Value.ContainsKey(n)).Distinct().ToList();
+        Assert.Empty(missing);
+        Assert.Equal("Nps", Folders.Value["NpsResult"]);
+        Assert.Equal(Root, Folders.Value["ConfidenceInterval"]);
     }
 
     [Fact]
@@ -54,22 +83,73 @@ public sealed class DependencyGraphTests
         Assert.Null(FindCycle(dag));
     }
 
-    /// <summary>Edges between namespaces selected by <paramref name="include"/> (all referenced namespaces when <paramref name="keepTargets"/>).</summary>
-    private static Dictionary<string, HashSet<string>> Graph(Func<string, bool> include, bool keepTargets = false)
+    [GeneratedRegex(@"^\s*(?:(?:public|internal|private|protected|file|static|sealed|abstract|readonly|partial|ref|unsafe)\s+)*(?:class|struct|interface|enum|record(?:\s+(?:class|struct))?)\s+(\w+)", RegexOptions.Multiline)]
+    private static partial Regex Declaration();
+
+    /// <summary>Type name → folder under <c>src/ServiceQuality/Scoring</c> ("(root)" for the folder itself), read from the sources.</summary>
+    private static Dictionary<string, string> ReadFolders()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ServiceQuality.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        Assert.NotNull(dir);
+        var scoring = Path.Combine(dir.FullName, "src", "ServiceQuality", "Scoring");
+        var folders = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(scoring, "*.cs", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(scoring, Path.GetDirectoryName(file)!);
+            var folder = relative == "." ? Root : relative.Replace(Path.DirectorySeparatorChar, '/');
+            foreach (Match m in Declaration().Matches(File.ReadAllText(file)))
+            {
+                var name = m.Groups[1].Value;
+                if (folders.TryGetValue(name, out var other) && other != folder)
+                {
+                    Assert.Fail($"{name} is declared in two folders: {other} and {folder}");
+                }
+
+                folders[name] = folder;
+            }
+        }
+
+        return folders;
+    }
+
+    private static IEnumerable<Type> ScoringTypes() =>
+        typeof(ConfidenceInterval).Assembly.GetTypes().Where(t => t.Namespace == Scoring);
+
+    /// <summary>The simple name of a type's outermost declaring type, without its generic arity.</summary>
+    private static string TopLevelName(Type type)
+    {
+        while (type.DeclaringType is { } outer)
+        {
+            type = outer;
+        }
+
+        var tick = type.Name.IndexOf('`', StringComparison.Ordinal);
+        return tick < 0 ? type.Name : type.Name[..tick];
+    }
+
+    private static string? FolderOf(Type type) =>
+        type.Namespace == Scoring && Folders.Value.TryGetValue(TopLevelName(type), out var folder) ? folder : null;
+
+    /// <summary>Edges between the folders of Scoring: a type in one folder referring to a type in another.</summary>
+    private static Dictionary<string, HashSet<string>> Graph()
     {
         var graph = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var type in typeof(ConfidenceInterval).Assembly.GetTypes())
+        foreach (var type in ScoringTypes())
         {
-            var from = type.Namespace;
-            if (from is null || !include(from))
+            if (FolderOf(type) is not { } from)
             {
                 continue;
             }
 
             var edges = graph.TryGetValue(from, out var e) ? e : graph[from] = [];
-            foreach (var target in ReferencedTypes(type).SelectMany(Expand).Select(t => t.Namespace).OfType<string>().Distinct())
+            foreach (var target in ReferencedTypes(type).SelectMany(Expand).Select(FolderOf).OfType<string>().Distinct())
             {
-                if (target != from && (keepTargets || include(target)) && target.StartsWith("ServiceQuality", StringComparison.Ordinal))
+                if (target != from)
                 {
                     edges.Add(target);
                 }

@@ -1,4 +1,4 @@
-using ServiceQuality.Scoring.Means;
+using ServiceQuality.Scoring;
 
 namespace ServiceQuality.Tests.Scoring;
 
@@ -7,8 +7,8 @@ internal static class Tolerance
 {
     /// <summary>Whether two results agree: the same counts and undefined statistics, values within a relative <paramref name="tolerance"/>.</summary>
     internal static bool Same(MeanResult a, MeanResult b, double tolerance = 1e-12) =>
-        a.N == b.N && a.Undefined == b.Undefined && Close(a.Mean, b.Mean, tolerance) && Close(a.Variance, b.Variance, tolerance)
-        && Close(a.EffectiveN, b.EffectiveN, tolerance);
+        a.SampleSize == b.SampleSize && a.Undefined == b.Undefined && Close(a.Estimate, b.Estimate, tolerance) && Close(a.Variance, b.Variance, tolerance)
+        && Close(a.EffectiveSampleSize, b.EffectiveSampleSize, tolerance);
 
     /// <summary>|a - b| ≤ tolerance·max(1, |a|, |b|): relative for large values, absolute below 1; both null counts as equal.</summary>
     internal static bool Close(double? a, double? b, double tolerance) =>

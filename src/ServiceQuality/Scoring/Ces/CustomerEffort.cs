@@ -1,8 +1,6 @@
-using ServiceQuality.Scoring.Means;
-using ServiceQuality.Scoring.Proportions;
-using ServiceQuality.Scoring.Ratings;
+using System.Text.Json.Serialization;
 
-namespace ServiceQuality.Scoring.Ces;
+namespace ServiceQuality.Scoring;
 
 /// <summary>Options for a customer-effort (CES) result on the 1-7 scale.</summary>
 public sealed class CesOptions
@@ -37,13 +35,30 @@ public sealed class CesOptions
 }
 
 /// <summary>A customer-effort result: the mean rating and the share of responses at the easy end.</summary>
-/// <param name="Mean">The mean rating on 1-7 with its t interval (read it with <paramref name="Direction"/>).</param>
-/// <param name="Easy">The share of ratings in the easy box, with its interval.</param>
-/// <param name="Direction">Which end of the scale is easy.</param>
-public readonly record struct CesResult(MeanResult Mean, ProportionResult Easy, RatingDirection Direction)
+public readonly record struct CesResult
 {
+    [JsonConstructor]
+    internal CesResult(MeanResult mean, ProportionResult easy, RatingDirection direction)
+    {
+        Mean = mean;
+        Easy = easy;
+        Direction = direction;
+    }
+
+    /// <summary>Gets the mean rating on 1-7 with its t interval (read it with <see cref="Direction"/>).</summary>
+    public MeanResult Mean { get; }
+
+    /// <summary>Gets the share of ratings in the easy box, with its interval.</summary>
+    public ProportionResult Easy { get; }
+
+    /// <summary>Gets which end of the scale is easy.</summary>
+    public RatingDirection Direction { get; }
+
     /// <summary>Gets whether there is a score (at least one rating).</summary>
     public bool HasValue => Easy.HasValue;
+
+    /// <summary>Gets why there is no score: <see cref="UndefinedReason.NoObservations"/> with no ratings; <see cref="UndefinedReason.None"/> otherwise.</summary>
+    public UndefinedReason Undefined => Easy.Undefined;
 }
 
 /// <summary>Customer effort (CES) results from a <c>RatingAccumulator&lt;CesScale&gt;</c>, in either direction of the scale.</summary>

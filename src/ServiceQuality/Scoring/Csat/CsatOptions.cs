@@ -1,6 +1,5 @@
-using ServiceQuality.Scoring.Proportions;
 
-namespace ServiceQuality.Scoring.Csat;
+namespace ServiceQuality.Scoring;
 
 /// <summary>Options for a CSAT result on the 1-5 scale.</summary>
 public sealed class CsatOptions

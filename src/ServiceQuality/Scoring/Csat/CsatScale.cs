@@ -1,6 +1,5 @@
-using ServiceQuality.Scoring.Ratings;
 
-namespace ServiceQuality.Scoring.Csat;
+namespace ServiceQuality.Scoring;
 
 /// <summary>The 1-5 customer-satisfaction (CSAT) scale.</summary>
 public readonly struct CsatScale : IRatingScale

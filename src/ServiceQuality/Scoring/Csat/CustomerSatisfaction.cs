@@ -1,6 +1,5 @@
-using ServiceQuality.Scoring.Ratings;
 
-namespace ServiceQuality.Scoring.Csat;
+namespace ServiceQuality.Scoring;
 
 /// <summary>Customer satisfaction (CSAT) results from a <c>RatingAccumulator&lt;CsatScale&gt;</c>.</summary>
 public static class CustomerSatisfaction

@@ -1,4 +1,6 @@
-namespace ServiceQuality.Scoring.Decay;
+using System.Text.Json.Serialization;
+
+namespace ServiceQuality.Scoring;
 
 /// <summary>Which of the two published parametrisations of exponential decay a <see cref="TimeDecay"/> uses.</summary>
 public enum DecayDefinition
@@ -18,7 +20,7 @@ public enum DecayDefinition
 
 /// <summary>
 /// Exponential time decay of response weights, read against an explicit instant (never the system clock): feed the
-/// weights to <see cref="Means.MeanAccumulator.Add(double, double)"/> for a time-decayed mean. Accumulators merged together
+/// weights to <see cref="MeanAccumulator.Add(double, double)"/> for a time-decayed mean. Accumulators merged together
 /// must use the same <c>asOf</c>.
 /// </summary>
 /// <param name="Period">The half-life h (or the mean lifetime τ); must be positive.</param>
@@ -95,7 +97,22 @@ public readonly record struct TimeDecay(TimeSpan Period, DecayDefinition Definit
 public readonly record struct TimedValue(DateTimeOffset At, double Value);
 
 /// <summary>The running time-decayed mean at an observation's time.</summary>
-/// <param name="At">The observation's time.</param>
-/// <param name="Mean">The decayed mean of every observation up to this one.</param>
-/// <param name="Weight">The total decayed weight behind it (1 for the first observation; grows toward h/ln 2 per unit time for a steady stream).</param>
-public readonly record struct DecayedValue(DateTimeOffset At, double Mean, double Weight);
+public readonly record struct DecayedValue
+{
+    [JsonConstructor]
+    internal DecayedValue(DateTimeOffset at, double estimate, double weight)
+    {
+        At = at;
+        Estimate = estimate;
+        Weight = weight;
+    }
+
+    /// <summary>Gets the observation's time.</summary>
+    public DateTimeOffset At { get; }
+
+    /// <summary>Gets the decayed mean of every observation up to this one.</summary>
+    public double Estimate { get; }
+
+    /// <summary>Gets the total decayed weight behind it (1 for the first observation; grows toward h/ln 2 per unit time for a steady stream).</summary>
+    public double Weight { get; }
+}

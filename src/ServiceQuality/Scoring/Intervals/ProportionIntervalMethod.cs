@@ -1,4 +1,4 @@
-namespace ServiceQuality.Scoring.Intervals;
+namespace ServiceQuality.Scoring;
 
 /// <summary>How an interval for a binomial proportion is computed (R <c>binom::binom.confint</c>, statsmodels <c>proportion_confint</c>).</summary>
 public enum ProportionIntervalMethod
@@ -12,7 +12,7 @@ public enum ProportionIntervalMethod
     /// <summary>
     /// The Agresti-Coull interval (Agresti and Coull 1998): the Wald interval around the Wilson centre with n + z²
     /// trials; binom's <c>"agresti-coull"</c>, statsmodels' <c>method="agresti_coull"</c>. Can leave [0, 1]; see
-    /// <see cref="Proportions.ProportionOptions.ClipInterval"/>.
+    /// <see cref="ProportionOptions.ClipInterval"/>.
     /// </summary>
     AgrestiCoull = 1,
 

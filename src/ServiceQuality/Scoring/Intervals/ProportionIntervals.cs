@@ -1,4 +1,4 @@
-namespace ServiceQuality.Scoring.Intervals;
+namespace ServiceQuality.Scoring;
 
 /// <summary>
 /// Intervals for a binomial proportion x/n — Wilson, Wilson with continuity correction, Agresti-Coull, Wald,

@@ -1,4 +1,4 @@
-namespace ServiceQuality.Scoring.Means;
+namespace ServiceQuality.Scoring;
 
 /// <summary>Comparisons and smoothing of means.</summary>
 public static class Mean
@@ -8,7 +8,7 @@ public static class Mean
     /// ratings, C the prior mean (e.g. the mean over all items) and m the prior weight (the number of ratings the prior
     /// counts as). With no ratings it is C: the point of smoothing is to rank a new item at the prior.
     /// </summary>
-    /// <param name="result">The item's mean (its <see cref="MeanResult.EffectiveN"/> is v).</param>
+    /// <param name="result">The item's mean (its <see cref="MeanResult.EffectiveSampleSize"/> is v).</param>
     /// <param name="priorMean">C, a finite number.</param>
     /// <param name="priorWeight">m, a finite number ≥ 0.</param>
     /// <returns>The smoothed mean.</returns>
@@ -22,8 +22,8 @@ public static class Mean
             return priorMean;
         }
 
-        var v = result.EffectiveN;
-        return ((v / (v + priorWeight)) * result.Mean!.Value) + ((priorWeight / (v + priorWeight)) * priorMean);
+        var v = result.EffectiveSampleSize;
+        return ((v / (v + priorWeight)) * result.Estimate!.Value) + ((priorWeight / (v + priorWeight)) * priorMean);
     }
 
     /// <summary>Welch's t test of the difference of two means (first minus second), with Welch-Satterthwaite degrees of freedom.</summary>
@@ -41,17 +41,17 @@ public static class Mean
             throw new ArgumentException("Both means need at least two observations to be compared.", first.Variance is null ? nameof(first) : nameof(second));
         }
 
-        var a = v1 / first.EffectiveN;
-        var b = v2 / second.EffectiveN;
+        var a = v1 / first.EffectiveSampleSize;
+        var b = v2 / second.EffectiveSampleSize;
         var se = Math.Sqrt(a + b);
-        var diff = first.Mean!.Value - second.Mean!.Value;
+        var diff = first.Estimate!.Value - second.Estimate!.Value;
         if (!(se > 0))
         {
             // Neither sample varies: t = diff / 0 and the Welch-Satterthwaite degrees of freedom 0/0 have no value.
             return new DifferenceTest(diff, 0, null, null, new ConfidenceInterval(diff, diff, level), null, UndefinedReason.NoVariance);
         }
 
-        var df = (a + b) * (a + b) / ((a * a / (first.EffectiveN - 1)) + (b * b / (second.EffectiveN - 1)));
+        var df = (a + b) * (a + b) / ((a * a / (first.EffectiveSampleSize - 1)) + (b * b / (second.EffectiveSampleSize - 1)));
         var t = diff / se;
         var p = 2 * Distributions.StudentTCdf(-Math.Abs(t), df);
         var half = Distributions.StudentTQuantile(1 - ((1 - level) / 2), df) * se;

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace ServiceQuality.Scoring.Means;
+namespace ServiceQuality.Scoring;
 
 /// <summary>
 /// A mergeable, optionally weighted mean with its spread, numerically stable at any offset and scale: it keeps the

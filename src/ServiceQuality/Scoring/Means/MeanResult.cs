@@ -1,24 +1,52 @@
-namespace ServiceQuality.Scoring.Means;
+using System.Text.Json.Serialization;
+
+namespace ServiceQuality.Scoring;
 
 /// <summary>
 /// A (possibly weighted) mean with its spread and a Student-t interval. With no observations (or zero total weight)
-/// there is no mean: <see cref="Mean"/> is <see langword="null"/>, never 0. With one, there is a mean but no variance
+/// there is no mean: <see cref="Estimate"/> is <see langword="null"/>, never 0. With one, there is a mean but no variance
 /// or interval. <see cref="Undefined"/> says why a statistic is missing.
 /// </summary>
-/// <param name="N">The number of observations.</param>
-/// <param name="EffectiveN">Kish's effective sample size (Σw)²/Σw²; equals N for unit weights.</param>
-/// <param name="Mean">The weighted mean Σwx/Σw.</param>
-/// <param name="Variance">The unbiased variance with reliability weights, Σw(x-m)²/(Σw - Σw²/Σw); the sample variance for unit weights.</param>
-/// <param name="StandardError">√(Variance / EffectiveN).</param>
-/// <param name="Interval">Mean ± t_{EffectiveN-1}·StandardError.</param>
-/// <param name="Undefined">
-/// Why a statistic is missing: <see cref="UndefinedReason.NoObservations"/> or <see cref="UndefinedReason.NoWeight"/>
-/// (no mean), <see cref="UndefinedReason.TooFewObservations"/> (a mean but no variance); <see cref="UndefinedReason.None"/> otherwise.
-/// </param>
-public readonly record struct MeanResult(long N, double EffectiveN, double? Mean, double? Variance, double? StandardError, ConfidenceInterval? Interval, UndefinedReason Undefined)
+public readonly record struct MeanResult
 {
+    [JsonConstructor]
+    internal MeanResult(long sampleSize, double effectiveSampleSize, double? estimate, double? variance, double? standardError, ConfidenceInterval? interval, UndefinedReason undefined)
+    {
+        SampleSize = sampleSize;
+        EffectiveSampleSize = effectiveSampleSize;
+        Estimate = estimate;
+        Variance = variance;
+        StandardError = standardError;
+        Interval = interval;
+        Undefined = undefined;
+    }
+
+    /// <summary>Gets the number of observations.</summary>
+    public long SampleSize { get; }
+
+    /// <summary>Gets Kish's effective sample size (Σw)²/Σw²; equals <see cref="SampleSize"/> for unit weights.</summary>
+    public double EffectiveSampleSize { get; }
+
+    /// <summary>Gets the weighted mean Σwx/Σw; <see langword="null"/> exactly when <see cref="HasValue"/> is <see langword="false"/>.</summary>
+    public double? Estimate { get; }
+
+    /// <summary>Gets the unbiased variance with reliability weights, Σw(x-m)²/(Σw - Σw²/Σw); the sample variance for unit weights.</summary>
+    public double? Variance { get; }
+
+    /// <summary>Gets the standard error √(Variance / EffectiveSampleSize).</summary>
+    public double? StandardError { get; }
+
+    /// <summary>Gets the interval Estimate ± t_{EffectiveSampleSize-1}·StandardError.</summary>
+    public ConfidenceInterval? Interval { get; }
+
+    /// <summary>
+    /// Gets why a statistic is missing: <see cref="UndefinedReason.NoObservations"/> or <see cref="UndefinedReason.NoWeight"/>
+    /// (no mean), <see cref="UndefinedReason.TooFewObservations"/> (a mean but no variance); <see cref="UndefinedReason.None"/> otherwise.
+    /// </summary>
+    public UndefinedReason Undefined { get; }
+
     /// <summary>Gets whether there is a mean.</summary>
-    public bool HasValue => Mean.HasValue;
+    public bool HasValue => Estimate.HasValue;
 
     /// <summary>Gets the standard deviation √Variance.</summary>
     public double? StandardDeviation => Variance is { } v ? Math.Sqrt(v) : null;

@@ -1,4 +1,4 @@
-namespace ServiceQuality.Scoring.Nps;
+namespace ServiceQuality.Scoring;
 
 /// <summary>The concentrations of a Dirichlet distribution over the detractor, passive and promoter shares.</summary>
 /// <param name="Detractors">The detractor concentration, &gt; 0.</param>

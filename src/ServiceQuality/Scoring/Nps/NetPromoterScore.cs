@@ -1,6 +1,5 @@
-using ServiceQuality.Scoring.Ratings;
 
-namespace ServiceQuality.Scoring.Nps;
+namespace ServiceQuality.Scoring;
 
 /// <summary>
 /// Net Promoter Score computations matching R package <c>NPS</c> (Brendan Rocks): <c>nps</c>, <c>nps_var</c>,
@@ -52,9 +51,9 @@ public static class NetPromoterScore
         }
 
         var se = result.StandardError!.Value;
-        var test = DifferenceTest.Z(result.Score!.Value - hypothesized, se, se, level);
+        var test = DifferenceTest.Z(result.Estimate!.Value - hypothesized, se, se, level);
         var half = Check.Z(level) * se;
-        return test with { Interval = new ConfidenceInterval(result.Score.Value - half, result.Score.Value + half, level) };
+        return new DifferenceTest(test.Difference, test.StandardError, test.Statistic, test.PValue, new ConfidenceInterval(result.Estimate.Value - half, result.Estimate.Value + half, level), test.DegreesOfFreedom, test.Undefined);
     }
 
     /// <summary>Computes the result from category counts.</summary>
@@ -124,8 +123,8 @@ public static class NetPromoterScore
             throw new ArgumentException("Both results need at least one response to be compared.", first.HasValue ? nameof(second) : nameof(first));
         }
 
-        var se = Math.Sqrt((first.Variance!.Value / first.N) + (second.Variance!.Value / second.N));
-        return DifferenceTest.Z(first.Score!.Value - second.Score!.Value, se, se, level);
+        var se = Math.Sqrt((first.Variance!.Value / first.SampleSize) + (second.Variance!.Value / second.SampleSize));
+        return DifferenceTest.Z(first.Estimate!.Value - second.Estimate!.Value, se, se, level);
     }
 
     /// <summary>

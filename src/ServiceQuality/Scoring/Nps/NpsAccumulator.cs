@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace ServiceQuality.Scoring.Nps;
+namespace ServiceQuality.Scoring;
 
 /// <summary>
 /// A mergeable count of detractors, passives and promoters: the NPS accumulator for any rating scale (classify each

@@ -1,4 +1,4 @@
-namespace ServiceQuality.Scoring.Nps;
+namespace ServiceQuality.Scoring;
 
 /// <summary>
 /// Where the 0-10 likelihood-to-recommend scale is cut into detractors, passives and promoters (R <c>NPS</c>'s

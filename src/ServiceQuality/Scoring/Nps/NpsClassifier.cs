@@ -1,4 +1,4 @@
-namespace ServiceQuality.Scoring.Nps;
+namespace ServiceQuality.Scoring;
 
 /// <summary>The Net Promoter category of one response.</summary>
 public enum NpsCategory

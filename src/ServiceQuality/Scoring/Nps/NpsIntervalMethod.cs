@@ -1,4 +1,4 @@
-namespace ServiceQuality.Scoring.Nps;
+namespace ServiceQuality.Scoring;
 
 /// <summary>How the confidence interval of a Net Promoter Score is computed (Rocks 2016, "Interval estimation for the 'Net Promoter Score'", The American Statistician 70(4)).</summary>
 public enum NpsIntervalMethod

@@ -1,4 +1,4 @@
-namespace ServiceQuality.Scoring.Nps;
+namespace ServiceQuality.Scoring;
 
 /// <summary>Options for computing a Net Promoter Score result.</summary>
 public sealed class NpsOptions

@@ -1,6 +1,5 @@
-using ServiceQuality.Scoring.Ratings;
 
-namespace ServiceQuality.Scoring.Nps;
+namespace ServiceQuality.Scoring;
 
 /// <summary>The 0-10 likelihood-to-recommend scale of the Net Promoter Score.</summary>
 public readonly struct NpsScale : IRatingScale

@@ -1,6 +1,5 @@
-using ServiceQuality.Scoring.Intervals;
 
-namespace ServiceQuality.Scoring.Proportions;
+namespace ServiceQuality.Scoring;
 
 /// <summary>Proportion results and the two-proportion test.</summary>
 public static class Proportion
@@ -70,7 +69,7 @@ public static class Proportion
             throw new ArgumentException("Both proportions need at least one trial to be compared.", first.HasValue ? nameof(second) : nameof(first));
         }
 
-        double n1 = first.N, n2 = second.N;
+        double n1 = first.SampleSize, n2 = second.SampleSize;
         var p1 = first.Successes / n1;
         var p2 = second.Successes / n2;
         var pooled = (first.Successes + second.Successes) / (n1 + n2);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace ServiceQuality.Scoring.Proportions;
+namespace ServiceQuality.Scoring;
 
 /// <summary>
 /// A mergeable count of successes in trials, for CSAT top-box shares and any yes/no measure (first-contact resolution,

@@ -1,6 +1,5 @@
-using ServiceQuality.Scoring.Intervals;
 
-namespace ServiceQuality.Scoring.Proportions;
+namespace ServiceQuality.Scoring;
 
 /// <summary>Options for a proportion result (CSAT top-box, any yes/no measure).</summary>
 public sealed class ProportionOptions

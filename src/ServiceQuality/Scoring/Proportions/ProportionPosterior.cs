@@ -1,4 +1,6 @@
-namespace ServiceQuality.Scoring.Proportions;
+using System.Text.Json.Serialization;
+
+namespace ServiceQuality.Scoring;
 
 /// <summary>The concentrations of a Beta prior (or posterior) on a proportion: pseudo-successes and pseudo-failures.</summary>
 /// <param name="Successes">α, the successes the prior counts as, a finite number &gt; 0.</param>
@@ -28,10 +30,34 @@ public readonly record struct BetaPrior(double Successes, double Failures)
 }
 
 /// <summary>The Bayesian posterior of a proportion under a Beta prior.</summary>
-/// <param name="Successes">The observed successes.</param>
-/// <param name="N">The observed trials.</param>
-/// <param name="Mean">The posterior mean (α + s)/(α + β + n): with the uniform prior, Laplace's rule of succession (s + 1)/(n + 2).</param>
-/// <param name="Variance">The posterior variance αβ/((α + β)²(α + β + 1)) of the posterior Beta(α, β).</param>
-/// <param name="Interval">The equal-tailed credible interval from the posterior's quantiles.</param>
-/// <param name="Posterior">The posterior concentrations (prior plus the observed successes and failures).</param>
-public readonly record struct ProportionPosterior(long Successes, long N, double Mean, double Variance, ConfidenceInterval Interval, BetaPrior Posterior);
+public readonly record struct ProportionPosterior
+{
+    [JsonConstructor]
+    internal ProportionPosterior(long successes, long sampleSize, double estimate, double variance, ConfidenceInterval interval, BetaPrior posterior)
+    {
+        Successes = successes;
+        SampleSize = sampleSize;
+        Estimate = estimate;
+        Variance = variance;
+        Interval = interval;
+        Posterior = posterior;
+    }
+
+    /// <summary>Gets the observed successes.</summary>
+    public long Successes { get; }
+
+    /// <summary>Gets the observed trials.</summary>
+    public long SampleSize { get; }
+
+    /// <summary>Gets the posterior mean (α + s)/(α + β + n), always defined: with the uniform prior, Laplace's rule of succession (s + 1)/(n + 2).</summary>
+    public double Estimate { get; }
+
+    /// <summary>Gets the posterior variance αβ/((α + β)²(α + β + 1)) of the posterior Beta(α, β).</summary>
+    public double Variance { get; }
+
+    /// <summary>Gets the equal-tailed credible interval from the posterior's quantiles.</summary>
+    public ConfidenceInterval Interval { get; }
+
+    /// <summary>Gets the posterior concentrations (prior plus the observed successes and failures).</summary>
+    public BetaPrior Posterior { get; }
+}

@@ -1,11 +1,10 @@
-using ServiceQuality.Scoring.Ratings;
 
-namespace ServiceQuality.Scoring.Ranking;
+namespace ServiceQuality.Scoring;
 
 /// <summary>
 /// Ranking by star ratings: the lower bound of Evan Miller's Bayesian approximation for K-star ratings ("Ranking Items
 /// With Star Ratings", 2014), beside the Wilson lower bound of up/down ratings
-/// (<see cref="Intervals.ProportionIntervals.WilsonLowerBound"/>). With a Dirichlet(1, …, 1) prior over the K ratings,
+/// (<see cref="ProportionIntervals.WilsonLowerBound"/>). With a Dirichlet(1, …, 1) prior over the K ratings,
 /// S = Σ s_k·p_k - z·√((Σ s_k²·p_k - (Σ s_k·p_k)²)/(N + K + 1)) with p_k = (n_k + 1)/(N + K) and s_k the points of
 /// rating k: an item with one perfect rating does not outrank one with hundreds of very good ones, and an item with no
 /// ratings sits at the middle of the scale minus its uncertainty.

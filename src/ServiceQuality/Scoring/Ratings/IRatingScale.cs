@@ -1,4 +1,4 @@
-namespace ServiceQuality.Scoring.Ratings;
+namespace ServiceQuality.Scoring;
 
 /// <summary>
 /// An integer rating scale for <see cref="RatingAccumulator{TScale}"/>, declared as a type so that accumulators of

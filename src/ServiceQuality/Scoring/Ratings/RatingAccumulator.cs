@@ -1,8 +1,6 @@
 using System.Text.Json.Serialization;
-using ServiceQuality.Scoring.Means;
-using ServiceQuality.Scoring.Proportions;
 
-namespace ServiceQuality.Scoring.Ratings;
+namespace ServiceQuality.Scoring;
 
 /// <summary>
 /// A mergeable accumulator of integer ratings on the scale <typeparamref name="TScale"/>: the count of each rating,
@@ -131,7 +129,7 @@ public struct RatingAccumulator<TScale> : IEquatable<RatingAccumulator<TScale>>
     public readonly MeanAccumulator ToMeanAccumulator()
     {
         var mean = GetMean();
-        return mean.N == 0 ? default : MeanAccumulator.FromMoments(mean.N, mean.Mean!.Value, (mean.Variance ?? 0) * (mean.N - 1));
+        return mean.SampleSize == 0 ? default : MeanAccumulator.FromMoments(mean.SampleSize, mean.Estimate!.Value, (mean.Variance ?? 0) * (mean.SampleSize - 1));
     }
 
     /// <summary>

@@ -2,12 +2,12 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace ServiceQuality.Scoring.Ratings;
+namespace ServiceQuality.Scoring;
 
 /// <summary>
 /// The JSON state of a <see cref="RatingAccumulator{TScale}"/>:
 /// <c>{"version":1,"minimum":0,"maximum":10,"counts":[c₀,…,c₁₀]}</c>, one count per rating from the minimum to the
-/// maximum. <c>ServiceQuality.Scoring.Serialization.ScoringJsonContext</c> includes the converters of the NPS, CSAT and
+/// maximum. <c>ServiceQuality.Scoring.ScoringJsonContext</c> includes the converters of the NPS, CSAT and
 /// CES scales; for a scale of your own, add <c>new RatingAccumulatorJsonConverter&lt;YourScale&gt;()</c> to
 /// <see cref="JsonSerializerOptions.Converters"/> (Native AOT and trimming safe: no reflection).
 /// </summary>
@@ -104,6 +104,6 @@ internal sealed class RatingAccumulatorJsonConverterFactory : JsonConverterFacto
         Converters.TryGetValue(typeToConvert, out var converter)
             ? converter
             : throw new NotSupportedException(
-                $"No JSON converter is registered for {typeToConvert.Name}[{typeToConvert.GetGenericArguments()[0].Name}]: use ServiceQuality.Scoring.Serialization.ScoringJsonContext, "
+                $"No JSON converter is registered for {typeToConvert.Name}[{typeToConvert.GetGenericArguments()[0].Name}]: use ServiceQuality.Scoring.ScoringJsonContext, "
                 + $"or add new RatingAccumulatorJsonConverter<{typeToConvert.GetGenericArguments()[0].Name}>() to JsonSerializerOptions.Converters.");
 }

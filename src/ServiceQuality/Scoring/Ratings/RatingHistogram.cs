@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace ServiceQuality.Scoring.Ratings;
+namespace ServiceQuality.Scoring;
 
 /// <summary>Eleven counts, one per rating 0..10.</summary>
 [InlineArray(ByteCounts.Bins)]

@@ -1,18 +1,44 @@
-namespace ServiceQuality.Scoring.Reliability;
+using System.Text.Json.Serialization;
+
+namespace ServiceQuality.Scoring;
 
 /// <summary>Cronbach's alpha with its Feldt interval.</summary>
-/// <param name="Alpha">
-/// α = k/(k-1)·(1 - Σ item variances / variance of the total); <see langword="null"/> when the totals have no variance
-/// (<see cref="UndefinedReason.NoVariance"/>).
-/// </param>
-/// <param name="N">The number of respondents (rows).</param>
-/// <param name="Items">The number of items (columns), k.</param>
-/// <param name="Interval">
-/// Feldt, Woodruff and Salih (1987), as pingouin's <c>cronbach_alpha</c>: [1 - (1-α)·F_{1-a/2}(n-1, (n-1)(k-1)),
-/// 1 - (1-α)·F_{a/2}(n-1, (n-1)(k-1))]; <see langword="null"/> with alpha.
-/// </param>
-/// <param name="Undefined">Why alpha is missing; <see cref="UndefinedReason.None"/> when it has a value.</param>
-public readonly record struct AlphaResult(double? Alpha, int N, int Items, ConfidenceInterval? Interval, UndefinedReason Undefined);
+public readonly record struct AlphaResult
+{
+    [JsonConstructor]
+    internal AlphaResult(double? estimate, long sampleSize, int items, ConfidenceInterval? interval, UndefinedReason undefined)
+    {
+        Estimate = estimate;
+        SampleSize = sampleSize;
+        Items = items;
+        Interval = interval;
+        Undefined = undefined;
+    }
+
+    /// <summary>
+    /// Gets Alpha, α = k/(k-1)·(1 - Σ item variances / variance of the total); <see langword="null"/> when the totals have no variance
+    /// (<see cref="UndefinedReason.NoVariance"/>).
+    /// </summary>
+    public double? Estimate { get; }
+
+    /// <summary>Gets the number of respondents (rows).</summary>
+    public long SampleSize { get; }
+
+    /// <summary>Gets the number of items (columns), k.</summary>
+    public int Items { get; }
+
+    /// <summary>
+    /// Gets Feldt, Woodruff and Salih (1987), as pingouin's <c>cronbach_alpha</c>: [1 - (1-α)·F_{1-a/2}(n-1, (n-1)(k-1)),
+    /// 1 - (1-α)·F_{a/2}(n-1, (n-1)(k-1))]; <see langword="null"/> with alpha.
+    /// </summary>
+    public ConfidenceInterval? Interval { get; }
+
+    /// <summary>Gets why alpha is missing; <see cref="UndefinedReason.None"/> when it has a value.</summary>
+    public UndefinedReason Undefined { get; }
+
+    /// <summary>Gets whether there is an alpha (the totals vary).</summary>
+    public bool HasValue => Estimate.HasValue;
+}
 
 /// <summary>Cronbach's alpha (reference: pingouin <c>cronbach_alpha</c>, which equals ICC(3,k) of Shrout and Fleiss).</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
-using ServiceQuality.Scoring.Means;
+using System.Text.Json.Serialization;
 
-namespace ServiceQuality.Scoring.Reliability;
+namespace ServiceQuality.Scoring;
 
 /// <summary>
 /// Team-level consistency of ratings nested in groups (agents or teams), as R <c>multilevel</c>'s <c>ICC1</c> and
@@ -8,22 +8,58 @@ namespace ServiceQuality.Scoring.Reliability;
 /// mentality is a small ICC1 — clients get the same experience whoever they meet) and how reliably the group means
 /// differ (ICC2).
 /// </summary>
-/// <param name="Icc1">
-/// (MSB - MSW) / (MSB + (n̄ - 1)·MSW) with n̄ = N / G, the mean group size (multilevel's GSIZE); <see langword="null"/>
-/// when MSB = MSW = 0 (every rating equal) or there are too few groups or ratings.
-/// </param>
-/// <param name="Icc2">(MSB - MSW) / MSB: the reliability of the group means; <see langword="null"/> when MSB = 0 (every group has the same mean).</param>
-/// <param name="F">MSB / MSW; <see langword="null"/> when MSW = 0 (no variance within groups).</param>
-/// <param name="Df1">G - 1.</param>
-/// <param name="Df2">N - G.</param>
-/// <param name="PValue">The p-value of the F test of no group differences; <see langword="null"/> with <see cref="F"/>.</param>
-/// <param name="Groups">The number of groups G (groups with at least one rating).</param>
-/// <param name="N">The number of ratings N.</param>
-/// <param name="Undefined">
-/// <see cref="UndefinedReason.TooFewObservations"/> with fewer than 2 groups or no more ratings than groups,
-/// <see cref="UndefinedReason.NoVariance"/> when a mean square the statistics divide by is 0, <see cref="UndefinedReason.None"/> otherwise.
-/// </param>
-public readonly record struct GroupAgreementResult(double? Icc1, double? Icc2, double? F, double Df1, double Df2, double? PValue, int Groups, long N, UndefinedReason Undefined);
+public readonly record struct GroupAgreementResult
+{
+    [JsonConstructor]
+    internal GroupAgreementResult(double? icc1, double? icc2, double? f, double df1, double df2, double? pValue, int groups, long sampleSize, UndefinedReason undefined)
+    {
+        Icc1 = icc1;
+        Icc2 = icc2;
+        F = f;
+        Df1 = df1;
+        Df2 = df2;
+        PValue = pValue;
+        Groups = groups;
+        SampleSize = sampleSize;
+        Undefined = undefined;
+    }
+
+    /// <summary>
+    /// Gets ICC1, (MSB - MSW) / (MSB + (n̄ - 1)·MSW) with n̄ = N / G, the mean group size (multilevel's GSIZE); <see langword="null"/>
+    /// when MSB = MSW = 0 (every rating equal) or there are too few groups or ratings.
+    /// </summary>
+    public double? Icc1 { get; }
+
+    /// <summary>Gets ICC2, (MSB - MSW) / MSB: the reliability of the group means; <see langword="null"/> when MSB = 0 (every group has the same mean).</summary>
+    public double? Icc2 { get; }
+
+    /// <summary>Gets the F statistic MSB / MSW; <see langword="null"/> when MSW = 0 (no variance within groups).</summary>
+    public double? F { get; }
+
+    /// <summary>Gets the numerator degrees of freedom, G - 1.</summary>
+    public double Df1 { get; }
+
+    /// <summary>Gets the denominator degrees of freedom, N - G.</summary>
+    public double Df2 { get; }
+
+    /// <summary>Gets the p-value of the F test of no group differences; <see langword="null"/> with <see cref="F"/>.</summary>
+    public double? PValue { get; }
+
+    /// <summary>Gets the number of groups G (groups with at least one rating).</summary>
+    public int Groups { get; }
+
+    /// <summary>Gets the number of ratings N.</summary>
+    public long SampleSize { get; }
+
+    /// <summary>
+    /// Gets <see cref="UndefinedReason.TooFewObservations"/> with fewer than 2 groups or no more ratings than groups,
+    /// <see cref="UndefinedReason.NoVariance"/> when a mean square the statistics divide by is 0, <see cref="UndefinedReason.None"/> otherwise.
+    /// </summary>
+    public UndefinedReason Undefined { get; }
+
+    /// <summary>Gets whether there is an ICC1 (<see cref="Icc2"/> and <see cref="F"/> may still be missing; <see cref="Undefined"/> says why).</summary>
+    public bool HasValue => Icc1.HasValue;
+}
 
 /// <summary>
 /// Computes <see cref="GroupAgreementResult"/> (reference: R <c>multilevel::ICC1</c>, <c>ICC2</c>) from raw ratings or

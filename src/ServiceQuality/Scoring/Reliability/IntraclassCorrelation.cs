@@ -1,4 +1,6 @@
-namespace ServiceQuality.Scoring.Reliability;
+using System.Text.Json.Serialization;
+
+namespace ServiceQuality.Scoring;
 
 /// <summary>The six intraclass correlations of Shrout and Fleiss (1979).</summary>
 public enum IccForm
@@ -23,15 +25,48 @@ public enum IccForm
 }
 
 /// <summary>One intraclass correlation with its F test and interval (as pingouin's <c>intraclass_corr</c> reports it).</summary>
-/// <param name="Form">The form.</param>
-/// <param name="Value">The ICC; <see langword="null"/> when its denominator is 0 (no variance between targets, or none at all).</param>
-/// <param name="F">The F statistic; <see langword="null"/> when the error mean square is 0.</param>
-/// <param name="Df1">The numerator degrees of freedom.</param>
-/// <param name="Df2">The denominator degrees of freedom.</param>
-/// <param name="PValue">The p-value of the F test of ICC = 0; <see langword="null"/> with <see cref="F"/>.</param>
-/// <param name="Interval">The interval of McGraw and Wong (1996), with Satterthwaite degrees of freedom for ICC(2,·); <see langword="null"/> when a mean square it divides by is 0.</param>
-/// <param name="Undefined"><see cref="UndefinedReason.NoVariance"/> when any statistic is missing; <see cref="UndefinedReason.None"/> otherwise.</param>
-public readonly record struct IccEstimate(IccForm Form, double? Value, double? F, double Df1, double Df2, double? PValue, ConfidenceInterval? Interval, UndefinedReason Undefined);
+public readonly record struct IccEstimate
+{
+    [JsonConstructor]
+    internal IccEstimate(IccForm form, double? estimate, double? f, double df1, double df2, double? pValue, ConfidenceInterval? interval, UndefinedReason undefined)
+    {
+        Form = form;
+        Estimate = estimate;
+        F = f;
+        Df1 = df1;
+        Df2 = df2;
+        PValue = pValue;
+        Interval = interval;
+        Undefined = undefined;
+    }
+
+    /// <summary>Gets the form.</summary>
+    public IccForm Form { get; }
+
+    /// <summary>Gets the ICC; <see langword="null"/> when its denominator is 0 (no variance between targets, or none at all).</summary>
+    public double? Estimate { get; }
+
+    /// <summary>Gets the F statistic; <see langword="null"/> when the error mean square is 0.</summary>
+    public double? F { get; }
+
+    /// <summary>Gets the numerator degrees of freedom.</summary>
+    public double Df1 { get; }
+
+    /// <summary>Gets the denominator degrees of freedom.</summary>
+    public double Df2 { get; }
+
+    /// <summary>Gets the p-value of the F test of ICC = 0; <see langword="null"/> with <see cref="F"/>.</summary>
+    public double? PValue { get; }
+
+    /// <summary>Gets the interval of McGraw and Wong (1996), with Satterthwaite degrees of freedom for ICC(2,·); <see langword="null"/> when a mean square it divides by is 0.</summary>
+    public ConfidenceInterval? Interval { get; }
+
+    /// <summary>Gets <see cref="UndefinedReason.NoVariance"/> when any statistic is missing; <see cref="UndefinedReason.None"/> otherwise.</summary>
+    public UndefinedReason Undefined { get; }
+
+    /// <summary>Gets whether there is an ICC.</summary>
+    public bool HasValue => Estimate.HasValue;
+}
 
 /// <summary>
 /// Intraclass correlations for a targets × raters matrix in the six forms of Shrout and Fleiss (1979), with the F
@@ -180,8 +215,8 @@ public static class IntraclassCorrelation
     {
         double? Defined(double x) => double.IsFinite(x) ? x : null;
         var interval = double.IsFinite(lower) && double.IsFinite(upper) ? new ConfidenceInterval(lower, upper, level) : (ConfidenceInterval?)null;
-        var estimate = new IccEstimate(form, Defined(value), Defined(f), df1, df2, Defined(p), interval, UndefinedReason.None);
-        var complete = estimate.Value.HasValue && estimate.F.HasValue && estimate.PValue.HasValue && interval.HasValue;
-        return complete ? estimate : estimate with { Undefined = UndefinedReason.NoVariance };
+        double? icc = Defined(value), fStatistic = Defined(f), pValue = Defined(p);
+        var complete = icc.HasValue && fStatistic.HasValue && pValue.HasValue && interval.HasValue;
+        return new IccEstimate(form, icc, fStatistic, df1, df2, pValue, interval, complete ? UndefinedReason.None : UndefinedReason.NoVariance);
     }
 }

@@ -1,11 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
-using ServiceQuality.Scoring.Ces;
-using ServiceQuality.Scoring.Csat;
-using ServiceQuality.Scoring.Nps;
-using ServiceQuality.Scoring.Ratings;
 
-namespace ServiceQuality.Scoring.Serialization;
+namespace ServiceQuality.Scoring;
 
 /// <summary>Makes the JSON converters of the NPS, CSAT and CES rating accumulators known when the assembly loads.</summary>
 internal static class BuiltInScales

@@ -1,13 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
-using ServiceQuality.Scoring.Ces;
-using ServiceQuality.Scoring.Csat;
-using ServiceQuality.Scoring.Means;
-using ServiceQuality.Scoring.Nps;
-using ServiceQuality.Scoring.Proportions;
-using ServiceQuality.Scoring.Ratings;
-using ServiceQuality.Scoring.Reliability;
 
-namespace ServiceQuality.Scoring.Serialization;
+namespace ServiceQuality.Scoring;
 
 /// <summary>
 /// System.Text.Json metadata for the scoring accumulators and results, from a source-generated context (Native AOT and

@@ -1,13 +1,6 @@
 using System.Text.Json.Serialization;
-using ServiceQuality.Scoring.Ces;
-using ServiceQuality.Scoring.Csat;
-using ServiceQuality.Scoring.Means;
-using ServiceQuality.Scoring.Nps;
-using ServiceQuality.Scoring.Proportions;
-using ServiceQuality.Scoring.Ratings;
-using ServiceQuality.Scoring.Reliability;
 
-namespace ServiceQuality.Scoring.Serialization;
+namespace ServiceQuality.Scoring;
 
 /// <summary>The source-generated System.Text.Json context behind <see cref="ScoringJson"/>.</summary>
 [JsonSourceGenerationOptions(

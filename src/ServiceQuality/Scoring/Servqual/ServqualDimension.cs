@@ -1,4 +1,6 @@
-namespace ServiceQuality.Scoring.Servqual;
+using System.Text.Json.Serialization;
+
+namespace ServiceQuality.Scoring;
 
 /// <summary>The five SERVQUAL dimensions (Parasuraman, Zeithaml and Berry 1988).</summary>
 public enum ServqualDimension
@@ -36,18 +38,62 @@ public enum ServqualModel
 public readonly record struct ServqualItem(string Id, ServqualDimension Dimension, bool ReverseScored = false);
 
 /// <summary>The score of one dimension.</summary>
-/// <param name="Dimension">The dimension.</param>
-/// <param name="Perception">The mean perception over the answered items; <see langword="null"/> when too few were answered.</param>
-/// <param name="Expectation">The mean expectation (SERVQUAL only).</param>
-/// <param name="Score">The gap P - E (SERVQUAL) or the perception (SERVPERF); <see langword="null"/> when too few items were answered.</param>
-/// <param name="ItemsAnswered">How many of the dimension's items were used.</param>
-/// <param name="Weight">The importance weight of the dimension (normalised to sum to 1 over the instrument).</param>
-public readonly record struct ServqualDimensionScore(ServqualDimension Dimension, double? Perception, double? Expectation, double? Score, int ItemsAnswered, double Weight);
+public readonly record struct ServqualDimensionScore
+{
+    [JsonConstructor]
+    internal ServqualDimensionScore(ServqualDimension dimension, double? perception, double? expectation, double? score, int itemsAnswered, double weight)
+    {
+        Dimension = dimension;
+        Perception = perception;
+        Expectation = expectation;
+        Score = score;
+        ItemsAnswered = itemsAnswered;
+        Weight = weight;
+    }
+
+    /// <summary>Gets the dimension.</summary>
+    public ServqualDimension Dimension { get; }
+
+    /// <summary>Gets the mean perception over the answered items; <see langword="null"/> when too few were answered.</summary>
+    public double? Perception { get; }
+
+    /// <summary>Gets the mean expectation (SERVQUAL only).</summary>
+    public double? Expectation { get; }
+
+    /// <summary>Gets the gap P - E (SERVQUAL) or the perception (SERVPERF); <see langword="null"/> when too few items were answered.</summary>
+    public double? Score { get; }
+
+    /// <summary>Gets how many of the dimension's items were used.</summary>
+    public int ItemsAnswered { get; }
+
+    /// <summary>Gets the importance weight of the dimension (normalised to sum to 1 over the instrument).</summary>
+    public double Weight { get; }
+}
 
 /// <summary>A respondent's (or a mean respondent's) SERVQUAL or SERVPERF result.</summary>
-/// <param name="Model">SERVQUAL or SERVPERF.</param>
-/// <param name="ItemScores">Per item: the gap P - E (SERVQUAL) or P (SERVPERF) after reverse scoring; NaN when missing.</param>
-/// <param name="Dimensions">The five dimension scores, in <see cref="ServqualDimension"/> order.</param>
-/// <param name="UnweightedScore">The mean of the available dimension scores (PZB 1988); <see langword="null"/> when none is available.</param>
-/// <param name="WeightedScore">Σ weight·score over the available dimensions divided by the sum of their weights (PZB 1991's weighted score).</param>
-public sealed record ServqualResult(ServqualModel Model, IReadOnlyList<double> ItemScores, IReadOnlyList<ServqualDimensionScore> Dimensions, double? UnweightedScore, double? WeightedScore);
+public sealed class ServqualResult
+{
+    internal ServqualResult(ServqualModel model, IReadOnlyList<double> itemScores, IReadOnlyList<ServqualDimensionScore> dimensions, double? unweightedScore, double? weightedScore)
+    {
+        Model = model;
+        ItemScores = itemScores;
+        Dimensions = dimensions;
+        UnweightedScore = unweightedScore;
+        WeightedScore = weightedScore;
+    }
+
+    /// <summary>Gets the model: SERVQUAL or SERVPERF.</summary>
+    public ServqualModel Model { get; }
+
+    /// <summary>Gets the item scores: the gap P - E (SERVQUAL) or P (SERVPERF) after reverse scoring; NaN when missing.</summary>
+    public IReadOnlyList<double> ItemScores { get; }
+
+    /// <summary>Gets the five dimension scores, in <see cref="ServqualDimension"/> order.</summary>
+    public IReadOnlyList<ServqualDimensionScore> Dimensions { get; }
+
+    /// <summary>Gets the mean of the available dimension scores (PZB 1988); <see langword="null"/> when none is available.</summary>
+    public double? UnweightedScore { get; }
+
+    /// <summary>Gets Σ weight·score over the available dimensions divided by the sum of their weights (PZB 1991's weighted score).</summary>
+    public double? WeightedScore { get; }
+}

@@ -1,4 +1,4 @@
-namespace ServiceQuality.Scoring.Servqual;
+namespace ServiceQuality.Scoring;
 
 /// <summary>
 /// A SERVQUAL/SERVPERF questionnaire: items grouped into the five dimensions, the rating scale, importance weights per
@@ -199,11 +199,24 @@ public sealed class ServqualInstrument
 }
 
 /// <summary>SERVQUAL or SERVPERF results summarised over respondents: each dimension's and the overall scores' means with intervals.</summary>
-/// <param name="Dimensions">Per dimension (in <see cref="ServqualDimension"/> order), the mean of the respondents' dimension scores.</param>
-/// <param name="Unweighted">The mean of the respondents' unweighted scores.</param>
-/// <param name="Weighted">The mean of the respondents' weighted scores.</param>
-public sealed record ServqualSummary(IReadOnlyList<Means.MeanResult> Dimensions, Means.MeanResult Unweighted, Means.MeanResult Weighted)
+public sealed class ServqualSummary
 {
+    internal ServqualSummary(IReadOnlyList<MeanResult> dimensions, MeanResult unweighted, MeanResult weighted)
+    {
+        Dimensions = dimensions;
+        Unweighted = unweighted;
+        Weighted = weighted;
+    }
+
+    /// <summary>Gets, per dimension (in <see cref="ServqualDimension"/> order), the mean of the respondents' dimension scores.</summary>
+    public IReadOnlyList<MeanResult> Dimensions { get; }
+
+    /// <summary>Gets the mean of the respondents' unweighted scores.</summary>
+    public MeanResult Unweighted { get; }
+
+    /// <summary>Gets the mean of the respondents' weighted scores.</summary>
+    public MeanResult Weighted { get; }
+
     /// <summary>Summarises respondents' results; a respondent missing a score is left out of that score's mean only.</summary>
     /// <param name="results">The respondents' results.</param>
     /// <param name="level">The confidence level of the intervals.</param>
@@ -212,8 +225,8 @@ public sealed record ServqualSummary(IReadOnlyList<Means.MeanResult> Dimensions,
     public static ServqualSummary Of(IEnumerable<ServqualResult> results, double level = 0.95)
     {
         ArgumentNullException.ThrowIfNull(results);
-        var dims = new Means.MeanAccumulator[5];
-        Means.MeanAccumulator unweighted = default, weighted = default;
+        var dims = new MeanAccumulator[5];
+        MeanAccumulator unweighted = default, weighted = default;
         foreach (var r in results)
         {
             foreach (var d in r.Dimensions)

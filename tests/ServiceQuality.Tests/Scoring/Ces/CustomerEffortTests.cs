@@ -1,6 +1,4 @@
 using ServiceQuality.Scoring;
-using ServiceQuality.Scoring.Ces;
-using ServiceQuality.Scoring.Ratings;
 
 namespace ServiceQuality.Tests.Scoring.Ces;
 
@@ -18,8 +16,8 @@ public sealed class CustomerEffortTests
     {
         // CES 2.0: "The company made it easy for me to handle my issue", 7 = strongly agree; easy = 5, 6, 7.
         var r = Of(1, 4, 5, 6, 7, 7).GetCes();
-        Assert.Equal((4L, 6L), (r.Easy.Successes, r.Easy.N));
-        Assert.Equal(30.0 / 6, r.Mean.Mean!.Value, 14);
+        Assert.Equal((4L, 6L), (r.Easy.Successes, r.Easy.SampleSize));
+        Assert.Equal(30.0 / 6, r.Mean.Estimate!.Value, 14);
         Assert.Equal(RatingDirection.HigherIsBetter, r.Direction);
     }
 
@@ -27,7 +25,7 @@ public sealed class CustomerEffortTests
     public void GetCes_Ces10Wording_CountsLowEffortAsEasy()
     {
         var r = Of(1, 4, 5, 6, 7, 7).GetCes(new CesOptions { Direction = RatingDirection.LowerIsBetter, EasyBox = 2 });
-        Assert.Equal((1L, 6L), (r.Easy.Successes, r.Easy.N)); // only the 1 is in 1-2
+        Assert.Equal((1L, 6L), (r.Easy.Successes, r.Easy.SampleSize)); // only the 1 is in 1-2
         Assert.False(default(RatingAccumulator<CesScale>).GetCes().HasValue);
     }
 

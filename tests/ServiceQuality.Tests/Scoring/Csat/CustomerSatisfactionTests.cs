@@ -1,5 +1,5 @@
-using ServiceQuality.Scoring.Csat;
-using CsatAccumulator = ServiceQuality.Scoring.Ratings.RatingAccumulator<ServiceQuality.Scoring.Csat.CsatScale>;
+using ServiceQuality.Scoring;
+using CsatAccumulator = ServiceQuality.Scoring.RatingAccumulator<ServiceQuality.Scoring.CsatScale>;
 
 namespace ServiceQuality.Tests.Scoring.Csat;
 
@@ -13,7 +13,7 @@ public sealed class CustomerSatisfactionTests
         var r = acc.GetCsat();
         Assert.Equal(7, r.TopBox.Successes);
         Assert.Equal(0.7, r.TopBox.Estimate!.Value, 15);
-        Assert.Equal(3.7, r.Mean.Mean!.Value, 14);
+        Assert.Equal(3.7, r.Mean.Estimate!.Value, 14);
         Assert.Equal(3, acc.GetCsat(new CsatOptions { TopBoxMinimum = 5 }).TopBox.Successes);
         Assert.Throws<ArgumentOutOfRangeException>(() => acc.Add(0));
         Assert.Throws<ArgumentOutOfRangeException>(() => acc.Add(new byte[] { 1, 2, 6 }));

@@ -1,5 +1,4 @@
-using ServiceQuality.Scoring.Decay;
-using ServiceQuality.Scoring.Means;
+using ServiceQuality.Scoring;
 
 namespace ServiceQuality.Tests.Scoring.Decay;
 
@@ -22,7 +21,7 @@ public sealed class TimeDecayTests
         var acc = default(MeanAccumulator);
         acc.Add(1, new TimeDecay(h).Weight(TimeSpan.FromDays(30)));
         acc.Add(4, new TimeDecay(h).Weight(TimeSpan.Zero));
-        Assert.Equal(3, acc.GetResult().Mean!.Value, 14);
+        Assert.Equal(3, acc.GetResult().Estimate!.Value, 14);
     }
 
     [Fact]
@@ -33,7 +32,7 @@ public sealed class TimeDecayTests
         // The NaN row (01-15) carries no observation; the others are passed in.
         DateTimeOffset Day(int d) => new(2020, 1, d, 0, 0, 0, TimeSpan.Zero);
         var series = new TimeDecay(TimeSpan.FromDays(4)).Series([new(Day(1), 0), new(Day(3), 1), new(Day(10), 2), new(Day(17), 4)]);
-        Assert.Equal([0.000000, 0.585786, 1.523889, 3.233686], series.Select(v => Math.Round(v.Mean, 6)));
+        Assert.Equal([0.000000, 0.585786, 1.523889, 3.233686], series.Select(v => Math.Round(v.Estimate, 6)));
         Assert.Equal(1, series[0].Weight);
         Assert.Equal(1 + Math.Pow(0.5, 0.5), series[1].Weight, 14); // two days = half a half-life
         Assert.Equal(Day(17), series[3].At);
@@ -66,6 +65,6 @@ public sealed class TimeDecayTests
             acc.Add(v.Value, decay.Weight(v.At, asOf));
         }
 
-        Assert.Equal(acc.GetResult().Mean!.Value, decay.Series(values)[^1].Mean, 13);
+        Assert.Equal(acc.GetResult().Estimate!.Value, decay.Series(values)[^1].Estimate, 13);
     }
 }

@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Xunit;
-using ServiceQuality.Scoring.Intervals;
-using ServiceQuality.Scoring.Proportions;
+using ServiceQuality.Scoring;
 
 namespace ServiceQuality.Tests.Scoring.Intervals;
 

@@ -3,8 +3,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using ServiceQuality.Scoring;
-using ServiceQuality.Scoring.Means;
-using ServiceQuality.Scoring.Serialization;
 using ServiceQuality.Testing;
 
 namespace ServiceQuality.Tests.Scoring.Means;
@@ -19,7 +17,7 @@ public sealed class MeanAccumulatorTests
         var acc = default(MeanAccumulator);
         acc.Add([2.0, 4, 4, 4, 5, 5, 7, 9]);
         var r = acc.GetResult();
-        Assert.Equal(5, r.Mean!.Value, 14);
+        Assert.Equal(5, r.Estimate!.Value, 14);
         Assert.Equal(32.0 / 7, r.Variance!.Value, 13);
         var half = 2.364624251592785 * Math.Sqrt(32.0 / 7 / 8);
         Assert.Equal(5 - half, r.Interval!.Value.Lower, 9);
@@ -29,10 +27,10 @@ public sealed class MeanAccumulatorTests
     [Fact]
     public void EdgeCases_NoScoreForNone_NoIntervalForOne_ZeroSpreadForEqual()
     {
-        Assert.Null(default(MeanAccumulator).GetResult().Mean);
+        Assert.Null(default(MeanAccumulator).GetResult().Estimate);
         var one = default(MeanAccumulator);
         one.Add(3);
-        Assert.Equal(3, one.GetResult().Mean);
+        Assert.Equal(3, one.GetResult().Estimate);
         Assert.Null(one.GetResult().Interval);
         var equal = default(MeanAccumulator);
         equal.Add([4.0, 4, 4, 4]);
@@ -57,10 +55,10 @@ public sealed class MeanAccumulatorTests
         var acc = default(MeanAccumulator);
         acc.Add(1, 1e-200);
         acc.Add(5, 1e-200);
-        Assert.Equal(3, acc.GetResult().Mean!.Value, 12);
+        Assert.Equal(3, acc.GetResult().Estimate!.Value, 12);
         acc.Add(2, 1e100);
-        Assert.Equal(2, acc.GetResult().Mean!.Value, 12);
-        Assert.Equal(1, acc.GetResult().EffectiveN, 12); // one observation carries all the weight
+        Assert.Equal(2, acc.GetResult().Estimate!.Value, 12);
+        Assert.Equal(1, acc.GetResult().EffectiveSampleSize, 12); // one observation carries all the weight
 
         var zero = default(MeanAccumulator);
         zero.Add(4, 0);
@@ -120,7 +118,7 @@ public sealed class MeanAccumulatorTests
         {
             var r = acc.GetResult();
             Assert.Equal(2.0, r.Variance!.Value, 12);
-            Assert.Equal(1e9 + 4, r.Mean!.Value);
+            Assert.Equal(1e9 + 4, r.Estimate!.Value);
         }
     }
 
@@ -132,13 +130,13 @@ public sealed class MeanAccumulatorTests
         acc.Add(1e200);
         acc.Add(1e200);
         var r = acc.GetResult();
-        Assert.Equal(1e200, r.Mean);
+        Assert.Equal(1e200, r.Estimate);
         Assert.Equal(0, r.Variance);
         Assert.Equal(new ConfidenceInterval(1e200, 1e200, 0.95), r.Interval);
 
         var bulk = default(MeanAccumulator);
         bulk.Add([1e200, 1e200, 1e200]);
-        Assert.Equal((1e200, 0.0), (bulk.GetResult().Mean!.Value, bulk.GetResult().Variance!.Value));
+        Assert.Equal((1e200, 0.0), (bulk.GetResult().Estimate!.Value, bulk.GetResult().Variance!.Value));
     }
 
     [Fact]
@@ -176,7 +174,7 @@ public sealed class MeanAccumulatorTests
         Assert.Equal(UndefinedReason.NoWeight, zero.GetResult().Undefined);
         var one = default(MeanAccumulator);
         one.Add(3);
-        Assert.Equal((3.0, UndefinedReason.TooFewObservations), (one.GetResult().Mean!.Value, one.GetResult().Undefined));
+        Assert.Equal((3.0, UndefinedReason.TooFewObservations), (one.GetResult().Estimate!.Value, one.GetResult().Undefined));
         one.Add(5);
         Assert.Equal(UndefinedReason.None, one.GetResult().Undefined);
     }
@@ -259,7 +257,7 @@ public sealed class MeanAccumulatorTests
         }
 
         var r = acc.GetResult();
-        return r.Interval is not { } ci || ci.Contains(r.Mean!.Value);
+        return r.Interval is not { } ci || ci.Contains(r.Estimate!.Value);
     }
 
     [Fact]

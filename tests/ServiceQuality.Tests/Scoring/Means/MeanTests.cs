@@ -1,4 +1,4 @@
-using ServiceQuality.Scoring.Means;
+using ServiceQuality.Scoring;
 
 namespace ServiceQuality.Tests.Scoring.Means;
 

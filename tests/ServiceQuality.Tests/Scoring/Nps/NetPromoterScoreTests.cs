@@ -1,9 +1,8 @@
 using FsCheck;
 using FsCheck.Xunit;
 using ServiceQuality.Scoring;
-using ServiceQuality.Scoring.Nps;
 using ServiceQuality.Tests.Scoring.Ratings;
-using NpsRatings = ServiceQuality.Scoring.Ratings.RatingAccumulator<ServiceQuality.Scoring.Nps.NpsScale>;
+using NpsRatings = ServiceQuality.Scoring.RatingAccumulator<ServiceQuality.Scoring.NpsScale>;
 
 namespace ServiceQuality.Tests.Scoring.Nps;
 
@@ -20,9 +19,9 @@ public sealed class NetPromoterScoreTests
         // nps_se = √(var/n) = 0.18540496217739158; Wald interval nps ± qnorm(0.975)·se, computed with those
         // formulas in Python 3.11 (R NPS's nps_test one-sample interval is the same expression).
         var result = RatingAccumulatorTests.Of(Sample).GetNps(new NpsOptions { IntervalMethod = NpsIntervalMethod.Wald });
-        Assert.Equal((20L, 5L, 5L, 10L), (result.N, result.Detractors, result.Passives, result.Promoters));
-        Assert.Equal(0.25, result.Score!.Value, 15);
-        Assert.Equal(25, result.Points!.Value, 12);
+        Assert.Equal((20L, 5L, 5L, 10L), (result.SampleSize, result.Detractors, result.Passives, result.Promoters));
+        Assert.Equal(0.25, result.Estimate!.Value, 15);
+        Assert.Equal(25, result.EstimatePoints!.Value, 12);
         Assert.Equal(0.6875, result.Variance!.Value, 15);
         Assert.Equal(0.18540496217739158, result.StandardError!.Value, 14);
         Assert.Equal(-0.11338704842269831, result.Interval!.Value.Lower, 12);
@@ -72,7 +71,7 @@ public sealed class NetPromoterScoreTests
         Assert.Throws<OverflowException>(() => NetPromoterScore.FromCounts(long.MaxValue, 1, 0));
         Assert.Throws<OverflowException>(() => NetPromoterScore.FromCounts(1, 0, long.MaxValue));
         Assert.Throws<OverflowException>(() => NetPromoterScore.Posterior(long.MaxValue, 1, 0));
-        Assert.Equal(-1, NetPromoterScore.FromCounts(long.MaxValue, 0, 0).Score);
+        Assert.Equal(-1, NetPromoterScore.FromCounts(long.MaxValue, 0, 0).Estimate);
     }
 
     [Fact]
@@ -88,16 +87,16 @@ public sealed class NetPromoterScoreTests
     {
         var result = default(NpsRatings).GetNps();
         Assert.False(result.HasValue);
-        Assert.Null(result.Score);
+        Assert.Null(result.Estimate);
         Assert.Null(result.Interval);
-        Assert.Equal(0, result.N);
+        Assert.Equal(0, result.SampleSize);
     }
 
     [Fact]
     public void OneResponse_And_AllPromoters_StayInRange()
     {
         var one = RatingAccumulatorTests.Of([10]).GetNps();
-        Assert.Equal(1, one.Score);
+        Assert.Equal(1, one.Estimate);
         Assert.Equal(0, one.Variance);
         Assert.InRange(one.Interval!.Value.Lower, -1, 1);
         var all = RatingAccumulatorTests.Of([.. Enumerable.Repeat(9, 500)]).GetNps(new NpsOptions { IntervalMethod = NpsIntervalMethod.Wald });
@@ -110,7 +109,7 @@ public sealed class NetPromoterScoreTests
     public void AllEqual_GiveZeroVariance_AndTheAdjustedIntervalStaysWide()
     {
         var result = RatingAccumulatorTests.Of([.. Enumerable.Repeat(7, 50)]).GetNps(new NpsOptions { IntervalMethod = NpsIntervalMethod.Wald });
-        Assert.Equal((0.0, 0.0), (result.Score!.Value, result.Variance!.Value));
+        Assert.Equal((0.0, 0.0), (result.Estimate!.Value, result.Variance!.Value));
         Assert.Equal(0, result.Interval!.Value.Width);
         Assert.True(RatingAccumulatorTests.Of([.. Enumerable.Repeat(7, 50)]).GetNps().Interval!.Value.Width > 0.05); // pseudo-responses keep it from collapsing to a point
     }
@@ -129,15 +128,15 @@ public sealed class NetPromoterScoreTests
     {
         // Dirichlet(1 + 5, 1 + 5, 1 + 10): mean (11 - 6)/23; variance from the Dirichlet moments, Python 3.11.
         var post = NetPromoterScore.Posterior(5, 5, 10);
-        Assert.Equal(5.0 / 23, post.Mean, 14);
+        Assert.Equal(5.0 / 23, post.Estimate, 14);
         var a0 = 23.0;
         Assert.Equal(((11 * (a0 - 11)) + (6 * (a0 - 6)) + (2 * 11 * 6)) / (a0 * a0 * (a0 + 1)), post.Variance, 14);
-        Assert.True(post.Interval.Contains(post.Mean));
+        Assert.True(post.Interval.Contains(post.Estimate));
 
         // With many responses the posterior is nearly normal: the interval approaches mean ± 1.96 sd.
         var big = NetPromoterScore.Posterior(2000, 3000, 5000);
-        Assert.Equal(big.Mean - (1.959963984540054 * big.StandardDeviation), big.Interval.Lower, 3);
-        Assert.Equal(big.Mean + (1.959963984540054 * big.StandardDeviation), big.Interval.Upper, 3);
+        Assert.Equal(big.Estimate - (1.959963984540054 * big.StandardDeviation), big.Interval.Lower, 3);
+        Assert.Equal(big.Estimate + (1.959963984540054 * big.StandardDeviation), big.Interval.Upper, 3);
 
         // Independent check: Monte Carlo in Python 3.11 (1,000,000 Dirichlet draws via random.gammavariate, seed 12345):
         // Dirichlet(6, 6, 11) → 2.5%/97.5% quantiles -0.12705, 0.53363; Jeffreys prior with 0/3/7 → 0.25407, 0.87415.
@@ -157,9 +156,9 @@ public sealed class NetPromoterScoreTests
     {
         var acc = default(NpsRatings);
         acc.Add(RatingAccumulatorTests.Ratings(raw));
-        var before = acc.GetNps().Score ?? -1;
+        var before = acc.GetNps().Estimate ?? -1;
         acc.Add(10);
-        return acc.GetNps().Score >= before;
+        return acc.GetNps().Estimate >= before;
     }
 
     [Property]
@@ -174,9 +173,9 @@ public sealed class NetPromoterScoreTests
             return raw.Length == 0;
         }
 
-        return wald.Interval!.Value.Contains(wald.Score!.Value)
-            && (adj.N < 2 || adj.Interval!.Value.Contains(adj.Score!.Value))
-            && adj.Score is >= -1 and <= 1
+        return wald.Interval!.Value.Contains(wald.Estimate!.Value)
+            && (adj.SampleSize < 2 || adj.Interval!.Value.Contains(adj.Estimate!.Value))
+            && adj.Estimate is >= -1 and <= 1
             && adj.Interval!.Value.Lower >= -1 && adj.Interval!.Value.Upper <= 1
             && adj.Variance is >= 0 and <= 1;
     }
@@ -208,7 +207,7 @@ public sealed class NetPromoterScoreTests
     public void GetNps_OnAHostScale_ValidatesTheBreaksAgainstIt()
     {
         // A 1-5 recommendation question: 1-2 detractors, 3-4 passives, 5 promoters.
-        var acc = default(ServiceQuality.Scoring.Ratings.RatingAccumulator<OneToFive>);
+        var acc = default(ServiceQuality.Scoring.RatingAccumulator<OneToFive>);
         acc.Add([1, 2, 3, 4, 5, 5, 5]);
         var nps = acc.GetNps(new NpsOptions { Breaks = new NpsBreaks(2, 5) });
         Assert.Equal((2L, 2L, 3L), (nps.Detractors, nps.Passives, nps.Promoters));
@@ -216,7 +215,7 @@ public sealed class NetPromoterScoreTests
         Assert.Contains("1 ≤ DetractorMaximum < PromoterMinimum ≤ 5", ex.Message, StringComparison.Ordinal);
     }
 
-    private readonly struct OneToFive : ServiceQuality.Scoring.Ratings.IRatingScale
+    private readonly struct OneToFive : ServiceQuality.Scoring.IRatingScale
     {
         public static int Minimum => 1;
 

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using FsCheck;
 using FsCheck.Xunit;
-using ServiceQuality.Scoring.Nps;
-using ServiceQuality.Scoring.Serialization;
+using ServiceQuality.Scoring;
 
 namespace ServiceQuality.Tests.Scoring.Nps;
 
@@ -31,10 +30,10 @@ public sealed class NpsAccumulatorTests
         }
 
         Assert.Equal((5L, 5L, 10L, 20L), (acc.Detractors, acc.Passives, acc.Promoters, acc.Count));
-        var histogram = default(ServiceQuality.Scoring.Ratings.RatingAccumulator<NpsScale>);
+        var histogram = default(ServiceQuality.Scoring.RatingAccumulator<NpsScale>);
         histogram.Add(ratings);
         Assert.Equal(histogram.GetNps(), acc.GetResult());
-        Assert.Equal(0.25, acc.GetResult().Score);
+        Assert.Equal(0.25, acc.GetResult().Estimate);
     }
 
     [Fact]

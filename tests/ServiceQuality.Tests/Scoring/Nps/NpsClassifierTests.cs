@@ -1,4 +1,4 @@
-using ServiceQuality.Scoring.Nps;
+using ServiceQuality.Scoring;
 
 namespace ServiceQuality.Tests.Scoring.Nps;
 

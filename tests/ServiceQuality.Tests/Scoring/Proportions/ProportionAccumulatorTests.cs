@@ -1,8 +1,7 @@
 using System.Text.Json;
 using FsCheck;
 using FsCheck.Xunit;
-using ServiceQuality.Scoring.Proportions;
-using ServiceQuality.Scoring.Serialization;
+using ServiceQuality.Scoring;
 
 namespace ServiceQuality.Tests.Scoring.Proportions;
 

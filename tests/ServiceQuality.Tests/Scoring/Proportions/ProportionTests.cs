@@ -1,5 +1,4 @@
-using ServiceQuality.Scoring.Intervals;
-using ServiceQuality.Scoring.Proportions;
+using ServiceQuality.Scoring;
 
 namespace ServiceQuality.Tests.Scoring.Proportions;
 
@@ -35,12 +34,12 @@ public sealed class ProportionTests
     {
         // Laplace: (s + 1)/(n + 2); Beta(1 + 7, 1 + 43) has variance αβ/((α+β)²(α+β+1)) = 8·44/(52²·53).
         var p = Proportion.Posterior(7, 50);
-        Assert.Equal(8.0 / 52, p.Mean, 15);
+        Assert.Equal(8.0 / 52, p.Estimate, 15);
         Assert.Equal(8.0 * 44 / (52.0 * 52 * 53), p.Variance, 15);
         Assert.Equal(new BetaPrior(8, 44), p.Posterior);
-        Assert.True(p.Interval.Contains(p.Mean));
-        Assert.Equal(0.5, Proportion.Posterior(0, 0).Mean); // no trials: the prior
-        Assert.Equal(1.0 / 3, Proportion.Posterior(0, 1).Mean, 15);
+        Assert.True(p.Interval.Contains(p.Estimate));
+        Assert.Equal(0.5, Proportion.Posterior(0, 0).Estimate); // no trials: the prior
+        Assert.Equal(1.0 / 3, Proportion.Posterior(0, 1).Estimate, 15);
     }
 
     [Fact]
@@ -50,7 +49,7 @@ public sealed class ProportionTests
         var jeffreys = ProportionIntervals.Compute(7, 50, method: ProportionIntervalMethod.Jeffreys);
         Assert.Equal(jeffreys.Lower, posterior.Interval.Lower, 14);
         Assert.Equal(jeffreys.Upper, posterior.Interval.Upper, 14);
-        Assert.Equal(7.5 / 51, posterior.Mean, 15);
+        Assert.Equal(7.5 / 51, posterior.Estimate, 15);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
-using ServiceQuality.Scoring.Ranking;
-using ServiceQuality.Scoring.Ratings;
+using ServiceQuality.Scoring;
 
 namespace ServiceQuality.Tests.Scoring.Ranking;
 

@@ -2,13 +2,9 @@ using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using ServiceQuality.Scoring.Ces;
-using ServiceQuality.Scoring.Csat;
-using ServiceQuality.Scoring.Nps;
-using ServiceQuality.Scoring.Ratings;
-using ServiceQuality.Scoring.Serialization;
-using CesAccumulator = ServiceQuality.Scoring.Ratings.RatingAccumulator<ServiceQuality.Scoring.Ces.CesScale>;
-using NpsRatings = ServiceQuality.Scoring.Ratings.RatingAccumulator<ServiceQuality.Scoring.Nps.NpsScale>;
+using ServiceQuality.Scoring;
+using CesAccumulator = ServiceQuality.Scoring.RatingAccumulator<ServiceQuality.Scoring.CesScale>;
+using NpsRatings = ServiceQuality.Scoring.RatingAccumulator<ServiceQuality.Scoring.NpsScale>;
 
 namespace ServiceQuality.Tests.Scoring.Ratings;
 
@@ -19,7 +15,7 @@ public sealed class RatingAccumulatorTests
     {
         var acc = default(CesAccumulator);
         acc.Add([1, 2, 2, 3, 7]);
-        Assert.Equal(3, acc.GetMean().Mean!.Value, 14);
+        Assert.Equal(3, acc.GetMean().Estimate!.Value, 14);
         Assert.Equal(4, acc.GetShare(1, 3).Successes);
         Assert.Throws<ArgumentOutOfRangeException>(() => acc.Add(8));
     }
@@ -51,11 +47,11 @@ public sealed class RatingAccumulatorTests
     [Fact]
     public void HostScale_OutsideZeroToTen_IsRefused()
     {
-        var acc = default(ServiceQuality.Scoring.Ratings.RatingAccumulator<TwelvePoint>);
+        var acc = default(ServiceQuality.Scoring.RatingAccumulator<TwelvePoint>);
         Assert.Throws<InvalidOperationException>(() => acc.Add(3));
     }
 
-    private readonly struct TwelvePoint : ServiceQuality.Scoring.Ratings.IRatingScale
+    private readonly struct TwelvePoint : ServiceQuality.Scoring.IRatingScale
     {
         public static int Minimum => 1;
 
@@ -112,7 +108,7 @@ public sealed class RatingAccumulatorTests
         var acc = default(NpsRatings);
         acc.Add(bytes);
         var result = acc.GetNps();
-        Assert.Equal(10_000_000, result.N);
+        Assert.Equal(10_000_000, result.SampleSize);
         for (var r = 0; r <= 10; r++)
         {
             Assert.Equal(bytes.Length / 11 + (r < bytes.Length % 11 ? 1 : 0), acc.CountOf(r));
@@ -134,7 +130,7 @@ public sealed class RatingAccumulatorTests
         {
             var acc = default(NpsRatings);
             acc.Add(data);
-            return acc.GetNps().Score;
+            return acc.GetNps().Estimate;
         }
 
         Score(bytes); // JIT and static initialisation first

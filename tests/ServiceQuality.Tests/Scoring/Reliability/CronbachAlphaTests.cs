@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Xunit;
 using ServiceQuality.Scoring;
-using ServiceQuality.Scoring.Reliability;
 
 namespace ServiceQuality.Tests.Scoring.Reliability;
 
@@ -13,11 +12,11 @@ public sealed class CronbachAlphaTests
         // Alpha on the wine matrix (judges as items) equals ICC(3,k) = 0.9093155423770694 (Python 3.11, sample
         // variances); the Feldt interval 1 - (1-α)F equals pingouin's ICC3k interval [0.68, 0.99].
         var alpha = CronbachAlpha.Compute(IntraclassCorrelationTests.Wine);
-        Assert.Equal(0.9093155423770694, alpha.Alpha!.Value, 12);
+        Assert.Equal(0.9093155423770694, alpha.Estimate!.Value, 12);
         var icc3k = IntraclassCorrelation.Compute(IntraclassCorrelationTests.Wine)[(int)IccForm.Average3];
         Assert.Equal(icc3k.Interval!.Value.Lower, alpha.Interval!.Value.Lower, 12);
         Assert.Equal(icc3k.Interval!.Value.Upper, alpha.Interval!.Value.Upper, 12);
-        Assert.Equal((6, 4), (alpha.N, alpha.Items));
+        Assert.Equal((6, 4), (alpha.SampleSize, alpha.Items));
     }
 
     [Fact]
@@ -45,7 +44,7 @@ public sealed class CronbachAlphaTests
     public void CronbachAlpha_NoVarianceInTheTotals_IsUndefinedNotAnException()
     {
         var alpha = CronbachAlpha.Compute(new double[,] { { 3, 3 }, { 3, 3 } });
-        Assert.Null(alpha.Alpha);
+        Assert.Null(alpha.Estimate);
         Assert.Null(alpha.Interval);
         Assert.Equal(UndefinedReason.NoVariance, alpha.Undefined);
     }
@@ -58,10 +57,10 @@ public sealed class CronbachAlphaTests
         // The issue: items offset by 1e7 gave 1.0066 instead of the true alpha, and at 1e9 "no variance". On the wine
         // matrix (alpha 0.9093155423770694, pingouin/Shrout & Fleiss) the offset must change nothing.
         var alpha = CronbachAlpha.Compute(Matrices.Map(IntraclassCorrelationTests.Wine, x => x + offset));
-        Assert.Equal(0.9093155423770694, alpha.Alpha!.Value, 12);
+        Assert.Equal(0.9093155423770694, alpha.Estimate!.Value, 12);
         var icc = IntraclassCorrelation.Compute(Matrices.Map(IntraclassCorrelationTests.Wine, x => x + offset));
-        Assert.Equal(0.16574176840547541, icc[(int)IccForm.Single1].Value!.Value, 12);
-        Assert.Equal(0.289763779527559, icc[(int)IccForm.Single2].Value!.Value, 12);
+        Assert.Equal(0.16574176840547541, icc[(int)IccForm.Single1].Estimate!.Value, 12);
+        Assert.Equal(0.289763779527559, icc[(int)IccForm.Single2].Estimate!.Value, 12);
     }
 
     private const double N = double.NaN;
@@ -89,9 +88,9 @@ public sealed class CronbachAlphaTests
         // pingouin.cronbach_alpha(data=pg.read_dataset("cronbach_wide_missing")) (docs; psych::alpha(use = "pairwise")):
         // (0.732660835214447, array([0.435, 0.909])).
         var r = CronbachAlpha.ComputePairwise(WideMissing);
-        Assert.Equal(0.732660835214447, r.Alpha!.Value, 13);
+        Assert.Equal(0.732660835214447, r.Estimate!.Value, 13);
         Assert.Equal((0.435, 0.909), (Math.Round(r.Interval!.Value.Lower, 3), Math.Round(r.Interval.Value.Upper, 3)));
-        Assert.Equal((12, 11), (r.N, r.Items));
+        Assert.Equal((12, 11), (r.SampleSize, r.Items));
     }
 
     [Fact]
@@ -110,8 +109,8 @@ public sealed class CronbachAlphaTests
         }
 
         Assert.Equal(9, complete.Length);
-        Assert.Equal(0.8016949152542373, CronbachAlpha.Compute(rows).Alpha!.Value, 13);
-        Assert.Equal(CronbachAlpha.Compute(rows).Alpha!.Value, CronbachAlpha.ComputePairwise(rows).Alpha!.Value, 13); // no missing: the same
+        Assert.Equal(0.8016949152542373, CronbachAlpha.Compute(rows).Estimate!.Value, 13);
+        Assert.Equal(CronbachAlpha.Compute(rows).Estimate!.Value, CronbachAlpha.ComputePairwise(rows).Estimate!.Value, 13); // no missing: the same
     }
 
     [Fact]
@@ -140,7 +139,7 @@ public sealed class CronbachAlphaTests
         }
 
         var r = CronbachAlpha.FromCovariance(cov, n);
-        Assert.Equal(0.9093155423770694, r.Alpha!.Value, 12);
+        Assert.Equal(0.9093155423770694, r.Estimate!.Value, 12);
         Assert.Equal(CronbachAlpha.Compute(m).Interval!.Value.Lower, r.Interval!.Value.Lower, 12);
     }
 
@@ -158,7 +157,7 @@ public sealed class CronbachAlphaTests
 
         // Two items never answered together: their covariance has no data.
         var apart = CronbachAlpha.ComputePairwise(new double[,] { { 1, N }, { 2, N }, { N, 3 }, { N, 5 } });
-        Assert.Equal((null, UndefinedReason.TooFewObservations), (apart.Alpha, apart.Undefined));
+        Assert.Equal((null, UndefinedReason.TooFewObservations), (apart.Estimate, apart.Undefined));
         Assert.Throws<ArgumentOutOfRangeException>(() => CronbachAlpha.ComputePairwise(new double[,] { { 1, 2 }, { double.PositiveInfinity, 3 } }));
         Assert.Throws<ArgumentException>(() => CronbachAlpha.ComputePairwise(new double[0, 0]));
     }
@@ -168,6 +167,6 @@ public sealed class CronbachAlphaTests
     {
         var m = Matrices.RandomRatings(seed.Get, out _);
         var (pairwise, complete) = (CronbachAlpha.ComputePairwise(m), CronbachAlpha.Compute(m));
-        return Tolerance.Close(pairwise.Alpha, complete.Alpha, 1e-12) && pairwise.Undefined == complete.Undefined;
+        return Tolerance.Close(pairwise.Estimate, complete.Estimate, 1e-12) && pairwise.Undefined == complete.Undefined;
     }
 }

@@ -1,6 +1,4 @@
 using ServiceQuality.Scoring;
-using ServiceQuality.Scoring.Means;
-using ServiceQuality.Scoring.Reliability;
 
 namespace ServiceQuality.Tests.Scoring.Reliability;
 
@@ -17,7 +15,7 @@ public sealed class GroupAgreementTests
         Assert.Equal(0.7800687285223368, r.Icc1!.Value, 12);
         Assert.Equal(0.9341563786008231, r.Icc2!.Value, 12);
         Assert.Equal(15.1875, r.F!.Value, 12);
-        Assert.Equal((2.0, 9.0, 3, 12L), (r.Df1, r.Df2, r.Groups, r.N));
+        Assert.Equal((2.0, 9.0, 3, 12L), (r.Df1, r.Df2, r.Groups, r.SampleSize));
         Assert.True(r.PValue < 0.01);
     }
 
@@ -62,7 +60,7 @@ public sealed class GroupAgreementTests
         var r = GroupAgreement.Compute([0, 0, 1, 1, 2, 2], [4.0, 4, 4, 4, 4, 4]);
         Assert.Equal((null, null, null, null), (r.Icc1, r.Icc2, r.F, r.PValue));
         Assert.Equal(UndefinedReason.NoVariance, r.Undefined);
-        Assert.Equal((3, 6L, 2.0, 3.0), (r.Groups, r.N, r.Df1, r.Df2));
+        Assert.Equal((3, 6L, 2.0, 3.0), (r.Groups, r.SampleSize, r.Df1, r.Df2));
     }
 
     [Fact]

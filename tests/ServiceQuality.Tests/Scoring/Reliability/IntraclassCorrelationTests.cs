@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Xunit;
 using ServiceQuality.Scoring;
-using ServiceQuality.Scoring.Reliability;
 
 namespace ServiceQuality.Tests.Scoring.Reliability;
 
@@ -28,12 +27,12 @@ public sealed class IntraclassCorrelationTests
     {
         var icc = IntraclassCorrelation.Compute(Wine)[(int)form];
         Assert.Equal(form, icc.Form);
-        Assert.Equal(exact, icc.Value!.Value, 12);
-        Assert.Equal(published, Math.Round(icc.Value.Value, 2), 10);
+        Assert.Equal(exact, icc.Estimate!.Value, 12);
+        Assert.Equal(published, Math.Round(icc.Estimate.Value, 2), 10);
         Assert.Equal(f, icc.F!.Value, 12);
         Assert.Equal(lower, icc.Interval!.Value.Lower, 0.005 + 1e-9);
         Assert.Equal(upper, icc.Interval!.Value.Upper, 0.005 + 1e-9);
-        Assert.True(icc.Interval.Value.Contains(icc.Value.Value));
+        Assert.True(icc.Interval.Value.Contains(icc.Estimate.Value));
         Assert.Equal(UndefinedReason.None, icc.Undefined);
     }
 
@@ -53,7 +52,7 @@ public sealed class IntraclassCorrelationTests
         var iccs = IntraclassCorrelation.Compute(new double[,] { { 3, 3 }, { 3, 3 }, { 3, 3 } });
         Assert.All(iccs, e =>
         {
-            Assert.Null(e.Value);
+            Assert.Null(e.Estimate);
             Assert.Null(e.F);
             Assert.Null(e.PValue);
             Assert.Null(e.Interval);
@@ -67,8 +66,8 @@ public sealed class IntraclassCorrelationTests
     {
         // Every rater agrees on every target: MSW = MSE = 0, so ICC(1,1) = ICC(3,1) = 1 and F = MSR/0 has no value.
         var iccs = IntraclassCorrelation.Compute(new double[,] { { 1, 1 }, { 2, 2 }, { 4, 4 } });
-        Assert.Equal(1, iccs[(int)IccForm.Single1].Value);
-        Assert.Equal(1, iccs[(int)IccForm.Single3].Value);
+        Assert.Equal(1, iccs[(int)IccForm.Single1].Estimate);
+        Assert.Equal(1, iccs[(int)IccForm.Single3].Estimate);
         Assert.Null(iccs[(int)IccForm.Single1].F);
         Assert.Equal(UndefinedReason.NoVariance, iccs[(int)IccForm.Single1].Undefined);
     }
@@ -91,11 +90,11 @@ public sealed class IntraclassCorrelationTests
         // A matrix without variance has no alpha or ICC: reported as undefined, never mis-scored.
         var alpha = CronbachAlpha.Compute(m);
         var iccs = IntraclassCorrelation.Compute(m);
-        var alphaOk = alpha.Alpha is not { } a
+        var alphaOk = alpha.Estimate is not { } a
             ? alpha.Undefined == UndefinedReason.NoVariance && alpha.Interval is null
             : a <= 1 && alpha.Interval!.Value.Lower <= a && a <= alpha.Interval.Value.Upper;
         return alphaOk && iccs.All(e => e.Undefined != UndefinedReason.None
-            || (e.Value <= 1 && e.Interval!.Value.Lower <= e.Value + 1e-12 && e.Value <= e.Interval.Value.Upper + 1e-12 && e.PValue is >= 0 and <= 1));
+            || (e.Estimate <= 1 && e.Interval!.Value.Lower <= e.Estimate + 1e-12 && e.Estimate <= e.Interval.Value.Upper + 1e-12 && e.PValue is >= 0 and <= 1));
     }
 
     [Property]
@@ -122,8 +121,8 @@ public sealed class IntraclassCorrelationTests
         var (alphaA, alphaB) = (CronbachAlpha.Compute(a), CronbachAlpha.Compute(b));
         var (iccA, iccB) = (IntraclassCorrelation.Compute(a), IntraclassCorrelation.Compute(b));
         var (gaA, gaB) = (GroupAgreement.Compute(groups, Matrices.Flatten(a)), GroupAgreement.Compute(groups, Matrices.Flatten(b)));
-        return Tolerance.Close(alphaA.Alpha, alphaB.Alpha, tolerance) && alphaA.Undefined == alphaB.Undefined
-            && iccA.Zip(iccB).All(p => Tolerance.Close(p.First.Value, p.Second.Value, tolerance) && p.First.Undefined == p.Second.Undefined)
+        return Tolerance.Close(alphaA.Estimate, alphaB.Estimate, tolerance) && alphaA.Undefined == alphaB.Undefined
+            && iccA.Zip(iccB).All(p => Tolerance.Close(p.First.Estimate, p.Second.Estimate, tolerance) && p.First.Undefined == p.Second.Undefined)
             && Tolerance.Close(gaA.Icc1, gaB.Icc1, tolerance) && Tolerance.Close(gaA.Icc2, gaB.Icc2, tolerance)
             && Tolerance.Close(gaA.F, gaB.F, tolerance) && gaA.Undefined == gaB.Undefined;
     }

@@ -1,4 +1,4 @@
-using ServiceQuality.Scoring.Servqual;
+using ServiceQuality.Scoring;
 
 namespace ServiceQuality.Tests.Scoring.Servqual;
 
@@ -70,9 +70,9 @@ public sealed class ServqualInstrumentTests
         var a = instrument.Score([5.0, 4, 2, 6, 7, 3], [6.0, 6, 1, 6, 6, 5]);
         var b = instrument.Score([7.0, 7, 1, 7, 7, 7], [6.0, 6, 1, 6, 6, 5]);
         var summary = ServqualSummary.Of([a, b]);
-        Assert.Equal((-1 + 1) / 2.0, summary.Dimensions[(int)ServqualDimension.Tangibles].Mean!.Value, 14);
-        Assert.Equal((a.UnweightedScore!.Value + b.UnweightedScore!.Value) / 2, summary.Unweighted.Mean!.Value, 14);
-        Assert.Equal(2, summary.Weighted.N);
+        Assert.Equal((-1 + 1) / 2.0, summary.Dimensions[(int)ServqualDimension.Tangibles].Estimate!.Value, 14);
+        Assert.Equal((a.UnweightedScore!.Value + b.UnweightedScore!.Value) / 2, summary.Unweighted.Estimate!.Value, 14);
+        Assert.Equal(2, summary.Weighted.SampleSize);
         Assert.False(ServqualSummary.Of([]).Unweighted.HasValue);
     }
 
