@@ -47,7 +47,7 @@ public readonly record struct NpsResult
     /// <summary>Gets the confidence interval; <see langword="null"/> when <see cref="SampleSize"/> = 0.</summary>
     public ConfidenceInterval? Interval { get; }
 
-    /// <summary>Gets <see cref="UndefinedReason.NoObservations"/> when <see cref="SampleSize"/> = 0; <see cref="UndefinedReason.None"/> otherwise.</summary>
+    /// <summary>Gets why a statistic is missing: <see cref="UndefinedReason.NoObservations"/> when <see cref="SampleSize"/> = 0; <see cref="UndefinedReason.None"/> otherwise.</summary>
     public UndefinedReason Undefined { get; }
 
     /// <summary>Gets whether there is a score (<see cref="SampleSize"/> &gt; 0).</summary>

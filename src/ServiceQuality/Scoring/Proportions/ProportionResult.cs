@@ -31,7 +31,7 @@ public readonly record struct ProportionResult
     /// <summary>Gets the lower bound of the Wilson interval at the same level, for ranking; 0 when <see cref="SampleSize"/> = 0 (no evidence ranks last).</summary>
     public double WilsonLowerBound { get; }
 
-    /// <summary>Gets <see cref="UndefinedReason.NoObservations"/> when <see cref="SampleSize"/> = 0; <see cref="UndefinedReason.None"/> otherwise.</summary>
+    /// <summary>Gets why a statistic is missing: <see cref="UndefinedReason.NoObservations"/> when <see cref="SampleSize"/> = 0; <see cref="UndefinedReason.None"/> otherwise.</summary>
     public UndefinedReason Undefined { get; }
 
     /// <summary>Gets whether there is an estimate (<see cref="SampleSize"/> &gt; 0).</summary>

@@ -52,7 +52,7 @@ public readonly record struct GroupAgreementResult
     public long SampleSize { get; }
 
     /// <summary>
-    /// Gets <see cref="UndefinedReason.TooFewObservations"/> with fewer than 2 groups or no more ratings than groups,
+    /// Gets why a statistic is missing: <see cref="UndefinedReason.TooFewObservations"/> with fewer than 2 groups or no more ratings than groups,
     /// <see cref="UndefinedReason.NoVariance"/> when a mean square the statistics divide by is 0, <see cref="UndefinedReason.None"/> otherwise.
     /// </summary>
     public UndefinedReason Undefined { get; }

@@ -61,7 +61,7 @@ public readonly record struct IccEstimate
     /// <summary>Gets the interval of McGraw and Wong (1996), with Satterthwaite degrees of freedom for ICC(2,·); <see langword="null"/> when a mean square it divides by is 0.</summary>
     public ConfidenceInterval? Interval { get; }
 
-    /// <summary>Gets <see cref="UndefinedReason.NoVariance"/> when any statistic is missing; <see cref="UndefinedReason.None"/> otherwise.</summary>
+    /// <summary>Gets why a statistic is missing: <see cref="UndefinedReason.NoVariance"/> when any statistic is missing; <see cref="UndefinedReason.None"/> otherwise.</summary>
     public UndefinedReason Undefined { get; }
 
     /// <summary>Gets whether there is an ICC.</summary>

@@ -169,4 +169,88 @@ public sealed class CronbachAlphaTests
         var (pairwise, complete) = (CronbachAlpha.ComputePairwise(m), CronbachAlpha.Compute(m));
         return Tolerance.Close(pairwise.Estimate, complete.Estimate, 1e-12) && pairwise.Undefined == complete.Undefined;
     }
+
+
+    [Fact]
+    public void CronbachAlpha_ItemsOffsetBy1e15_KeepTheirAlpha()
+    {
+        // At 1e15 a double's spacing is 0.125: the integer scores are still exact, but a mean of the raw values is not.
+        // Alpha is computed on values shifted by each item's first score, so the offset changes nothing.
+        var offset = Matrices.Map(IntraclassCorrelationTests.Wine, x => x + 1e15);
+        Assert.Equal(0.9093155423770694, CronbachAlpha.Compute(offset).Estimate!.Value, 12);
+        Assert.Equal(0.9093155423770694, CronbachAlpha.ComputePairwise(offset).Estimate!.Value, 12);
+    }
+
+    [Fact]
+    public void CronbachAlpha_MoreThan256Items_UsesTheHeapBufferAndIsOne()
+    {
+        // 300 items that all move with the respondent (item j = respondent score + j): the total's variance is k² times
+        // an item's, so alpha = k/(k-1)·(1 - k·s²/(k²·s²)) = 1 exactly.
+        const int Items = 300;
+        double[] respondents = [1, 4, 2, 5, 3];
+        var scores = new double[respondents.Length * Items];
+        for (var r = 0; r < respondents.Length; r++)
+        {
+            for (var j = 0; j < Items; j++)
+            {
+                scores[(r * Items) + j] = respondents[r] + j;
+            }
+        }
+
+        var alpha = CronbachAlpha.ComputeRowMajor(scores, Items);
+        Assert.Equal(1.0, alpha.Estimate!.Value, 12);
+        Assert.Equal((5L, Items), (alpha.SampleSize, alpha.Items));
+    }
+
+    [Fact]
+    public void CronbachAlpha_NullOrBadLevel_NamesTheArgument()
+    {
+        Assert.Equal("scores", Assert.Throws<ArgumentNullException>(() => CronbachAlpha.Compute(null!)).ParamName);
+        Assert.Equal("scores", Assert.Throws<ArgumentNullException>(() => CronbachAlpha.ComputePairwise(null!)).ParamName);
+        Assert.Equal("covariance", Assert.Throws<ArgumentNullException>(() => CronbachAlpha.FromCovariance(null!, 10)).ParamName);
+        var wine = IntraclassCorrelationTests.Wine;
+        Assert.Equal("level", Assert.Throws<ArgumentOutOfRangeException>(() => CronbachAlpha.Compute(wine, 0)).ParamName);
+        Assert.Equal("level", Assert.Throws<ArgumentOutOfRangeException>(() => CronbachAlpha.ComputePairwise(wine, 1)).ParamName);
+        Assert.Equal("level", Assert.Throws<ArgumentOutOfRangeException>(() => CronbachAlpha.FromCovariance(new double[,] { { 1, 0.5 }, { 0.5, 1 } }, 10, -0.5)).ParamName);
+    }
+
+    [Fact]
+    public void CronbachAlpha_SpreadBeyondADouble_ThrowsOverflow()
+    {
+        // Each item's squares sum to 1.2e308 (finite) but the totals' to 2.4e308: still an OverflowException.
+        var a = Math.Sqrt(3e307);
+        Assert.Throws<OverflowException>(() => CronbachAlpha.Compute(new double[,] { { a, a }, { -a, -a } }));
+        // A mean that overflows (1e308 - -1e308) is an overflow too, not a "not finite" score: every score is finite.
+        Assert.Throws<OverflowException>(() => CronbachAlpha.Compute(new double[,] { { 1e308, 0 }, { -1e308, 0 } }));
+    }
+
+    [Fact]
+    public void CronbachAlpha_NaNScore_MessageNamesItsIndex()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => CronbachAlpha.Compute(new double[,] { { 1, 2 }, { 3, double.NaN }, { 4, 5 } }));
+        Assert.Contains("index 3", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ComputePairwise_EdgeShapes()
+    {
+        // Two respondents in common is enough for a covariance: with nothing missing, pairwise equals listwise.
+        var two = new double[,] { { 1, 2 }, { 3, 5 } };
+        Assert.Equal(CronbachAlpha.Compute(two), CronbachAlpha.ComputePairwise(two));
+        // An item nobody answered leaves its pairs without respondents: undefined, not an exception.
+        var unanswered = CronbachAlpha.ComputePairwise(new double[,] { { 1, N }, { 2, N }, { 4, N } });
+        Assert.Equal(UndefinedReason.TooFewObservations, unanswered.Undefined);
+        Assert.Throws<ArgumentException>(() => CronbachAlpha.ComputePairwise(new double[1, 3]));
+        var infinite = Assert.Throws<ArgumentOutOfRangeException>(() => CronbachAlpha.ComputePairwise(new double[,] { { 1, 2 }, { double.PositiveInfinity, 3 } }));
+        Assert.Contains("row 1, column 0", infinite.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromCovariance_LargeEntriesWithRoundingAsymmetry_AreSymmetric()
+    {
+        // Symmetry is checked relative to the entries: 1e6 and 1e6 + 1e-9 differ by 1e-15 of their size (rounding).
+        var covariance = new double[,] { { 4e6, 1e6 }, { 1e6 + 1e-9, 4e6 } };
+        var alpha = CronbachAlpha.FromCovariance(covariance, 20);
+        Assert.Equal(2 * (1 - (8e6 / 10e6)), alpha.Estimate!.Value, 12); // k/(k-1)·(1 - trace/sum) = 0.4
+    }
 }

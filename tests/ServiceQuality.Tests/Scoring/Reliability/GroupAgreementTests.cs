@@ -17,6 +17,7 @@ public sealed class GroupAgreementTests
         Assert.Equal(15.1875, r.F!.Value, 12);
         Assert.Equal((2.0, 9.0, 3, 12L), (r.Df1, r.Df2, r.Groups, r.SampleSize));
         Assert.True(r.PValue < 0.01);
+        Assert.Equal(UndefinedReason.None, r.Undefined);
     }
 
     [Fact]
@@ -100,5 +101,53 @@ public sealed class GroupAgreementTests
         weighted.Add(3, 0.5);
         weighted.Add(4, 0.5);
         Assert.Throws<ArgumentException>(() => GroupAgreement.Compute(new MeanAccumulator[] { tallies[0], weighted }));
+    }
+
+
+    [Fact]
+    public void GroupAgreement_GroupsWithDifferentOffsets_MatchTheAnova()
+    {
+        // Each group's first rating sits at a different distance from its mean (offsets 2, 1, 1), so the group means are
+        // formed from shift and offset. One-way ANOVA in exact fractions (Python 3.11): MSB 75/4, MSW 22/5.
+        var r = GroupAgreement.Compute([0, 0, 0, 1, 1, 2, 2, 2], [1.0, 2, 6, 7, 9, 2, 2, 5]);
+        Assert.Equal(0.5501597444089457, r.Icc1!.Value, 12);
+        Assert.Equal(0.7653333333333333, r.Icc2!.Value, 12);
+        Assert.Equal(4.261363636363637, r.F!.Value, 12);
+        Assert.Equal(UndefinedReason.None, r.Undefined);
+        Assert.True(r.HasValue);
+    }
+
+    [Fact]
+    public void GroupAgreement_OneMoreRatingThanGroups_IsComputed()
+    {
+        // N - G = 1 is enough for MSW: teams {1, 3} and {5}: MSB 6, MSW 2 (exact), so F = 3 and ICC2 = 2/3.
+        var r = GroupAgreement.Compute([0, 0, 1], [1.0, 3, 5]);
+        Assert.Equal(0.5714285714285714, r.Icc1!.Value, 12);
+        Assert.Equal(0.6666666666666666, r.Icc2!.Value, 12);
+        Assert.Equal(3.0, r.F!.Value, 12);
+        Assert.Equal((1.0, 1.0), (r.Df1, r.Df2));
+    }
+
+    [Fact]
+    public void GroupAgreement_BadInput_IsRefused()
+    {
+        var nan = Assert.Throws<ArgumentOutOfRangeException>(() => GroupAgreement.Compute([0, 1, 1], [1.0, double.NaN, 2]));
+        Assert.Equal("ratings", nan.ParamName);
+        // Weights 0.5 and 1.5 sum to the count (2) but their squares do not (2.5): weighted, refused.
+        var weighted = default(MeanAccumulator);
+        weighted.Add(3, 0.5);
+        weighted.Add(4, 1.5);
+        var unit = default(MeanAccumulator);
+        unit.Add(1);
+        unit.Add(2);
+        Assert.Throws<ArgumentException>(() => GroupAgreement.Compute(new[] { unit, weighted }));
+    }
+
+    [Fact]
+    public void GroupAgreement_WithinSpreadBeyondADouble_ThrowsOverflow()
+    {
+        // Each group's squared deviations sum to 1.2e308 (finite), both groups' to 2.4e308: an OverflowException.
+        var a = Math.Sqrt(0.6e308);
+        Assert.Throws<OverflowException>(() => GroupAgreement.Compute([0, 0, 1, 1], [a, -a, a, -a]));
     }
 }

@@ -126,4 +126,55 @@ public sealed class IntraclassCorrelationTests
             && Tolerance.Close(gaA.Icc1, gaB.Icc1, tolerance) && Tolerance.Close(gaA.Icc2, gaB.Icc2, tolerance)
             && Tolerance.Close(gaA.F, gaB.F, tolerance) && gaA.Undefined == gaB.Undefined;
     }
+
+
+    [Theory]
+    // McGraw and Wong (1996) interval of ICC(2,1) with Satterthwaite's degrees of freedom (v = 4.785143862212764),
+    // and its Spearman-Brown step-up for ICC(2,k), on the wine data. pingouin publishes them to 2 decimals
+    // ([0.02, 0.76] and [0.07, 0.93]); the digits below were computed independently in Python 3.11 from the textbook
+    // form of v and an F quantile by bisection on the regularized incomplete beta (Lentz's continued fraction).
+    [InlineData(IccForm.Single2, 0.018786513374712124, 0.7610843696489525)]
+    [InlineData(IccForm.Average2, 0.07113681530250375, 0.9272320401677219)]
+    public void Icc2_Interval_MatchesMcGrawWongToNineDigits(IccForm form, double lower, double upper)
+    {
+        var interval = IntraclassCorrelation.Compute(Wine)[(int)form].Interval!.Value;
+        Assert.Equal(lower, interval.Lower, 1e-9);
+        Assert.Equal(upper, interval.Upper, 1e-9);
+        Assert.Equal(0.95, interval.Level);
+    }
+
+    [Fact]
+    public void Icc_NoVarianceWithinTargets_HasNoPValue()
+    {
+        // F = MSR / 0 has no value, so neither has its p-value (never 0 from F = +∞).
+        var iccs = IntraclassCorrelation.Compute(new double[,] { { 1, 1 }, { 2, 2 }, { 4, 4 } });
+        Assert.Null(iccs[(int)IccForm.Single1].PValue);
+        Assert.Null(iccs[(int)IccForm.Single3].PValue);
+    }
+
+    [Fact]
+    public void Icc_TwoTargets_IsComputed()
+    {
+        // The smallest legal shape, 2 × 2 (by hand): MSR = 6.25, MSC = 0.25, MSE = 0.25, so
+        // ICC(3,1) = (6.25 - 0.25)/(6.25 + 0.25) = 12/13 and F = MSR/MSE = 25.
+        var iccs = IntraclassCorrelation.Compute(new double[,] { { 1, 2 }, { 4, 4 } });
+        Assert.Equal(12.0 / 13, iccs[(int)IccForm.Single3].Estimate!.Value, 14);
+        Assert.Equal(25.0, iccs[(int)IccForm.Single3].F!.Value, 12);
+    }
+
+    [Fact]
+    public void Icc_BadInput_NamesTheArgument()
+    {
+        Assert.Equal("ratings", Assert.Throws<ArgumentNullException>(() => IntraclassCorrelation.Compute(null!)).ParamName);
+        Assert.Equal("level", Assert.Throws<ArgumentOutOfRangeException>(() => IntraclassCorrelation.Compute(Wine, 1.5)).ParamName);
+        var nan = Assert.Throws<ArgumentOutOfRangeException>(() => IntraclassCorrelation.Compute(new double[,] { { 1, 2 }, { double.NaN, 4 } }));
+        Assert.Equal("ratings", nan.ParamName);
+    }
+
+    [Fact]
+    public void Icc_SpreadBeyondADouble_ThrowsOverflow()
+    {
+        // Sums of squares of ±1e200 are about 1e400: an OverflowException, never an ICC from ∞ / ∞.
+        Assert.Throws<OverflowException>(() => IntraclassCorrelation.Compute(new double[,] { { 1e200, 0 }, { -1e200, 0 } }));
+    }
 }
