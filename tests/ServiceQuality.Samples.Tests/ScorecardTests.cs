@@ -67,49 +67,49 @@ public sealed class ScorecardTests(ScorecardApp fixture) : IClassFixture<Scoreca
         var card = await _http.GetJsonAsync("/scorecard");
 
         Assert.Equal(HttpStatusCode.OK, card.Status);
-        Assert.Equal(3, card["scorecard.responses"].GetInt64());
+        Assert.Equal(3, card["scorecard.sampleSize"].GetInt64());
 
         // NPS: promoters 10 and 9, detractor 3. CSAT top-2 box: 5 and 4 of 5, 4, 2. CES mean (2 + 3 + 6) / 3.
-        Assert.Equal((3, 2, 0, 1), (card["scorecard.nps.n"].GetInt32(), card["scorecard.nps.promoters"].GetInt32(), card["scorecard.nps.passives"].GetInt32(), card["scorecard.nps.detractors"].GetInt32()));
-        Assert.Equal(1.0 / 3, card["scorecard.nps.score"].GetDouble(), 12);
-        Assert.Equal((2, 3), (card["scorecard.csat.topBox.successes"].GetInt32(), card["scorecard.csat.topBox.n"].GetInt32()));
-        Assert.Equal(11.0 / 3, card["scorecard.ces.mean"].GetDouble(), 12);
+        Assert.Equal((3, 2, 0, 1), (card["scorecard.nps.sampleSize"].GetInt32(), card["scorecard.nps.promoters"].GetInt32(), card["scorecard.nps.passives"].GetInt32(), card["scorecard.nps.detractors"].GetInt32()));
+        Assert.Equal(1.0 / 3, card["scorecard.nps.estimate"].GetDouble(), 12);
+        Assert.Equal((2, 3), (card["scorecard.csat.topBox.successes"].GetInt32(), card["scorecard.csat.topBox.sampleSize"].GetInt32()));
+        Assert.Equal(11.0 / 3, card["scorecard.ces.estimate"].GetDouble(), 12);
 
         // Wants in the enum's order: Responsiveness (importance 11/3, performance 4), Availability (14/3, 3).
         Assert.Equal(("Responsiveness", "Availability"), (card.Text("scorecard.wants.0.want"), card.Text("scorecard.wants.1.want")));
         Assert.Equal(11.0 / 3, card["scorecard.wants.0.importance"].GetDouble(), 12);
-        Assert.Equal(4.0, card["scorecard.wants.0.performance.mean"].GetDouble(), 12);
+        Assert.Equal(4.0, card["scorecard.wants.0.performance.estimate"].GetDouble(), 12);
         Assert.Equal(14.0 / 3, card["scorecard.wants.1.importance"].GetDouble(), 12);
-        Assert.Equal(3.0, card["scorecard.wants.1.performance.mean"].GetDouble(), 12);
+        Assert.Equal(3.0, card["scorecard.wants.1.performance.estimate"].GetDouble(), 12);
         Assert.Equal(("PossibleOverkill", "ConcentrateHere"), (card.Text("scorecard.wants.0.quadrant"), card.Text("scorecard.wants.1.quadrant")));
         Assert.Equal(["Availability"], card.Strings("scorecard.importancePerformance.concentrateHere"));
 
         // Service KPIs, by the library's one definition (ComplaintKpis), each with n and interval: SLA attainment 2 of 4 (A and C met, B breached,
         // D withdrawn: stopped, not met); first-contact resolution 1 of 2 closed (C was rejected once); reopen rate 1 of 2 fixed.
         Assert.Equal(4, card["service.complaints"].GetInt32());
-        Assert.Equal((2, 4), (card["service.slaAttainment.successes"].GetInt32(), card["service.slaAttainment.n"].GetInt32()));
-        Assert.Equal((1, 2), (card["service.firstContactResolution.successes"].GetInt32(), card["service.firstContactResolution.n"].GetInt32()));
-        Assert.Equal((1, 2), (card["service.reopenRate.successes"].GetInt32(), card["service.reopenRate.n"].GetInt32()));
+        Assert.Equal((2, 4), (card["service.slaAttainment.successes"].GetInt32(), card["service.slaAttainment.sampleSize"].GetInt32()));
+        Assert.Equal((1, 2), (card["service.firstContactResolution.successes"].GetInt32(), card["service.firstContactResolution.sampleSize"].GetInt32()));
+        Assert.Equal((1, 2), (card["service.reopenRate.successes"].GetInt32(), card["service.reopenRate.sampleSize"].GetInt32()));
         // Each with its 95% Wilson interval: 2 of 4 gives [0.1500, 0.8500], 1 of 2 gives [0.0945, 0.9055].
         Assert.Equal((0.5, 0.1500, 0.8500), (card["service.slaAttainment.estimate"].GetDouble(), Math.Round(card["service.slaAttainment.interval.lower"].GetDouble(), 4), Math.Round(card["service.slaAttainment.interval.upper"].GetDouble(), 4)));
         Assert.Equal((0.0945, 0.9055), (Math.Round(card["service.reopenRate.interval.lower"].GetDouble(), 4), Math.Round(card["service.reopenRate.interval.upper"].GetDouble(), 4)));
         // Acknowledge clocks: A and C met, B breached, D stopped by the withdrawal before anyone acknowledged it: 2 of 4.
-        Assert.Equal((2, 4), (card["service.acknowledgeSlaAttainment.successes"].GetInt32(), card["service.acknowledgeSlaAttainment.n"].GetInt32()));
+        Assert.Equal((2, 4), (card["service.acknowledgeSlaAttainment.successes"].GetInt32(), card["service.acknowledgeSlaAttainment.sampleSize"].GetInt32()));
         // Update cycles, each a trial: A's five (ended by acknowledge, apologise, offer-help, commit and the fix) and C's eight
         // (the same five, then offer-help, commit and the second fix after the rejection) met; B's one cycle breached; D's
         // cycle stopped by the withdrawal, not met: 13 of 15.
-        Assert.Equal((13, 15), (card["service.updateSlaAttainment.successes"].GetInt32(), card["service.updateSlaAttainment.n"].GetInt32()));
+        Assert.Equal((13, 15), (card["service.updateSlaAttainment.successes"].GetInt32(), card["service.updateSlaAttainment.sampleSize"].GetInt32()));
         // Business hours (this app's calendar is always open, so wall-clock time): A and C were acknowledged and resolved
         // within this test, so each mean is of n = 2, positive, and far below a minute; its Student-t interval holds it.
         foreach (var hours in new[] { "service.hoursToAcknowledge", "service.hoursToResolve" })
         {
-            Assert.Equal(2, card[$"{hours}.n"].GetInt32());
-            var mean = card[$"{hours}.mean"].GetDouble();
+            Assert.Equal(2, card[$"{hours}.sampleSize"].GetInt32());
+            var mean = card[$"{hours}.estimate"].GetDouble();
             Assert.InRange(mean, 1e-9, 1.0 / 60);
             Assert.InRange(mean, card[$"{hours}.interval.lower"].GetDouble(), card[$"{hours}.interval.upper"].GetDouble());
         }
 
-        Assert.True(card["service.hoursToResolve.mean"].GetDouble() > card["service.hoursToAcknowledge.mean"].GetDouble(), "a complaint is resolved after it is acknowledged");
+        Assert.True(card["service.hoursToResolve.estimate"].GetDouble() > card["service.hoursToAcknowledge.estimate"].GetDouble(), "a complaint is resolved after it is acknowledged");
 
         // The index takes them as its Service family.
         var components = card["scorecard.index.components"].EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("score").GetDouble());
