@@ -18,5 +18,5 @@ await service.ReceiveAsync(new ReceiveComplaintRequest
 });
 var result = await service.ExecuteAsync("Q1", c => c.Acknowledge("ann", ContactChannel.Email, "Thank you for telling us."));
 var complaint = await service.LoadAsync("Q1");
-Console.WriteLine($"consumer: {complaint!.Snapshot.State} (accepted: {result.IsAccepted})");
+Console.WriteLine($"consumer: {complaint!.Snapshot.State} (accepted: {result.Result.IsAccepted})");
 return complaint.Snapshot.State == ComplaintState.Acknowledged ? 0 : 1;

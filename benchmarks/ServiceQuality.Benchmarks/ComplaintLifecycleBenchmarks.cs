@@ -24,7 +24,7 @@ public class ComplaintLifecycleBenchmarks
     public void Setup()
     {
         _lifecycle = new ComplaintLifecycle(new ComplaintOptions(), _time);
-        if (WholeLifecycle_Aggregate() is not { State: ComplaintState.Closed, Version: LifecycleEvents })
+        if (WholeLifecycle_Aggregate() is not { Snapshot: { State: ComplaintState.Closed, Version: LifecycleEvents } })
         {
             throw new InvalidOperationException("The benchmark's lifecycle does not reach Closed in 12 events.");
         }

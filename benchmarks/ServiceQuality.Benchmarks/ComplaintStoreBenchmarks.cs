@@ -96,7 +96,7 @@ public class ComplaintStoreBenchmarks
         }
 
         Array.Fill(_martenVersions, 1);
-        if ((await Replay_Marten()).Notes != ReplayEvents || (await Replay_PostgreSql()).Version != ReplayEvents || (await Replay_Sqlite()).Version != ReplayEvents)
+        if ((await Replay_Marten()).Notes != ReplayEvents || (await Replay_PostgreSql()).Snapshot.Version != ReplayEvents || (await Replay_Sqlite()).Snapshot.Version != ReplayEvents)
         {
             throw new InvalidOperationException("A 1,000-event stream did not replay to 1,000 events.");
         }

@@ -59,7 +59,7 @@ public class OrleansBenchmarks
         await _direct.ExecuteAsync(id, c => c.StartInvestigating("ann"));
         await _direct.ExecuteAsync(id, c => c.AddInformation("ann", "Router logs show resets."));
         var last = await _direct.ExecuteAsync(id, c => c.PostUpdate("ann", ContactChannel.Email, "Engineer booked for 10:00."));
-        return last.Complaint.Version;
+        return last.Complaint!.Snapshot.Version;
     }
 
     [Benchmark]

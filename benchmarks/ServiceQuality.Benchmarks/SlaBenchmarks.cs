@@ -52,9 +52,9 @@ public class SlaBenchmarks
             {
                 var complaint = History(lifecycle, Sizes[s]);
                 _histories[c, s] = (complaint, _time.GetUtcNow().AddHours(3));
-                if (complaint.Version != Sizes[s])
+                if (complaint.Snapshot.Version != Sizes[s])
                 {
-                    throw new InvalidOperationException($"The history has {complaint.Version} events, not {Sizes[s]}.");
+                    throw new InvalidOperationException($"The history has {complaint.Snapshot.Version} events, not {Sizes[s]}.");
                 }
             }
         }
@@ -98,15 +98,15 @@ public class SlaBenchmarks
         var c = lifecycle.Receive(new ReceiveComplaintRequest { ComplaintId = "C-1", ClientId = "client-7", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Normal, Text = "The VPN drops every hour.", Actor = "desk" });
         c.Acknowledge("ann", ContactChannel.Email, "Thank you.");
         c.StartInvestigating("ann");
-        while (c.Version < events)
+        while (c.Snapshot.Version < events)
         {
             _time.Now += TimeSpan.FromMinutes(97);
-            _ = (c.Version % 4) switch
+            _ = (c.Snapshot.Version % 4) switch
             {
                 0 => c.AddInformation("ann", "note"),
                 1 => c.PostUpdate("ann", ContactChannel.Web, "still on it"),
                 2 => c.RequestInformation("ann", ContactChannel.Email, "when?"),
-                _ => c.State == ComplaintState.AwaitingClient ? c.RecordClientResponse("client", ContactChannel.Email, "now") : c.AddInformation("ann", "more"),
+                _ => c.Snapshot.State == ComplaintState.AwaitingClient ? c.RecordClientResponse("client", ContactChannel.Email, "now") : c.AddInformation("ann", "more"),
             };
         }
 

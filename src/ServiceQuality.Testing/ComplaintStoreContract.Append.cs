@@ -174,8 +174,8 @@ public abstract partial class ComplaintStoreContract
         {
             clock.Advance(TimeSpan.FromMinutes(7));
             var result = await service.ExecuteAsync("C-1", step);
-            Assert.True(result.IsAccepted, result.Message);
-            live = live.Lifecycle.Replay([.. live.History, result.Event!]);
+            Assert.True(result.Result.IsAccepted, result.Result.Message);
+            live = live.Lifecycle.Replay([.. live.History, result.Result.Event!]);
         }
 
         var loaded = await service.LoadAsync("C-1");

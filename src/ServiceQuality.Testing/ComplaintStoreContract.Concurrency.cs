@@ -63,7 +63,7 @@ public abstract partial class ComplaintStoreContract
             Assert.Equal(ofWriter.Order(StringComparer.Ordinal), ofWriter);
         }
 
-        Assert.Equal(stream.Count, (await service.LoadAsync("C-1"))!.Version);
+        Assert.Equal(stream.Count, (await service.LoadAsync("C-1"))!.Snapshot.Version);
         Assert.Equal(stream.Count, (await store.GetSummaryAsync("C-1"))!.Version);
         Assert.Equal(stream.Count, (await ReadWholeFeedAsync(store, stream.Count)).Count);
     }
@@ -151,7 +151,7 @@ public abstract partial class ComplaintStoreContract
         var history = await store.ReadAsync("LONG");
         Assert.Equal(c.History, history);
         var replayed = service.Lifecycle.Replay(history);
-        Assert.Equal((10_000L, 9_999), (replayed.Version, replayed.Snapshot.InformationCount));
+        Assert.Equal((10_000L, 9_999), (replayed.Snapshot.Version, replayed.Snapshot.InformationCount));
         Assert.Equal(10_000, (await store.GetSummaryAsync("LONG"))!.Version);
         Assert.Equal(10_000, (await ReadWholeFeedAsync(store, 10_000, ComplaintQuery.MaxLimit)).Count);
     }

@@ -82,7 +82,7 @@ public abstract partial class ComplaintStoreContract
         foreach (var step in steps)
         {
             clock.Advance(TimeSpan.FromMinutes(10));
-            Assert.True((await service.ExecuteAsync(complaintId, step)).IsAccepted);
+            Assert.True((await service.ExecuteAsync(complaintId, step)).Result.IsAccepted);
         }
 
         return (await service.LoadAsync(complaintId))!;

@@ -34,8 +34,8 @@ public abstract partial class ComplaintStoreContract
         var recorded = await service.ExecuteAsync("S-1", c => c.RecordSlaAlert("monitor", SlaClockKind.Acknowledge, SlaStatus.AtRisk));
         var again = await service.ExecuteAsync("S-1", c => c.RecordSlaAlert("monitor-2", SlaClockKind.Acknowledge, SlaStatus.AtRisk));
 
-        Assert.True(recorded.IsAccepted);
-        Assert.False(again.IsAccepted);
+        Assert.True(recorded.Result.IsAccepted);
+        Assert.False(again.Result.IsAccepted);
         Assert.Empty(again.Appended);
         Assert.Equal(new ComplaintDue(Start.AddHours(4), ComplaintDueKind.SlaBreach, SlaClockKind.Acknowledge), (await store.GetSummaryAsync("S-1"))!.NextDue);
         Assert.Equal(["S-2"], await IdsAsync(store, ComplaintQuery.DueBy(Start.AddHours(2.5))));

@@ -258,7 +258,7 @@ public class ServiceQualityOptionsTests
     private static async Task Accept(ComplaintService service, string id, Func<Complaint, CommandResult> command)
     {
         var execution = await service.ExecuteAsync(id, command);
-        Assert.True(execution.IsAccepted, execution.ToString());
+        Assert.True(execution.Result.IsAccepted, execution.ToString());
     }
 
     private static IHost Start(TimeProvider clock, Dictionary<string, string?> settings, Action<ServiceQualityOptions>? configure = null)

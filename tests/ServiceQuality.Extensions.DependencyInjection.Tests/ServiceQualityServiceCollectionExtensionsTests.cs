@@ -273,8 +273,8 @@ public class ServiceQualityServiceCollectionExtensionsTests
 
         var refused = await strict.ExecuteAsync("Q1", c => c.OfferHelp("ann", ContactChannel.Email, ["replace the toner"]));
         var accepted = await relaxed.ExecuteAsync("Q1", c => c.OfferHelp("ann", ContactChannel.Email, ["replace the toner"]));
-        Assert.False(refused.IsAccepted);
-        Assert.True(accepted.IsAccepted);
+        Assert.False(refused.Result.IsAccepted);
+        Assert.True(accepted.Result.IsAccepted);
         await host.StopAsync();
     }
 

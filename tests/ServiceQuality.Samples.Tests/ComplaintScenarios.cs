@@ -64,8 +64,8 @@ public static class ComplaintScenarios
             "Trigger 'OfferHelp' is refused in state 'Investigating': unmet guard(s): an apology has been recorded. Permitted now: Withdraw, AddInformation, Escalate, Assign, "
             + "ChangePriority, RecordSlaAlert, Apologise, PostUpdate, PutOnHold, RequestInformation, LinkProblem, LinkSurveyResponse, ChangeTags, ChangeMetadata.",
             refused.Text("detail"));
-        Assert.Equal(("Investigating", "OfferHelp", "GuardsUnmet"), (refused.Text("state"), refused.Text("command"), refused.Text("reason")));
-        Assert.Equal(["an apology has been recorded"], refused.Strings("unmetGuards"));
+        Assert.Equal(("Investigating", "OfferHelp", "ConditionsUnmet"), (refused.Text("state"), refused.Text("command"), refused.Text("reason")));
+        Assert.Equal(["an apology has been recorded"], refused.Strings("unmetConditions"));
         Assert.Equal(
             ["Withdraw", "AddInformation", "Escalate", "Assign", "ChangePriority", "RecordSlaAlert", "Apologise", "PostUpdate", "PutOnHold", "RequestInformation", "LinkProblem",
              "LinkSurveyResponse", "ChangeTags", "ChangeMetadata"],

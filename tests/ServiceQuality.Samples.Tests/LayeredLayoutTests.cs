@@ -11,7 +11,7 @@ public sealed class LayeredLayoutTests
     [Fact]
     public void Lifecycle_DefaultOptions_NoEdgeCrossesABoxAndNoLabelOverlapsAnother()
     {
-        var (layout, leaves) = Svg.LifecycleLayout(new ComplaintLifecycle().Definition.GetInfo());
+        var (layout, leaves) = Svg.LifecycleLayout(new ComplaintLifecycle().GetInfo());
 
         Assert.Equal(leaves.Count, layout.Nodes.Count);
         Assert.Empty(Problems(layout));

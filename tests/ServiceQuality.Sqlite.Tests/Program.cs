@@ -32,7 +32,7 @@ public static class Program
             int count = random.Next(100, 400);
             for (int i = 0; i < count; i++)
             {
-                complaint.AddInformation("writer", $"{id} note {complaint.Version + 1} {filler}").EnsureAccepted();
+                complaint.AddInformation("writer", $"{id} note {complaint.Snapshot.Version + 1} {filler}").EnsureAccepted();
             }
 
             var append = ComplaintAppend.Of(complaint);

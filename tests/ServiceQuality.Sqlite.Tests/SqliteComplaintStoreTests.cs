@@ -168,7 +168,7 @@ public sealed class SqliteComplaintStoreTests : ComplaintStoreContract
             Assert.Equal(Enumerable.Range(1, events.Count).Select(v => (long)v), events.Select(e => e.Version));
             Assert.Equal(summary.Version, events.Count);
             Assert.True(committed.GetValueOrDefault(summary.ComplaintId) <= summary.Version, $"{summary.ComplaintId}: a committed append was lost");
-            Assert.Equal(summary.Version, lifecycle.Replay(events).Version);
+            Assert.Equal(summary.Version, lifecycle.Replay(events).Snapshot.Version);
             Assert.Contains(summary.Version, Boundaries(summary.ComplaintId)); // an append is there whole or not at all
             total += events.Count;
         }

@@ -42,10 +42,10 @@ internal static class LifecycleSimulation
                 }
 
                 var result = await service.ExecuteAsync(c.Id, command);
-                if (result.Refusal is { } refusal)
+                if (result.Result.Refusal is { } refusal)
                 {
                     refused++;
-                    refusals[refusal.Trigger.ToString()] = refusals.GetValueOrDefault(refusal.Trigger.ToString()) + 1;
+                    refusals[refusal.Command.ToString()] = refusals.GetValueOrDefault(refusal.Command.ToString()) + 1;
                     if (examples.Count < 3)
                     {
                         examples.Add($"{c.Id}: {refusal.Message}");

@@ -123,7 +123,7 @@ internal static class MainJob
 
             var n = byId[c.Id].Normalized;
             rows.Add(new ComplaintRow(
-                c.Id, c.ReceivedAt, c.ClientId, c.Priority, c.Agent, c.Team ?? "(no team)", complaint.State, evaluation.Resolve.Status,
+                c.Id, c.ReceivedAt, c.ClientId, c.Priority, c.Agent, c.Team ?? "(no team)", complaint.Snapshot.State, evaluation.Resolve.Status,
                 ScorecardReport.AreaName(n.Areas.Count > 0 ? n.Areas[0].Area : "unclassified"), n.CanonicalText));
         }
 
@@ -156,7 +156,7 @@ internal static class MainJob
             outcome.RefusalExamples,
             store.DataSource,
             readFromEarlierRun,
-            lifecycle.Definition.GetInfo(),
+            lifecycle.GetInfo(),
             lifecycle.ToMermaid(),
             rows,
             Breakdowns.Weekly(surveys, rows),

@@ -74,12 +74,12 @@ internal static partial class ComplaintEndpoints
                 extensions: new Dictionary<string, object?> { ["expectedVersion"] = ex.ExpectedVersion, ["actualVersion"] = ex.ActualVersion });
         }
 
-        if (outcome.Complaint is not { } complaint)
+        if (outcome.Status == CommandStatus.NotFound || outcome.Complaint is not { } complaint)
         {
             return Problems.NotFound(id);
         }
 
-        if (outcome.Refusal is { } refusal)
+        if (outcome.Status == CommandStatus.Refused && outcome.Refusal is { } refusal)
         {
             return TypedResults.Problem(
                 detail: refusal.Message,
@@ -91,7 +91,7 @@ internal static partial class ComplaintEndpoints
                     ["state"] = refusal.State.ToString(),
                     ["command"] = refusal.Command.ToString(),
                     ["reason"] = refusal.Reason.ToString(),
-                    ["unmetGuards"] = refusal.UnmetConditions.ToArray(),
+                    ["unmetConditions"] = refusal.UnmetConditions.ToArray(),
                     ["allowedCommands"] = refusal.AllowedCommands.Select(t => t.ToString()).ToArray(),
                 });
         }

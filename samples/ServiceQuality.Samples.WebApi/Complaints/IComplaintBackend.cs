@@ -1,6 +1,5 @@
 using ServiceQuality.Complaints;
 using ServiceQuality.Extensions.DependencyInjection;
-using ServiceQuality.Workflow;
 
 namespace ServiceQuality.Samples.WebApi.Complaints;
 
@@ -33,20 +32,12 @@ internal interface IComplaintBackend
     Task<IReadOnlyList<ComplaintEvent>> GetHistoryAsync(string complaintId, CancellationToken cancellationToken);
 }
 
-/// <summary>What a command gave: <see cref="Complaint"/> is <see langword="null"/> when the complaint does not exist; else either the event it stored or its refusal.</summary>
-/// <param name="Complaint">The complaint as the command left it.</param>
+/// <summary>What a command gave: accepted (the event it stored), refused (why), or not found (no complaint has the id).</summary>
+/// <param name="Status">Accepted, refused or not found.</param>
+/// <param name="Complaint">The complaint as the command left it; <see langword="null"/> when not found.</param>
 /// <param name="Event">The event stored, when accepted.</param>
 /// <param name="Refusal">Why the lifecycle refused it, when refused.</param>
-internal sealed record CommandOutcome(Complaint? Complaint, ComplaintEvent? Event, CommandRefusal? Refusal);
-
-/// <summary>A command the lifecycle refused: the state, the command, why, and what is allowed now.</summary>
-internal sealed record CommandRefusal(
-    ComplaintState State,
-    ComplaintCommand Command,
-    RefusalReason Reason,
-    IReadOnlyList<string> UnmetConditions,
-    IReadOnlyList<ComplaintCommand> AllowedCommands,
-    string Message);
+internal sealed record CommandOutcome(CommandStatus Status, Complaint? Complaint, ComplaintEvent? Event, CommandRefusal? Refusal);
 
 /// <summary>The complaints of this host's own <see cref="ComplaintService"/>: commands through the library's <see cref="ComplaintCommandExecutor"/> (dispatch, retries on conflicts, logging).</summary>
 internal sealed class LocalComplaintBackend(ComplaintService service, ComplaintCommandExecutor executor) : IComplaintBackend
@@ -66,10 +57,7 @@ internal sealed class LocalComplaintBackend(ComplaintService service, ComplaintC
     public async Task<CommandOutcome> ExecuteAsync(string complaintId, ComplaintCommand command, ComplaintCommandArguments arguments, CancellationToken cancellationToken)
     {
         var outcome = await executor.DispatchAsync(complaintId, command, arguments, cancellationToken);
-        var refusal = outcome.Result.Refusal is { } r
-            ? new CommandRefusal(r.State, r.Trigger, r.Reason, r.UnmetGuards, r.PermittedTriggers, r.Message)
-            : null;
-        return new CommandOutcome(outcome.Complaint, outcome.Result.Event, refusal);
+        return new CommandOutcome(outcome.Result.Status, outcome.Complaint, outcome.Result.Event, outcome.Result.Refusal);
     }
 
     public async Task<Complaint?> LoadAsync(string complaintId, CancellationToken cancellationToken) =>

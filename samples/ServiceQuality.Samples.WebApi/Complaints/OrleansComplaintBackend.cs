@@ -30,16 +30,13 @@ internal sealed partial class OrleansComplaintBackend(IClusterClient cluster, Co
     {
         var grain = cluster.GetGrain<IComplaintGrain>(complaintId);
         var reply = await CallAsync(() => grain.ExecuteAsync(command, arguments)).WaitAsync(cancellationToken);
-        if (reply.Complaint is not { } snapshot)
+        if (reply.Status == CommandStatus.NotFound || reply.Complaint is not { } snapshot)
         {
-            return new CommandOutcome(null, null, null);
+            return new CommandOutcome(CommandStatus.NotFound, null, null, null);
         }
 
         var complaint = await RebuildAsync(grain, snapshot.Version, cancellationToken);
-        var refusal = reply.Refusal is { } r
-            ? new CommandRefusal(r.State, r.Command, r.Reason, r.UnmetConditions, r.AllowedCommands, r.Message)
-            : null;
-        return new CommandOutcome(complaint, reply.Event, refusal);
+        return new CommandOutcome(reply.Status, complaint, reply.Event, reply.Refusal);
     }
 
     public async Task<Complaint?> LoadAsync(string complaintId, CancellationToken cancellationToken)

@@ -74,7 +74,7 @@ public sealed class ComplaintCommandExecutor
     /// <param name="command">The command.</param>
     /// <param name="arguments">Its arguments (<see cref="ComplaintCommands.ArgumentsOf"/> lists the fields each command reads).</param>
     /// <param name="cancellationToken">Cancels the command (and its retries).</param>
-    /// <returns>The complaint after the command, the event or the refusal, and the number of attempts.</returns>
+    /// <returns>The complaint after the command, the event or the refusal (or <see cref="CommandStatus.NotFound"/> when there is no such complaint), and the number of attempts.</returns>
     /// <exception cref="ArgumentException">The arguments do not fit the command (a field missing or one it does not read), or a value is out of its range (blank text, a due date in the past); the parameter name is the JSON field's.</exception>
     /// <exception cref="ComplaintConcurrencyException">The command still conflicted after every retry; nothing was stored by its last attempt.</exception>
     public ValueTask<ComplaintCommandOutcome> DispatchAsync(string complaintId, ComplaintCommand command, ComplaintCommandArguments arguments, CancellationToken cancellationToken = default) =>
@@ -84,7 +84,7 @@ public sealed class ComplaintCommandExecutor
     /// <param name="complaintId">The complaint.</param>
     /// <param name="command">The command; it may run more than once (once per attempt), on a freshly loaded complaint each time.</param>
     /// <param name="cancellationToken">Cancels the command (and its retries).</param>
-    /// <returns>The complaint after the command, the event or the refusal, and the number of attempts.</returns>
+    /// <returns>The complaint after the command, the event or the refusal (or <see cref="CommandStatus.NotFound"/> when there is no such complaint), and the number of attempts.</returns>
     /// <exception cref="ArgumentException">The command's arguments are out of range.</exception>
     /// <exception cref="ComplaintConcurrencyException">The command still conflicted after every retry; nothing was stored by its last attempt.</exception>
     public ValueTask<ComplaintCommandOutcome> ExecuteAsync(string complaintId, Func<Complaint, CommandResult> command, CancellationToken cancellationToken = default) =>
@@ -102,10 +102,6 @@ public sealed class ComplaintCommandExecutor
             result = await _retries.ExecuteAsync(
                 static (attempt, ct) => attempt.RunAsync(ct), attempt, cancellationToken).ConfigureAwait(false);
         }
-        catch (KeyNotFoundException) when (attempt.Complaint is null)
-        {
-            return new ComplaintCommandOutcome(complaintId, null, default, attempt.Count);
-        }
         catch (ComplaintConcurrencyException) when (attempt.Count > 1 || _maxRetries == 0)
         {
             Log.RetriesExhausted(_logger, complaintId, attempt.Count);
@@ -119,7 +115,7 @@ public sealed class ComplaintCommandExecutor
 
         if (result.Refusal is { } refusal && logRefusal)
         {
-            Log.CommandRefused(_logger, refusal.Trigger, complaintId, refusal.State, refusal.Reason, string.Join(", ", refusal.PermittedTriggers));
+            Log.CommandRefused(_logger, refusal.Command, complaintId, refusal.State, refusal.Reason, string.Join(", ", refusal.AllowedCommands));
         }
 
         return new ComplaintCommandOutcome(complaintId, attempt.Complaint, result, attempt.Count);
@@ -136,11 +132,9 @@ public sealed class ComplaintCommandExecutor
         public async ValueTask<CommandResult> RunAsync(CancellationToken cancellationToken)
         {
             Count++;
-            var execution = await service.ExecuteAsync(complaintId, c =>
-            {
-                Complaint = c;
-                return command(c);
-            }, cancellationToken).ConfigureAwait(false);
+            Complaint = null;
+            var execution = await service.ExecuteAsync(complaintId, command, cancellationToken).ConfigureAwait(false);
+            Complaint = execution.Complaint;
             return execution.Result;
         }
     }

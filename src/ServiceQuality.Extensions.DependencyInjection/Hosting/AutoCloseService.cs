@@ -46,7 +46,7 @@ internal sealed class AutoCloseService(
             var outcome = await executor.ExecuteAsync(due.ComplaintId, c => c.AutoClose(_actor), cancellationToken, logRefusal: false).ConfigureAwait(false);
             if (outcome.IsAccepted)
             {
-                Log.ComplaintAutoClosed(logger, due.ComplaintId, due.ClientId, complaint.ResolvedAt);
+                Log.ComplaintAutoClosed(logger, due.ComplaintId, due.ClientId, complaint.Snapshot.ResolvedAt);
             }
         }
     }

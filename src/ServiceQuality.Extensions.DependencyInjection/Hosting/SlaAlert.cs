@@ -29,6 +29,6 @@ public readonly record struct SlaAlert(
     {
         ArgumentNullException.ThrowIfNull(complaint);
         ArgumentNullException.ThrowIfNull(recorded);
-        return new SlaAlert(complaint.Id, complaint.Snapshot.ClientId, recorded.Clock, recorded.Status, recorded.Cycle, recorded.BreachAt, recorded.At, recorded.Version);
+        return new SlaAlert(complaint.Snapshot.Id, complaint.Snapshot.ClientId, recorded.Clock, recorded.Status, recorded.Cycle, recorded.BreachAt, recorded.At, recorded.Version);
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ServiceQuality.Complaints;
 using ServiceQuality.Sla;
-using ServiceQuality.Workflow;
 
 namespace ServiceQuality.Extensions.DependencyInjection;
 
@@ -10,7 +9,7 @@ internal static partial class Log
 {
     [LoggerMessage(EventId = ServiceQualityLogEvents.CommandRefused, EventName = nameof(ServiceQualityLogEvents.CommandRefused), Level = LogLevel.Information,
         Message = "Command {Command} on complaint {ComplaintId} refused in state {State} ({Reason}); allowed now: {AllowedCommands}")]
-    public static partial void CommandRefused(ILogger logger, ComplaintCommand command, string complaintId, ComplaintState state, RefusalReason reason, string allowedCommands);
+    public static partial void CommandRefused(ILogger logger, ComplaintCommand command, string complaintId, ComplaintState state, CommandRefusalReason reason, string allowedCommands);
 
     [LoggerMessage(EventId = ServiceQualityLogEvents.ConcurrencyConflictRetried, EventName = nameof(ServiceQualityLogEvents.ConcurrencyConflictRetried), Level = LogLevel.Warning,
         Message = "Complaint {ComplaintId} was changed by another writer (expected version {ExpectedVersion}, found {ActualVersion}); retry {Retry} of {MaxRetries} in {Delay}")]

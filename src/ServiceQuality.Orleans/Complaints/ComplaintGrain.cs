@@ -90,7 +90,7 @@ internal sealed partial class ComplaintGrain(ComplaintService service, IServiceP
 
         if (result!.Value.Refusal is { } refusal)
         {
-            return new ComplaintCommandReply(ComplaintId, null, ComplaintRefusal.Of(refusal), complaint.Snapshot, attempts);
+            return new ComplaintCommandReply(ComplaintId, null, refusal, complaint.Snapshot, attempts);
         }
 
         await TryArmAsync(complaint);
@@ -130,12 +130,12 @@ internal sealed partial class ComplaintGrain(ComplaintService service, IServiceP
                 }
             }
 
-            if (complaint.State == ComplaintState.Resolved && complaint.GetAllowedCommands().Contains(ComplaintCommand.AutoClose))
+            if (complaint.Snapshot.State == ComplaintState.Resolved && complaint.GetAllowedCommands().Contains(ComplaintCommand.AutoClose))
             {
                 var (result, closed, _) = await RunAsync(c => c.AutoClose(monitor?.AutoClose.Actor ?? "system"));
                 if (result?.Event is not null)
                 {
-                    LogAutoClosed(logger, ComplaintId, closed!.Snapshot.ClientId, closed.ResolvedAt);
+                    LogAutoClosed(logger, ComplaintId, closed!.Snapshot.ClientId, closed.Snapshot.ResolvedAt);
                 }
 
                 complaint = closed ?? complaint;
@@ -197,9 +197,9 @@ internal sealed partial class ComplaintGrain(ComplaintService service, IServiceP
                 // Refused on the history this activation holds: make sure no other writer of the store moved the complaint
                 // on (one summary read, only on refusals), else decide again on the stored history.
                 var stored = await service.Store.GetSummaryAsync(ComplaintId);
-                if (stored is not null && stored.Version != complaint.Version && attempt < MaxAttempts)
+                if (stored is not null && stored.Version != complaint.Snapshot.Version && attempt < MaxAttempts)
                 {
-                    LogConflict(logger, ComplaintId, complaint.Version, stored.Version, attempt);
+                    LogConflict(logger, ComplaintId, complaint.Snapshot.Version, stored.Version, attempt);
                     _stale = true;
                     continue;
                 }

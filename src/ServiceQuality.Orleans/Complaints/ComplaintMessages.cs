@@ -1,6 +1,5 @@
 using ServiceQuality.Complaints;
 using ServiceQuality.Sla;
-using ServiceQuality.Workflow;
 
 namespace ServiceQuality.Orleans.Complaints;
 
@@ -74,36 +73,6 @@ public sealed record ComplaintReceipt(
     [property: Id(0)] bool IsCreated,
     [property: Id(1)] ComplaintSnapshot Complaint);
 
-/// <summary>A command the lifecycle refused, as it crosses the cluster: why, and what is allowed now.</summary>
-/// <param name="State">The state the command was refused in.</param>
-/// <param name="Command">The refused command.</param>
-/// <param name="Reason">Not permitted in this state, or permitted but a condition was not met.</param>
-/// <param name="AllowedCommands">The commands allowed now.</param>
-/// <param name="UnmetConditions">The conditions that were not met (empty when the command is not permitted at all).</param>
-/// <param name="Message">The refusal in words.</param>
-[GenerateSerializer]
-[Immutable]
-[Alias("ServiceQuality.ComplaintRefusal")]
-public sealed record ComplaintRefusal(
-    [property: Id(0)] ComplaintState State,
-    [property: Id(1)] ComplaintCommand Command,
-    [property: Id(2)] RefusalReason Reason,
-    [property: Id(3)] IReadOnlyList<ComplaintCommand> AllowedCommands,
-    [property: Id(4)] IReadOnlyList<string> UnmetConditions,
-    [property: Id(5)] string Message)
-{
-    /// <summary>Copies the lifecycle's refusal.</summary>
-    /// <param name="refusal">The refusal.</param>
-    /// <returns>The refusal, ready to cross the cluster.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="refusal"/> is <see langword="null"/>.</exception>
-    public static ComplaintRefusal Of(TriggerRefusal<ComplaintState, ComplaintCommand> refusal)
-    {
-        ArgumentNullException.ThrowIfNull(refusal);
-        // Arrays, not the compiler's read-only wrappers: the wire carries the concrete type.
-        return new(refusal.State, refusal.Trigger, refusal.Reason, refusal.PermittedTriggers.ToArray(), refusal.UnmetGuards.ToArray(), refusal.Message);
-    }
-}
-
 /// <summary>What <see cref="IComplaintGrain.ExecuteAsync"/> gave.</summary>
 /// <param name="ComplaintId">The complaint.</param>
 /// <param name="Event">The event stored, or <see langword="null"/> when the command was refused or the complaint is unknown.</param>
@@ -116,12 +85,12 @@ public sealed record ComplaintRefusal(
 public sealed record ComplaintCommandReply(
     [property: Id(0)] string ComplaintId,
     [property: Id(1)] ComplaintEvent? Event,
-    [property: Id(2)] ComplaintRefusal? Refusal,
+    [property: Id(2)] CommandRefusal? Refusal,
     [property: Id(3)] ComplaintSnapshot? Complaint,
     [property: Id(4)] int Attempts)
 {
-    /// <summary>Gets a value indicating whether the complaint exists.</summary>
-    public bool IsFound => Complaint is not null;
+    /// <summary>Gets what became of the command: accepted (with an <see cref="Event"/>), refused (with a <see cref="Refusal"/>), or <see cref="CommandStatus.NotFound"/> when there is no such complaint.</summary>
+    public CommandStatus Status => Event is not null ? CommandStatus.Accepted : Refusal is not null ? CommandStatus.Refused : CommandStatus.NotFound;
 
     /// <summary>Gets a value indicating whether the command was accepted and its event stored.</summary>
     public bool IsAccepted => Event is not null;

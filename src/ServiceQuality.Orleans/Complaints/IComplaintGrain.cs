@@ -22,7 +22,7 @@ public interface IComplaintGrain : IGrainWithStringKey
     /// <summary>Runs one command (bound by <see cref="ComplaintCommands.Bind"/>) and stores its event.</summary>
     /// <param name="command">The command.</param>
     /// <param name="arguments">Its arguments: exactly the fields the command reads (<see cref="ComplaintCommands.ArgumentsOf"/>).</param>
-    /// <returns>The event stored, or the refusal (why, and what is allowed now); <see cref="ComplaintCommandReply.IsFound"/> is <see langword="false"/> when there is no such complaint.</returns>
+    /// <returns>The event stored, or the refusal (why, and what is allowed now); <see cref="ComplaintCommandReply.Status"/> is <see cref="CommandStatus.NotFound"/> when there is no such complaint.</returns>
     /// <exception cref="ArgumentException">A field the command needs is missing, a field it does not read is set, or a value is invalid.</exception>
     Task<ComplaintCommandReply> ExecuteAsync(ComplaintCommand command, ComplaintCommandArguments arguments);
 

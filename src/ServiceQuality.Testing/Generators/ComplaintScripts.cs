@@ -155,7 +155,7 @@ public sealed class ComplaintScripts
             DeliverFix => complaint.DeliverFix("bob", ContactChannel.InPerson, "router replaced"),
             RecordClientConfirmation => complaint.RecordClientConfirmation("client", ContactChannel.Email),
             RecordClientRejection => complaint.RecordClientRejection("client", ContactChannel.Email, "still dropping"),
-            Escalate => complaint.Escalate("lead", complaint.EscalationLevel + 1, "VIP client"),
+            Escalate => complaint.Escalate("lead", complaint.Snapshot.EscalationLevel + 1, "VIP client"),
             Withdraw => complaint.Withdraw("client", ContactChannel.Email, "no longer needed"),
             Reopen => complaint.Reopen("client", ContactChannel.Phone, "it is back"),
             AutoClose => complaint.AutoClose("system"),

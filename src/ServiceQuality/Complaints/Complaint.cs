@@ -26,26 +26,20 @@ public sealed class Complaint
     /// <summary>Gets the complaint's state as plain data (the fold of its events).</summary>
     public ComplaintSnapshot Snapshot => _snapshot;
 
-    /// <summary>Gets the complaint's identifier.</summary>
-    public string Id => _snapshot.Id;
+    // Shorthands for the library's own code; callers read them on Snapshot (one public name for each fact).
+    internal string Id => _snapshot.Id;
 
-    /// <summary>Gets the lifecycle state.</summary>
-    public ComplaintState State => _snapshot.State;
+    internal ComplaintState State => _snapshot.State;
 
-    /// <summary>Gets the number of events (the version of the last one).</summary>
-    public long Version => _snapshot.Version;
+    internal long Version => _snapshot.Version;
 
-    /// <summary>Gets the process steps recorded so far.</summary>
-    public ComplaintMilestones Milestones => _snapshot.Milestones;
+    internal ComplaintMilestones Milestones => _snapshot.Milestones;
 
-    /// <summary>Gets the escalation level (0 when never escalated).</summary>
-    public int EscalationLevel => _snapshot.EscalationLevel;
+    internal int EscalationLevel => _snapshot.EscalationLevel;
 
-    /// <summary>Gets when the latest fix was delivered, if any.</summary>
-    public DateTimeOffset? ResolvedAt => _snapshot.ResolvedAt;
+    internal DateTimeOffset? ResolvedAt => _snapshot.ResolvedAt;
 
-    /// <summary>Gets when the complaint was last closed, if ever.</summary>
-    public DateTimeOffset? ClosedAt => _snapshot.ClosedAt;
+    internal DateTimeOffset? ClosedAt => _snapshot.ClosedAt;
 
     /// <summary>Gets every event, in order.</summary>
     public IReadOnlyList<ComplaintEvent> History => _history;

@@ -51,6 +51,28 @@ public static class ComplaintEventSerializer
         return JsonSerializer.Serialize(history, ComplaintJsonContext.Default.IReadOnlyListComplaintEvent);
     }
 
+    /// <summary>Writes a refusal, for a transport that carries it to another process (the Orleans package does).</summary>
+    /// <param name="refusal">The refusal.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="refusal"/> is <see langword="null"/>.</exception>
+    public static string SerializeRefusal(CommandRefusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return JsonSerializer.Serialize(refusal, ComplaintJsonContext.Default.CommandRefusal);
+    }
+
+    /// <summary>Reads a refusal written by <see cref="SerializeRefusal"/>.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The refusal.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="JsonException">The JSON is not a refusal.</exception>
+    public static CommandRefusal DeserializeRefusal(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return JsonSerializer.Deserialize(json, ComplaintJsonContext.Default.CommandRefusal)
+            ?? throw new JsonException("The JSON is null; a command refusal was expected.");
+    }
+
     /// <summary>Reads one event, upcasting an older schema version of its type to the current one.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The event.</returns>
@@ -313,6 +335,7 @@ public sealed class ComplaintEventFormatException : JsonException
     RespectRequiredConstructorParameters = true)]
 [JsonSerializable(typeof(ComplaintEvent))]
 [JsonSerializable(typeof(IReadOnlyList<ComplaintEvent>))]
+[JsonSerializable(typeof(CommandRefusal))]
 internal sealed partial class ComplaintJsonContext : JsonSerializerContext;
 
 /// <summary>What the scan of stored data found for one event: its discriminator (when known), its schema version, and whether it is older than its type's current version.</summary>

@@ -1,24 +1,24 @@
-using ServiceQuality.Workflow;
-
 namespace ServiceQuality.Complaints;
 
 /// <summary>
 /// The outcome of <see cref="ComplaintService.ExecuteAsync"/>: the result of the command the delegate returned, every
-/// event the delegate's commands appended and the service stored (in order), and the complaint as it is now. An
+/// event the delegate's commands appended and the service stored (in order), and the complaint as it is now. When no
+/// complaint has the identifier, <see cref="CommandResult.Status"/> is <see cref="CommandStatus.NotFound"/>,
+/// <see cref="Complaint"/> is <see langword="null"/> and nothing was appended. An
 /// accepted command is never dropped: when a delegate runs an accepted command and then returns a refused one, the
 /// accepted event is stored and listed in <see cref="Appended"/> while <see cref="Result"/> carries the refusal.
 /// </summary>
 public sealed class ComplaintExecution
 {
-    internal ComplaintExecution(Complaint complaint, CommandResult result, IReadOnlyList<ComplaintEvent> appended)
+    internal ComplaintExecution(Complaint? complaint, CommandResult result, IReadOnlyList<ComplaintEvent> appended)
     {
         Complaint = complaint;
         Result = result;
         Appended = appended;
     }
 
-    /// <summary>Gets the complaint after the command (its pending events stored).</summary>
-    public Complaint Complaint { get; }
+    /// <summary>Gets the complaint after the command (its pending events stored), or <see langword="null"/> when no complaint has the identifier.</summary>
+    public Complaint? Complaint { get; }
 
     /// <summary>Gets the result of the command the delegate returned.</summary>
     public CommandResult Result { get; }
@@ -26,21 +26,6 @@ public sealed class ComplaintExecution
     /// <summary>Gets every event the delegate's commands appended and the service stored, in order (empty when nothing was accepted).</summary>
     public IReadOnlyList<ComplaintEvent> Appended { get; }
 
-    /// <summary>Gets a value indicating whether the returned command was accepted.</summary>
-    public bool IsAccepted => Result.IsAccepted;
-
-    /// <summary>Gets the event of the returned command, or <see langword="null"/> when it was refused.</summary>
-    public ComplaintEvent? Event => Result.Event;
-
-    /// <summary>Gets the refusal of the returned command, or <see langword="null"/> when it was accepted.</summary>
-    public TriggerRefusal<ComplaintState, ComplaintCommand>? Refusal => Result.Refusal;
-
-    /// <summary>Gets the refusal in words, or <see langword="null"/> when the returned command was accepted.</summary>
-    public string? Message => Result.Message;
-
-    /// <summary>Gets the commands allowed now when the returned command was refused (empty when it was accepted).</summary>
-    public IReadOnlyList<ComplaintCommand> AllowedCommands => Result.AllowedCommands;
-
     /// <inheritdoc />
-    public override string ToString() => Appended.Count == (IsAccepted ? 1 : 0) ? Result.ToString() : $"{Result} ({Appended.Count} events stored)";
+    public override string ToString() => Appended.Count == (Result.IsAccepted ? 1 : 0) ? Result.ToString() : $"{Result} ({Appended.Count} events stored)";
 }

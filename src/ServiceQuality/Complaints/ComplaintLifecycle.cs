@@ -54,8 +54,10 @@ public sealed class ComplaintLifecycle
     /// <summary>Gets the clock every event's time comes from.</summary>
     public TimeProvider TimeProvider { get; }
 
-    /// <summary>Gets the compiled workflow definition: what each state permits and under which conditions.</summary>
-    public StateMachineDefinition<ComplaintState, ComplaintCommand, ComplaintGuardContext> Definition { get; }
+    /// <summary>Gets the compiled workflow definition: what each state permits and under which conditions (the engine;
+    /// the public questions have their own members: <see cref="GetInfo"/>, <see cref="IsInState"/>, <see cref="GetLeafStates"/>,
+    /// <see cref="ToMermaid"/>, <see cref="Complaint.GetAllowedCommands()"/>).</summary>
+    internal StateMachineDefinition<ComplaintState, ComplaintCommand, ComplaintGuardContext> Definition { get; }
 
     /// <summary>Gets the definition version recorded in every event (it names the policies in force).</summary>
     public string Version => Definition.Version;
@@ -83,6 +85,11 @@ public sealed class ComplaintLifecycle
     /// <returns><see langword="true"/> when it is.</returns>
     /// <exception cref="ArgumentException"><paramref name="state"/> is not a state of the lifecycle.</exception>
     public bool IsInState(ComplaintState state, ComplaintState candidate) => Definition.IsInState(state, candidate);
+
+    /// <summary>Describes the lifecycle as data: its states and substates, and each state's transitions with their
+    /// destinations and the descriptions of their conditions (what a diagram or a report draws).</summary>
+    /// <returns>The read-only description (the engine stays internal).</returns>
+    public StateMachineInfo<ComplaintState, ComplaintCommand> GetInfo() => Definition.GetInfo();
 
     /// <summary>Gets a copy of the policies in force (changing the copy changes nothing here).</summary>
     /// <returns>The options this lifecycle was built with.</returns>

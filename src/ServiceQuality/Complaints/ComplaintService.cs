@@ -138,18 +138,23 @@ public sealed class ComplaintService
     /// one append with the version it was loaded at. Whatever the delegate returns, no accepted event is dropped: a
     /// delegate that runs an accepted command and then returns a refused one has the accepted event stored, and the
     /// result lists it in <see cref="ComplaintExecution.Appended"/> beside the refusal. A delegate that throws stores nothing.
+    /// An unknown identifier is an expected outcome, not an exception: the result's status is
+    /// <see cref="CommandStatus.NotFound"/>, the complaint <see langword="null"/>, and the delegate is not called.
     /// </summary>
     /// <param name="complaintId">The complaint.</param>
     /// <param name="command">The command, e.g. <c>c =&gt; c.PostUpdate("ann", ContactChannel.Email, "Engineer booked for 10:00")</c>.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The returned command's result, the events stored and the complaint.</returns>
-    /// <exception cref="KeyNotFoundException">The complaint is unknown.</exception>
+    /// <returns>The returned command's result, the events stored and the complaint (<see cref="CommandStatus.NotFound"/> when there is no such complaint).</returns>
     /// <exception cref="ComplaintConcurrencyException">Another writer appended between the load and the append; nothing was stored.</exception>
     public async ValueTask<ComplaintExecution> ExecuteAsync(string complaintId, Func<Complaint, CommandResult> command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var complaint = await LoadAsync(complaintId, cancellationToken).ConfigureAwait(false)
-            ?? throw new KeyNotFoundException($"There is no complaint '{complaintId}' in the store.");
+        var complaint = await LoadAsync(complaintId, cancellationToken).ConfigureAwait(false);
+        if (complaint is null)
+        {
+            return new ComplaintExecution(null, CommandResult.NotFound, []);
+        }
+
         var result = command(complaint);
         var appended = complaint.GetPendingEvents();
         if (appended.Count > 0)
@@ -159,7 +164,7 @@ public sealed class ComplaintService
 
         if (result.Refusal is { } refusal)
         {
-            _instrumentation.CommandsRefused.Add(1, new("command", refusal.Trigger.ToString()), new("state", refusal.State.ToString()));
+            _instrumentation.CommandsRefused.Add(1, new("command", refusal.Command.ToString()), new("state", refusal.State.ToString()));
         }
 
         return new ComplaintExecution(complaint, result, appended);

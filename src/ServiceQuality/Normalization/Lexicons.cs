@@ -159,14 +159,20 @@ internal sealed class Lexicons
             Entry(phrase.Words[0]).Flags |= WordFlags.AreaPhraseStart;
         }
 
-        foreach (var word in NormalizerRun.FactTriggerWords)
+        foreach (var rule in FactExtractor.WordRules)
         {
-            Entry(word).Flags |= WordFlags.FactTrigger;
+            foreach (var word in rule.Words)
+            {
+                // The rules of a word, in the table's order: the flag and the rules come from one table.
+                var entry = Entry(word);
+                entry.Flags |= WordFlags.FactTrigger;
+                entry.FactRules = [.. entry.FactRules, rule];
+            }
         }
 
-        foreach (var (word, flag) in NormalizerRun.FactWordKinds)
+        foreach (var word in FactExtractor.MonthWords)
         {
-            Entry(word).Flags |= flag;
+            Entry(word).Flags |= WordFlags.Month;
         }
 
         foreach (var (word, _) in PersonalData.CueWords)
@@ -174,17 +180,17 @@ internal sealed class Lexicons
             Entry(word).Flags |= WordFlags.PersonalDataCue;
         }
 
-        foreach (var word in NormalizerRun.ToneCueWords)
+        foreach (var word in ToneNeutralizer.ToneCueWords)
         {
             Entry(word).Flags |= WordFlags.ToneCue;
         }
 
-        foreach (var word in NormalizerRun.FrameWords)
+        foreach (var word in ToneNeutralizer.FrameWords)
         {
             Entry(word).Flags |= WordFlags.Frame;
         }
 
-        foreach (var word in NormalizerRun.StopWords)
+        foreach (var word in Fingerprinter.StopWords)
         {
             Entry(word).Flags |= WordFlags.StopWord;
         }
@@ -321,6 +327,9 @@ internal sealed class Lexicons
 
         public string? System { get; set; }
 
+        /// <summary>Gets or sets the fact rules the word starts, in the order they are tried (<see cref="FactExtractor.WordRules"/>); set exactly when it is flagged <see cref="WordFlags.FactTrigger"/>.</summary>
+        public FactExtractor.FactRule[] FactRules { get; set; } = [];
+
         /// <summary>Gets or sets the indices of the areas this word is evidence for.</summary>
         public int[]? Areas { get; set; }
     }
@@ -344,15 +353,6 @@ internal sealed class Lexicons
         InsultPhraseStart = 1024,
         AreaTerm = 2048,
 
-        /// <summary>A number word (<c>three</c>, <c>dozen</c>).</summary>
-        NumberWord = 4096,
-
-        /// <summary>An ordinal word (<c>third</c>).</summary>
-        OrdinalWord = 8192,
-
-        /// <summary>A negator (<c>not</c>, <c>never</c>, <c>can't</c>).</summary>
-        Negator = 16384,
-
         /// <summary>A month name or abbreviation.</summary>
         Month = 32768,
 
@@ -362,16 +362,16 @@ internal sealed class Lexicons
         /// <summary>A word after which context decides what is personal data (<see cref="PersonalData.CueWords"/>).</summary>
         PersonalDataCue = 1 << 17,
 
-        /// <summary>A word a sentence rule of the tone stage starts from (<see cref="NormalizerRun.ToneCueWords"/>).</summary>
+        /// <summary>A word a sentence rule of the tone stage starts from (<see cref="ToneNeutralizer.ToneCueWords"/>).</summary>
         ToneCue = 1 << 18,
 
-        /// <summary>A word that says nothing alone (<see cref="NormalizerRun.FrameWords"/>): a sentence of these only is left out.</summary>
+        /// <summary>A word that says nothing alone (<see cref="ToneNeutralizer.FrameWords"/>): a sentence of these only is left out.</summary>
         Frame = 1 << 19,
     }
 
     /// <summary>
     /// A phrase of lower-case words, its canonical text and, for areas, the area index and, for a sense of an area
-    /// term, the context words of which one must be near it (<see cref="NormalizerRun.SenseWindow"/> words before or
+    /// term, the context words of which one must be near it (<see cref="AreaClassifier.SenseWindow"/> words before or
     /// after); where a sense is taken, the term is evidence of no other area there.
     /// </summary>
     internal sealed record Phrase(string[] Words, string Canonical, int Area = -1, string[]? Context = null);

@@ -63,6 +63,22 @@ internal struct NeutralizedCountsBuilder
     public int CompatibilityCharacters;
     public int Homoglyphs;
 
+    /// <summary>Adds the counts of another stage.</summary>
+    public void Add(in NeutralizedCountsBuilder other)
+    {
+        Shouting += other.Shouting;
+        PunctuationRuns += other.PunctuationRuns;
+        StretchedLetters += other.StretchedLetters;
+        Intensifiers += other.Intensifiers;
+        Profanity += other.Profanity;
+        Insults += other.Insults;
+        Interjections += other.Interjections;
+        Emoji += other.Emoji;
+        InvisibleCharacters += other.InvisibleCharacters;
+        CompatibilityCharacters += other.CompatibilityCharacters;
+        Homoglyphs += other.Homoglyphs;
+    }
+
     /// <summary>Gets the sum of all counts (they only grow, so an unchanged sum means nothing was counted).</summary>
     public readonly int Total => Build().Total;
 

@@ -440,4 +440,66 @@ internal static class PersonalData
 
         return CueOf(key) == Cue.Secret || key.SequenceEqual("api_key") || key.SequenceEqual("access_token");
     }
+
+    /// <summary>Nouns after which a number is a reference, never an account number ("ticket 123456789").</summary>
+    private static readonly string[] ReferenceNouns =
+        ["ticket", "case", "incident", "reference", "ref", "request", "complaint", "claim", "order", "confirmation", "tracking", "call"];
+
+    /// <summary>Words between a noun and its number ("ticket number 123456789", "account no. 12345678").</summary>
+    public static readonly string[] NumberMarkers = ["number", "no", "nr", "num", "id", "#"];
+
+    /// <summary>Whether token <paramref name="i"/> of <paramref name="tokens"/> follows a reference noun: then its number is not masked.</summary>
+    public static bool FollowsReferenceCue(TokenStream tokens, int i)
+    {
+        var j = tokens.PreviousWord(i);
+        if (j >= 0 && TokenStream.IsOneOf(tokens.Form(tokens.Items[j]), NumberMarkers))
+        {
+            j = tokens.PreviousWord(j);
+        }
+
+        return j >= 0 && TokenStream.IsOneOf(tokens.Form(tokens.Items[j]), ReferenceNouns);
+    }
+
+    /// <summary>
+    /// Finds personal data written with digits at the start of a chunk, or after its leading punctuation
+    /// (<c>_129007000</c>, <c>**4111 1111 1111 1111**</c>): the punctuation would be dropped from the canonical text,
+    /// so the number must be masked the first time, as it would be the second.
+    /// </summary>
+    public static bool TryChunkStart(ReadOnlySpan<char> text, int chunkStart, int chunkEnd, out int start, out int end, out string placeholder)
+    {
+        start = chunkStart;
+        if (Patterns.TryPersonalNumber(text, chunkStart, out end, out placeholder) || PersonalData.TryLetterStart(text, chunkStart, out end, out placeholder))
+        {
+            return true;
+        }
+
+        if (!Punctuation.IsLead(text[chunkStart]))
+        {
+            return false;
+        }
+
+        // The canonical text leaves Markdown marks out of the lead and writes a repeated mark once: a lead of
+        // parentheses and marks only ("(**", "*(", "((") is "(" there, which opens the number.
+        var parenthesis = false;
+        var other = false;
+        while (start < chunkEnd && Punctuation.IsLead(text[start]))
+        {
+            parenthesis |= text[start] == '(';
+            other |= text[start] != '(' && !Punctuation.DroppedMarks.Contains(text[start]);
+            start++;
+        }
+
+        if (start == chunkEnd)
+        {
+            return false;
+        }
+
+        if (parenthesis && !other && Patterns.TryPersonalNumberAfterParenthesis(text, start, out end, out placeholder))
+        {
+            start = chunkStart;
+            return true;
+        }
+
+        return Patterns.TryPersonalNumber(text, start, out end, out placeholder) || PersonalData.TryLetterStart(text, start, out end, out placeholder);
+    }
 }

@@ -30,7 +30,7 @@ public class ComplaintCommandExecutorTests
             return c.AddInformation("ann", "Token expired");
         });
 
-        Assert.Equal((true, true, 2, 3L), (outcome.IsFound, outcome.IsAccepted, outcome.Attempts, outcome.Complaint!.Version));
+        Assert.Equal((true, true, 2, 3L), (outcome.IsFound, outcome.IsAccepted, outcome.Attempts, outcome.Complaint!.Snapshot.Version));
         var history = await service.Store.ReadAsync("Q1");
         Assert.Equal(["Seen on two laptops", "Token expired"], history.OfType<InformationAdded>().Select(e => e.Information));
         var retried = Assert.Single(logger.Collector.GetSnapshot());
@@ -129,6 +129,7 @@ public class ComplaintCommandExecutorTests
         var outcome = await executor.DispatchAsync("NOPE", ComplaintCommand.AddInformation, AddInformation);
 
         Assert.Equal(("NOPE", false, false, 1), (outcome.ComplaintId, outcome.IsFound, outcome.IsAccepted, outcome.Attempts));
+        Assert.Equal(CommandStatus.NotFound, outcome.Result.Status);
         Assert.Empty(logger.Collector.GetSnapshot());
     }
 

@@ -125,9 +125,9 @@ public class ComplaintCommandsTests
         foreach (var (command, arguments, eventType, state) in steps)
         {
             var result = await service.ExecuteAsync("Q1", ComplaintCommands.Bind(command, arguments));
-            Assert.True(result.IsAccepted, $"{command}: {result.Message}");
-            Assert.IsType(eventType, result.Event);
-            Assert.Equal((command, state), (result.Event!.Command, result.Event.State));
+            Assert.True(result.Result.IsAccepted, $"{command}: {result.Result.Message}");
+            Assert.IsType(eventType, result.Result.Event);
+            Assert.Equal((command, state), (result.Result.Event!.Command, result.Result.Event.State));
         }
 
         // Auto-close: a resolved complaint the client has not answered within the window.
@@ -147,8 +147,8 @@ public class ComplaintCommandsTests
 
         clock.Advance(TimeSpan.FromDays(8));
         var closed = await service.ExecuteAsync("Q2", ComplaintCommands.Bind(ComplaintCommand.AutoClose, new() { Actor = "system" }));
-        Assert.IsType<ComplaintAutoClosed>(closed.Event);
-        Assert.Equal(ComplaintState.Closed, closed.Event!.State);
+        Assert.IsType<ComplaintAutoClosed>(closed.Result.Event);
+        Assert.Equal(ComplaintState.Closed, closed.Result.Event!.State);
     }
 
     [Fact]

@@ -154,7 +154,7 @@ public class HostedServicesTests
             foreach (string id in resolved)
             {
                 var complaint = (await service.LoadAsync(id))!;
-                Assert.Equal(ComplaintState.Closed, complaint.State);
+                Assert.Equal(ComplaintState.Closed, complaint.Snapshot.State);
                 Assert.Equal([T0.AddHours(4.5)], complaint.History.OfType<ComplaintAutoClosed>().Select(e => e.At));
                 Assert.Empty(complaint.History.OfType<SlaAlertRecorded>());
             }
@@ -220,13 +220,13 @@ public class HostedServicesTests
         await host.StartAsync();
         var sweeper = host.Services.GetRequiredService<AutoCloseService>();
         await WaitAsync(() => sweeper.Sweeps >= 1);
-        Assert.Equal(ComplaintState.Resolved, (await service.LoadAsync("Q1"))!.State);
+        Assert.Equal(ComplaintState.Resolved, (await service.LoadAsync("Q1"))!.Snapshot.State);
 
         await AdvanceAndSweepAsync(clock, TimeSpan.FromDays(5), sweeper);   // day 7: Q1's window has passed, Q2's has not
 
         Assert.Equal(
             (ComplaintState.Closed, ComplaintState.Resolved, ComplaintState.Received),
-            ((await service.LoadAsync("Q1"))!.State, (await service.LoadAsync("Q2"))!.State, (await service.LoadAsync("Q3"))!.State));
+            ((await service.LoadAsync("Q1"))!.Snapshot.State, (await service.LoadAsync("Q2"))!.Snapshot.State, (await service.LoadAsync("Q3"))!.Snapshot.State));
         var closing = Assert.IsType<ComplaintAutoClosed>((await service.LoadAsync("Q1"))!.History[^1]);
         Assert.Equal(("system", T0.AddDays(7)), (closing.Actor, closing.At));
         Assert.Equal(["Complaint Q1 of client C1 auto-closed: no answer since the fix of 2026-11-23T09:00:00.0000000+00:00"],
@@ -234,7 +234,7 @@ public class HostedServicesTests
         Assert.DoesNotContain(logs.GetSnapshot(), r => r.Id.Id == ServiceQualityLogEvents.CommandRefused);
 
         await AdvanceAndSweepAsync(clock, TimeSpan.FromDays(2), sweeper);   // day 9: Q2's too
-        Assert.Equal(ComplaintState.Closed, (await service.LoadAsync("Q2"))!.State);
+        Assert.Equal(ComplaintState.Closed, (await service.LoadAsync("Q2"))!.Snapshot.State);
         Assert.Equal(1, (await service.LoadAsync("Q1"))!.History.Count(e => e is ComplaintAutoClosed));
         await host.StopAsync();
     }

@@ -2,7 +2,6 @@ using Orleans.TestingHost;
 using ServiceQuality.Complaints;
 using ServiceQuality.Orleans.Complaints;
 using ServiceQuality.Sla;
-using ServiceQuality.Workflow;
 
 namespace ServiceQuality.Orleans.Tests.Complaints;
 
@@ -83,15 +82,15 @@ public sealed class ComplaintGrainTests(ClusterFixture fixture)
         var reply = await grain.ExecuteAsync(ComplaintCommand.DeliverFix, new() { Actor = "ann", Channel = ContactChannel.Email, Resolution = "Replaced the router." });
 
         Assert.False(reply.IsAccepted);
-        Assert.True(reply.IsFound);
-        var refusal = Assert.IsType<ComplaintRefusal>(reply.Refusal);
+        Assert.Equal(CommandStatus.Refused, reply.Status);
+        var refusal = Assert.IsType<CommandRefusal>(reply.Refusal);
         Assert.Equal(ComplaintState.Received, refusal.State);
         Assert.Equal(ComplaintCommand.DeliverFix, refusal.Command);
-        Assert.Equal(RefusalReason.NotPermitted, refusal.Reason);
+        Assert.Equal(CommandRefusalReason.NotPermitted, refusal.Reason);
         // Exactly what the library itself allows in Received (the lifecycle commands plus the desk commands).
         var local = new ComplaintLifecycle().Receive(Intake.ToRequest("local"))
             .DeliverFix("ann", ContactChannel.Email, "Replaced the router.").Refusal!;
-        Assert.Equal(local.PermittedTriggers.Order(), refusal.AllowedCommands.Order());
+        Assert.Equal(local.AllowedCommands.Order(), refusal.AllowedCommands.Order());
         Assert.Contains(ComplaintCommand.Acknowledge, refusal.AllowedCommands);
         Assert.Contains(ComplaintCommand.Assign, refusal.AllowedCommands);
         Assert.DoesNotContain(ComplaintCommand.DeliverFix, refusal.AllowedCommands);
@@ -106,8 +105,9 @@ public sealed class ComplaintGrainTests(ClusterFixture fixture)
 
         var reply = await grain.ExecuteAsync(ComplaintCommand.StartInvestigating, new() { Actor = "ann" });
 
-        Assert.False(reply.IsFound);
+        Assert.Equal(CommandStatus.NotFound, reply.Status);
         Assert.False(reply.IsAccepted);
+        Assert.Null(reply.Complaint);
         Assert.Null(reply.Refusal);
         Assert.Empty(await grain.GetHistoryAsync());
         Assert.Null(await grain.GetSnapshotAsync());

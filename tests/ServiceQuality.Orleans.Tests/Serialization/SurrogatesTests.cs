@@ -6,7 +6,6 @@ using ServiceQuality.Extensions.DependencyInjection;
 using ServiceQuality.Insights;
 using ServiceQuality.Orleans.Complaints;
 using ServiceQuality.Sla;
-using ServiceQuality.Workflow;
 
 namespace ServiceQuality.Orleans.Tests.Serialization;
 
@@ -159,7 +158,7 @@ public sealed class SurrogatesTests(ClusterFixture fixture)
         var accepted = complaint.Acknowledge("ann", ContactChannel.Email, "Thanks.");
         var refused = complaint.Commit("ann", ContactChannel.Email, "Replace it", Start.AddDays(1));
         var acceptedReply = new ComplaintCommandReply("C-1", accepted.Event, null, complaint.Snapshot, 1);
-        var refusedReply = new ComplaintCommandReply("C-1", null, ComplaintRefusal.Of(refused.Refusal!), complaint.Snapshot, 3);
+        var refusedReply = new ComplaintCommandReply("C-1", null, refused.Refusal, complaint.Snapshot, 3);
 
         var acceptedCopy = RoundTrip(acceptedReply);
         var refusedCopy = RoundTrip(refusedReply);
@@ -169,9 +168,9 @@ public sealed class SurrogatesTests(ClusterFixture fixture)
         var refusal = refusedCopy.Refusal!;
         Assert.Equal(ComplaintState.Acknowledged, refusal.State);
         Assert.Equal(ComplaintCommand.Commit, refusal.Command);
-        Assert.Equal(RefusalReason.NotPermitted, refusal.Reason);
-        Assert.Equal(refused.Refusal!.PermittedTriggers, refusal.AllowedCommands);
-        Assert.Equal(refused.Refusal.UnmetGuards, refusal.UnmetConditions);
+        Assert.Equal(CommandRefusalReason.NotPermitted, refusal.Reason);
+        Assert.Equal(refused.Refusal!.AllowedCommands, refusal.AllowedCommands);
+        Assert.Equal(refused.Refusal.UnmetConditions, refusal.UnmetConditions);
         Assert.Equal(refused.Message, refusal.Message);
         Assert.Equal(3, refusedCopy.Attempts);
         Assert.Equal(complaint.Snapshot, refusedCopy.Complaint);

@@ -1,6 +1,5 @@
 using ServiceQuality.Complaints;
 using ServiceQuality.Sla;
-using ServiceQuality.Workflow;
 
 namespace ServiceQuality.Testing.Tests.Laws;
 
@@ -60,7 +59,7 @@ public class LifecycleLawsTests
             .First(r => r.Run.Results.Any(x => !x.IsAccepted));
 
         var first = refused.Run.Results.First(x => !x.IsAccepted);
-        Assert.Equal(RefusalReason.GuardsUnmet, first.Refusal!.Reason);
+        Assert.Equal(CommandRefusalReason.ConditionsUnmet, first.Refusal!.Reason);
         Assert.Contains("an apology has been recorded", first.Refusal.Message, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,4 @@
 using ServiceQuality.Complaints;
-using ServiceQuality.Workflow;
 
 namespace ServiceQuality.Tests.Complaints;
 
@@ -34,8 +33,8 @@ public class ComplaintLifecycleTableTests
         if (ComplaintTestKit.Guarded.TryGetValue((state, command), out string? guard))
         {
             Assert.False(result.IsAccepted);
-            Assert.Equal(RefusalReason.GuardsUnmet, result.Refusal!.Reason);
-            Assert.Equal([guard], result.Refusal.UnmetGuards);
+            Assert.Equal(CommandRefusalReason.ConditionsUnmet, result.Refusal!.Reason);
+            Assert.Equal([guard], result.Refusal.UnmetConditions);
             Assert.Contains(guard, result.Message, StringComparison.Ordinal);
             Assert.Equal(allowedBefore, result.AllowedCommands);
             Assert.Equal(version, complaint.Version);
@@ -52,10 +51,10 @@ public class ComplaintLifecycleTableTests
         else
         {
             Assert.False(result.IsAccepted);
-            Assert.Equal(RefusalReason.NotPermitted, result.Refusal!.Reason);
+            Assert.Equal(CommandRefusalReason.NotPermitted, result.Refusal!.Reason);
             Assert.Equal(state, result.Refusal.State);
-            Assert.Equal(command, result.Refusal.Trigger);
-            Assert.Empty(result.Refusal.UnmetGuards);
+            Assert.Equal(command, result.Refusal.Command);
+            Assert.Empty(result.Refusal.UnmetConditions);
             Assert.DoesNotContain(command, result.AllowedCommands);
             Assert.Equal(allowedBefore, result.AllowedCommands);
             Assert.Equal(state, complaint.State);
@@ -125,8 +124,8 @@ public class ComplaintLifecycleTableTests
 
         var result = ComplaintTestKit.Send(complaint, command);
 
-        Assert.Equal(RefusalReason.GuardsUnmet, result.Refusal!.Reason);
-        Assert.Equal(["the host allows it"], result.Refusal.UnmetGuards);
+        Assert.Equal(CommandRefusalReason.ConditionsUnmet, result.Refusal!.Reason);
+        Assert.Equal(["the host allows it"], result.Refusal.UnmetConditions);
         Assert.DoesNotContain(command, complaint.GetAllowedCommands());
     }
 }

@@ -1,6 +1,5 @@
 using ServiceQuality.Complaints;
 using ServiceQuality.Sla;
-using ServiceQuality.Workflow;
 using static ServiceQuality.Complaints.ComplaintCommand;
 using static ServiceQuality.Complaints.ComplaintState;
 
@@ -113,7 +112,7 @@ public sealed class ComplaintModel
                 _ => ComplaintTestKit.Send(c, step.Command),
             };
             return result.IsAccepted ? ModelOutcome.Accepted
-                : result.Refusal!.Reason == RefusalReason.NotPermitted ? ModelOutcome.NotPermitted
+                : result.Refusal!.Reason == CommandRefusalReason.NotPermitted ? ModelOutcome.NotPermitted
                 : ModelOutcome.GuardsUnmet;
         }
         catch (ArgumentException)

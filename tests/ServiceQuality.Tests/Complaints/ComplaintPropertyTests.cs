@@ -4,7 +4,6 @@ using FsCheck.Xunit;
 using ServiceQuality.Complaints;
 using ServiceQuality.Sla;
 using ServiceQuality.Testing;
-using ServiceQuality.Workflow;
 
 namespace ServiceQuality.Tests.Complaints;
 
@@ -40,12 +39,12 @@ public class ComplaintPropertyTests
             else if (ComplaintTestKit.Permitted.ContainsKey((before, command)))
             {
                 Assert.Contains(command, GuardedCommands);
-                Assert.Equal(RefusalReason.GuardsUnmet, result.Refusal!.Reason);
+                Assert.Equal(CommandRefusalReason.ConditionsUnmet, result.Refusal!.Reason);
                 Assert.Equal(before, after);
             }
             else
             {
-                Assert.Equal(RefusalReason.NotPermitted, result.Refusal!.Reason);
+                Assert.Equal(CommandRefusalReason.NotPermitted, result.Refusal!.Reason);
                 Assert.Equal(before, after);
             }
         });

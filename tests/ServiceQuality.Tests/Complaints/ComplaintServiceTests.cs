@@ -27,7 +27,7 @@ public class ComplaintServiceTests
 
         var result = await service.ExecuteAsync("C-1", c => c.Acknowledge("ann", ContactChannel.Phone, "Thank you"));
 
-        Assert.True(result.IsAccepted);
+        Assert.True(result.Result.IsAccepted);
         Assert.Equal(2, (await store.ReadAsync("C-1")).Count);
         var loaded = (await service.LoadAsync("C-1"))!;
         Assert.Equal((ComplaintState.Acknowledged, 2L, 2L), (loaded.State, loaded.Version, loaded.PersistedVersion));
@@ -40,14 +40,14 @@ public class ComplaintServiceTests
 
         var result = await service.ExecuteAsync("C-1", c => c.DeliverFix("bob", ContactChannel.Phone, "done"));
 
-        Assert.False(result.IsAccepted);
+        Assert.False(result.Result.IsAccepted);
         Assert.Equal(
             [
                 ComplaintCommand.Withdraw, ComplaintCommand.AddInformation, ComplaintCommand.Escalate, ComplaintCommand.Assign, ComplaintCommand.ChangePriority,
                 ComplaintCommand.RecordSlaAlert, ComplaintCommand.Acknowledge, ComplaintCommand.LinkProblem, ComplaintCommand.LinkSurveyResponse, ComplaintCommand.ChangeTags,
                 ComplaintCommand.ChangeMetadata,
             ],
-            result.AllowedCommands);
+            result.Result.AllowedCommands);
         Assert.Single(await store.ReadAsync("C-1"));
     }
 
@@ -62,11 +62,11 @@ public class ComplaintServiceTests
             return c.DeliverFix("bob", ContactChannel.Phone, "done");
         });
 
-        Assert.False(result.IsAccepted);
-        Assert.Equal((ComplaintState.Acknowledged, ComplaintCommand.DeliverFix), (result.Refusal!.State, result.Refusal.Trigger));
+        Assert.False(result.Result.IsAccepted);
+        Assert.Equal((ComplaintState.Acknowledged, ComplaintCommand.DeliverFix), (result.Result.Refusal!.State, result.Result.Refusal.Command));
         var appended = Assert.IsType<ComplaintAcknowledged>(Assert.Single(result.Appended));
         Assert.Equal(appended, (await store.ReadAsync("C-1"))[1]);
-        Assert.Equal((2L, 2L), (result.Complaint.Version, result.Complaint.PersistedVersion));
+        Assert.Equal((2L, 2L), (result.Complaint!.Version, result.Complaint.PersistedVersion));
     }
 
     [Fact]
@@ -80,9 +80,9 @@ public class ComplaintServiceTests
             return c.StartInvestigating("ann");
         });
 
-        Assert.True(result.IsAccepted);
+        Assert.True(result.Result.IsAccepted);
         Assert.Equal([typeof(ComplaintAcknowledged), typeof(InvestigationStarted)], result.Appended.Select(e => e.GetType()));
-        Assert.Same(result.Event, result.Appended[^1]);
+        Assert.Same(result.Result.Event, result.Appended[^1]);
         Assert.Equal(result.Appended, (await store.ReadAsync("C-1")).Skip(1));
     }
 
@@ -115,12 +115,25 @@ public class ComplaintServiceTests
     }
 
     [Fact]
-    public async Task LoadAndExecute_UnknownComplaint_NullAndKeyNotFound()
+    public async Task LoadAndExecute_UnknownComplaint_NullAndNotFoundWithoutCallingTheCommand()
     {
-        var (service, _) = Create();
+        var (service, store) = Create();
+        var called = false;
 
         Assert.Null(await service.LoadAsync("nope"));
-        await Assert.ThrowsAsync<KeyNotFoundException>(async () => await service.ExecuteAsync("nope", c => c.StartInvestigating("ann")));
+        var execution = await service.ExecuteAsync("nope", c =>
+        {
+            called = true;
+            return c.StartInvestigating("ann");
+        });
+
+        Assert.Equal((CommandStatus.NotFound, false, false), (execution.Result.Status, execution.Result.IsAccepted, called));
+        Assert.Null(execution.Complaint);
+        Assert.Null(execution.Result.Event);
+        Assert.Null(execution.Result.Refusal);
+        Assert.Empty(execution.Appended);
+        Assert.Empty(await store.ReadAsync("nope"));
+        Assert.Throws<KeyNotFoundException>(() => execution.Result.EnsureAccepted());
     }
 
     [Fact]
@@ -244,7 +257,7 @@ public class ComplaintServiceTests
         await Assert.ThrowsAsync<ComplaintConcurrencyException>(async () => await service.SaveAsync(second));
         var retry = await service.ExecuteAsync("C-1", c => c.RecordSlaAlert("monitor-2", SlaClockKind.Acknowledge, SlaStatus.AtRisk));
 
-        Assert.Equal(["the status is not yet recorded for the clock's current cycle"], retry.Refusal!.UnmetGuards);
+        Assert.Equal(["the status is not yet recorded for the clock's current cycle"], retry.Result.Refusal!.UnmetConditions);
         Assert.Empty(retry.Appended);
         var alert = Assert.Single((await store.ReadAsync("C-1")).OfType<SlaAlertRecorded>());
         Assert.Equal("monitor-1", alert.Actor);

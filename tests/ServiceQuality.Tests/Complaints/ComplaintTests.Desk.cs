@@ -1,6 +1,5 @@
 using ServiceQuality.Complaints;
 using ServiceQuality.Sla;
-using ServiceQuality.Workflow;
 
 namespace ServiceQuality.Tests.Complaints;
 
@@ -25,7 +24,7 @@ public partial class ComplaintTests
         Assert.Throws<ArgumentException>("agent", () => c.Assign("lead", null, null));
         Assert.Throws<ArgumentException>("team", () => c.Assign("lead", "bob", " "));
         var closed = ComplaintTestKit.InState(lifecycle, ComplaintState.Closed);
-        Assert.Equal(RefusalReason.NotPermitted, closed.Assign("lead", "ann", "desk").Refusal!.Reason);
+        Assert.Equal(CommandRefusalReason.NotPermitted, closed.Assign("lead", "ann", "desk").Refusal!.Reason);
     }
 
     [Fact]
@@ -108,7 +107,7 @@ public partial class ComplaintTests
         time.Advance(TimeSpan.FromHours(1));
 
         Assert.Equal(SlaPauseReasons.AwaitingThirdParty, hold.PauseReason); // spelled as configured
-        Assert.Equal(["the complaint is not on hold"], refused.Refusal!.UnmetGuards);
+        Assert.Equal(["the complaint is not on hold"], refused.Refusal!.UnmetConditions);
         Assert.Equal((SlaStatus.Paused, TimeSpan.FromHours(1)), (during.Resolve.Status, during.Resolve.Elapsed));
         var sla = c.EvaluateSla(T.AddHours(4));
         Assert.Equal(TimeSpan.FromHours(2), sla.Resolve.Elapsed);                  // 4 hours less the 2 on hold
@@ -171,7 +170,7 @@ public partial class ComplaintTests
 
         Assert.Equal("PRB-2", unlinked.ProblemId);
         Assert.Null(c.Snapshot.ProblemId);
-        Assert.Equal(["the complaint is linked to a problem"], c.UnlinkProblem("ann", "again").Refusal!.UnmetGuards);
+        Assert.Equal(["the complaint is linked to a problem"], c.UnlinkProblem("ann", "again").Refusal!.UnmetConditions);
         Assert.Equal(ComplaintState.Closed, c.State);
     }
 
@@ -222,10 +221,10 @@ public partial class ComplaintTests
         time.Advance(TimeSpan.FromHours(2));
         c.RecordSlaAlert("monitor", SlaClockKind.Acknowledge, SlaStatus.Breached).EnsureAccepted();
 
-        Assert.Equal(["the clock is in the status to record now"], early.Refusal!.UnmetGuards);
+        Assert.Equal(["the clock is in the status to record now"], early.Refusal!.UnmetConditions);
         Assert.Equal((SlaClockKind.Acknowledge, SlaStatus.AtRisk, 1, T.AddHours(4), ContactChannel.Internal), (atRisk.Clock, atRisk.Status, atRisk.Cycle, atRisk.BreachAt, atRisk.Channel));
-        Assert.Equal(RefusalReason.GuardsUnmet, again.Refusal!.Reason);
-        Assert.Equal(["the status is not yet recorded for the clock's current cycle"], again.Refusal.UnmetGuards);
+        Assert.Equal(CommandRefusalReason.ConditionsUnmet, again.Refusal!.Reason);
+        Assert.Equal(["the status is not yet recorded for the clock's current cycle"], again.Refusal.UnmetConditions);
         Assert.Equal(
             [new SlaAlertRecord(SlaClockKind.Acknowledge, SlaStatus.AtRisk, 1, T.AddHours(2.5)), new SlaAlertRecord(SlaClockKind.Acknowledge, SlaStatus.Breached, 1, T.AddHours(4.5))],
             c.Snapshot.SlaAlerts);
@@ -298,8 +297,8 @@ public partial class ComplaintTests
 
         var byAgent = critical.OfferHelp("ann", ContactChannel.Phone, ["a loan laptop"]);
 
-        Assert.Equal(RefusalReason.GuardsUnmet, byAgent.Refusal!.Reason);
-        Assert.Equal(["an offer on a Critical complaint needs a team lead"], byAgent.Refusal.UnmetGuards);
+        Assert.Equal(CommandRefusalReason.ConditionsUnmet, byAgent.Refusal!.Reason);
+        Assert.Equal(["an offer on a Critical complaint needs a team lead"], byAgent.Refusal.UnmetConditions);
         Assert.StartsWith(
             "Trigger 'OfferHelp' is refused in state 'Investigating': unmet guard(s): an offer on a Critical complaint needs a team lead. Permitted now: ",
             byAgent.Message,

@@ -70,6 +70,7 @@ public partial class ComplaintTests
         var result = c.OfferHelp("ann", ContactChannel.Phone, ["replace the router"]);
 
         Assert.False(result.IsAccepted);
+        Assert.Equal(CommandStatus.Refused, result.Status);
         Assert.Null(result.Event);
         Assert.Equal(
             "Trigger 'OfferHelp' is refused in state 'Investigating': unmet guard(s): an apology has been recorded. "
@@ -93,7 +94,7 @@ public partial class ComplaintTests
         var (_, lifecycle) = ComplaintTestKit.Create(new ComplaintOptions { RequireApologyBeforeHelp = false });
         var c = ComplaintTestKit.InState(lifecycle, ComplaintState.Investigating);
 
-        Assert.True(c.OfferHelp("ann", ContactChannel.Phone, ["replace the router"]).IsAccepted);
+        Assert.Equal(CommandStatus.Accepted, c.OfferHelp("ann", ContactChannel.Phone, ["replace the router"]).Status);
         Assert.StartsWith("2;apology-first=off;", lifecycle.Version, StringComparison.Ordinal);
     }
 
@@ -131,7 +132,7 @@ public partial class ComplaintTests
 
         var result = c.Reopen("client", ContactChannel.Phone, "it is back");
 
-        Assert.Equal(["the complaint was closed at most 30 days ago (reopen window)"], result.Refusal!.UnmetGuards);
+        Assert.Equal(["the complaint was closed at most 30 days ago (reopen window)"], result.Refusal!.UnmetConditions);
         Assert.Equal([ComplaintCommand.LinkProblem, ComplaintCommand.LinkSurveyResponse, ComplaintCommand.ChangeTags, ComplaintCommand.ChangeMetadata], result.AllowedCommands);
     }
 

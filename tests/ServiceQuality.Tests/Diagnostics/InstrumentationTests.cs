@@ -93,8 +93,8 @@ public class InstrumentationTests
         var accepted = await service.ExecuteAsync("Q1", c => c.Acknowledge("ann", ContactChannel.Phone, "Thank you for telling us"));
         var refused = await service.ExecuteAsync("Q1", c => c.DeliverFix("ann", ContactChannel.Email, "replaced the token"));
 
-        Assert.True(accepted.IsAccepted);
-        Assert.False(refused.IsAccepted);
+        Assert.True(accepted.Result.IsAccepted);
+        Assert.False(refused.Result.IsAccepted);
         Assert.Equal(1, listener.Sum(ServiceQualityMetricNames.ComplaintsReceived, "channel", "Email"));
         Assert.Equal(1, listener.Sum(ServiceQualityMetricNames.ComplaintsReceived, "priority", "High"));
         Assert.Equal(1, listener.Sum(ServiceQualityMetricNames.CommandsAccepted, "command", "Acknowledge"));

@@ -1,16 +1,208 @@
 namespace ServiceQuality.Normalization;
 
 /// <summary>
-/// Tone that spans a sentence: sarcasm ("Thanks for the great service."), threats to leave ("I'm switching
+/// The tone neutraliser. Single tone words (profanity, insults, interjections, emoji) are dropped by the tokenizer
+/// from their lexicon flags; this stage, run after personal data is masked and systems are merged, drops multi-word
+/// insults ("this is a joke"), intensifiers before a word ("extremely slow"), and tone that spans a sentence: sarcasm ("Thanks for the great service."), threats to leave ("I'm switching
 /// providers.") and to tell others ("I will tell everyone I know."), which are removed from the canonical text and
 /// recorded (<see cref="ToneSignals"/>, <see cref="NeutralizedCounts.Sarcasm"/>, <see cref="NeutralizedCounts.Threats"/>);
 /// the debris an insult leaves ("You people are pathetic." is no sentence without its insult: all of it goes; "you"
 /// before "idiots" goes with it); emphatic repetition ("yet again"); and scare quotes (<c>great 'service'</c>). The
 /// tokenizer notes the cue words (flagged <see cref="Lexicons.WordFlags.ToneCue"/>) and the insults, so only their
-/// sentences are read.
+/// sentences are read. Owns the counts it writes, the signals and its sentence buffer; reused run after run.
 /// </summary>
-internal sealed partial class NormalizerRun
+internal sealed class ToneNeutralizer
 {
+    private TokenStream _t = null!;
+    private TextBuffer _text = null!;
+    private Lexicons _lex = null!;
+    private TokenNotes _notes = null!;
+    private NeutralizedCountsBuilder _counts;
+
+    /// <summary>Gets the intensifiers and insults the last run dropped.</summary>
+    public NeutralizedCountsBuilder Counts => _counts;
+
+    /// <summary>Gets the threats the last run recorded.</summary>
+    public ToneSignals Signals => _signals;
+
+    /// <summary>Gets the number of threatening sentences the last run removed.</summary>
+    public int Threats => _threats;
+
+    /// <summary>Gets the number of sarcastic sentences the last run removed.</summary>
+    public int Sarcasm => _sarcasm;
+
+    /// <summary>
+    /// Neutralises the tone of <paramref name="tokens"/> (their personal data masked, their systems merged): drops
+    /// multi-word insults and intensifiers, then runs the sentence rules over the sentences holding a cue or an insult
+    /// (<paramref name="notes"/>), then leaves out the sentences of frame words only.
+    /// </summary>
+    public void Run(TokenStream tokens, Lexicons lexicons, TokenNotes notes)
+    {
+        (_t, _text, _lex, _notes) = (tokens, tokens.Text, lexicons, notes);
+        _counts = default;
+        _threats = _sarcasm = 0;
+        DropInsultPhrases();
+        DropIntensifiers();
+        notes.Insults.Sort();
+        NeutraliseSentences();
+    }
+
+    /// <summary>Where the last <see cref="LastKeptBefore"/> query was made, and what it found.</summary>
+    private int _keptScanFrom;
+
+    private int _keptScanResult = -1;
+
+    /// <summary>
+    /// Drops multi-word insults ("this is a joke", "useless IT department"); one that forms a whole sentence goes with
+    /// its sentence punctuation. Emoji, profanity and interjections inside the phrase are skipped.
+    /// </summary>
+    private void DropInsultPhrases()
+    {
+        // Only the tokens that can start an insult phrase, noted by the tokenizer, in order; a dropped phrase skips
+        // the tokens it takes.
+        var resume = 0;
+        ResetKeptScan();
+        foreach (var i in _notes.InsultStarts)
+        {
+            if (i < resume)
+            {
+                continue;
+            }
+
+            ref var first = ref _t.Items[i];
+            if (first.Kind == TokenKind.Merged || (first.Dropped && !IsDroppedInsult(first)))
+            {
+                continue;
+            }
+
+            if (first.Kind == TokenKind.Word && (first.Flags & Lexicons.WordFlags.InsultPhraseStart) != 0
+                && _t.HasNoLead(first) && _lex.InsultPhrases.TryGetValue(_t.Form(first), out var phrases))
+            {
+                var end = -1;
+                foreach (var phrase in phrases)
+                {
+                    end = MatchInsultPhrase(i, phrase.Words);
+                    if (end >= 0)
+                    {
+                        break;
+                    }
+                }
+
+                if (end >= 0)
+                {
+                    var previousKept = LastKeptBefore(i);
+                    var text = _text.Chars;
+                    var sentenceStart = previousKept < 0 || _t.Items[previousKept].Kind == TokenKind.Punctuation
+                        || text[_t.Items[previousKept].End.._t.Items[previousKept].ChunkEnd].ContainsAny(".!?‽;:");
+                    var sentenceEnd = text[_t.Items[end].End.._t.Items[end].ChunkEnd].ContainsAny(".!?‽");
+                    for (var k = i; k <= end; k++)
+                    {
+                        ref var t = ref _t.Items[k];
+                        t.Dropped = true;
+                        t.Insult = true;
+                    }
+
+                    _notes.Insults.Add(i);
+                    _t.Items[end].DropPunctuation = sentenceStart && sentenceEnd;
+                    _counts.Insults++;
+                    resume = end + 1;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Gets the last token before <paramref name="i"/> that is kept (not dropped, not merged), or -1. A pass asks for
+    /// ever larger <paramref name="i"/> (after <see cref="ResetKeptScan"/>) and drops only tokens at or after the one it
+    /// asked for, so each query scans back only to the previous one: linear over the pass, however many tokens are
+    /// dropped ("really really really ... slow").
+    /// </summary>
+    private int LastKeptBefore(int i)
+    {
+        for (var j = i - 1; j >= _keptScanFrom; j--)
+        {
+            if (!_t.LeavesNoWord(_t.Items[j]))
+            {
+                (_keptScanFrom, _keptScanResult) = (i, j);
+                return j;
+            }
+        }
+
+        _keptScanFrom = Math.Max(_keptScanFrom, i);
+        return _keptScanResult;
+    }
+
+    /// <summary>Starts a pass of <see cref="LastKeptBefore"/> queries.</summary>
+    private void ResetKeptScan() => (_keptScanFrom, _keptScanResult) = (0, -1);
+
+    private static bool IsDroppedInsult(in Token token) =>
+        token.Dropped && (token.Flags & Lexicons.WordFlags.Insult) != 0;
+
+    /// <summary>Returns the index of the last token of the phrase starting at <paramref name="i"/>, or -1.</summary>
+    private int MatchInsultPhrase(int i, string[] words)
+    {
+        var k = i;
+        for (var w = 0; w < words.Length; w++)
+        {
+            if (w > 0)
+            {
+                // Emoji, profanity and interjections inside the phrase are skipped.
+                k++;
+                while (k < _t.Count && _t.Items[k].Dropped && !IsDroppedInsult(_t.Items[k]) && _t.Items[k].Kind != TokenKind.Merged)
+                {
+                    k++;
+                }
+            }
+
+            if (k >= _t.Count)
+            {
+                return -1;
+            }
+
+            ref var t = ref _t.Items[k];
+            var isLast = w == words.Length - 1;
+            if (t.Kind != TokenKind.Word || (t.Dropped && !IsDroppedInsult(t)) || !_t.Form(t).SequenceEqual(words[w])
+                || (w > 0 && !_t.HasNoLead(t)) || (!isLast && !_t.IsAllTrailFree(t)))
+            {
+                return -1;
+            }
+        }
+
+        return k;
+    }
+
+    private void DropIntensifiers()
+    {
+        // Only the intensifiers the tokenizer noted, in order.
+        ResetKeptScan();
+        foreach (var i in _notes.Intensifiers)
+        {
+            ref var t = ref _t.Items[i];
+            if (t.Dropped || t.Kind == TokenKind.Merged)
+            {
+                continue;
+            }
+
+            var previous = LastKeptBefore(i);
+            if (t.Intensifier && (_t.HasNoTrail(t) || _t.TrailVanishes(i)) && (previous < 0 || !FactExtractor.IsNegator(_t.Form(_t.Items[previous]))))
+            {
+                // The next token the canonical text shows: dropped and merged tokens and chunks of Markdown
+                // marks leave nothing there.
+                var next = i + 1;
+                while (next < _t.Count && _t.LeavesNoWord(_t.Items[next]))
+                {
+                    next++;
+                }
+
+                if (next < _t.Count && _t.Items[next].IsWordLike && _t.HasNoLead(_t.Items[next]))
+                {
+                    t.Dropped = true;
+                    _counts.Intensifiers++;
+                }
+            }
+        }
+    }
+
     /// <summary>The words the sentence rules start from (each flagged <see cref="Lexicons.WordFlags.ToneCue"/> in the lexicon table).</summary>
     internal static readonly string[] ToneCueWords =
     [
@@ -26,13 +218,6 @@ internal sealed partial class NormalizerRun
 
         // Emphatic repetition.
         "yet", "hundredth", "umpteenth", "millionth", "thousandth", "nth", "zillionth", "gazillionth",
-    ];
-
-    /// <summary>Words that, with a run of <c>! ?</c> before them, start a sentence even in lower case ("in MY NAME!!! i called").</summary>
-    private static readonly string[] SentenceOpeners =
-    [
-        "i", "i'm", "i've", "i'd", "i'll", "im", "ive", "we", "we're", "we've", "we'll", "they", "they're", "he", "she", "you",
-        "it", "it's", "my", "our", "your", "their", "please", "what", "why", "how", "when", "who", "where",
     ];
 
     /// <summary>
@@ -67,11 +252,6 @@ internal sealed partial class NormalizerRun
     private static readonly string[] Praise =
         ["great", "wonderful", "amazing", "excellent", "fantastic", "brilliant", "stellar", "superb", "outstanding", "awesome", "lovely", "marvellous", "marvelous", "fabulous", "terrific"];
 
-
-    /// <summary>The tokens that are tone cues, and the dropped insults, noted by the tokenizer and the insult pass.</summary>
-    private readonly List<int> _toneCues = [];
-    private readonly List<int> _insults = [];
-
     /// <summary>The sentence's kept words (forms), reused.</summary>
     private readonly List<int> _sentence = [];
 
@@ -89,9 +269,9 @@ internal sealed partial class NormalizerRun
         _signals = default;
         _lineBreaksEndSentences = true;
         var done = -1;
-        foreach (var i in _toneCues)
+        foreach (var i in _notes.ToneCues)
         {
-            if (i <= done || _tokens[i].Kind == TokenKind.Merged)
+            if (i <= done || _t.Items[i].Kind == TokenKind.Merged)
             {
                 continue;
             }
@@ -103,7 +283,7 @@ internal sealed partial class NormalizerRun
 
         done = -1;
         _lineBreaksEndSentences = false;
-        foreach (var i in _insults)
+        foreach (var i in _notes.Insults)
         {
             if (i <= done)
             {
@@ -130,16 +310,16 @@ internal sealed partial class NormalizerRun
         var start = 0;
         var kept = 0;
         var allFrame = true;
-        for (var i = 0; i < _tokenCount; i++)
+        for (var i = 0; i < _t.Count; i++)
         {
-            ref var t = ref _tokens[i];
+            ref var t = ref _t.Items[i];
             if (allFrame && !t.Dropped && t.Kind is not (TokenKind.Merged or TokenKind.Punctuation))
             {
                 kept++;
                 allFrame = t.Kind == TokenKind.Word && (t.Flags & Lexicons.WordFlags.Frame) != 0;
             }
 
-            if (i + 1 < _tokenCount && !EndsSentence(i))
+            if (i + 1 < _t.Count && !EndsSentence(i))
             {
                 continue;
             }
@@ -149,10 +329,10 @@ internal sealed partial class NormalizerRun
                 // Its punctuation too: "That is all, idiots." leaves no comma.
                 for (var k = start; k <= i; k++)
                 {
-                    if (_tokens[k].Kind != TokenKind.Merged)
+                    if (_t.Items[k].Kind != TokenKind.Merged)
                     {
-                        _tokens[k].Dropped = true;
-                        _tokens[k].DropPunctuation = true;
+                        _t.Items[k].Dropped = true;
+                        _t.Items[k].DropPunctuation = true;
                     }
                 }
             }
@@ -171,7 +351,7 @@ internal sealed partial class NormalizerRun
         }
 
         var end = i;
-        while (end < _tokenCount - 1 && !EndsSentence(end))
+        while (end < _t.Count - 1 && !EndsSentence(end))
         {
             end++;
         }
@@ -181,13 +361,13 @@ internal sealed partial class NormalizerRun
 
     /// <summary>
     /// Whether a sentence ends with token <paramref name="i"/>, as the canonical text will show it: a full stop or
-    /// semicolon after a kept token, a run of <c>! ? ‽</c> where <see cref="NextStartsSentence"/> says so, or (with
+    /// semicolon after a kept token, a run of <c>! ? ‽</c> where <see cref="TokenStream.FindSentenceStart"/> says so, or (with
     /// <see cref="_lineBreaksEndSentences"/>) a line break before the next token. A run of <c>! ?</c> after a dropped
     /// word ends nothing, as it ends nothing in the canonical text.
     /// </summary>
     private bool EndsSentence(int i)
     {
-        ref var t = ref _tokens[i];
+        ref var t = ref _t.Items[i];
         var text = _text.Chars;
         var after = t.Kind == TokenKind.Punctuation ? text[t.ChunkStart..t.ChunkEnd] : text[t.End..t.ChunkEnd];
         if (t.Kind != TokenKind.Merged && after.ContainsAny(".;…"))
@@ -195,7 +375,7 @@ internal sealed partial class NormalizerRun
             return true;
         }
 
-        if (!t.Dropped && t.Kind != TokenKind.Merged && after.ContainsAny("!?‽") && FindSentenceStart(i).StartsSentence)
+        if (!t.Dropped && t.Kind != TokenKind.Merged && after.ContainsAny("!?‽") && _t.FindSentenceStart(i).StartsSentence)
         {
             return true;
         }
@@ -206,7 +386,7 @@ internal sealed partial class NormalizerRun
         }
 
         // A masked span's first token reaches over the tokens merged into it.
-        return i + 1 < _tokenCount && _tokens[i + 1].ChunkStart > t.ChunkEnd && text[t.ChunkEnd.._tokens[i + 1].ChunkStart].Contains('\n');
+        return i + 1 < _t.Count && _t.Items[i + 1].ChunkStart > t.ChunkEnd && text[t.ChunkEnd.._t.Items[i + 1].ChunkStart].Contains('\n');
     }
 
     /// <summary>Gathers the kept word tokens of a sentence into <see cref="_sentence"/>; false when it holds anything but words (a number, a system, a placeholder).</summary>
@@ -216,7 +396,7 @@ internal sealed partial class NormalizerRun
         var wordsOnly = true;
         for (var k = start; k <= end; k++)
         {
-            ref var t = ref _tokens[k];
+            ref var t = ref _t.Items[k];
             if (t.Dropped || t.Kind is TokenKind.Merged or TokenKind.Punctuation)
             {
                 continue;
@@ -233,7 +413,7 @@ internal sealed partial class NormalizerRun
     {
         for (var k = from; k < _sentence.Count; k++)
         {
-            if (IsOneOf(Form(_tokens[_sentence[k]]), words))
+            if (TokenStream.IsOneOf(_t.Form(_t.Items[_sentence[k]]), words))
             {
                 return true;
             }
@@ -246,7 +426,7 @@ internal sealed partial class NormalizerRun
     {
         for (var k = 0; k < _sentence.Count; k++)
         {
-            if (IsOneOf(Form(_tokens[_sentence[k]]), words))
+            if (TokenStream.IsOneOf(_t.Form(_t.Items[_sentence[k]]), words))
             {
                 return k;
             }
@@ -255,7 +435,7 @@ internal sealed partial class NormalizerRun
         return -1;
     }
 
-    private bool SentenceWordIs(int k, string word) => k >= 0 && k < _sentence.Count && Form(_tokens[_sentence[k]]).SequenceEqual(word);
+    private bool SentenceWordIs(int k, string word) => k >= 0 && k < _sentence.Count && _t.Form(_t.Items[_sentence[k]]).SequenceEqual(word);
 
     private void NeutraliseSentence(int start, int end)
     {
@@ -337,7 +517,7 @@ internal sealed partial class NormalizerRun
                 k++;
             }
 
-            return k < _sentence.Count && IsOneOf(Form(_tokens[_sentence[k]]), Praise) && _sentence.Count <= k + 4;
+            return k < _sentence.Count && TokenStream.IsOneOf(_t.Form(_t.Items[_sentence[k]]), Praise) && _sentence.Count <= k + 4;
         }
 
         if (_sentence.Count <= 3 && (SentenceWordIs(0, "wow") || SentenceWordIs(0, "bravo") || (SentenceWordIs(0, "oh") && SentenceWordIs(1, "great"))
@@ -352,7 +532,7 @@ internal sealed partial class NormalizerRun
         }
 
         return SentenceWordIs(0, "what") && SentenceWordIs(1, "a") && _sentence.Count is >= 3 and <= 4
-            && IsOneOf(Form(_tokens[_sentence[2]]), Praise);
+            && TokenStream.IsOneOf(_t.Form(_t.Items[_sentence[2]]), Praise);
     }
 
     /// <summary>What a sarcastic sentence praises ("great job", "brilliant support").</summary>
@@ -368,15 +548,15 @@ internal sealed partial class NormalizerRun
     private bool IsPraiseOfTheService()
     {
         if (_sentence.Count is < 2 or > 6
-            || !(IsOneOf(Form(_tokens[_sentence[0]]), Praise) || SentenceWordIs(0, "good") || SentenceWordIs(0, "nice"))
-            || !IsOneOf(Form(_tokens[_sentence[1]]), PraisedThings))
+            || !(TokenStream.IsOneOf(_t.Form(_t.Items[_sentence[0]]), Praise) || SentenceWordIs(0, "good") || SentenceWordIs(0, "nice"))
+            || !TokenStream.IsOneOf(_t.Form(_t.Items[_sentence[1]]), PraisedThings))
         {
             return false;
         }
 
         for (var k = 2; k < _sentence.Count; k++)
         {
-            if (!IsOneOf(Form(_tokens[_sentence[k]]), SarcasmTail))
+            if (!TokenStream.IsOneOf(_t.Form(_t.Items[_sentence[k]]), SarcasmTail))
             {
                 return false;
             }
@@ -394,7 +574,7 @@ internal sealed partial class NormalizerRun
         var droppedTone = false;
         for (var k = start; k <= end; k++)
         {
-            droppedTone |= _tokens[k].Dropped && (_tokens[k].Flags & (Lexicons.WordFlags.Interjection | Lexicons.WordFlags.Profanity)) != 0;
+            droppedTone |= _t.Items[k].Dropped && (_t.Items[k].Flags & (Lexicons.WordFlags.Interjection | Lexicons.WordFlags.Profanity)) != 0;
         }
 
         if (!droppedTone || _sentence.Count > 3)
@@ -404,7 +584,7 @@ internal sealed partial class NormalizerRun
 
         foreach (var k in _sentence)
         {
-            if (!IsOneOf(Form(_tokens[k]), Filler))
+            if (!TokenStream.IsOneOf(_t.Form(_t.Items[k]), Filler))
             {
                 return false;
             }
@@ -420,7 +600,7 @@ internal sealed partial class NormalizerRun
         {
             if (SentenceWordIs(k, "yet") && SentenceWordIs(k + 1, "again"))
             {
-                _tokens[_sentence[k]].Dropped = true;
+                _t.Items[_sentence[k]].Dropped = true;
                 _counts.Intensifiers++;
                 _sentence.RemoveAt(k);
             }
@@ -435,10 +615,10 @@ internal sealed partial class NormalizerRun
     {
         for (var k = start; k <= end; k++)
         {
-            if (_tokens[k].Kind != TokenKind.Merged)
+            if (_t.Items[k].Kind != TokenKind.Merged)
             {
-                _tokens[k].Dropped = true;
-                _tokens[k].DropPunctuation = true;
+                _t.Items[k].Dropped = true;
+                _t.Items[k].DropPunctuation = true;
             }
         }
 
@@ -455,7 +635,7 @@ internal sealed partial class NormalizerRun
         var allFrame = true;
         foreach (var k in _sentence)
         {
-            allFrame &= _tokens[k].Kind == TokenKind.Word && (_tokens[k].Flags & Lexicons.WordFlags.Frame) != 0;
+            allFrame &= _t.Items[k].Kind == TokenKind.Word && (_t.Items[k].Flags & Lexicons.WordFlags.Frame) != 0;
         }
 
         if (allFrame)
@@ -464,7 +644,7 @@ internal sealed partial class NormalizerRun
             // does without the insult: the sentence's punctuation goes too.
             for (var k = start; k <= end; k++)
             {
-                _tokens[k].DropPunctuation = true;
+                _t.Items[k].DropPunctuation = true;
             }
 
             return;
@@ -480,11 +660,11 @@ internal sealed partial class NormalizerRun
             // Back from the insult over the words that frame it, to a clause boundary (a comma or the sentence's start).
             var j = k - 1;
             var first = k;
-            while (j >= start && (_tokens[j].Dropped || _tokens[j].Kind == TokenKind.Merged
-                || (_tokens[j].Kind == TokenKind.Word && IsOneOf(Form(_tokens[j]), InsultLead) && (j == k - 1 || HasNoTrail(_tokens[j])))))
+            while (j >= start && (_t.Items[j].Dropped || _t.Items[j].Kind == TokenKind.Merged
+                || (_t.Items[j].Kind == TokenKind.Word && TokenStream.IsOneOf(_t.Form(_t.Items[j]), InsultLead) && (j == k - 1 || _t.HasNoTrail(_t.Items[j])))))
             {
-                first = _tokens[j].Dropped || _tokens[j].Kind == TokenKind.Merged ? first : j;
-                if (!HasNoTrail(_tokens[j]) && j != k - 1)
+                first = _t.Items[j].Dropped || _t.Items[j].Kind == TokenKind.Merged ? first : j;
+                if (!_t.HasNoTrail(_t.Items[j]) && j != k - 1)
                 {
                     break;
                 }
@@ -492,25 +672,17 @@ internal sealed partial class NormalizerRun
                 j--;
             }
 
-            var boundary = j < start || _tokens[j].Kind == TokenKind.Punctuation || !HasNoTrail(_tokens[j]);
-            if (first < k && boundary && IsOneOf(Form(_tokens[first]), InsultLeadStarts))
+            var boundary = j < start || _t.Items[j].Kind == TokenKind.Punctuation || !_t.HasNoTrail(_t.Items[j]);
+            if (first < k && boundary && TokenStream.IsOneOf(_t.Form(_t.Items[first]), InsultLeadStarts))
             {
                 for (var m = first; m < k; m++)
                 {
-                    _tokens[m].Dropped = true;
+                    _t.Items[m].Dropped = true;
                 }
             }
         }
     }
 
-    private bool IsInsult(int k) => _tokens[k].Dropped && (_tokens[k].Insult || (_tokens[k].Flags & Lexicons.WordFlags.Insult) != 0);
+    private bool IsInsult(int k) => _t.Items[k].Dropped && (_t.Items[k].Insult || (_t.Items[k].Flags & Lexicons.WordFlags.Insult) != 0);
 
-    /// <summary>
-    /// Whether a token is a word that starts a sentence in lower case after a run of <c>! ?</c>
-    /// ("in MY NAME!!! i called"); "down!!! again" is one sentence.
-    /// </summary>
-    private bool IsSentenceOpener(in Token t) => t.Kind == TokenKind.Word && IsOneOf(Form(t), SentenceOpeners);
-
-    /// <summary>Whether a word is an emphatic ordinal ("for the hundredth time").</summary>
-    private static bool IsEmphaticOrdinal(ReadOnlySpan<char> form) => IsOneOf(form, EmphaticOrdinals);
 }

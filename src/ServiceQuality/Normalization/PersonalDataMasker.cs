@@ -3,18 +3,19 @@ using System.Buffers;
 namespace ServiceQuality.Normalization;
 
 /// <summary>
-/// Personal data that only context reveals: the tokenizer notes the cue words (flagged
-/// <see cref="Lexicons.WordFlags.PersonalDataCue"/>), and this pass masks what follows them, before any phrase, fact
-/// or canonical text is made of it. A masked span becomes one placeholder token; the tokens it swallowed are merged.
+/// The personal-data masker, for what context reveals (the forms a chunk shows alone are masked by the tokenizer,
+/// <see cref="PersonalData.TryChunkStart"/> and <see cref="PersonalData.ClassifyCore"/>). Two passes over the
+/// <see cref="TokenStream"/>: <see cref="MaskInContext"/>, right after the tokenizer, masks what follows a cue word
+/// (flagged <see cref="Lexicons.WordFlags.PersonalDataCue"/>, noted by the tokenizer), before any phrase, fact or
+/// canonical text is made of it; <see cref="MaskNumbersJoinedByDrops"/>, after every pass that drops words, masks the
+/// numbers a dropped word parted. A masked span becomes one placeholder token; the tokens it swallowed are merged.
+/// Owns the buffers of the joined text; reused run after run.
 /// </summary>
-internal sealed partial class NormalizerRun
+internal sealed class PersonalDataMasker
 {
-    /// <summary>Nouns after which a number is a reference, never an account number ("ticket 123456789").</summary>
-    private static readonly string[] ReferenceNouns =
-        ["ticket", "case", "incident", "reference", "ref", "request", "complaint", "claim", "order", "confirmation", "tracking", "call"];
-
-    /// <summary>Words between a noun and its number ("ticket number 123456789", "account no. 12345678").</summary>
-    private static readonly string[] NumberMarkers = ["number", "no", "nr", "num", "id", "#"];
+    private TokenStream _t = null!;
+    private TextBuffer _text = null!;
+    private Lexicons _lex = null!;
 
     /// <summary>Words before "name:" that make it a person's name.</summary>
     private static readonly string[] PersonNameOwners = ["my", "full", "customer", "client", "first", "last", "his", "her", "their", "your", "caller"];
@@ -22,58 +23,17 @@ internal sealed partial class NormalizerRun
     /// <summary>Whether sentence punctuation or a line break follows token <paramref name="j"/>.</summary>
     private bool EndsSentenceOrLine(int j)
     {
-        var next = j + 1 < _tokenCount ? _tokens[j + 1].ChunkStart : _text.Length;
-        return _text.Chars[_tokens[j].End..next].ContainsAny(".!?\n");
+        var next = j + 1 < _t.Count ? _t.Items[j + 1].ChunkStart : _text.Length;
+        return _text.Chars[_t.Items[j].End..next].ContainsAny(".!?\n");
     }
 
-    /// <summary>The tokens that are personal-data cues, noted by the tokenizer.</summary>
-    private readonly List<int> _personalDataCues = [];
-
-    /// <summary>Whether token <paramref name="i"/> follows a reference noun: then its number is not masked.</summary>
-    private bool FollowsReferenceCue(int i)
+    /// <summary>Masks what each cue of <paramref name="cues"/> announces (see <see cref="PersonalData.Cue"/>).</summary>
+    public void MaskInContext(TokenStream tokens, Lexicons lexicons, List<int> cues)
     {
-        var j = PreviousWord(i);
-        if (j >= 0 && IsOneOf(Form(_tokens[j]), NumberMarkers))
+        (_t, _text, _lex) = (tokens, tokens.Text, lexicons);
+        foreach (var i in cues)
         {
-            j = PreviousWord(j);
-        }
-
-        return j >= 0 && IsOneOf(Form(_tokens[j]), ReferenceNouns);
-    }
-
-    /// <summary>The nearest token before <paramref name="i"/> that is not punctuation, or -1.</summary>
-    private int PreviousWord(int i)
-    {
-        for (var j = i - 1; j >= 0; j--)
-        {
-            if (_tokens[j].Kind != TokenKind.Punctuation)
-            {
-                return j;
-            }
-        }
-
-        return -1;
-    }
-
-    private static bool IsOneOf(ReadOnlySpan<char> form, string[] words)
-    {
-        foreach (var word in words)
-        {
-            if (form.SequenceEqual(word))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Masks what each cue announces (see <see cref="PersonalData.Cue"/>).</summary>
-    private void MaskInContext()
-    {
-        foreach (var i in _personalDataCues)
-        {
-            ref var cue = ref _tokens[i];
+            ref var cue = ref _t.Items[i];
             if (cue.Kind is TokenKind.Merged or TokenKind.Placeholder || cue.Dropped)
             {
                 continue;
@@ -116,10 +76,10 @@ internal sealed partial class NormalizerRun
     private int NextWord(int i, out bool marks)
     {
         var text = _text.Chars;
-        marks = text[_tokens[i].End.._tokens[i].ChunkEnd].ContainsAny(':', '=');
-        for (var j = i + 1; j < _tokenCount; j++)
+        marks = text[_t.Items[i].End.._t.Items[i].ChunkEnd].ContainsAny(':', '=');
+        for (var j = i + 1; j < _t.Count; j++)
         {
-            ref var t = ref _tokens[j];
+            ref var t = ref _t.Items[j];
             if (t.Kind == TokenKind.Merged || t.Dropped)
             {
                 continue;
@@ -140,10 +100,10 @@ internal sealed partial class NormalizerRun
 
     private int NextWord(int i) => NextWord(i, out _);
 
-    private bool FormIs(int j, string word) => j >= 0 && Form(_tokens[j]).SequenceEqual(word);
+    private bool FormIs(int j, string word) => j >= 0 && _t.Form(_t.Items[j]).SequenceEqual(word);
 
     private bool IsDigits(int j, int minLength, int maxLength) =>
-        j >= 0 && _tokens[j].Kind is TokenKind.Number or TokenKind.Reference && Digits(Form(_tokens[j])) is var digits
+        j >= 0 && _t.Items[j].Kind is TokenKind.Number or TokenKind.Reference && Digits(_t.Form(_t.Items[j])) is var digits
         && digits.Length >= minLength && digits.Length <= maxLength && !digits.ContainsAnyExceptInRange('0', '9');
 
     /// <summary>The digits of a number or reference form ("#12345678" without its '#').</summary>
@@ -153,7 +113,7 @@ internal sealed partial class NormalizerRun
     private void MaskAccountNumber(int i)
     {
         var j = NextWord(i);
-        if (j >= 0 && IsOneOf(Form(_tokens[j]), NumberMarkers))
+        if (j >= 0 && TokenStream.IsOneOf(_t.Form(_t.Items[j]), PersonalData.NumberMarkers))
         {
             j = NextWord(j);
         }
@@ -181,15 +141,16 @@ internal sealed partial class NormalizerRun
     /// tokens holding digits, so that normalizing the canonical text again masks nothing new and a tone edit changes
     /// nothing. Runs after every stage that drops words.
     /// </summary>
-    private void MaskNumbersJoinedByDrops()
+    public void MaskNumbersJoinedByDrops(TokenStream tokens)
     {
+        (_t, _text) = (tokens, tokens.Text);
         var text = _text.Chars;
         var lastKept = -1;
         var droppedSince = false;
         var any = false;
-        for (var k = 0; k < _tokenCount && !any; k++)
+        for (var k = 0; k < _t.Count && !any; k++)
         {
-            ref var t = ref _tokens[k];
+            ref var t = ref _t.Items[k];
             if (t.Kind == TokenKind.Merged)
             {
                 continue;
@@ -212,24 +173,24 @@ internal sealed partial class NormalizerRun
 
         // The text without the dropped words (and their punctuation where it goes with them), placeholders as their
         // forms; each character knowing where it came from.
-        var bound = text.Length + (_tokenCount * 16) + 1;
+        var bound = text.Length + (_t.Count * 16) + 1;
         if (_joined.Length < bound)
         {
             _joined = new char[Math.Max(bound, _joined.Length * 2)];
             _joinedOrigin = new int[_joined.Length];
         }
 
-        if (_joinedAt.Length < _tokenCount)
+        if (_joinedAt.Length < _t.Count)
         {
-            _joinedAt = new int[Math.Max(_tokenCount, _joinedAt.Length * 2)];
+            _joinedAt = new int[Math.Max(_t.Count, _joinedAt.Length * 2)];
         }
 
         var length = 0;
         var at = 0;
         var headDropped = false;
-        for (var k = 0; k < _tokenCount; k++)
+        for (var k = 0; k < _t.Count; k++)
         {
-            ref var t = ref _tokens[k];
+            ref var t = ref _t.Items[k];
             _joinedAt[k] = -1;
             var merged = t.Kind == TokenKind.Merged;
             if (!merged)
@@ -246,7 +207,7 @@ internal sealed partial class NormalizerRun
                     if (t.Kind == TokenKind.Placeholder)
                     {
                         Copy(t.ChunkStart, t.Start);
-                        foreach (var c in Form(t))
+                        foreach (var c in _t.Form(t))
                         {
                             _joinedOrigin[length] = t.Start;
                             _joined[length++] = c;
@@ -274,9 +235,9 @@ internal sealed partial class NormalizerRun
         // At each place where dropped words part two tokens with digits, read from up to eight tokens before it.
         lastKept = -1;
         droppedSince = false;
-        for (var k = 0; k < _tokenCount; k++)
+        for (var k = 0; k < _t.Count; k++)
         {
-            ref var t = ref _tokens[k];
+            ref var t = ref _t.Items[k];
             if (t.Kind == TokenKind.Merged)
             {
                 continue;
@@ -320,8 +281,8 @@ internal sealed partial class NormalizerRun
     private bool MayJoin(int a, int b)
     {
         var text = _text.Chars;
-        ref var ta = ref _tokens[a];
-        ref var tb = ref _tokens[b];
+        ref var ta = ref _t.Items[a];
+        ref var tb = ref _t.Items[b];
         return ta.Kind != TokenKind.Placeholder && tb.Kind != TokenKind.Placeholder
             && (text[ta.ChunkStart..ta.ChunkEnd].ContainsAnyInRange('0', '9') || text[tb.ChunkStart..tb.ChunkEnd].ContainsAnyInRange('0', '9'));
     }
@@ -343,21 +304,21 @@ internal sealed partial class NormalizerRun
 
         for (var k = first; k <= before; k++)
         {
-            ref var t = ref _tokens[k];
+            ref var t = ref _t.Items[k];
             if (_joinedAt[k] < 0 || t.Kind is TokenKind.Placeholder or TokenKind.Merged || t.Dropped)
             {
                 continue;
             }
 
             var chunkEnd = _joinedAt[k] + (t.ChunkEnd - t.ChunkStart);
-            if (!TryPersonalNumber(joined, _joinedAt[k], Math.Min(chunkEnd, joined.Length), out var start, out var end, out var placeholder)
-                || end <= _joinedAt[after] || (placeholder == PersonalData.Account && FollowsReferenceCue(k)))
+            if (!PersonalData.TryChunkStart(joined, _joinedAt[k], Math.Min(chunkEnd, joined.Length), out var start, out var end, out var placeholder)
+                || end <= _joinedAt[after] || (placeholder == PersonalData.Account && PersonalData.FollowsReferenceCue(_t, k)))
             {
                 continue;
             }
 
             var last = after;
-            for (var m = after; m < _tokenCount; m++)
+            for (var m = after; m < _t.Count; m++)
             {
                 if (_joinedAt[m] >= 0 && _joinedAt[m] < end)
                 {
@@ -370,8 +331,8 @@ internal sealed partial class NormalizerRun
             }
 
             Mask(k, last, placeholder);
-            _tokens[k].Start = _joinedOrigin[start];
-            _tokens[k].End = _joinedOrigin[end - 1] + 1;
+            _t.Items[k].Start = _joinedOrigin[start];
+            _t.Items[k].End = _joinedOrigin[end - 1] + 1;
             return;
         }
     }
@@ -385,7 +346,7 @@ internal sealed partial class NormalizerRun
     private void MaskCardNumber(int i)
     {
         var j = NextWord(i);
-        if (j >= 0 && IsOneOf(Form(_tokens[j]), NumberMarkers))
+        if (j >= 0 && TokenStream.IsOneOf(_t.Form(_t.Items[j]), PersonalData.NumberMarkers))
         {
             j = NextWord(j);
         }
@@ -401,12 +362,12 @@ internal sealed partial class NormalizerRun
         for (var k = j; k >= 0; k = NextWord(k))
         {
             // The groups are read as the text has them: a run already masked as an account shows its digits there.
-            ref var t = ref _tokens[k];
+            ref var t = ref _t.Items[k];
             var raw = text[t.Start..t.End];
             var count = raw.Length - raw.Count('-');
             if (raw.IsEmpty || !char.IsAsciiDigit(raw[0])
                 || raw.ContainsAnyExcept(CardCharacters) || digits + count > 19 || (k > j && t.ChunkStart < t.Start)
-                || (t.Kind == TokenKind.Placeholder && !(Form(t).SequenceEqual(PersonalData.Account) || Form(t).SequenceEqual(PersonalData.Card))))
+                || (t.Kind == TokenKind.Placeholder && !(_t.Form(t).SequenceEqual(PersonalData.Account) || _t.Form(t).SequenceEqual(PersonalData.Card))))
             {
                 break;
             }
@@ -450,12 +411,12 @@ internal sealed partial class NormalizerRun
         }
 
         var last = -1;
-        var form = Form(_tokens[j]);
+        var form = _t.Form(_t.Items[j]);
         if (form.Length == 8 && form[2] == form[5] && form[2] is '-' or '.' && IsDigitPairs(form))
         {
             last = j;
         }
-        else if (IsDigits(j, 6, 6) && _tokens[j].Kind == TokenKind.Number)
+        else if (IsDigits(j, 6, 6) && _t.Items[j].Kind == TokenKind.Number)
         {
             last = j;
         }
@@ -495,7 +456,7 @@ internal sealed partial class NormalizerRun
             return;
         }
 
-        if (_tokens[j].Kind == TokenKind.Date)
+        if (_t.Items[j].Kind == TokenKind.Date)
         {
             Mask(j, j, PersonalData.DateOfBirth);
             return;
@@ -524,9 +485,9 @@ internal sealed partial class NormalizerRun
 
         Mask(j, last, PersonalData.DateOfBirth);
 
-        bool IsDay(int k) => _tokens[k].Kind == TokenKind.Ordinal || IsDigits(k, 1, 2);
+        bool IsDay(int k) => _t.Items[k].Kind == TokenKind.Ordinal || IsDigits(k, 1, 2);
 
-        bool IsMonth(int k) => _tokens[k].Kind == TokenKind.Word && (_tokens[k].Flags & Lexicons.WordFlags.Month) != 0 && Form(_tokens[k]).Length >= 3;
+        bool IsMonth(int k) => _t.Items[k].Kind == TokenKind.Word && (_t.Items[k].Flags & Lexicons.WordFlags.Month) != 0 && _t.Form(_t.Items[k]).Length >= 3;
     }
 
     /// <summary>
@@ -536,7 +497,7 @@ internal sealed partial class NormalizerRun
     private void MaskSecret(int i)
     {
         var j = NextWord(i, out var marks);
-        if (j < 0 || _tokens[j].Kind == TokenKind.Placeholder)
+        if (j < 0 || _t.Items[j].Kind == TokenKind.Placeholder)
         {
             return;
         }
@@ -549,7 +510,7 @@ internal sealed partial class NormalizerRun
             }
 
             j = NextWord(j, out _);
-            if (j < 0 || _tokens[j].Kind == TokenKind.Placeholder || ((_tokens[j].Flags & Lexicons.WordFlags.Known) != 0 && _tokens[j].Kind == TokenKind.Word))
+            if (j < 0 || _t.Items[j].Kind == TokenKind.Placeholder || ((_t.Items[j].Flags & Lexicons.WordFlags.Known) != 0 && _t.Items[j].Kind == TokenKind.Word))
             {
                 return;
             }
@@ -562,7 +523,7 @@ internal sealed partial class NormalizerRun
     private void MaskNamedPerson(int i)
     {
         var j = NextWord(i, out var marks);
-        var before = PreviousWord(i);
+        var before = _t.PreviousWord(i);
         if (!marks)
         {
             if (!FormIs(j, "is") || !FormIs(before, "my"))
@@ -572,19 +533,19 @@ internal sealed partial class NormalizerRun
 
             j = NextWord(j);
         }
-        else if (before >= 0 && !IsOneOf(Form(_tokens[before]), PersonNameOwners) && !EndsSentenceOrLine(before))
+        else if (before >= 0 && !TokenStream.IsOneOf(_t.Form(_t.Items[before]), PersonNameOwners) && !EndsSentenceOrLine(before))
         {
             // "Name:" of a person, not "account name:" or "file name:".
             return;
         }
 
-        if (j < 0 || _tokens[j].Kind == TokenKind.Placeholder)
+        if (j < 0 || _t.Items[j].Kind == TokenKind.Placeholder)
         {
             return;
         }
 
         var last = CapitalisedRun(j, 3);
-        if (last < 0 && _tokens[j].Kind == TokenKind.Word && (_tokens[j].Flags & Lexicons.WordFlags.Known) == 0)
+        if (last < 0 && _t.Items[j].Kind == TokenKind.Word && (_t.Items[j].Flags & Lexicons.WordFlags.Known) == 0)
         {
             last = j;
         }
@@ -598,7 +559,7 @@ internal sealed partial class NormalizerRun
     /// <summary>"Mr Smith", "Dr. Jane Doe": a title written with a capital, then one or two words written with one; the title goes too.</summary>
     private void MaskTitledName(int i)
     {
-        var core = Core(_tokens[i]);
+        var core = _t.Core(_t.Items[i]);
         if (!char.IsUpper(core[0]) || (core.Length > 1 && !char.IsLower(core[1])))
         {
             // "MS Teams" is a product, "ms" a unit.
@@ -618,7 +579,7 @@ internal sealed partial class NormalizerRun
     {
         var text = _text.Chars;
         var j = NextWord(i);
-        if (j < 0 || !text[_tokens[i].End.._tokens[j].ChunkStart].Contains('\n'))
+        if (j < 0 || !text[_t.Items[i].End.._t.Items[j].ChunkStart].Contains('\n'))
         {
             return;
         }
@@ -630,7 +591,7 @@ internal sealed partial class NormalizerRun
         }
 
         var after = NextWord(last);
-        if (after < 0 || text[_tokens[last].End.._tokens[after].ChunkStart].Contains('\n'))
+        if (after < 0 || text[_t.Items[last].End.._t.Items[after].ChunkStart].Contains('\n'))
         {
             Mask(j, last, PersonalData.Name);
         }
@@ -647,7 +608,7 @@ internal sealed partial class NormalizerRun
         var text = _text.Chars;
         for (var n = 0; n < max && j >= 0; n++)
         {
-            ref var t = ref _tokens[j];
+            ref var t = ref _t.Items[j];
             if (t.Kind is not (TokenKind.Word or TokenKind.Product or TokenKind.Acronym) || t.Dropped || t.Start == t.End
                 || !char.IsUpper(text[t.Start]) || (n > 0 && t.ChunkStart != t.Start))
             {
@@ -669,8 +630,8 @@ internal sealed partial class NormalizerRun
     /// <summary>Makes tokens <paramref name="first"/> to <paramref name="last"/> one placeholder token; those after the first are merged into it.</summary>
     private void Mask(int first, int last, string placeholder)
     {
-        ref var t = ref _tokens[first];
-        ref var end = ref _tokens[last];
+        ref var t = ref _t.Items[first];
+        ref var end = ref _t.Items[last];
         t.End = end.End;
         t.ChunkEnd = end.ChunkEnd;
         t.Kind = TokenKind.Placeholder;
@@ -678,10 +639,10 @@ internal sealed partial class NormalizerRun
         t.Intensifier = false;
         t.Entry = 0;
         t.Flags = Lexicons.WordFlags.None;
-        SetForm(ref t, placeholder);
+        _t.SetForm(ref t, placeholder);
         for (var k = first + 1; k <= last; k++)
         {
-            _tokens[k].Kind = TokenKind.Merged;
+            _t.Items[k].Kind = TokenKind.Merged;
         }
     }
 }

@@ -1,0 +1,698 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace ServiceQuality.Normalization;
+
+/// <summary>
+/// The fact extractor: finds systems, error codes, references, durations, occurrences, people affected, amounts, dates
+/// and negations in the live tokens, and derives impact and recurrence from them. Only the live tokens that can start a
+/// fact are visited (any non-word token, and words flagged <see cref="Lexicons.WordFlags.FactTrigger"/>), noted in the
+/// gathering pass by <see cref="Note"/>. Owns the facts and the candidates; reused run after run.
+/// </summary>
+internal sealed class FactExtractor
+{
+    private readonly List<Fact> _facts = [];
+
+    /// <summary>The live indices of the tokens that can start a fact.</summary>
+    private readonly List<int> _factCandidates = [];
+
+    private TokenStream _t = null!;
+    private TextBuffer _text = null!;
+    private Lexicons _lex = null!;
+    private string _original = string.Empty;
+
+    /// <summary>Gets the facts the last text held, in the order they were found, with their typed payloads.</summary>
+    public List<Fact> Facts => _facts;
+
+    /// <summary>Forgets the facts and candidates of the last text.</summary>
+    public void Begin()
+    {
+        _facts.Clear();
+        _factCandidates.Clear();
+    }
+
+    /// <summary>Notes live token <paramref name="live"/> if it can start a fact: any token but a word, and words flagged <see cref="Lexicons.WordFlags.FactTrigger"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public void Note(int live, in Token token)
+    {
+        if (token.Kind != TokenKind.Word || (token.Flags & Lexicons.WordFlags.FactTrigger) != 0)
+        {
+            _factCandidates.Add(live);
+        }
+    }
+    private static readonly FrozenDictionary<string, int> NumberWords = new Dictionary<string, int>
+    {
+        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8,
+        ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["fifteen"] = 15, ["twenty"] = 20, ["thirty"] = 30,
+        ["forty"] = 40, ["fifty"] = 50, ["hundred"] = 100, ["dozen"] = 12, ["hundreds"] = 100, ["dozens"] = 24,
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<string, int> OrdinalWords = new Dictionary<string, int>
+    {
+        ["second"] = 2, ["third"] = 3, ["fourth"] = 4, ["fifth"] = 5, ["sixth"] = 6, ["seventh"] = 7, ["eighth"] = 8,
+        ["ninth"] = 9, ["tenth"] = 10,
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<string, char> DurationUnits = new Dictionary<string, char>
+    {
+        ["second"] = 's', ["seconds"] = 's', ["sec"] = 's', ["secs"] = 's', ["minute"] = 'm', ["minutes"] = 'm', ["min"] = 'm',
+        ["mins"] = 'm', ["hour"] = 'h', ["hours"] = 'h', ["hr"] = 'h', ["hrs"] = 'h', ["day"] = 'D', ["days"] = 'D',
+        ["week"] = 'W', ["weeks"] = 'W', ["month"] = 'M', ["months"] = 'M', ["year"] = 'Y', ["years"] = 'Y',
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenSet<string> PeopleNouns = FrozenSet.Create(StringComparer.Ordinal,
+        "users", "people", "employees", "staff", "colleagues", "customers", "members", "agents", "clients", "students",
+        "engineers", "workers", "persons", "teammates", "coworkers", "co-workers", "user", "person", "employee", "customer");
+
+    private static readonly FrozenDictionary<string, string> ScopeNouns = new Dictionary<string, string>
+    {
+        ["team"] = "team", ["department"] = "team", ["floor"] = "team", ["group"] = "team", ["office"] = "team",
+        ["company"] = "organisation", ["organisation"] = "organisation", ["organization"] = "organisation",
+        ["business"] = "organisation", ["building"] = "organisation", ["staff"] = "organisation",
+        ["employees"] = "organisation", ["users"] = "organisation", ["site"] = "organisation",
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenSet<string> Negators = FrozenSet.Create(StringComparer.Ordinal,
+        "not", "no", "never", "cannot", "can't", "don't", "doesn't", "didn't", "isn't", "wasn't", "won't", "aren't",
+        "weren't", "haven't", "hasn't", "hadn't", "couldn't", "wouldn't", "shouldn't", "without", "nothing", "nobody",
+        "neither", "nor", "none", "cant", "dont", "doesnt", "didnt", "isnt", "wasnt", "wont");
+
+    private static readonly FrozenDictionary<string, int> Months = new Dictionary<string, int>
+    {
+        ["january"] = 1, ["jan"] = 1, ["february"] = 2, ["feb"] = 2, ["march"] = 3, ["mar"] = 3, ["april"] = 4, ["apr"] = 4,
+        ["may"] = 5, ["june"] = 6, ["jun"] = 6, ["july"] = 7, ["jul"] = 7, ["august"] = 8, ["aug"] = 8, ["september"] = 9,
+        ["sep"] = 9, ["sept"] = 9, ["october"] = 10, ["oct"] = 10, ["november"] = 11, ["nov"] = 11, ["december"] = 12, ["dec"] = 12,
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<string, DayOfWeek> Weekdays = new Dictionary<string, DayOfWeek>
+    {
+        ["monday"] = DayOfWeek.Monday, ["tuesday"] = DayOfWeek.Tuesday, ["wednesday"] = DayOfWeek.Wednesday,
+        ["thursday"] = DayOfWeek.Thursday, ["friday"] = DayOfWeek.Friday, ["saturday"] = DayOfWeek.Saturday, ["sunday"] = DayOfWeek.Sunday,
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenSet<string> HttpReasons = FrozenSet.Create(StringComparer.Ordinal,
+        "not found", "internal server error", "bad gateway", "service unavailable", "gateway timeout", "forbidden",
+        "unauthorized", "bad request", "too many requests");
+
+    /// <summary>Whether a word is a negator ("not", "never", "can't").</summary>
+    internal static bool IsNegator(ReadOnlySpan<char> form) => NegatorsLookup.Contains(form);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NegatorsLookup = Negators.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> NumberWordsLookup = NumberWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> OrdinalWordsLookup = OrdinalWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> MonthsLookup = Months.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Ordinals that say a problem recurs without counting it ("for the hundredth time"); before the trigger words, which take them.</summary>
+    private static readonly string[] EmphaticOrdinals = ["hundredth", "umpteenth", "millionth", "thousandth", "nth", "zillionth", "gazillionth"];
+
+    /// <summary>
+    /// The fact rules a word starts: the words that start each (every one flagged <see cref="Lexicons.WordFlags.FactTrigger"/>
+    /// in the lexicon table and given its rules there, so the gathering pass notes it and <see cref="Extract"/> runs
+    /// them), what the rule does, and an example it must find (tested). A word's rules run in the order of this table
+    /// until one finds a fact. The trigger words are made from this table: a rule cannot exist without its words.
+    /// </summary>
+    internal static readonly FactRule[] WordRules =
+    [
+        new([.. NumberWords.Keys], static (x, j, _, r) => { x.QuantityFacts(j, r); return true; }, "three users cannot log in", FactKind.PeopleAffected),
+        new([.. OrdinalWords.Keys], static (x, j, form, _) => x.OrdinalTimeFact(j, form), "the third time this week", FactKind.Occurrence),
+        new(EmphaticOrdinals, static (x, j, _, _) => x.EmphaticTimeFact(j), "for the hundredth time", FactKind.Occurrence),
+        new(["twice"], static (x, j, _, _) => { x.AddOccurrence(2, j, j); return true; }, "it failed twice", FactKind.Occurrence),
+        new(["again", "repeatedly"], static (x, j, _, _) => { x.AddFact(FactKind.Occurrence, "again", j, j); return true; }, "it failed again", FactKind.Occurrence),
+        new([.. Negators], static (x, j, form, _) => { x.NegationFact(j, form); return true; }, "the printer is not working", FactKind.Negation),
+        new(["error", "err", "code"], static (x, j, _, _) => x.ErrorNumberFact(j), "it shows error 1603", FactKind.ErrorCode),
+        new(["http", "status"], static (x, j, _, _) => x.HttpStatusFact(j), "the site gives status 503", FactKind.ErrorCode),
+        new(["ticket", "incident", "case", "request", "reference", "ref"], static (x, j, _, _) => x.ReferenceNumberFact(j), "see ticket 12345", FactKind.Reference),
+        new(["usd", "eur"], static (x, j, form, _) => x.CurrencyAmountFact(j, form), "a fee of usd 40", FactKind.Amount),
+        new([.. Months.Keys], static (x, j, form, r) => x.MonthDateFact(j, form, r), "it broke on march 15", FactKind.Date),
+        new(["since"], static (x, j, _, r) => { x.SinceFact(j, r); return true; }, "down since yesterday", FactKind.Duration),
+        new(["everyone", "everybody"], static (x, j, _, _) => { x.AddFact(FactKind.PeopleAffected, "organisation", j, j, new() { Scope = ImpactLevel.Organisation }); return true; }, "everyone is affected", FactKind.PeopleAffected),
+        new(["whole", "entire", "all"], static (x, j, form, _) => { x.ScopeFact(j, form); return true; }, "the whole team is affected", FactKind.PeopleAffected),
+    ];
+
+    /// <summary>The month names and abbreviations, flagged <see cref="Lexicons.WordFlags.Month"/> in the lexicon table (the personal-data masker reads dates of birth with them).</summary>
+    internal static IEnumerable<string> MonthWords => Months.Keys;
+
+    /// <summary>What a word's fact rule does: adds its facts and returns true, or returns false to let the word's next rule try.</summary>
+    internal delegate bool WordRule(FactExtractor extractor, int j, ReadOnlySpan<char> form, DateOnly? reference);
+
+    /// <summary>A fact rule started by a word.</summary>
+    /// <param name="Words">The words that start it (folded, lower case).</param>
+    /// <param name="Apply">The rule, at live token <c>j</c>, the word.</param>
+    /// <param name="Example">A text in which it must find a fact of kind <paramref name="ExampleKind"/>.</param>
+    /// <param name="ExampleKind">The kind of fact it finds in <paramref name="Example"/>.</param>
+    internal sealed record FactRule(string[] Words, WordRule Apply, string Example, FactKind ExampleKind);
+
+
+    // ---- facts -----------------------------------------------------------------------------------------------------
+
+    /// <summary>Finds the facts in the live tokens.</summary>
+    public void Extract(TokenStream tokens, Lexicons lexicons, string original, DateOnly? reference)
+    {
+        (_t, _text, _lex, _original) = (tokens, tokens.Text, lexicons, original);
+        ExtractCandidates(reference);
+        _original = string.Empty;
+    }
+
+    private void ExtractCandidates(DateOnly? reference)
+    {
+        // Only the live tokens that can start a fact (anything but a word that is not a fact word), noted in the
+        // gathering pass; "HTTP 503" takes the number after it.
+        var taken = -1;
+        foreach (var j in _factCandidates)
+        {
+            if (j == taken)
+            {
+                continue;
+            }
+
+            ref var t = ref _t.Items[_t.Live[j]];
+            var form = _t.Form(t);
+            switch (t.Kind)
+            {
+                case TokenKind.Acronym when form.Equals("HTTP", StringComparison.Ordinal) && TryNumber(j + 1, out var status)
+                    && status is >= 100 and <= 599 && _t.Items[_t.Live[j + 1]].Kind == TokenKind.Number:
+                    AddFact(FactKind.ErrorCode, "HTTP " + status.ToString(CultureInfo.InvariantCulture), j, j + 1);
+                    taken = j + 1;
+                    continue;
+                case TokenKind.System or TokenKind.Acronym or TokenKind.Product or TokenKind.Host:
+                    AddFact(FactKind.System, form.ToString(), j, j);
+                    continue;
+                case TokenKind.Url:
+                    var host = Patterns.UrlHost(form);
+                    AddFact(FactKind.System, form[host].ToString(), j, j);
+                    continue;
+                case TokenKind.ErrorCode:
+                    AddFact(FactKind.ErrorCode, form.ToString(), j, j);
+                    continue;
+                case TokenKind.Reference:
+                    AddFact(FactKind.Reference, form.ToString(), j, j);
+                    continue;
+                case TokenKind.Amount:
+                    AddFact(FactKind.Amount, AmountValue(form[0], form[1..]), j, j);
+                    continue;
+                case TokenKind.Date:
+                    Patterns.TryParseDate(form, out var y, out var m, out var d);
+                    AddFact(FactKind.Date, DateValue(y, m, d), j, j);
+                    continue;
+                case TokenKind.Duration:
+                    Patterns.TryCompactDuration(form, out var iso);
+                    AddFact(FactKind.Duration, iso, j, j);
+                    continue;
+                case TokenKind.Ordinal:
+                    if (Word(j + 1) is "time" or "times")
+                    {
+                        AddOccurrence(Patterns.OrdinalValue(form), j, j + 1);
+                    }
+
+                    continue;
+                case TokenKind.Number:
+                    NumberFacts(j, reference);
+                    continue;
+                case TokenKind.Word when (t.Flags & Lexicons.WordFlags.FactTrigger) != 0:
+                    WordFacts(j, form, _lex.Words[t.Entry - 1].FactRules, reference);
+                    continue;
+                default:
+                    continue;
+            }
+        }
+    }
+
+    private string? Word(int j) => j >= 0 && j < _t.Live.Count && _t.Items[_t.Live[j]].Kind is TokenKind.Word or TokenKind.Number ? _t.Form(_t.Items[_t.Live[j]]).ToString() : null;
+
+    private bool WordIs(int j, string word) => j >= 0 && j < _t.Live.Count && _t.Items[_t.Live[j]].Kind == TokenKind.Word && _t.Form(_t.Items[_t.Live[j]]).SequenceEqual(word);
+
+    private bool TryNumber(int j, out decimal value)
+    {
+        value = 0;
+        if (j < 0 || j >= _t.Live.Count)
+        {
+            return false;
+        }
+
+        ref var t = ref _t.Items[_t.Live[j]];
+        if (t.Kind == TokenKind.Number)
+        {
+            return Patterns.TryParseNumber(_t.Form(t), out value);
+        }
+
+        if (t.Kind == TokenKind.Word && NumberWordsLookup.TryGetValue(_t.Form(t), out var n))
+        {
+            value = n;
+            return true;
+        }
+
+        return false;
+    }
+
+    private void NumberFacts(int j, DateOnly? reference) => QuantityFacts(j, reference);
+
+    private void QuantityFacts(int j, DateOnly? reference)
+    {
+        if (!TryNumber(j, out var value))
+        {
+            return;
+        }
+
+        var next = Word(j + 1);
+        if (next is null)
+        {
+            return;
+        }
+
+        var number = value.ToString(CultureInfo.InvariantCulture);
+        if (DurationUnits.TryGetValue(next, out var unit))
+        {
+            AddFact(FactKind.Duration, unit switch
+            {
+                's' => $"PT{number}S",
+                'm' => $"PT{number}M",
+                'h' => $"PT{number}H",
+                _ => $"P{number}{unit}",
+            }, j, j + 1);
+            return;
+        }
+
+        if (PeopleNouns.Contains(next))
+        {
+            var first = j;
+            var qualifier = string.Empty;
+            if ((WordIs(j - 2, "more") || WordIs(j - 2, "less") || WordIs(j - 2, "fewer")) && WordIs(j - 1, "than"))
+            {
+                qualifier = Word(j - 2) + " than ";
+                first = j - 2;
+            }
+            else if (Word(j - 1) is "over" or "about" or "around" or "nearly" or "almost" or "approximately")
+            {
+                qualifier = Word(j - 1) + " ";
+                first = j - 1;
+            }
+            else if (WordIs(j - 2, "at") && (WordIs(j - 1, "least") || WordIs(j - 1, "most")))
+            {
+                qualifier = "at " + Word(j - 1) + " ";
+                first = j - 2;
+            }
+
+            AddFact(FactKind.PeopleAffected, qualifier + number, first, j + 1, new() { People = value, MoreThan = qualifier.StartsWith("more", StringComparison.Ordinal) });
+            return;
+        }
+
+        if (next is "times" or "time")
+        {
+            AddOccurrence((int)Math.Min(value, int.MaxValue), j, j + 1);
+            return;
+        }
+
+        if (next is "dollars" or "dollar" or "usd" or "euros" or "euro" or "eur")
+        {
+            AddFact(FactKind.Amount, AmountValue(next[0] == 'e' ? '€' : '$', _t.Form(_t.Items[_t.Live[j]])), j, j + 1);
+            return;
+        }
+
+        if (Months.TryGetValue(next, out var month) && value is >= 1 and <= 31 && value == decimal.Truncate(value))
+        {
+            AddDate(j, j + 1, month, (int)value, reference);
+        }
+        else if (_t.Items[_t.Live[j]].Kind == TokenKind.Number && value is >= 100 and <= 599 && value == decimal.Truncate(value) && value >= 400
+            && (HttpReasons.Contains(next) || (Word(j + 2) is { } second && HttpReasons.Contains(next + " " + second))
+                || (Word(j + 3) is { } third && HttpReasons.Contains(next + " " + Word(j + 2) + " " + third))))
+        {
+            AddFact(FactKind.ErrorCode, "HTTP " + number, j, j);
+        }
+    }
+
+    /// <summary>Runs the rules word <paramref name="j"/> starts, in the order of <see cref="WordRules"/>, until one finds a fact.</summary>
+    private void WordFacts(int j, ReadOnlySpan<char> form, FactRule[] rules, DateOnly? reference)
+    {
+        foreach (var rule in rules)
+        {
+            if (rule.Apply(this, j, form, reference))
+            {
+                return;
+            }
+        }
+    }
+
+    private bool OrdinalTimeFact(int j, ReadOnlySpan<char> form)
+    {
+        if (OrdinalWordsLookup.TryGetValue(form, out var ordinal) && Word(j + 1) is "time")
+        {
+            AddOccurrence(ordinal, j, j + 1);
+            return true;
+        }
+
+        return false;
+    }
+
+    private bool EmphaticTimeFact(int j)
+    {
+        if (Word(j + 1) is "time")
+        {
+            // "for the hundredth time": recurring, with no count stated.
+            AddFact(FactKind.Occurrence, "again", j, j + 1);
+            return true;
+        }
+
+        return false;
+    }
+
+    private void NegationFact(int j, ReadOnlySpan<char> form)
+    {
+        var k = j + 1;
+        while (k < _t.Live.Count && _t.LiveAt(k).Intensifier)
+        {
+            k++;
+        }
+
+        var negated = k < _t.Live.Count && _t.LiveAt(k).IsWordLike ? _t.Form(_t.LiveAt(k)).ToString() : string.Empty;
+        AddFact(FactKind.Negation, negated.Length == 0 ? form.ToString() : form.ToString() + " " + negated, j, negated.Length == 0 ? j : k);
+    }
+
+    private bool ErrorNumberFact(int j)
+    {
+        if (TryErrorNumber(j + 1, out var code, out var last))
+        {
+            AddFact(FactKind.ErrorCode, "error " + code, j, last);
+            return true;
+        }
+
+        return false;
+    }
+
+    private bool HttpStatusFact(int j)
+    {
+        if (TryNumber(j + 1, out var status) && status is >= 100 and <= 599 && _t.LiveAt(j + 1).Kind == TokenKind.Number)
+        {
+            AddFact(FactKind.ErrorCode, "HTTP " + status.ToString(CultureInfo.InvariantCulture), j, j + 1);
+            return true;
+        }
+
+        return false;
+    }
+
+    private bool ReferenceNumberFact(int j)
+    {
+        var k = j + 1;
+        if (Word(k) is "number" or "no" or "nr" or "id")
+        {
+            k++;
+        }
+
+        if (k < _t.Live.Count && _t.LiveAt(k).Kind == TokenKind.Number && _t.Form(_t.LiveAt(k)) is { Length: >= 3 } digits
+            && !digits.ContainsAnyExceptInRange('0', '9'))
+        {
+            AddFact(FactKind.Reference, "#" + digits.ToString(), j, k);
+            return true;
+        }
+
+        return false;
+    }
+
+    private bool CurrencyAmountFact(int j, ReadOnlySpan<char> form)
+    {
+        if (TryNumber(j + 1, out _) && _t.LiveAt(j + 1).Kind == TokenKind.Number)
+        {
+            AddFact(FactKind.Amount, AmountValue(form[0] == 'e' ? '€' : '$', _t.Form(_t.LiveAt(j + 1))), j, j + 1);
+            return true;
+        }
+
+        return false;
+    }
+
+    private bool MonthDateFact(int j, ReadOnlySpan<char> form, DateOnly? reference)
+    {
+        if (!MonthsLookup.TryGetValue(form, out var month) || form.Length < 3)
+        {
+            return false;
+        }
+
+        if (TryDay(j + 1, out var day))
+        {
+            AddDate(j, j + 1, month, day, reference);
+            return true;
+        }
+
+        if (form.Length > 3 && TryNumber(j + 1, out var year) && year is >= 1900 and <= 2199 && _t.LiveAt(j + 1).Kind == TokenKind.Number)
+        {
+            AddFact(FactKind.Date, $"{year:0000}-{month:00}", j, j + 1);
+            return true;
+        }
+
+        return false;
+    }
+
+    private bool TryErrorNumber(int j, out string code, out int last)
+    {
+        code = string.Empty;
+        last = j;
+        if (WordIs(j, "code"))
+        {
+            j++;
+            last = j;
+        }
+
+        if (j >= _t.Live.Count || _t.Items[_t.Live[j]].Kind != TokenKind.Number)
+        {
+            return false;
+        }
+
+        var digits = _t.Form(_t.Items[_t.Live[j]]);
+        if (digits.Length > 10 || digits.ContainsAnyExceptInRange('0', '9'))
+        {
+            return false;
+        }
+
+        code = digits.ToString();
+        return true;
+    }
+
+    private bool TryDay(int j, out int day)
+    {
+        day = 0;
+        if (j >= _t.Live.Count)
+        {
+            return false;
+        }
+
+        ref var t = ref _t.Items[_t.Live[j]];
+        if (t.Kind == TokenKind.Ordinal)
+        {
+            day = Patterns.OrdinalValue(_t.Form(t));
+        }
+        else if (t.Kind == TokenKind.Number && _t.Form(t).Length <= 2 && !_t.Form(t).ContainsAnyExceptInRange('0', '9'))
+        {
+            day = int.Parse(_t.Form(t), CultureInfo.InvariantCulture);
+        }
+
+        return day is >= 1 and <= 31;
+    }
+
+    private void AddDate(int first, int last, int month, int day, DateOnly? reference)
+    {
+        var year = -1;
+        if (last + 1 < _t.Live.Count && TryNumber(last + 1, out var y) && y is >= 1900 and <= 2199 && _t.Form(_t.Items[_t.Live[last + 1]]).Length == 4)
+        {
+            year = (int)y;
+            last++;
+        }
+        else if (reference is { } r)
+        {
+            year = r.Year;
+        }
+
+        AddFact(FactKind.Date, DateValue(year, month, day), first, last);
+    }
+
+    private void SinceFact(int j, DateOnly? reference)
+    {
+        var k = j + 1;
+        if (Word(k) is "last")
+        {
+            k++;
+        }
+
+        var word = Word(k);
+        DateOnly? since = null;
+        var text = word;
+        if (word is not null && Weekdays.TryGetValue(word, out var weekday))
+        {
+            if (reference is { } r)
+            {
+                var back = ((int)r.DayOfWeek - (int)weekday + 7) % 7;
+                since = r.AddDays(-back);
+            }
+        }
+        else if (word is "yesterday")
+        {
+            since = reference?.AddDays(-1);
+        }
+        else if (word is "today" or "morning" or "this")
+        {
+            since = reference;
+            text = word == "this" && Word(k + 1) is { } part ? "this " + part : word;
+            k += word == "this" ? 1 : 0;
+        }
+        else if (k < _t.Live.Count && _t.Items[_t.Live[k]].Kind == TokenKind.Date)
+        {
+            Patterns.TryParseDate(_t.Form(_t.Items[_t.Live[k]]), out var y, out var m, out var d);
+            if (reference is { } r && y > 0 && m > 0 && d > 0)
+            {
+                since = new DateOnly(y, m, d);
+            }
+
+            text = DateValue(y, m, d);
+        }
+        else
+        {
+            return;
+        }
+
+        var value = since is { } s && reference is { } rd && s <= rd
+            ? $"P{rd.DayNumber - s.DayNumber}D since {s:yyyy-MM-dd}"
+            : "since " + text;
+        AddFact(FactKind.Duration, value, j, Math.Min(k, _t.Live.Count - 1));
+    }
+
+    /// <summary>"the whole team", "all of our staff", "the entire company": the scope of the people affected.</summary>
+    private void ScopeFact(int j, ReadOnlySpan<char> form)
+    {
+        var k = j + 1;
+        if (Word(k) is "the" or "our" or "my" or "of")
+        {
+            k++;
+            if (Word(k) is "the" or "our")
+            {
+                k++;
+            }
+        }
+
+        if (Word(k) is { } noun && ScopeNouns.TryGetValue(noun, out var scope)
+            && !(form.SequenceEqual("all") && scope == "team" && noun != "team"))
+        {
+            AddFact(FactKind.PeopleAffected, scope, j, k, new() { Scope = scope == "team" ? ImpactLevel.Team : ImpactLevel.Organisation });
+        }
+    }
+
+    private void AddOccurrence(int count, int first, int last)
+    {
+        var value = count.ToString(CultureInfo.InvariantCulture);
+        var k = last + 1;
+        if (Word(k) is "this" && Word(k + 1) is { } period and ("week" or "month" or "morning" or "year" or "afternoon"))
+        {
+            value += " this " + period;
+            last = k + 1;
+        }
+        else if (Word(k) is "today" or "yesterday")
+        {
+            value += " " + Word(k);
+            last = k;
+        }
+        else if (WordIs(k, "in") && (WordIs(k + 1, "a") && WordIs(k + 2, "row")))
+        {
+            value += " in a row";
+            last = k + 2;
+        }
+
+        AddFact(FactKind.Occurrence, value, first, last, new() { Count = count });
+    }
+
+    private static string AmountValue(char symbol, ReadOnlySpan<char> number)
+    {
+        var currency = symbol switch
+        {
+            '€' => "EUR",
+            '£' => "GBP",
+            _ => "USD",
+        };
+        return Patterns.TryParseNumber(number, out var value)
+            ? currency + " " + value.ToString("0.00", CultureInfo.InvariantCulture)
+            : currency + " " + number.ToString();
+    }
+
+    private static string DateValue(int year, int month, int day) =>
+        (year < 0 ? "XXXX" : year.ToString("0000", CultureInfo.InvariantCulture)) + "-"
+        + (month < 0 ? "XX" : month.ToString("00", CultureInfo.InvariantCulture)) + "-"
+        + (day < 0 ? "XX" : day.ToString("00", CultureInfo.InvariantCulture));
+
+    private void AddFact(FactKind kind, string value, int firstLive, int lastLive, FactPayload payload = default)
+    {
+        ref var first = ref _t.Items[_t.Live[firstLive]];
+        ref var last = ref _t.Items[_t.Live[Math.Max(firstLive, lastLive)]];
+        var start = _text.OriginOf(first.Start);
+        var endIndex = Math.Max(last.End - 1, last.Start);
+        var end = endIndex < _text.Length ? _text.OriginOf(endIndex) + 1 : start;
+        if (end < _original.Length && end > 0 && char.IsHighSurrogate(_original[end - 1]) && char.IsLowSurrogate(_original[end]))
+        {
+            end++;
+        }
+
+        _facts.Add(new Fact(new ComplaintFact(kind, value, start, Math.Max(0, end - start)), payload));
+    }
+
+    // ---- impact and recurrence -------------------------------------------------------------------------------------
+
+    /// <summary>The widest impact the people-affected facts state: a number from <paramref name="organisationThreshold"/> up, or the whole organisation, is the organisation; two or more ("more than one") a team.</summary>
+    public ImpactLevel DeriveImpact(int organisationThreshold)
+    {
+        var impact = ImpactLevel.Individual;
+        foreach (var (fact, payload) in _facts)
+        {
+            if (fact.Kind != FactKind.PeopleAffected)
+            {
+                continue;
+            }
+
+            var level = payload switch
+            {
+                { Scope: { } scope } => scope,
+                { People: { } n } => n >= organisationThreshold ? ImpactLevel.Organisation : n >= 2 || payload.MoreThan ? ImpactLevel.Team : ImpactLevel.Individual,
+                _ => ImpactLevel.Individual,
+            };
+            impact = level > impact ? level : impact;
+        }
+
+        return impact;
+    }
+
+    /// <summary>Whether the problem recurs (an occurrence fact, with no count or a count of two or more), and the largest count stated.</summary>
+    public RecurrenceSignal DeriveRecurrence()
+    {
+        var recurring = false;
+        int? count = null;
+        foreach (var (fact, payload) in _facts)
+        {
+            if (fact.Kind != FactKind.Occurrence)
+            {
+                continue;
+            }
+
+            recurring = true;
+            if (payload.Count is { } n)
+            {
+                count = Math.Max(count ?? 0, n);
+            }
+        }
+
+        return new RecurrenceSignal(recurring && (count is null or >= 2), count);
+    }
+}
+
+/// <summary>What later stages read of a fact, typed when it is found, so that none parses the fact's text again.</summary>
+internal readonly record struct FactPayload
+{
+    /// <summary>Gets the count an occurrence states ("3rd time", "twice"); null for "again".</summary>
+    public int? Count { get; init; }
+
+    /// <summary>Gets the number of people affected a people-affected fact states ("more than 20 users" is 20).</summary>
+    public decimal? People { get; init; }
+
+    /// <summary>Gets whether the number is a floor ("more than 20").</summary>
+    public bool MoreThan { get; init; }
+
+    /// <summary>Gets the scope a people-affected fact names instead of a number ("the whole team", "everyone").</summary>
+    public ImpactLevel? Scope { get; init; }
+}
+
+/// <summary>A fact found, and its typed payload.</summary>
+/// <param name="Record">The fact as the record shows it.</param>
+/// <param name="Payload">What impact, recurrence and the key read of it.</param>
+internal readonly record struct Fact(ComplaintFact Record, FactPayload Payload);
