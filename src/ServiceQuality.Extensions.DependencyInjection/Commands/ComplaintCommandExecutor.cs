@@ -74,32 +74,32 @@ public sealed class ComplaintCommandExecutor
     /// <param name="command">The command.</param>
     /// <param name="arguments">Its arguments (<see cref="ComplaintCommands.ArgumentsOf"/> lists the fields each command reads).</param>
     /// <param name="cancellationToken">Cancels the command (and its retries).</param>
-    /// <returns>The complaint after the command, the event or the refusal (or <see cref="CommandStatus.NotFound"/> when there is no such complaint), and the number of attempts.</returns>
+    /// <returns>The execution of the last attempt: the complaint after the command, the event or the refusal (or <see cref="CommandStatus.NotFound"/> when there is no such complaint), and in <see cref="ComplaintExecution.Attempts"/> the number of attempts.</returns>
     /// <exception cref="ArgumentException">The arguments do not fit the command (a field missing or one it does not read), or a value is out of its range (blank text, a due date in the past); the parameter name is the JSON field's.</exception>
     /// <exception cref="ComplaintConcurrencyException">The command still conflicted after every retry; nothing was stored by its last attempt.</exception>
-    public ValueTask<ComplaintCommandOutcome> DispatchAsync(string complaintId, ComplaintCommand command, ComplaintCommandArguments arguments, CancellationToken cancellationToken = default) =>
+    public ValueTask<ComplaintExecution> DispatchAsync(string complaintId, ComplaintCommand command, ComplaintCommandArguments arguments, CancellationToken cancellationToken = default) =>
         ExecuteAsync(complaintId, ComplaintCommands.Bind(command, arguments), cancellationToken);
 
     /// <summary>Runs a command given as a function of the complaint, e.g. <c>c =&gt; c.PostUpdate("ann", ContactChannel.Email, "Engineer booked")</c>.</summary>
     /// <param name="complaintId">The complaint.</param>
     /// <param name="command">The command; it may run more than once (once per attempt), on a freshly loaded complaint each time.</param>
     /// <param name="cancellationToken">Cancels the command (and its retries).</param>
-    /// <returns>The complaint after the command, the event or the refusal (or <see cref="CommandStatus.NotFound"/> when there is no such complaint), and the number of attempts.</returns>
+    /// <returns>The execution of the last attempt: the complaint after the command, the event or the refusal (or <see cref="CommandStatus.NotFound"/> when there is no such complaint), and in <see cref="ComplaintExecution.Attempts"/> the number of attempts.</returns>
     /// <exception cref="ArgumentException">The command's arguments are out of range.</exception>
     /// <exception cref="ComplaintConcurrencyException">The command still conflicted after every retry; nothing was stored by its last attempt.</exception>
-    public ValueTask<ComplaintCommandOutcome> ExecuteAsync(string complaintId, Func<Complaint, CommandResult> command, CancellationToken cancellationToken = default) =>
+    public ValueTask<ComplaintExecution> ExecuteAsync(string complaintId, Func<Complaint, CommandResult> command, CancellationToken cancellationToken = default) =>
         ExecuteAsync(complaintId, command, cancellationToken, logRefusal: true);
 
     /// <summary>Runs a command; a refusal is logged (1000) only when <paramref name="logRefusal"/> (the hosted services expect theirs).</summary>
-    internal async ValueTask<ComplaintCommandOutcome> ExecuteAsync(string complaintId, Func<Complaint, CommandResult> command, CancellationToken cancellationToken, bool logRefusal)
+    internal async ValueTask<ComplaintExecution> ExecuteAsync(string complaintId, Func<Complaint, CommandResult> command, CancellationToken cancellationToken, bool logRefusal)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(complaintId);
         ArgumentNullException.ThrowIfNull(command);
         var attempt = new Attempt(Service, complaintId, command);
-        CommandResult result;
+        ComplaintExecution execution;
         try
         {
-            result = await _retries.ExecuteAsync(
+            execution = await _retries.ExecuteAsync(
                 static (attempt, ct) => attempt.RunAsync(ct), attempt, cancellationToken).ConfigureAwait(false);
         }
         catch (ComplaintConcurrencyException) when (attempt.Count > 1 || _maxRetries == 0)
@@ -113,29 +113,23 @@ public sealed class ComplaintCommandExecutor
             throw;
         }
 
-        if (result.Refusal is { } refusal && logRefusal)
+        if (execution.Result.Refusal is { } refusal && logRefusal)
         {
             Log.CommandRefused(_logger, refusal.Command, complaintId, refusal.State, refusal.Reason, string.Join(", ", refusal.AllowedCommands));
         }
 
-        return new ComplaintCommandOutcome(complaintId, attempt.Complaint, result, attempt.Count);
+        return attempt.Count == 1 ? execution : execution.WithAttempts(attempt.Count);
     }
 
     /// <summary>One command's attempts: each loads the complaint afresh through the service and runs the command on it.</summary>
     private sealed class Attempt(ComplaintService service, string complaintId, Func<Complaint, CommandResult> command)
     {
-
-        public Complaint? Complaint { get; private set; }
-
         public int Count { get; private set; }
 
-        public async ValueTask<CommandResult> RunAsync(CancellationToken cancellationToken)
+        public ValueTask<ComplaintExecution> RunAsync(CancellationToken cancellationToken)
         {
             Count++;
-            Complaint = null;
-            var execution = await service.ExecuteAsync(complaintId, command, cancellationToken).ConfigureAwait(false);
-            Complaint = execution.Complaint;
-            return execution.Result;
+            return service.ExecuteAsync(complaintId, command, cancellationToken);
         }
     }
 }

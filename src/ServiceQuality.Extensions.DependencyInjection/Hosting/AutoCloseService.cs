@@ -44,7 +44,7 @@ internal sealed class AutoCloseService(
 
             // Refused: the client answered, or another host closed it, since the load.
             var outcome = await executor.ExecuteAsync(due.ComplaintId, c => c.AutoClose(_actor), cancellationToken, logRefusal: false).ConfigureAwait(false);
-            if (outcome.IsAccepted)
+            if (outcome.Result.IsAccepted)
             {
                 Log.ComplaintAutoClosed(logger, due.ComplaintId, due.ClientId, complaint.Snapshot.ResolvedAt);
             }

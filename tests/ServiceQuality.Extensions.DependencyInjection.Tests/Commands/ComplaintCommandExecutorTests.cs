@@ -30,7 +30,8 @@ public class ComplaintCommandExecutorTests
             return c.AddInformation("ann", "Token expired");
         });
 
-        Assert.Equal((true, true, 2, 3L), (outcome.IsFound, outcome.IsAccepted, outcome.Attempts, outcome.Complaint!.Snapshot.Version));
+        Assert.Equal((CommandStatus.Accepted, 2, 3L), (outcome.Result.Status, outcome.Attempts, outcome.Complaint!.Snapshot.Version));
+        Assert.Equal(["Token expired"], outcome.Appended.OfType<InformationAdded>().Select(e => e.Information)); // the last attempt's append only
         var history = await service.Store.ReadAsync("Q1");
         Assert.Equal(["Seen on two laptops", "Token expired"], history.OfType<InformationAdded>().Select(e => e.Information));
         var retried = Assert.Single(logger.Collector.GetSnapshot());
@@ -100,7 +101,7 @@ public class ComplaintCommandExecutorTests
         clock.Advance(retries.MaxDelay);
         var outcome = await pending.WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.Equal((2, true), (outcome.Attempts, outcome.IsAccepted));
+        Assert.Equal((2, true), (outcome.Attempts, outcome.Result.IsAccepted));
         var delay = TimeSpan.Parse(logger.Collector.LatestRecord.StructuredState!.Single(p => p.Key == "Delay").Value!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(delay, TimeSpan.Zero, retries.MaxDelay);
     }
@@ -113,7 +114,7 @@ public class ComplaintCommandExecutorTests
 
         var outcome = await executor.DispatchAsync("Q1", ComplaintCommand.DeliverFix, new ComplaintCommandArguments { Actor = "eng", Channel = ContactChannel.Email, Resolution = "Replaced" });
 
-        Assert.Equal((true, false, 1), (outcome.IsFound, outcome.IsAccepted, outcome.Attempts));
+        Assert.Equal((CommandStatus.Refused, 1), (outcome.Result.Status, outcome.Attempts));
         Assert.Equal(ComplaintState.Received, outcome.Result.Refusal!.State);
         var refused = logger.Collector.LatestRecord;
         Assert.Equal((1000, LogLevel.Information), (refused.Id.Id, refused.Level));
@@ -128,8 +129,9 @@ public class ComplaintCommandExecutorTests
 
         var outcome = await executor.DispatchAsync("NOPE", ComplaintCommand.AddInformation, AddInformation);
 
-        Assert.Equal(("NOPE", false, false, 1), (outcome.ComplaintId, outcome.IsFound, outcome.IsAccepted, outcome.Attempts));
-        Assert.Equal(CommandStatus.NotFound, outcome.Result.Status);
+        Assert.Equal((CommandStatus.NotFound, 1), (outcome.Result.Status, outcome.Attempts));
+        Assert.Null(outcome.Complaint);
+        Assert.Empty(outcome.Appended);
         Assert.Empty(logger.Collector.GetSnapshot());
     }
 
