@@ -2,6 +2,7 @@ using Orleans.Concurrency;
 using Orleans.Placement;
 using ServiceQuality.Complaints;
 using ServiceQuality.Insights;
+using ServiceQuality.Orleans.Serialization;
 
 namespace ServiceQuality.Orleans.Scores;
 
@@ -36,7 +37,7 @@ internal sealed class ScoreIntakeGrain : Grain, IScoreIntakeGrain
 
 /// <summary>
 /// The stored state of a partial tally, in plain fields whatever the storage's serializer (Orleans, JSON): the survey
-/// accumulator's own versioned binary state and the complaint measures' thirteen sufficient statistics.
+/// accumulator's and the complaint measures' own versioned binary states.
 /// </summary>
 [GenerateSerializer]
 [Alias("ServiceQuality.ScorePartitionState")]
@@ -44,11 +45,12 @@ internal sealed class ScorePartitionState
 {
     [Id(0)] public byte[] Surveys { get; set; } = [];
 
+    /// <summary>Gets or sets the complaint measures field by field, as a pre-release version stored them; read only to refuse them (<see cref="ToTally"/>).</summary>
     [Id(1)] public int[] Counts { get; set; } = [];
 
-    [Id(2)] public long[] Ticks { get; set; } = [];
-
     [Id(3)] public bool Registered { get; set; }
+
+    [Id(4)] public byte[] Complaints { get; set; } = [];
 
     public ScoreTally ToTally()
     {
@@ -63,9 +65,12 @@ internal sealed class ScorePartitionState
             surveys = read!;
         }
 
-        var c = Counts;
-        var measures = c.Length == 0 ? ComplaintMeasures.Empty : new ComplaintMeasures(
-            c[0], c[1], TimeSpan.FromTicks(Ticks[0]), c[2], TimeSpan.FromTicks(Ticks[1]), c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10]);
+        if (Counts.Length > 0 && Complaints.Length == 0)
+        {
+            throw new InvalidOperationException("The stored partial tally holds complaint measures field by field, as a pre-release version of ServiceQuality.Orleans stored them; this version reads the measures' binary state only. Clear the score grain storage and add the measures again.");
+        }
+
+        var measures = Complaints.Length == 0 ? ComplaintMeasures.Empty : Wire.Measures(Complaints);
         return new ScoreTally(surveys, measures, 1);
     }
 
@@ -77,10 +82,8 @@ internal sealed class ScorePartitionState
             throw new InvalidOperationException($"A scorecard accumulator did not fit its own MaxBinarySize ({buffer.Length} bytes).");
         }
 
-        var m = tally.Complaints;
         Surveys = buffer[..written];
-        Counts = [m.Complaints, m.Acknowledged, m.Resolved, m.Closed, m.FirstContactResolutions, m.EverResolved, m.Reopened, m.UpdateCyclesMet, m.UpdateCycles, m.WithOffer, m.OfferAfterApology];
-        Ticks = [m.TotalTimeToAcknowledge.Ticks, m.TotalTimeToResolve.Ticks];
+        Complaints = Wire.Measures(tally.Complaints);
     }
 }
 

@@ -1,7 +1,6 @@
 using ServiceQuality.Complaints;
 using ServiceQuality.Extensions.DependencyInjection;
 using ServiceQuality.Insights;
-using ServiceQuality.Normalization;
 using ServiceQuality.Orleans.Complaints;
 using ServiceQuality.Sla;
 
@@ -80,6 +79,21 @@ internal static class Wire
 
     public static SortedDictionary<string, string>? Metadata(Dictionary<string, string>? entries) =>
         entries is null ? null : new SortedDictionary<string, string>(entries, StringComparer.Ordinal);
+
+    /// <summary>The binary state of complaint measures (<see cref="ComplaintMeasures.TryWriteTo"/>).</summary>
+    public static byte[] Measures(in ComplaintMeasures measures)
+    {
+        Span<byte> buffer = stackalloc byte[ComplaintMeasures.MaxBinarySize];
+        return measures.TryWriteTo(buffer, out int written)
+            ? buffer[..written].ToArray()
+            : throw new InvalidOperationException($"Complaint measures that no histories give cannot be sent or stored (a negative count or time, or a part larger than its whole): {measures}.");
+    }
+
+    /// <summary>Complaint measures read from their binary state (<see cref="ComplaintMeasures.TryReadFrom"/>).</summary>
+    public static ComplaintMeasures Measures(byte[] state) =>
+        ComplaintMeasures.TryReadFrom(state, out var measures, out int read) && read == state.Length
+            ? measures
+            : throw new InvalidOperationException($"A complaint measures state of {state.Length} bytes is not a valid state (truncated, malformed, inconsistent, or of another version).");
 }
 
 /// <summary>The wire form of a <see cref="ComplaintIntake"/>.</summary>
@@ -215,196 +229,43 @@ internal sealed class ScorecardAccumulatorConverter : IConverter<ScorecardAccumu
     }
 }
 
-/// <summary>The wire form of <see cref="ComplaintMeasures"/>: its thirteen sufficient statistics.</summary>
+/// <summary>
+/// The wire form of <see cref="ComplaintMeasures"/>: the core's own versioned binary state
+/// (<see cref="ComplaintMeasures.TryWriteTo"/>, validated when read), so a field the core adds crosses with it.
+/// </summary>
 [GenerateSerializer]
-[Alias("ServiceQuality.ComplaintMeasures")]
+[Alias("ServiceQuality.ComplaintMeasures.Binary")]
 internal struct ComplaintMeasuresSurrogate
 {
-    [Id(0)] public int Complaints;
-    [Id(1)] public int Acknowledged;
-    [Id(2)] public TimeSpan TotalTimeToAcknowledge;
-    [Id(3)] public int Resolved;
-    [Id(4)] public TimeSpan TotalTimeToResolve;
-    [Id(5)] public int Closed;
-    [Id(6)] public int FirstContactResolutions;
-    [Id(7)] public int EverResolved;
-    [Id(8)] public int Reopened;
-    [Id(9)] public int UpdateCyclesMet;
-    [Id(10)] public int UpdateCycles;
-    [Id(11)] public int WithOffer;
-    [Id(12)] public int OfferAfterApology;
+    [Id(0)] public byte[] State;
 }
 
-/// <summary>Converts <see cref="ComplaintMeasures"/> to and from its wire form.</summary>
+/// <summary>Converts <see cref="ComplaintMeasures"/> to and from its binary state.</summary>
 [RegisterConverter]
 internal sealed class ComplaintMeasuresConverter : IConverter<ComplaintMeasures, ComplaintMeasuresSurrogate>
 {
-    public ComplaintMeasures ConvertFromSurrogate(in ComplaintMeasuresSurrogate s) => new(
-        s.Complaints, s.Acknowledged, s.TotalTimeToAcknowledge, s.Resolved, s.TotalTimeToResolve, s.Closed, s.FirstContactResolutions,
-        s.EverResolved, s.Reopened, s.UpdateCyclesMet, s.UpdateCycles, s.WithOffer, s.OfferAfterApology);
+    public ComplaintMeasures ConvertFromSurrogate(in ComplaintMeasuresSurrogate s) => Wire.Measures(s.State);
 
-    public ComplaintMeasuresSurrogate ConvertToSurrogate(in ComplaintMeasures m) => new()
-    {
-        Complaints = m.Complaints, Acknowledged = m.Acknowledged, TotalTimeToAcknowledge = m.TotalTimeToAcknowledge, Resolved = m.Resolved,
-        TotalTimeToResolve = m.TotalTimeToResolve, Closed = m.Closed, FirstContactResolutions = m.FirstContactResolutions, EverResolved = m.EverResolved,
-        Reopened = m.Reopened, UpdateCyclesMet = m.UpdateCyclesMet, UpdateCycles = m.UpdateCycles, WithOffer = m.WithOffer, OfferAfterApology = m.OfferAfterApology,
-    };
+    public ComplaintMeasuresSurrogate ConvertToSurrogate(in ComplaintMeasures value) => new() { State = Wire.Measures(value) };
 }
 
-/// <summary>The wire form of a <see cref="ComplaintSnapshot"/>: every field of the fold.</summary>
+/// <summary>
+/// The wire form of a <see cref="ComplaintSnapshot"/>: the core's own JSON of it
+/// (<see cref="ComplaintEventSerializer.SerializeSnapshot"/>, every field with its normalized record, tags, metadata and
+/// SLA alerts), the way events and refusals cross: a field the core adds to the snapshot crosses with it.
+/// </summary>
 [GenerateSerializer]
-[Alias("ServiceQuality.ComplaintSnapshot")]
+[Alias("ServiceQuality.ComplaintSnapshot.Json")]
 internal struct ComplaintSnapshotSurrogate
 {
-    [Id(0)] public string Id;
-    [Id(1)] public string ClientId;
-    [Id(2)] public ClientSegment Segment;
-    [Id(3)] public ContactChannel Channel;
-    [Id(4)] public Priority Priority;
-    [Id(5)] public string Text;
-    [Id(6)] public ComplaintState State;
-    [Id(7)] public long Version;
-    [Id(8)] public string DefinitionVersion;
-    [Id(9)] public int EscalationLevel;
-    [Id(10)] public int ReopenCount;
-    [Id(11)] public ComplaintMilestones Milestones;
-    [Id(12)] public int InformationCount;
-    [Id(13)] public int ClientContacts;
-    [Id(14)] public string? CommittedAction;
-    [Id(15)] public DateTimeOffset? CommitmentDueAt;
-    [Id(16)] public DateTimeOffset ReceivedAt;
-    [Id(17)] public DateTimeOffset? AcknowledgedAt;
-    [Id(18)] public DateTimeOffset? ResolvedAt;
-    [Id(19)] public DateTimeOffset? ClosedAt;
-    [Id(20)] public DateTimeOffset? LastClientContactAt;
-    [Id(21)] public DateTimeOffset LastEventAt;
-    [Id(22)] public NormalizedRecord? Normalized;
-    [Id(23)] public string[] Tags;
-    [Id(24)] public Dictionary<string, string> Metadata;
-    [Id(25)] public string? Agent;
-    [Id(26)] public string? Team;
-    [Id(27)] public int Assignments;
-    [Id(28)] public string? HoldReason;
-    [Id(29)] public DateTimeOffset? HeldSince;
-    [Id(30)] public string? ProblemId;
-    [Id(31)] public string[] SurveyResponseIds;
-    [Id(32)] public SlaAlertRecord[] SlaAlerts;
+    [Id(0)] public string Json;
 }
 
-/// <summary>Converts <see cref="ComplaintSnapshot"/> to and from its wire form.</summary>
+/// <summary>Converts <see cref="ComplaintSnapshot"/> to and from the core's JSON of it.</summary>
 [RegisterConverter]
 internal sealed class ComplaintSnapshotConverter : IConverter<ComplaintSnapshot, ComplaintSnapshotSurrogate>
 {
-    public ComplaintSnapshot ConvertFromSurrogate(in ComplaintSnapshotSurrogate s) => new()
-    {
-        Id = s.Id, ClientId = s.ClientId, Segment = s.Segment, Channel = s.Channel, Priority = s.Priority, Text = s.Text,
-        Normalized = s.Normalized, Tags = s.Tags ?? [], Metadata = Wire.Metadata(s.Metadata) ?? new SortedDictionary<string, string>(StringComparer.Ordinal),
-        Agent = s.Agent, Team = s.Team, Assignments = s.Assignments, HoldReason = s.HoldReason, HeldSince = s.HeldSince, ProblemId = s.ProblemId,
-        SurveyResponseIds = s.SurveyResponseIds ?? [], SlaAlerts = s.SlaAlerts ?? [],
-        State = s.State, Version = s.Version, DefinitionVersion = s.DefinitionVersion, EscalationLevel = s.EscalationLevel, ReopenCount = s.ReopenCount,
-        Milestones = s.Milestones, InformationCount = s.InformationCount, ClientContacts = s.ClientContacts, CommittedAction = s.CommittedAction,
-        CommitmentDueAt = s.CommitmentDueAt, ReceivedAt = s.ReceivedAt, AcknowledgedAt = s.AcknowledgedAt, ResolvedAt = s.ResolvedAt,
-        ClosedAt = s.ClosedAt, LastClientContactAt = s.LastClientContactAt, LastEventAt = s.LastEventAt,
-    };
+    public ComplaintSnapshot ConvertFromSurrogate(in ComplaintSnapshotSurrogate s) => ComplaintEventSerializer.DeserializeSnapshot(s.Json);
 
-    public ComplaintSnapshotSurrogate ConvertToSurrogate(in ComplaintSnapshot v) => new()
-    {
-        Id = v.Id, ClientId = v.ClientId, Segment = v.Segment, Channel = v.Channel, Priority = v.Priority, Text = v.Text,
-        Normalized = v.Normalized, Tags = Wire.Array(v.Tags)!, Metadata = Wire.Dictionary(v.Metadata)!,
-        Agent = v.Agent, Team = v.Team, Assignments = v.Assignments, HoldReason = v.HoldReason, HeldSince = v.HeldSince, ProblemId = v.ProblemId,
-        SurveyResponseIds = Wire.Array(v.SurveyResponseIds)!, SlaAlerts = [.. v.SlaAlerts],
-        State = v.State, Version = v.Version, DefinitionVersion = v.DefinitionVersion, EscalationLevel = v.EscalationLevel, ReopenCount = v.ReopenCount,
-        Milestones = v.Milestones, InformationCount = v.InformationCount, ClientContacts = v.ClientContacts, CommittedAction = v.CommittedAction,
-        CommitmentDueAt = v.CommitmentDueAt, ReceivedAt = v.ReceivedAt, AcknowledgedAt = v.AcknowledgedAt, ResolvedAt = v.ResolvedAt,
-        ClosedAt = v.ClosedAt, LastClientContactAt = v.LastClientContactAt, LastEventAt = v.LastEventAt,
-    };
-}
-
-/// <summary>The wire form of a <see cref="SlaAlertRecord"/>.</summary>
-[GenerateSerializer]
-[Alias("ServiceQuality.SlaAlertRecord")]
-internal struct SlaAlertRecordSurrogate
-{
-    [Id(0)] public SlaClockKind Clock;
-    [Id(1)] public SlaStatus Status;
-    [Id(2)] public int Cycle;
-    [Id(3)] public DateTimeOffset At;
-}
-
-/// <summary>Converts <see cref="SlaAlertRecord"/> to and from its wire form.</summary>
-[RegisterConverter]
-internal sealed class SlaAlertRecordConverter : IConverter<SlaAlertRecord, SlaAlertRecordSurrogate>
-{
-    public SlaAlertRecord ConvertFromSurrogate(in SlaAlertRecordSurrogate s) => new(s.Clock, s.Status, s.Cycle, s.At);
-
-    public SlaAlertRecordSurrogate ConvertToSurrogate(in SlaAlertRecord a) => new() { Clock = a.Clock, Status = a.Status, Cycle = a.Cycle, At = a.At };
-}
-
-/// <summary>The wire form of a <see cref="NormalizedRecord"/>: every field of the record made at intake.</summary>
-[GenerateSerializer]
-[Alias("ServiceQuality.NormalizedRecord")]
-internal struct NormalizedRecordSurrogate
-{
-    [Id(0)] public string CanonicalText;
-    [Id(1)] public NormalizedFact[] Facts;
-    [Id(2)] public NormalizedArea[] Areas;
-    [Id(3)] public ImpactLevel Impact;
-    [Id(4)] public bool IsRecurring;
-    [Id(5)] public int? StatedOccurrences;
-    [Id(6)] public string IncidentKey;
-    [Id(7)] public string Fingerprint;
-    [Id(8)] public Dictionary<string, int> ToneSignals;
-}
-
-/// <summary>Converts <see cref="NormalizedRecord"/> to and from its wire form.</summary>
-[RegisterConverter]
-internal sealed class NormalizedRecordConverter : IConverter<NormalizedRecord, NormalizedRecordSurrogate>
-{
-    public NormalizedRecord ConvertFromSurrogate(in NormalizedRecordSurrogate s) => new(
-        s.CanonicalText, s.Facts, s.Areas, s.Impact, s.IsRecurring, s.StatedOccurrences, s.IncidentKey, s.Fingerprint,
-        new SortedDictionary<string, int>(s.ToneSignals, StringComparer.Ordinal));
-
-    public NormalizedRecordSurrogate ConvertToSurrogate(in NormalizedRecord r) => new()
-    {
-        CanonicalText = r.CanonicalText, Facts = [.. r.Facts], Areas = [.. r.Areas], Impact = r.Impact, IsRecurring = r.IsRecurring,
-        StatedOccurrences = r.StatedOccurrences, IncidentKey = r.IncidentKey, Fingerprint = r.Fingerprint,
-        ToneSignals = new Dictionary<string, int>(r.ToneSignals, StringComparer.Ordinal),
-    };
-}
-
-/// <summary>The wire form of a <see cref="NormalizedFact"/>.</summary>
-[GenerateSerializer]
-[Alias("ServiceQuality.NormalizedFact")]
-internal struct NormalizedFactSurrogate
-{
-    [Id(0)] public FactKind Kind;
-    [Id(1)] public string Value;
-}
-
-/// <summary>Converts <see cref="NormalizedFact"/> to and from its wire form.</summary>
-[RegisterConverter]
-internal sealed class NormalizedFactConverter : IConverter<NormalizedFact, NormalizedFactSurrogate>
-{
-    public NormalizedFact ConvertFromSurrogate(in NormalizedFactSurrogate s) => new(s.Kind, s.Value);
-
-    public NormalizedFactSurrogate ConvertToSurrogate(in NormalizedFact f) => new() { Kind = f.Kind, Value = f.Value };
-}
-
-/// <summary>The wire form of a <see cref="NormalizedArea"/>.</summary>
-[GenerateSerializer]
-[Alias("ServiceQuality.NormalizedArea")]
-internal struct NormalizedAreaSurrogate
-{
-    [Id(0)] public string Area;
-    [Id(1)] public string[] Evidence;
-    [Id(2)] public double? Weight;
-}
-
-/// <summary>Converts <see cref="NormalizedArea"/> to and from its wire form.</summary>
-[RegisterConverter]
-internal sealed class NormalizedAreaConverter : IConverter<NormalizedArea, NormalizedAreaSurrogate>
-{
-    public NormalizedArea ConvertFromSurrogate(in NormalizedAreaSurrogate s) => new(s.Area, s.Evidence) { Weight = s.Weight };
-
-    public NormalizedAreaSurrogate ConvertToSurrogate(in NormalizedArea a) => new() { Area = a.Area, Evidence = [.. a.Evidence], Weight = a.Weight };
+    public ComplaintSnapshotSurrogate ConvertToSurrogate(in ComplaintSnapshot value) => new() { Json = ComplaintEventSerializer.SerializeSnapshot(value) };
 }

@@ -1,3 +1,4 @@
+using ServiceQuality.Scoring;
 using ServiceQuality.Sla;
 
 namespace ServiceQuality.Complaints;
@@ -7,7 +8,9 @@ namespace ServiceQuality.Complaints;
 /// excluded), first-contact resolution, reopen rate, update-interval adherence and apology-before-offer adherence.
 /// A mergeable accumulator: <see cref="Merge"/> is associative and commutative with <see cref="Empty"/> as identity, so
 /// measures over any partition of the histories, merged in any order, equal the measures over all of them. Every rate
-/// is <see langword="null"/> when its denominator is zero (no score, never 0).
+/// is <see langword="null"/> when its denominator is zero (no score, never 0). Measures travel as the compact
+/// versioned binary state the accumulators use (<see cref="TryWriteTo"/>, <see cref="TryReadFrom"/>), so partial
+/// measures kept per silo or per database merge elsewhere exactly.
 /// </summary>
 /// <param name="Complaints">Histories measured.</param>
 /// <param name="Acknowledged">Complaints acknowledged.</param>
@@ -37,6 +40,13 @@ public readonly record struct ComplaintMeasures(
     int WithOffer,
     int OfferAfterApology)
 {
+    /// <summary>The most bytes <see cref="TryWriteTo"/> writes: version, kind, eleven counts as varints and two 8-byte tick counts.</summary>
+    public const int MaxBinarySize = 2 + (CountFields * MaxCountSize) + (2 * sizeof(long));
+
+    private const int CountFields = 11;
+
+    private const int MaxCountSize = 5;
+
     /// <summary>Gets the measures of no complaints: the identity of <see cref="Merge"/>.</summary>
     public static ComplaintMeasures Empty => default;
 
@@ -105,6 +115,91 @@ public readonly record struct ComplaintMeasures(
         UpdateCycles + other.UpdateCycles,
         WithOffer + other.WithOffer,
         OfferAfterApology + other.OfferAfterApology);
+
+    /// <summary>
+    /// Writes the compact binary state: format version 1, kind 7, then <see cref="Complaints"/>, <see cref="Acknowledged"/>,
+    /// <see cref="Resolved"/>, <see cref="Closed"/>, <see cref="FirstContactResolutions"/>, <see cref="EverResolved"/>,
+    /// <see cref="Reopened"/>, <see cref="UpdateCyclesMet"/>, <see cref="UpdateCycles"/>, <see cref="WithOffer"/> and
+    /// <see cref="OfferAfterApology"/> as unsigned LEB128 varints, then the ticks of <see cref="TotalTimeToAcknowledge"/>
+    /// and <see cref="TotalTimeToResolve"/> as 8 little-endian bytes each (see <c>docs/scoring.md</c>, "Serialization").
+    /// </summary>
+    /// <param name="destination">Where to write; <see cref="MaxBinarySize"/> bytes always suffice.</param>
+    /// <param name="bytesWritten">How many bytes were written; 0 when the destination is too small or the measures are not a state any histories give (<see cref="TryReadFrom"/>).</param>
+    /// <returns><see langword="false"/> when the destination is too small, or when the measures are inconsistent (a negative count or time, a part larger than its whole), which no reader would accept.</returns>
+    public bool TryWriteTo(Span<byte> destination, out int bytesWritten)
+    {
+        if (!IsConsistent(this))
+        {
+            bytesWritten = 0;
+            return false;
+        }
+
+        var writer = BinaryState.Writer(destination, BinaryKind.ComplaintMeasures);
+        foreach (var count in (ReadOnlySpan<int>)[Complaints, Acknowledged, Resolved, Closed, FirstContactResolutions, EverResolved, Reopened, UpdateCyclesMet, UpdateCycles, WithOffer, OfferAfterApology])
+        {
+            writer.WriteVarint(count);
+        }
+
+        writer.WriteInt64(TotalTimeToAcknowledge.Ticks);
+        writer.WriteInt64(TotalTimeToResolve.Ticks);
+        bytesWritten = writer.Ok ? writer.Position : 0;
+        return writer.Ok;
+    }
+
+    /// <summary>Reads a state written by <see cref="TryWriteTo"/>.</summary>
+    /// <param name="source">The bytes; the state is read from their start.</param>
+    /// <param name="value">The measures read; <see cref="Empty"/> when the bytes are not a valid state.</param>
+    /// <param name="bytesRead">How many bytes the state took; 0 when the bytes are not a valid state.</param>
+    /// <returns>
+    /// <see langword="false"/> when the bytes are truncated or malformed, of another version or kind, or inconsistent: a
+    /// count above <see cref="int.MaxValue"/>, a negative time, or a part larger than its whole (more acknowledged,
+    /// resolved, closed, ever resolved or offered than complaints; more first-contact resolutions than closed; more
+    /// resolved or reopened than ever resolved; more update cycles met than counted; more offers after an apology than offers).
+    /// </returns>
+    public static bool TryReadFrom(ReadOnlySpan<byte> source, out ComplaintMeasures value, out int bytesRead)
+    {
+        var reader = BinaryState.Reader(source, BinaryKind.ComplaintMeasures);
+        Span<int> counts = stackalloc int[CountFields];
+        foreach (ref var count in counts)
+        {
+            var read = reader.ReadVarint();
+            if (read > int.MaxValue)
+            {
+                value = default;
+                bytesRead = 0;
+                return false;
+            }
+
+            count = (int)read;
+        }
+
+        var (acknowledge, resolve) = (reader.ReadInt64(), reader.ReadInt64());
+        var measures = new ComplaintMeasures(
+            counts[0], counts[1], TimeSpan.FromTicks(acknowledge), counts[2], TimeSpan.FromTicks(resolve), counts[3], counts[4], counts[5], counts[6], counts[7], counts[8], counts[9], counts[10]);
+        if (!reader.Ok || !IsConsistent(measures))
+        {
+            value = default;
+            bytesRead = 0;
+            return false;
+        }
+
+        value = measures;
+        bytesRead = reader.Position;
+        return true;
+    }
+
+    /// <summary>Whether the measures are a state some histories give: nothing negative, no part larger than its whole.</summary>
+    private static bool IsConsistent(in ComplaintMeasures m) =>
+        m.Complaints >= 0 && m.TotalTimeToAcknowledge >= TimeSpan.Zero && m.TotalTimeToResolve >= TimeSpan.Zero
+        && m.Acknowledged >= 0 && m.Acknowledged <= m.Complaints
+        && m.Closed >= 0 && m.Closed <= m.Complaints
+        && m.EverResolved >= 0 && m.EverResolved <= m.Complaints
+        && m.WithOffer >= 0 && m.WithOffer <= m.Complaints
+        && m.Resolved >= 0 && m.Resolved <= m.EverResolved
+        && m.Reopened >= 0 && m.Reopened <= m.EverResolved
+        && m.FirstContactResolutions >= 0 && m.FirstContactResolutions <= m.Closed
+        && m.UpdateCycles >= 0 && m.UpdateCyclesMet >= 0 && m.UpdateCyclesMet <= m.UpdateCycles
+        && m.OfferAfterApology >= 0 && m.OfferAfterApology <= m.WithOffer;
 
     private static ComplaintMeasures Measure(IReadOnlyList<ComplaintEvent> history, SlaEvaluation sla)
     {

@@ -14,11 +14,13 @@ internal enum BinaryKind : byte
     NpsCategories = 4,
     Scorecard = 5,
     ComplaintKpis = 6,
+    ComplaintMeasures = 7,
 }
 
 /// <summary>
 /// Writes and reads the compact, versioned binary state of the accumulators: a version byte, a kind byte, then the
-/// payload — counts as unsigned LEB128 varints, doubles as 8 little-endian bytes (IEEE 754), strings as a varint byte
+/// payload — counts as unsigned LEB128 varints, doubles as 8 little-endian bytes (IEEE 754), 64-bit integers (ticks) as
+/// 8 little-endian bytes, strings as a varint byte
 /// length and UTF-8. Every read checks bounds and returns <see langword="false"/> on malformed input, never throws.
 /// </summary>
 internal ref struct BinaryState
@@ -134,6 +136,19 @@ internal ref struct BinaryState
         }
     }
 
+    public void WriteInt64(long value)
+    {
+        if (Ok && Position + 8 <= _destination.Length)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(_destination[Position..], value);
+            Position += 8;
+        }
+        else
+        {
+            Ok = false;
+        }
+    }
+
     public void WriteString(string text)
     {
         var length = System.Text.Encoding.UTF8.GetByteCount(text);
@@ -187,6 +202,19 @@ internal ref struct BinaryState
         if (Ok && Position + 8 <= _source.Length)
         {
             var value = BinaryPrimitives.ReadDoubleLittleEndian(_source[Position..]);
+            Position += 8;
+            return value;
+        }
+
+        Ok = false;
+        return 0;
+    }
+
+    public long ReadInt64()
+    {
+        if (Ok && Position + 8 <= _source.Length)
+        {
+            var value = BinaryPrimitives.ReadInt64LittleEndian(_source[Position..]);
             Position += 8;
             return value;
         }
