@@ -38,7 +38,17 @@ public abstract partial class ComplaintStoreContract
 
         var replayed = service.Lifecycle.Replay(await store.ReadAsync("E-1"));
         var erasedRecord = ((ComplaintReceived)first.History[0].WithPersonalDataErased()).Normalized;
-        Assert.Equal(first.Snapshot with { Text = ComplaintEvent.ErasedText, Normalized = erasedRecord, CommittedAction = ComplaintEvent.ErasedText }, replayed.Snapshot);
+        Assert.Equal(service.Lifecycle.Replay([.. first.History.Select(e => e.WithPersonalDataErased())]).Snapshot, replayed.Snapshot);
+        Assert.Equal((ComplaintEvent.ErasedText, ComplaintEvent.ErasedText, erasedRecord), (replayed.Snapshot.Text, replayed.Snapshot.CommittedAction, replayed.Snapshot.Normalized));
+        // Only the words changed: every other field of the fold is the one before the erasure.
+        foreach (var property in typeof(ComplaintSnapshot).GetProperties())
+        {
+            if (property.Name is not (nameof(ComplaintSnapshot.Text) or nameof(ComplaintSnapshot.CommittedAction) or nameof(ComplaintSnapshot.Normalized)))
+            {
+                Assert.Equal(property.GetValue(first.Snapshot), property.GetValue(replayed.Snapshot));
+            }
+        }
+
         Assert.Equal(first.EvaluateSla(clock.GetUtcNow()), replayed.EvaluateSla(clock.GetUtcNow()));
         Assert.DoesNotContain(await store.ReadAsync("E-1"), e => ComplaintEventSerializer.Serialize(e).Contains("Quokka", StringComparison.Ordinal));
 

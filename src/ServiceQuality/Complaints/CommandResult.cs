@@ -4,15 +4,40 @@ using ServiceQuality.Workflow;
 namespace ServiceQuality.Complaints;
 
 /// <summary>The guard context of the complaint lifecycle: the complaint, the instant the command is decided at, and who sends it.</summary>
-/// <param name="Complaint">The complaint.</param>
-/// <param name="Now">The instant of the decision (from the lifecycle's <see cref="TimeProvider"/>).</param>
-/// <param name="Actor">Who sends the command; <see langword="null"/> when the question is asked without one (<see cref="Complaint.GetAllowedCommands()"/>).</param>
-public readonly record struct ComplaintGuardContext(Complaint Complaint, DateTimeOffset Now, string? Actor = null);
+public readonly record struct ComplaintGuardContext
+{
+    internal ComplaintGuardContext(Complaint complaint, DateTimeOffset now, string? actor = null)
+    {
+        Complaint = complaint;
+        Now = now;
+        Actor = actor;
+    }
+
+    /// <summary>Gets the complaint.</summary>
+    public Complaint Complaint { get; }
+
+    /// <summary>Gets the instant of the decision (from the lifecycle's <see cref="TimeProvider"/>).</summary>
+    public DateTimeOffset Now { get; }
+
+    /// <summary>Gets who sends the command; <see langword="null"/> when the question is asked without one (<see cref="Complaint.GetAllowedCommands()"/>).</summary>
+    public string? Actor { get; }
+}
 
 /// <summary>The argument of <see cref="ComplaintCommand.RecordSlaAlert"/>: which clock, and the status to record.</summary>
-/// <param name="Clock">The clock.</param>
-/// <param name="Status">At risk or breached.</param>
-public readonly record struct SlaAlertRequest(SlaClockKind Clock, SlaStatus Status);
+public readonly record struct SlaAlertRequest
+{
+    internal SlaAlertRequest(SlaClockKind clock, SlaStatus status)
+    {
+        Clock = clock;
+        Status = status;
+    }
+
+    /// <summary>Gets the clock.</summary>
+    public SlaClockKind Clock { get; }
+
+    /// <summary>Gets the status to record: at risk or breached.</summary>
+    public SlaStatus Status { get; }
+}
 
 
 /// <summary>What became of a command: accepted, refused by the lifecycle, or sent to a complaint that does not exist.</summary>

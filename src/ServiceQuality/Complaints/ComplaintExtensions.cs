@@ -56,11 +56,24 @@ public interface IComplaintObserver
 }
 
 /// <summary>One stored event as an observer sees it.</summary>
-/// <param name="Complaint">The complaint, as it is after all the events stored with this one.</param>
-/// <param name="Event">The event.</param>
-/// <param name="From">The state before the event.</param>
-public sealed record ComplaintTransition(Complaint Complaint, ComplaintEvent Event, ComplaintState From)
+public sealed class ComplaintTransition
 {
+    internal ComplaintTransition(Complaint complaint, ComplaintEvent @event, ComplaintState from)
+    {
+        Complaint = complaint;
+        Event = @event;
+        From = from;
+    }
+
+    /// <summary>Gets the complaint, as it is after all the events stored with this one.</summary>
+    public Complaint Complaint { get; }
+
+    /// <summary>Gets the event.</summary>
+    public ComplaintEvent Event { get; }
+
+    /// <summary>Gets the state before the event.</summary>
+    public ComplaintState From { get; }
+
     /// <summary>Gets the state after the event.</summary>
     public ComplaintState To => Event.State;
 

@@ -22,23 +22,48 @@ namespace ServiceQuality.Complaints;
 /// JSON (<see cref="ComplaintKpisJson"/>, source-generated) or as compact versioned binary (<see cref="TryWriteTo"/>,
 /// <see cref="TryReadFrom"/>); a restored state equals the original exactly, so serialize → deserialize → merge equals merge.
 /// </summary>
-/// <param name="FirstContactResolutions">Closed complaints (trials) resolved at first contact (successes).</param>
-/// <param name="Reopens">Complaints fixed at least once (trials) that were reopened or whose fix was rejected (successes).</param>
-/// <param name="AcknowledgeSla">Decided acknowledge clocks (trials) and those met (successes).</param>
-/// <param name="UpdateSla">Decided update cycles (trials) and those met (successes).</param>
-/// <param name="ResolveSla">Decided resolve clocks (trials) and those met (successes).</param>
-/// <param name="HoursToAcknowledge">The business hours from receipt to acknowledgement of the acknowledged complaints.</param>
-/// <param name="HoursToResolve">The business hours from receipt to resolution of the resolved complaints (across reopens, paused time excluded).</param>
 [JsonConverter(typeof(ComplaintKpisJsonConverter))]
-public readonly record struct ComplaintKpis(
-    ProportionAccumulator FirstContactResolutions,
-    ProportionAccumulator Reopens,
-    ProportionAccumulator AcknowledgeSla,
-    ProportionAccumulator UpdateSla,
-    ProportionAccumulator ResolveSla,
-    MeanAccumulator HoursToAcknowledge,
-    MeanAccumulator HoursToResolve)
+public readonly record struct ComplaintKpis
 {
+    internal ComplaintKpis(
+        ProportionAccumulator firstContactResolutions,
+        ProportionAccumulator reopens,
+        ProportionAccumulator acknowledgeSla,
+        ProportionAccumulator updateSla,
+        ProportionAccumulator resolveSla,
+        MeanAccumulator hoursToAcknowledge,
+        MeanAccumulator hoursToResolve)
+    {
+        FirstContactResolutions = firstContactResolutions;
+        Reopens = reopens;
+        AcknowledgeSla = acknowledgeSla;
+        UpdateSla = updateSla;
+        ResolveSla = resolveSla;
+        HoursToAcknowledge = hoursToAcknowledge;
+        HoursToResolve = hoursToResolve;
+    }
+
+    /// <summary>Gets the tally of the closed complaints (trials) resolved at first contact (successes).</summary>
+    public ProportionAccumulator FirstContactResolutions { get; }
+
+    /// <summary>Gets the tally of the complaints fixed at least once (trials) that were reopened or whose fix was rejected (successes).</summary>
+    public ProportionAccumulator Reopens { get; }
+
+    /// <summary>Gets the tally of the decided acknowledge clocks (trials) and those met (successes).</summary>
+    public ProportionAccumulator AcknowledgeSla { get; }
+
+    /// <summary>Gets the tally of the decided update cycles (trials) and those met (successes).</summary>
+    public ProportionAccumulator UpdateSla { get; }
+
+    /// <summary>Gets the tally of the decided resolve clocks (trials) and those met (successes).</summary>
+    public ProportionAccumulator ResolveSla { get; }
+
+    /// <summary>Gets the tally of the business hours from receipt to acknowledgement of the acknowledged complaints.</summary>
+    public MeanAccumulator HoursToAcknowledge { get; }
+
+    /// <summary>Gets the tally of the business hours from receipt to resolution of the resolved complaints (across reopens, paused time excluded).</summary>
+    public MeanAccumulator HoursToResolve { get; }
+
     /// <summary>The most bytes <see cref="TryWriteTo"/> writes: version, kind, the complaint count, five proportion states and two mean states.</summary>
     public const int MaxBinarySize = 2 + BinaryState.MaxVarintSize + (5 * ProportionAccumulator.MaxBinarySize) + (2 * MeanAccumulator.MaxBinarySize);
 
@@ -50,7 +75,7 @@ public readonly record struct ComplaintKpis(
     public long Complaints
     {
         get;
-        init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(Complaints), value, "The number of complaints must be ≥ 0.");
+        internal init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(Complaints), value, "The number of complaints must be ≥ 0.");
     }
 
     /// <summary>Tells whether a clock in <paramref name="status"/> counts as met, not met, or is not decided yet: the one rule behind SLA attainment.</summary>

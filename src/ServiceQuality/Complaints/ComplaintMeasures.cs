@@ -12,34 +12,77 @@ namespace ServiceQuality.Complaints;
 /// versioned binary state the accumulators use (<see cref="TryWriteTo"/>, <see cref="TryReadFrom"/>), so partial
 /// measures kept per silo or per database merge elsewhere exactly.
 /// </summary>
-/// <param name="Complaints">Histories measured.</param>
-/// <param name="Acknowledged">Complaints acknowledged.</param>
-/// <param name="TotalTimeToAcknowledge">Sum of the business time from receipt to acknowledgement.</param>
-/// <param name="Resolved">Complaints now resolved or closed after a fix.</param>
-/// <param name="TotalTimeToResolve">Sum of their business time to resolve (across reopens, paused time excluded).</param>
-/// <param name="Closed">Complaints now closed.</param>
-/// <param name="FirstContactResolutions">Closed complaints that were never reopened or rejected and never needed to ask the client for information.</param>
-/// <param name="EverResolved">Complaints that had a fix delivered at least once.</param>
-/// <param name="Reopened">Of those, complaints whose fix was rejected or that were reopened at least once.</param>
-/// <param name="UpdateCyclesMet">Update cycles in which the client got an update within the interval.</param>
-/// <param name="UpdateCycles">Update cycles counted (met plus breached, the current one when it has breached).</param>
-/// <param name="WithOffer">Complaints in which help was offered.</param>
-/// <param name="OfferAfterApology">Of those, complaints in which an apology came before the first offer.</param>
-public readonly record struct ComplaintMeasures(
-    int Complaints,
-    int Acknowledged,
-    TimeSpan TotalTimeToAcknowledge,
-    int Resolved,
-    TimeSpan TotalTimeToResolve,
-    int Closed,
-    int FirstContactResolutions,
-    int EverResolved,
-    int Reopened,
-    int UpdateCyclesMet,
-    int UpdateCycles,
-    int WithOffer,
-    int OfferAfterApology)
+public readonly record struct ComplaintMeasures
 {
+    internal ComplaintMeasures(
+        int complaints,
+        int acknowledged,
+        TimeSpan totalTimeToAcknowledge,
+        int resolved,
+        TimeSpan totalTimeToResolve,
+        int closed,
+        int firstContactResolutions,
+        int everResolved,
+        int reopened,
+        int updateCyclesMet,
+        int updateCycles,
+        int withOffer,
+        int offerAfterApology)
+    {
+        Complaints = complaints;
+        Acknowledged = acknowledged;
+        TotalTimeToAcknowledge = totalTimeToAcknowledge;
+        Resolved = resolved;
+        TotalTimeToResolve = totalTimeToResolve;
+        Closed = closed;
+        FirstContactResolutions = firstContactResolutions;
+        EverResolved = everResolved;
+        Reopened = reopened;
+        UpdateCyclesMet = updateCyclesMet;
+        UpdateCycles = updateCycles;
+        WithOffer = withOffer;
+        OfferAfterApology = offerAfterApology;
+    }
+
+    /// <summary>Gets the number of histories measured.</summary>
+    public int Complaints { get; }
+
+    /// <summary>Gets how many complaints were acknowledged.</summary>
+    public int Acknowledged { get; }
+
+    /// <summary>Gets the sum of the business time from receipt to acknowledgement.</summary>
+    public TimeSpan TotalTimeToAcknowledge { get; }
+
+    /// <summary>Gets how many complaints are now resolved, or closed after a fix.</summary>
+    public int Resolved { get; }
+
+    /// <summary>Gets the sum of the resolved complaints' business time to resolve (across reopens, paused time excluded).</summary>
+    public TimeSpan TotalTimeToResolve { get; }
+
+    /// <summary>Gets how many complaints are now closed.</summary>
+    public int Closed { get; }
+
+    /// <summary>Gets how many closed complaints were never reopened or rejected and never needed to ask the client for information.</summary>
+    public int FirstContactResolutions { get; }
+
+    /// <summary>Gets how many complaints had a fix delivered at least once.</summary>
+    public int EverResolved { get; }
+
+    /// <summary>Gets how many of the complaints ever resolved had their fix rejected or were reopened at least once.</summary>
+    public int Reopened { get; }
+
+    /// <summary>Gets how many update cycles had the client updated within the interval.</summary>
+    public int UpdateCyclesMet { get; }
+
+    /// <summary>Gets how many update cycles were counted (met plus breached, the current one when it has breached).</summary>
+    public int UpdateCycles { get; }
+
+    /// <summary>Gets how many complaints had help offered.</summary>
+    public int WithOffer { get; }
+
+    /// <summary>Gets how many of the complaints with an offer had an apology before the first offer.</summary>
+    public int OfferAfterApology { get; }
+
     /// <summary>The most bytes <see cref="TryWriteTo"/> writes: version, kind, eleven counts as varints and two 8-byte tick counts.</summary>
     public const int MaxBinarySize = 2 + (CountFields * MaxCountSize) + (2 * sizeof(long));
 

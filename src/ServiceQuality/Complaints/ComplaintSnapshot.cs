@@ -1,111 +1,151 @@
+using System.Text.Json.Serialization;
 using ServiceQuality.Sla;
 
 namespace ServiceQuality.Complaints;
 
 /// <summary>
 /// A complaint's state as plain data: the fold of its events. Replaying the same events always gives an equal snapshot
-/// (collections compare by content).
+/// (collections compare by content). Only the library makes snapshots (by folding events, or reading its own JSON of one:
+/// <see cref="ComplaintEventSerializer.DeserializeSnapshot"/>), so a property added later breaks no caller.
 /// </summary>
 public sealed record ComplaintSnapshot
 {
+    [JsonConstructor]
+    internal ComplaintSnapshot()
+    {
+    }
+
     /// <summary>Gets the complaint's identifier.</summary>
-    public string Id { get; init; } = string.Empty;
+    [JsonInclude]
+    public string Id { get; internal init; } = string.Empty;
 
     /// <summary>Gets the client's identifier.</summary>
-    public string ClientId { get; init; } = string.Empty;
+    [JsonInclude]
+    public string ClientId { get; internal init; } = string.Empty;
 
     /// <summary>Gets whether the client is internal or external.</summary>
-    public ClientSegment Segment { get; init; }
+    [JsonInclude]
+    public ClientSegment Segment { get; internal init; }
 
     /// <summary>Gets the channel the complaint came in on.</summary>
-    public ContactChannel Channel { get; init; }
+    [JsonInclude]
+    public ContactChannel Channel { get; internal init; }
 
     /// <summary>Gets the priority, which selects the SLA policy.</summary>
-    public Priority Priority { get; init; }
+    [JsonInclude]
+    public Priority Priority { get; internal init; }
 
     /// <summary>Gets the original text of the complaint.</summary>
-    public string Text { get; init; } = string.Empty;
+    [JsonInclude]
+    public string Text { get; internal init; } = string.Empty;
 
     /// <summary>Gets the normalized record made at intake, or <see langword="null"/> for a complaint received before intake normalized (schema version 1 of <see cref="ComplaintReceived"/>).</summary>
-    public NormalizedRecord? Normalized { get; init; }
+    [JsonInclude]
+    public NormalizedRecord? Normalized { get; internal init; }
 
     /// <summary>Gets the host-defined tags, in the order they were added.</summary>
-    public IReadOnlyList<string> Tags { get; init; } = [];
+    [JsonInclude]
+    public IReadOnlyList<string> Tags { get; internal init; } = [];
 
     /// <summary>Gets the host-defined metadata.</summary>
-    public IReadOnlyDictionary<string, string> Metadata { get; init; } = Values.NoMetadata;
+    [JsonInclude]
+    public IReadOnlyDictionary<string, string> Metadata { get; internal init; } = Values.NoMetadata;
 
     /// <summary>Gets the agent the complaint is assigned to, if any.</summary>
-    public string? Agent { get; init; }
+    [JsonInclude]
+    public string? Agent { get; internal init; }
 
     /// <summary>Gets the team the complaint is assigned to, if any.</summary>
-    public string? Team { get; init; }
+    [JsonInclude]
+    public string? Team { get; internal init; }
 
     /// <summary>Gets how many times the complaint was assigned (more than 1: it was reassigned).</summary>
-    public int Assignments { get; init; }
+    [JsonInclude]
+    public int Assignments { get; internal init; }
 
     /// <summary>Gets the pause reason the complaint is on hold for, or <see langword="null"/> when it is not on hold.</summary>
-    public string? HoldReason { get; init; }
+    [JsonInclude]
+    public string? HoldReason { get; internal init; }
 
     /// <summary>Gets when the current hold started, if on hold.</summary>
-    public DateTimeOffset? HeldSince { get; init; }
+    [JsonInclude]
+    public DateTimeOffset? HeldSince { get; internal init; }
 
     /// <summary>Gets the recurring problem the complaint is linked to, if any.</summary>
-    public string? ProblemId { get; init; }
+    [JsonInclude]
+    public string? ProblemId { get; internal init; }
 
     /// <summary>Gets the survey responses that rate the handling of this complaint, in the order they were linked.</summary>
-    public IReadOnlyList<string> SurveyResponseIds { get; init; } = [];
+    [JsonInclude]
+    public IReadOnlyList<string> SurveyResponseIds { get; internal init; } = [];
 
     /// <summary>Gets the SLA alerts recorded (<see cref="Complaint.RecordSlaAlert"/>), in order.</summary>
-    public IReadOnlyList<SlaAlertRecord> SlaAlerts { get; init; } = [];
+    [JsonInclude]
+    public IReadOnlyList<SlaAlertRecord> SlaAlerts { get; internal init; } = [];
 
     /// <summary>Gets the lifecycle state.</summary>
-    public ComplaintState State { get; init; }
+    [JsonInclude]
+    public ComplaintState State { get; internal init; }
 
     /// <summary>Gets the number of events so far (the version of the last event).</summary>
-    public long Version { get; init; }
+    [JsonInclude]
+    public long Version { get; internal init; }
 
     /// <summary>Gets the workflow definition version of the last event.</summary>
-    public string DefinitionVersion { get; init; } = string.Empty;
+    [JsonInclude]
+    public string DefinitionVersion { get; internal init; } = string.Empty;
 
     /// <summary>Gets the escalation level (0 when never escalated).</summary>
-    public int EscalationLevel { get; init; }
+    [JsonInclude]
+    public int EscalationLevel { get; internal init; }
 
     /// <summary>Gets how many times a fix was rejected or the complaint reopened.</summary>
-    public int ReopenCount { get; init; }
+    [JsonInclude]
+    public int ReopenCount { get; internal init; }
 
     /// <summary>Gets the process steps recorded so far.</summary>
-    public ComplaintMilestones Milestones { get; init; }
+    [JsonInclude]
+    public ComplaintMilestones Milestones { get; internal init; }
 
     /// <summary>Gets how many pieces of information were added.</summary>
-    public int InformationCount { get; init; }
+    [JsonInclude]
+    public int InformationCount { get; internal init; }
 
     /// <summary>Gets how many client-visible interactions (moments of truth) there were, the receipt included.</summary>
-    public int ClientContacts { get; init; }
+    [JsonInclude]
+    public int ClientContacts { get; internal init; }
 
     /// <summary>Gets the latest action committed to, if any.</summary>
-    public string? CommittedAction { get; init; }
+    [JsonInclude]
+    public string? CommittedAction { get; internal init; }
 
     /// <summary>Gets when the latest committed action is due, if any.</summary>
-    public DateTimeOffset? CommitmentDueAt { get; init; }
+    [JsonInclude]
+    public DateTimeOffset? CommitmentDueAt { get; internal init; }
 
     /// <summary>Gets when the complaint was received.</summary>
-    public DateTimeOffset ReceivedAt { get; init; }
+    [JsonInclude]
+    public DateTimeOffset ReceivedAt { get; internal init; }
 
     /// <summary>Gets when the client was first thanked, if yet.</summary>
-    public DateTimeOffset? AcknowledgedAt { get; init; }
+    [JsonInclude]
+    public DateTimeOffset? AcknowledgedAt { get; internal init; }
 
     /// <summary>Gets when the latest fix was delivered, if any.</summary>
-    public DateTimeOffset? ResolvedAt { get; init; }
+    [JsonInclude]
+    public DateTimeOffset? ResolvedAt { get; internal init; }
 
     /// <summary>Gets when the complaint was last closed, if ever.</summary>
-    public DateTimeOffset? ClosedAt { get; init; }
+    [JsonInclude]
+    public DateTimeOffset? ClosedAt { get; internal init; }
 
     /// <summary>Gets when the latest client-visible interaction happened.</summary>
-    public DateTimeOffset? LastClientContactAt { get; init; }
+    [JsonInclude]
+    public DateTimeOffset? LastClientContactAt { get; internal init; }
 
     /// <summary>Gets when the latest event happened.</summary>
-    public DateTimeOffset LastEventAt { get; init; }
+    [JsonInclude]
+    public DateTimeOffset LastEventAt { get; internal init; }
 
     /// <inheritdoc />
     public bool Equals(ComplaintSnapshot? other) =>
@@ -178,8 +218,26 @@ public sealed record ComplaintSnapshot
 }
 
 /// <summary>An SLA alert recorded on a complaint.</summary>
-/// <param name="Clock">The clock.</param>
-/// <param name="Status">At risk or breached.</param>
-/// <param name="Cycle">The clock's cycle (see <see cref="SlaClockStatus.Cycle"/>).</param>
-/// <param name="At">When it was recorded.</param>
-public readonly record struct SlaAlertRecord(SlaClockKind Clock, SlaStatus Status, int Cycle, DateTimeOffset At);
+public readonly record struct SlaAlertRecord
+{
+    [JsonConstructor]
+    internal SlaAlertRecord(SlaClockKind clock, SlaStatus status, int cycle, DateTimeOffset at)
+    {
+        Clock = clock;
+        Status = status;
+        Cycle = cycle;
+        At = at;
+    }
+
+    /// <summary>Gets the clock.</summary>
+    public SlaClockKind Clock { get; }
+
+    /// <summary>Gets the status recorded: at risk or breached.</summary>
+    public SlaStatus Status { get; }
+
+    /// <summary>Gets the clock's cycle (see <see cref="SlaClockStatus.Cycle"/>).</summary>
+    public int Cycle { get; }
+
+    /// <summary>Gets when it was recorded.</summary>
+    public DateTimeOffset At { get; }
+}

@@ -9,26 +9,58 @@ namespace ServiceQuality.Complaints;
 /// <see cref="ComplaintNormalizer"/> made of the client's words at intake, so recurring problems, areas and incident
 /// keys can be read from the store without normalizing again. Plain serializable data with value equality.
 /// </summary>
-/// <param name="CanonicalText">The canonical text: tone neutralised, personal data masked (still the client's words: erased with them).</param>
-/// <param name="Facts">The facts, as kind and normalized value, in order of appearance.</param>
-/// <param name="Areas">The service areas with their evidence terms.</param>
-/// <param name="Impact">How widely the problem reaches, from the people-affected facts.</param>
-/// <param name="IsRecurring">Whether an occurrence fact says the problem happened before.</param>
-/// <param name="StatedOccurrences">The highest number of occurrences stated ("3rd time": 3), or <see langword="null"/>.</param>
-/// <param name="IncidentKey">The exact incident key, 16 lower-case hexadecimal digits.</param>
-/// <param name="Fingerprint">The near-duplicate fingerprint (SimHash), 16 lower-case hexadecimal digits.</param>
-/// <param name="ToneSignals">What was neutralised, by kind (only kinds that occurred): a record of the tone removed, never a score.</param>
-public sealed record NormalizedRecord(
-    string CanonicalText,
-    IReadOnlyList<NormalizedFact> Facts,
-    IReadOnlyList<NormalizedArea> Areas,
-    ImpactLevel Impact,
-    bool IsRecurring,
-    int? StatedOccurrences,
-    string IncidentKey,
-    string Fingerprint,
-    IReadOnlyDictionary<string, int> ToneSignals)
+public sealed record NormalizedRecord
 {
+    [JsonConstructor]
+    internal NormalizedRecord(
+        string canonicalText,
+        IReadOnlyList<NormalizedFact> facts,
+        IReadOnlyList<NormalizedArea> areas,
+        ImpactLevel impact,
+        bool isRecurring,
+        int? statedOccurrences,
+        string incidentKey,
+        string fingerprint,
+        IReadOnlyDictionary<string, int> toneSignals)
+    {
+        CanonicalText = canonicalText;
+        Facts = facts;
+        Areas = areas;
+        Impact = impact;
+        IsRecurring = isRecurring;
+        StatedOccurrences = statedOccurrences;
+        IncidentKey = incidentKey;
+        Fingerprint = fingerprint;
+        ToneSignals = toneSignals;
+    }
+
+    /// <summary>Gets the canonical text: tone neutralised, personal data masked (still the client's words: erased with them).</summary>
+    public string CanonicalText { get; internal init; }
+
+    /// <summary>Gets the facts, as kind and normalized value, in order of appearance.</summary>
+    public IReadOnlyList<NormalizedFact> Facts { get; internal init; }
+
+    /// <summary>Gets the service areas with their evidence terms.</summary>
+    public IReadOnlyList<NormalizedArea> Areas { get; internal init; }
+
+    /// <summary>Gets how widely the problem reaches, from the people-affected facts.</summary>
+    public ImpactLevel Impact { get; internal init; }
+
+    /// <summary>Gets a value indicating whether an occurrence fact says the problem happened before.</summary>
+    public bool IsRecurring { get; internal init; }
+
+    /// <summary>Gets the highest number of occurrences stated ("3rd time": 3), or <see langword="null"/>.</summary>
+    public int? StatedOccurrences { get; internal init; }
+
+    /// <summary>Gets the exact incident key, 16 lower-case hexadecimal digits.</summary>
+    public string IncidentKey { get; internal init; }
+
+    /// <summary>Gets the near-duplicate fingerprint (SimHash), 16 lower-case hexadecimal digits.</summary>
+    public string Fingerprint { get; internal init; }
+
+    /// <summary>Gets what was neutralised, by kind (only kinds that occurred): a record of the tone removed, never a score.</summary>
+    public IReadOnlyDictionary<string, int> ToneSignals { get; internal init; }
+
     /// <summary>Gets the incident key as a number (what <see cref="NormalizedComplaint.IncidentKey"/> was).</summary>
     [JsonIgnore]
     public ulong IncidentKeyValue => ulong.Parse(IncidentKey, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
@@ -74,7 +106,7 @@ public sealed record NormalizedRecord(
         return new NormalizedRecord(
             normalized.CanonicalText,
             [.. normalized.Facts.Select(f => new NormalizedFact(f.Kind, f.Value))],
-            [.. normalized.Areas.Select(a => new NormalizedArea(a.Area, [.. a.Evidence]) { Weight = a.Weight })],
+            [.. normalized.Areas.Select(a => new NormalizedArea(a.Area, [.. a.Evidence], a.Weight))],
             normalized.Impact,
             normalized.Recurrence.IsRecurring,
             normalized.Recurrence.StatedCount,
@@ -113,22 +145,46 @@ public sealed record NormalizedRecord(
 }
 
 /// <summary>A fact of a complaint as stored: its kind and normalized value (e.g. <c>ErrorCode</c>, <c>0x80070005</c>).</summary>
-/// <param name="Kind">What kind of fact it is.</param>
-/// <param name="Value">The normalized value.</param>
-public readonly record struct NormalizedFact(FactKind Kind, string Value);
+public readonly record struct NormalizedFact
+{
+    [JsonConstructor]
+    internal NormalizedFact(FactKind kind, string value)
+    {
+        Kind = kind;
+        Value = value;
+    }
+
+    /// <summary>Gets what kind of fact it is.</summary>
+    public FactKind Kind { get; }
+
+    /// <summary>Gets the normalized value.</summary>
+    public string Value { get; }
+}
 
 /// <summary>A service area of a complaint as stored, with the terms that were its evidence.</summary>
-/// <param name="Area">The area: a client want or a host-defined category.</param>
-/// <param name="Evidence">The distinct evidence terms, in order of first appearance.</param>
-public sealed record NormalizedArea(string Area, IReadOnlyList<string> Evidence)
+public sealed record NormalizedArea
 {
+    [JsonConstructor]
+    internal NormalizedArea(string area, IReadOnlyList<string> evidence, double? weight = null)
+    {
+        Area = area;
+        Evidence = evidence;
+        Weight = weight;
+    }
+
+    /// <summary>Gets the area: a client want or a host-defined category.</summary>
+    public string Area { get; internal init; }
+
+    /// <summary>Gets the distinct evidence terms, in order of first appearance.</summary>
+    public IReadOnlyList<string> Evidence { get; internal init; }
+
     /// <summary>
     /// Gets the weight of the evidence (<see cref="ServiceAreaMatch.Weight"/>), which ranks the areas; an optional
     /// field of the stored JSON, left out when <see langword="null"/>.
     /// </summary>
     /// <value><see langword="null"/> for a record stored before areas were weighed.</value>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? Weight { get; init; }
+    public double? Weight { get; internal init; }
 
     /// <inheritdoc />
     public bool Equals(NormalizedArea? other) =>

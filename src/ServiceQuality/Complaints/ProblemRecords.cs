@@ -1,23 +1,35 @@
 namespace ServiceQuality.Complaints;
 
 /// <summary>A recurring problem as the events of its linked complaints tell it.</summary>
-/// <param name="ProblemId">The problem.</param>
-/// <param name="ComplaintIds">The complaints linked to it now, in the order they were linked.</param>
-/// <param name="ClientIds">The distinct clients of those complaints, in the order they first appear.</param>
-/// <param name="OpenComplaints">How many of those complaints are still being handled (in a state under <see cref="ComplaintState.Open"/>).</param>
-/// <param name="FirstLinkedAt">When the first complaint still linked was linked.</param>
-/// <param name="LastLinkedAt">When the latest complaint still linked was linked.</param>
-public sealed record ProblemRecord(
-    string ProblemId, IReadOnlyList<string> ComplaintIds, IReadOnlyList<string> ClientIds, int OpenComplaints, DateTimeOffset FirstLinkedAt, DateTimeOffset LastLinkedAt)
+public sealed class ProblemRecord
 {
-    /// <inheritdoc />
-    public bool Equals(ProblemRecord? other) =>
-        other is not null && string.Equals(ProblemId, other.ProblemId, StringComparison.Ordinal)
-        && Values.SameItems(ComplaintIds, other.ComplaintIds) && Values.SameItems(ClientIds, other.ClientIds)
-        && OpenComplaints == other.OpenComplaints && FirstLinkedAt == other.FirstLinkedAt && LastLinkedAt == other.LastLinkedAt;
+    internal ProblemRecord(string problemId, IReadOnlyList<string> complaintIds, IReadOnlyList<string> clientIds, int openComplaints, DateTimeOffset firstLinkedAt, DateTimeOffset lastLinkedAt)
+    {
+        ProblemId = problemId;
+        ComplaintIds = complaintIds;
+        ClientIds = clientIds;
+        OpenComplaints = openComplaints;
+        FirstLinkedAt = firstLinkedAt;
+        LastLinkedAt = lastLinkedAt;
+    }
 
-    /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(ProblemId, ComplaintIds.Count, OpenComplaints, LastLinkedAt);
+    /// <summary>Gets the problem.</summary>
+    public string ProblemId { get; }
+
+    /// <summary>Gets the complaints linked to it now, in the order they were linked.</summary>
+    public IReadOnlyList<string> ComplaintIds { get; }
+
+    /// <summary>Gets the distinct clients of those complaints, in the order they first appear.</summary>
+    public IReadOnlyList<string> ClientIds { get; }
+
+    /// <summary>Gets how many of those complaints are still being handled (in a state under <see cref="ComplaintState.Open"/>).</summary>
+    public int OpenComplaints { get; }
+
+    /// <summary>Gets when the first complaint still linked was linked.</summary>
+    public DateTimeOffset FirstLinkedAt { get; }
+
+    /// <summary>Gets when the latest complaint still linked was linked.</summary>
+    public DateTimeOffset LastLinkedAt { get; }
 }
 
 /// <summary>

@@ -16,7 +16,7 @@ public sealed class ScorecardGrainTests(ClusterFixture fixture, ITestOutputHelpe
     {
         string scope = "scope-" + Guid.NewGuid().ToString("N")[..8];
         var responses = SurrogatesTests.Responses(600, seed: 11);
-        var measures = Enumerable.Range(0, 12).Select(i => new ComplaintMeasures(10 + i, 9, TimeSpan.FromMinutes(30 * i), 8, TimeSpan.FromHours(5 + i), 7, i % 5, 8, i % 3, 20 + i, 25 + i, 4, i % 4)).ToArray();
+        var measures = SurrogatesTests.MeasuresOfPrefixes();
 
         // Each silo's own intake adds to that silo's partial: the stateless worker runs where the call lands, the
         // partial where it is first used; a grain-to-grain call from each silo's partition grain shows all three.

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Serialization;
@@ -56,18 +57,19 @@ public sealed class SurrogatesTests(ClusterFixture fixture)
     {
         var lifecycle = new ComplaintLifecycle(new ComplaintOptions(), new FakeTimeProvider(Start));
         var folded = lifecycle.Replay(EveryEventType()).Snapshot;
-        // The fold ends withdrawn (no hold, no open commitment): the fields it leaves unset are set here, so every one crosses.
-        var snapshot = folded with
-        {
-            HoldReason = SlaPauseReasons.AwaitingThirdParty,
-            HeldSince = Start.AddDays(3).ToOffset(TimeSpan.FromHours(1)),
-            CommittedAction = folded.CommittedAction ?? "Replace the switch",
-            CommitmentDueAt = folded.CommitmentDueAt ?? Start.AddDays(4),
-            ResolvedAt = folded.ResolvedAt ?? Start.AddDays(5),
-            ClosedAt = folded.ClosedAt ?? Start.AddDays(6),
-            AcknowledgedAt = folded.AcknowledgedAt ?? Start.AddHours(1),
-            LastClientContactAt = folded.LastClientContactAt ?? Start.AddDays(7),
-        };
+        // The fold ends withdrawn (no hold, no open commitment): the fields it leaves unset are set here, so every one
+        // crosses. Only the core makes snapshots, so they are set in its own JSON of the snapshot and read back by it.
+        var json = JsonNode.Parse(ComplaintEventSerializer.SerializeSnapshot(folded))!.AsObject();
+        json["holdReason"] = SlaPauseReasons.AwaitingThirdParty;
+        json["heldSince"] = JsonValue.Create(Start.AddDays(3).ToOffset(TimeSpan.FromHours(1)));
+        json["committedAction"] ??= "Replace the switch";
+        json["commitmentDueAt"] ??= JsonValue.Create(Start.AddDays(4));
+        json["resolvedAt"] ??= JsonValue.Create(Start.AddDays(5));
+        json["closedAt"] ??= JsonValue.Create(Start.AddDays(6));
+        json["acknowledgedAt"] ??= JsonValue.Create(Start.AddHours(1));
+        json["lastClientContactAt"] ??= JsonValue.Create(Start.AddDays(7));
+        var snapshot = ComplaintEventSerializer.DeserializeSnapshot(json.ToJsonString());
+        Assert.Equal((SlaPauseReasons.AwaitingThirdParty, Start.AddDays(3)), (snapshot.HoldReason, snapshot.HeldSince));
         var properties = typeof(ComplaintSnapshot).GetProperties().Where(p => p.GetIndexParameters().Length == 0).ToArray();
         foreach (var property in properties)
         {
@@ -234,7 +236,9 @@ public sealed class SurrogatesTests(ClusterFixture fixture)
     public void SurveyResponseAndMeasuresAndDue_RoundTripEqual()
     {
         var response = Responses(1, seed: 5)[0];
-        var measures = new ComplaintMeasures(10, 9, TimeSpan.FromHours(3), 7, TimeSpan.FromDays(2), 6, 4, 7, 1, 20, 25, 5, 4);
+        var measures = MeasuresOfPrefixes().Aggregate(ComplaintMeasures.Empty, (all, m) => all.Merge(m));
+        Assert.True(measures is { Complaints: > 30, Acknowledged: > 0, Resolved: > 0, Closed: > 0, EverResolved: > 0, Reopened: > 0, UpdateCycles: > 0, WithOffer: > 0, OfferAfterApology: > 0 }, $"{measures}");
+        Assert.True(measures.TotalTimeToAcknowledge > TimeSpan.Zero && measures.TotalTimeToResolve > TimeSpan.Zero, $"{measures}");
         var due = new ComplaintDue(Start.AddHours(4), ComplaintDueKind.SlaBreach, SlaClockKind.Resolve);
 
         var responseCopy = RoundTrip(response);
@@ -261,6 +265,15 @@ public sealed class SurrogatesTests(ClusterFixture fixture)
             Ces = random.Next(1, 8),
             Wants = wants.Take(random.Next(1, wants.Length + 1)).ToDictionary(w => w, _ => new WantAnswer(random.Next(1, 6), random.Next(1, 6))),
         })];
+    }
+
+    /// <summary>The measures of <paramref name="count"/> complaints (by default one per event): growing prefixes of <see cref="EveryEventType"/> (each a valid history), measured when the whole history ends.</summary>
+    internal static ComplaintMeasures[] MeasuresOfPrefixes(int? count = null)
+    {
+        var history = EveryEventType();
+        int n = count ?? history.Count;
+        var end = history[^1].At;
+        return [.. Enumerable.Range(1, n).Select(i => ComplaintMeasures.Of([.. history.Take(i * history.Count / n)], new ComplaintOptions(), end))];
     }
 
     private static byte[] Bytes(ScorecardAccumulator accumulator)

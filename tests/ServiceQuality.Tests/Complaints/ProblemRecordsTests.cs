@@ -24,9 +24,10 @@ public class ProblemRecordsTests
         int applied = records.ApplyAll(a.History.Concat(b.History).Concat(c.History).OrderBy(e => e.At).ThenBy(e => e.ComplaintId, StringComparer.Ordinal));
 
         Assert.Equal(a.Version + b.Version + c.Version, applied);
-        Assert.Equal(
-            new ProblemRecord("PRB-VPN", ["C-A", "C-B", "C-C"], ["ann", "bob"], 2, ComplaintTestKit.Start, ComplaintTestKit.Start.AddHours(2)),
-            records.Get("PRB-VPN"));
+        var vpn = records.Get("PRB-VPN")!;
+        Assert.Equal(("PRB-VPN", 2, ComplaintTestKit.Start, ComplaintTestKit.Start.AddHours(2)), (vpn.ProblemId, vpn.OpenComplaints, vpn.FirstLinkedAt, vpn.LastLinkedAt));
+        Assert.Equal(["C-A", "C-B", "C-C"], vpn.ComplaintIds);
+        Assert.Equal(["ann", "bob"], vpn.ClientIds);
         Assert.Null(records.Get("PRB-PRINT"));
         Assert.Equal(1, records.Count);
         Assert.Equal(["PRB-VPN"], records.GetAll().Select(p => p.ProblemId));
