@@ -73,25 +73,32 @@ public abstract record ComplaintEvent
     public int SchemaVersion => CurrentSchemaVersion;
 
     /// <summary>Gets the complaint's identifier.</summary>
-    public string ComplaintId { get => _complaintId; init => _complaintId = value; }
+    [JsonInclude]
+    public string ComplaintId { get => _complaintId; internal init => _complaintId = value; }
 
     /// <summary>Gets the event's position in the complaint's stream: 1 for <see cref="ComplaintReceived"/>, then one more per event.</summary>
-    public long Version { get => _version; init => _version = value; }
+    [JsonInclude]
+    public long Version { get => _version; internal init => _version = value; }
 
     /// <summary>Gets when the event happened (from the lifecycle's <see cref="TimeProvider"/>).</summary>
-    public DateTimeOffset At { get => _at; init => _at = value; }
+    [JsonInclude]
+    public DateTimeOffset At { get => _at; internal init => _at = value; }
 
     /// <summary>Gets who did it (an agent, the client, or the system).</summary>
-    public string Actor { get => _actor; init => _actor = value; }
+    [JsonInclude]
+    public string Actor { get => _actor; internal init => _actor = value; }
 
     /// <summary>Gets where it happened; anything but <see cref="ContactChannel.Internal"/> is client-visible.</summary>
-    public ContactChannel Channel { get => _channel; init => _channel = value; }
+    [JsonInclude]
+    public ContactChannel Channel { get => _channel; internal init => _channel = value; }
 
     /// <summary>Gets the complaint's state after the event.</summary>
-    public ComplaintState State { get => _state; init => _state = value; }
+    [JsonInclude]
+    public ComplaintState State { get => _state; internal init => _state = value; }
 
     /// <summary>Gets the version of the workflow definition that accepted the event.</summary>
-    public string DefinitionVersion { get => _definitionVersion; init => _definitionVersion = value; }
+    [JsonInclude]
+    public string DefinitionVersion { get => _definitionVersion; internal init => _definitionVersion = value; }
 
     /// <summary>Gets a value indicating whether the client saw this interaction: a moment of truth.</summary>
     [JsonIgnore]

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ServiceQuality.Diagnostics;
 using ServiceQuality.Sla;
 
@@ -7,10 +8,21 @@ namespace ServiceQuality.Complaints;
 // Each declares all of its effects here, like the process steps in ComplaintEvents.cs.
 
 /// <summary>The complaint was assigned (or reassigned) to an agent and a team.</summary>
-/// <param name="Agent">The agent, or <see langword="null"/> for the team's queue.</param>
-/// <param name="Team">The team, or <see langword="null"/> for no team.</param>
-public sealed record ComplaintAssigned(string? Agent, string? Team) : ComplaintEvent
+public sealed record ComplaintAssigned : ComplaintEvent
 {
+    [JsonConstructor]
+    internal ComplaintAssigned(string? agent, string? team)
+    {
+        Agent = agent;
+        Team = team;
+    }
+
+    /// <summary>Gets the agent, or <see langword="null"/> for the team's queue.</summary>
+    public string? Agent { get; internal init; }
+
+    /// <summary>Gets the team, or <see langword="null"/> for no team.</summary>
+    public string? Team { get; internal init; }
+
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { Agent = Agent, Team = Team, Assignments = snapshot.Assignments + 1 };
 
     internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context)
@@ -32,11 +44,25 @@ public sealed record ComplaintAssigned(string? Agent, string? Team) : ComplaintE
 }
 
 /// <summary>The priority changed: the SLA clocks were re-targeted to the policy the new terms select.</summary>
-/// <param name="Priority">The new priority.</param>
-/// <param name="Previous">The priority before.</param>
-/// <param name="Reason">Why.</param>
-public sealed record PriorityChanged(Priority Priority, Priority Previous, string Reason) : ComplaintEvent
+public sealed record PriorityChanged : ComplaintEvent
 {
+    [JsonConstructor]
+    internal PriorityChanged(Priority priority, Priority previous, string reason)
+    {
+        Priority = priority;
+        Previous = previous;
+        Reason = reason;
+    }
+
+    /// <summary>Gets the new priority.</summary>
+    public Priority Priority { get; internal init; }
+
+    /// <summary>Gets the priority before.</summary>
+    public Priority Previous { get; internal init; }
+
+    /// <summary>Gets the reason given.</summary>
+    public string Reason { get; internal init; }
+
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { Priority = Priority };
 
     // Targets are re-evaluated from the start of each clock: the business time consumed is kept (docs/sla.md).
@@ -58,10 +84,21 @@ public sealed record PriorityChanged(Priority Priority, Priority Previous, strin
 }
 
 /// <summary>The complaint was put on hold for a pause reason: the clocks that reason pauses stopped.</summary>
-/// <param name="PauseReason">The pause reason (e.g. <see cref="SlaPauseReasons.AwaitingThirdParty"/>).</param>
-/// <param name="Note">What it waits for.</param>
-public sealed record ComplaintPutOnHold(string PauseReason, string Note) : ComplaintEvent
+public sealed record ComplaintPutOnHold : ComplaintEvent
 {
+    [JsonConstructor]
+    internal ComplaintPutOnHold(string pauseReason, string note)
+    {
+        PauseReason = pauseReason;
+        Note = note;
+    }
+
+    /// <summary>Gets the pause reason (e.g. <see cref="SlaPauseReasons.AwaitingThirdParty"/>).</summary>
+    public string PauseReason { get; internal init; }
+
+    /// <summary>Gets what it waits for.</summary>
+    public string Note { get; internal init; }
+
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { HoldReason = PauseReason, HeldSince = At };
 
     internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context) => entries.Add(context.Pause(At, PauseReason));
@@ -82,10 +119,21 @@ public sealed record ComplaintPutOnHold(string PauseReason, string Note) : Compl
 }
 
 /// <summary>The hold was released: the clocks it paused run again.</summary>
-/// <param name="PauseReason">The pause reason the complaint was on hold for.</param>
-/// <param name="Note">Why now.</param>
-public sealed record ComplaintHoldReleased(string PauseReason, string Note) : ComplaintEvent
+public sealed record ComplaintHoldReleased : ComplaintEvent
 {
+    [JsonConstructor]
+    internal ComplaintHoldReleased(string pauseReason, string note)
+    {
+        PauseReason = pauseReason;
+        Note = note;
+    }
+
+    /// <summary>Gets the pause reason the complaint was on hold for.</summary>
+    public string PauseReason { get; internal init; }
+
+    /// <summary>Gets why the hold was released now.</summary>
+    public string Note { get; internal init; }
+
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { HoldReason = null, HeldSince = null };
 
     internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context) => entries.Add(context.Resume(At, PauseReason));
@@ -106,10 +154,21 @@ public sealed record ComplaintHoldReleased(string PauseReason, string Note) : Co
 }
 
 /// <summary>The complaint was linked to a recurring problem.</summary>
-/// <param name="ProblemId">The problem.</param>
-/// <param name="Previous">The problem it was linked to before, if any (it is no longer).</param>
-public sealed record LinkedToProblem(string ProblemId, string? Previous) : ComplaintEvent
+public sealed record LinkedToProblem : ComplaintEvent
 {
+    [JsonConstructor]
+    internal LinkedToProblem(string problemId, string? previous)
+    {
+        ProblemId = problemId;
+        Previous = previous;
+    }
+
+    /// <summary>Gets the problem.</summary>
+    public string ProblemId { get; internal init; }
+
+    /// <summary>Gets the problem it was linked to before, if any (it is no longer).</summary>
+    public string? Previous { get; internal init; }
+
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { ProblemId = ProblemId };
 
     internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context)
@@ -132,10 +191,21 @@ public sealed record LinkedToProblem(string ProblemId, string? Previous) : Compl
 }
 
 /// <summary>The complaint was unlinked from its problem.</summary>
-/// <param name="ProblemId">The problem it was linked to.</param>
-/// <param name="Reason">Why.</param>
-public sealed record UnlinkedFromProblem(string ProblemId, string Reason) : ComplaintEvent
+public sealed record UnlinkedFromProblem : ComplaintEvent
 {
+    [JsonConstructor]
+    internal UnlinkedFromProblem(string problemId, string reason)
+    {
+        ProblemId = problemId;
+        Reason = reason;
+    }
+
+    /// <summary>Gets the problem it was linked to.</summary>
+    public string ProblemId { get; internal init; }
+
+    /// <summary>Gets the reason given.</summary>
+    public string Reason { get; internal init; }
+
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { ProblemId = null };
 
     internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context)
@@ -158,9 +228,17 @@ public sealed record UnlinkedFromProblem(string ProblemId, string Reason) : Comp
 }
 
 /// <summary>A survey response that rates the handling of this complaint was linked to it.</summary>
-/// <param name="SurveyResponseId">The survey response.</param>
-public sealed record SurveyResponseLinked(string SurveyResponseId) : ComplaintEvent
+public sealed record SurveyResponseLinked : ComplaintEvent
 {
+    [JsonConstructor]
+    internal SurveyResponseLinked(string surveyResponseId)
+    {
+        SurveyResponseId = surveyResponseId;
+    }
+
+    /// <summary>Gets the survey response.</summary>
+    public string SurveyResponseId { get; internal init; }
+
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { SurveyResponseIds = [.. snapshot.SurveyResponseIds, SurveyResponseId] };
 
     internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context)
@@ -183,10 +261,21 @@ public sealed record SurveyResponseLinked(string SurveyResponseId) : ComplaintEv
 }
 
 /// <summary>Host-defined tags were added and removed.</summary>
-/// <param name="Added">The tags added.</param>
-/// <param name="Removed">The tags removed.</param>
-public sealed record TagsChanged(IReadOnlyList<string> Added, IReadOnlyList<string> Removed) : ComplaintEvent
+public sealed record TagsChanged : ComplaintEvent
 {
+    [JsonConstructor]
+    internal TagsChanged(IReadOnlyList<string> added, IReadOnlyList<string> removed)
+    {
+        Added = added;
+        Removed = removed;
+    }
+
+    /// <summary>Gets the tags added.</summary>
+    public IReadOnlyList<string> Added { get; internal init; }
+
+    /// <summary>Gets the tags removed.</summary>
+    public IReadOnlyList<string> Removed { get; internal init; }
+
     /// <inheritdoc />
     public bool Equals(TagsChanged? other) =>
         other is not null && base.Equals(other) && Values.SameItems(Added, other.Added) && Values.SameItems(Removed, other.Removed);
@@ -219,10 +308,21 @@ public sealed record TagsChanged(IReadOnlyList<string> Added, IReadOnlyList<stri
 }
 
 /// <summary>Host-defined metadata entries were set and removed.</summary>
-/// <param name="Set">The entries added or replaced.</param>
-/// <param name="Removed">The keys removed.</param>
-public sealed record MetadataChanged(IReadOnlyDictionary<string, string> Set, IReadOnlyList<string> Removed) : ComplaintEvent
+public sealed record MetadataChanged : ComplaintEvent
 {
+    [JsonConstructor]
+    internal MetadataChanged(IReadOnlyDictionary<string, string> set, IReadOnlyList<string> removed)
+    {
+        Set = set;
+        Removed = removed;
+    }
+
+    /// <summary>Gets the entries added or replaced.</summary>
+    public IReadOnlyDictionary<string, string> Set { get; internal init; }
+
+    /// <summary>Gets the keys removed.</summary>
+    public IReadOnlyList<string> Removed { get; internal init; }
+
     /// <inheritdoc />
     public bool Equals(MetadataChanged? other) =>
         other is not null && base.Equals(other) && Values.SameEntries(Set, other.Set) && Values.SameItems(Removed, other.Removed);
@@ -270,12 +370,29 @@ public sealed record MetadataChanged(IReadOnlyDictionary<string, string> Set, IR
 }
 
 /// <summary>An SLA clock went at risk or breached, recorded once for the clock, status and cycle (by the SLA monitor).</summary>
-/// <param name="Clock">The clock.</param>
-/// <param name="Status">At risk or breached.</param>
-/// <param name="Cycle">The clock's cycle (see <see cref="SlaClockStatus.Cycle"/>).</param>
-/// <param name="BreachAt">When the clock breached, or will if nothing happens.</param>
-public sealed record SlaAlertRecorded(SlaClockKind Clock, SlaStatus Status, int Cycle, DateTimeOffset? BreachAt) : ComplaintEvent
+public sealed record SlaAlertRecorded : ComplaintEvent
 {
+    [JsonConstructor]
+    internal SlaAlertRecorded(SlaClockKind clock, SlaStatus status, int cycle, DateTimeOffset? breachAt)
+    {
+        Clock = clock;
+        Status = status;
+        Cycle = cycle;
+        BreachAt = breachAt;
+    }
+
+    /// <summary>Gets the clock.</summary>
+    public SlaClockKind Clock { get; internal init; }
+
+    /// <summary>Gets the status recorded: at risk or breached.</summary>
+    public SlaStatus Status { get; internal init; }
+
+    /// <summary>Gets the clock's cycle (see <see cref="SlaClockStatus.Cycle"/>).</summary>
+    public int Cycle { get; internal init; }
+
+    /// <summary>Gets when the clock breached, or will if nothing happens.</summary>
+    public DateTimeOffset? BreachAt { get; internal init; }
+
     internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { SlaAlerts = [.. snapshot.SlaAlerts, new SlaAlertRecord(Clock, Status, Cycle, At)] };
 
     internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context)

@@ -1,24 +1,45 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using ServiceQuality.Diagnostics;
 using ServiceQuality.Sla;
 
 namespace ServiceQuality.Complaints;
 
 /// <summary>The complaint was received, with the client's own words, what the normalizer made of them, and the host's tags and metadata.</summary>
-/// <param name="ClientId">The client's identifier.</param>
-/// <param name="Segment">Internal or external client.</param>
-/// <param name="Priority">The priority, which selects the SLA policy.</param>
-/// <param name="Text">The original text of the complaint.</param>
-public sealed record ComplaintReceived(string ClientId, ClientSegment Segment, Priority Priority, string Text) : ComplaintEvent
+public sealed record ComplaintReceived : ComplaintEvent
 {
+    [JsonConstructor]
+    internal ComplaintReceived(string clientId, ClientSegment segment, Priority priority, string text)
+    {
+        ClientId = clientId;
+        Segment = segment;
+        Priority = priority;
+        Text = text;
+    }
+
+    /// <summary>Gets the client's identifier.</summary>
+    public string ClientId { get; internal init; }
+
+    /// <summary>Gets whether the client is internal or external.</summary>
+    public ClientSegment Segment { get; internal init; }
+
+    /// <summary>Gets the priority, which selects the SLA policy.</summary>
+    public Priority Priority { get; internal init; }
+
+    /// <summary>Gets the original text of the complaint.</summary>
+    public string Text { get; internal init; }
+
     /// <summary>Gets the normalized record made at intake (<see langword="null"/> in events of schema version 1, written before intake normalized).</summary>
-    public NormalizedRecord? Normalized { get; init; }
+    [JsonInclude]
+    public NormalizedRecord? Normalized { get; internal init; }
 
     /// <summary>Gets the host-defined tags given at intake.</summary>
-    public IReadOnlyList<string> Tags { get; init; } = [];
+    [JsonInclude]
+    public IReadOnlyList<string> Tags { get; internal init; } = [];
 
     /// <summary>Gets the host-defined metadata given at intake.</summary>
-    public IReadOnlyDictionary<string, string> Metadata { get; init; } = Values.NoMetadata;
+    [JsonInclude]
+    public IReadOnlyDictionary<string, string> Metadata { get; internal init; } = Values.NoMetadata;
 
     /// <summary>The stored shape: version 2 added the normalized record, tags and metadata.</summary>
     internal const int Schema = 2;
@@ -82,9 +103,17 @@ public sealed record ComplaintReceived(string ClientId, ClientSegment Segment, P
 }
 
 /// <summary>The complaint was acknowledged and the client thanked.</summary>
-/// <param name="Thanks">What the client was told.</param>
-public sealed record ComplaintAcknowledged(string Thanks) : ComplaintEvent
+public sealed record ComplaintAcknowledged : ComplaintEvent
 {
+    [JsonConstructor]
+    internal ComplaintAcknowledged(string thanks)
+    {
+        Thanks = thanks;
+    }
+
+    /// <summary>Gets what the client was told.</summary>
+    public string Thanks { get; internal init; }
+
     /// <inheritdoc />
     private protected override ComplaintEvent ErasePersonalData() => this with { Thanks = ErasedText };
 
@@ -113,6 +142,11 @@ public sealed record ComplaintAcknowledged(string Thanks) : ComplaintEvent
 /// <summary>The investigation started.</summary>
 public sealed record InvestigationStarted : ComplaintEvent
 {
+    [JsonConstructor]
+    internal InvestigationStarted()
+    {
+    }
+
     /// <inheritdoc />
     private protected override ComplaintEvent ErasePersonalData() => this;
 
@@ -136,9 +170,17 @@ public sealed record InvestigationStarted : ComplaintEvent
 }
 
 /// <summary>Information was added to the investigation (internal).</summary>
-/// <param name="Information">The information.</param>
-public sealed record InformationAdded(string Information) : ComplaintEvent
+public sealed record InformationAdded : ComplaintEvent
 {
+    [JsonConstructor]
+    internal InformationAdded(string information)
+    {
+        Information = information;
+    }
+
+    /// <summary>Gets the information.</summary>
+    public string Information { get; internal init; }
+
     /// <inheritdoc />
     private protected override ComplaintEvent ErasePersonalData() => this with { Information = ErasedText };
 
@@ -163,9 +205,17 @@ public sealed record InformationAdded(string Information) : ComplaintEvent
 }
 
 /// <summary>The client was asked for information; the SLA clocks pause while waiting.</summary>
-/// <param name="Question">What the client was asked.</param>
-public sealed record InformationRequested(string Question) : ComplaintEvent
+public sealed record InformationRequested : ComplaintEvent
 {
+    [JsonConstructor]
+    internal InformationRequested(string question)
+    {
+        Question = question;
+    }
+
+    /// <summary>Gets what the client was asked.</summary>
+    public string Question { get; internal init; }
+
     /// <inheritdoc />
     private protected override ComplaintEvent ErasePersonalData() => this with { Question = ErasedText };
 
@@ -185,9 +235,17 @@ public sealed record InformationRequested(string Question) : ComplaintEvent
 }
 
 /// <summary>The client responded to a request for information.</summary>
-/// <param name="Response">The client's response.</param>
-public sealed record ClientResponded(string Response) : ComplaintEvent
+public sealed record ClientResponded : ComplaintEvent
 {
+    [JsonConstructor]
+    internal ClientResponded(string response)
+    {
+        Response = response;
+    }
+
+    /// <summary>Gets the client's response.</summary>
+    public string Response { get; internal init; }
+
     /// <inheritdoc />
     private protected override ComplaintEvent ErasePersonalData() => this with { Response = ErasedText };
 
@@ -211,9 +269,17 @@ public sealed record ClientResponded(string Response) : ComplaintEvent
 }
 
 /// <summary>An apology was given to the client.</summary>
-/// <param name="Apology">What the client was told.</param>
-public sealed record ApologyGiven(string Apology) : ComplaintEvent
+public sealed record ApologyGiven : ComplaintEvent
 {
+    [JsonConstructor]
+    internal ApologyGiven(string apology)
+    {
+        Apology = apology;
+    }
+
+    /// <summary>Gets what the client was told.</summary>
+    public string Apology { get; internal init; }
+
     /// <inheritdoc />
     private protected override ComplaintEvent ErasePersonalData() => this with { Apology = ErasedText };
 
@@ -232,9 +298,17 @@ public sealed record ApologyGiven(string Apology) : ComplaintEvent
 }
 
 /// <summary>A client-visible update was posted: the client is kept out of the "black hole".</summary>
-/// <param name="Update">The update.</param>
-public sealed record ClientUpdatePosted(string Update) : ComplaintEvent
+public sealed record ClientUpdatePosted : ComplaintEvent
 {
+    [JsonConstructor]
+    internal ClientUpdatePosted(string update)
+    {
+        Update = update;
+    }
+
+    /// <summary>Gets the update.</summary>
+    public string Update { get; internal init; }
+
     /// <inheritdoc />
     private protected override ComplaintEvent ErasePersonalData() => this with { Update = ErasedText };
 
@@ -255,9 +329,17 @@ public sealed record ClientUpdatePosted(string Update) : ComplaintEvent
 }
 
 /// <summary>The client was asked how we can help, with options.</summary>
-/// <param name="Options">The options offered, in order.</param>
-public sealed record HelpOptionsOffered(IReadOnlyList<string> Options) : ComplaintEvent
+public sealed record HelpOptionsOffered : ComplaintEvent
 {
+    [JsonConstructor]
+    internal HelpOptionsOffered(IReadOnlyList<string> options)
+    {
+        Options = options;
+    }
+
+    /// <summary>Gets the options offered, in order.</summary>
+    public IReadOnlyList<string> Options { get; internal init; }
+
     /// <inheritdoc />
     private protected override ComplaintEvent ErasePersonalData() => this with { Options = [.. Options.Select(_ => ErasedText)] };
 
@@ -300,10 +382,21 @@ public sealed record HelpOptionsOffered(IReadOnlyList<string> Options) : Complai
 }
 
 /// <summary>An action was committed to, with a due date.</summary>
-/// <param name="Action">The action.</param>
-/// <param name="DueAt">When it is due.</param>
-public sealed record ActionCommitted(string Action, DateTimeOffset DueAt) : ComplaintEvent
+public sealed record ActionCommitted : ComplaintEvent
 {
+    [JsonConstructor]
+    internal ActionCommitted(string action, DateTimeOffset dueAt)
+    {
+        Action = action;
+        DueAt = dueAt;
+    }
+
+    /// <summary>Gets the action.</summary>
+    public string Action { get; internal init; }
+
+    /// <summary>Gets when it is due.</summary>
+    public DateTimeOffset DueAt { get; internal init; }
+
     /// <inheritdoc />
     private protected override ComplaintEvent ErasePersonalData() => this with { Action = ErasedText };
 
@@ -325,9 +418,17 @@ public sealed record ActionCommitted(string Action, DateTimeOffset DueAt) : Comp
 }
 
 /// <summary>The fix was delivered.</summary>
-/// <param name="Resolution">What was done.</param>
-public sealed record FixDelivered(string Resolution) : ComplaintEvent
+public sealed record FixDelivered : ComplaintEvent
 {
+    [JsonConstructor]
+    internal FixDelivered(string resolution)
+    {
+        Resolution = resolution;
+    }
+
+    /// <summary>Gets what was done.</summary>
+    public string Resolution { get; internal init; }
+
     /// <inheritdoc />
     private protected override ComplaintEvent ErasePersonalData() => this with { Resolution = ErasedText };
 
@@ -366,6 +467,11 @@ public sealed record FixDelivered(string Resolution) : ComplaintEvent
 /// <summary>The client confirmed the fix; the complaint is closed.</summary>
 public sealed record ClientConfirmedFix : ComplaintEvent
 {
+    [JsonConstructor]
+    internal ClientConfirmedFix()
+    {
+    }
+
     /// <inheritdoc />
     private protected override ComplaintEvent ErasePersonalData() => this;
 
@@ -386,9 +492,17 @@ public sealed record ClientConfirmedFix : ComplaintEvent
 }
 
 /// <summary>The client rejected the fix; the investigation reopens.</summary>
-/// <param name="Reason">Why the client rejected it.</param>
-public sealed record ClientRejectedFix(string Reason) : ComplaintEvent
+public sealed record ClientRejectedFix : ComplaintEvent
 {
+    [JsonConstructor]
+    internal ClientRejectedFix(string reason)
+    {
+        Reason = reason;
+    }
+
+    /// <summary>Gets why the client rejected it.</summary>
+    public string Reason { get; internal init; }
+
     /// <inheritdoc />
     private protected override ComplaintEvent ErasePersonalData() => this with { Reason = ErasedText };
 
@@ -407,10 +521,21 @@ public sealed record ClientRejectedFix(string Reason) : ComplaintEvent
 }
 
 /// <summary>The complaint was escalated.</summary>
-/// <param name="Level">The new escalation level (1 and up).</param>
-/// <param name="Reason">Why.</param>
-public sealed record ComplaintEscalated(int Level, string Reason) : ComplaintEvent
+public sealed record ComplaintEscalated : ComplaintEvent
 {
+    [JsonConstructor]
+    internal ComplaintEscalated(int level, string reason)
+    {
+        Level = level;
+        Reason = reason;
+    }
+
+    /// <summary>Gets the new escalation level (1 and up).</summary>
+    public int Level { get; internal init; }
+
+    /// <summary>Gets the reason given.</summary>
+    public string Reason { get; internal init; }
+
     /// <inheritdoc />
     private protected override ComplaintEvent ErasePersonalData() => this with { Reason = ErasedText };
 
@@ -434,9 +559,17 @@ public sealed record ComplaintEscalated(int Level, string Reason) : ComplaintEve
 }
 
 /// <summary>The client withdrew the complaint.</summary>
-/// <param name="Reason">Why.</param>
-public sealed record ComplaintWithdrawn(string Reason) : ComplaintEvent
+public sealed record ComplaintWithdrawn : ComplaintEvent
 {
+    [JsonConstructor]
+    internal ComplaintWithdrawn(string reason)
+    {
+        Reason = reason;
+    }
+
+    /// <summary>Gets the reason given.</summary>
+    public string Reason { get; internal init; }
+
     /// <inheritdoc />
     private protected override ComplaintEvent ErasePersonalData() => this with { Reason = ErasedText };
 
@@ -467,9 +600,17 @@ public sealed record ComplaintWithdrawn(string Reason) : ComplaintEvent
 }
 
 /// <summary>A closed complaint was reopened within the reopen window.</summary>
-/// <param name="Reason">Why.</param>
-public sealed record ComplaintReopened(string Reason) : ComplaintEvent
+public sealed record ComplaintReopened : ComplaintEvent
 {
+    [JsonConstructor]
+    internal ComplaintReopened(string reason)
+    {
+        Reason = reason;
+    }
+
+    /// <summary>Gets the reason given.</summary>
+    public string Reason { get; internal init; }
+
     /// <inheritdoc />
     private protected override ComplaintEvent ErasePersonalData() => this with { Reason = ErasedText };
 
@@ -490,6 +631,11 @@ public sealed record ComplaintReopened(string Reason) : ComplaintEvent
 /// <summary>A resolved complaint was closed because the client did not answer within the auto-close window.</summary>
 public sealed record ComplaintAutoClosed : ComplaintEvent
 {
+    [JsonConstructor]
+    internal ComplaintAutoClosed()
+    {
+    }
+
     /// <inheritdoc />
     private protected override ComplaintEvent ErasePersonalData() => this;
 

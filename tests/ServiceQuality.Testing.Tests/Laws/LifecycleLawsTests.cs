@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ServiceQuality.Complaints;
 using ServiceQuality.Sla;
 
@@ -34,7 +35,12 @@ public class LifecycleLawsTests
         static IReadOnlyList<ComplaintEvent> LosesApologies(IReadOnlyList<ComplaintEvent> history)
         {
             var kept = history.Where(e => e is not ApologyGiven).ToList();
-            return [.. kept.Select((e, i) => ComplaintEventSerializer.Deserialize(ComplaintEventSerializer.Serialize(e)) with { Version = i + 1 })];
+            return [.. kept.Select((e, i) =>
+            {
+                var json = JsonNode.Parse(ComplaintEventSerializer.Serialize(e))!;
+                json["version"] = i + 1;
+                return ComplaintEventSerializer.Deserialize(json.ToJsonString());
+            })];
         }
 
         var laws = new LifecycleLaws { Options = Seeded };
