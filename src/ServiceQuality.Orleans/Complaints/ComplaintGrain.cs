@@ -66,7 +66,7 @@ internal sealed partial class ComplaintGrain(ComplaintService service, IServiceP
                 complaint = await service.ReceiveAsync(intake.ToRequest(ComplaintId));
                 _complaint = complaint;
                 await TryArmAsync(complaint);
-                return new ComplaintReceipt(IsCreated: true, complaint.Snapshot);
+                return new ComplaintReceipt(isCreated: true, complaint.Snapshot);
             }
             catch (ComplaintConcurrencyException)
             {
@@ -76,7 +76,7 @@ internal sealed partial class ComplaintGrain(ComplaintService service, IServiceP
             }
         }
 
-        return new ComplaintReceipt(IsCreated: false, complaint.Snapshot);
+        return new ComplaintReceipt(isCreated: false, complaint.Snapshot);
     }
 
     /// <inheritdoc />

@@ -64,31 +64,61 @@ public sealed record ComplaintIntake(
 }
 
 /// <summary>What <see cref="IComplaintGrain.ReceiveAsync"/> gave.</summary>
-/// <param name="IsCreated"><see langword="true"/> when this call received the complaint; <see langword="false"/> when a complaint with this identifier already existed (nothing was stored).</param>
-/// <param name="Complaint">The complaint now (the existing one when <paramref name="IsCreated"/> is <see langword="false"/>).</param>
 [GenerateSerializer]
 [Immutable]
 [Alias("ServiceQuality.ComplaintReceipt")]
-public sealed record ComplaintReceipt(
-    [property: Id(0)] bool IsCreated,
-    [property: Id(1)] ComplaintSnapshot Complaint);
+public sealed class ComplaintReceipt
+{
+    internal ComplaintReceipt(bool isCreated, ComplaintSnapshot complaint)
+    {
+        IsCreated = isCreated;
+        Complaint = complaint;
+    }
+
+    /// <summary>Gets a value indicating whether this call received the complaint (<see langword="false"/>: a complaint with this identifier already existed, and nothing was stored).</summary>
+    [Id(0)]
+    public bool IsCreated { get; }
+
+    /// <summary>Gets the complaint now (the existing one when <see cref="IsCreated"/> is <see langword="false"/>).</summary>
+    [Id(1)]
+    public ComplaintSnapshot Complaint { get; }
+}
 
 /// <summary>What <see cref="IComplaintGrain.ExecuteAsync"/> gave.</summary>
-/// <param name="ComplaintId">The complaint.</param>
-/// <param name="Event">The event stored, or <see langword="null"/> when the command was refused or the complaint is unknown.</param>
-/// <param name="Refusal">The refusal, or <see langword="null"/> when the command was accepted or the complaint is unknown.</param>
-/// <param name="Complaint">The complaint after the command, or <see langword="null"/> when it is unknown.</param>
-/// <param name="Attempts">How many times the command was decided: 1, plus one for each time another writer of the same store appended first.</param>
 [GenerateSerializer]
 [Immutable]
 [Alias("ServiceQuality.ComplaintCommandReply")]
-public sealed record ComplaintCommandReply(
-    [property: Id(0)] string ComplaintId,
-    [property: Id(1)] ComplaintEvent? Event,
-    [property: Id(2)] CommandRefusal? Refusal,
-    [property: Id(3)] ComplaintSnapshot? Complaint,
-    [property: Id(4)] int Attempts)
+public sealed class ComplaintCommandReply
 {
+    internal ComplaintCommandReply(string complaintId, ComplaintEvent? @event, CommandRefusal? refusal, ComplaintSnapshot? complaint, int attempts)
+    {
+        ComplaintId = complaintId;
+        Event = @event;
+        Refusal = refusal;
+        Complaint = complaint;
+        Attempts = attempts;
+    }
+
+    /// <summary>Gets the complaint.</summary>
+    [Id(0)]
+    public string ComplaintId { get; }
+
+    /// <summary>Gets the event stored, or <see langword="null"/> when the command was refused or the complaint is unknown.</summary>
+    [Id(1)]
+    public ComplaintEvent? Event { get; }
+
+    /// <summary>Gets the refusal, or <see langword="null"/> when the command was accepted or the complaint is unknown.</summary>
+    [Id(2)]
+    public CommandRefusal? Refusal { get; }
+
+    /// <summary>Gets the complaint after the command, or <see langword="null"/> when it is unknown.</summary>
+    [Id(3)]
+    public ComplaintSnapshot? Complaint { get; }
+
+    /// <summary>Gets how many times the command was decided: 1, plus one for each time another writer of the same store appended first.</summary>
+    [Id(4)]
+    public int Attempts { get; }
+
     /// <summary>Gets what became of the command: accepted (with an <see cref="Event"/>), refused (with a <see cref="Refusal"/>), or <see cref="CommandStatus.NotFound"/> when there is no such complaint.</summary>
     public CommandStatus Status => Event is not null ? CommandStatus.Accepted : Refusal is not null ? CommandStatus.Refused : CommandStatus.NotFound;
 

@@ -97,7 +97,7 @@ internal sealed class ScorePartitionGrain(
         ArgumentNullException.ThrowIfNull(responses);
         var tally = state.State.ToTally();
         tally.Surveys.Add(responses);                      // a bad response throws here: the stored state is unchanged
-        state.State.Set(tally with { Complaints = tally.Complaints.Merge(measures) });
+        state.State.Set(new ScoreTally(tally.Surveys, tally.Complaints.Merge(measures), tally.Partitions));
         if (!state.State.Registered)
         {
             string key = this.GetPrimaryKeyString();

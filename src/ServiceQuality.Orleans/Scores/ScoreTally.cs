@@ -5,16 +5,29 @@ using ServiceQuality.Scoring;
 namespace ServiceQuality.Orleans.Scores;
 
 /// <summary>A tally of survey responses and complaint measures: one silo's partial, or the merge of all of them.</summary>
-/// <param name="Surveys">The survey responses' accumulator.</param>
-/// <param name="Complaints">The complaint measures' sufficient statistics.</param>
-/// <param name="Partitions">How many partial tallies were merged into this one (1 for a partial).</param>
 [GenerateSerializer]
 [Alias("ServiceQuality.ScoreTally")]
-public sealed record ScoreTally(
-    [property: Id(0)] ScorecardAccumulator Surveys,
-    [property: Id(1)] ComplaintMeasures Complaints,
-    [property: Id(2)] int Partitions)
+public sealed class ScoreTally
 {
+    internal ScoreTally(ScorecardAccumulator surveys, ComplaintMeasures complaints, int partitions)
+    {
+        Surveys = surveys;
+        Complaints = complaints;
+        Partitions = partitions;
+    }
+
+    /// <summary>Gets the survey responses' accumulator.</summary>
+    [Id(0)]
+    public ScorecardAccumulator Surveys { get; }
+
+    /// <summary>Gets the complaint measures' sufficient statistics.</summary>
+    [Id(1)]
+    public ComplaintMeasures Complaints { get; }
+
+    /// <summary>Gets how many partial tallies were merged into this one (1 for a partial).</summary>
+    [Id(2)]
+    public int Partitions { get; }
+
     /// <summary>Computes the scorecard of the tally, with first-contact resolution and the reopen rate from the complaint measures.</summary>
     /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
     /// <param name="slaAttainment">The share of complaints handled within their SLA, if measured.</param>
