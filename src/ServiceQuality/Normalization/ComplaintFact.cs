@@ -32,12 +32,28 @@ public enum FactKind
 }
 
 /// <summary>A fact found in a complaint, with its position in the original text.</summary>
-/// <param name="Kind">What kind of fact it is.</param>
-/// <param name="Value">The normalized value (for example <c>PT3H</c>, <c>USD 500.00</c>, <c>INC-4471</c>, <c>VPN</c>).</param>
-/// <param name="Start">The index of its first character in the original text.</param>
-/// <param name="Length">The number of characters it spans in the original text.</param>
-public readonly record struct ComplaintFact(FactKind Kind, string Value, int Start, int Length)
+public readonly record struct ComplaintFact
 {
+    internal ComplaintFact(FactKind kind, string value, int start, int length)
+    {
+        Kind = kind;
+        Value = value;
+        Start = start;
+        Length = length;
+    }
+
+    /// <summary>Gets what kind of fact it is.</summary>
+    public FactKind Kind { get; }
+
+    /// <summary>Gets the normalized value (for example <c>PT3H</c>, <c>USD 500.00</c>, <c>INC-4471</c>, <c>VPN</c>).</summary>
+    public string Value { get; }
+
+    /// <summary>Gets the index of its first character in the original text.</summary>
+    public int Start { get; }
+
+    /// <summary>Gets the number of characters it spans in the original text.</summary>
+    public int Length { get; }
+
     /// <inheritdoc />
     public override string ToString() => $"{Kind}: {Value} @{Start}+{Length}";
 }

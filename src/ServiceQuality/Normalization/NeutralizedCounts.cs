@@ -3,30 +3,56 @@ namespace ServiceQuality.Normalization;
 /// <summary>
 /// What the normalizer removed or rewrote, counted by kind: a record of what was neutralised, not a sentiment score.
 /// </summary>
-/// <param name="Shouting">Words written in capitals that were case folded (acronyms and redaction tokens such as <c>XXXX</c> are not counted).</param>
-/// <param name="PunctuationRuns">Runs of <c>! ? ‽</c> removed, and runs of a repeated punctuation mark collapsed.</param>
-/// <param name="StretchedLetters">Words with stretched letters (<c>sooooo</c>) restored.</param>
-/// <param name="Intensifiers">Intensifiers removed from adverb position (<c>extremely</c> slow).</param>
-/// <param name="Profanity">Profanities removed, including masked (<c>f*cking</c>, <c>$h1t</c>) and split spellings.</param>
-/// <param name="Insults">Insults removed (<c>idiots</c>, <c>useless</c>).</param>
-/// <param name="Interjections">Interjections removed (<c>ugh</c>, <c>omg</c>).</param>
-/// <param name="Emoji">Emoji and emoticons removed (a keycap keeps its digit).</param>
-/// <param name="InvisibleCharacters">Invisible, bidi, control characters and terminal escape sequences removed.</param>
-/// <param name="CompatibilityCharacters">Compatibility characters folded by NFKC (fullwidth, mathematical, ligatures, superscripts).</param>
-/// <param name="Homoglyphs">Cyrillic or Greek look-alike letters inside Latin words replaced by their Latin letter.</param>
-public readonly record struct NeutralizedCounts(
-    int Shouting,
-    int PunctuationRuns,
-    int StretchedLetters,
-    int Intensifiers,
-    int Profanity,
-    int Insults,
-    int Interjections,
-    int Emoji,
-    int InvisibleCharacters,
-    int CompatibilityCharacters,
-    int Homoglyphs)
+public readonly record struct NeutralizedCounts
 {
+    internal NeutralizedCounts(int shouting, int punctuationRuns, int stretchedLetters, int intensifiers, int profanity, int insults, int interjections, int emoji, int invisibleCharacters, int compatibilityCharacters, int homoglyphs)
+    {
+        Shouting = shouting;
+        PunctuationRuns = punctuationRuns;
+        StretchedLetters = stretchedLetters;
+        Intensifiers = intensifiers;
+        Profanity = profanity;
+        Insults = insults;
+        Interjections = interjections;
+        Emoji = emoji;
+        InvisibleCharacters = invisibleCharacters;
+        CompatibilityCharacters = compatibilityCharacters;
+        Homoglyphs = homoglyphs;
+    }
+
+    /// <summary>Gets how many words written in capitals that were case folded (acronyms and redaction tokens such as <c>XXXX</c> are not counted).</summary>
+    public int Shouting { get; }
+
+    /// <summary>Gets how many runs of <c>! ? ‽</c> removed, and runs of a repeated punctuation mark collapsed.</summary>
+    public int PunctuationRuns { get; }
+
+    /// <summary>Gets how many words with stretched letters (<c>sooooo</c>) restored.</summary>
+    public int StretchedLetters { get; }
+
+    /// <summary>Gets how many intensifiers removed from adverb position (<c>extremely</c> slow).</summary>
+    public int Intensifiers { get; }
+
+    /// <summary>Gets how many profanities removed, including masked (<c>f*cking</c>, <c>$h1t</c>) and split spellings.</summary>
+    public int Profanity { get; }
+
+    /// <summary>Gets how many insults removed (<c>idiots</c>, <c>useless</c>).</summary>
+    public int Insults { get; }
+
+    /// <summary>Gets how many interjections removed (<c>ugh</c>, <c>omg</c>).</summary>
+    public int Interjections { get; }
+
+    /// <summary>Gets how many emoji and emoticons removed (a keycap keeps its digit).</summary>
+    public int Emoji { get; }
+
+    /// <summary>Gets how many invisible, bidi, control characters and terminal escape sequences removed.</summary>
+    public int InvisibleCharacters { get; }
+
+    /// <summary>Gets how many compatibility characters folded by NFKC (fullwidth, mathematical, ligatures, superscripts).</summary>
+    public int CompatibilityCharacters { get; }
+
+    /// <summary>Gets how many Cyrillic or Greek look-alike letters inside Latin words replaced by their Latin letter.</summary>
+    public int Homoglyphs { get; }
+
     /// <summary>Gets the number of sarcastic sentences removed ("Thanks for the great service.", "Well done.").</summary>
     /// <value>0 when none.</value>
     public int Sarcasm { get; init; }
@@ -44,9 +70,20 @@ public readonly record struct NeutralizedCounts(
 /// What a complaint threatens, recorded beside the neutralised counts and removed from the canonical text: signals for
 /// the word-of-mouth insight, never part of the facts or the impact ("I will tell everyone I know" affects no one).
 /// </summary>
-/// <param name="ThreatToLeave">The client says they will leave: switch provider, cancel, close the account, take their business elsewhere.</param>
-/// <param name="WordOfMouthThreat">The client says they will tell others: everyone they know, friends, reviews, social media.</param>
-public readonly record struct ToneSignals(bool ThreatToLeave, bool WordOfMouthThreat);
+public readonly record struct ToneSignals
+{
+    internal ToneSignals(bool threatToLeave, bool wordOfMouthThreat)
+    {
+        ThreatToLeave = threatToLeave;
+        WordOfMouthThreat = wordOfMouthThreat;
+    }
+
+    /// <summary>Gets a value indicating whether the client says they will leave: switch provider, cancel, close the account, take their business elsewhere.</summary>
+    public bool ThreatToLeave { get; }
+
+    /// <summary>Gets a value indicating whether the client says they will tell others: everyone they know, friends, reviews, social media.</summary>
+    public bool WordOfMouthThreat { get; }
+}
 
 /// <summary>The mutable counters filled while one text is normalized.</summary>
 internal struct NeutralizedCountsBuilder

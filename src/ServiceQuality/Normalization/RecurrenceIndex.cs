@@ -39,20 +39,60 @@ public sealed class RecurrenceIndexOptions
 }
 
 /// <summary>A complaint found near a fingerprint.</summary>
-/// <param name="ComplaintId">The identifier given when it was added.</param>
-/// <param name="Fingerprint">Its fingerprint.</param>
-/// <param name="SeenAt">When it was seen.</param>
-/// <param name="Client">The client who complained, if known.</param>
-/// <param name="Distance">The Hamming distance to the queried fingerprint.</param>
-public readonly record struct RecurrenceMatch(string ComplaintId, ulong Fingerprint, DateTimeOffset SeenAt, string? Client, int Distance);
+public readonly record struct RecurrenceMatch
+{
+    internal RecurrenceMatch(string complaintId, ulong fingerprint, DateTimeOffset seenAt, string? client, int distance)
+    {
+        ComplaintId = complaintId;
+        Fingerprint = fingerprint;
+        SeenAt = seenAt;
+        Client = client;
+        Distance = distance;
+    }
+
+    /// <summary>Gets the identifier given when it was added.</summary>
+    public string ComplaintId { get; }
+
+    /// <summary>Gets its fingerprint.</summary>
+    public ulong Fingerprint { get; }
+
+    /// <summary>Gets when it was seen.</summary>
+    public DateTimeOffset SeenAt { get; }
+
+    /// <summary>Gets the client who complained, if known.</summary>
+    public string? Client { get; }
+
+    /// <summary>Gets the Hamming distance to the queried fingerprint.</summary>
+    public int Distance { get; }
+}
 
 /// <summary>A recurring problem: complaints linked by near-duplicate fingerprints within the time window.</summary>
-/// <param name="Count">The number of complaints.</param>
-/// <param name="FirstSeen">When the first was seen.</param>
-/// <param name="LastSeen">When the last was seen.</param>
-/// <param name="Clients">The distinct clients affected, in order of first complaint.</param>
-/// <param name="ComplaintIds">The complaints, in the order they were added.</param>
-public sealed record RecurringProblem(int Count, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, IReadOnlyList<string> Clients, IReadOnlyList<string> ComplaintIds);
+public sealed class RecurringProblem
+{
+    internal RecurringProblem(int count, DateTimeOffset firstSeen, DateTimeOffset lastSeen, IReadOnlyList<string> clients, IReadOnlyList<string> complaintIds)
+    {
+        Count = count;
+        FirstSeen = firstSeen;
+        LastSeen = lastSeen;
+        Clients = clients;
+        ComplaintIds = complaintIds;
+    }
+
+    /// <summary>Gets the number of complaints.</summary>
+    public int Count { get; }
+
+    /// <summary>Gets when the first was seen.</summary>
+    public DateTimeOffset FirstSeen { get; }
+
+    /// <summary>Gets when the last was seen.</summary>
+    public DateTimeOffset LastSeen { get; }
+
+    /// <summary>Gets the distinct clients affected, in order of first complaint.</summary>
+    public IReadOnlyList<string> Clients { get; }
+
+    /// <summary>Gets the complaints, in the order they were added.</summary>
+    public IReadOnlyList<string> ComplaintIds { get; }
+}
 
 /// <summary>
 /// Groups near-duplicate complaints over time. Queries never scan everything: the 64-bit fingerprint is split into

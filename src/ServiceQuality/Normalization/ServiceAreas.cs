@@ -33,10 +33,20 @@ public static class ServiceAreas
 }
 
 /// <summary>A service area a complaint was classified into, with the terms that placed it there.</summary>
-/// <param name="Area">The area: one of <see cref="ServiceAreas"/> or a host-defined category.</param>
-/// <param name="Evidence">The distinct evidence terms, in order of first appearance.</param>
-public sealed record ServiceAreaMatch(string Area, IReadOnlyList<string> Evidence)
+public sealed class ServiceAreaMatch
 {
+    internal ServiceAreaMatch(string area, IReadOnlyList<string> evidence)
+    {
+        Area = area;
+        Evidence = evidence;
+    }
+
+    /// <summary>Gets the area: one of <see cref="ServiceAreas"/> or a host-defined category.</summary>
+    public string Area { get; }
+
+    /// <summary>Gets the distinct evidence terms, in order of first appearance.</summary>
+    public IReadOnlyList<string> Evidence { get; }
+
     /// <summary>
     /// Gets the weight of the evidence, which ranks the areas of a complaint (<see cref="NormalizedComplaint.RankedAreas"/>):
     /// the sum over every occurrence of an evidence term of its cue strength (one for each of its words, at most three)
@@ -77,9 +87,20 @@ public enum ImpactLevel
 }
 
 /// <summary>What the occurrence facts say about recurrence.</summary>
-/// <param name="IsRecurring"><see langword="true"/> when an occurrence fact says the problem happened before.</param>
-/// <param name="StatedCount">The highest number of occurrences stated ("3rd time": 3, "twice": 2), or <see langword="null"/> when none is given.</param>
-public readonly record struct RecurrenceSignal(bool IsRecurring, int? StatedCount);
+public readonly record struct RecurrenceSignal
+{
+    internal RecurrenceSignal(bool isRecurring, int? statedCount)
+    {
+        IsRecurring = isRecurring;
+        StatedCount = statedCount;
+    }
+
+    /// <summary>Gets a value indicating whether an occurrence fact says the problem happened before.</summary>
+    public bool IsRecurring { get; }
+
+    /// <summary>Gets the highest number of occurrences stated ("3rd time": 3, "twice": 2), or <see langword="null"/> when none is given.</summary>
+    public int? StatedCount { get; }
+}
 
 /// <summary>Optional context of a complaint.</summary>
 /// <param name="ReferenceDate">The date the complaint was written, against which "since Monday" and dates without a year are resolved.</param>

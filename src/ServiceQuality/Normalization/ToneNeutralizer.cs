@@ -454,7 +454,7 @@ internal sealed class ToneNeutralizer
             var verb = SentenceIndexOf(WordOfMouthVerbs);
             if (verb > subject && SentenceHas(WordOfMouthAudience, verb))
             {
-                _signals = _signals with { WordOfMouthThreat = true };
+                _signals = new ToneSignals(_signals.ThreatToLeave, wordOfMouthThreat: true);
                 DropSentence(start, end, ref _threats);
                 return;
             }
@@ -462,7 +462,7 @@ internal sealed class ToneNeutralizer
             verb = SentenceIndexOf(LeaveVerbs);
             if (verb > subject && SentenceHas(LeaveObjects, verb))
             {
-                _signals = _signals with { ThreatToLeave = true };
+                _signals = new ToneSignals(threatToLeave: true, _signals.WordOfMouthThreat);
                 DropSentence(start, end, ref _threats);
                 return;
             }

@@ -4,28 +4,71 @@ using System.Runtime.CompilerServices;
 namespace ServiceQuality.Sla;
 
 /// <summary>One clock's state at the instant of evaluation.</summary>
-/// <param name="Clock">Which clock.</param>
-/// <param name="Target">The business time allowed (the target of the policy in force for this clock).</param>
-/// <param name="Elapsed">The business time counted so far (paused time never counts); for the update clock, in the current cycle.</param>
-/// <param name="Remaining">The business time left before the target (zero once breached).</param>
-/// <param name="Status">Running, paused, met, at risk, breached or stopped.</param>
-/// <param name="Risk">How much of the target is consumed, against the policy's thresholds.</param>
-/// <param name="BreachAt">The instant (UTC) the clock breached (past) or will breach if it keeps running from now (projected); <see langword="null"/> when it ended or is paused within target.</param>
-/// <param name="AtRiskAt">For a <see cref="SlaStatus.Running"/> clock, the instant (UTC) it will become <see cref="SlaStatus.AtRisk"/> if it keeps running; otherwise <see langword="null"/>.</param>
-/// <param name="Cycle">Which cycle of the clock this is, from 1: each client-visible update starts a new cycle of the update clock; the other clocks have one cycle (0 before the clock starts).</param>
-public readonly record struct SlaClockStatus(
-    SlaClockKind Clock, TimeSpan Target, TimeSpan Elapsed, TimeSpan Remaining, SlaStatus Status, SlaRiskLevel Risk, DateTimeOffset? BreachAt,
-    DateTimeOffset? AtRiskAt, int Cycle)
+public readonly record struct SlaClockStatus
 {
+    internal SlaClockStatus(SlaClockKind clock, TimeSpan target, TimeSpan elapsed, TimeSpan remaining, SlaStatus status, SlaRiskLevel risk, DateTimeOffset? breachAt, DateTimeOffset? atRiskAt, int cycle)
+    {
+        Clock = clock;
+        Target = target;
+        Elapsed = elapsed;
+        Remaining = remaining;
+        Status = status;
+        Risk = risk;
+        BreachAt = breachAt;
+        AtRiskAt = atRiskAt;
+        Cycle = cycle;
+    }
+
+    /// <summary>Gets which clock.</summary>
+    public SlaClockKind Clock { get; }
+
+    /// <summary>Gets the business time allowed (the target of the policy in force for this clock).</summary>
+    public TimeSpan Target { get; }
+
+    /// <summary>Gets the business time counted so far (paused time never counts); for the update clock, in the current cycle.</summary>
+    public TimeSpan Elapsed { get; }
+
+    /// <summary>Gets the business time left before the target (zero once breached).</summary>
+    public TimeSpan Remaining { get; }
+
+    /// <summary>Gets the status: running, paused, met, at risk, breached or stopped.</summary>
+    public SlaStatus Status { get; }
+
+    /// <summary>Gets how much of the target is consumed, against the policy's thresholds.</summary>
+    public SlaRiskLevel Risk { get; }
+
+    /// <summary>Gets the instant (UTC) the clock breached (past) or will breach if it keeps running from now (projected); <see langword="null"/> when it ended or is paused within target.</summary>
+    public DateTimeOffset? BreachAt { get; }
+
+    /// <summary>Gets, for a <see cref="SlaStatus.Running"/> clock, the instant (UTC) it will become <see cref="SlaStatus.AtRisk"/> if it keeps running; otherwise <see langword="null"/>.</summary>
+    public DateTimeOffset? AtRiskAt { get; }
+
+    /// <summary>Gets which cycle of the clock this is, from 1: each client-visible update starts a new cycle of the update clock; the other clocks have one cycle (0 before the clock starts).</summary>
+    public int Cycle { get; }
+
     /// <summary>Gets the fraction of the target consumed (1 or more once breached).</summary>
     public double Consumed => Target.Ticks == 0 ? 0 : Elapsed.Ticks / (double)Target.Ticks;
 }
 
 /// <summary>The next instant an SLA clock changes status by itself, as time passes: it becomes at risk, or it breaches.</summary>
-/// <param name="Clock">The clock.</param>
-/// <param name="Status">The status it reaches: <see cref="SlaStatus.AtRisk"/> or <see cref="SlaStatus.Breached"/>.</param>
-/// <param name="At">When (if nothing happens before).</param>
-public readonly record struct SlaDue(SlaClockKind Clock, SlaStatus Status, DateTimeOffset At);
+public readonly record struct SlaDue
+{
+    internal SlaDue(SlaClockKind clock, SlaStatus status, DateTimeOffset at)
+    {
+        Clock = clock;
+        Status = status;
+        At = at;
+    }
+
+    /// <summary>Gets the clock.</summary>
+    public SlaClockKind Clock { get; }
+
+    /// <summary>Gets the status it reaches: <see cref="SlaStatus.AtRisk"/> or <see cref="SlaStatus.Breached"/>.</summary>
+    public SlaStatus Status { get; }
+
+    /// <summary>Gets when (if nothing happens before).</summary>
+    public DateTimeOffset At { get; }
+}
 
 /// <summary>
 /// The status of every clock, one entry a <see cref="SlaClockKind"/> in kind order (so <c>Clocks[kind]</c> is that clock).
@@ -167,12 +210,28 @@ public readonly struct SlaClockList : IReadOnlyList<SlaClockStatus>, IEquatable<
 }
 
 /// <summary>The SLA of one history at one instant: every clock (a list keyed by <see cref="SlaClockKind"/>) and the update cycles so far.</summary>
-/// <param name="At">The instant evaluated.</param>
-/// <param name="Clocks">Each clock's status, indexed by <see cref="SlaClockKind"/>.</param>
-/// <param name="UpdateCyclesMet">Update cycles that ended with a client-visible update (or a resolution) within the interval.</param>
-/// <param name="UpdateCyclesBreached">Update cycles that exceeded the interval, the current one included when it has breached.</param>
-public readonly record struct SlaEvaluation(DateTimeOffset At, SlaClockList Clocks, int UpdateCyclesMet, int UpdateCyclesBreached)
+public readonly record struct SlaEvaluation
 {
+    internal SlaEvaluation(DateTimeOffset at, SlaClockList clocks, int updateCyclesMet, int updateCyclesBreached)
+    {
+        At = at;
+        Clocks = clocks;
+        UpdateCyclesMet = updateCyclesMet;
+        UpdateCyclesBreached = updateCyclesBreached;
+    }
+
+    /// <summary>Gets the instant evaluated.</summary>
+    public DateTimeOffset At { get; }
+
+    /// <summary>Gets each clock's status, indexed by <see cref="SlaClockKind"/>.</summary>
+    public SlaClockList Clocks { get; }
+
+    /// <summary>Gets the number of update cycles that ended with a client-visible update (or a resolution) within the interval.</summary>
+    public int UpdateCyclesMet { get; }
+
+    /// <summary>Gets the number of update cycles that exceeded the interval, the current one included when it has breached.</summary>
+    public int UpdateCyclesBreached { get; }
+
     /// <summary>Gets the status of one clock (the same as <c>Clocks[clock]</c>).</summary>
     /// <param name="clock">The clock.</param>
     /// <returns>The clock's status.</returns>

@@ -20,12 +20,28 @@ public enum DefinitionProblemKind
 }
 
 /// <summary>One problem in a state machine description.</summary>
-/// <param name="Kind">The kind of problem.</param>
-/// <param name="State">The state concerned, as text.</param>
-/// <param name="Trigger">The trigger concerned, as text, when there is one.</param>
-/// <param name="Message">The problem in words.</param>
-public readonly record struct DefinitionProblem(DefinitionProblemKind Kind, string State, string? Trigger, string Message)
+public readonly record struct DefinitionProblem
 {
+    internal DefinitionProblem(DefinitionProblemKind kind, string state, string? trigger, string message)
+    {
+        Kind = kind;
+        State = state;
+        Trigger = trigger;
+        Message = message;
+    }
+
+    /// <summary>Gets the kind of problem.</summary>
+    public DefinitionProblemKind Kind { get; }
+
+    /// <summary>Gets the state concerned, as text.</summary>
+    public string State { get; }
+
+    /// <summary>Gets the trigger concerned, as text, when there is one.</summary>
+    public string? Trigger { get; }
+
+    /// <summary>Gets the problem in words.</summary>
+    public string Message { get; }
+
     /// <inheritdoc />
     public override string ToString() => Message;
 }

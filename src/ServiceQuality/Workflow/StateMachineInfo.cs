@@ -122,20 +122,53 @@ public sealed class StateInfo<TState, TTrigger>
 /// <summary>One configured transition.</summary>
 /// <typeparam name="TState">The type of the states.</typeparam>
 /// <typeparam name="TTrigger">The type of the triggers.</typeparam>
-/// <param name="Source">The state it is configured on.</param>
-/// <param name="Trigger">The trigger.</param>
-/// <param name="Destination">The state it leads to (the source itself for internal transitions and reentries).</param>
-/// <param name="Kind">Transition, reentry or internal.</param>
-/// <param name="GuardDescriptions">The descriptions of its guards; empty when unguarded.</param>
-/// <param name="ParameterType">The type of the trigger's argument, or <see langword="null"/>.</param>
-public sealed record TransitionInfo<TState, TTrigger>(
-    TState Source, TTrigger Trigger, TState Destination, TransitionKind Kind, IReadOnlyList<string> GuardDescriptions, Type? ParameterType)
+public sealed class TransitionInfo<TState, TTrigger>
     where TState : notnull
-    where TTrigger : notnull;
+    where TTrigger : notnull
+{
+    internal TransitionInfo(TState source, TTrigger trigger, TState destination, TransitionKind kind, IReadOnlyList<string> guardDescriptions, Type? parameterType)
+    {
+        Source = source;
+        Trigger = trigger;
+        Destination = destination;
+        Kind = kind;
+        GuardDescriptions = guardDescriptions;
+        ParameterType = parameterType;
+    }
+
+    /// <summary>Gets the state it is configured on.</summary>
+    public TState Source { get; }
+
+    /// <summary>Gets the trigger.</summary>
+    public TTrigger Trigger { get; }
+
+    /// <summary>Gets the state it leads to (the source itself for internal transitions and reentries).</summary>
+    public TState Destination { get; }
+
+    /// <summary>Gets the kind: transition, reentry or internal.</summary>
+    public TransitionKind Kind { get; }
+
+    /// <summary>Gets the descriptions of its guards; empty when unguarded.</summary>
+    public IReadOnlyList<string> GuardDescriptions { get; }
+
+    /// <summary>Gets the type of the trigger's argument, or <see langword="null"/>.</summary>
+    public Type? ParameterType { get; }
+}
 
 /// <summary>One trigger of a machine.</summary>
 /// <typeparam name="TTrigger">The type of the triggers.</typeparam>
-/// <param name="Trigger">The trigger.</param>
-/// <param name="ParameterType">The type of its argument, or <see langword="null"/> when it takes none.</param>
-public sealed record TriggerInfo<TTrigger>(TTrigger Trigger, Type? ParameterType)
-    where TTrigger : notnull;
+public sealed class TriggerInfo<TTrigger>
+    where TTrigger : notnull
+{
+    internal TriggerInfo(TTrigger trigger, Type? parameterType)
+    {
+        Trigger = trigger;
+        ParameterType = parameterType;
+    }
+
+    /// <summary>Gets the trigger.</summary>
+    public TTrigger Trigger { get; }
+
+    /// <summary>Gets the type of its argument, or <see langword="null"/> when it takes none.</summary>
+    public Type? ParameterType { get; }
+}

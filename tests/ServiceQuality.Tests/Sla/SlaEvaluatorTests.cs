@@ -167,7 +167,8 @@ public class SlaEvaluatorTests
         Assert.Throws<ArgumentOutOfRangeException>(() => sla.Clocks[(SlaClockKind)3]);
         Assert.Throws<ArgumentOutOfRangeException>(() => sla.Clocks[-1]);
         Assert.Equal(sla, Evaluate(0.25, At(0, Started)));
-        Assert.NotEqual(sla, Evaluate(0.5, At(0, Started)) with { At = sla.At });
+        var later = Evaluate(0.5, At(0, Started));
+        Assert.NotEqual(sla, new SlaEvaluation(sla.At, later.Clocks, later.UpdateCyclesMet, later.UpdateCyclesBreached)); // same instant, other clocks
     }
 
     [Fact]
