@@ -61,7 +61,7 @@ public static class ComplaintScenarios
         Assert.Equal("The command 'OfferHelp' was refused in state 'Investigating'", refused.Text("title"));
         Assert.Equal(409, refused["status"].GetInt32());
         Assert.Equal(
-            "Trigger 'OfferHelp' is refused in state 'Investigating': unmet guard(s): an apology has been recorded. Permitted now: Withdraw, AddInformation, Escalate, Assign, "
+            "OfferHelp is refused while the complaint is Investigating. Not met: an apology has been recorded. Allowed now: Withdraw, AddInformation, Escalate, Assign, "
             + "ChangePriority, RecordSlaAlert, Apologise, PostUpdate, PutOnHold, RequestInformation, LinkProblem, LinkSurveyResponse, ChangeTags, ChangeMetadata.",
             refused.Text("detail"));
         Assert.Equal(("Investigating", "OfferHelp", "ConditionsUnmet"), (refused.Text("state"), refused.Text("command"), refused.Text("reason")));
