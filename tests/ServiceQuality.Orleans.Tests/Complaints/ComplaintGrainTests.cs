@@ -146,6 +146,27 @@ public sealed class ComplaintGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ExecuteAsync_AnotherWriterKeepsMovingTheComplaint_ThrowsTheConflictWithItsVersionsToTheCaller()
+    {
+        // Another writer of the store adds a note just before each of the grain's appends (ContestedComplaintStore): the
+        // grain decides again on the stored history after each refusal, and after its 4th attempt gives up.
+        var grain = Cluster.GrainFactory.GetGrain<IComplaintGrain>(ContestedComplaintStore.Prefix + Guid.NewGuid().ToString("N")[..10]);
+        string id = grain.GetPrimaryKeyString();
+        await grain.ReceiveAsync(Intake);
+
+        var ex = await Assert.ThrowsAsync<ComplaintConcurrencyException>(() => grain.ExecuteAsync(ComplaintCommand.Acknowledge, new() { Actor = "ann", Channel = ContactChannel.Email, Thanks = "Thank you." }));
+
+        // The exception crossed to the client as itself (ServiceQuality.Orleans' codec), fields and all: attempt 4 expected
+        // version 4 (the receipt and 3 notes) and found 5.
+        Assert.Equal((id, 4L, 5L), (ex.ComplaintId, ex.ExpectedVersion, ex.ActualVersion));
+        Assert.Equal($"Complaint '{id}' is at version 5, not the expected 4: another writer appended first. Reload it and retry the command.", ex.Message);
+        Assert.Contains(nameof(ComplaintGrain), ex.StackTrace, StringComparison.Ordinal);  // the grain's stack, as the remote part
+        var history = await fixture.Store.ReadAsync(id);
+        Assert.Equal([1L, 2L, 3L, 4L, 5L], history.Select(e => e.Version));
+        Assert.All(history.Skip(1), e => Assert.Equal(ContestedComplaintStore.OtherWriter, Assert.IsType<InformationAdded>(e).Actor));
+    }
+
+    [Fact]
     public async Task GetSnapshotAsync_AfterDeactivation_IsRebuiltFromTheStore()
     {
         var grain = NewComplaint();
