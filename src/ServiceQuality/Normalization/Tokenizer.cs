@@ -121,6 +121,14 @@ internal sealed class Tokenizer
     /// <summary>Notes the tokens the phrase passes look at, so that they need not read every token.</summary>
     private void NoteForPhrasePasses(in Token token, int index)
     {
+        const Lexicons.WordFlags Noted = Lexicons.WordFlags.SystemPhraseStart | Lexicons.WordFlags.InsultPhraseStart
+            | Lexicons.WordFlags.PersonalDataCue | Lexicons.WordFlags.ToneCue | Lexicons.WordFlags.Insult;
+        if ((token.Flags & Noted) == 0 && !token.Intensifier)
+        {
+            // Most tokens: nothing for the phrase passes.
+            return;
+        }
+
         if ((token.Flags & Lexicons.WordFlags.SystemPhraseStart) != 0)
         {
             _notes.SystemStarts.Add(index);

@@ -368,6 +368,12 @@ internal sealed class ToneNeutralizer
     private bool EndsSentence(int i)
     {
         ref var t = ref _t.Items[i];
+        if (t.End == t.ChunkEnd && t.Kind != TokenKind.Punctuation && !_lineBreaksEndSentences)
+        {
+            // Nothing after the token (most words) and line breaks end nothing: no sentence ends here.
+            return false;
+        }
+
         var text = _text.Chars;
         var after = t.Kind == TokenKind.Punctuation ? text[t.ChunkStart..t.ChunkEnd] : text[t.End..t.ChunkEnd];
         if (t.Kind != TokenKind.Merged && after.ContainsAny(".;…"))
