@@ -376,12 +376,12 @@ internal sealed class ToneNeutralizer
 
         var text = _text.Chars;
         var after = t.Kind == TokenKind.Punctuation ? text[t.ChunkStart..t.ChunkEnd] : text[t.End..t.ChunkEnd];
-        if (t.Kind != TokenKind.Merged && after.ContainsAny(".;…"))
+        if (t.Kind != TokenKind.Merged && Punctuation.HasStop(after))
         {
             return true;
         }
 
-        if (!t.Dropped && t.Kind != TokenKind.Merged && after.ContainsAny("!?‽") && _t.FindSentenceStart(i).StartsSentence)
+        if (!t.Dropped && t.Kind != TokenKind.Merged && Punctuation.HasEmphatic(after) && _t.FindSentenceStart(i).StartsSentence)
         {
             return true;
         }
