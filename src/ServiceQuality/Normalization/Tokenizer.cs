@@ -87,12 +87,7 @@ internal sealed class Tokenizer
             int chunkEnd;
             if (char.IsAsciiLetter(text[i]))
             {
-                var p = i + 1;
-                while (p < text.Length && char.IsAsciiLetter(text[p]))
-                {
-                    p++;
-                }
-
+                var p = LettersEnd(text, i + 1);
                 letters = p - i;
                 chunkEnd = p == text.Length || text[p] == ' ' ? p : ChunkEnd(text, p, cjk: false);
             }
@@ -133,23 +128,51 @@ internal sealed class Tokenizer
             }
 
             token.ChunkEnd = chunkEnd;
-            NoteForPhrasePasses(token, _t.Count - 1);
+            if ((token.Flags & NotedForPhrasePasses) != 0 || token.Intensifier)
+            {
+                NoteForPhrasePasses(token, _t.Count - 1);
+            }
 
             i = chunkEnd;
         }
     }
 
+    /// <summary>The flags of the tokens <see cref="NoteForPhrasePasses"/> notes (and intensifiers): most tokens have none, and are not passed to it.</summary>
+    private const Lexicons.WordFlags NotedForPhrasePasses = Lexicons.WordFlags.SystemPhraseStart | Lexicons.WordFlags.InsultPhraseStart
+        | Lexicons.WordFlags.PersonalDataCue | Lexicons.WordFlags.ToneCue | Lexicons.WordFlags.Insult;
+
+    /// <summary>
+    /// Gets the end of the run of ASCII letters from <paramref name="k"/>: sixteen characters at a time in a vector
+    /// where the text has them (a word's end is then no mispredicted branch), one at a time elsewhere.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int LettersEnd(ReadOnlySpan<char> text, int k)
+    {
+        while (Vector256.IsHardwareAccelerated && k + Vector256<ushort>.Count <= text.Length)
+        {
+            // (c | 0x20) - 'a' < 26 exactly for the ASCII letters.
+            var units = Vector256.Create(MemoryMarshal.Cast<char, ushort>(text.Slice(k, Vector256<ushort>.Count)));
+            var letters = Vector256.LessThan((units | Vector256.Create((ushort)0x20)) - Vector256.Create((ushort)'a'), Vector256.Create((ushort)26));
+            var run = System.Numerics.BitOperations.TrailingZeroCount(~letters.ExtractMostSignificantBits());
+            if (run < Vector256<ushort>.Count)
+            {
+                return k + run;
+            }
+
+            k += Vector256<ushort>.Count;
+        }
+
+        while (k < text.Length && char.IsAsciiLetter(text[k]))
+        {
+            k++;
+        }
+
+        return k;
+    }
+
     /// <summary>Notes the tokens the phrase passes look at, so that they need not read every token.</summary>
     private void NoteForPhrasePasses(in Token token, int index)
     {
-        const Lexicons.WordFlags Noted = Lexicons.WordFlags.SystemPhraseStart | Lexicons.WordFlags.InsultPhraseStart
-            | Lexicons.WordFlags.PersonalDataCue | Lexicons.WordFlags.ToneCue | Lexicons.WordFlags.Insult;
-        if ((token.Flags & Noted) == 0 && !token.Intensifier)
-        {
-            // Most tokens: nothing for the phrase passes.
-            return;
-        }
-
         if ((token.Flags & Lexicons.WordFlags.SystemPhraseStart) != 0)
         {
             _notes.SystemStarts.Add(index);
