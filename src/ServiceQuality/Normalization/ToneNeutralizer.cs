@@ -319,7 +319,9 @@ internal sealed class ToneNeutralizer
                 allFrame = t.Kind == TokenKind.Word && (t.Flags & Lexicons.WordFlags.Frame) != 0;
             }
 
-            if (i + 1 < _t.Count && !EndsSentence(i))
+            // A word with nothing after it ends no sentence here (line breaks end none in this pass): most tokens
+            // are decided without the call.
+            if (i + 1 < _t.Count && ((t.End == t.ChunkEnd && t.Kind != TokenKind.Punctuation) || !EndsSentence(i)))
             {
                 continue;
             }
