@@ -15,9 +15,10 @@ namespace ServiceQuality.Orleans.Tests;
 /// <summary>
 /// Real in-process clusters (Orleans TestingHost): every silo registers ServiceQuality the way a host does, over ONE
 /// store shared by the cluster's silos — the in-memory store, or PostgreSQL when <c>SERVICEQUALITY_POSTGRES</c> is set
-/// (a fresh schema per cluster) — so a grain that moves to another silo finds its complaint there. Likewise one
-/// reminder table (<see cref="SharedReminderTable"/>) shared by the cluster's silos, so a stopped silo's reminders fire
-/// on the survivors. A cluster started with a <see cref="FakeTimeProvider"/> runs the complaints' time (the lifecycle)
+/// (a fresh schema per cluster) — so a grain that moves to another silo finds its complaint there. The silos see it
+/// through <see cref="ContestedComplaintStore"/>: another writer keeps moving the complaints named <c>CONTESTED-...</c>.
+/// Likewise one reminder table (<see cref="SharedReminderTable"/>) shared by the cluster's silos, so a stopped silo's
+/// reminders fire on the survivors. A cluster started with a <see cref="FakeTimeProvider"/> runs the complaints' time (the lifecycle)
 /// and the reminders' time (Orleans' keyed reminder clock) on it, so a test moves SLA clocks forward by hours at once;
 /// the rest of Orleans (membership, messaging) keeps the system clock.
 /// </summary>
@@ -99,7 +100,8 @@ internal static class TestClusters
             services.AddSingleton<ISlaAlertHandler>(sp => Handlers[ClusterIdOf(sp)]);
             // Registered first, so AddServiceQuality keeps it: the complaints' time is the cluster's clock.
             services.AddSingleton(sp => new ComplaintLifecycle(new ComplaintOptions(), ClockOf(sp)));
-            services.AddServiceQuality().UseComplaintStore(sp => NotOwned.Wrap(Stores[ClusterIdOf(sp)]));
+            // The complaints whose ids start with CONTESTED- are kept moving by another writer of the store (ContestedComplaintStore).
+            services.AddServiceQuality().UseComplaintStore(sp => NotOwned.Wrap(ContestedComplaintStore.Wrap(Stores[ClusterIdOf(sp)])));
         }
 
         private static string ClusterIdOf(IServiceProvider sp) => sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ClusterId;

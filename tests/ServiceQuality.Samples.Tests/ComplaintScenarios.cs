@@ -61,7 +61,7 @@ public static class ComplaintScenarios
         Assert.Equal("The command 'OfferHelp' was refused in state 'Investigating'", refused.Text("title"));
         Assert.Equal(409, refused["status"].GetInt32());
         Assert.Equal(
-            "Trigger 'OfferHelp' is refused in state 'Investigating': unmet guard(s): an apology has been recorded. Permitted now: Withdraw, AddInformation, Escalate, Assign, "
+            "OfferHelp is refused while the complaint is Investigating. Not met: an apology has been recorded. Allowed now: Withdraw, AddInformation, Escalate, Assign, "
             + "ChangePriority, RecordSlaAlert, Apologise, PostUpdate, PutOnHold, RequestInformation, LinkProblem, LinkSurveyResponse, ChangeTags, ChangeMetadata.",
             refused.Text("detail"));
         Assert.Equal(("Investigating", "OfferHelp", "ConditionsUnmet"), (refused.Text("state"), refused.Text("command"), refused.Text("reason")));
@@ -191,6 +191,26 @@ public static class ComplaintScenarios
 
         // 24x7 but for the 100 ns (one tick) between 23:59:59.9999999 and midnight, once per midnight a window crosses.
         Assert.InRange((actual - expected).Ticks, 0, (long)Math.Ceiling((actual - DateTimeOffset.UtcNow).TotalDays) + 1);
+
+    /// <summary>
+    /// The 409 <c>concurrency-conflict</c> problem, in local and cluster mode alike: its type, title and status, the
+    /// store's message as detail, and the versions the last attempt expected and found (the second later than the first).
+    /// </summary>
+    public static void AssertConcurrencyConflict(HttpJsonResponse response)
+    {
+        Assert.Equal(HttpStatusCode.Conflict, response.Status);
+        Assert.Equal("application/problem+json", response.ContentType);
+        Assert.Equal(
+            ["actualVersion", "detail", "expectedVersion", "status", "title", "traceId", "type"],
+            response.Body.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.EndsWith("#concurrency-conflict", response.Text("type"), StringComparison.Ordinal);
+        Assert.Equal("The complaint was changed by another request; reload it and retry the command", response.Text("title"));
+        Assert.Equal(409, response["status"].GetInt32());
+        long expected = response["expectedVersion"].GetInt64();
+        long actual = response["actualVersion"].GetInt64();
+        Assert.True(actual > expected, $"actual version {actual}, expected {expected}");
+        Assert.Matches(@"^Complaint '[^']+' is at version \d+, not the expected \d+: another writer appended first\. Reload it and retry the command\.$", response.Text("detail"));
+    }
 
     public static void AssertInvalid(HttpJsonResponse response, string field, string? message)
     {

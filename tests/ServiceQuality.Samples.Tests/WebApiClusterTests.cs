@@ -9,6 +9,7 @@ using Orleans.TestingHost;
 using ServiceQuality.Complaints;
 using ServiceQuality.Sqlite;
 using ServiceQuality.Orleans.Complaints;
+using ServiceQuality.Orleans.Tests;
 
 namespace ServiceQuality.Samples.Tests;
 
@@ -97,8 +98,11 @@ public sealed class ClusterApp : IAsyncLifetime
                 .AddJsonFile(Path.Combine(Path.GetDirectoryName(WebApiProcess.AssemblyPath)!, "appsettings.json"))
                 .AddInMemoryCollection(TestSettings.AlwaysOpen().Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)))
                 .Build();
-            siloBuilder.Services.AddServiceQuality(settings).UseComplaintStore(sp =>
+            // The silo's container owns (disposes) the SQLite store; the grains see it through ContestedComplaintStore, so
+            // another writer keeps moving the complaints named CONTESTED-... .
+            siloBuilder.Services.AddSingleton(sp =>
                 new SqliteComplaintStore($"Data Source={Databases[sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ClusterId]}"));
+            siloBuilder.Services.AddServiceQuality(settings).UseComplaintStore(sp => ContestedComplaintStore.Wrap(sp.GetRequiredService<SqliteComplaintStore>()));
         }
     }
 }
@@ -151,6 +155,23 @@ public sealed class WebApiClusterTests(ClusterApp fixture) : IClassFixture<Clust
     [Theory]
     [MemberData(nameof(ComplaintScenarios.BadInputs), MemberType = typeof(ComplaintScenarios))]
     public Task BadInput_Is400_NamingTheField(string command, string body, string field) => ComplaintScenarios.BadInputAsync(_http, command, body, field);
+
+    [Fact]
+    public async Task Command_AnotherWriterKeepsMovingTheComplaint_Is409ConcurrencyConflictAsInLocalMode()
+    {
+        // Another writer of the store adds a note before each of the grain's appends (ContestedComplaintStore on the
+        // silos): the grain's 4 attempts all conflict, and the exception crosses to this host as itself.
+        const string Id = ContestedComplaintStore.Prefix + "W1";
+        Assert.Equal(HttpStatusCode.Created, (await _http.PostAsync("/complaints", new { id = Id, clientId = "C-10", segment = "Internal", channel = "Web", priority = "Normal", text = "Laptop is slow.", actor = "desk" })).Status);
+
+        var conflict = await _http.PostAsync($"/complaints/{Id}/commands/acknowledge", new { actor = "ann", channel = "Email", thanks = "Thank you." });
+
+        ComplaintScenarios.AssertConcurrencyConflict(conflict);
+        Assert.Equal((4, 5), (conflict["expectedVersion"].GetInt64(), conflict["actualVersion"].GetInt64()));
+        Assert.Equal($"Complaint '{Id}' is at version 5, not the expected 4: another writer appended first. Reload it and retry the command.", conflict.Text("detail"));
+        var history = await _http.GetJsonAsync($"/complaints/{Id}/history");
+        Assert.Equal(["received", "information-added", "information-added", "information-added", "information-added"], history.Body.EnumerateArray().Select(e => e.GetProperty("type").GetString()));
+    }
 
     [Fact]
     public async Task ConcurrentCommands_RunOneAtATimeInTheGrain_EveryOneAccepted()

@@ -51,9 +51,7 @@ public sealed class WebApiTests(LifecycleApp fixture) : IClassFixture<LifecycleA
         // The in-memory store appends with the expected version: a writer that lost the race stored nothing and is told to retry.
         foreach (var conflict in responses.Where(r => r.Status != HttpStatusCode.OK))
         {
-            Assert.Equal(HttpStatusCode.Conflict, conflict.Status);
-            Assert.EndsWith("#concurrency-conflict", conflict.Text("type"), StringComparison.Ordinal);
-            Assert.Equal("The complaint was changed by another request; reload it and retry the command", conflict.Text("title"));
+            ComplaintScenarios.AssertConcurrencyConflict(conflict);
         }
 
         var history = await _http.GetJsonAsync("/complaints/Q-RACE/history");

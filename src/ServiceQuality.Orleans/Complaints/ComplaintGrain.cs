@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServiceQuality.Complaints;
+using ServiceQuality.Diagnostics;
 using ServiceQuality.Extensions.DependencyInjection;
 using ServiceQuality.Orleans.Hosting;
 using ServiceQuality.Sla;
@@ -40,6 +41,11 @@ internal sealed partial class ComplaintGrain(ComplaintService service, IServiceP
     internal static readonly TimeSpan MaxDueTime = TimeSpan.FromDays(30);
 
     private readonly bool _reminders = (services.GetService<ServiceQualitySiloOptions>() ?? new()).SlaReminders;
+
+    // The instruments the host's ComplaintService records on (AddServiceQuality builds it with this one): SaveAsync
+    // counts what is stored (receipts, accepted commands, SLA alerts, times to acknowledge and resolve); the refusals,
+    // which ComplaintService.ExecuteAsync counts and SaveAsync never sees, are counted here.
+    private readonly ServiceQualityInstrumentation _instrumentation = services.GetService<ServiceQualityInstrumentation>() ?? ServiceQualityInstrumentation.Shared;
     private Complaint? _complaint;
     private bool _stale = true;
 
@@ -203,6 +209,9 @@ internal sealed partial class ComplaintGrain(ComplaintService service, IServiceP
                     _stale = true;
                     continue;
                 }
+
+                // Counted once, for the refusal the caller gets, as ComplaintService.ExecuteAsync counts it.
+                _instrumentation.CommandsRefused.Add(1, new("command", result.Refusal.Command.ToString()), new("state", result.Refusal.State.ToString()));
             }
 
             return (result, complaint, attempt);

@@ -15,9 +15,10 @@ namespace Orleans.Hosting;
 public static class ServiceQualityOrleansExtensions
 {
     /// <summary>
-    /// Adds what a silo needs to host ServiceQuality's grains: the copier of complaint events, for every event type, and
-    /// Orleans reminders for the complaints' SLA clocks (the silo then needs a reminder table, see
-    /// <see cref="ServiceQualitySiloOptions.SlaReminders"/>).
+    /// Adds what a silo needs to host ServiceQuality's grains: the codecs of ServiceQuality's types (a
+    /// <see cref="ServiceQuality.Complaints.ComplaintConcurrencyException"/> crosses with its fields), the copier of
+    /// complaint events, for every event type, and Orleans reminders for the complaints' SLA clocks (the silo then needs a
+    /// reminder table, see <see cref="ServiceQualitySiloOptions.SlaReminders"/>).
     /// </summary>
     /// <param name="builder">The silo builder.</param>
     /// <returns>The builder, for chaining.</returns>
@@ -45,7 +46,11 @@ public static class ServiceQualityOrleansExtensions
         return builder;
     }
 
-    /// <summary>Adds what a cluster client needs to call ServiceQuality's grains: the copier of complaint events, for every event type.</summary>
+    /// <summary>
+    /// Adds what a cluster client needs to call ServiceQuality's grains: the codecs of ServiceQuality's types (a
+    /// <see cref="ServiceQuality.Complaints.ComplaintConcurrencyException"/> a grain threw arrives as itself, with its
+    /// complaint and versions) and the copier of complaint events, for every event type.
+    /// </summary>
     /// <param name="builder">The client builder.</param>
     /// <returns>The builder, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
@@ -56,6 +61,14 @@ public static class ServiceQualityOrleansExtensions
         return builder;
     }
 
+    /// <summary>
+    /// The codecs of this assembly (the surrogates of the core's types, <see cref="ServiceQuality.Complaints.ComplaintConcurrencyException"/>'s
+    /// included, so a conflict that outlasted a grain's attempts reaches the caller as itself) and the event copier.
+    /// </summary>
     private static void AddSerialization(IServiceCollection services) =>
-        services.AddSerializer(serializer => serializer.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IGeneralizedCopier, ComplaintEventCopier>()));
+        services.AddSerializer(serializer =>
+        {
+            serializer.AddAssembly(typeof(ServiceQualityOrleansExtensions).Assembly);
+            serializer.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IGeneralizedCopier, ComplaintEventCopier>());
+        });
 }

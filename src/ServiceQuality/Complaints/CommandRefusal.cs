@@ -45,20 +45,35 @@ public sealed class CommandRefusal
     /// <summary>Gets the commands allowed in this state now (their conditions evaluated for the same actor and instant).</summary>
     public IReadOnlyList<ComplaintCommand> AllowedCommands { get; }
 
-    /// <summary>Gets the refusal in words, naming the state, the command, the unmet conditions and the commands allowed now.</summary>
+    /// <summary>
+    /// Gets the refusal in words, naming the command, the state, the unmet conditions and the commands allowed now, e.g.
+    /// "OfferHelp is refused while the complaint is Investigating. Not met: an apology has been recorded. Allowed now:
+    /// Withdraw, AddInformation, …".
+    /// </summary>
     public string Message { get; }
 
     /// <inheritdoc />
     public override string ToString() => Message;
 
     /// <summary>The engine's refusal in the complaint's words.</summary>
-    internal static CommandRefusal Of(TriggerRefusal<ComplaintState, ComplaintCommand> refusal) => new(
-        refusal.State,
-        refusal.Trigger,
-        refusal.Reason == RefusalReason.NotPermitted ? CommandRefusalReason.NotPermitted : CommandRefusalReason.ConditionsUnmet,
-        refusal.UnmetGuards,
-        refusal.PermittedTriggers,
-        refusal.Message);
+    internal static CommandRefusal Of(TriggerRefusal<ComplaintState, ComplaintCommand> refusal)
+    {
+        var reason = refusal.Reason == RefusalReason.NotPermitted ? CommandRefusalReason.NotPermitted : CommandRefusalReason.ConditionsUnmet;
+        return new(refusal.State, refusal.Trigger, reason, refusal.UnmetGuards, refusal.PermittedTriggers, Describe(refusal.State, refusal.Trigger, reason, refusal.UnmetGuards, refusal.PermittedTriggers));
+    }
+
+    /// <summary>
+    /// The refusal as a sentence for a person: "OfferHelp is not allowed while the complaint is Received. Allowed now:
+    /// Withdraw, Acknowledge." or "OfferHelp is refused while the complaint is Investigating. Not met: an apology has
+    /// been recorded. Allowed now: …".
+    /// </summary>
+    internal static string Describe(ComplaintState state, ComplaintCommand command, CommandRefusalReason reason, IReadOnlyList<string> unmetConditions, IReadOnlyList<ComplaintCommand> allowedCommands)
+    {
+        string allowed = allowedCommands.Count == 0 ? "none" : string.Join(", ", allowedCommands);
+        return reason == CommandRefusalReason.NotPermitted
+            ? $"{command} is not allowed while the complaint is {state}. Allowed now: {allowed}."
+            : $"{command} is refused while the complaint is {state}. Not met: {string.Join("; ", unmetConditions)}. Allowed now: {allowed}.";
+    }
 
     /// <summary>The exception <see cref="CommandResult.EnsureAccepted"/> throws for this refusal.</summary>
     internal TriggerRefusedException ToException() => new(

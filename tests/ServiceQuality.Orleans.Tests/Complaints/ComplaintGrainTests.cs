@@ -1,5 +1,9 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using ServiceQuality.Complaints;
+using ServiceQuality.Diagnostics;
 using ServiceQuality.Orleans.Complaints;
 using ServiceQuality.Sla;
 
@@ -99,6 +103,56 @@ public sealed class ComplaintGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ExecuteAsync_AcceptedAndRefused_RecordedOnTheSilosInstrumentsAsComplaintServiceRecordsThem()
+    {
+        // Every measurement on the meters of THIS cluster's silos (each silo's ServiceQualityInstrumentation, from its
+        // own meter factory); this collection's tests run one at a time, and other clusters have other meters.
+        var meters = Cluster.Silos.Select(s => ((InProcessSiloHandle)s).ServiceProvider.GetRequiredService<ServiceQualityInstrumentation>().Meter).ToHashSet();
+        var measured = new ConcurrentQueue<(string Instrument, double Value, Dictionary<string, string?> Tags)>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (meters.Contains(instrument.Meter))
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((i, v, tags, _) => measured.Enqueue((i.Name, v, Tags(tags))));
+        listener.SetMeasurementEventCallback<double>((i, v, tags, _) => measured.Enqueue((i.Name, v, Tags(tags))));
+        listener.Start();
+        var grain = NewComplaint();
+
+        await grain.ReceiveAsync(Intake);
+        var acknowledged = await grain.ExecuteAsync(ComplaintCommand.Acknowledge, new() { Actor = "ann", Channel = ContactChannel.Email, Thanks = "Thank you." });
+        var refused = await grain.ExecuteAsync(ComplaintCommand.DeliverFix, new() { Actor = "ann", Channel = ContactChannel.Email, Resolution = "Replaced the router." });
+        listener.Dispose();
+
+        Assert.True(acknowledged.IsAccepted);
+        Assert.Equal(CommandStatus.Refused, refused.Status);
+        var all = measured.ToList();
+        // What the grain's SaveAsync stores is counted (receipt, accepted command, time to acknowledge, wall and business),
+        Assert.Equal([("Email", "High")], all.Where(m => m.Instrument == ServiceQualityMetricNames.ComplaintsReceived).Select(m => (m.Tags["channel"], m.Tags["priority"])));
+        Assert.Equal(["Acknowledge"], all.Where(m => m.Instrument == ServiceQualityMetricNames.CommandsAccepted).Select(m => m.Tags["command"]));
+        Assert.Single(all, m => m.Instrument == ServiceQualityMetricNames.TimeToAcknowledge);
+        Assert.Single(all, m => m.Instrument == ServiceQualityMetricNames.TimeToAcknowledgeBusiness);
+        // and the refusal the caller got, once, with its command and state, as ComplaintService.ExecuteAsync counts it.
+        Assert.Equal([(1.0, "DeliverFix", "Acknowledged")], all.Where(m => m.Instrument == ServiceQualityMetricNames.CommandsRefused).Select(m => (m.Value, m.Tags["command"], m.Tags["state"])));
+
+        static Dictionary<string, string?> Tags(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            var map = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var tag in tags)
+            {
+                map[tag.Key] = tag.Value?.ToString();
+            }
+
+            return map;
+        }
+    }
+
+    [Fact]
     public async Task ExecuteAsync_UnknownComplaint_ReturnsNotFound()
     {
         var grain = NewComplaint();
@@ -143,6 +197,27 @@ public sealed class ComplaintGrainTests(ClusterFixture fixture)
         var history = await fixture.Store.ReadAsync(id);
         Assert.Equal([1L, 2L, 3L], history.Select(e => e.Version));
         Assert.Equal([typeof(ComplaintReceived), typeof(ComplaintAcknowledged), typeof(InvestigationStarted)], history.Select(e => e.GetType()));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_AnotherWriterKeepsMovingTheComplaint_ThrowsTheConflictWithItsVersionsToTheCaller()
+    {
+        // Another writer of the store adds a note just before each of the grain's appends (ContestedComplaintStore): the
+        // grain decides again on the stored history after each refusal, and after its 4th attempt gives up.
+        var grain = Cluster.GrainFactory.GetGrain<IComplaintGrain>(ContestedComplaintStore.Prefix + Guid.NewGuid().ToString("N")[..10]);
+        string id = grain.GetPrimaryKeyString();
+        await grain.ReceiveAsync(Intake);
+
+        var ex = await Assert.ThrowsAsync<ComplaintConcurrencyException>(() => grain.ExecuteAsync(ComplaintCommand.Acknowledge, new() { Actor = "ann", Channel = ContactChannel.Email, Thanks = "Thank you." }));
+
+        // The exception crossed to the client as itself (ServiceQuality.Orleans' codec), fields and all: attempt 4 expected
+        // version 4 (the receipt and 3 notes) and found 5.
+        Assert.Equal((id, 4L, 5L), (ex.ComplaintId, ex.ExpectedVersion, ex.ActualVersion));
+        Assert.Equal($"Complaint '{id}' is at version 5, not the expected 4: another writer appended first. Reload it and retry the command.", ex.Message);
+        Assert.Contains(nameof(ComplaintGrain), ex.StackTrace, StringComparison.Ordinal);  // the grain's stack, as the remote part
+        var history = await fixture.Store.ReadAsync(id);
+        Assert.Equal([1L, 2L, 3L, 4L, 5L], history.Select(e => e.Version));
+        Assert.All(history.Skip(1), e => Assert.Equal(ContestedComplaintStore.OtherWriter, Assert.IsType<InformationAdded>(e).Actor));
     }
 
     [Fact]

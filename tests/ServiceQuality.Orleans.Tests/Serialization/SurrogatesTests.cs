@@ -177,6 +177,34 @@ public sealed class SurrogatesTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public void ComplaintConcurrencyException_FromAStoreOrAMessage_RoundTripsAsItselfWithItsFields()
+    {
+        ComplaintConcurrencyException thrown;
+        try
+        {
+            throw new ComplaintConcurrencyException("C-1", 4, 5);
+        }
+        catch (ComplaintConcurrencyException ex)
+        {
+            thrown = ex;
+        }
+
+        var inner = new InvalidOperationException("The connection broke.");
+        foreach (var original in new[] { thrown, new ComplaintConcurrencyException("Changed elsewhere."), new ComplaintConcurrencyException("Changed elsewhere.", inner) })
+        {
+            foreach (var copy in new[] { RoundTrip(original), RoundTrip<Exception>(original), Copier.Copy(original) })
+            {
+                var back = Assert.IsType<ComplaintConcurrencyException>(copy);
+                Assert.Equal((original.ComplaintId, original.ExpectedVersion, original.ActualVersion, original.Message), (back.ComplaintId, back.ExpectedVersion, back.ActualVersion, back.Message));
+                Assert.Equal((original.InnerException?.GetType(), original.InnerException?.Message), (back.InnerException?.GetType(), back.InnerException?.Message));
+            }
+        }
+
+        Assert.Equal(("C-1", 4L, 5L), (thrown.ComplaintId, thrown.ExpectedVersion, thrown.ActualVersion));
+        Assert.Contains(nameof(ComplaintConcurrencyException_FromAStoreOrAMessage_RoundTripsAsItselfWithItsFields), RoundTrip(thrown).StackTrace, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ComplaintIntakeAndReceipt_RoundTripEqual()
     {
         var intake = new ComplaintIntake("client-9", ClientSegment.Internal, ContactChannel.InPerson, Priority.Critical, "Payroll export fails with E-4410.", "desk")

@@ -300,7 +300,7 @@ public partial class ComplaintTests
         Assert.Equal(CommandRefusalReason.ConditionsUnmet, byAgent.Refusal!.Reason);
         Assert.Equal(["an offer on a Critical complaint needs a team lead"], byAgent.Refusal.UnmetConditions);
         Assert.StartsWith(
-            "Trigger 'OfferHelp' is refused in state 'Investigating': unmet guard(s): an offer on a Critical complaint needs a team lead. Permitted now: ",
+            "OfferHelp is refused while the complaint is Investigating. Not met: an offer on a Critical complaint needs a team lead. Allowed now: ",
             byAgent.Message,
             StringComparison.Ordinal);
         Assert.DoesNotContain(ComplaintCommand.OfferHelp, byAgent.AllowedCommands);

@@ -62,6 +62,25 @@ public partial class ComplaintTests
     }
 
     [Fact]
+    public void OfferHelp_OnAReceivedComplaint_NotAllowed_MessageNamesTheStateAndTheCommandsAllowedNow()
+    {
+        var (_, lifecycle) = ComplaintTestKit.Create();
+        var c = ComplaintTestKit.InState(lifecycle, ComplaintState.Received);
+
+        var result = c.OfferHelp("ann", ContactChannel.Phone, ["replace the router"]);
+
+        Assert.Equal(CommandRefusalReason.NotPermitted, result.Refusal!.Reason);
+        Assert.Empty(result.Refusal.UnmetConditions);
+        Assert.Equal(
+            "OfferHelp is not allowed while the complaint is Received. Allowed now: Withdraw, AddInformation, Escalate, Assign, "
+            + "ChangePriority, RecordSlaAlert, Acknowledge, LinkProblem, LinkSurveyResponse, ChangeTags, ChangeMetadata.",
+            result.Message);
+        Assert.Equal(result.Message, result.Refusal.ToString());
+        var thrown = Assert.Throws<TriggerRefusedException>(() => result.EnsureAccepted());
+        Assert.Equal(result.Message, thrown.Message);
+    }
+
+    [Fact]
     public void OfferHelp_NoApologyYet_RefusedWithTheReasonAndTheCommandsAllowedNow()
     {
         var (_, lifecycle) = ComplaintTestKit.Create();
@@ -73,8 +92,8 @@ public partial class ComplaintTests
         Assert.Equal(CommandStatus.Refused, result.Status);
         Assert.Null(result.Event);
         Assert.Equal(
-            "Trigger 'OfferHelp' is refused in state 'Investigating': unmet guard(s): an apology has been recorded. "
-            + "Permitted now: Withdraw, AddInformation, Escalate, Assign, ChangePriority, RecordSlaAlert, Apologise, PostUpdate, PutOnHold, "
+            "OfferHelp is refused while the complaint is Investigating. Not met: an apology has been recorded. "
+            + "Allowed now: Withdraw, AddInformation, Escalate, Assign, ChangePriority, RecordSlaAlert, Apologise, PostUpdate, PutOnHold, "
             + "RequestInformation, LinkProblem, LinkSurveyResponse, ChangeTags, ChangeMetadata.",
             result.Message);
         Assert.Equal(
