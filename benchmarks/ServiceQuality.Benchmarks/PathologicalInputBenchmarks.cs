@@ -5,8 +5,9 @@ namespace ServiceQuality.Benchmarks;
 
 /// <summary>
 /// Inputs made to find super-linear steps (issue 11): a flood of combining marks after one letter, a run of
-/// ellipses (each three full stops after NFKC), one long run of digits, a run of ß (each "ss" after case folding), at
-/// 1 MB and 16 MB. Linear cost: the 16 MB time is about 16 times the 1 MB one. The baseline of each input is its
+/// ellipses (each three full stops after NFKC), one long run of digits, a run of ß (each "ss" after case folding), a
+/// word then a run of spaced exclamation marks (each its own punctuation token, quadratic in the tone pass until
+/// 3 December 2026), at 1 MB and 16 MB. Linear cost: the 16 MB time is about 16 times the 1 MB one. The baseline of each input is its
 /// 1 MB size, so Ratio reads directly as the growth factor.
 /// </summary>
 [MemoryDiagnoser]
@@ -16,7 +17,7 @@ public class PathologicalInputBenchmarks
     private string _text = string.Empty;
 
     /// <summary>The input's kind.</summary>
-    [Params("combining", "ellipsis", "digits", "sharp-s")]
+    [Params("combining", "ellipsis", "digits", "sharp-s", "spaced-bangs")]
     public string Input { get; set; } = "combining";
 
     /// <summary>The input's size in characters (1 MB and 16 MB of UTF-16 code units).</summary>
@@ -36,7 +37,8 @@ public class PathologicalInputBenchmarks
         "ellipsis" => new string('\u2026', Size),
         "digits" => new string('7', Size),
         "sharp-s" => new string('\u00DF', Size),
-        _ => throw new ArgumentOutOfRangeException(nameof(Input), Input, "combining, ellipsis, digits or sharp-s"),
+        "spaced-bangs" => "a" + string.Concat(Enumerable.Repeat(" !", (Size - 1) / 2)),
+        _ => throw new ArgumentOutOfRangeException(nameof(Input), Input, "combining, ellipsis, digits, sharp-s or spaced-bangs"),
     };
 
     [Benchmark]

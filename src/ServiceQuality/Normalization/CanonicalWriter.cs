@@ -197,7 +197,7 @@ internal sealed class CanonicalWriter
         var inRun = false;
 
         // Whether sentence punctuation follows a place is whether its last one is after it: found once, not at each run.
-        var lastStop = punctuation.LastIndexOfAny(".,;:…");
+        var lastStop = Punctuation.LastSentenceMark(punctuation);
         for (var i = 0; i < punctuation.Length; i++)
         {
             var c = punctuation[i];

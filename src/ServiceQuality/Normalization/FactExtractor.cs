@@ -97,6 +97,8 @@ internal sealed class FactExtractor
     /// <summary>Whether a word is a negator ("not", "never", "can't").</summary>
     internal static bool IsNegator(ReadOnlySpan<char> form) => NegatorsLookup.Contains(form);
 
+    private static readonly FrozenDictionary<string, char>.AlternateLookup<ReadOnlySpan<char>> DurationUnitsLookup = DurationUnits.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PeopleNounsLookup = PeopleNouns.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NegatorsLookup = Negators.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> NumberWordsLookup = NumberWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> OrdinalWordsLookup = OrdinalWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -199,7 +201,7 @@ internal sealed class FactExtractor
                     AddFact(FactKind.Duration, iso, j, j);
                     continue;
                 case TokenKind.Ordinal:
-                    if (Word(j + 1) is "time" or "times")
+                    if (WordSpan(j + 1) is "time" or "times")
                     {
                         AddOccurrence(Patterns.OrdinalValue(form), j, j + 1);
                     }
@@ -218,6 +220,9 @@ internal sealed class FactExtractor
     }
 
     private string? Word(int j) => j >= 0 && j < _t.Live.Count && _t.Items[_t.Live[j]].Kind is TokenKind.Word or TokenKind.Number ? _t.Form(_t.Items[_t.Live[j]]).ToString() : null;
+
+    /// <summary>The form of live token <paramref name="j"/> when it is a word or a number, as <see cref="Word"/> gives it but without a string; empty otherwise.</summary>
+    private ReadOnlySpan<char> WordSpan(int j) => j >= 0 && j < _t.Live.Count && _t.Items[_t.Live[j]].Kind is TokenKind.Word or TokenKind.Number ? _t.Form(_t.Items[_t.Live[j]]) : default;
 
     private bool WordIs(int j, string word) => j >= 0 && j < _t.Live.Count && _t.Items[_t.Live[j]].Kind == TokenKind.Word && _t.Form(_t.Items[_t.Live[j]]).SequenceEqual(word);
 
@@ -253,15 +258,16 @@ internal sealed class FactExtractor
             return;
         }
 
-        var next = Word(j + 1);
-        if (next is null)
+        // Most numbers make no fact: the next word is read as a span and the number written only for a fact.
+        if (j + 1 >= _t.Live.Count || _t.Items[_t.Live[j + 1]].Kind is not (TokenKind.Word or TokenKind.Number))
         {
             return;
         }
 
-        var number = value.ToString(CultureInfo.InvariantCulture);
-        if (DurationUnits.TryGetValue(next, out var unit))
+        var next = _t.Form(_t.Items[_t.Live[j + 1]]);
+        if (DurationUnitsLookup.TryGetValue(next, out var unit))
         {
+            var number = value.ToString(CultureInfo.InvariantCulture);
             AddFact(FactKind.Duration, unit switch
             {
                 's' => $"PT{number}S",
@@ -272,8 +278,9 @@ internal sealed class FactExtractor
             return;
         }
 
-        if (PeopleNouns.Contains(next))
+        if (PeopleNounsLookup.Contains(next))
         {
+            var number = value.ToString(CultureInfo.InvariantCulture);
             var first = j;
             var qualifier = string.Empty;
             if ((WordIs(j - 2, "more") || WordIs(j - 2, "less") || WordIs(j - 2, "fewer")) && WordIs(j - 1, "than"))
@@ -308,16 +315,22 @@ internal sealed class FactExtractor
             return;
         }
 
-        if (Months.TryGetValue(next, out var month) && value is >= 1 and <= 31 && value == decimal.Truncate(value))
+        if (MonthsLookup.TryGetValue(next, out var month) && value is >= 1 and <= 31 && value == decimal.Truncate(value))
         {
             AddDate(j, j + 1, month, (int)value, reference);
         }
         else if (_t.Items[_t.Live[j]].Kind == TokenKind.Number && value is >= 100 and <= 599 && value == decimal.Truncate(value) && value >= 400
-            && (HttpReasons.Contains(next) || (Word(j + 2) is { } second && HttpReasons.Contains(next + " " + second))
-                || (Word(j + 3) is { } third && HttpReasons.Contains(next + " " + Word(j + 2) + " " + third))))
+            && IsHttpReason(next.ToString(), j))
         {
-            AddFact(FactKind.ErrorCode, "HTTP " + number, j, j);
+            AddFact(FactKind.ErrorCode, "HTTP " + value.ToString(CultureInfo.InvariantCulture), j, j);
         }
+    }
+
+    /// <summary>Whether <paramref name="next"/> (the word after number <paramref name="j"/>) and up to two words after it are an HTTP reason phrase.</summary>
+    private bool IsHttpReason(string next, int j)
+    {
+        return HttpReasons.Contains(next) || (Word(j + 2) is { } second && HttpReasons.Contains(next + " " + second))
+            || (Word(j + 3) is { } third && HttpReasons.Contains(next + " " + Word(j + 2) + " " + third));
     }
 
     /// <summary>Runs the rules word <paramref name="j"/> starts, in the order of <see cref="WordRules"/>, until one finds a fact.</summary>
@@ -334,7 +347,7 @@ internal sealed class FactExtractor
 
     private bool OrdinalTimeFact(int j, ReadOnlySpan<char> form)
     {
-        if (OrdinalWordsLookup.TryGetValue(form, out var ordinal) && Word(j + 1) is "time")
+        if (OrdinalWordsLookup.TryGetValue(form, out var ordinal) && WordSpan(j + 1) is "time")
         {
             AddOccurrence(ordinal, j, j + 1);
             return true;
@@ -345,7 +358,7 @@ internal sealed class FactExtractor
 
     private bool EmphaticTimeFact(int j)
     {
-        if (Word(j + 1) is "time")
+        if (WordSpan(j + 1) is "time")
         {
             // "for the hundredth time": recurring, with no count stated.
             AddFact(FactKind.Occurrence, "again", j, j + 1);
@@ -392,7 +405,7 @@ internal sealed class FactExtractor
     private bool ReferenceNumberFact(int j)
     {
         var k = j + 1;
-        if (Word(k) is "number" or "no" or "nr" or "id")
+        if (WordSpan(k) is "number" or "no" or "nr" or "id")
         {
             k++;
         }
@@ -505,7 +518,7 @@ internal sealed class FactExtractor
     private void SinceFact(int j, DateOnly? reference)
     {
         var k = j + 1;
-        if (Word(k) is "last")
+        if (WordSpan(k) is "last")
         {
             k++;
         }
@@ -556,10 +569,10 @@ internal sealed class FactExtractor
     private void ScopeFact(int j, ReadOnlySpan<char> form)
     {
         var k = j + 1;
-        if (Word(k) is "the" or "our" or "my" or "of")
+        if (WordSpan(k) is "the" or "our" or "my" or "of")
         {
             k++;
-            if (Word(k) is "the" or "our")
+            if (WordSpan(k) is "the" or "our")
             {
                 k++;
             }
@@ -576,12 +589,12 @@ internal sealed class FactExtractor
     {
         var value = count.ToString(CultureInfo.InvariantCulture);
         var k = last + 1;
-        if (Word(k) is "this" && Word(k + 1) is { } period and ("week" or "month" or "morning" or "year" or "afternoon"))
+        if (WordSpan(k) is "this" && WordSpan(k + 1) is "week" or "month" or "morning" or "year" or "afternoon")
         {
-            value += " this " + period;
+            value += " this " + Word(k + 1);
             last = k + 1;
         }
-        else if (Word(k) is "today" or "yesterday")
+        else if (WordSpan(k) is "today" or "yesterday")
         {
             value += " " + Word(k);
             last = k;

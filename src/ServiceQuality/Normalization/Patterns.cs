@@ -182,6 +182,19 @@ internal static class Patterns
             return false;
         }
 
+        if (s.Length <= 18 && !s.Contains('.'))
+        {
+            // Whole numbers (most of them): the digits' value, as decimal.TryParse gives it (scale 0), without parsing.
+            long whole = 0;
+            foreach (var c in s)
+            {
+                whole = c == ',' ? whole : (whole * 10) + (c - '0');
+            }
+
+            value = whole;
+            return true;
+        }
+
         Span<char> buffer = stackalloc char[Math.Min(s.Length, 64)];
         var n = 0;
         foreach (var c in s)

@@ -36,6 +36,48 @@ internal static class Punctuation
     /// <summary>Whether a character may trail a chunk's core.</summary>
     public static bool IsTrail(char c) => Trail.Contains(c) || c == '‽';
 
+    /// <summary>Whether <paramref name="text"/> holds a full stop, semicolon or ellipsis: a scalar loop, as the punctuation after a word is a character or two.</summary>
+    public static bool HasStop(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (c is '.' or ';' or '…')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="text"/> holds <c>! ? ‽</c> (see <see cref="HasStop"/>).</summary>
+    public static bool HasEmphatic(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (c is '!' or '?' or '‽')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The index of the last <c>. , ; : …</c> in <paramref name="text"/>, or -1 (see <see cref="HasStop"/>).</summary>
+    public static int LastSentenceMark(ReadOnlySpan<char> text)
+    {
+        for (var i = text.Length - 1; i >= 0; i--)
+        {
+            if (text[i] is '.' or ',' or ';' or ':' or '…')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Whether every character of <paramref name="text"/> may trail a core.</summary>
     public static bool IsAllTrail(ReadOnlySpan<char> text)
     {

@@ -310,6 +310,7 @@ internal sealed class ToneNeutralizer
         var start = 0;
         var kept = 0;
         var allFrame = true;
+        (_probeCached, _probeFrom, _probeTo) = (true, -1, -1);
         for (var i = 0; i < _t.Count; i++)
         {
             ref var t = ref _t.Items[i];
@@ -319,7 +320,9 @@ internal sealed class ToneNeutralizer
                 allFrame = t.Kind == TokenKind.Word && (t.Flags & Lexicons.WordFlags.Frame) != 0;
             }
 
-            if (i + 1 < _t.Count && !EndsSentence(i))
+            // A word with nothing after it ends no sentence here (line breaks end none in this pass): most tokens
+            // are decided without the call.
+            if (i + 1 < _t.Count && ((t.End == t.ChunkEnd && t.Kind != TokenKind.Punctuation) || !EndsSentence(i)))
             {
                 continue;
             }
@@ -339,6 +342,40 @@ internal sealed class ToneNeutralizer
 
             (start, kept, allFrame) = (i + 1, 0, true);
         }
+
+        _probeCached = false;
+    }
+
+    /// <summary>Whether <see cref="StartsSentenceAfter"/> may answer from its last probe (see there).</summary>
+    private bool _probeCached;
+
+    /// <summary>The last probe of <see cref="StartsSentenceAfter"/>: from which token, the token that decided, the answer.</summary>
+    private int _probeFrom;
+
+    private int _probeTo;
+
+    private bool _probeResult;
+
+    /// <summary>
+    /// Whether the token after token <paramref name="i"/> starts a sentence (<see cref="TokenStream.FindSentenceStart"/>).
+    /// In <see cref="DropFrameOnlySentences"/>, which asks in order and changes only tokens up to the one it asks
+    /// about, the answer from a token before a run of punctuation or dropped tokens holds for every token of the run,
+    /// so it is taken once: a run of <c>" !"</c> costs linear time, not quadratic.
+    /// </summary>
+    private bool StartsSentenceAfter(int i)
+    {
+        if (!_probeCached)
+        {
+            return _t.FindSentenceStart(i).StartsSentence;
+        }
+
+        if (i < _probeFrom || i >= _probeTo)
+        {
+            _probeFrom = i;
+            (_probeTo, _probeResult) = _t.FindSentenceStart(i);
+        }
+
+        return _probeResult;
     }
 
     /// <summary>The first and last token of the sentence of token <paramref name="i"/>: bounded by sentence punctuation (a run of <c>! ?</c> included) or a line break.</summary>
@@ -368,14 +405,20 @@ internal sealed class ToneNeutralizer
     private bool EndsSentence(int i)
     {
         ref var t = ref _t.Items[i];
+        if (t.End == t.ChunkEnd && t.Kind != TokenKind.Punctuation && !_lineBreaksEndSentences)
+        {
+            // Nothing after the token (most words) and line breaks end nothing: no sentence ends here.
+            return false;
+        }
+
         var text = _text.Chars;
         var after = t.Kind == TokenKind.Punctuation ? text[t.ChunkStart..t.ChunkEnd] : text[t.End..t.ChunkEnd];
-        if (t.Kind != TokenKind.Merged && after.ContainsAny(".;…"))
+        if (t.Kind != TokenKind.Merged && Punctuation.HasStop(after))
         {
             return true;
         }
 
-        if (!t.Dropped && t.Kind != TokenKind.Merged && after.ContainsAny("!?‽") && _t.FindSentenceStart(i).StartsSentence)
+        if (!t.Dropped && t.Kind != TokenKind.Merged && Punctuation.HasEmphatic(after) && StartsSentenceAfter(i))
         {
             return true;
         }
