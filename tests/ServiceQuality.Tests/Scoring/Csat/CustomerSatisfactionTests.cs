@@ -19,4 +19,27 @@ public sealed class CustomerSatisfactionTests
         Assert.Throws<ArgumentOutOfRangeException>(() => acc.Add(new byte[] { 1, 2, 6 }));
         Assert.Equal(10, acc.Count);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(6)]
+    public void GetCsat_TopBoxMinimumOutsideOneToFive_IsRejectedNamingIt(int topBoxMinimum)
+    {
+        var acc = default(CsatAccumulator);
+        acc.Add(4);
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => acc.GetCsat(new CsatOptions { TopBoxMinimum = topBoxMinimum }));
+        Assert.Equal("TopBoxMinimum", ex.ParamName);
+    }
+
+    [Fact]
+    public void GetCsat_BadProportionOptions_AreRejected()
+    {
+        var acc = default(CsatAccumulator);
+        acc.Add(4);
+
+        Assert.Equal("Proportion", Assert.Throws<ArgumentNullException>(() => acc.GetCsat(new CsatOptions { Proportion = null! })).ParamName);
+        var level = Assert.Throws<ArgumentOutOfRangeException>(() => acc.GetCsat(new CsatOptions { Proportion = new ProportionOptions { ConfidenceLevel = 1.5 } }));
+        Assert.Equal("ConfidenceLevel", level.ParamName);
+    }
 }
