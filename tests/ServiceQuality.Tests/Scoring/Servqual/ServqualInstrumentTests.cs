@@ -95,4 +95,67 @@ public sealed class ServqualInstrumentTests
         var weights = new Dictionary<ServqualDimension, double> { [(ServqualDimension)7] = 1 };
         Assert.Throws<ArgumentOutOfRangeException>(() => ServqualInstrument.Standard22(weights));
     }
+
+    [Fact]
+    public void Standard22_ItemIdsAndDimensions_FollowPZB1988()
+    {
+        var items = ServqualInstrument.Standard22().Items;
+
+        Assert.Equal(
+            ["T1", "T2", "T3", "T4", "R1", "R2", "R3", "R4", "R5", "SP1", "SP2", "SP3", "SP4", "A1", "A2", "A3", "A4", "E1", "E2", "E3", "E4", "E5"],
+            items.Select(i => i.Id));
+        Assert.Equal([4, 5, 4, 4, 5], Enum.GetValues<ServqualDimension>().Select(d => items.Count(i => i.Dimension == d)));
+        Assert.All(items, i => Assert.False(i.ReverseScored));
+    }
+
+    [Fact]
+    public void Constructor_BadArguments_AreRejectedNamingTheParameter()
+    {
+        var items = ServqualInstrument.Standard22().Items;
+
+        Assert.Equal("items", Assert.Throws<ArgumentNullException>(() => new ServqualInstrument(null!)).ParamName);
+        Assert.Equal("items", Assert.Throws<ArgumentException>(() => new ServqualInstrument(items.Select((i, n) => n == 3 ? i with { Id = "" } : i))).ParamName);
+        var missing = Assert.Throws<ArgumentException>(() => new ServqualInstrument(items.Where(i => i.Dimension != ServqualDimension.Empathy)));
+        Assert.Equal("items", missing.ParamName);
+        Assert.Contains("Empathy has no items", missing.Message, StringComparison.Ordinal);
+        Assert.Equal("scaleMaximum", Assert.Throws<ArgumentOutOfRangeException>(() => new ServqualInstrument(items, scaleMinimum: 5, scaleMaximum: 5)).ParamName);
+        Assert.Equal("minimumItemsPerDimension", Assert.Throws<ArgumentOutOfRangeException>(() => new ServqualInstrument(items, minimumItemsPerDimension: 0)).ParamName);
+        Assert.Equal(1, new ServqualInstrument(items, scaleMinimum: 1, scaleMaximum: 2, minimumItemsPerDimension: 1).MinimumItemsPerDimension);
+
+        foreach (var bad in new[] { -1, double.NaN, double.PositiveInfinity })
+        {
+            var weights = new Dictionary<ServqualDimension, double> { [ServqualDimension.Tangibles] = bad, [ServqualDimension.Reliability] = 1 };
+            Assert.Equal("weights", Assert.Throws<ArgumentOutOfRangeException>(() => new ServqualInstrument(items, weights: weights)).ParamName);
+        }
+
+        var zero = Enum.GetValues<ServqualDimension>().ToDictionary(d => d, _ => 0.0);
+        var sum = Assert.Throws<ArgumentOutOfRangeException>(() => new ServqualInstrument(items, weights: zero));
+        Assert.Equal("weights", sum.ParamName);
+        Assert.Contains("sum to more than 0", sum.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Weights_AreNormalisedToSumToOne_AndAWeightlessOverallHasNoWeightedScore()
+    {
+        // PZB 1991's 100 points become shares; a dimension missing from the weights gets 0.
+        var points = new Dictionary<ServqualDimension, double> { [ServqualDimension.Tangibles] = 10, [ServqualDimension.Reliability] = 40, [ServqualDimension.Empathy] = 50 };
+        var r = Small(points).Score([5.0, 4, 2, 6, 7, 3], [6.0, 6, 1, 6, 6, 5]);
+        Assert.Equal([0.1, 0.4, 0, 0, 0.5], r.Dimensions.Select(d => Math.Round(d.Weight, 15)));
+
+        // Only empathy weighs, and empathy is unanswered: the unweighted score exists, the weighted one has no weight to use.
+        var onlyEmpathy = new Dictionary<ServqualDimension, double> { [ServqualDimension.Empathy] = 1 };
+        var unanswered = Small(onlyEmpathy).Score([5.0, 4, 2, 6, 7, double.NaN], [6.0, 6, 1, 6, 6, 5]);
+        Assert.Equal((-1 - 1.5 + 0 + 1) / 4.0, unanswered.UnweightedScore!.Value, 14);
+        Assert.Null(unanswered.WeightedScore);
+    }
+
+    [Fact]
+    public void Score_ExpectationsOfTheWrongLength_AreRejectedNamingThem()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => Small().Score([5.0, 4, 2, 6, 7, 3], [6.0, 6, 1]));
+
+        Assert.Equal("expectations", ex.ParamName);
+        Assert.Contains("one rating per item (6), got 3", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("results", Assert.Throws<ArgumentNullException>(() => ServqualSummary.Of(null!)).ParamName);
+    }
 }
