@@ -324,4 +324,61 @@ public sealed class RatingAccumulatorTests
         Assert.Equal((5L, 3.0, 22.0), (mean.Count, mean.Mean!.Value, mean.SumOfSquaredDeviations));
         Assert.Equal(default, default(CesAccumulator).ToMeanAccumulator());
     }
+
+    [Property]
+    public bool BulkAdd_OnAScaleFromOne_AcceptsItsEnds_AndNamesTheFirstRatingOutside(PositiveInt length, int seed, byte badPick)
+    {
+        // CES runs 1-7: 1 and 7 are ratings, 0 and 8 are not, whether they fall in a vector of eight ints or in the tail.
+        var random = new Random(seed);
+        var n = (length.Get % 300) + 1;
+        var ints = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            ints[i] = random.Next(2) == 0 ? 1 : 7;
+        }
+
+        CesAccumulator fromInts = default, fromBytes = default;
+        fromInts.Add(ints);
+        fromBytes.Add([.. ints.Select(i => (byte)i)]);
+        if (fromInts.Count != n || fromInts.CountOf(1) + fromInts.CountOf(7) != n || fromInts != fromBytes)
+        {
+            return false;
+        }
+
+        var first = random.Next(n);
+        int[] outside = [0, 8, -1, int.MaxValue, int.MinValue, 255];
+        ints[first] = outside[badPick % outside.Length];
+        if (first + 1 < n)
+        {
+            ints[random.Next(first + 1, n)] = 0;       // a later bad rating is not the one named
+        }
+
+        var intsException = Record.Exception(() => fromInts.Add(ints));
+        var bytesNamed = true;
+        if (ints[first] is >= 0 and <= 255)
+        {
+            // The byte path, where the bad rating is a byte at all.
+            var bytesException = Record.Exception(() => fromBytes.Add([.. ints.Select(i => (byte)Math.Clamp(i, 0, 255))]));
+            bytesNamed = bytesException is ArgumentOutOfRangeException { ParamName: "ratings" } b
+                && b.Message.Contains($"index {first} must be an integer in the range [1, 7]", StringComparison.Ordinal);
+        }
+
+        return intsException is ArgumentOutOfRangeException { ParamName: "ratings" } a
+            && a.Message.Contains($"index {first} must be an integer in the range [1, 7]", StringComparison.Ordinal)
+            && bytesNamed
+            && fromInts.Count == n && fromBytes.Count == n;
+    }
+
+    [Fact]
+    public void AddWithCount_NegativeCountOrRatingOutside_IsRefusedAndCountsNothing()
+    {
+        var acc = default(CesAccumulator);
+        acc.Add(7, 3);
+
+        Assert.Equal("count", Assert.Throws<ArgumentOutOfRangeException>(() => acc.Add(7, -1)).ParamName);
+        Assert.Equal("rating", Assert.Throws<ArgumentOutOfRangeException>(() => acc.Add(8, 1)).ParamName);
+        Assert.Equal("rating", Assert.Throws<ArgumentOutOfRangeException>(() => acc.Add(0, 1)).ParamName);
+        Assert.Equal(3, acc.Count);
+        Assert.Equal(3, acc.CountOf(7));
+    }
 }
