@@ -221,4 +221,30 @@ public sealed class NetPromoterScoreTests
 
         public static int Maximum => 5;
     }
+
+    [Fact]
+    public void BadArguments_AreRejectedNamingTheParameter()
+    {
+        static string? Name(Action act) => Assert.ThrowsAny<ArgumentException>(act).ParamName;
+        var nps = RatingAccumulatorTests.Of(Sample).GetNps();
+        var none = default(NpsRatings).GetNps();
+
+        Assert.Equal("detractors", Name(() => NetPromoterScore.FromCounts(-1, 0, 0)));
+        Assert.Equal("passives", Name(() => NetPromoterScore.FromCounts(0, -1, 0)));
+        Assert.Equal("promoters", Name(() => NetPromoterScore.FromCounts(0, 0, -1)));
+        Assert.Equal("ConfidenceLevel", Name(() => NetPromoterScore.FromCounts(1, 1, 1, new NpsOptions { ConfidenceLevel = 1 })));
+        Assert.Equal("IntervalMethod", Name(() => RatingAccumulatorTests.Of(Sample).GetNps(new NpsOptions { IntervalMethod = (NpsIntervalMethod)99 })));
+        Assert.Equal("level", Name(() => NetPromoterScore.Test(nps, 0, level: 1.2)));
+        Assert.Equal("level", Name(() => NetPromoterScore.Compare(nps, nps, level: 0)));
+        Assert.Equal("first", Name(() => NetPromoterScore.Compare(none, nps)));
+        Assert.Equal("second", Name(() => NetPromoterScore.Compare(nps, none)));
+        Assert.Equal("detractors", Name(() => NetPromoterScore.Posterior(-1, 0, 0)));
+        Assert.Equal("passives", Name(() => NetPromoterScore.Posterior(0, -1, 0)));
+        Assert.Equal("promoters", Name(() => NetPromoterScore.Posterior(0, 0, -1)));
+        Assert.Equal("level", Name(() => NetPromoterScore.Posterior(1, 1, 1, level: double.NaN)));
+        Assert.Equal("Passives", Name(() => NetPromoterScore.Posterior(1, 1, 1, DirichletPrior.Uniform with { Passives = 0 })));
+        Assert.Equal("Promoters", Name(() => NetPromoterScore.Posterior(1, 1, 1, DirichletPrior.Jeffreys with { Promoters = double.PositiveInfinity })));
+        Assert.Contains("number of responses would exceed", Assert.Throws<OverflowException>(() => NetPromoterScore.FromCounts(long.MaxValue, 1, 0)).Message, StringComparison.Ordinal);
+        Assert.Contains("number of responses would exceed", Assert.Throws<OverflowException>(() => NetPromoterScore.Posterior(1, 0, long.MaxValue)).Message, StringComparison.Ordinal);
+    }
 }
