@@ -369,4 +369,66 @@ public sealed class MeanAccumulatorTests
         laws.StatisticIsShiftInvariant(static a => a.SumOfSquaredDeviations, static (x, c) => (x.Value + c, x.Weight), tolerance: 1e-6);
         laws.StatisticScalesWithValues(static a => a.SumOfSquaredDeviations, static (x, k) => (x.Value * k, x.Weight), power: 2, tolerance: 1e-9);
     }
+
+    // Each row breaks one rule of a consistent state; the first row is consistent (a weight-2 observation of 5).
+    [Theory]
+    [InlineData(true, 1L, 2.0, 4.0, 5.0, 0.0, 0.0)]
+    [InlineData(false, 1L, double.NaN, 4.0, 5.0, 0.0, 0.0)]
+    [InlineData(false, 1L, 2.0, double.PositiveInfinity, 5.0, 0.0, 0.0)]
+    [InlineData(false, 1L, 2.0, 4.0, double.NaN, 0.0, 0.0)]
+    [InlineData(false, 1L, 2.0, 4.0, 5.0, double.NegativeInfinity, 0.0)]
+    [InlineData(false, 1L, 2.0, 4.0, 5.0, 0.0, double.NaN)]
+    [InlineData(false, -1L, 2.0, 4.0, 5.0, 0.0, 0.0)]
+    [InlineData(false, 1L, -2.0, 4.0, 5.0, 0.0, 0.0)]
+    [InlineData(false, 1L, 2.0, -4.0, 5.0, 0.0, 0.0)]
+    [InlineData(false, 1L, 2.0, 4.0, 5.0, 0.0, -1.0)]
+    [InlineData(false, 0L, 2.0, 0.0, 0.0, 0.0, 0.0)]
+    [InlineData(false, 0L, 0.0, 4.0, 0.0, 0.0, 0.0)]
+    [InlineData(true, 3L, 0.0, 0.0, 0.0, 0.0, 0.0)]                 // three observations of weight 0
+    [InlineData(false, 3L, 0.0, 1.0, 0.0, 0.0, 0.0)]
+    [InlineData(false, 3L, 0.0, 0.0, 5.0, 0.0, 0.0)]
+    [InlineData(false, 3L, 0.0, 0.0, 0.0, 1.0, 0.0)]
+    [InlineData(false, 3L, 0.0, 0.0, 0.0, 0.0, 1.0)]
+    public void TryRestore_EachInconsistency_IsRefused(bool expected, long count, double weights, double squaredWeights, double shift, double offset, double m2)
+    {
+        Assert.Equal(expected, MeanAccumulator.TryRestore(count, weights, squaredWeights, shift, offset, m2, out var value));
+        if (expected)
+        {
+            Assert.Equal(count, value.Count);
+        }
+        else
+        {
+            Assert.Equal(default, value);
+        }
+    }
+
+    [Fact]
+    public void Merge_ZeroWeightObservations_CountButDoNotMoveTheMean()
+    {
+        var weighted = default(MeanAccumulator);
+        weighted.Add(2, 1);
+        weighted.Add(6, 3);
+        var weightless = default(MeanAccumulator);
+        weightless.Add(1000, 0);
+        weightless.Add(-1000, 0);
+
+        var merged = MeanAccumulator.Combine(weighted, weightless);
+        Assert.Equal(4, merged.Count);
+        Assert.Equal(weighted.GetResult().Estimate, merged.GetResult().Estimate);
+        Assert.Equal(5, merged.GetResult().Estimate);
+        Assert.Equal(merged, MeanAccumulator.Combine(weightless, weighted));
+        Assert.Equal(4, MeanAccumulator.Combine(weightless, weighted).Count);
+        Assert.Equal(5, MeanAccumulator.Combine(weightless, weighted).GetResult().Estimate);
+    }
+
+    [Fact]
+    public void FromMoments_NonFiniteSpread_IsRefusedNamingIt()
+    {
+        Assert.Equal("sumOfSquaredDeviations", Assert.Throws<ArgumentOutOfRangeException>(() => MeanAccumulator.FromMoments(3, 1, double.PositiveInfinity)).ParamName);
+        Assert.Equal("sumOfSquaredDeviations", Assert.Throws<ArgumentOutOfRangeException>(() => MeanAccumulator.FromMoments(3, 1, double.NaN)).ParamName);
+        Assert.Equal("sumOfSquaredDeviations", Assert.Throws<ArgumentOutOfRangeException>(() => MeanAccumulator.FromMoments(1, 1, 0.5)).ParamName);
+        Assert.Equal("mean", Assert.Throws<ArgumentOutOfRangeException>(() => MeanAccumulator.FromMoments(0, 1, 0)).ParamName);
+        Assert.Equal(1, MeanAccumulator.FromMoments(1, 7, 0).Count);
+        Assert.Equal(7, MeanAccumulator.FromMoments(1, 7, 0).GetResult().Estimate);
+    }
 }
