@@ -71,14 +71,15 @@ internal sealed class AreaClassifier
             var phrases = (t.Flags & Lexicons.WordFlags.AreaPhraseStart) != 0 && _lex.AreaPhrases.TryGetValue(form, out var found) ? found : [];
 
             // A sense taken here ("funds on hold" is no access to money) stands for its term: the term's other areas
-            // are not evidence here (not waiting on hold).
+            // are not evidence here (not waiting on hold). A sense of no area, where taken, outweighs the term's other
+            // senses: "if you can't provide proof" is a demand, not information refused.
             var senses = false;
             foreach (var phrase in phrases)
             {
-                if (phrase.Context is not null && PhraseAt(j, phrase) && ContextNear(j, phrase.Words.Length, phrase.Context))
+                if (phrase.Context is not null && PhraseAt(j, phrase) && ContextNear(j, phrase))
                 {
                     senses = true;
-                    if (phrase.Area >= 0)
+                    if (phrase.Area >= 0 && !NoneTaken(j, phrases, phrase.Canonical))
                     {
                         AddEvidence(phrase.Area, phrase.Canonical, Math.Min(phrase.Words.Length, 3) * position);
                     }
@@ -172,12 +173,12 @@ internal sealed class AreaClassifier
         return true;
     }
 
-    /// <summary>Whether a sense of the term <paramref name="canonical"/> is taken at <paramref name="j"/>.</summary>
-    private bool SenseTaken(int j, Lexicons.Phrase[] phrases, string canonical)
+    /// <summary>Whether a sense of no area of the term <paramref name="canonical"/> is taken at <paramref name="j"/>.</summary>
+    private bool NoneTaken(int j, Lexicons.Phrase[] phrases, string canonical)
     {
         foreach (var phrase in phrases)
         {
-            if (phrase.Context is not null && phrase.Canonical == canonical && PhraseAt(j, phrase) && ContextNear(j, phrase.Words.Length, phrase.Context))
+            if (phrase.Context is not null && phrase.Area < 0 && phrase.Canonical == canonical && PhraseAt(j, phrase) && ContextNear(j, phrase))
             {
                 return true;
             }
@@ -186,11 +187,30 @@ internal sealed class AreaClassifier
         return false;
     }
 
-    /// <summary>Whether one of the context words is among the <see cref="SenseWindow"/> live words before or after the <paramref name="length"/> words at <paramref name="j"/>.</summary>
-    private bool ContextNear(int j, int length, string[] context)
+    /// <summary>Whether a sense of the term <paramref name="canonical"/> is taken at <paramref name="j"/>.</summary>
+    private bool SenseTaken(int j, Lexicons.Phrase[] phrases, string canonical)
     {
-        var from = Math.Max(0, j - SenseWindow);
-        var to = Math.Min(_t.Live.Count, j + length + SenseWindow);
+        foreach (var phrase in phrases)
+        {
+            if (phrase.Context is not null && phrase.Canonical == canonical && PhraseAt(j, phrase) && ContextNear(j, phrase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether one of the sense's context words is among the <see cref="SenseWindow"/> live words before or after its
+    /// words at <paramref name="j"/> (before only for a sense whose context comes first, a negation; after only for
+    /// one whose context follows).
+    /// </summary>
+    private bool ContextNear(int j, Lexicons.Phrase sense)
+    {
+        var (length, context) = (sense.Words.Length, sense.Context!);
+        var from = sense.Side > 0 ? j + length : Math.Max(0, j - SenseWindow);
+        var to = sense.Side < 0 ? j : Math.Min(_t.Live.Count, j + length + SenseWindow);
         for (var k = from; k < to; k++)
         {
             if (k >= j && k < j + length)

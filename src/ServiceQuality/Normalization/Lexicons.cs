@@ -93,8 +93,11 @@ internal sealed class Lexicons
         foreach (var (area, term, context) in areaSenses)
         {
             // A sense is matched as a phrase (of one word or more), so that its context is looked at where it is found;
-            // the area "-" (index -1) is none: the term is no evidence where the context is.
-            areaPhrases.Add(new Phrase(SplitWords(term), string.Join(' ', SplitWords(term)), categories.IndexOf(area), SplitWords(context)));
+            // the area "-" (index -1) is none: the term is no evidence where the context is. Context written after
+            // "<" is looked for before the term only (a negation: "never told", not "told them i did not"), after ">"
+            // after it only ("failed to provide" is an obligation unmet, not a system failing).
+            var side = context.StartsWith('<') ? -1 : context.StartsWith('>') ? 1 : 0;
+            areaPhrases.Add(new Phrase(SplitWords(term), string.Join(' ', SplitWords(term)), categories.IndexOf(area), SplitWords(side == 0 ? context : context[1..]), side));
         }
 
         AreaWords = areaSingles.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
@@ -372,7 +375,8 @@ internal sealed class Lexicons
     /// <summary>
     /// A phrase of lower-case words, its canonical text and, for areas, the area index and, for a sense of an area
     /// term, the context words of which one must be near it (<see cref="AreaClassifier.SenseWindow"/> words before or
-    /// after); where a sense is taken, the term is evidence of no other area there.
+    /// after; before only when <paramref name="Side"/> is -1: "never told", "no one ever told"; after only when it is 1:
+    /// "failed to provide"); where a sense is taken, the term is evidence of no other area there.
     /// </summary>
-    internal sealed record Phrase(string[] Words, string Canonical, int Area = -1, string[]? Context = null);
+    internal sealed record Phrase(string[] Words, string Canonical, int Area = -1, string[]? Context = null, int Side = 0);
 }

@@ -19,31 +19,32 @@ public class CfpbLabelledSetTests(ITestOutputHelper output)
 
     /// <summary>
     /// Per area and fact kind: the least precision and recall the classifier must keep, the measured values less 0.05.
-    /// Measured on 112 narratives (before the consumer-finance phrasings and senses of issue 11 → now): FocusOnPriorities
-    /// 0.00 / 0.00 → 0.38 / 0.60; AnticipateNeeds 1.00 / 0.20 → 0.67 / 0.40; Responsiveness 0.58 / 0.26 → 0.69 / 0.67;
-    /// Communication 0.38 / 0.59; Availability 0.33 / 0.27 → 0.53 / 0.73; CostEffectiveness 0.61 / 0.85; FirstTimeFix
-    /// 0.69 / 0.79; all areas 0.51 / 0.51 → 0.57 / 0.69; dates 1.00 / 0.64; durations 0.96 / 0.90.
+    /// Measured on 112 narratives (before the negation and obligation senses of issue 11 → now): FocusOnPriorities
+    /// 0.38 / 0.60 → 0.75 / 0.60; AnticipateNeeds 0.67 / 0.40; Responsiveness 0.69 / 0.67; Communication 0.38 / 0.59 →
+    /// 0.87 / 0.59; Availability 0.53 / 0.73 → 0.89 / 0.73; CostEffectiveness 0.61 / 0.85; FirstTimeFix 0.69 / 0.79;
+    /// all areas 0.57 / 0.69 → 0.72 / 0.69; dates 1.00 / 0.64; durations 0.96 / 0.90. (With the IT-desk lexicon alone,
+    /// before the consumer-finance phrasings: all areas 0.51 / 0.51.)
     /// </summary>
     private static readonly Dictionary<string, (double Precision, double Recall)> Floors = new(StringComparer.Ordinal)
     {
-        [ServiceAreas.FocusOnPriorities] = (0.33, 0.55),
+        [ServiceAreas.FocusOnPriorities] = (0.70, 0.55),
         [ServiceAreas.AnticipateNeeds] = (0.62, 0.35),
         [ServiceAreas.Responsiveness] = (0.64, 0.62),
-        [ServiceAreas.Communication] = (0.33, 0.54),
-        [ServiceAreas.Availability] = (0.48, 0.68),
+        [ServiceAreas.Communication] = (0.82, 0.54),
+        [ServiceAreas.Availability] = (0.84, 0.68),
         [ServiceAreas.CostEffectiveness] = (0.56, 0.79),
         [ServiceAreas.FirstTimeFix] = (0.63, 0.73),
-        ["all areas"] = (0.52, 0.64),
+        ["all areas"] = (0.67, 0.64),
         [nameof(FactKind.Date)] = (0.95, 0.59),
         [nameof(FactKind.Duration)] = (0.91, 0.85),
     };
 
     /// <summary>
     /// The least number of narratives whose <see cref="NormalizedComplaint.PrimaryArea"/> is the labelled primary area
-    /// (the first of the label's areas): measured 33 of 66 (26 before the consumer-finance phrasings; the first area in
-    /// the fixed order of the wants: 20), less 3.
+    /// (the first of the label's areas): measured 41 of 66 (33 before the negation and obligation senses, 26 before the
+    /// consumer-finance phrasings; the first area in the fixed order of the wants: 20), less 3.
     /// </summary>
-    private const int PrimaryFloor = 30;
+    private const int PrimaryFloor = 38;
 
     internal sealed record Label(string Id, string[] Areas, FactKind[] Facts);
 

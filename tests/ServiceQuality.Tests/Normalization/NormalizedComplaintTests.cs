@@ -24,12 +24,12 @@ public class NormalizedComplaintTests
     public void RankedAreas_EarlierMentionOfTheSameEvidence_WeighsMore()
     {
         // The same two one-word cues; the one stated first is the primary area (1.5 at the first word down to 1 at the last).
-        var down = Normalizer.Normalize("the vpn is down, we were told");
-        var told = Normalizer.Normalize("we were told the vpn is down");
+        var down = Normalizer.Normalize("the vpn is down, we got no explanation");
+        var explanation = Normalizer.Normalize("we got no explanation, the vpn is down");
 
         Assert.Equal(ServiceAreas.Availability, down.PrimaryArea!.Area);
-        Assert.Equal(ServiceAreas.Communication, told.PrimaryArea!.Area);
-        Assert.Equal(AreaNames(down), AreaNames(told));
+        Assert.Equal(ServiceAreas.Communication, explanation.PrimaryArea!.Area);
+        Assert.Equal(AreaNames(down), AreaNames(explanation));
     }
 
     [Fact]
@@ -55,8 +55,8 @@ public class NormalizedComplaintTests
     [Fact]
     public void RankedAreas_RepeatedEvidence_CountsEachOccurrenceButListsTheTermOnce()
     {
-        var once = Normalizer.Normalize("we were told the vpn is down");
-        var twice = Normalizer.Normalize("we were told the vpn is down, down again and down");
+        var once = Normalizer.Normalize("we got no explanation, the vpn is down");
+        var twice = Normalizer.Normalize("we got no explanation, the vpn is down, down again and down");
 
         var availability = twice.Areas.Single(a => a.Area == ServiceAreas.Availability);
         Assert.Equal(["down"], availability.Evidence);

@@ -35,6 +35,17 @@ public class ServiceAreasTests
     [InlineData("I was never notified that the loan was sold", ServiceAreas.Communication, "never notified")]
     [InlineData("The rate went up with no warning", ServiceAreas.Communication, "no warning")]
     [InlineData("They charged me {$35.00} in fees", ServiceAreas.CostEffectiveness, "fees")]
+    [InlineData("I was not told about the new rate", ServiceAreas.Communication, "told")]
+    [InlineData("They never contacted me about the balance", ServiceAreas.Communication, "contacted")]
+    [InlineData("I have not received any updates on my claim", ServiceAreas.Communication, "updates")]
+    [InlineData("For 21 months I have received no statements", ServiceAreas.Communication, "statements")]
+    [InlineData("They failed to provide a copy of my file", ServiceAreas.Communication, "provide")]
+    [InlineData("No one could answer as to why the limit dropped", ServiceAreas.Communication, "answer")]
+    [InlineData("The verification codes failed to work", ServiceAreas.Availability, "failed to work")]
+    [InlineData("The login page failed", ServiceAreas.Availability, "failed")]
+    [InlineData("My card was blocked at the store", ServiceAreas.Availability, "blocked")]
+    [InlineData("Five users are blocked and cannot work", ServiceAreas.FocusOnPriorities, "blocked")]
+    [InlineData("This is urgent: payroll is down", ServiceAreas.FocusOnPriorities, "urgent")]
     public void ClassifyAreas_WordInThisSense_IsEvidenceOfItsArea(string text, string area, string term)
     {
         var record = new ComplaintNormalizer().Normalize(text);
@@ -51,6 +62,25 @@ public class ServiceAreasTests
     [InlineData("They notified me before they closed the account", ServiceAreas.AnticipateNeeds)]
     [InlineData("Please correct it without further delay", ServiceAreas.Responsiveness)]
     [InlineData("A wire of {$100000.00} was lost", ServiceAreas.CostEffectiveness)]
+    [InlineData("I told them to close the card", ServiceAreas.Communication)]
+    [InlineData("I was told to send proof of payment", ServiceAreas.Communication)]
+    [InlineData("I contacted the company to verify the account", ServiceAreas.Communication)]
+    [InlineData("I sent a letter to the bureau", ServiceAreas.Communication)]
+    [InlineData("The report shows a paid status", ServiceAreas.Communication)]
+    [InlineData("I did not provide written consent to report them", ServiceAreas.Communication)]
+    [InlineData("If you can't provide proof, delete the inquiry", ServiceAreas.Communication)]
+    [InlineData("They did not answer my calls", ServiceAreas.Communication)]
+    [InlineData("You have failed to correct the errors on my report", ServiceAreas.Availability)]
+    [InlineData("Experian is failing to investigate my disputes", ServiceAreas.Availability)]
+    [InlineData("My credit score has dropped 80 points", ServiceAreas.Availability)]
+    [InlineData("I paid the balance down to {$50.00}", ServiceAreas.Availability)]
+    [InlineData("The bank is not working with me", ServiceAreas.Availability)]
+    [InlineData("Please block the inquiries and remove them from my report", ServiceAreas.FocusOnPriorities)]
+    [InlineData("I request that these accounts be blocked and removed from my report", ServiceAreas.FocusOnPriorities)]
+    [InlineData("Your prompt attention to this urgent matter is appreciated", ServiceAreas.FocusOnPriorities)]
+    [InlineData("It is important to clarify that this is not an error", ServiceAreas.FocusOnPriorities)]
+    [InlineData("The report omits critical information", ServiceAreas.FocusOnPriorities)]
+    [InlineData("So I sent it by priority mail", ServiceAreas.FocusOnPriorities)]
     public void ClassifyAreas_WordInAnotherSense_IsNotEvidenceOfTheArea(string text, string area)
     {
         var record = new ComplaintNormalizer().Normalize(text);
