@@ -156,7 +156,7 @@ public abstract partial class ComplaintStoreContract
             c => c.AddInformation("ann", "Tray 2 roller worn."),
             c => c.RequestInformation("ann", ContactChannel.Email, "Which tray?"),
             c => c.RecordClientResponse("client", ContactChannel.Email, "Tray 2."),
-            c => c.Apologise("ann", ContactChannel.Email, "I'm sorry for the trouble."),
+            c => c.Apologize("ann", ContactChannel.Email, "I'm sorry for the trouble."),
             c => c.PostUpdate("ann", ContactChannel.Web, "A part is ordered."),
             c => c.Escalate("lead", 1, "Third time this month"),
             c => c.OfferHelp("ann", ContactChannel.Email, ["replace the roller", "move you to floor 2"]),

@@ -20,8 +20,8 @@ public class ReadmeExampleTests
             Assert.Equal(["Availability"], record.Areas.Select(a => a.Area));
         }
 
-        Assert.Equal(calm.IncidentKey, angry.IncidentKey);
-        Assert.Equal(calm.Fingerprint, angry.Fingerprint);
+        Assert.Equal(calm.IncidentKeyValue, angry.IncidentKeyValue);
+        Assert.Equal(calm.FingerprintValue, angry.FingerprintValue);
         Assert.Equal("the VPN has been down for 3 hours. ticket INC-4471", angry.CanonicalText);
         Assert.Equal(angry.CanonicalText, calm.CanonicalText);
         var n = angry.Neutralized;
