@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using ServiceQuality.Complaints;
 using ServiceQuality.Normalization;
-using ServiceQuality.Sla;
 
 namespace ServiceQuality.Benchmarks;
 

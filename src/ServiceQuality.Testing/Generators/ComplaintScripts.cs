@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using ServiceQuality.Complaints;
-using ServiceQuality.Sla;
 using static ServiceQuality.Complaints.ComplaintCommand;
 using static ServiceQuality.Complaints.ComplaintState;
 

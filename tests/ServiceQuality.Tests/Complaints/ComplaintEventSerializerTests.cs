@@ -1,7 +1,6 @@
 using FsCheck.Xunit;
 using System.Text.Json;
 using ServiceQuality.Complaints;
-using ServiceQuality.Sla;
 
 namespace ServiceQuality.Tests.Complaints;
 

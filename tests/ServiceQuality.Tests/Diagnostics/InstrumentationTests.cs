@@ -4,7 +4,6 @@ using Microsoft.Extensions.Time.Testing;
 using ServiceQuality.Complaints;
 using ServiceQuality.Diagnostics;
 using ServiceQuality.Normalization;
-using ServiceQuality.Sla;
 
 namespace ServiceQuality.Tests.Diagnostics;
 
