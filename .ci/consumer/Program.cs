@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using ServiceQuality;
 using ServiceQuality.Complaints;
-using ServiceQuality.Sla;
 
 // The packed packages, used the way a host app would: register, receive a complaint, run a command.
 using var provider = new ServiceCollection().AddServiceQuality().Services.BuildServiceProvider();

@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using ServiceQuality.Complaints;
 using ServiceQuality.Normalization;
-using ServiceQuality.Sla;
 
 namespace ServiceQuality.Benchmarks;
 
@@ -70,7 +69,7 @@ public class ComplaintLifecycleBenchmarks
             case 4:
                 _time.Now += TimeSpan.FromHours(1);
                 return c.RecordClientResponse("client", ContactChannel.Email, "Leeds");
-            case 5: return c.Apologise("ann", ContactChannel.Phone, "I'm sorry you had this experience.");
+            case 5: return c.Apologize("ann", ContactChannel.Phone, "I'm sorry you had this experience.");
             case 6: return c.PostUpdate("ann", ContactChannel.Web, "An engineer is on it.");
             case 7: return c.OfferHelp("ann", ContactChannel.Phone, HelpOptions);
             case 8: return c.Commit("ann", ContactChannel.Phone, "replace the router", _time.Now.AddDays(1));

@@ -6,7 +6,6 @@ using Marten;
 using Microsoft.Data.Sqlite;
 using ServiceQuality.Complaints;
 using ServiceQuality.PostgreSql;
-using ServiceQuality.Sla;
 using ServiceQuality.Sqlite;
 
 namespace ServiceQuality.Benchmarks;

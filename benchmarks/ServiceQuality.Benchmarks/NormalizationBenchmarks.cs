@@ -44,7 +44,7 @@ public class NormalizationBenchmarks
         foreach (var text in _corpus)
         {
             var record = _normalizer.Normalize(text);
-            result ^= record.IncidentKey ^ record.Fingerprint ^ (ulong)record.CanonicalText.Length;
+            result ^= record.IncidentKeyValue ^ record.FingerprintValue ^ (ulong)record.CanonicalText.Length;
         }
 
         return result;

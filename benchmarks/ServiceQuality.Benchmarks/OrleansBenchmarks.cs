@@ -6,7 +6,6 @@ using Orleans.Configuration;
 using Orleans.TestingHost;
 using ServiceQuality.Complaints;
 using ServiceQuality.Orleans.Complaints;
-using ServiceQuality.Sla;
 
 namespace ServiceQuality.Benchmarks;
 

@@ -21,13 +21,13 @@ public class WorkflowBenchmarks
 
     public enum Stage { Open, Received, Acknowledged, Investigating, AwaitingClient, HelpOffered, Committed, Resolved, Closed, Withdrawn }
 
-    public enum Step { Acknowledge, Investigate, AskClient, ClientResponded, AddInformation, Apologise, OfferHelp, Commit, Fix, Confirm, Reject, Withdraw }
+    public enum Step { Acknowledge, Investigate, AskClient, ClientResponded, AddInformation, Apologize, OfferHelp, Commit, Fix, Confirm, Reject, Withdraw }
 
     [GlobalSetup]
     public void Setup()
     {
         _stateless = BuildStateless(_ticket, () => _statelessState, s => _statelessState = s);
-        _ticket.Apologised = true;
+        _ticket.Apologized = true;
         _ticket.ClientConfirmed = true;
     }
 
@@ -41,7 +41,7 @@ public class WorkflowBenchmarks
         m.Fire(Step.AskClient);
         m.Fire(Step.ClientResponded);
         m.Fire(Step.AddInformation);
-        m.Fire(Step.Apologise);
+        m.Fire(Step.Apologize);
         m.Fire(Step.OfferHelp);
         m.Fire(Step.Commit);
         m.Fire(Step.Fix);
@@ -60,7 +60,7 @@ public class WorkflowBenchmarks
         s = d.Fire(s, Step.AskClient, t);
         s = d.Fire(s, Step.ClientResponded, t);
         s = d.Fire(s, Step.AddInformation, t);
-        s = d.Fire(s, Step.Apologise, t);
+        s = d.Fire(s, Step.Apologize, t);
         s = d.Fire(s, Step.OfferHelp, t);
         s = d.Fire(s, Step.Commit, t);
         s = d.Fire(s, Step.Fix, t);
@@ -100,8 +100,8 @@ public class WorkflowBenchmarks
         b.Configure(Stage.Investigating).SubstateOf(Stage.Open)
             .Permit(Step.AskClient, Stage.AwaitingClient)
             .InternalTransition(Step.AddInformation)
-            .InternalTransition(Step.Apologise)
-            .PermitIf(Step.OfferHelp, Stage.HelpOffered, static t => t.Apologised, "an apology has been recorded");
+            .InternalTransition(Step.Apologize)
+            .PermitIf(Step.OfferHelp, Stage.HelpOffered, static t => t.Apologized, "an apology has been recorded");
         b.Configure(Stage.AwaitingClient).SubstateOf(Stage.Open).Permit(Step.ClientResponded, Stage.Investigating);
         b.Configure(Stage.HelpOffered).SubstateOf(Stage.Open).Permit(Step.Commit, Stage.Committed);
         b.Configure(Stage.Committed).SubstateOf(Stage.Open).Permit(Step.Fix, Stage.Resolved);
@@ -122,8 +122,8 @@ public class WorkflowBenchmarks
         m.Configure(Stage.Investigating).SubstateOf(Stage.Open)
             .Permit(Step.AskClient, Stage.AwaitingClient)
             .InternalTransition(Step.AddInformation, static _ => { })
-            .InternalTransition(Step.Apologise, static _ => { })
-            .PermitIf(Step.OfferHelp, Stage.HelpOffered, () => ticket.Apologised, "an apology has been recorded");
+            .InternalTransition(Step.Apologize, static _ => { })
+            .PermitIf(Step.OfferHelp, Stage.HelpOffered, () => ticket.Apologized, "an apology has been recorded");
         m.Configure(Stage.AwaitingClient).SubstateOf(Stage.Open).Permit(Step.ClientResponded, Stage.Investigating);
         m.Configure(Stage.HelpOffered).SubstateOf(Stage.Open).Permit(Step.Commit, Stage.Committed);
         m.Configure(Stage.Committed).SubstateOf(Stage.Open).Permit(Step.Fix, Stage.Resolved);
@@ -137,7 +137,7 @@ public class WorkflowBenchmarks
     {
         public Stage State { get; set; }
 
-        public bool Apologised { get; set; }
+        public bool Apologized { get; set; }
 
         public bool ClientConfirmed { get; set; }
     }

@@ -51,8 +51,8 @@ internal static class NormalizeCommand
                 record.Areas.ToDictionary(a => a.Area, a => a.Evidence.ToArray()),
                 record.Impact.ToString(),
                 record.Recurrence.IsRecurring,
-                record.IncidentKeyText,
-                record.FingerprintText,
+                record.IncidentKey,
+                record.Fingerprint,
                 record.Neutralized);
             sink.WriteLine(JsonSerializer.Serialize(line, NormalizeJsonContext.Default.NormalizedLine));
             progress.Step("Normalizing", i + 1, texts.Count);

@@ -7,7 +7,6 @@ using ServiceQuality.Insights;
 using ServiceQuality.Orleans.Complaints;
 using ServiceQuality.Orleans.Scores;
 using ServiceQuality.Samples.Orleans;
-using ServiceQuality.Sla;
 
 // The same complaints on a cluster of silos on loopback (README.md beside this file):
 //   dotnet run -- silo 0            silo 0: silo port 11111, gateway 30000

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using ServiceQuality.Complaints;
-using ServiceQuality.Sla;
 
 namespace ServiceQuality.Samples.WebApi;
 

@@ -29,7 +29,8 @@ internal sealed class ConfigureServiceQualityFromConfiguration(string name, ICon
             (nameof(ComplaintOptions.SlaRules), ConfigurationShape.NotBindable("set the SLA rules in the Sla section beside Complaints (Sla:Rules)")),
             (nameof(ComplaintOptions.Guards), ConfigurationShape.NotBindable("add host guards in code, in AddServiceQuality's configure delegate")),
             (nameof(ComplaintOptions.Observers), ConfigurationShape.NotBindable("add observers in code, in AddServiceQuality's configure delegate")))),
-        (nameof(ServiceQualityOptions.Normalization), ConfigurationShape.Of<NormalizationOptions>()),
+        (nameof(ServiceQualityOptions.Normalization), ConfigurationShape.Of<NormalizationOptions>()
+            .WithOldName(OldOrganizationThreshold, nameof(NormalizationOptions.OrganizationThreshold))),
         (nameof(ServiceQualityOptions.Recurrence), ConfigurationShape.Of<RecurrenceIndexOptions>()),
         (nameof(ServiceQualityOptions.Retries), ConfigurationShape.Of<CommandRetryOptions>()),
         (nameof(ServiceQualityOptions.Metrics), ConfigurationShape.Of<MetricsOptions>()),
@@ -41,6 +42,9 @@ internal sealed class ConfigureServiceQualityFromConfiguration(string name, ICon
                 (nameof(BusinessCalendarOptions.RecurringHolidays), ConfigurationShape.ListOf(ConfigurationShape.Of<RecurringHolidayOptions>()))))),
             (nameof(SlaOptions.Policies), ConfigurationShape.DictionaryOf(Policies)),
             (nameof(SlaOptions.Rules), ConfigurationShape.ListOf(ConfigurationShape.Of<SlaRuleOptions>())))));
+
+    /// <summary>The key of <see cref="NormalizationOptions.OrganizationThreshold"/> before 1.0 (British spelling), still read.</summary>
+    internal const string OldOrganizationThreshold = "OrganisationThreshold";
 
     /// <summary>Gets the settings of <see cref="ComplaintOptions"/> that <see cref="Configure(string?, ServiceQualityOptions)"/> binds one by one (a test keeps it equal to the shape's).</summary>
     internal static IReadOnlyList<string> ComplaintSettings { get; } =
@@ -133,7 +137,18 @@ internal sealed class ConfigureServiceQualityFromConfiguration(string name, ICon
             c.ClockPausedStates = new HashSet<ComplaintState>(paused);
         }
 
-        section.GetSection(nameof(ServiceQualityOptions.Normalization)).Bind(options.Normalization, Strict);
+        var normalization = section.GetSection(nameof(ServiceQualityOptions.Normalization));
+        if (normalization.GetSection(OldOrganizationThreshold).Exists())
+        {
+            // The shape checked the old key as the new one (and that both are not set); the binder would call it unknown.
+            normalization.Bind(options.Normalization, static binder => binder.ErrorOnUnknownConfiguration = false);
+            options.Normalization.OrganizationThreshold = normalization.GetValue<int>(OldOrganizationThreshold);
+        }
+        else
+        {
+            normalization.Bind(options.Normalization, Strict);
+        }
+
         section.GetSection(nameof(ServiceQualityOptions.Recurrence)).Bind(options.Recurrence, Strict);
         section.GetSection(nameof(ServiceQualityOptions.Retries)).Bind(options.Retries, Strict);
         section.GetSection(nameof(ServiceQualityOptions.Metrics)).Bind(options.Metrics, Strict);

@@ -344,7 +344,7 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IAsyncDisposable
         p.Add(new NpgsqlParameter<long> { TypedValue = s.LastEventAt.UtcTicks });
         p.Add(new NpgsqlParameter<int> { TypedValue = (int)s.Priority });
         p.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)s.IncidentKey ?? DBNull.Value });
-        p.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)s.Assignee ?? DBNull.Value });
+        p.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)s.Agent ?? DBNull.Value });
         p.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = s.NextDue is { } due ? due.At.UtcTicks : DBNull.Value });
         p.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = s.NextDue is { } kind ? (int)kind.Kind : DBNull.Value });
         p.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = s.NextDue?.Clock is { } clock ? (int)clock : DBNull.Value });
@@ -393,7 +393,7 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IAsyncDisposable
         LastEventAt = new DateTimeOffset(reader.GetInt64(5), TimeSpan.Zero),
         Priority = (Priority)reader.GetInt32(6),
         IncidentKey = reader.IsDBNull(7) ? null : reader.GetString(7),
-        Assignee = reader.IsDBNull(8) ? null : reader.GetString(8),
+        Agent = reader.IsDBNull(8) ? null : reader.GetString(8),
         NextDue = reader.IsDBNull(9)
             ? null
             : new ComplaintDue(new DateTimeOffset(reader.GetInt64(9), TimeSpan.Zero), (ComplaintDueKind)reader.GetInt32(10), reader.IsDBNull(11) ? null : (SlaClockKind)reader.GetInt32(11)),

@@ -369,7 +369,7 @@ public sealed class SqliteComplaintStore : IComplaintStore, IAsyncDisposable, ID
         parameters.AddWithValue("$last", s.LastEventAt.UtcTicks);
         parameters.AddWithValue("$priority", (int)s.Priority);
         parameters.AddWithValue("$incident", (object?)s.IncidentKey ?? DBNull.Value);
-        parameters.AddWithValue("$assignee", (object?)s.Assignee ?? DBNull.Value);
+        parameters.AddWithValue("$assignee", (object?)s.Agent ?? DBNull.Value);
         parameters.AddWithValue("$dueAt", s.NextDue is { } due ? due.At.UtcTicks : DBNull.Value);
         parameters.AddWithValue("$dueKind", s.NextDue is { } kind ? (int)kind.Kind : DBNull.Value);
         parameters.AddWithValue("$dueClock", s.NextDue?.Clock is { } clock ? (int)clock : DBNull.Value);
@@ -385,7 +385,7 @@ public sealed class SqliteComplaintStore : IComplaintStore, IAsyncDisposable, ID
         LastEventAt = new DateTimeOffset(reader.GetInt64(5), TimeSpan.Zero),
         Priority = (Priority)reader.GetInt32(6),
         IncidentKey = reader.IsDBNull(7) ? null : reader.GetString(7),
-        Assignee = reader.IsDBNull(8) ? null : reader.GetString(8),
+        Agent = reader.IsDBNull(8) ? null : reader.GetString(8),
         NextDue = reader.IsDBNull(9)
             ? null
             : new ComplaintDue(new DateTimeOffset(reader.GetInt64(9), TimeSpan.Zero), (ComplaintDueKind)reader.GetInt32(10), reader.IsDBNull(11) ? null : (SlaClockKind)reader.GetInt32(11)),

@@ -27,7 +27,7 @@ public abstract partial class ComplaintStoreContract
             new ComplaintStreamInfo
             {
                 ComplaintId = "C-1", ClientId = "client-7", State = ComplaintState.Investigating, Version = 3,
-                ReceivedAt = Start, LastEventAt = Start, Priority = Sla.Priority.Normal, IncidentKey = c.Snapshot.Normalized!.IncidentKey,
+                ReceivedAt = Start, LastEventAt = Start, Priority = Priority.Normal, IncidentKey = c.Snapshot.Normalized!.IncidentKey,
                 NextDue = new ComplaintDue(Start.AddHours(12), ComplaintDueKind.SlaAtRisk, Sla.SlaClockKind.Update), // update every day, at risk at half
             },
             await store.GetSummaryAsync("C-1"));
@@ -148,7 +148,7 @@ public abstract partial class ComplaintStoreContract
     {
         var store = await NewStoreAsync();
         var (service, clock) = NewService(store);
-        var live = await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "C-1", ClientId = "client-7", Segment = ClientSegment.Internal, Channel = ContactChannel.Phone, Priority = Sla.Priority.High, Text = "The printer on floor 3 jams.", Actor = "desk" });
+        var live = await service.ReceiveAsync(new ReceiveComplaintRequest { ComplaintId = "C-1", ClientId = "client-7", Segment = ClientSegment.Internal, Channel = ContactChannel.Phone, Priority = Priority.High, Text = "The printer on floor 3 jams.", Actor = "desk" });
         Func<Complaint, CommandResult>[] steps =
         [
             c => c.Acknowledge("ann", ContactChannel.Phone, "Thank you for telling us."),
@@ -156,7 +156,7 @@ public abstract partial class ComplaintStoreContract
             c => c.AddInformation("ann", "Tray 2 roller worn."),
             c => c.RequestInformation("ann", ContactChannel.Email, "Which tray?"),
             c => c.RecordClientResponse("client", ContactChannel.Email, "Tray 2."),
-            c => c.Apologise("ann", ContactChannel.Email, "I'm sorry for the trouble."),
+            c => c.Apologize("ann", ContactChannel.Email, "I'm sorry for the trouble."),
             c => c.PostUpdate("ann", ContactChannel.Web, "A part is ordered."),
             c => c.Escalate("lead", 1, "Third time this month"),
             c => c.OfferHelp("ann", ContactChannel.Email, ["replace the roller", "move you to floor 2"]),

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using ServiceQuality.Complaints;
-using ServiceQuality.Sla;
 using Xunit;
 
 namespace ServiceQuality.Testing;
@@ -106,7 +105,7 @@ public abstract partial class ComplaintStoreContract
     /// <summary>Every operation honours a cancelled token with an <see cref="OperationCanceledException"/>, and a cancelled append stores nothing.</summary>
     /// <returns>The test.</returns>
     [SkippableFact]
-    public async Task Operations_Cancelled_ThrowOperationCanceledAndChangeNothing()
+    public async Task Operations_Canceled_ThrowOperationCanceledAndChangeNothing()
     {
         var store = await NewStoreAsync();
         var (service, _) = NewService(store);

@@ -1,5 +1,4 @@
 using ServiceQuality.Complaints;
-using ServiceQuality.Sla;
 using Xunit;
 
 namespace ServiceQuality.Testing;
@@ -81,7 +80,7 @@ public abstract partial class ComplaintStoreContract
             c => c.AddInformation("ann", $"Client said {w}"),
             c => c.RequestInformation("ann", ContactChannel.Email, $"Is {w} yours?"),
             c => c.RecordClientResponse("erin", ContactChannel.Email, $"Yes, {w}"),
-            c => c.Apologise("ann", ContactChannel.Email, $"Sorry, {w}"),
+            c => c.Apologize("ann", ContactChannel.Email, $"Sorry, {w}"),
             c => c.PostUpdate("ann", ContactChannel.Email, $"Update for {w}"),
             c => c.Escalate("lead", 1, $"VIP {w}"),
             c => c.OfferHelp("ann", ContactChannel.Email, [$"call {w}", "replace the router"]),

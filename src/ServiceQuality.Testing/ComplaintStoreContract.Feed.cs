@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using ServiceQuality.Complaints;
-using ServiceQuality.Sla;
 using Xunit;
 
 namespace ServiceQuality.Testing;

@@ -23,7 +23,7 @@ public abstract partial class ComplaintStoreContract
         var b = Receive(lifecycle, "B", "bob");
         clock.Advance(TimeSpan.FromMinutes(30));
         b.Acknowledge("ann", ContactChannel.Phone, "Thanks").EnsureAccepted();
-        await SaveAsync(store, b, s => s with { IncidentKey = "INC-2", Assignee = "ann" });
+        await SaveAsync(store, b, s => s with { IncidentKey = "INC-2", Agent = "ann" });
         clock.Advance(TimeSpan.FromMinutes(30));
         var d = Receive(lifecycle, "D", "ann");
         var c = Receive(lifecycle, "C", "ann");
@@ -52,7 +52,7 @@ public abstract partial class ComplaintStoreContract
             new ComplaintStreamInfo
             {
                 ComplaintId = "B", ClientId = "bob", State = ComplaintState.Acknowledged, Version = 2, ReceivedAt = Start.AddHours(1),
-                LastEventAt = Start.AddHours(1.5), Priority = Priority.Normal, IncidentKey = "INC-2", Assignee = "ann",
+                LastEventAt = Start.AddHours(1.5), Priority = Priority.Normal, IncidentKey = "INC-2", Agent = "ann",
                 NextDue = new ComplaintDue(Start.AddHours(13.5), ComplaintDueKind.SlaAtRisk, SlaClockKind.Update), // update every day, at risk at half
             },
             bob);

@@ -1,5 +1,4 @@
 using ServiceQuality.Complaints;
-using ServiceQuality.Sla;
 using Xunit;
 
 namespace ServiceQuality.Testing;
@@ -24,9 +23,9 @@ public abstract partial class ComplaintStoreContract
         var c = service.Lifecycle.Receive(new ReceiveComplaintRequest { ComplaintId = Id, ClientId = Client, Segment = ClientSegment.External, Channel = ContactChannel.Chat, Priority = Priority.Normal, Text = AwkwardText, Actor = "agent-日本" });
         c.Acknowledge("日本", ContactChannel.Chat, longText).EnsureAccepted();
         c.StartInvestigating("日本").EnsureAccepted();
-        c.Apologise("日本", ContactChannel.Chat, "申し訳ありません 🙇").EnsureAccepted();
+        c.Apologize("日本", ContactChannel.Chat, "申し訳ありません 🙇").EnsureAccepted();
         c.OfferHelp("ann", ContactChannel.Chat, [AwkwardText, "😀"]).EnsureAccepted();
-        await SaveAsync(store, c, s => s with { IncidentKey = "INC-🔥-日本", Assignee = "Zoë 😀" });
+        await SaveAsync(store, c, s => s with { IncidentKey = "INC-🔥-日本", Agent = "Zoë 😀" });
 
         var read = await store.ReadAsync(Id);
 
@@ -35,7 +34,7 @@ public abstract partial class ComplaintStoreContract
         Assert.Equal(longText, ((ComplaintAcknowledged)read[1]).Thanks, StringComparer.Ordinal);
         Assert.Equal("agent-日本", read[0].Actor, StringComparer.Ordinal);
         var summary = Assert.Single((await store.QueryAsync(ComplaintQuery.ByClient(Client))).Items);
-        Assert.Equal((Id, Client, "INC-🔥-日本", "Zoë 😀"), (summary.ComplaintId, summary.ClientId, summary.IncidentKey, summary.Assignee));
+        Assert.Equal((Id, Client, "INC-🔥-日本", "Zoë 😀"), (summary.ComplaintId, summary.ClientId, summary.IncidentKey, summary.Agent));
         Assert.Equal([Id], (await store.QueryAsync(ComplaintQuery.ByIncidentKey("INC-🔥-日本"))).Items.Select(i => i.ComplaintId));
         Assert.Equal(c.History, (await ReadWholeFeedAsync(store, c.History.Count)).Select(e => e.Event));
     }

@@ -1,5 +1,4 @@
 using ServiceQuality.Complaints;
-using ServiceQuality.Sla;
 using Xunit;
 
 namespace ServiceQuality.Testing;

@@ -124,7 +124,7 @@ public class ServiceQualityServiceCollectionExtensionsTests
                 Calendars = { ["London"] = new BusinessCalendarOptions { TimeZone = "Mars/Olympus_Mons", Hours = { Monday = ["18:00-25:00"] } } },
                 Rules = [new SlaRuleOptions { Channels = ["Pigeon"], Policy = "Standard" }],
             };
-            o.Normalization.OrganisationThreshold = 1;
+            o.Normalization.OrganizationThreshold = 1;
             o.Recurrence.MaxHammingDistance = 20;
         });
         using var host = builder.Build();
@@ -133,7 +133,7 @@ public class ServiceQualityServiceCollectionExtensionsTests
 
         Assert.Equal(8, ex.Failures.Count());
         Assert.Contains("ServiceQuality:Sla:Rules:0:Channels:0 is 'Pigeon'; valid: Chat, Email, InPerson, Internal, Phone, Web.", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("ServiceQuality:Normalization:OrganisationThreshold is 1; it must be at least 3.", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ServiceQuality:Normalization:OrganizationThreshold is 1; it must be at least 3.", ex.Message, StringComparison.Ordinal);
         Assert.Contains("ServiceQuality:Recurrence:MaxHammingDistance is 20; it must be 0 to 15.", ex.Message, StringComparison.Ordinal);
         Assert.Contains("ServiceQuality:Sla:Calendars:London:TimeZone is 'Mars/Olympus_Mons'; valid: a time zone identifier this machine knows", ex.Message, StringComparison.Ordinal);
         Assert.Contains("ServiceQuality:Sla:Calendars:London:Hours:Monday:0 is '18:00-25:00'; valid: 'HH:mm-HH:mm' with times from 00:00 to 24:00", ex.Message, StringComparison.Ordinal);
@@ -189,7 +189,7 @@ public class ServiceQualityServiceCollectionExtensionsTests
                   ],
                   "PauseReasons": { "AwaitingThirdParty": "Update, Resolve", "VendorHold": "Resolve" }
                 },
-                "Normalization": { "OrganisationThreshold": 25, "Systems": [ "Payroll Portal" ], "Categories": { "Billing": [ "invoice", "charged" ] } },
+                "Normalization": { "OrganizationThreshold": 25, "Systems": [ "Payroll Portal" ], "Categories": { "Billing": [ "invoice", "charged" ] } },
                 "Recurrence": { "MaxHammingDistance": 5, "Window": "14.00:00:00" }
               }
             }
@@ -224,7 +224,7 @@ public class ServiceQualityServiceCollectionExtensionsTests
         Assert.Equal(("VIP phone", "Vip", TimeSpan.FromHours(1)), (vip.Rule, vip.PolicyName, vip.Policy.TimeToAcknowledge));
         Assert.Equal(TimeSpan.FromMinutes(5), sla.Policies["Vip"].Critical.TimeToAcknowledge);
 
-        Assert.Equal(25, options.Normalization.OrganisationThreshold);
+        Assert.Equal(25, options.Normalization.OrganizationThreshold);
         Assert.Equal(["Payroll Portal"], options.Normalization.Systems);
         Assert.Equal(["invoice", "charged"], options.Normalization.Categories["Billing"]);
         Assert.Equal((5, TimeSpan.FromDays(14)), (options.Recurrence.MaxHammingDistance, options.Recurrence.Window));

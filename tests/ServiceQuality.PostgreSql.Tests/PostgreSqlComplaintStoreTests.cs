@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ServiceQuality.Complaints;
-using ServiceQuality.Sla;
 using ServiceQuality.Testing;
 
 namespace ServiceQuality.PostgreSql.Tests;

@@ -62,12 +62,12 @@ public static class ComplaintScenarios
         Assert.Equal(409, refused["status"].GetInt32());
         Assert.Equal(
             "OfferHelp is refused while the complaint is Investigating. Not met: an apology has been recorded. Allowed now: Withdraw, AddInformation, Escalate, Assign, "
-            + "ChangePriority, RecordSlaAlert, Apologise, PostUpdate, PutOnHold, RequestInformation, LinkProblem, LinkSurveyResponse, ChangeTags, ChangeMetadata.",
+            + "ChangePriority, RecordSlaAlert, Apologize, PostUpdate, PutOnHold, RequestInformation, LinkProblem, LinkSurveyResponse, ChangeTags, ChangeMetadata.",
             refused.Text("detail"));
         Assert.Equal(("Investigating", "OfferHelp", "ConditionsUnmet"), (refused.Text("state"), refused.Text("command"), refused.Text("reason")));
         Assert.Equal(["an apology has been recorded"], refused.Strings("unmetConditions"));
         Assert.Equal(
-            ["Withdraw", "AddInformation", "Escalate", "Assign", "ChangePriority", "RecordSlaAlert", "Apologise", "PostUpdate", "PutOnHold", "RequestInformation", "LinkProblem",
+            ["Withdraw", "AddInformation", "Escalate", "Assign", "ChangePriority", "RecordSlaAlert", "Apologize", "PostUpdate", "PutOnHold", "RequestInformation", "LinkProblem",
              "LinkSurveyResponse", "ChangeTags", "ChangeMetadata"],
             refused.Strings("allowedCommands"));
 
@@ -75,13 +75,16 @@ public static class ComplaintScenarios
         var asked = await CommandAsync(http, "Q-100", "request-information", new { actor = "ann", channel = "Email", question = "Which office are you in?" });
         Assert.Equal(("AwaitingClient", "Paused", "Paused"), (asked.Text("complaint.state"), asked.Text("sla.resolve.status"), asked.Text("sla.update.status")));
         Assert.Equal(
-            ["Withdraw", "AddInformation", "Escalate", "Assign", "ChangePriority", "RecordSlaAlert", "Apologise", "PostUpdate", "PutOnHold", "RecordClientResponse", "LinkProblem",
+            ["Withdraw", "AddInformation", "Escalate", "Assign", "ChangePriority", "RecordSlaAlert", "Apologize", "PostUpdate", "PutOnHold", "RecordClientResponse", "LinkProblem",
              "LinkSurveyResponse", "ChangeTags", "ChangeMetadata"],
             asked.Strings("allowedCommands"));
         var responded = await CommandAsync(http, "Q-100", "record-client-response", new { actor = "client", channel = "Phone", response = "Leeds, second floor." });
         Assert.Equal(("Investigating", "Running"), (responded.Text("complaint.state"), responded.Text("sla.resolve.status")));
 
+        // "apologize", and "apologise" (its name before 1.0) still: both run the same command.
         await CommandAsync(http, "Q-100", "apologise", new { actor = "ann", channel = "Phone", apology = "We are sorry for the trouble." });
+        var apologized = await CommandAsync(http, "Q-100", "apologize", new { actor = "ann", channel = "Email", apology = "Sorry again: the Leeds line is still down." });
+        Assert.Equal(("apology-given", 7), (apologized.Text("event.type"), apologized["event.version"].GetInt32()));
         await CommandAsync(http, "Q-100", "post-update", new { actor = "ann", channel = "Email", update = "An engineer is looking at the Leeds line." });
         var offered = await CommandAsync(http, "Q-100", "offer-help", new { actor = "ann", channel = "Email", options = new[] { "Replace the router", "Move you to the backup line" } });
         Assert.Equal(("HelpOffered", "help-offered"), (offered.Text("complaint.state"), offered.Text("event.type")));
@@ -97,36 +100,36 @@ public static class ComplaintScenarios
         var dueAt = new DateTimeOffset(DateTimeOffset.UtcNow.AddDays(2).Date, TimeSpan.Zero).AddHours(10);
         var committed = await CommandAsync(http, "Q-100", "commit", new { actor = "ann", channel = "Email", action = "Replace the router", dueAt });
         Assert.Equal(("Committed", "Replace the router", dueAt), (committed.Text("complaint.state"), committed.Text("complaint.committedAction"), committed.Time("complaint.commitmentDueAt")));
-        Assert.Equal(9, committed["complaint.version"].GetInt32());
+        Assert.Equal(10, committed["complaint.version"].GetInt32());
 
         var fixedIt = await CommandAsync(http, "Q-100", "deliver-fix", new { actor = "eng", channel = "InPerson", resolution = "Router replaced; the line held for an hour." });
         Assert.Equal(("Resolved", "Met", "Met"), (fixedIt.Text("complaint.state"), fixedIt.Text("sla.resolve.status"), fixedIt.Text("sla.update.status")));
         Assert.Equal(
-            ["Withdraw", "AddInformation", "Escalate", "Assign", "ChangePriority", "RecordSlaAlert", "Apologise", "PostUpdate", "RecordClientConfirmation",
+            ["Withdraw", "AddInformation", "Escalate", "Assign", "ChangePriority", "RecordSlaAlert", "Apologize", "PostUpdate", "RecordClientConfirmation",
              "RecordClientRejection", "LinkProblem", "LinkSurveyResponse", "ChangeTags", "ChangeMetadata"],
             fixedIt.Strings("allowedCommands"));
 
         var closed = await CommandAsync(http, "Q-100", "record-client-confirmation", new { actor = "client", channel = "Email" });
-        Assert.Equal(("Closed", "client-confirmed-fix", 11), (closed.Text("complaint.state"), closed.Text("event.type"), closed["complaint.version"].GetInt32()));
+        Assert.Equal(("Closed", "client-confirmed-fix", 12), (closed.Text("complaint.state"), closed.Text("event.type"), closed["complaint.version"].GetInt32()));
         Assert.Equal(["Reopen", "LinkProblem", "LinkSurveyResponse", "ChangeTags", "ChangeMetadata"], closed.Strings("allowedCommands"));
 
         var read = await http.GetJsonAsync("/complaints/Q-100");
         Assert.Equal(HttpStatusCode.OK, read.Status);
         Assert.False(read.Body.TryGetProperty("event", out _));
-        Assert.Equal(("Closed", 11, "C-7"), (read.Text("complaint.state"), read["complaint.version"].GetInt32(), read.Text("complaint.clientId")));
-        Assert.Equal("Thanked, InformationRequested, Apologised, ClientUpdated, HelpOffered, Committed, FixDelivered, ClientConfirmed", read.Text("complaint.milestones"));
+        Assert.Equal(("Closed", 12, "C-7"), (read.Text("complaint.state"), read["complaint.version"].GetInt32(), read.Text("complaint.clientId")));
+        Assert.Equal("Thanked, InformationRequested, Apologized, ClientUpdated, HelpOffered, Committed, FixDelivered, ClientConfirmed", read.Text("complaint.milestones"));
         Assert.Equal(("Met", "Met", "Met", "Met"), (read.Text("sla.acknowledge.status"), read.Text("sla.update.status"), read.Text("sla.resolve.status"), read.Text("sla.worstStatus")));
 
         var history = await http.GetJsonAsync("/complaints/Q-100/history");
         Assert.Equal(
-            ["received", "acknowledged", "investigation-started", "information-requested", "client-responded", "apology-given", "client-update-posted", "help-offered", "action-committed", "fix-delivered", "client-confirmed-fix"],
+            ["received", "acknowledged", "investigation-started", "information-requested", "client-responded", "apology-given", "apology-given", "client-update-posted", "help-offered", "action-committed", "fix-delivered", "client-confirmed-fix"],
             history.Body.EnumerateArray().Select(e => e.GetProperty("type").GetString()!));
-        Assert.Equal(Enumerable.Range(1, 11), history.Body.EnumerateArray().Select(e => e.GetProperty("version").GetInt32()));
+        Assert.Equal(Enumerable.Range(1, 12), history.Body.EnumerateArray().Select(e => e.GetProperty("version").GetInt32()));
         Assert.Equal("Leeds, second floor.", HttpJsonResponse.At(history.Body, "4.response").GetString());
 
         var byClient = await http.GetJsonAsync("/complaints?clientId=C-7");
         var summary = Assert.Single(byClient.Body.EnumerateArray());
-        Assert.Equal(("Q-100", "Closed", 11), (summary.GetProperty("complaintId").GetString(), summary.GetProperty("state").GetString(), summary.GetProperty("version").GetInt32()));
+        Assert.Equal(("Q-100", "Closed", 12), (summary.GetProperty("complaintId").GetString(), summary.GetProperty("state").GetString(), summary.GetProperty("version").GetInt32()));
         var closedOnes = await http.GetJsonAsync("/complaints?state=closed");
         Assert.Contains(closedOnes.Body.EnumerateArray(), e => e.GetProperty("complaintId").GetString() == "Q-100");
     }

@@ -7,7 +7,6 @@ using Npgsql;
 using ServiceQuality.Complaints;
 using ServiceQuality.Orleans.Complaints;
 using ServiceQuality.Samples.Orleans;
-using ServiceQuality.Sla;
 
 namespace ServiceQuality.Samples.Tests;
 

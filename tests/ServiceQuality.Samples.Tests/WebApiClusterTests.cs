@@ -125,19 +125,20 @@ public sealed class WebApiClusterTests(ClusterApp fixture) : IClassFixture<Clust
 
         await ComplaintScenarios.WholeLifecycleAsync(_http);
 
-        // Receive, then the ten accepted commands, the refused OfferHelp and the two Commits with bad input (a blank action,
+        // Receive, then the eleven accepted commands (two apologies: "apologise" and "apologize"), the refused OfferHelp and the two Commits with bad input (a blank action,
         // a due date in the past: the grain's lifecycle refused them with the ArgumentException the 400 names), each a
         // call to Q-100's grain.
         var calls = fixture.GrainCalls.Where(c => c.ComplaintId == "Q-100").Select(c => c.Method).Where(m => m != nameof(IComplaintGrain.GetHistoryAsync)).ToList();
         Assert.Equal(nameof(IComplaintGrain.ReceiveAsync), calls[0]);
         Assert.Equal(1, calls.Count(m => m == nameof(IComplaintGrain.ReceiveAsync)));
-        Assert.Equal(10 + 1 + 2, calls.Count(m => m == nameof(IComplaintGrain.ExecuteAsync)));
+        Assert.Equal(11 + 1 + 2, calls.Count(m => m == nameof(IComplaintGrain.ExecuteAsync)));
 
         // What the grain stored is in the file the silos and the app share.
         await using var store = new SqliteComplaintStore($"Data Source={fixture.Database}");
         var stored = await store.ReadAsync("Q-100");
         Assert.Equal(
-            ["received", "acknowledged", "investigation-started", "information-requested", "client-responded", "apology-given", "client-update-posted", "help-offered", "action-committed", "fix-delivered", "client-confirmed-fix"],
+            ["received", "acknowledged", "investigation-started", "information-requested", "client-responded", "apology-given", "apology-given", "client-update-posted", "help-offered",
+             "action-committed", "fix-delivered", "client-confirmed-fix"],
             stored.Select(e => JsonDocument.Parse(ComplaintEventSerializer.Serialize(e)).RootElement.GetProperty("type").GetString()));
     }
 

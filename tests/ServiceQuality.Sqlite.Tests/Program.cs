@@ -1,6 +1,5 @@
 using System.Globalization;
 using ServiceQuality.Complaints;
-using ServiceQuality.Sla;
 
 namespace ServiceQuality.Sqlite.Tests;
 

@@ -5,7 +5,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ServiceQuality.Complaints;
-using ServiceQuality.Sla;
 using ServiceQuality.Testing;
 
 namespace ServiceQuality.Sqlite.Tests;

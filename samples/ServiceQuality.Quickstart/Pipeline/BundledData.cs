@@ -1,7 +1,6 @@
 using System.Globalization;
 using ServiceQuality.Complaints;
 using ServiceQuality.Insights;
-using ServiceQuality.Sla;
 
 namespace ServiceQuality.Quickstart.Pipeline;
 

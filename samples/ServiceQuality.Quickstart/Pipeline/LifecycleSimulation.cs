@@ -1,5 +1,4 @@
 using ServiceQuality.Complaints;
-using ServiceQuality.Sla;
 
 namespace ServiceQuality.Quickstart.Pipeline;
 
@@ -88,7 +87,7 @@ internal static class LifecycleSimulation
             }
 
             open = open
-                && await Step(Minutes(10), x => x.Apologise(agent, channel, "We are sorry this got in the way of your work."))
+                && await Step(Minutes(10), x => x.Apologize(agent, channel, "We are sorry this got in the way of your work."))
                 && await Step(Minutes(10), x => x.OfferHelp(agent, channel, ["Fix it today", "A workaround now, the fix this week"]))
                 && await Step(Minutes(15), x => x.Commit(agent, channel, "Replace the failing component", clock.Now + Hours(30)));
             if (open && random.NextDouble() < 0.5)
@@ -101,7 +100,7 @@ internal static class LifecycleSimulation
             {
                 // A rejected fix sends the complaint back to Investigating: apologise, offer, commit and fix again.
                 open = await Step(Hours(4), x => x.RecordClientRejection(c.ClientId, channel, "It failed again this morning."))
-                    && await Step(Minutes(30), x => x.Apologise(agent, channel, "We are sorry the first fix did not hold."))
+                    && await Step(Minutes(30), x => x.Apologize(agent, channel, "We are sorry the first fix did not hold."))
                     && await Step(Minutes(10), x => x.OfferHelp(agent, channel, ["Replace the whole unit"]))
                     && await Step(Minutes(10), x => x.Commit(agent, channel, "Replace the whole unit", clock.Now + Hours(24)))
                     && await Step(Hours(8), x => x.DeliverFix(agent, channel, "Replaced the whole unit."));

@@ -44,7 +44,7 @@ internal static class MainJob
         var byId = new Dictionary<string, (BundledComplaint Complaint, NormalizedComplaint Normalized)>(StringComparer.Ordinal);
         for (int i = 0; i < complaints.Count; i++)
         {
-            index.Add(complaints[i].Id, normalized[i].Fingerprint, complaints[i].ReceivedAt, complaints[i].ClientId);
+            index.Add(complaints[i].Id, normalized[i].FingerprintValue, complaints[i].ReceivedAt, complaints[i].ClientId);
             byId[complaints[i].Id] = (complaints[i], normalized[i]);
         }
 
@@ -60,7 +60,7 @@ internal static class MainJob
                 byId[p.ComplaintIds[0]].Normalized.CanonicalText,
                 [.. p.ComplaintIds]))
             .ToList();
-        int distinctKeys = normalized.Select(n => n.IncidentKey).Distinct().Count();
+        int distinctKeys = normalized.Select(n => n.IncidentKeyValue).Distinct().Count();
         progress.Line($"Found {recurring.Count} recurring problems among {distinctKeys} distinct incident keys.");
 
         // 3. The lifecycle on a simulated clock, with office hours in London and a bank holiday.
@@ -182,11 +182,11 @@ internal static class MainJob
         int agreeing = 0, pairs = 0;
         foreach (var incident in complaints.Select((c, i) => (c, n: normalized[i])).GroupBy(x => x.c.Incident))
         {
-            var calm = incident.Where(x => x.c.Tone == "calm").Select(x => x.n.IncidentKey).ToList();
+            var calm = incident.Where(x => x.c.Tone == "calm").Select(x => x.n.IncidentKeyValue).ToList();
             foreach (var angry in incident.Where(x => x.c.Tone == "angry"))
             {
                 pairs += calm.Count;
-                agreeing += calm.Count(k => k == angry.n.IncidentKey);
+                agreeing += calm.Count(k => k == angry.n.IncidentKeyValue);
             }
         }
 

@@ -35,7 +35,7 @@ public sealed record ComplaintCommandArguments
     /// <summary>Gets the client's response (<see cref="ComplaintCommand.RecordClientResponse"/>).</summary>
     public string? Response { get; init; }
 
-    /// <summary>Gets the apology (<see cref="ComplaintCommand.Apologise"/>).</summary>
+    /// <summary>Gets the apology (<see cref="ComplaintCommand.Apologize"/>).</summary>
     public string? Apology { get; init; }
 
     /// <summary>Gets the client-visible update (<see cref="ComplaintCommand.PostUpdate"/>).</summary>

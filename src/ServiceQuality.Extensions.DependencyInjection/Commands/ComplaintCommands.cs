@@ -18,7 +18,7 @@ public static class ComplaintCommands
         (ComplaintCommand.AddInformation, Field.Actor | Field.Information, Field.None),
         (ComplaintCommand.RequestInformation, Field.Actor | Field.Channel | Field.Question, Field.None),
         (ComplaintCommand.RecordClientResponse, Field.Actor | Field.Channel | Field.Response, Field.None),
-        (ComplaintCommand.Apologise, Field.Actor | Field.Channel | Field.Apology, Field.None),
+        (ComplaintCommand.Apologize, Field.Actor | Field.Channel | Field.Apology, Field.None),
         (ComplaintCommand.PostUpdate, Field.Actor | Field.Channel | Field.Update, Field.None),
         (ComplaintCommand.OfferHelp, Field.Actor | Field.Channel | Field.Options, Field.None),
         (ComplaintCommand.Commit, Field.Actor | Field.Channel | Field.Action | Field.DueAt, Field.None),
@@ -82,7 +82,11 @@ public static class ComplaintCommands
     /// <summary>Gets the commands a host can dispatch, in enum order.</summary>
     public static IReadOnlyList<ComplaintCommand> Dispatchable { get; } = [.. Table.Select(static t => t.Command)];
 
-    /// <summary>Reads a command name: the enum name or its kebab-case form, in any case (<c>offer-help</c>, <c>OfferHelp</c>, <c>OFFER-HELP</c>). Numbers are not names.</summary>
+    /// <summary>
+    /// Reads a command name: the enum name or its kebab-case form, in any case (<c>offer-help</c>, <c>OfferHelp</c>,
+    /// <c>OFFER-HELP</c>). Numbers are not names. The British spelling the commands had before 1.0 is still read
+    /// (<c>apologise</c> is <see cref="ComplaintCommand.Apologize"/>).
+    /// </summary>
     /// <param name="name">The name.</param>
     /// <returns>The command.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> is not a dispatchable command's name; the message lists the valid ones (parameter <c>command</c>).</exception>
@@ -103,6 +107,13 @@ public static class ComplaintCommands
         }
 
         string compact = name.Replace("-", string.Empty, StringComparison.Ordinal);
+        if (string.Equals(compact, "Apologise", StringComparison.OrdinalIgnoreCase))
+        {
+            // The name before 1.0 (British spelling): hosts' stored links and scripts still send it.
+            command = ComplaintCommand.Apologize;
+            return true;
+        }
+
         return compact.Length > 0 && char.IsAsciiLetter(compact[0]) && Enum.TryParse(compact, ignoreCase: true, out command) && IndexOf(command) >= 0;
     }
 
@@ -175,7 +186,7 @@ public static class ComplaintCommands
             ComplaintCommand.AddInformation => c => c.AddInformation(actor, Text(a.Information)),
             ComplaintCommand.RequestInformation => c => c.RequestInformation(actor, channel, Text(a.Question)),
             ComplaintCommand.RecordClientResponse => c => c.RecordClientResponse(actor, channel, Text(a.Response)),
-            ComplaintCommand.Apologise => c => c.Apologise(actor, channel, Text(a.Apology)),
+            ComplaintCommand.Apologize => c => c.Apologize(actor, channel, Text(a.Apology)),
             ComplaintCommand.PostUpdate => c => c.PostUpdate(actor, channel, Text(a.Update)),
             ComplaintCommand.OfferHelp => c => c.OfferHelp(actor, channel, a.Options!),
             ComplaintCommand.Commit => c => c.Commit(actor, channel, Text(a.Action), a.DueAt.GetValueOrDefault()),

@@ -47,6 +47,17 @@ internal abstract class ConfigurationShape
     /// <returns>The shape.</returns>
     public static ConfigurationShape NotBindable(string hint) => new NotBindableShape(hint);
 
+    /// <summary>
+    /// Reads <paramref name="oldName"/>, the name a setting of this object shape had before it was renamed, as
+    /// <paramref name="setting"/>; setting both is reported. The binder does not know the old name: the caller binds it.
+    /// </summary>
+    /// <param name="oldName">The old name.</param>
+    /// <param name="setting">The setting's name now.</param>
+    /// <returns>This shape.</returns>
+    /// <exception cref="InvalidOperationException">This is not an object shape, or it has no setting <paramref name="setting"/>.</exception>
+    internal virtual ConfigurationShape WithOldName(string oldName, string setting) =>
+        throw new InvalidOperationException($"Only an object's settings have names; '{oldName}' cannot name '{setting}' here.");
+
     /// <summary>Gets the names of an object shape's settings (empty for any other shape).</summary>
     internal virtual IEnumerable<string> Settings => [];
 
@@ -206,6 +217,7 @@ internal abstract class ConfigurationShape
     {
         private readonly string _typeName;
         private readonly Dictionary<string, ConfigurationShape?> _settings = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, string> _oldNames = new(StringComparer.OrdinalIgnoreCase);
 
         public ObjectShape(string typeName, PropertyInfo[] properties, (string Property, ConfigurationShape Shape)[] nested)
         {
@@ -236,6 +248,17 @@ internal abstract class ConfigurationShape
             }
         }
 
+        internal override ConfigurationShape WithOldName(string oldName, string setting)
+        {
+            if (!_settings.ContainsKey(setting))
+            {
+                throw new InvalidOperationException($"{_typeName} has no setting '{setting}' for the old name '{oldName}'.");
+            }
+
+            _oldNames[oldName] = setting;
+            return this;
+        }
+
         internal override IEnumerable<string> Settings => _settings.Keys;
 
         internal override ConfigurationShape? ShapeOf(string setting) => _settings.GetValueOrDefault(setting);
@@ -250,7 +273,18 @@ internal abstract class ConfigurationShape
 
             foreach (var child in section.GetChildren())
             {
-                if (!_settings.TryGetValue(child.Key, out var shape))
+                if (_oldNames.TryGetValue(child.Key, out string? renamed))
+                {
+                    if (section.GetSection(renamed).Exists())
+                    {
+                        problems.Add($"{child.Path} is the old name of {renamed}, which is set too; valid: {renamed} alone.");
+                    }
+                    else
+                    {
+                        _settings[renamed]!.Check(child, problems);
+                    }
+                }
+                else if (!_settings.TryGetValue(child.Key, out var shape))
                 {
                     problems.Add($"{child.Path} is not a setting of {_typeName}; valid: {string.Join(", ", _settings.Keys)}.");
                 }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ServiceQuality.Complaints;
 using ServiceQuality.Diagnostics;
-using ServiceQuality.Sla;
 
 namespace ServiceQuality.Extensions.DependencyInjection;
 

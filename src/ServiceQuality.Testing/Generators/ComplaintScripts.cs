@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using ServiceQuality.Complaints;
-using ServiceQuality.Sla;
 using static ServiceQuality.Complaints.ComplaintCommand;
 using static ServiceQuality.Complaints.ComplaintState;
 
@@ -148,7 +147,7 @@ public sealed class ComplaintScripts
             AddInformation => complaint.AddInformation("ann", "Router logs show drops on the hour."),
             RequestInformation => complaint.RequestInformation("ann", ContactChannel.Email, "Which office are you in?"),
             RecordClientResponse => complaint.RecordClientResponse("client", ContactChannel.Email, "Leeds."),
-            Apologise => complaint.Apologise("ann", ContactChannel.Phone, "I'm sorry you had this experience."),
+            Apologize => complaint.Apologize("ann", ContactChannel.Phone, "I'm sorry you had this experience."),
             PostUpdate => complaint.PostUpdate("ann", ContactChannel.Web, "An engineer is looking at it."),
             OfferHelp => complaint.OfferHelp("ann", ContactChannel.Phone, ["replace the router", "move you to the backup VPN"]),
             Commit => complaint.Commit("ann", ContactChannel.Email, "replace the router", complaint.Lifecycle.TimeProvider.GetUtcNow().AddDays(1)),
@@ -192,7 +191,7 @@ public sealed class ComplaintScripts
         {
             Withdraw or Escalate => 1,
             AddInformation => 2,
-            Apologise or PostUpdate => 3,
+            Apologize or PostUpdate => 3,
             _ => 12,
         };
 
@@ -271,7 +270,7 @@ public sealed class ComplaintScripts
     {
         public ComplaintState State { get; private set; } = Received;
 
-        public bool Apologised { get; private set; }
+        public bool Apologized { get; private set; }
 
         public int Level { get; private set; }
 
@@ -291,7 +290,7 @@ public sealed class ComplaintScripts
             var target = Target(command, ignoreTime: true) ?? throw new InvalidOperationException($"{command} is not allowed in {State}.");
             switch (command)
             {
-                case Apologise: Apologised = true; break;
+                case Apologize: Apologized = true; break;
                 case Escalate: Level++; break;
                 case DeliverFix: ResolvedAt = Now; break;
                 case RecordClientConfirmation or AutoClose: ClosedAt = Now; break;
@@ -310,11 +309,11 @@ public sealed class ComplaintScripts
                 (_, Withdraw) when open => Withdrawn,
                 (_, AddInformation) when open => State,
                 (_, Escalate) when open && Level < options.MaxEscalationLevel => State,
-                (_, Apologise or PostUpdate) when engaged => State,
+                (_, Apologize or PostUpdate) when engaged => State,
                 (Received, Acknowledge) => Acknowledged,
                 (Acknowledged, StartInvestigating) => Investigating,
                 (Investigating, RequestInformation) => AwaitingClient,
-                (Investigating, OfferHelp) when Apologised || !options.RequireApologyBeforeHelp => HelpOffered,
+                (Investigating, OfferHelp) when Apologized || !options.RequireApologyBeforeHelp => HelpOffered,
                 (AwaitingClient, RecordClientResponse) => Investigating,
                 (HelpOffered, Commit) => Committed,
                 (Committed, DeliverFix) => Resolved,

@@ -20,8 +20,8 @@ public sealed record NormalizedView(string CanonicalText, IReadOnlyList<string> 
             record.CanonicalText,
             [.. record.Facts.Select(f => $"{f.Kind}:{f.Value}")],
             [.. record.Areas.Select(a => a.Area + "=" + string.Join(',', a.Evidence))],
-            record.IncidentKey,
-            record.Fingerprint);
+            record.IncidentKeyValue,
+            record.FingerprintValue);
     }
 
     /// <summary>Tells whether two views are the same in every part.</summary>

@@ -190,16 +190,16 @@ public sealed class Complaint
         return Execute(ComplaintCommand.RecordClientResponse, actor, channel, clientVisible: true, response, static r => new ClientResponded(r));
     }
 
-    /// <summary>Apologises to the client.</summary>
+    /// <summary>Apologizes to the client.</summary>
     /// <param name="actor">Who apologises.</param>
     /// <param name="channel">The client channel used.</param>
     /// <param name="apology">What the client is told.</param>
     /// <returns>The event, or the refusal.</returns>
     /// <exception cref="ArgumentException">An argument is null, empty, white space, undefined, or the channel is internal.</exception>
-    public CommandResult Apologise(string actor, ContactChannel channel, string apology)
+    public CommandResult Apologize(string actor, ContactChannel channel, string apology)
     {
         RequireText(apology, nameof(apology));
-        return Execute(ComplaintCommand.Apologise, actor, channel, clientVisible: true, apology, static a => new ApologyGiven(a));
+        return Execute(ComplaintCommand.Apologize, actor, channel, clientVisible: true, apology, static a => new ApologyGiven(a));
     }
 
     /// <summary>Posts a client-visible update (restarts the SLA update clock).</summary>
@@ -561,7 +561,7 @@ public sealed class Complaint
         var now = _lifecycle.TimeProvider.GetUtcNow();
         var request = new SlaAlertRequest(clock, status);
         var context = new ComplaintGuardContext(this, now, actor);
-        var result = _lifecycle.Definition.TryFire(_snapshot.State, _lifecycle.RecordSlaAlertTrigger, request, context);
+        var result = _lifecycle.Definition.Evaluate(_snapshot.State, _lifecycle.RecordSlaAlertTrigger, request, context);
         if (result.Refusal is { } refusal)
         {
             return new CommandResult(refusal);
@@ -609,7 +609,7 @@ public sealed class Complaint
             RequireClientChannel(channel, nameof(channel));
         }
 
-        var result = _lifecycle.Definition.TryFire(_snapshot.State, command, new ComplaintGuardContext(this, now, actor));
+        var result = _lifecycle.Definition.Evaluate(_snapshot.State, command, new ComplaintGuardContext(this, now, actor));
         return result.Refusal is { } refusal ? new CommandResult(refusal) : Accept(create(argument), now, actor, channel, result.State);
     }
 

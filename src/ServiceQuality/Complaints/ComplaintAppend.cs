@@ -106,9 +106,9 @@ public sealed class ComplaintAppend
             ComplaintText.ThrowIfInvalidIdentifier(summary.IncidentKey, nameof(summary));
         }
 
-        if (summary.Assignee is not null)
+        if (summary.Agent is not null)
         {
-            ComplaintText.ThrowIfInvalidIdentifier(summary.Assignee, nameof(summary));
+            ComplaintText.ThrowIfInvalidIdentifier(summary.Agent, nameof(summary));
         }
 
         if (summary.State is ComplaintState.Open or ComplaintState.Engaged || !Enum.IsDefined(summary.State))

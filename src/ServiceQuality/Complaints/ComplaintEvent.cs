@@ -171,7 +171,7 @@ internal struct ComplaintTally
     public bool FixedOnce;
     public bool Reopened;
     public bool AskedClient;
-    public bool Apologised;
+    public bool Apologized;
     public bool Offered;
     public bool ApologyBeforeOffer;
     public int Assignments;

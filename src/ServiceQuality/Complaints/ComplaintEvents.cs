@@ -283,18 +283,18 @@ public sealed record ApologyGiven : ComplaintEvent
     /// <inheritdoc />
     private protected override ComplaintEvent ErasePersonalData() => this with { Apology = ErasedText };
 
-    internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { Milestones = snapshot.Milestones | ComplaintMilestones.Apologised };
+    internal override ComplaintSnapshot Fold(ComplaintSnapshot snapshot) => snapshot with { Milestones = snapshot.Milestones | ComplaintMilestones.Apologized };
 
     internal override void AppendSlaEntries(List<SlaEntry> entries, in ComplaintSlaContext context) => AppendClientUpdate(entries);
 
-    internal override void Measure(ref ComplaintTally tally) => tally.Apologised = true;
+    internal override void Measure(ref ComplaintTally tally) => tally.Apologized = true;
 
     internal override void Record(ServiceQualityInstrumentation instrumentation, Complaint complaint)
     {
     }
 
     /// <inheritdoc />
-    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.Apologise;
+    private protected override ComplaintCommand? CommandOf() => ComplaintCommand.Apologize;
 }
 
 /// <summary>A client-visible update was posted: the client is kept out of the "black hole".</summary>
@@ -369,7 +369,7 @@ public sealed record HelpOptionsOffered : ComplaintEvent
         if (!tally.Offered)
         {
             tally.Offered = true;
-            tally.ApologyBeforeOffer = tally.Apologised;
+            tally.ApologyBeforeOffer = tally.Apologized;
         }
     }
 

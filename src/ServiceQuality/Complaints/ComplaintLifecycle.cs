@@ -247,7 +247,7 @@ public sealed class ComplaintLifecycle
         b.Configure(Received).SubstateOf(Open)
             .PermitIf(Acknowledge, Acknowledged, G(Acknowledge));
         b.Configure(Engaged).SubstateOf(Open)
-            .InternalTransitionIf(Apologise, G(Apologise))
+            .InternalTransitionIf(Apologize, G(Apologize))
             .InternalTransitionIf(PostUpdate, G(PostUpdate))
             .InternalTransitionIf(PutOnHold, G(PutOnHold, notOnHold, notResolved));
         b.Configure(Acknowledged).SubstateOf(Engaged)
@@ -256,7 +256,7 @@ public sealed class ComplaintLifecycle
             .PermitIf(RequestInformation, AwaitingClient, G(RequestInformation));
         if (options.RequireApologyBeforeHelp)
         {
-            investigating.PermitIf(OfferHelp, HelpOffered, G(OfferHelp, new Guard<ComplaintGuardContext>(static c => (c.Complaint.Milestones & ComplaintMilestones.Apologised) != 0, "an apology has been recorded")));
+            investigating.PermitIf(OfferHelp, HelpOffered, G(OfferHelp, new Guard<ComplaintGuardContext>(static c => (c.Complaint.Milestones & ComplaintMilestones.Apologized) != 0, "an apology has been recorded")));
         }
         else
         {

@@ -55,8 +55,8 @@ public enum ComplaintCommand
     /// <summary>Record the client's response to a request for information.</summary>
     RecordClientResponse = 4,
 
-    /// <summary>Apologise to the client (sincerely, even if it was not our fault).</summary>
-    Apologise = 5,
+    /// <summary>Apologize to the client (sincerely, even if it was not our fault).</summary>
+    Apologize = 5,
 
     /// <summary>Post a client-visible update (restarts the update clock).</summary>
     PostUpdate = 6,
@@ -158,7 +158,7 @@ public enum ComplaintMilestones
     InformationRequested = 4,
 
     /// <summary>An apology was given.</summary>
-    Apologised = 8,
+    Apologized = 8,
 
     /// <summary>A client-visible update was posted.</summary>
     ClientUpdated = 16,

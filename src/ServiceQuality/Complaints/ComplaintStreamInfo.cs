@@ -33,8 +33,11 @@ public sealed record ComplaintStreamInfo
     /// <summary>Gets the incident key of the normalized complaint (equal for complaints about the same incident), when it has one.</summary>
     public string? IncidentKey { get; init; }
 
-    /// <summary>Gets who the complaint is assigned to, when it is: the agent, or the team when no agent is assigned.</summary>
-    public string? Assignee { get; init; }
+    /// <summary>
+    /// Gets the agent the complaint is assigned to (<see cref="ComplaintSnapshot.Agent"/>), or <see langword="null"/>
+    /// when no agent is (a complaint assigned only to a team has none).
+    /// </summary>
+    public string? Agent { get; init; }
 
     /// <summary>Gets the next thing due on the complaint (an SLA threshold, a breach, the auto-close), or <see langword="null"/> when nothing is.</summary>
     public ComplaintDue? NextDue { get; init; }
@@ -57,7 +60,7 @@ public sealed record ComplaintStreamInfo
             LastEventAt = s.LastEventAt,
             Priority = s.Priority,
             IncidentKey = s.Normalized?.IncidentKey,
-            Assignee = s.Agent ?? s.Team,
+            Agent = s.Agent,
             NextDue = complaint.GetNextDue(s.LastEventAt),
         };
     }

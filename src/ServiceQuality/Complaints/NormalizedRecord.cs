@@ -61,7 +61,7 @@ public sealed record NormalizedRecord
     /// <summary>Gets what was neutralised, by kind (only kinds that occurred): a record of the tone removed, never a score.</summary>
     public IReadOnlyDictionary<string, int> ToneSignals { get; internal init; }
 
-    /// <summary>Gets the incident key as a number (what <see cref="NormalizedComplaint.IncidentKey"/> was).</summary>
+    /// <summary>Gets the incident key as a number (<see cref="NormalizedComplaint.IncidentKeyValue"/>).</summary>
     [JsonIgnore]
     public ulong IncidentKeyValue => ulong.Parse(IncidentKey, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
 
@@ -110,8 +110,8 @@ public sealed record NormalizedRecord
             normalized.Impact,
             normalized.Recurrence.IsRecurring,
             normalized.Recurrence.StatedCount,
-            normalized.IncidentKeyText,
-            normalized.FingerprintText,
+            normalized.IncidentKey,
+            normalized.Fingerprint,
             tone);
 
         void Add(string kind, int count)

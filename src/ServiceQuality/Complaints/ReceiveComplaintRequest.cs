@@ -1,5 +1,3 @@
-using ServiceQuality.Sla;
-
 namespace ServiceQuality.Complaints;
 
 /// <summary>

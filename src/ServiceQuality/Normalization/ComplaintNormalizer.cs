@@ -52,7 +52,7 @@ public sealed class ComplaintNormalizer
         ArgumentNullException.ThrowIfNull(instrumentation);
         _instrumentation = instrumentation;
         options.Validate();
-        _options = new NormalizationOptions { OrganisationThreshold = options.OrganisationThreshold };
+        _options = new NormalizationOptions { OrganizationThreshold = options.OrganizationThreshold };
         _lexicons = new Lexicons(options);
     }
 
@@ -89,7 +89,7 @@ public sealed class ComplaintNormalizer
         if (activity is not null)
         {
             activity.SetTag("servicequality.text.length", text.Length);
-            activity.SetTag("servicequality.incident_key", result.IncidentKeyText);
+            activity.SetTag("servicequality.incident_key", result.IncidentKey);
         }
 
         return result;

@@ -127,7 +127,7 @@ internal sealed class FactExtractor
         new(["usd", "eur"], static (x, j, form, _) => x.CurrencyAmountFact(j, form), "a fee of usd 40", FactKind.Amount),
         new([.. Months.Keys], static (x, j, form, r) => x.MonthDateFact(j, form, r), "it broke on march 15", FactKind.Date),
         new(["since"], static (x, j, _, r) => { x.SinceFact(j, r); return true; }, "down since yesterday", FactKind.Duration),
-        new(["everyone", "everybody"], static (x, j, _, _) => { x.AddFact(FactKind.PeopleAffected, "organisation", j, j, new() { Scope = ImpactLevel.Organisation }); return true; }, "everyone is affected", FactKind.PeopleAffected),
+        new(["everyone", "everybody"], static (x, j, _, _) => { x.AddFact(FactKind.PeopleAffected, "organisation", j, j, new() { Scope = ImpactLevel.Organization }); return true; }, "everyone is affected", FactKind.PeopleAffected),
         new(["whole", "entire", "all"], static (x, j, form, _) => { x.ScopeFact(j, form); return true; }, "the whole team is affected", FactKind.PeopleAffected),
     ];
 
@@ -581,7 +581,7 @@ internal sealed class FactExtractor
         if (Word(k) is { } noun && ScopeNouns.TryGetValue(noun, out var scope)
             && !(form.SequenceEqual("all") && scope == "team" && noun != "team"))
         {
-            AddFact(FactKind.PeopleAffected, scope, j, k, new() { Scope = scope == "team" ? ImpactLevel.Team : ImpactLevel.Organisation });
+            AddFact(FactKind.PeopleAffected, scope, j, k, new() { Scope = scope == "team" ? ImpactLevel.Team : ImpactLevel.Organization });
         }
     }
 
@@ -643,8 +643,8 @@ internal sealed class FactExtractor
 
     // ---- impact and recurrence -------------------------------------------------------------------------------------
 
-    /// <summary>The widest impact the people-affected facts state: a number from <paramref name="organisationThreshold"/> up, or the whole organisation, is the organisation; two or more ("more than one") a team.</summary>
-    public ImpactLevel DeriveImpact(int organisationThreshold)
+    /// <summary>The widest impact the people-affected facts state: a number from <paramref name="organizationThreshold"/> up, or the whole organisation, is the organisation; two or more ("more than one") a team.</summary>
+    public ImpactLevel DeriveImpact(int organizationThreshold)
     {
         var impact = ImpactLevel.Individual;
         foreach (var (fact, payload) in _facts)
@@ -657,7 +657,7 @@ internal sealed class FactExtractor
             var level = payload switch
             {
                 { Scope: { } scope } => scope,
-                { People: { } n } => n >= organisationThreshold ? ImpactLevel.Organisation : n >= 2 || payload.MoreThan ? ImpactLevel.Team : ImpactLevel.Individual,
+                { People: { } n } => n >= organizationThreshold ? ImpactLevel.Organization : n >= 2 || payload.MoreThan ? ImpactLevel.Team : ImpactLevel.Individual,
                 _ => ImpactLevel.Individual,
             };
             impact = level > impact ? level : impact;

@@ -57,7 +57,7 @@ public readonly record struct NeutralizedCounts
     /// <value>0 when none.</value>
     public int Sarcasm { get; init; }
 
-    /// <summary>Gets the number of sentences removed that threaten to leave or to tell others (see <see cref="NormalizedComplaint.Signals"/>).</summary>
+    /// <summary>Gets the number of sentences removed that threaten to leave or to tell others (see <see cref="NormalizedComplaint.ToneSignals"/>).</summary>
     /// <value>0 when none.</value>
     public int Threats { get; init; }
 

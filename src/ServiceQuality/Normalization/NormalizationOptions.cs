@@ -37,18 +37,18 @@ public sealed class NormalizationOptions
     /// <value>Empty by default.</value>
     public IDictionary<string, IList<string>> Categories { get; } = new Dictionary<string, IList<string>>(StringComparer.Ordinal);
 
-    /// <summary>Gets or sets the number of people affected from which the impact is <see cref="ImpactLevel.Organisation"/>.</summary>
+    /// <summary>Gets or sets the number of people affected from which the impact is <see cref="ImpactLevel.Organization"/>.</summary>
     /// <value>50 by default; at least 3.</value>
-    public int OrganisationThreshold { get; set; } = 50;
+    public int OrganizationThreshold { get; set; } = 50;
 
     /// <summary>Checks every setting and reports all problems at once.</summary>
     /// <exception cref="InvalidOptionsException">One or more settings are out of range; the message names each one and its valid range; <see cref="InvalidOptionsException.Problems"/> lists them.</exception>
     public void Validate()
     {
         var problems = new List<string>();
-        if (OrganisationThreshold < 3)
+        if (OrganizationThreshold < 3)
         {
-            problems.Add($"{nameof(OrganisationThreshold)} is {OrganisationThreshold}; it must be at least 3.");
+            problems.Add($"{nameof(OrganizationThreshold)} is {OrganizationThreshold}; it must be at least 3.");
         }
 
         Check(Systems, nameof(Systems), problems, allowSpaces: true);

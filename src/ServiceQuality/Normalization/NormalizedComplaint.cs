@@ -20,17 +20,17 @@ public sealed class NormalizedComplaint
         ulong incidentKey,
         ulong fingerprint,
         NormalizationContext context,
-        ToneSignals signals = default)
+        ToneSignals toneSignals = default)
     {
-        Signals = signals;
+        ToneSignals = toneSignals;
         CanonicalText = canonicalText;
         Facts = facts;
         Areas = areas;
         Impact = impact;
         Recurrence = recurrence;
         Neutralized = neutralized;
-        IncidentKey = incidentKey;
-        Fingerprint = fingerprint;
+        IncidentKeyValue = incidentKey;
+        FingerprintValue = fingerprint;
         Context = context;
     }
 
@@ -59,25 +59,34 @@ public sealed class NormalizedComplaint
     public RecurrenceSignal Recurrence { get; }
 
     /// <summary>Gets what the complaint threatens (to leave, to tell others): removed from the canonical text, recorded here.</summary>
-    public ToneSignals Signals { get; }
+    public ToneSignals ToneSignals { get; }
 
     /// <summary>Gets what was neutralised, counted by kind.</summary>
     public NeutralizedCounts Neutralized { get; }
 
-    /// <summary>Gets the exact incident key: a 64-bit hash of the areas (first-time fix, the client's framing of recurrence, left out), systems, error codes and references.</summary>
-    public ulong IncidentKey { get; }
+    /// <summary>
+    /// Gets the exact incident key as a number: a 64-bit hash of the areas (first-time fix, the client's framing of
+    /// recurrence, left out), systems, error codes and references. <see cref="IncidentKey"/> is its text.
+    /// </summary>
+    public ulong IncidentKeyValue { get; }
 
-    /// <summary>Gets the near-duplicate fingerprint: a 64-bit SimHash of the canonical words and word pairs.</summary>
-    public ulong Fingerprint { get; }
+    /// <summary>
+    /// Gets the near-duplicate fingerprint as a number: a 64-bit SimHash of the canonical words and word pairs, for
+    /// <see cref="RecurrenceIndex"/> and <see cref="ComplaintNormalizer.HammingDistance"/>. <see cref="Fingerprint"/> is its text.
+    /// </summary>
+    public ulong FingerprintValue { get; }
 
     /// <summary>Gets the context the complaint was normalized with.</summary>
     public NormalizationContext Context { get; }
 
-    /// <summary>Gets the incident key as 16 lower-case hexadecimal digits.</summary>
-    public string IncidentKeyText => IncidentKey.ToString("x16", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Gets the exact incident key as 16 lower-case hexadecimal digits: the identity a host stores and queries
+    /// (<see cref="Complaints.NormalizedRecord.IncidentKey"/>, <see cref="Complaints.ComplaintQuery.ByIncidentKey"/>).
+    /// </summary>
+    public string IncidentKey => IncidentKeyValue.ToString("x16", CultureInfo.InvariantCulture);
 
-    /// <summary>Gets the fingerprint as 16 lower-case hexadecimal digits.</summary>
-    public string FingerprintText => Fingerprint.ToString("x16", CultureInfo.InvariantCulture);
+    /// <summary>Gets the near-duplicate fingerprint as 16 lower-case hexadecimal digits (<see cref="Complaints.NormalizedRecord.Fingerprint"/>).</summary>
+    public string Fingerprint => FingerprintValue.ToString("x16", CultureInfo.InvariantCulture);
 
     /// <summary>Ranks areas by weight, the strongest first; a stable sort, so equal weights keep their order.</summary>
     internal static IReadOnlyList<T> Rank<T>(IReadOnlyList<T> areas, Func<T, double> weight) =>

@@ -59,7 +59,7 @@ internal sealed class NormalizerRun
         var canonical = _writer.End();
         var fingerprint = _fingerprinter.End();
         var areas = _areaClassifier.Classify(_t, lexicons, _factExtractor.Facts);
-        var impact = _factExtractor.DeriveImpact(options.OrganisationThreshold);
+        var impact = _factExtractor.DeriveImpact(options.OrganizationThreshold);
         var recurrence = _factExtractor.DeriveRecurrence();
         var key = _fingerprinter.IncidentKey(areas, _factExtractor.Facts);
         var found = _factExtractor.Facts;

@@ -175,12 +175,12 @@ public sealed class RecurrenceIndex
     public void Add(string complaintId, NormalizedComplaint complaint, DateTimeOffset seenAt)
     {
         ArgumentNullException.ThrowIfNull(complaint);
-        Add(complaintId, complaint.Fingerprint, seenAt, complaint.Context.Client);
+        Add(complaintId, complaint.FingerprintValue, seenAt, complaint.Context.Client);
     }
 
     /// <summary>Adds a fingerprint and links it to its near-duplicates within the window.</summary>
     /// <param name="complaintId">The complaint's identifier.</param>
-    /// <param name="fingerprint">Its fingerprint (<see cref="NormalizedComplaint.Fingerprint"/>).</param>
+    /// <param name="fingerprint">Its fingerprint (<see cref="NormalizedComplaint.FingerprintValue"/>).</param>
     /// <param name="seenAt">When it was received.</param>
     /// <param name="client">The client who complained, if known.</param>
     /// <exception cref="ArgumentNullException"><paramref name="complaintId"/> is <see langword="null"/>.</exception>

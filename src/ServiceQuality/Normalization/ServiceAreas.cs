@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ServiceQuality.Normalization;
 
 /// <summary>
@@ -79,11 +81,15 @@ public enum ImpactLevel
     /// <summary>No fact says anyone but the author is affected.</summary>
     Individual,
 
-    /// <summary>A team or a group of people (from 2 up to the organisation threshold).</summary>
+    /// <summary>A team or a group of people (from 2 up to <see cref="NormalizationOptions.OrganizationThreshold"/>).</summary>
     Team,
 
-    /// <summary>The whole organisation, everyone, or at least the organisation threshold of people.</summary>
-    Organisation,
+    /// <summary>
+    /// The whole organization, everyone, or at least <see cref="NormalizationOptions.OrganizationThreshold"/> people.
+    /// Written <c>"Organisation"</c> in JSON (stored normalized records), as before 1.0.
+    /// </summary>
+    [JsonStringEnumMemberName("Organisation")]
+    Organization,
 }
 
 /// <summary>What the occurrence facts say about recurrence.</summary>

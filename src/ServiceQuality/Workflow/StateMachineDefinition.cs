@@ -195,20 +195,26 @@ public sealed class StateMachineDefinition<TState, TTrigger, TContext>
             : throw Refuse(s, t, state, trigger.Trigger, context, argument, hasArgument: true).ToException();
     }
 
-    /// <summary>Fires <paramref name="trigger"/> in <paramref name="state"/>; a refusal is returned, not thrown.</summary>
+    /// <summary>
+    /// Evaluates <paramref name="trigger"/> in <paramref name="state"/> and, when it is accepted, fires it (its actions
+    /// and observers run, as in <c>Fire</c>); a refusal is returned, not thrown.
+    /// </summary>
     /// <param name="state">The object's current state.</param>
     /// <param name="trigger">The trigger.</param>
     /// <param name="context">The context guards and observers read.</param>
     /// <returns>The transition taken, or the refusal with its reason and the permitted triggers.</returns>
     /// <exception cref="ArgumentException"><paramref name="state"/> is not a state of this machine, or <paramref name="trigger"/> requires an argument.</exception>
-    public FireResult<TState, TTrigger> TryFire(TState state, TTrigger trigger, TContext context)
+    public FireResult<TState, TTrigger> Evaluate(TState state, TTrigger trigger, TContext context)
     {
         int s = RequireState(state);
         int t = RequireTriggerWithoutArgument(trigger);
         return FireCore(s, t, state, trigger, context, default(NoArgument), hasArgument: false);
     }
 
-    /// <summary>Fires a parameterised trigger with its argument; a refusal is returned, not thrown.</summary>
+    /// <summary>
+    /// Evaluates a parameterized trigger with its argument and, when it is accepted, fires it (as in <c>Fire</c>); a
+    /// refusal is returned, not thrown.
+    /// </summary>
     /// <typeparam name="TArgument">The type of the argument.</typeparam>
     /// <param name="state">The object's current state.</param>
     /// <param name="trigger">The parameterised trigger.</param>
@@ -216,7 +222,7 @@ public sealed class StateMachineDefinition<TState, TTrigger, TContext>
     /// <param name="context">The context guards and observers read.</param>
     /// <returns>The transition taken, or the refusal.</returns>
     /// <exception cref="ArgumentException"><paramref name="state"/> is not a state of this machine, or the trigger was declared with another argument type.</exception>
-    public FireResult<TState, TTrigger> TryFire<TArgument>(TState state, TriggerWithParameter<TTrigger, TArgument> trigger, TArgument argument, TContext context)
+    public FireResult<TState, TTrigger> Evaluate<TArgument>(TState state, TriggerWithParameter<TTrigger, TArgument> trigger, TArgument argument, TContext context)
     {
         ArgumentNullException.ThrowIfNull(trigger);
         int s = RequireState(state);

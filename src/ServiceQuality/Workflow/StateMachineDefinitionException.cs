@@ -70,7 +70,7 @@ public sealed class StateMachineDefinitionException : InvalidOperationException
     }
 }
 
-/// <summary>Thrown by <c>Fire</c> when a trigger is refused. <c>TryFire</c> returns the same information without throwing.</summary>
+/// <summary>Thrown by <c>Fire</c> when a trigger is refused. <c>Evaluate</c> returns the same information without throwing.</summary>
 public sealed class TriggerRefusedException : InvalidOperationException
 {
     /// <summary>Creates the exception.</summary>

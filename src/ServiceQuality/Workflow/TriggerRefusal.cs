@@ -55,7 +55,7 @@ public sealed class TriggerRefusal<TState, TTrigger>
     }
 }
 
-/// <summary>The outcome of <c>TryFire</c>: the transition taken, or the refusal. Allocation-free when accepted.</summary>
+/// <summary>The outcome of <c>Evaluate</c>: the transition taken, or the refusal. Allocation-free when accepted.</summary>
 /// <typeparam name="TState">The type of the states.</typeparam>
 /// <typeparam name="TTrigger">The type of the triggers.</typeparam>
 public readonly struct FireResult<TState, TTrigger>

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using ServiceQuality.Complaints;
-using ServiceQuality.Sla;
 
 namespace ServiceQuality.Extensions.DependencyInjection.Tests.Commands;
 

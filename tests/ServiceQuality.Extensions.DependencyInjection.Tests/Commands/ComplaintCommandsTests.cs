@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Time.Testing;
 using ServiceQuality.Complaints;
-using ServiceQuality.Sla;
 
 namespace ServiceQuality.Extensions.DependencyInjection.Tests.Commands;
 
@@ -31,6 +30,28 @@ public class ComplaintCommandsTests
     }
 
     [Theory]
+    [InlineData("apologize")]
+    [InlineData("Apologize")]
+    [InlineData("apologise")]
+    [InlineData("Apologise")]
+    [InlineData("APOLOGISE")]
+    public void Parse_ApologizeOrItsNameBefore1_0_IsApologize(string name)
+    {
+        Assert.Equal(ComplaintCommand.Apologize, ComplaintCommands.Parse(name));
+        Assert.True(ComplaintCommands.TryParse(name, out var command));
+        Assert.Equal(ComplaintCommand.Apologize, command);
+        Assert.Equal("apologize", ComplaintCommands.ToKebabCase(command));
+    }
+
+    [Theory]
+    [InlineData("apolog-ise-x")]
+    [InlineData("apologised")]
+    public void TryParse_NearTheOldName_IsNoCommand(string name)
+    {
+        Assert.False(ComplaintCommands.TryParse(name, out _));
+    }
+
+    [Theory]
     [InlineData("3")]
     [InlineData("-1")]
     [InlineData("fly")]
@@ -41,7 +62,7 @@ public class ComplaintCommandsTests
         var ex = Assert.Throws<ArgumentException>(() => ComplaintCommands.Parse(name));
 
         Assert.Equal("command", ex.ParamName);
-        Assert.StartsWith($"'{name}' is not a command. Valid: acknowledge, start-investigating, add-information, request-information, record-client-response, apologise, post-update, offer-help, commit, deliver-fix, record-client-confirmation, record-client-rejection, escalate, withdraw, reopen, auto-close, assign, change-priority, put-on-hold, release-hold, link-problem, unlink-problem, link-survey-response, change-tags, change-metadata, record-sla-alert.", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"'{name}' is not a command. Valid: acknowledge, start-investigating, add-information, request-information, record-client-response, apologize, post-update, offer-help, commit, deliver-fix, record-client-confirmation, record-client-rejection, escalate, withdraw, reopen, auto-close, assign, change-priority, put-on-hold, release-hold, link-problem, unlink-problem, link-survey-response, change-tags, change-metadata, record-sla-alert.", ex.Message, StringComparison.Ordinal);
         Assert.False(ComplaintCommands.TryParse(name, out _));
     }
 
@@ -77,7 +98,7 @@ public class ComplaintCommandsTests
     public void Bind_TextBesideTheCommandsOwnTextField_IsRefused()
     {
         var ex = Assert.Throws<ArgumentException>(() => ComplaintCommands.Bind(
-            ComplaintCommand.Apologise, new ComplaintCommandArguments { Actor = "ann", Channel = ContactChannel.Email, Apology = "Sorry", Text = "Sorry again" }));
+            ComplaintCommand.Apologize, new ComplaintCommandArguments { Actor = "ann", Channel = ContactChannel.Email, Apology = "Sorry", Text = "Sorry again" }));
 
         Assert.Equal("apology", ex.ParamName);
         Assert.Contains("not read by this command: 'apology'", ex.Message, StringComparison.Ordinal);
@@ -107,7 +128,7 @@ public class ComplaintCommandsTests
             (ComplaintCommand.AddInformation, new() { Actor = "ann", Information = "Token expired" }, typeof(InformationAdded), ComplaintState.Investigating),
             (ComplaintCommand.RequestInformation, new() { Actor = "ann", Channel = ContactChannel.Email, Text = "Which office?" }, typeof(InformationRequested), ComplaintState.AwaitingClient),
             (ComplaintCommand.RecordClientResponse, new() { Actor = "client", Channel = ContactChannel.Phone, Response = "Leeds" }, typeof(ClientResponded), ComplaintState.Investigating),
-            (ComplaintCommand.Apologise, new() { Actor = "ann", Channel = ContactChannel.Phone, Apology = "We are sorry" }, typeof(ApologyGiven), ComplaintState.Investigating),
+            (ComplaintCommand.Apologize, new() { Actor = "ann", Channel = ContactChannel.Phone, Apology = "We are sorry" }, typeof(ApologyGiven), ComplaintState.Investigating),
             (ComplaintCommand.PostUpdate, new() { Actor = "ann", Channel = ContactChannel.Email, Update = "Engineer booked" }, typeof(ClientUpdatePosted), ComplaintState.Investigating),
             (ComplaintCommand.Escalate, new() { Actor = "ann", Level = 1, Reason = "VIP" }, typeof(ComplaintEscalated), ComplaintState.Investigating),
             (ComplaintCommand.OfferHelp, new() { Actor = "ann", Channel = ContactChannel.Email, Options = ["Replace the token"] }, typeof(HelpOptionsOffered), ComplaintState.HelpOffered),
@@ -136,7 +157,7 @@ public class ComplaintCommandsTests
         {
             (ComplaintCommand.Acknowledge, new() { Actor = "ann", Channel = ContactChannel.Email, Text = "Thanks" }),
             (ComplaintCommand.StartInvestigating, new() { Actor = "ann" }),
-            (ComplaintCommand.Apologise, new() { Actor = "ann", Channel = ContactChannel.Email, Text = "Sorry" }),
+            (ComplaintCommand.Apologize, new() { Actor = "ann", Channel = ContactChannel.Email, Text = "Sorry" }),
             (ComplaintCommand.OfferHelp, new() { Actor = "ann", Channel = ContactChannel.Email, Options = ["Clean the rollers"] }),
             (ComplaintCommand.Commit, new() { Actor = "ann", Channel = ContactChannel.Email, Text = "Clean the rollers", DueAt = T0.AddDays(1) }),
             (ComplaintCommand.DeliverFix, new() { Actor = "eng", Channel = ContactChannel.Email, Text = "Cleaned the rollers" }),

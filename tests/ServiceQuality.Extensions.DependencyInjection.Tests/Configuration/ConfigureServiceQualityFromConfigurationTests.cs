@@ -76,6 +76,34 @@ public class ConfigureServiceQualityFromConfigurationTests
     }
 
     [Fact]
+    public async Task OrganisationThreshold_TheKeyBefore1_0_IsStillBoundAsOrganizationThreshold()
+    {
+        var root = Json("""{ "ServiceQuality": { "Normalization": { "OrganisationThreshold": 25, "Systems": [ "Payroll Portal" ] } } }""");
+        using var host = Build(s => s.AddServiceQuality(root));
+
+        await host.StartAsync();
+
+        var options = host.Services.GetRequiredService<IOptions<ServiceQualityOptions>>().Value;
+        Assert.Equal(25, options.Normalization.OrganizationThreshold);
+        Assert.Equal(["Payroll Portal"], options.Normalization.Systems);
+        await host.StopAsync();
+    }
+
+    [Theory]
+    [InlineData("""{ "OrganisationThreshold": 25, "OrganizationThreshold": 30 }""", "ServiceQuality:Normalization:OrganisationThreshold is the old name of OrganizationThreshold, which is set too; valid: OrganizationThreshold alone.")]
+    [InlineData("""{ "OrganisationThreshold": "many" }""", "ServiceQuality:Normalization:OrganisationThreshold is 'many'; valid: a whole number.")]
+    [InlineData("""{ "OrganisationThreshold": 2 }""", "ServiceQuality:Normalization:OrganizationThreshold is 2; it must be at least 3.")]
+    public async Task OrganisationThreshold_BothKeysOrABadValue_FailsAtStartNamingTheKey(string normalization, string problem)
+    {
+        var root = Json($$"""{ "ServiceQuality": { "Normalization": {{normalization}} } }""");
+        using var host = Build(s => s.AddServiceQuality(root));
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal([problem], ex.Failures);
+    }
+
+    [Fact]
     public async Task UnparsableValues_AreAllReported_NoneHidesAnother()
     {
         var root = Json("""
@@ -85,7 +113,7 @@ public class ConfigureServiceQualityFromConfigurationTests
                                 "Sla": { "High": { "AtRiskThreshold": "half" } } },
                 "Recurrence": { "Window": "2 weeks" },
                 "Retries": { "UseJitter": "maybe" },
-                "Normalization": { "OrganisationThreshold": "1e3" },
+                "Normalization": { "OrganizationThreshold": "1e3" },
                 "Sla": { "Calendars": { "London": { "Holidays": [ "2026-12-25", "2026-13-45" ], "RecurringHolidays": [ { "Month": 5, "Weekday": "Funday", "Occurrence": "last" } ] } },
                          "PauseReasons": { "AwaitingClient": "Update, Lunch" } }
               }
@@ -101,7 +129,7 @@ public class ConfigureServiceQualityFromConfigurationTests
                 "ServiceQuality:Complaints:ClockPausedStates:1 is '99'; valid: one of Open, Received, Engaged, Acknowledged, Investigating, AwaitingClient, HelpOffered, Committed, Resolved, Closed, Withdrawn.",
                 "ServiceQuality:Complaints:MaxEscalationLevel is 'three'; valid: a whole number.",
                 "ServiceQuality:Complaints:Sla:High:AtRiskThreshold is 'half'; valid: a number, e.g. 0.75.",
-                "ServiceQuality:Normalization:OrganisationThreshold is '1e3'; valid: a whole number.",
+                "ServiceQuality:Normalization:OrganizationThreshold is '1e3'; valid: a whole number.",
                 "ServiceQuality:Recurrence:Window is '2 weeks'; valid: a time span [d.]hh:mm[:ss[.fffffff]], e.g. 7.00:00:00 or 00:15:00.",
                 "ServiceQuality:Retries:UseJitter is 'maybe'; valid: true or false.",
                 "ServiceQuality:Sla:Calendars:London:Holidays:1 is '2026-13-45'; valid: a date yyyy-MM-dd, e.g. 2026-12-25.",

@@ -343,7 +343,7 @@ public class HostedServicesTests
         {
             c => c.Acknowledge("ann", ContactChannel.Email, "Thanks"),
             c => c.StartInvestigating("ann"),
-            c => c.Apologise("ann", ContactChannel.Email, "Sorry"),
+            c => c.Apologize("ann", ContactChannel.Email, "Sorry"),
             c => c.OfferHelp("ann", ContactChannel.Email, ["Replace the token"]),
             c => c.Commit("ann", ContactChannel.Email, "Replace the token", clock.GetUtcNow().AddDays(1)),
             c => c.DeliverFix("eng", ContactChannel.Email, "Replaced"),

@@ -60,7 +60,7 @@ public class ServiceQualityMetricsTests
         await Step(service, c => c.RequestInformation("ann", ContactChannel.Email, "Which office?"));
         clock.Advance(TimeSpan.FromHours(3));                       // 13:00: three paused hours
         await Step(service, c => c.RecordClientResponse("client", ContactChannel.Email, "Leeds"));
-        await Step(service, c => c.Apologise("ann", ContactChannel.Email, "Sorry"));
+        await Step(service, c => c.Apologize("ann", ContactChannel.Email, "Sorry"));
         await Step(service, c => c.OfferHelp("ann", ContactChannel.Email, ["Replace the token"]));
         await Step(service, c => c.Commit("ann", ContactChannel.Email, "Replace the token", clock.GetUtcNow().AddDays(1)));
         clock.Advance(TimeSpan.FromHours(2));                       // 15:00

@@ -176,7 +176,7 @@ public sealed class ComplaintGrainReminderTests : IAsyncLifetime
         {
             (ComplaintCommand.Acknowledge, new() { Actor = "ann", Channel = ContactChannel.Email, Thanks = "Thank you for telling us." }),
             (ComplaintCommand.StartInvestigating, new() { Actor = "ann" }),
-            (ComplaintCommand.Apologise, new() { Actor = "ann", Channel = ContactChannel.Email, Apology = "We are sorry the invoice was wrong." }),
+            (ComplaintCommand.Apologize, new() { Actor = "ann", Channel = ContactChannel.Email, Apology = "We are sorry the invoice was wrong." }),
             (ComplaintCommand.OfferHelp, new() { Actor = "ann", Channel = ContactChannel.Email, Options = ["a corrected invoice"] }),
             (ComplaintCommand.Commit, new() { Actor = "ann", Channel = ContactChannel.Email, Action = "Send a corrected invoice.", DueAt = T0 + TimeSpan.FromDays(1) }),
             (ComplaintCommand.DeliverFix, new() { Actor = "ann", Channel = ContactChannel.Email, Resolution = "Corrected invoice sent." }),

@@ -5,7 +5,6 @@ using Orleans.TestingHost;
 using ServiceQuality.Complaints;
 using ServiceQuality.Diagnostics;
 using ServiceQuality.Orleans.Complaints;
-using ServiceQuality.Sla;
 
 namespace ServiceQuality.Orleans.Tests.Complaints;
 

@@ -374,7 +374,7 @@ public sealed class SurrogatesTests(ClusterFixture fixture)
         Run(x => x.AddInformation("ann", "Router logs show resets."));
         Run(x => x.RequestInformation("ann", ContactChannel.Email, "Which building?"));
         Run(x => x.RecordClientResponse("client-1", ContactChannel.Email, "Building B."));
-        Run(x => x.Apologise("ann", ContactChannel.Phone, "We are sorry."));
+        Run(x => x.Apologize("ann", ContactChannel.Phone, "We are sorry."));
         Run(x => x.PostUpdate("ann", ContactChannel.Email, "Engineer booked."));
         Run(x => x.Escalate("ann", 1, "Affects a whole floor."));
         Run(x => x.OfferHelp("ann", ContactChannel.Phone, ["Replace the router", "Loan a 4G hotspot"]));

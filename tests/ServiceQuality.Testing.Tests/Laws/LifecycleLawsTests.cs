@@ -48,7 +48,7 @@ public class LifecycleLawsTests
         var violation = Assert.Throws<LawViolationException>(() => laws.ReplayEqualsLiveState(LosesApologies));
 
         var script = Assert.IsType<ComplaintScript>(violation.Counterexample);
-        Assert.Equal([ComplaintCommand.Acknowledge, ComplaintCommand.Apologise], script.Steps.Select(s => s.Command));
+        Assert.Equal([ComplaintCommand.Acknowledge, ComplaintCommand.Apologize], script.Steps.Select(s => s.Command));
         Assert.True(laws.Scripts.Accepts(script));
     }
 

@@ -51,7 +51,7 @@ public class ComplaintAppendTests
         Assert.Throws<ArgumentException>("summary", () => new ComplaintAppend(0, h, summary with { ClientId = "someone-else" }));
         Assert.Throws<ArgumentException>("summary", () => new ComplaintAppend(0, h, summary with { ReceivedAt = ComplaintTestKit.Start.AddHours(1) }));
         Assert.Throws<ArgumentException>("summary", () => new ComplaintAppend(0, h, summary with { IncidentKey = " " }));
-        Assert.Throws<ArgumentException>("summary", () => new ComplaintAppend(0, h, summary with { Assignee = "ann\0" }));
+        Assert.Throws<ArgumentException>("summary", () => new ComplaintAppend(0, h, summary with { Agent = "ann\0" }));
         Assert.Throws<ArgumentException>("summary", () => new ComplaintAppend(0, h, summary with { ComplaintId = " " }));
     }
 }

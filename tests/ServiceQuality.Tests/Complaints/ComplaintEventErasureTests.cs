@@ -15,7 +15,7 @@ public class ComplaintEventErasureTests
         c.AddInformation("ann", "secret info").EnsureAccepted();
         c.RequestInformation("ann", ContactChannel.Email, "secret question").EnsureAccepted();
         c.RecordClientResponse("client", ContactChannel.Email, "secret response").EnsureAccepted();
-        c.Apologise("ann", ContactChannel.Email, "secret apology").EnsureAccepted();
+        c.Apologize("ann", ContactChannel.Email, "secret apology").EnsureAccepted();
         c.PostUpdate("ann", ContactChannel.Email, "secret update").EnsureAccepted();
         c.Escalate("lead", 1, "secret escalation").EnsureAccepted();
         c.OfferHelp("ann", ContactChannel.Email, ["secret option 1", "secret option 2"]).EnsureAccepted();

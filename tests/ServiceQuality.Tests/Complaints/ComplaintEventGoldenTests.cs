@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using ServiceQuality.Complaints;
 using ServiceQuality.Normalization;
-using ServiceQuality.Sla;
 
 namespace ServiceQuality.Tests.Complaints;
 

@@ -58,6 +58,30 @@ public class ComplaintEventSerializerTests
         Assert.Equal(2, json.RootElement.GetProperty("version").GetInt64());
     }
 
+    /// <summary>
+    /// <see cref="ServiceQuality.Normalization.ImpactLevel.Organization"/> was <c>Organisation</c> before 1.0, and stored
+    /// received events hold that name in their normalized record: it is still what is written, and what is read.
+    /// </summary>
+    [Fact]
+    public void Serialize_OrganizationImpact_WritesAndReadsTheStoredSpellingOrganisation()
+    {
+        var (_, lifecycle) = ComplaintTestKit.Create();
+        var complaint = lifecycle.Receive(new ReceiveComplaintRequest
+        {
+            ComplaintId = "C-9", ClientId = "client-7", Segment = ClientSegment.External, Channel = ContactChannel.Email,
+            Priority = Priority.High, Text = "Everyone is locked out of the payroll portal.", Actor = "desk",
+        }, ComplaintTestKit.Normalizer);
+        var received = Assert.IsType<ComplaintReceived>(Assert.Single(complaint.History));
+        Assert.Equal(ServiceQuality.Normalization.ImpactLevel.Organization, received.Normalized!.Impact);
+
+        string json = ComplaintEventSerializer.Serialize(received);
+        using var document = JsonDocument.Parse(json);
+
+        Assert.Equal("Organisation", document.RootElement.GetProperty("normalized").GetProperty("impact").GetString());
+        Assert.DoesNotContain("Organization", json, StringComparison.Ordinal);
+        Assert.Equal(received, ComplaintEventSerializer.Deserialize(json));
+    }
+
     [Fact]
     public void DeserializeSnapshot_NullOrNotASnapshot_ClearErrors()
     {

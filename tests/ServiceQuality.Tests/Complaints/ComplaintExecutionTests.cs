@@ -1,5 +1,4 @@
 using ServiceQuality.Complaints;
-using ServiceQuality.Sla;
 
 namespace ServiceQuality.Tests.Complaints;
 

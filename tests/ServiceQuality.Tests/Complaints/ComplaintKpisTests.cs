@@ -40,7 +40,7 @@ public class ComplaintKpisTests
         time.Advance(TimeSpan.FromHours(1)); // Mon 11:00
         first.DeliverFix("bob", ContactChannel.Email, "fixed").EnsureAccepted();
         first.RecordClientConfirmation("client", ContactChannel.Email).EnsureAccepted();
-        reopened.Apologise("ann", ContactChannel.Email, "Sorry again").EnsureAccepted();
+        reopened.Apologize("ann", ContactChannel.Email, "Sorry again").EnsureAccepted();
         reopened.OfferHelp("ann", ContactChannel.Email, ["replace"]).EnsureAccepted();
         reopened.Commit("ann", ContactChannel.Email, "replace", time.GetUtcNow().AddHours(4)).EnsureAccepted();
         time.Advance(TimeSpan.FromHours(1)); // Mon 12:00
@@ -347,7 +347,7 @@ public class ComplaintKpisTests
     private static void Prepare(Complaint c, DateTimeOffset due)
     {
         c.StartInvestigating("ann").EnsureAccepted();
-        c.Apologise("ann", ContactChannel.Email, "Sorry").EnsureAccepted();
+        c.Apologize("ann", ContactChannel.Email, "Sorry").EnsureAccepted();
         c.OfferHelp("ann", ContactChannel.Email, ["fix"]).EnsureAccepted();
         c.Commit("ann", ContactChannel.Email, "fix", due).EnsureAccepted();
     }

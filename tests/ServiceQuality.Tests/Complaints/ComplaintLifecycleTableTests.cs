@@ -97,7 +97,7 @@ public class ComplaintLifecycleTableTests
         var (_, lifecycle) = ComplaintTestKit.Create();
         foreach (var leaf in ComplaintTestKit.LeafStates)
         {
-            var info = new ComplaintStreamInfo { ComplaintId = "C-1", ClientId = "client-7", State = leaf, Version = 1, ReceivedAt = ComplaintTestKit.Start, LastEventAt = ComplaintTestKit.Start, Priority = ServiceQuality.Sla.Priority.Normal };
+            var info = new ComplaintStreamInfo { ComplaintId = "C-1", ClientId = "client-7", State = leaf, Version = 1, ReceivedAt = ComplaintTestKit.Start, LastEventAt = ComplaintTestKit.Start, Priority = Priority.Normal };
             foreach (var asked in Enum.GetValues<ComplaintState>())
             {
                 Assert.Equal(lifecycle.GetLeafStates(asked).Contains(leaf), info.IsIn(asked));

@@ -13,7 +13,7 @@ public class ComplaintMeasuresTests
         time.Advance(TimeSpan.FromMinutes(30));
         c.Acknowledge("ann", ContactChannel.Phone, "Thanks").EnsureAccepted();
         c.StartInvestigating("ann").EnsureAccepted();
-        c.Apologise("ann", ContactChannel.Phone, "Sorry").EnsureAccepted();
+        c.Apologize("ann", ContactChannel.Phone, "Sorry").EnsureAccepted();
         c.OfferHelp("ann", ContactChannel.Phone, ["fix"]).EnsureAccepted();
         c.Commit("ann", ContactChannel.Phone, "fix", time.GetUtcNow().AddHours(4)).EnsureAccepted();
         time.Advance(TimeSpan.FromHours(2));

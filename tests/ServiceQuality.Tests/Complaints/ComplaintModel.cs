@@ -145,7 +145,7 @@ public sealed class ComplaintModel
             case Acknowledge:
                 _acknowledgeEndedAt = now;
                 break;
-            case Apologise:
+            case Apologize:
                 _apologised = true;
                 break;
             case DeliverFix:

@@ -12,7 +12,7 @@ public class ComplaintPropertyTests
 {
     /// <summary>The commands that move a complaint along its lifecycle, drawn more often so walks reach every state.</summary>
     private static readonly ComplaintCommand[] Progress =
-        [ComplaintCommand.Acknowledge, ComplaintCommand.StartInvestigating, ComplaintCommand.Apologise, ComplaintCommand.OfferHelp, ComplaintCommand.Commit,
+        [ComplaintCommand.Acknowledge, ComplaintCommand.StartInvestigating, ComplaintCommand.Apologize, ComplaintCommand.OfferHelp, ComplaintCommand.Commit,
          ComplaintCommand.DeliverFix, ComplaintCommand.RecordClientConfirmation, ComplaintCommand.RecordClientRejection, ComplaintCommand.AutoClose, ComplaintCommand.Reopen];
 
     private static readonly TimeSpan[] ModelAdvances =

@@ -177,7 +177,7 @@ public class ComplaintServiceTests
         Assert.Equal(angry, first.Snapshot.Text);
         Assert.Equal(a, first.Snapshot.Normalized);
         Assert.Equal(c, second.Snapshot.Normalized);
-        Assert.Equal(a.IncidentKeyValue, ComplaintTestKit.Normalizer.Normalize(angry).IncidentKey);
+        Assert.Equal(a.IncidentKeyValue, ComplaintTestKit.Normalizer.Normalize(angry).IncidentKeyValue);
     }
 
     [Fact]

@@ -75,7 +75,7 @@ public static class ComplaintTestKit
 
                     break;
                 case HelpOffered:
-                    Done(c.Apologise("ann", ContactChannel.Email, "I'm sorry you had this experience."));
+                    Done(c.Apologize("ann", ContactChannel.Email, "I'm sorry you had this experience."));
                     Done(c.OfferHelp("ann", ContactChannel.Email, ["replace the router", "move you to the backup VPN"]));
                     break;
                 case Committed: Done(c.Commit("ann", ContactChannel.Email, "replace the router", lifecycle.TimeProvider.GetUtcNow().AddDays(2))); break;
@@ -108,7 +108,7 @@ public static class ComplaintTestKit
         Step(c => c.AddInformation("ann", "note"));
         Step(c => c.PostUpdate("ann", ContactChannel.Chat, "on it"));
         Step(c => c.Escalate("lead", 2, "VIP"));
-        Step(c => c.Apologise("ann", ContactChannel.Phone, "sorry"));
+        Step(c => c.Apologize("ann", ContactChannel.Phone, "sorry"));
         Step(c => c.OfferHelp("ann", ContactChannel.Phone, ["a", "b"]));
         Step(c => c.Commit("ann", ContactChannel.Phone, "do a", time.GetUtcNow().AddHours(5)));
         Step(c => c.DeliverFix("bob", ContactChannel.Web, "done"));
@@ -162,7 +162,7 @@ public static class ComplaintTestKit
         AddInformation => c.AddInformation("ann", "Router logs show drops at :00."),
         RequestInformation => c.RequestInformation("ann", ContactChannel.Email, "Which office are you in?"),
         RecordClientResponse => c.RecordClientResponse("client", ContactChannel.Email, "Leeds."),
-        Apologise => c.Apologise("ann", ContactChannel.Phone, "I'm sorry you had this experience."),
+        Apologize => c.Apologize("ann", ContactChannel.Phone, "I'm sorry you had this experience."),
         PostUpdate => c.PostUpdate("ann", ContactChannel.Web, "An engineer is looking at it."),
         OfferHelp => c.OfferHelp("ann", ContactChannel.Phone, ["replace the router"]),
         Commit => c.Commit("ann", ContactChannel.Email, "replace the router", c.Lifecycle.TimeProvider.GetUtcNow().AddDays(1)),
@@ -219,7 +219,7 @@ public static class ComplaintTestKit
             spec[(s, Escalate)] = s;
             if (s != Received)
             {
-                spec[(s, Apologise)] = s;
+                spec[(s, Apologize)] = s;
                 spec[(s, PostUpdate)] = s;
             }
         }

@@ -265,7 +265,7 @@ public partial class ComplaintTests
         c.RequestInformation("ann", ContactChannel.Email, "Which office?").EnsureAccepted();
         Assert.Null(c.GetNextDue(T.AddHours(2.5)));                              // update and resolve clocks paused, acknowledge met
         c.RecordClientResponse("client", ContactChannel.Email, "Leeds.").EnsureAccepted();
-        c.Apologise("ann", ContactChannel.Email, "Sorry.").EnsureAccepted();
+        c.Apologize("ann", ContactChannel.Email, "Sorry.").EnsureAccepted();
         c.OfferHelp("ann", ContactChannel.Email, ["fix"]).EnsureAccepted();
         c.Commit("ann", ContactChannel.Email, "fix", T.AddDays(1)).EnsureAccepted();
         c.DeliverFix("bob", ContactChannel.Email, "fixed").EnsureAccepted();
@@ -292,8 +292,8 @@ public partial class ComplaintTests
         var normal = ComplaintTestKit.InState(lifecycle, ComplaintState.Investigating);
         var critical = ComplaintTestKit.InState(lifecycle, ComplaintState.Investigating);
         critical.ChangePriority("lead", Priority.Critical, "the CEO's laptop").EnsureAccepted();
-        critical.Apologise("ann", ContactChannel.Phone, "Sorry.").EnsureAccepted();
-        normal.Apologise("ann", ContactChannel.Phone, "Sorry.").EnsureAccepted();
+        critical.Apologize("ann", ContactChannel.Phone, "Sorry.").EnsureAccepted();
+        normal.Apologize("ann", ContactChannel.Phone, "Sorry.").EnsureAccepted();
 
         var byAgent = critical.OfferHelp("ann", ContactChannel.Phone, ["a loan laptop"]);
 

@@ -36,7 +36,7 @@ public partial class ComplaintTests
         var ack = c.Acknowledge("ann", ContactChannel.Phone, "Thank you for telling us.").EnsureAccepted();
         c.StartInvestigating("ann").EnsureAccepted();
         c.AddInformation("ann", "Drops at :00 every hour.").EnsureAccepted();
-        c.Apologise("ann", ContactChannel.Phone, "I'm sorry you had this experience.").EnsureAccepted();
+        c.Apologize("ann", ContactChannel.Phone, "I'm sorry you had this experience.").EnsureAccepted();
         c.OfferHelp("ann", ContactChannel.Phone, ["replace the router", "backup VPN"]).EnsureAccepted();
         c.Commit("ann", ContactChannel.Email, "replace the router", time.GetUtcNow().AddDays(1)).EnsureAccepted();
         c.Escalate("lead", 1, "VIP").EnsureAccepted();
@@ -57,7 +57,7 @@ public partial class ComplaintTests
         Assert.Equal(fix.At, c.ResolvedAt);
         Assert.Equal("replace the router", c.Snapshot.CommittedAction);
         Assert.Equal(7, c.Snapshot.ClientContacts);
-        Assert.True(c.Milestones.HasFlag(ComplaintMilestones.Thanked | ComplaintMilestones.Apologised | ComplaintMilestones.HelpOffered
+        Assert.True(c.Milestones.HasFlag(ComplaintMilestones.Thanked | ComplaintMilestones.Apologized | ComplaintMilestones.HelpOffered
             | ComplaintMilestones.Committed | ComplaintMilestones.FixDelivered | ComplaintMilestones.ClientConfirmed | ComplaintMilestones.Escalated));
     }
 
@@ -93,13 +93,13 @@ public partial class ComplaintTests
         Assert.Null(result.Event);
         Assert.Equal(
             "OfferHelp is refused while the complaint is Investigating. Not met: an apology has been recorded. "
-            + "Allowed now: Withdraw, AddInformation, Escalate, Assign, ChangePriority, RecordSlaAlert, Apologise, PostUpdate, PutOnHold, "
+            + "Allowed now: Withdraw, AddInformation, Escalate, Assign, ChangePriority, RecordSlaAlert, Apologize, PostUpdate, PutOnHold, "
             + "RequestInformation, LinkProblem, LinkSurveyResponse, ChangeTags, ChangeMetadata.",
             result.Message);
         Assert.Equal(
             [
                 ComplaintCommand.Withdraw, ComplaintCommand.AddInformation, ComplaintCommand.Escalate, ComplaintCommand.Assign, ComplaintCommand.ChangePriority,
-                ComplaintCommand.RecordSlaAlert, ComplaintCommand.Apologise, ComplaintCommand.PostUpdate, ComplaintCommand.PutOnHold, ComplaintCommand.RequestInformation,
+                ComplaintCommand.RecordSlaAlert, ComplaintCommand.Apologize, ComplaintCommand.PostUpdate, ComplaintCommand.PutOnHold, ComplaintCommand.RequestInformation,
                 ComplaintCommand.LinkProblem, ComplaintCommand.LinkSurveyResponse, ComplaintCommand.ChangeTags, ComplaintCommand.ChangeMetadata,
             ],
             result.AllowedCommands);

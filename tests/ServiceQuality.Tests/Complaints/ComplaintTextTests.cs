@@ -1,6 +1,5 @@
 using FsCheck.Xunit;
 using ServiceQuality.Complaints;
-using ServiceQuality.Sla;
 
 namespace ServiceQuality.Tests.Complaints;
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Time.Testing;
 using ServiceQuality.Complaints;
 using ServiceQuality.Diagnostics;
 using ServiceQuality.Normalization;
-using ServiceQuality.Sla;
 
 namespace ServiceQuality.Tests.Diagnostics;
 
@@ -143,6 +142,6 @@ public class InstrumentationTests
         var activity = Assert.Single(listener.Activities);
         Assert.Equal("ServiceQuality.Normalize", activity.OperationName);
         Assert.Equal(33, activity.GetTagItem("servicequality.text.length"));
-        Assert.Equal(record.IncidentKeyText, activity.GetTagItem("servicequality.incident_key"));
+        Assert.Equal(record.IncidentKey, activity.GetTagItem("servicequality.incident_key"));
     }
 }

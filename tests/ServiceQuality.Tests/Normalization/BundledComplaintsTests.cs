@@ -48,10 +48,10 @@ public class BundledComplaintsTests(ITestOutputHelper output)
                 foreach (var c in calm)
                 {
                     pairs++;
-                    var same = a.Record.IncidentKey == c.Record.IncidentKey
+                    var same = a.Record.IncidentKeyValue == c.Record.IncidentKeyValue
                         && FactValues(a.Record).SequenceEqual(FactValues(c.Record))
                         && a.Record.CanonicalText == c.Record.CanonicalText
-                        && a.Record.Fingerprint == c.Record.Fingerprint;
+                        && a.Record.FingerprintValue == c.Record.FingerprintValue;
                     agreeing += same ? 1 : 0;
                     if (!same)
                     {

@@ -96,7 +96,7 @@ public class CfpbCorpusTests(ITestOutputHelper output)
         Assert.Equal(ChosenDistance, index.MaxHammingDistance);
         foreach (var (id, received, narrative) in narratives.OrderBy(n => n.Received))
         {
-            index.Add(id, Normalizer.Normalize(narrative).Fingerprint, new DateTimeOffset(received.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+            index.Add(id, Normalizer.Normalize(narrative).FingerprintValue, new DateTimeOffset(received.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
         }
 
         var problems = index.GetRecurringProblems();
@@ -164,7 +164,7 @@ public class CfpbCorpusTests(ITestOutputHelper output)
         var signatures = narratives.Select(n =>
         {
             var record = Normalizer.Normalize(n.Narrative);
-            return new Signature(n.Id, record.Fingerprint, MinHash(record.CanonicalText));
+            return new Signature(n.Id, record.FingerprintValue, MinHash(record.CanonicalText));
         }).ToArray();
         var truth = clusters.SelectMany(c => c.SelectMany(a => c.Where(b => string.CompareOrdinal(a, b) < 0).Select(b => (a, b)))).ToHashSet();
         int truePositives = 0, predictedPositives = 0;

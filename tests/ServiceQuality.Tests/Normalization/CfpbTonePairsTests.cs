@@ -87,7 +87,7 @@ public class CfpbTonePairsTests(ITestOutputHelper output)
         {
             var calm = Normalizer.Normalize(narratives[id]);
             var angry = Normalizer.Normalize(Apply(narratives[id], edits));
-            if (calm.CanonicalText == angry.CanonicalText && calm.IncidentKey == angry.IncidentKey && calm.Fingerprint == angry.Fingerprint)
+            if (calm.CanonicalText == angry.CanonicalText && calm.IncidentKeyValue == angry.IncidentKeyValue && calm.FingerprintValue == angry.FingerprintValue)
             {
                 same++;
             }
@@ -128,7 +128,7 @@ public class CfpbTonePairsTests(ITestOutputHelper output)
         {
             var calm = Normalizer.Normalize(narratives[id]);
             var angry = Normalizer.Normalize(Apply(narratives[id], edits));
-            Assert.True(angry.Signals.ThreatToLeave || angry.Signals.WordOfMouthThreat, $"{id}: no signal");
+            Assert.True(angry.ToneSignals.ThreatToLeave || angry.ToneSignals.WordOfMouthThreat, $"{id}: no signal");
             Assert.Equal(calm.Impact, angry.Impact);
             Assert.True(angry.Neutralized.Threats >= 1);
         }

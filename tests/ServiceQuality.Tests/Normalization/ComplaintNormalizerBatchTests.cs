@@ -60,7 +60,7 @@ public class ComplaintNormalizerBatchTests
     }
 
     [Fact]
-    public async Task NormalizeAsync_Cancelled_StopsTheStream()
+    public async Task NormalizeAsync_Canceled_StopsTheStream()
     {
         using var cancellation = new CancellationTokenSource();
         var count = 0;

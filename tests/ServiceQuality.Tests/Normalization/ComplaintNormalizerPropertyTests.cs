@@ -241,7 +241,7 @@ public class ComplaintNormalizerPropertyTests
                 };
                 var factsChange = changes.Concat(keyChanges).All(c =>
                     !FactValues(c).SequenceEqual(FactValues(baseline)) && c.CanonicalText != baseline.CanonicalText);
-                var keyChange = keyChanges.All(c => c.IncidentKey != baseline.IncidentKey);
+                var keyChange = keyChanges.All(c => c.IncidentKeyValue != baseline.IncidentKeyValue);
                 return factsChange && keyChange;
             });
 

@@ -72,7 +72,7 @@ public class ComplaintNormalizerRegressionTests
         var record = Normalizer.Normalize(angry);
         Assert.Equal(canonical, record.CanonicalText);
         Assert.True(record.Neutralized.Insults >= 1);
-        Assert.Equal(Normalizer.Normalize("The VPN is down.").IncidentKey, Normalizer.Normalize(angry.Replace(", since Monday", string.Empty, StringComparison.Ordinal)).IncidentKey);
+        Assert.Equal(Normalizer.Normalize("The VPN is down.").IncidentKeyValue, Normalizer.Normalize(angry.Replace(", since Monday", string.Empty, StringComparison.Ordinal)).IncidentKeyValue);
     }
 
     [Fact]

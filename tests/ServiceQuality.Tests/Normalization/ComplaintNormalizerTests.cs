@@ -15,11 +15,11 @@ public class ComplaintNormalizerTests
     [Fact]
     public void Constructor_InvalidOptions_ReportsEveryProblem()
     {
-        var options = new NormalizationOptions { OrganisationThreshold = 1 };
+        var options = new NormalizationOptions { OrganizationThreshold = 1 };
         options.Intensifiers.Add("two words");
         options.Categories["Security"] = [];
         var error = Assert.Throws<InvalidOptionsException>(() => new ComplaintNormalizer(options));
-        Assert.Contains("OrganisationThreshold is 1; it must be at least 3.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("OrganizationThreshold is 1; it must be at least 3.", error.Message, StringComparison.Ordinal);
         Assert.Contains("Intensifiers[0] ('two words') contains white space", error.Message, StringComparison.Ordinal);
         Assert.Contains("Categories[\"Security\"] has no terms", error.Message, StringComparison.Ordinal);
     }
@@ -33,7 +33,7 @@ public class ComplaintNormalizerTests
         Assert.Empty(record.Areas);
         Assert.Equal(ImpactLevel.Individual, record.Impact);
         Assert.Equal(new RecurrenceSignal(false, null), record.Recurrence);
-        Assert.Equal(0UL, record.Fingerprint);
+        Assert.Equal(0UL, record.FingerprintValue);
         Assert.Equal(0, record.Neutralized.Total);
     }
 
@@ -44,7 +44,7 @@ public class ComplaintNormalizerTests
         var record = Normalizer.Normalize("\u200B\u200D\u2060\uFEFF\u202E\u00AD");
         Assert.Equal(string.Empty, record.CanonicalText);
         Assert.Equal(6, record.Neutralized.InvisibleCharacters);
-        Assert.Equal(Normalizer.Normalize(string.Empty).IncidentKey, record.IncidentKey);
+        Assert.Equal(Normalizer.Normalize(string.Empty).IncidentKeyValue, record.IncidentKeyValue);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public class ComplaintNormalizerTests
         Assert.Equal("the VPN client fails", record.CanonicalText);
         Assert.Equal(["System:VPN"], FactValues(record));
         Assert.Equal(1, record.Neutralized.Homoglyphs);
-        Assert.Equal(Normalizer.Normalize("The VPN client fails").IncidentKey, record.IncidentKey);
+        Assert.Equal(Normalizer.Normalize("The VPN client fails").IncidentKeyValue, record.IncidentKeyValue);
     }
 
     [Fact]
@@ -303,9 +303,9 @@ public class ComplaintNormalizerTests
     {
         Assert.Equal(ImpactLevel.Individual, Normalizer.Normalize("my laptop is slow").Impact);
         Assert.Equal(ImpactLevel.Team, Normalizer.Normalize("12 users cannot log in").Impact);
-        Assert.Equal(ImpactLevel.Organisation, Normalizer.Normalize("200 employees cannot log in").Impact);
-        Assert.Equal(ImpactLevel.Organisation, Normalizer.Normalize("everyone is locked out").Impact);
-        Assert.Equal(ImpactLevel.Organisation, Normalizer.Normalize("the entire company is offline").Impact);
+        Assert.Equal(ImpactLevel.Organization, Normalizer.Normalize("200 employees cannot log in").Impact);
+        Assert.Equal(ImpactLevel.Organization, Normalizer.Normalize("everyone is locked out").Impact);
+        Assert.Equal(ImpactLevel.Organization, Normalizer.Normalize("the entire company is offline").Impact);
     }
 
     [Fact]
@@ -339,8 +339,8 @@ public class ComplaintNormalizerTests
         var calm = Normalizer.Normalize("The VPN is down, error ERR_CONN_RESET, see INC-4471.");
         var angry = Normalizer.Normalize("UGH!!! the f*cking VPN is DOWN AGAIN?! ERR_CONN_RESET. INC-4471 😡");
         Assert.NotEqual(calm.CanonicalText, angry.CanonicalText);
-        Assert.Equal(calm.IncidentKey, angry.IncidentKey);
-        Assert.Equal(16, calm.IncidentKeyText.Length);
+        Assert.Equal(calm.IncidentKeyValue, angry.IncidentKeyValue);
+        Assert.Equal(16, calm.IncidentKey.Length);
     }
 
     [Fact]

@@ -84,11 +84,11 @@ public class FactExtractorTests
     [InlineData("over 1 user cannot log in", ImpactLevel.Individual)]
     [InlineData("at least 2 users cannot log in", ImpactLevel.Team)]
     [InlineData("49 users cannot log in", ImpactLevel.Team)]
-    [InlineData("50 users cannot log in", ImpactLevel.Organisation)]
-    [InlineData("fifty users cannot log in", ImpactLevel.Organisation)]
+    [InlineData("50 users cannot log in", ImpactLevel.Organization)]
+    [InlineData("fifty users cannot log in", ImpactLevel.Organization)]
     [InlineData("the whole team cannot log in", ImpactLevel.Team)]
-    [InlineData("the whole company cannot log in", ImpactLevel.Organisation)]
-    [InlineData("everyone cannot log in", ImpactLevel.Organisation)]
+    [InlineData("the whole company cannot log in", ImpactLevel.Organization)]
+    [InlineData("everyone cannot log in", ImpactLevel.Organization)]
     public void Normalize_PeopleAffected_ImpactFromTheTypedPayload(string text, ImpactLevel expected) =>
         Assert.Equal(expected, Normalizer.Normalize(text).Impact);
 

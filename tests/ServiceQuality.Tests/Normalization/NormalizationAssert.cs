@@ -16,7 +16,7 @@ internal static class NormalizationAssert
     public static string Signature(NormalizedComplaint record) =>
         $"{record.CanonicalText}\n{string.Join('|', FactValues(record))}\n"
         + $"{string.Join('|', record.RankedAreas.Select(a => FormattableString.Invariant($"{a.Area}@{a.Weight}=") + string.Join(',', a.Evidence)))}\n"
-        + $"{record.Impact} {record.IncidentKeyText} {record.FingerprintText}";
+        + $"{record.Impact} {record.IncidentKey} {record.Fingerprint}";
 
     /// <summary>True when the string has no lone surrogate.</summary>
     public static bool IsWellFormed(string text)

@@ -12,7 +12,7 @@ public class StateMachineBuilderTests
             .Permit(Step.Acknowledge, Stage.Acknowledged)
             .Permit(Step.Acknowledge, Stage.Investigating)             // two unguarded: ambiguous
             .Permit(Step.Withdraw, Stage.Withdrawn)
-            .PermitIf(Step.Fix, Stage.Resolved, static t => t.Apologised, "apologised")
+            .PermitIf(Step.Fix, Stage.Resolved, static t => t.Apologized, "apologised")
             .Permit(Step.Fix, Stage.Closed);
         b.Configure(Stage.Acknowledged);                                // reachable, not final, no way out
         b.Configure(Stage.Committed).Permit(Step.Fix, Stage.Closed);     // unreachable
@@ -42,7 +42,7 @@ public class StateMachineBuilderTests
     public void Build_UnguardedBeforeGuarded_ReportsTheHiddenBehaviour()
     {
         var b = new StateMachineBuilder<Stage, Step, Ticket>("shadow", "1", Stage.Received);
-        b.Configure(Stage.Received).Permit(Step.Fix, Stage.Closed).PermitIf(Step.Fix, Stage.Resolved, static t => t.Apologised, "apologised");
+        b.Configure(Stage.Received).Permit(Step.Fix, Stage.Closed).PermitIf(Step.Fix, Stage.Resolved, static t => t.Apologized, "apologised");
         b.Configure(Stage.Closed).Final();
         b.Configure(Stage.Resolved).Final();
 
@@ -139,6 +139,6 @@ public class StateMachineBuilderTests
         Assert.Equal("in progress", s);
         Assert.Equal(1, ticket.Notes);
         Assert.Equal("done", machine.Fire(s, "finish", ticket));
-        Assert.Equal(RefusalReason.NotPermitted, machine.TryFire("done", "unknown trigger", ticket).Refusal!.Reason);
+        Assert.Equal(RefusalReason.NotPermitted, machine.Evaluate("done", "unknown trigger", ticket).Refusal!.Reason);
     }
 }

@@ -19,9 +19,9 @@ public class StateMachineDefinitionTests
     }
 
     [Fact]
-    public void TryFire_UnmetGuard_RefusesWithStateTriggerGuardAndPermittedTriggers()
+    public void Evaluate_UnmetGuard_RefusesWithStateTriggerGuardAndPermittedTriggers()
     {
-        var result = _machine.TryFire(Stage.Investigating, Step.OfferHelp, new Ticket());
+        var result = _machine.Evaluate(Stage.Investigating, Step.OfferHelp, new Ticket());
 
         Assert.False(result.IsAccepted);
         var refusal = Assert.IsType<TriggerRefusal<Stage, Step>>(result.Refusal);
@@ -29,17 +29,17 @@ public class StateMachineDefinitionTests
         Assert.Equal(Stage.Investigating, refusal.State);
         Assert.Equal(Step.OfferHelp, refusal.Trigger);
         Assert.Equal(["an apology has been recorded"], refusal.UnmetGuards);
-        Assert.Equal([Step.Withdraw, Step.AskClient, Step.Apologise, Step.AddInformation], refusal.PermittedTriggers);
+        Assert.Equal([Step.Withdraw, Step.AskClient, Step.Apologize, Step.AddInformation], refusal.PermittedTriggers);
         Assert.Equal(
-            "Trigger 'OfferHelp' is refused in state 'Investigating': unmet guard(s): an apology has been recorded. Permitted now: Withdraw, AskClient, Apologise, AddInformation.",
+            "Trigger 'OfferHelp' is refused in state 'Investigating': unmet guard(s): an apology has been recorded. Permitted now: Withdraw, AskClient, Apologize, AddInformation.",
             refusal.Message);
         Assert.Equal(Stage.Investigating, result.State);
     }
 
     [Fact]
-    public void TryFire_TriggerNotConfigured_RefusesAsNotPermitted()
+    public void Evaluate_TriggerNotConfigured_RefusesAsNotPermitted()
     {
-        var refusal = _machine.TryFire(Stage.Received, Step.Fix, new Ticket()).Refusal!;
+        var refusal = _machine.Evaluate(Stage.Received, Step.Fix, new Ticket()).Refusal!;
 
         Assert.Equal(RefusalReason.NotPermitted, refusal.Reason);
         Assert.Empty(refusal.UnmetGuards);
@@ -63,7 +63,7 @@ public class StateMachineDefinitionTests
     public void Fire_InternalTransition_RunsActionAndKeepsState()
     {
         var ticket = new Ticket();
-        var result = _machine.TryFire(Stage.Investigating, Step.AddInformation, ticket);
+        var result = _machine.Evaluate(Stage.Investigating, Step.AddInformation, ticket);
 
         Assert.True(result.IsAccepted);
         Assert.Equal(TransitionKind.Internal, result.Transition.Kind);
@@ -74,7 +74,7 @@ public class StateMachineDefinitionTests
     [Fact]
     public void Fire_IgnoredTrigger_IsAcceptedAndChangesNothing()
     {
-        var result = _machine.TryFire(Stage.Committed, Step.Ping, new Ticket());
+        var result = _machine.Evaluate(Stage.Committed, Step.Ping, new Ticket());
 
         Assert.True(result.IsAccepted);
         Assert.Equal(TransitionKind.Ignored, result.Transition.Kind);
@@ -95,7 +95,7 @@ public class StateMachineDefinitionTests
     [Fact]
     public void Fire_FinalStateOutsideSuperstate_DoesNotInherit()
     {
-        Assert.Equal(RefusalReason.NotPermitted, _machine.TryFire(Stage.Closed, Step.Withdraw, new Ticket()).Refusal!.Reason);
+        Assert.Equal(RefusalReason.NotPermitted, _machine.Evaluate(Stage.Closed, Step.Withdraw, new Ticket()).Refusal!.Reason);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public class StateMachineDefinitionTests
         var machine = b.Build();
 
         Assert.Equal(Stage.Closed, machine.Fire(Stage.Received, Step.Withdraw, new Ticket { ClientConfirmed = true }));
-        var refusal = machine.TryFire(Stage.Received, Step.Withdraw, new Ticket()).Refusal!;
+        var refusal = machine.Evaluate(Stage.Received, Step.Withdraw, new Ticket()).Refusal!;
         Assert.Equal(["the client confirmed"], refusal.UnmetGuards);
         Assert.Equal(Stage.Withdrawn, machine.Fire(Stage.Acknowledged, Step.Withdraw, new Ticket()));
     }
@@ -133,7 +133,7 @@ public class StateMachineDefinitionTests
         var note = b.DeclareParameter<int>(Step.AddInformation);
         b.Configure(Stage.Received)
             .Permit(Step.Withdraw, Stage.Withdrawn)
-            .InternalTransitionIf(Step.Apologise, new Guard<Ticket>(static t => !t.Apologised, "no apology yet"))
+            .InternalTransitionIf(Step.Apologize, new Guard<Ticket>(static t => !t.Apologized, "no apology yet"))
             .InternalTransitionIf(
                 note,
                 [new Guard<Ticket, int>(static (_, n) => n > 0, "the note is positive"), new Guard<Ticket, int>(static (t, n) => n > t.Notes, "the note is above the count")],
@@ -141,15 +141,15 @@ public class StateMachineDefinitionTests
         b.Configure(Stage.Withdrawn).Final();
         var machine = b.Build();
 
-        Assert.True(machine.TryFire(Stage.Received, note, 2, new Ticket { Notes = 1 }).IsAccepted);
-        Assert.Equal(["the note is above the count", "fewer than three notes"], machine.TryFire(Stage.Received, note, 2, new Ticket { Notes = 3 }).Refusal!.UnmetGuards);
-        Assert.Equal(["the note is positive", "the note is above the count"], machine.TryFire(Stage.Received, note, -1, new Ticket()).Refusal!.UnmetGuards);
-        Assert.Equal(["no apology yet"], machine.TryFire(Stage.Received, Step.Apologise, new Ticket { Apologised = true }).Refusal!.UnmetGuards);
-        Assert.Equal(Stage.Received, machine.TryFire(Stage.Received, Step.Apologise, new Ticket()).State);
+        Assert.True(machine.Evaluate(Stage.Received, note, 2, new Ticket { Notes = 1 }).IsAccepted);
+        Assert.Equal(["the note is above the count", "fewer than three notes"], machine.Evaluate(Stage.Received, note, 2, new Ticket { Notes = 3 }).Refusal!.UnmetGuards);
+        Assert.Equal(["the note is positive", "the note is above the count"], machine.Evaluate(Stage.Received, note, -1, new Ticket()).Refusal!.UnmetGuards);
+        Assert.Equal(["no apology yet"], machine.Evaluate(Stage.Received, Step.Apologize, new Ticket { Apologized = true }).Refusal!.UnmetGuards);
+        Assert.Equal(Stage.Received, machine.Evaluate(Stage.Received, Step.Apologize, new Ticket()).State);
         // Asked without an argument, the argument guards count as met; the context guard still decides.
         var permitted = new Step[3];
-        Assert.Equal([Step.AddInformation, Step.Withdraw, Step.Apologise], permitted[..machine.GetPermittedTriggers(Stage.Received, new Ticket(), permitted)]);
-        Assert.Equal([Step.Withdraw, Step.Apologise], permitted[..machine.GetPermittedTriggers(Stage.Received, new Ticket { Notes = 3 }, permitted)]);
+        Assert.Equal([Step.AddInformation, Step.Withdraw, Step.Apologize], permitted[..machine.GetPermittedTriggers(Stage.Received, new Ticket(), permitted)]);
+        Assert.Equal([Step.Withdraw, Step.Apologize], permitted[..machine.GetPermittedTriggers(Stage.Received, new Ticket { Notes = 3 }, permitted)]);
         Assert.Throws<ArgumentNullException>(() => new Guard<Ticket, int>(null!, "d"));
         Assert.Throws<ArgumentException>(() => new Guard<Ticket, int>(static (_, _) => true, " "));
     }
@@ -166,19 +166,19 @@ public class StateMachineDefinitionTests
     }
 
     [Fact]
-    public void Fire_ParameterisedTrigger_GuardReadsArgument()
+    public void Fire_ParameterizedTrigger_GuardReadsArgument()
     {
         Assert.Equal(Stage.Committed, _machine.Fire(Stage.HelpOffered, _commit, new Commitment("replace the router", 2), new Ticket()));
-        var refusal = _machine.TryFire(Stage.HelpOffered, _commit, new Commitment("replace the router", 0), new Ticket()).Refusal!;
+        var refusal = _machine.Evaluate(Stage.HelpOffered, _commit, new Commitment("replace the router", 0), new Ticket()).Refusal!;
         Assert.Equal(["the due date is in the future"], refusal.UnmetGuards);
         Assert.True(_machine.CanFire(Stage.HelpOffered, _commit, new Commitment("x", 1), new Ticket()));
         Assert.False(_machine.CanFire(Stage.HelpOffered, _commit, new Commitment("x", -1), new Ticket()));
     }
 
     [Fact]
-    public void TryFire_ParameterisedTriggerWithoutArgument_Throws()
+    public void Evaluate_ParameterizedTriggerWithoutArgument_Throws()
     {
-        var ex = Assert.Throws<ArgumentException>(() => _machine.TryFire(Stage.HelpOffered, Step.Commit, new Ticket()));
+        var ex = Assert.Throws<ArgumentException>(() => _machine.Evaluate(Stage.HelpOffered, Step.Commit, new Ticket()));
         Assert.Contains("takes an argument of type Commitment", ex.Message, StringComparison.Ordinal);
     }
 
@@ -239,7 +239,7 @@ public class StateMachineDefinitionTests
     public void GetPermittedTriggers_WithoutContext_ListsConfiguredTriggersIncludingInherited()
     {
         Assert.Equal([Step.Withdraw, Step.Confirm, Step.Reject], _machine.GetPermittedTriggers(Stage.Resolved).ToArray());
-        Assert.Equal([Step.Withdraw, Step.AskClient, Step.Apologise, Step.AddInformation, Step.OfferHelp], _machine.GetPermittedTriggers(Stage.Investigating).ToArray());
+        Assert.Equal([Step.Withdraw, Step.AskClient, Step.Apologize, Step.AddInformation, Step.OfferHelp], _machine.GetPermittedTriggers(Stage.Investigating).ToArray());
         Assert.True(_machine.GetPermittedTriggers(Stage.Withdrawn).IsEmpty);
     }
 
@@ -266,7 +266,7 @@ public class StateMachineDefinitionTests
     [Fact]
     public void Fire_SuccessPath_AllocatesNothing()
     {
-        var ticket = new Ticket { Apologised = true, ClientConfirmed = true };
+        var ticket = new Ticket { Apologized = true, ClientConfirmed = true };
         var commitment = new Commitment("replace the router", 3);
         Walk(ticket, commitment); // warm up (JIT, tiering)
 
@@ -307,7 +307,7 @@ public class StateMachineDefinitionTests
         s = _machine.Fire(s, Step.AskClient, ticket);
         s = _machine.Fire(s, Step.ClientResponded, ticket);
         s = _machine.Fire(s, Step.AddInformation, ticket);
-        s = _machine.Fire(s, Step.Apologise, ticket);
+        s = _machine.Fire(s, Step.Apologize, ticket);
         s = _machine.Fire(s, Step.OfferHelp, ticket);
         s = _machine.Fire(s, _commit, commitment, ticket);
         s = _machine.Fire(s, Step.Fix, ticket);

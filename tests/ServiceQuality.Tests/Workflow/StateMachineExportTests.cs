@@ -11,7 +11,7 @@ public class StateMachineExportTests
         b.Configure(Stage.Open).Permit(Step.Withdraw, Stage.Withdrawn);
         b.Configure(Stage.Received).SubstateOf(Stage.Open)
             .InternalTransition(Step.AddInformation)
-            .PermitIf(Step.OfferHelp, Stage.HelpOffered, static t => t.Apologised, "an apology has been recorded");
+            .PermitIf(Step.OfferHelp, Stage.HelpOffered, static t => t.Apologized, "an apology has been recorded");
         b.Configure(Stage.HelpOffered).SubstateOf(Stage.Open)
             .PermitIf(commit, Stage.Closed, static (_, c) => c.DaysToDue > 0, "the due date is in the future")
             .Ignore(Step.Ping);

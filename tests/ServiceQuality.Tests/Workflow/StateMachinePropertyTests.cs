@@ -23,7 +23,7 @@ public class StateMachinePropertyTests
             int trigger = walk[i] % spec.TriggerCount;
             var flags = new Flags(walk[i + 1]);
             var expected = spec.Reference(state, trigger, flags);
-            var actual = machine.TryFire(state, trigger, flags);
+            var actual = machine.Evaluate(state, trigger, flags);
             if (expected is null)
             {
                 if (actual.IsAccepted || actual.State != state)
@@ -55,7 +55,7 @@ public class StateMachinePropertyTests
         for (int i = 0; i + 1 < walk.Length; i += 2)
         {
             int trigger = walk[i] % spec.TriggerCount;
-            var result = machine.TryFire(state, trigger, new Flags(walk[i + 1]));
+            var result = machine.Evaluate(state, trigger, new Flags(walk[i + 1]));
             if (!result.IsAccepted)
             {
                 if (result.State != state)
@@ -109,8 +109,8 @@ public class StateMachinePropertyTests
                     continue; // overridden: the substate's own behaviour applies (checked by the reference property)
                 }
 
-                var inSub = machine.TryFire(s, t, flags);
-                var inSuper = machine.TryFire(parent, t, flags);
+                var inSub = machine.Evaluate(s, t, flags);
+                var inSuper = machine.Evaluate(parent, t, flags);
                 if (inSub.IsAccepted != inSuper.IsAccepted)
                 {
                     return false.Label($"trigger {t}: substate {s} and superstate {parent} disagree");

@@ -4,11 +4,11 @@ namespace ServiceQuality.Tests.Workflow;
 
 public enum Stage { Open, Received, Acknowledged, Investigating, AwaitingClient, HelpOffered, Committed, Resolved, Closed, Withdrawn }
 
-public enum Step { Acknowledge, Investigate, AskClient, ClientResponded, Apologise, AddInformation, OfferHelp, Commit, Fix, Confirm, Reject, Withdraw, Ping }
+public enum Step { Acknowledge, Investigate, AskClient, ClientResponded, Apologize, AddInformation, OfferHelp, Commit, Fix, Confirm, Reject, Withdraw, Ping }
 
 public sealed class Ticket
 {
-    public bool Apologised { get; set; }
+    public bool Apologized { get; set; }
 
     public bool ClientConfirmed { get; set; }
 
@@ -31,9 +31,9 @@ public static class TestMachines
         b.Configure(Stage.Acknowledged).SubstateOf(Stage.Open).Permit(Step.Investigate, Stage.Investigating);
         b.Configure(Stage.Investigating).SubstateOf(Stage.Open)
             .Permit(Step.AskClient, Stage.AwaitingClient)
-            .InternalTransition(Step.Apologise, static (t, _) => t.Apologised = true)
+            .InternalTransition(Step.Apologize, static (t, _) => t.Apologized = true)
             .InternalTransition(Step.AddInformation, static (t, _) => t.Notes++)
-            .PermitIf(Step.OfferHelp, Stage.HelpOffered, static t => t.Apologised, "an apology has been recorded");
+            .PermitIf(Step.OfferHelp, Stage.HelpOffered, static t => t.Apologized, "an apology has been recorded");
         b.Configure(Stage.AwaitingClient).SubstateOf(Stage.Open).Permit(Step.ClientResponded, Stage.Investigating);
         b.Configure(Stage.HelpOffered).SubstateOf(Stage.Open)
             .PermitIf(commit, Stage.Committed, static (_, c) => c.DaysToDue > 0, "the due date is in the future");

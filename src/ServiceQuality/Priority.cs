@@ -1,6 +1,6 @@
-namespace ServiceQuality.Sla;
+namespace ServiceQuality;
 
-/// <summary>How urgent a complaint is; each priority has its own <see cref="SlaPolicy"/> in <see cref="SlaPolicies"/>.</summary>
+/// <summary>How urgent a complaint is; each priority has its own <see cref="Sla.SlaPolicy"/> in <see cref="Sla.SlaPolicies"/>.</summary>
 public enum Priority
 {
     /// <summary>Low urgency: the longest targets.</summary>
