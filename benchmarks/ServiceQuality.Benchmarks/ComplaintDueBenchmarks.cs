@@ -122,7 +122,7 @@ public class ComplaintDueBenchmarks
                 var append = ComplaintAppend.Of(complaint);
                 try
                 {
-                    await _store.AppendAsync(new ComplaintAppend(0, append.Events, append.Summary with { NextDue = new ComplaintDue(at, ComplaintDueKind.SlaAtRisk, SlaClockKind.Acknowledge) }));
+                    await _store.AppendAsync(new ComplaintAppend(0, append.Events, append.Summary with { NextDue = new ComplaintDue { At = at, Kind = ComplaintDueKind.SlaAtRisk, Clock = SlaClockKind.Acknowledge } }));
                 }
                 catch (ComplaintAlreadyExistsException)
                 {

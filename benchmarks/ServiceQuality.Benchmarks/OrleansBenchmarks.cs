@@ -21,7 +21,7 @@ namespace ServiceQuality.Benchmarks;
 public class OrleansBenchmarks
 {
     private static readonly ConcurrentDictionary<string, IComplaintStore> Stores = new();
-    private static readonly ComplaintIntake Intake = new("client-1", ClientSegment.External, ContactChannel.Email, Priority.Normal, "The VPN drops every hour.", "desk");
+    private static readonly ComplaintIntake Intake = new() { ClientId = "client-1", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Normal, Text = "The VPN drops every hour.", Actor = "desk" };
     private TestCluster _cluster = null!;
     private ComplaintService _direct = null!;
     private int _next;

@@ -41,7 +41,7 @@ internal static class NormalizeCommand
         using var writer = outputPath is null ? null : new StreamWriter(outputPath, false, new UTF8Encoding(false));
         var sink = writer ?? Console.Out;
         var normalizer = new ComplaintNormalizer();
-        var context = new NormalizationContext(reference);
+        var context = new NormalizationContext { ReferenceDate = reference };
         for (int i = 0; i < texts.Count; i++)
         {
             var record = normalizer.Normalize(texts[i], context);

@@ -43,7 +43,7 @@ async Task<int> RunClientAsync(int complaints)
     for (int i = 0; i < complaints; i++)
     {
         var grain = cluster.GetGrain<IComplaintGrain>($"S-{run}-{i:D3}");
-        await grain.ReceiveAsync(new ComplaintIntake($"client-{i % 7}", ClientSegment.External, ContactChannel.Email, Priority.Normal, "The VPN drops every hour since Monday.", "desk"));
+        await grain.ReceiveAsync(new ComplaintIntake { ClientId = $"client-{i % 7}", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Normal, Text = "The VPN drops every hour since Monday.", Actor = "desk" });
         await grain.ExecuteAsync(ComplaintCommand.Acknowledge, new() { Actor = "ann", Channel = ContactChannel.Email, Thanks = "Thank you for telling us." });
         await grain.ExecuteAsync(ComplaintCommand.StartInvestigating, new() { Actor = "ann" });
         var refused = await grain.ExecuteAsync(ComplaintCommand.DeliverFix, new() { Actor = "ann", Channel = ContactChannel.Email, Resolution = "Router replaced." });

@@ -231,7 +231,7 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IAsyncDisposable
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            entries.Add(new ComplaintFeedEntry(new ComplaintFeedPosition(reader.GetInt64(0), reader.GetInt64(1)), ComplaintEventSerializer.Deserialize(reader.GetString(2))));
+            entries.Add(new ComplaintFeedEntry { Position = new ComplaintFeedPosition(reader.GetInt64(0), reader.GetInt64(1)), Event = ComplaintEventSerializer.Deserialize(reader.GetString(2)) });
         }
 
         return new ComplaintFeedPage(after, entries);
@@ -303,7 +303,7 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IAsyncDisposable
             await vacuum.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return new ComplaintErasure(clientId, complaints, ids.Count);
+        return new ComplaintErasure { ClientId = clientId, Complaints = complaints, EventsErased = ids.Count };
     }
 
     /// <summary>Closes the store's connections.</summary>
@@ -396,7 +396,7 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IAsyncDisposable
         Agent = reader.IsDBNull(8) ? null : reader.GetString(8),
         NextDue = reader.IsDBNull(9)
             ? null
-            : new ComplaintDue(new DateTimeOffset(reader.GetInt64(9), TimeSpan.Zero), (ComplaintDueKind)reader.GetInt32(10), reader.IsDBNull(11) ? null : (SlaClockKind)reader.GetInt32(11)),
+            : new ComplaintDue { At = new DateTimeOffset(reader.GetInt64(9), TimeSpan.Zero), Kind = (ComplaintDueKind)reader.GetInt32(10), Clock = reader.IsDBNull(11) ? null : (SlaClockKind)reader.GetInt32(11) },
     };
 
     private async Task<long> CurrentVersionAsync(NpgsqlConnection connection, string complaintId, CancellationToken cancellationToken)

@@ -255,7 +255,7 @@ public sealed class SqliteComplaintStore : IComplaintStore, IAsyncDisposable, ID
         while (reader.Read())
         {
             long position = reader.GetInt64(0);
-            entries.Add(new ComplaintFeedEntry(new ComplaintFeedPosition(position, position), ComplaintEventSerializer.Deserialize(reader.GetString(1))));
+            entries.Add(new ComplaintFeedEntry { Position = new ComplaintFeedPosition(position, position), Event = ComplaintEventSerializer.Deserialize(reader.GetString(1)) });
         }
 
         return new ComplaintFeedPage(after, entries);
@@ -325,7 +325,7 @@ public sealed class SqliteComplaintStore : IComplaintStore, IAsyncDisposable, ID
                 Execute(writer, "PRAGMA wal_checkpoint(TRUNCATE)");
             }
 
-            return new ComplaintErasure(clientId, complaints, erased);
+            return new ComplaintErasure { ClientId = clientId, Complaints = complaints, EventsErased = erased };
         }
         finally
         {
@@ -388,7 +388,7 @@ public sealed class SqliteComplaintStore : IComplaintStore, IAsyncDisposable, ID
         Agent = reader.IsDBNull(8) ? null : reader.GetString(8),
         NextDue = reader.IsDBNull(9)
             ? null
-            : new ComplaintDue(new DateTimeOffset(reader.GetInt64(9), TimeSpan.Zero), (ComplaintDueKind)reader.GetInt32(10), reader.IsDBNull(11) ? null : (SlaClockKind)reader.GetInt32(11)),
+            : new ComplaintDue { At = new DateTimeOffset(reader.GetInt64(9), TimeSpan.Zero), Kind = (ComplaintDueKind)reader.GetInt32(10), Clock = reader.IsDBNull(11) ? null : (SlaClockKind)reader.GetInt32(11) },
     };
 
     /// <summary>The SQL of a query: an index range after the cursor, in (sort key, identifier) order; a set of states is a merge of one range a state.</summary>

@@ -28,7 +28,7 @@ public abstract partial class ComplaintStoreContract
             {
                 ComplaintId = "C-1", ClientId = "client-7", State = ComplaintState.Investigating, Version = 3,
                 ReceivedAt = Start, LastEventAt = Start, Priority = Priority.Normal, IncidentKey = c.Snapshot.Normalized!.IncidentKey,
-                NextDue = new ComplaintDue(Start.AddHours(12), ComplaintDueKind.SlaAtRisk, Sla.SlaClockKind.Update), // update every day, at risk at half
+                NextDue = new ComplaintDue { At = Start.AddHours(12), Kind = ComplaintDueKind.SlaAtRisk, Clock = Sla.SlaClockKind.Update }, // update every day, at risk at half
             },
             await store.GetSummaryAsync("C-1"));
     }

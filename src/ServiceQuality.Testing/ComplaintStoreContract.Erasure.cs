@@ -29,7 +29,7 @@ public abstract partial class ComplaintStoreContract
 
         var erasure = await store.EraseClientAsync("erin");
 
-        Assert.Equal(new ComplaintErasure("erin", 2, expectedErased), erasure);
+        Assert.Equal(new ComplaintErasure { ClientId = "erin", Complaints = 2, EventsErased = expectedErased }, erasure);
         Assert.Equal(first.History.Select(e => e.WithPersonalDataErased()), await store.ReadAsync("E-1"));
         Assert.Equal(second.History.Select(e => e.WithPersonalDataErased()), await store.ReadAsync("E-2"));
         Assert.Equal(other.History, await store.ReadAsync("O-1"));
@@ -55,8 +55,8 @@ public abstract partial class ComplaintStoreContract
         Assert.Equal(feedBefore.Select(e => e.Position), feedAfter.Select(e => e.Position));
         Assert.Equal(feedBefore.Select(e => e.Event.ComplaintId == "O-1" ? e.Event : e.Event.WithPersonalDataErased()), feedAfter.Select(e => e.Event));
 
-        Assert.Equal(new ComplaintErasure("erin", 2, 0), await store.EraseClientAsync("erin"));
-        Assert.Equal(new ComplaintErasure("nobody", 0, 0), await store.EraseClientAsync("nobody"));
+        Assert.Equal(new ComplaintErasure { ClientId = "erin", Complaints = 2, EventsErased = 0 }, await store.EraseClientAsync("erin"));
+        Assert.Equal(new ComplaintErasure { ClientId = "nobody", Complaints = 0, EventsErased = 0 }, await store.EraseClientAsync("nobody"));
     }
 
     /// <summary>Writes a complaint of client <c>erin</c> with every kind of text, each holding <see cref="SecretWords"/>: for store-specific "no trace" tests.</summary>

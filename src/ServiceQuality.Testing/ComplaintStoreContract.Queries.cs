@@ -53,7 +53,7 @@ public abstract partial class ComplaintStoreContract
             {
                 ComplaintId = "B", ClientId = "bob", State = ComplaintState.Acknowledged, Version = 2, ReceivedAt = Start.AddHours(1),
                 LastEventAt = Start.AddHours(1.5), Priority = Priority.Normal, IncidentKey = "INC-2", Agent = "ann",
-                NextDue = new ComplaintDue(Start.AddHours(13.5), ComplaintDueKind.SlaAtRisk, SlaClockKind.Update), // update every day, at risk at half
+                NextDue = new ComplaintDue { At = Start.AddHours(13.5), Kind = ComplaintDueKind.SlaAtRisk, Clock = SlaClockKind.Update }, // update every day, at risk at half
             },
             bob);
     }
@@ -186,12 +186,12 @@ public abstract partial class ComplaintStoreContract
         var (service, _) = NewService(store);
         var dues = new (string Id, ComplaintDue? Due)[]
         {
-            ("D-5", new ComplaintDue(Start.AddHours(5), ComplaintDueKind.SlaBreach, SlaClockKind.Resolve)),
-            ("D-1", new ComplaintDue(Start.AddHours(1), ComplaintDueKind.SlaAtRisk, SlaClockKind.Acknowledge)),
-            ("D-3b", new ComplaintDue(Start.AddHours(3), ComplaintDueKind.SlaAtRisk, SlaClockKind.Update)),
-            ("D-3a", new ComplaintDue(Start.AddHours(3), ComplaintDueKind.AutoClose)),
+            ("D-5", new ComplaintDue { At = Start.AddHours(5), Kind = ComplaintDueKind.SlaBreach, Clock = SlaClockKind.Resolve }),
+            ("D-1", new ComplaintDue { At = Start.AddHours(1), Kind = ComplaintDueKind.SlaAtRisk, Clock = SlaClockKind.Acknowledge }),
+            ("D-3b", new ComplaintDue { At = Start.AddHours(3), Kind = ComplaintDueKind.SlaAtRisk, Clock = SlaClockKind.Update }),
+            ("D-3a", new ComplaintDue { At = Start.AddHours(3), Kind = ComplaintDueKind.AutoClose }),
             ("D-none", null),
-            ("D-2", new ComplaintDue(Start.AddHours(2), ComplaintDueKind.SlaBreach, SlaClockKind.Acknowledge)),
+            ("D-2", new ComplaintDue { At = Start.AddHours(2), Kind = ComplaintDueKind.SlaBreach, Clock = SlaClockKind.Acknowledge }),
         };
         var stored = new Dictionary<string, Complaint>(StringComparer.Ordinal);
         foreach (var (id, due) in dues)
@@ -205,7 +205,7 @@ public abstract partial class ComplaintStoreContract
         Assert.Equal(["D-1", "D-2", "D-3a", "D-3b", "D-5"], await IdsAsync(store, ComplaintQuery.DueBy(DateTimeOffset.MaxValue)));
         var first = (await store.QueryAsync(ComplaintQuery.DueBy(Start.AddHours(3)).WithLimit(3))).Items;
         Assert.Equal(
-            [new ComplaintDue(Start.AddHours(1), ComplaintDueKind.SlaAtRisk, SlaClockKind.Acknowledge), new ComplaintDue(Start.AddHours(2), ComplaintDueKind.SlaBreach, SlaClockKind.Acknowledge), new ComplaintDue(Start.AddHours(3), ComplaintDueKind.AutoClose)],
+            [new ComplaintDue { At = Start.AddHours(1), Kind = ComplaintDueKind.SlaAtRisk, Clock = SlaClockKind.Acknowledge }, new ComplaintDue { At = Start.AddHours(2), Kind = ComplaintDueKind.SlaBreach, Clock = SlaClockKind.Acknowledge }, new ComplaintDue { At = Start.AddHours(3), Kind = ComplaintDueKind.AutoClose }],
             first.Select(i => i.NextDue!.Value));
 
         // The monitor handles D-1 (nothing more due) and D-2 (due again later): they leave or move.
@@ -214,7 +214,7 @@ public abstract partial class ComplaintStoreContract
         await SaveAsync(store, d1, s => s with { NextDue = null });
         var d2 = stored["D-2"];
         d2.Acknowledge("ann", ContactChannel.Email, "Thanks").EnsureAccepted();
-        await SaveAsync(store, d2, s => s with { NextDue = new ComplaintDue(Start.AddHours(4), ComplaintDueKind.SlaAtRisk, SlaClockKind.Update) });
+        await SaveAsync(store, d2, s => s with { NextDue = new ComplaintDue { At = Start.AddHours(4), Kind = ComplaintDueKind.SlaAtRisk, Clock = SlaClockKind.Update } });
 
         Assert.Equal(["D-3a", "D-3b"], await IdsAsync(store, ComplaintQuery.DueBy(Start.AddHours(3))));
         Assert.Equal(["D-3a", "D-3b", "D-2", "D-5"], await IdsAsync(store, ComplaintQuery.DueBy(Start.AddHours(6)), pageSize: 1));

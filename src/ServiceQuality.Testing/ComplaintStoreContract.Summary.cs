@@ -22,7 +22,7 @@ public abstract partial class ComplaintStoreContract
         var vpn = await service.ReceiveAsync(Request("S-1", "The VPN drops every hour and nobody tells me why!"));
         await service.ReceiveAsync(Request("S-2", "The printer on floor 3 jams on every second page."));
         string key = vpn.Snapshot.Normalized!.IncidentKey;
-        var atRisk = new ComplaintDue(Start.AddHours(2), ComplaintDueKind.SlaAtRisk, SlaClockKind.Acknowledge);
+        var atRisk = new ComplaintDue { At = Start.AddHours(2), Kind = ComplaintDueKind.SlaAtRisk, Clock = SlaClockKind.Acknowledge };
 
         var byKey = (await store.QueryAsync(ComplaintQuery.ByIncidentKey(key))).Items;
 
@@ -38,7 +38,7 @@ public abstract partial class ComplaintStoreContract
         Assert.True(recorded.Result.IsAccepted);
         Assert.False(again.Result.IsAccepted);
         Assert.Empty(again.Appended);
-        Assert.Equal(new ComplaintDue(Start.AddHours(4), ComplaintDueKind.SlaBreach, SlaClockKind.Acknowledge), (await store.GetSummaryAsync("S-1"))!.NextDue);
+        Assert.Equal(new ComplaintDue { At = Start.AddHours(4), Kind = ComplaintDueKind.SlaBreach, Clock = SlaClockKind.Acknowledge }, (await store.GetSummaryAsync("S-1"))!.NextDue);
         Assert.Equal(["S-2"], await IdsAsync(store, ComplaintQuery.DueBy(Start.AddHours(2.5))));
         Assert.Equal(["S-2", "S-1"], await IdsAsync(store, ComplaintQuery.DueBy(Start.AddHours(4))));
 

@@ -220,7 +220,7 @@ public class ServiceQualityServiceCollectionExtensionsTests
         Assert.Equal(["Phone"], rule.Channels);
         Assert.Equal(["vip"], rule.Tags);
         Assert.Equal((TimeSpan.FromDays(20), TimeSpan.FromDays(1)), (sla.Policies["Internal"].Low.TimeToResolve, sla.Policies["Internal"].Low.TimeToAcknowledge));
-        var vip = sla.Build().Select(new SlaSubject(Priority.High, ClientSegment.External, nameof(ContactChannel.Phone), ["VIP"]));
+        var vip = sla.Build().Select(new SlaSubject { Priority = Priority.High, Segment = ClientSegment.External, Channel = nameof(ContactChannel.Phone), Tags = ["VIP"] });
         Assert.Equal(("VIP phone", "Vip", TimeSpan.FromHours(1)), (vip.Rule, vip.PolicyName, vip.Policy.TimeToAcknowledge));
         Assert.Equal(TimeSpan.FromMinutes(5), sla.Policies["Vip"].Critical.TimeToAcknowledge);
 

@@ -123,7 +123,7 @@ public sealed class PostgreSqlComplaintStoreTests : ComplaintStoreContract
         var last = new ComplaintStreamInfo
         {
             ComplaintId = "x", ClientId = "a", State = ComplaintState.Received, Version = 1, ReceivedAt = Start, LastEventAt = Start, Priority = Priority.Low,
-            NextDue = new ComplaintDue(Start, ComplaintDueKind.SlaBreach),
+            NextDue = new ComplaintDue { At = Start, Kind = ComplaintDueKind.SlaBreach },
         };
         ComplaintQuery[] queries =
         [

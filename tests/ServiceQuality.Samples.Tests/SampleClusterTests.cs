@@ -47,7 +47,7 @@ public sealed class SampleClusterTests
             {
                 const string Id = "PG-1";
                 var grain = client.Services.GetRequiredService<IClusterClient>().GetGrain<IComplaintGrain>(Id);
-                var receipt = await grain.ReceiveAsync(new ComplaintIntake("client-3", ClientSegment.External, ContactChannel.Email, Priority.Normal, "The VPN drops every hour since Monday.", "desk"));
+                var receipt = await grain.ReceiveAsync(new ComplaintIntake { ClientId = "client-3", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Normal, Text = "The VPN drops every hour since Monday.", Actor = "desk" });
                 Assert.True(receipt.IsCreated);
 
                 // The open complaint's one reminder, in the table: armed for its next due time, Orleans' minimum period.

@@ -93,7 +93,7 @@ public sealed class SqliteComplaintStoreTests : ComplaintStoreContract
         var cursor = ComplaintQuery.ByClient("a").ContinuationAfter(new ComplaintStreamInfo
         {
             ComplaintId = "x", ClientId = "a", State = ComplaintState.Received, Version = 1, ReceivedAt = Start, LastEventAt = Start, Priority = Priority.Low,
-            NextDue = new ComplaintDue(Start, ComplaintDueKind.SlaBreach),
+            NextDue = new ComplaintDue { At = Start, Kind = ComplaintDueKind.SlaBreach },
         });
         ComplaintQuery[] queries =
         [

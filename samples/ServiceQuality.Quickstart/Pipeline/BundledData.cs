@@ -87,7 +87,7 @@ internal static class BundledData
             {
                 if (Rating(r, $"importance_{want}", 1, 5) is { } importance && Rating(r, $"performance_{want}", 1, 5) is { } performance)
                 {
-                    wants[want] = new WantAnswer(importance, performance);
+                    wants[want] = new WantAnswer { Importance = importance, Performance = performance };
                 }
             }
 

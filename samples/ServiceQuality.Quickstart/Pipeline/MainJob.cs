@@ -32,7 +32,7 @@ internal static class MainJob
         for (int i = 0; i < complaints.Count; i++)
         {
             var c = complaints[i];
-            normalized[i] = normalizer.Normalize(c.Text, new NormalizationContext(DateOnly.FromDateTime(c.ReceivedAt.UtcDateTime), c.ClientId, c.Channel.ToString()));
+            normalized[i] = normalizer.Normalize(c.Text, new NormalizationContext { ReferenceDate = DateOnly.FromDateTime(c.ReceivedAt.UtcDateTime), Client = c.ClientId, Channel = c.Channel.ToString() });
             progress.Step("Normalizing", i + 1, complaints.Count);
         }
 

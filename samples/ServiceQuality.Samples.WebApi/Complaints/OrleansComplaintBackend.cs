@@ -17,8 +17,14 @@ internal sealed partial class OrleansComplaintBackend(IClusterClient cluster, Co
     public async Task<Complaint?> ReceiveAsync(ReceiveComplaintRequest request, CancellationToken cancellationToken)
     {
         var grain = cluster.GetGrain<IComplaintGrain>(request.ComplaintId);
-        var intake = new ComplaintIntake(request.ClientId, request.Segment, request.Channel, request.Priority, request.Text, request.Actor)
+        var intake = new ComplaintIntake
         {
+            ClientId = request.ClientId,
+            Segment = request.Segment,
+            Channel = request.Channel,
+            Priority = request.Priority,
+            Text = request.Text,
+            Actor = request.Actor,
             Tags = request.Tags,
             Metadata = request.Metadata,
         };

@@ -6,21 +6,28 @@ namespace ServiceQuality.Orleans.Complaints;
 /// A new complaint, as <see cref="IComplaintGrain.ReceiveAsync"/> takes it: a <see cref="ReceiveComplaintRequest"/> without
 /// the identifier (the grain's key is the identifier).
 /// </summary>
-/// <param name="ClientId">The client's identifier.</param>
-/// <param name="Segment">Internal or external client.</param>
-/// <param name="Channel">The client channel it came in on.</param>
-/// <param name="Priority">The priority, which selects the SLA policy.</param>
-/// <param name="Text">The client's own words.</param>
-/// <param name="Actor">Who recorded it.</param>
 [Immutable]
-public sealed record ComplaintIntake(
-    string ClientId,
-    ClientSegment Segment,
-    ContactChannel Channel,
-    Priority Priority,
-    string Text,
-    string Actor)
+public sealed record ComplaintIntake
 {
+    /// <summary>Gets the client's identifier (see <see cref="ReceiveComplaintRequest.ClientId"/>).</summary>
+    public required string ClientId { get; init; }
+
+    /// <summary>Gets whether the client is internal or external.</summary>
+    public required ClientSegment Segment { get; init; }
+
+    /// <summary>Gets the client channel it came in on.</summary>
+    public required ContactChannel Channel { get; init; }
+
+    /// <summary>Gets the priority, which selects the SLA policy.</summary>
+    /// <value><see cref="Priority.Normal"/>, as for <see cref="ReceiveComplaintRequest.Priority"/>.</value>
+    public Priority Priority { get; init; } = Priority.Normal;
+
+    /// <summary>Gets the client's own words.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>Gets who recorded it.</summary>
+    public required string Actor { get; init; }
+
     /// <summary>Gets the host-defined tags to receive the complaint with (see <see cref="ReceiveComplaintRequest.Tags"/>).</summary>
     /// <value>None.</value>
     public IReadOnlyList<string> Tags { get; init; } = [];

@@ -115,8 +115,14 @@ internal struct ComplaintIntakeSurrogate
 [RegisterConverter]
 internal sealed class ComplaintIntakeConverter : IConverter<ComplaintIntake, ComplaintIntakeSurrogate>
 {
-    public ComplaintIntake ConvertFromSurrogate(in ComplaintIntakeSurrogate s) => new(s.ClientId, s.Segment, s.Channel, s.Priority, s.Text, s.Actor)
+    public ComplaintIntake ConvertFromSurrogate(in ComplaintIntakeSurrogate s) => new()
     {
+        ClientId = s.ClientId,
+        Segment = s.Segment,
+        Channel = s.Channel,
+        Priority = s.Priority,
+        Text = s.Text,
+        Actor = s.Actor,
         Tags = s.Tags ?? [],
         Metadata = Wire.Metadata(s.Metadata) ?? new SortedDictionary<string, string>(StringComparer.Ordinal),
     };
@@ -142,7 +148,7 @@ internal struct ComplaintDueSurrogate
 [RegisterConverter]
 internal sealed class ComplaintDueConverter : IConverter<ComplaintDue, ComplaintDueSurrogate>
 {
-    public ComplaintDue ConvertFromSurrogate(in ComplaintDueSurrogate s) => new(s.At, s.Kind, s.Clock);
+    public ComplaintDue ConvertFromSurrogate(in ComplaintDueSurrogate s) => new() { At = s.At, Kind = s.Kind, Clock = s.Clock };
 
     public ComplaintDueSurrogate ConvertToSurrogate(in ComplaintDue d) => new() { At = d.At, Kind = d.Kind, Clock = d.Clock };
 }
@@ -191,7 +197,7 @@ internal struct WantAnswerSurrogate
 [RegisterConverter]
 internal sealed class WantAnswerConverter : IConverter<WantAnswer, WantAnswerSurrogate>
 {
-    public WantAnswer ConvertFromSurrogate(in WantAnswerSurrogate s) => new(s.Importance, s.Performance);
+    public WantAnswer ConvertFromSurrogate(in WantAnswerSurrogate s) => new() { Importance = s.Importance, Performance = s.Performance };
 
     public WantAnswerSurrogate ConvertToSurrogate(in WantAnswer w) => new() { Importance = w.Importance, Performance = w.Performance };
 }

@@ -7,20 +7,30 @@ using static ServiceQuality.Complaints.ComplaintState;
 namespace ServiceQuality.Testing;
 
 /// <summary>One step of a complaint script: time passes, then someone sends a command.</summary>
-/// <param name="Delay">The wall-clock time that passes before the command.</param>
-/// <param name="Command">The command.</param>
-public readonly record struct ComplaintStep(TimeSpan Delay, ComplaintCommand Command)
+public readonly record struct ComplaintStep
 {
+    /// <summary>Gets the wall-clock time that passes before the command.</summary>
+    public required TimeSpan Delay { get; init; }
+
+    /// <summary>Gets the command.</summary>
+    public required ComplaintCommand Command { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => $"+{Delay:g} {Command}";
 }
 
 /// <summary>A complaint's life as a script: its priority, when it is received, and the steps that follow.</summary>
-/// <param name="Priority">The priority (which selects the SLA policy).</param>
-/// <param name="Start">When the complaint is received.</param>
-/// <param name="Steps">The steps, in order.</param>
-public sealed record ComplaintScript(Priority Priority, DateTimeOffset Start, IReadOnlyList<ComplaintStep> Steps)
+public sealed record ComplaintScript
 {
+    /// <summary>Gets the priority (which selects the SLA policy).</summary>
+    public required Priority Priority { get; init; }
+
+    /// <summary>Gets when the complaint is received.</summary>
+    public required DateTimeOffset Start { get; init; }
+
+    /// <summary>Gets the steps, in order.</summary>
+    public required IReadOnlyList<ComplaintStep> Steps { get; init; }
+
     /// <summary>Gets the instant of the last step.</summary>
     public DateTimeOffset End => Start + Steps.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Delay);
 
@@ -29,9 +39,20 @@ public sealed record ComplaintScript(Priority Priority, DateTimeOffset Start, IR
 }
 
 /// <summary>The outcome of running a script: the complaint, and the result of each step.</summary>
-/// <param name="Complaint">The complaint after the last step.</param>
-/// <param name="Results">The result of each step, in order.</param>
-public sealed record ComplaintRun(Complaint Complaint, IReadOnlyList<CommandResult> Results);
+public sealed record ComplaintRun
+{
+    internal ComplaintRun(Complaint complaint, IReadOnlyList<CommandResult> results)
+    {
+        Complaint = complaint;
+        Results = results;
+    }
+
+    /// <summary>Gets the complaint after the last step.</summary>
+    public Complaint Complaint { get; }
+
+    /// <summary>Gets the result of each step, in order.</summary>
+    public IReadOnlyList<CommandResult> Results { get; }
+}
 
 /// <summary>
 /// Complaint command sequences the lifecycle accepts, for any <see cref="ComplaintOptions"/>: a model of the lifecycle
@@ -176,12 +197,12 @@ public sealed class ComplaintScripts
 
             var command = Pick(allowed, (uint)seeds[i]);
             var at = When(model, command, (uint)seeds[i + 1]);
-            steps.Add(new ComplaintStep(at - model.Now, command));
+            steps.Add(new ComplaintStep { Delay = at - model.Now, Command = command });
             model.Now = at;
             model.Apply(command);
         }
 
-        return new ComplaintScript(priority, start, steps);
+        return new ComplaintScript { Priority = priority, Start = start, Steps = steps };
     }
 
     /// <summary>Picks a command as a service desk would: mostly the next step of the process, sometimes a milestone, rarely a withdrawal or an escalation.</summary>

@@ -192,12 +192,12 @@ public sealed class ComplaintTextGenerator
     }
 
     private Gen<ComplaintPart[]> Phrase =>
-        from words in Gen.Elements(PlainWords).Select(w => new ComplaintPart(w, null)).ArrayOf().Where(a => a.Length is >= 1 and <= 4)
+        from words in Gen.Elements(PlainWords).Select(w => new ComplaintPart { Text = w }).ArrayOf().Where(a => a.Length is >= 1 and <= 4)
         from fact in Gen.Frequency((1, Gen.Constant<ComplaintPart?>(null)), (4, Fact.Select(f => (ComplaintPart?)f)))
         select fact is { } f ? [.. words, f] : words;
 
     private Gen<ComplaintPart> Fact => Gen.OneOf(
-        Gen.Elements(_systems).Select(s => new ComplaintPart(s, new ExpectedFact(FactKind.System, s))),
+        Gen.Elements(_systems).Select(s => new ComplaintPart { Text = s, Fact = new ExpectedFact { Kind = FactKind.System, Value = s } }),
         Gen.Elements(ErrorCodes).Select(ErrorPart),
         Gen.Choose(1000, 9999).Select(n => ReferencePart(n)),
         Gen.Choose(1, 99).Select(DurationPart),
@@ -205,17 +205,17 @@ public sealed class ComplaintTextGenerator
         Gen.Choose(1, 28).Select(DatePart),
         Gen.Choose(1, 9999).Select(AmountPart));
 
-    private static ComplaintPart ErrorPart(string code) => new(code, new ExpectedFact(FactKind.ErrorCode, code));
+    private static ComplaintPart ErrorPart(string code) => new() { Text = code, Fact = new ExpectedFact { Kind = FactKind.ErrorCode, Value = code } };
 
-    private static ComplaintPart ReferencePart(int n) => new(I($"INC-{n}"), new ExpectedFact(FactKind.Reference, I($"INC-{n}")));
+    private static ComplaintPart ReferencePart(int n) => new() { Text = I($"INC-{n}"), Fact = new ExpectedFact { Kind = FactKind.Reference, Value = I($"INC-{n}") } };
 
-    private static ComplaintPart DurationPart(int hours) => new(I($"{hours} hours"), new ExpectedFact(FactKind.Duration, I($"PT{hours}H")));
+    private static ComplaintPart DurationPart(int hours) => new() { Text = I($"{hours} hours"), Fact = new ExpectedFact { Kind = FactKind.Duration, Value = I($"PT{hours}H") } };
 
-    private static ComplaintPart PeoplePart(int users) => new(I($"{users} users"), new ExpectedFact(FactKind.PeopleAffected, I($"{users}")));
+    private static ComplaintPart PeoplePart(int users) => new() { Text = I($"{users} users"), Fact = new ExpectedFact { Kind = FactKind.PeopleAffected, Value = I($"{users}") } };
 
-    private static ComplaintPart DatePart(int day) => new(I($"2024-03-{day:00}"), new ExpectedFact(FactKind.Date, I($"2024-03-{day:00}")));
+    private static ComplaintPart DatePart(int day) => new() { Text = I($"2024-03-{day:00}"), Fact = new ExpectedFact { Kind = FactKind.Date, Value = I($"2024-03-{day:00}") } };
 
-    private static ComplaintPart AmountPart(int dollars) => new(I($"${dollars}.00"), new ExpectedFact(FactKind.Amount, I($"USD {dollars}.00")));
+    private static ComplaintPart AmountPart(int dollars) => new() { Text = I($"${dollars}.00"), Fact = new ExpectedFact { Kind = FactKind.Amount, Value = I($"USD {dollars}.00") } };
 
     private Gen<ToneEdit[]> EditsFor(int parts)
     {
@@ -227,7 +227,7 @@ public sealed class ComplaintTextGenerator
         var edit = from kind in Gen.Elements(_edits)
                    from position in Gen.Choose(0, parts - 1)
                    from variant in Gen.Choose(0, 1000)
-                   select new ToneEdit(kind, position, variant);
+                   select new ToneEdit { Kind = kind, Position = position, Variant = variant };
         return edit.ArrayOf().Select(a => a.Take(parts + 2).ToArray());
     }
 
@@ -267,7 +267,7 @@ public sealed class ComplaintTextGenerator
                     var others = _systems.Where(s => parts.All(p => p.Text != s)).ToArray();
                     if (others.Length > 0)
                     {
-                        options.Add(Gen.Elements(others).Select(s => Changed(parts, index, new ComplaintPart(s, new ExpectedFact(FactKind.System, s)), FactChangeKind.System)));
+                        options.Add(Gen.Elements(others).Select(s => Changed(parts, index, new ComplaintPart { Text = s, Fact = new ExpectedFact { Kind = FactKind.System, Value = s } }, FactChangeKind.System)));
                     }
 
                     break;
@@ -306,7 +306,7 @@ public sealed class ComplaintTextGenerator
         if (options.Count == 0)
         {
             // Nothing to change: add a duration and change it.
-            ComplaintPart[] withFact = [.. parts, new ComplaintPart("for", null), DurationPart(3)];
+            ComplaintPart[] withFact = [.. parts, new ComplaintPart { Text = "for" }, DurationPart(3)];
             return Gen.Constant(Changed(withFact, withFact.Length - 1, DurationPart(4), FactChangeKind.Number));
         }
 
@@ -317,13 +317,13 @@ public sealed class ComplaintTextGenerator
     {
         var changed = (ComplaintPart[])parts.Clone();
         changed[index] = replacement;
-        return new FactChange(new GeneratedComplaint(this, parts, []), new GeneratedComplaint(this, changed, []), kind, index);
+        return new FactChange { Original = new GeneratedComplaint(this, parts, []), Changed = new GeneratedComplaint(this, changed, []), Kind = kind, Position = index };
     }
 
     private FactChange Negated(ComplaintPart[] parts, int index)
     {
-        ComplaintPart[] changed = [.. parts[..index], new ComplaintPart("not", null), .. parts[index..]];
-        return new FactChange(new GeneratedComplaint(this, parts, []), new GeneratedComplaint(this, changed, []), FactChangeKind.Negation, index);
+        ComplaintPart[] changed = [.. parts[..index], new ComplaintPart { Text = "not" }, .. parts[index..]];
+        return new FactChange { Original = new GeneratedComplaint(this, parts, []), Changed = new GeneratedComplaint(this, changed, []), Kind = FactChangeKind.Negation, Position = index };
     }
 
     private IEnumerable<FactChange> ShrinkChange(FactChange change)
@@ -340,7 +340,7 @@ public sealed class ComplaintTextGenerator
             var position = i < change.Position ? change.Position - 1 : change.Position;
             var original = parts.Where((_, j) => j != i).ToArray();
             var changedParts = change.Changed.Parts.Where((_, j) => j != (change.Kind == FactChangeKind.Negation && i > change.Position ? i + 1 : i)).ToArray();
-            yield return new FactChange(change.Original.With(original, []), change.Changed.With(changedParts, []), change.Kind, position);
+            yield return new FactChange { Original = change.Original.With(original, []), Changed = change.Changed.With(changedParts, []), Kind = change.Kind, Position = position };
         }
     }
 

@@ -60,19 +60,28 @@ public enum ToneEdits
 }
 
 /// <summary>A fact the generator put into a complaint, as the normalizer reports it (<see cref="ComplaintFact.Kind"/> and <see cref="ComplaintFact.Value"/>).</summary>
-/// <param name="Kind">The kind of fact.</param>
-/// <param name="Value">Its normalized value (<c>PT3H</c>, <c>INC-4471</c>, <c>USD 500.00</c>...).</param>
-public readonly record struct ExpectedFact(FactKind Kind, string Value)
+public readonly record struct ExpectedFact
 {
+    /// <summary>Gets the kind of fact.</summary>
+    public required FactKind Kind { get; init; }
+
+    /// <summary>Gets its normalized value (<c>PT3H</c>, <c>INC-4471</c>, <c>USD 500.00</c>...).</summary>
+    public required string Value { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => $"{Kind}:{Value}";
 }
 
 /// <summary>One part of a generated complaint: a plain word, or a fact with the value the normalizer must extract.</summary>
-/// <param name="Text">The text of the part, as a calm client writes it.</param>
-/// <param name="Fact">The fact it states, or <see langword="null"/> for a plain word.</param>
-public readonly record struct ComplaintPart(string Text, ExpectedFact? Fact)
+public readonly record struct ComplaintPart
 {
+    /// <summary>Gets the text of the part, as a calm client writes it.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>Gets the fact it states.</summary>
+    /// <value><see langword="null"/>: a plain word.</value>
+    public ExpectedFact? Fact { get; init; }
+
     /// <summary>Gets a value indicating whether the part is a plain word (tone edits change plain words; facts stay as written).</summary>
     public bool IsPlain => Fact is null;
 
@@ -81,11 +90,17 @@ public readonly record struct ComplaintPart(string Text, ExpectedFact? Fact)
 }
 
 /// <summary>One tone edit of a generated complaint.</summary>
-/// <param name="Kind">The kind of edit (a single flag of <see cref="ToneEdits"/>).</param>
-/// <param name="Position">The index of the part it applies to (or, for an added sentence, where nothing else matters).</param>
-/// <param name="Variant">Which variant of the edit (which word, which emoji...), any non-negative number.</param>
-public readonly record struct ToneEdit(ToneEdits Kind, int Position, int Variant)
+public readonly record struct ToneEdit
 {
+    /// <summary>Gets the kind of edit (a single flag of <see cref="ToneEdits"/>).</summary>
+    public required ToneEdits Kind { get; init; }
+
+    /// <summary>Gets the index of the part it applies to (or, for an added sentence, where nothing else matters).</summary>
+    public required int Position { get; init; }
+
+    /// <summary>Gets which variant of the edit (which word, which emoji...), any non-negative number.</summary>
+    public required int Variant { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Kind}@{Position}#{Variant}");
 }
@@ -150,12 +165,20 @@ public enum FactChangeKind
 }
 
 /// <summary>A complaint and the same complaint with one fact changed.</summary>
-/// <param name="Original">The complaint.</param>
-/// <param name="Changed">The complaint with one fact changed (the calm versions are compared).</param>
-/// <param name="Kind">What changed.</param>
-/// <param name="Position">The index of the part that changed (for a negation: the word negated).</param>
-public sealed record FactChange(GeneratedComplaint Original, GeneratedComplaint Changed, FactChangeKind Kind, int Position)
+public sealed record FactChange
 {
+    /// <summary>Gets the complaint.</summary>
+    public required GeneratedComplaint Original { get; init; }
+
+    /// <summary>Gets the complaint with one fact changed (the calm versions are compared).</summary>
+    public required GeneratedComplaint Changed { get; init; }
+
+    /// <summary>Gets what changed.</summary>
+    public required FactChangeKind Kind { get; init; }
+
+    /// <summary>Gets the index of the part that changed (for a negation: the word negated).</summary>
+    public required int Position { get; init; }
+
     /// <summary>Gets a value indicating whether the change must change the incident key too (systems, error codes, references).</summary>
     public bool ChangesIncidentKey => Kind is FactChangeKind.System or FactChangeKind.ErrorCode or FactChangeKind.Reference;
 

@@ -5,11 +5,17 @@ using ServiceQuality.Sla;
 namespace ServiceQuality.Testing;
 
 /// <summary>An SLA history and two later instants to evaluate it at, as offsets of wall-clock time after its last entry.</summary>
-/// <param name="History">The entries, starting with <see cref="SlaEntryKind.Started"/>, in time order.</param>
-/// <param name="First">The first instant after the last entry.</param>
-/// <param name="Second">The second instant after the first one.</param>
-public sealed record SlaCase(IReadOnlyList<SlaEntry> History, TimeSpan First, TimeSpan Second)
+public sealed record SlaCase
 {
+    /// <summary>Gets the entries, starting with <see cref="SlaEntryKind.Started"/>, in time order.</summary>
+    public required IReadOnlyList<SlaEntry> History { get; init; }
+
+    /// <summary>Gets the wall-clock time from the last entry to the first instant of evaluation.</summary>
+    public required TimeSpan First { get; init; }
+
+    /// <summary>Gets the wall-clock time from the first instant of evaluation to the second.</summary>
+    public required TimeSpan Second { get; init; }
+
     /// <summary>Gets the first instant of evaluation.</summary>
     public DateTimeOffset FirstAt => History[^1].At + First;
 
@@ -22,11 +28,17 @@ public sealed record SlaCase(IReadOnlyList<SlaEntry> History, TimeSpan First, Ti
 }
 
 /// <summary>An interval of time inside a day a calendar must treat as closed.</summary>
-/// <param name="Day">The closed day (in the calendar's time zone).</param>
-/// <param name="From">The start of the interval.</param>
-/// <param name="To">The end of the interval.</param>
-public sealed record ClosedInterval(DateOnly Day, DateTimeOffset From, DateTimeOffset To)
+public sealed record ClosedInterval
 {
+    /// <summary>Gets the closed day (in the calendar's time zone).</summary>
+    public required DateOnly Day { get; init; }
+
+    /// <summary>Gets the start of the interval.</summary>
+    public required DateTimeOffset From { get; init; }
+
+    /// <summary>Gets the end of the interval.</summary>
+    public required DateTimeOffset To { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => $"{Day:yyyy-MM-dd}: {From:yyyy-MM-dd HH:mm zzz} to {To:yyyy-MM-dd HH:mm zzz}";
 }
@@ -64,7 +76,7 @@ public sealed class SlaHistories
         from seeds in Gen.Choose(0, int.MaxValue).ArrayOf().Select(a => a.Take(30).ToArray())
         from first in Later
         from second in Later
-        select new SlaCase(Build(Epoch.AddMinutes(start), seeds), TimeSpan.FromMinutes(first), TimeSpan.FromMinutes(second));
+        select new SlaCase { History = Build(Epoch.AddMinutes(start), seeds), First = TimeSpan.FromMinutes(first), Second = TimeSpan.FromMinutes(second) };
 
     /// <summary>Gets the cases as an arbitrary that shrinks to shorter histories (prefixes) and earlier instants.</summary>
     public Arbitrary<SlaCase> Arbitrary => Arb.From(Cases, Shrink);

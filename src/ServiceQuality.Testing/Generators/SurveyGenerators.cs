@@ -6,18 +6,22 @@ using ServiceQuality.Scoring;
 namespace ServiceQuality.Testing;
 
 /// <summary>The share of internal and external clients among generated survey responses.</summary>
-/// <param name="InternalWeight">The relative weight of <see cref="ClientSegment.Internal"/> clients, 0 or more.</param>
-/// <param name="ExternalWeight">The relative weight of <see cref="ClientSegment.External"/> clients, 0 or more.</param>
-public readonly record struct SegmentMix(int InternalWeight, int ExternalWeight)
+public readonly record struct SegmentMix
 {
     /// <summary>Gets an even mix.</summary>
-    public static SegmentMix Even => new(1, 1);
+    public static SegmentMix Even => new() { InternalWeight = 1, ExternalWeight = 1 };
 
     /// <summary>Gets a mix of external clients only.</summary>
-    public static SegmentMix ExternalOnly => new(0, 1);
+    public static SegmentMix ExternalOnly => new() { InternalWeight = 0, ExternalWeight = 1 };
 
     /// <summary>Gets a mix of internal clients only.</summary>
-    public static SegmentMix InternalOnly => new(1, 0);
+    public static SegmentMix InternalOnly => new() { InternalWeight = 1, ExternalWeight = 0 };
+
+    /// <summary>Gets the relative weight of <see cref="ClientSegment.Internal"/> clients, 0 or more.</summary>
+    public required int InternalWeight { get; init; }
+
+    /// <summary>Gets the relative weight of <see cref="ClientSegment.External"/> clients, 0 or more.</summary>
+    public required int ExternalWeight { get; init; }
 
     internal void Validate()
     {
@@ -140,7 +144,7 @@ public static class SurveyGenerators
         var start = from ?? new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var segment = Gen.Frequency((mix.InternalWeight, Gen.Constant(ClientSegment.Internal)), (mix.ExternalWeight, Gen.Constant(ClientSegment.External)));
         var wants = Gen.SubListOf(Enum.GetValues<ClientWant>()).SelectMany(chosen =>
-            Gen.CollectToArray(chosen, want => Gen.Zip(Rating(1, 5), Rating(1, 5), (i, p) => (want, new WantAnswer(i, p)))))
+            Gen.CollectToArray(chosen, want => Gen.Zip(Rating(1, 5), Rating(1, 5), (i, p) => (want, new WantAnswer { Importance = i, Performance = p }))))
             .Select(pairs => (IReadOnlyDictionary<ClientWant, WantAnswer>)pairs.ToDictionary(p => p.want, p => p.Item2));
         return
             from s in segment

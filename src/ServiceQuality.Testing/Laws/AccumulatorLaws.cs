@@ -5,12 +5,21 @@ namespace ServiceQuality.Testing;
 
 /// <summary>The input of an accumulator law: up to three lists of values (each folded into its own accumulator) and a factor (a shift or a scale).</summary>
 /// <typeparam name="TValue">The type of value added.</typeparam>
-/// <param name="First">The first list.</param>
-/// <param name="Second">The second list.</param>
-/// <param name="Third">The third list.</param>
-/// <param name="Factor">The shift or scale of the invariance laws (0 for the others).</param>
-public sealed record AccumulatorInput<TValue>(IReadOnlyList<TValue> First, IReadOnlyList<TValue> Second, IReadOnlyList<TValue> Third, double Factor)
+public sealed record AccumulatorInput<TValue>
 {
+    /// <summary>Gets the first list.</summary>
+    public required IReadOnlyList<TValue> First { get; init; }
+
+    /// <summary>Gets the second list.</summary>
+    public required IReadOnlyList<TValue> Second { get; init; }
+
+    /// <summary>Gets the third list.</summary>
+    public required IReadOnlyList<TValue> Third { get; init; }
+
+    /// <summary>Gets the shift or scale of the invariance laws (0 for the others).</summary>
+    /// <value>0.</value>
+    public double Factor { get; init; }
+
     /// <inheritdoc />
     public override string ToString() =>
         $"first [{string.Join(", ", First.Select(v => LawCheck.Describe(v)))}], second [{string.Join(", ", Second.Select(v => LawCheck.Describe(v)))}], "
@@ -208,7 +217,7 @@ public sealed class AccumulatorLaws<TAccumulator, TValue>
             _ => Gen.Constant(0.0),
         };
         var list = _values.ArrayOf();
-        var gen = from a in list from b in list from c in list from f in factor select new AccumulatorInput<TValue>(a, b, c, f);
+        var gen = from a in list from b in list from c in list from f in factor select new AccumulatorInput<TValue> { First = a, Second = b, Third = c, Factor = f };
         return Arb.From(gen, Shrink);
     }
 

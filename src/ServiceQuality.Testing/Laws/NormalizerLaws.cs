@@ -3,25 +3,37 @@ using ServiceQuality.Normalization;
 namespace ServiceQuality.Testing;
 
 /// <summary>What the normalization laws compare of a normalized complaint: what must not change under a tone edit, and must change with a fact.</summary>
-/// <param name="CanonicalText">The canonical text.</param>
-/// <param name="Facts">The facts as <c>Kind:Value</c>, in order (positions left out: a tone edit moves them).</param>
-/// <param name="Areas">The service areas with their evidence terms, as <c>Area=term,term</c>.</param>
-/// <param name="IncidentKey">The exact incident key.</param>
-/// <param name="Fingerprint">The near-duplicate fingerprint.</param>
-public sealed record NormalizedView(string CanonicalText, IReadOnlyList<string> Facts, IReadOnlyList<string> Areas, ulong IncidentKey, ulong Fingerprint)
+public sealed record NormalizedView
 {
+    /// <summary>Gets the canonical text.</summary>
+    public required string CanonicalText { get; init; }
+
+    /// <summary>Gets the facts as <c>Kind:Value</c>, in order (positions left out: a tone edit moves them).</summary>
+    public required IReadOnlyList<string> Facts { get; init; }
+
+    /// <summary>Gets the service areas with their evidence terms, as <c>Area=term,term</c>.</summary>
+    public required IReadOnlyList<string> Areas { get; init; }
+
+    /// <summary>Gets the exact incident key, as <see cref="NormalizedComplaint.IncidentKey"/> writes it (16 hex digits).</summary>
+    public required string IncidentKey { get; init; }
+
+    /// <summary>Gets the near-duplicate fingerprint, as <see cref="NormalizedComplaint.Fingerprint"/> writes it (16 hex digits).</summary>
+    public required string Fingerprint { get; init; }
+
     /// <summary>Takes the view of a normalized complaint.</summary>
     /// <param name="record">The normalized complaint.</param>
     /// <returns>The view.</returns>
     public static NormalizedView Of(NormalizedComplaint record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return new(
-            record.CanonicalText,
-            [.. record.Facts.Select(f => $"{f.Kind}:{f.Value}")],
-            [.. record.Areas.Select(a => a.Area + "=" + string.Join(',', a.Evidence))],
-            record.IncidentKeyValue,
-            record.FingerprintValue);
+        return new()
+        {
+            CanonicalText = record.CanonicalText,
+            Facts = [.. record.Facts.Select(f => $"{f.Kind}:{f.Value}")],
+            Areas = [.. record.Areas.Select(a => a.Area + "=" + string.Join(',', a.Evidence))],
+            IncidentKey = record.IncidentKey,
+            Fingerprint = record.Fingerprint,
+        };
     }
 
     /// <summary>Tells whether two views are the same in every part.</summary>
@@ -33,7 +45,7 @@ public sealed record NormalizedView(string CanonicalText, IReadOnlyList<string> 
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"canonical \"{LawCheck.Escape(CanonicalText)}\", facts [{string.Join(", ", Facts)}], areas [{string.Join("; ", Areas)}], key {IncidentKey:x16}, fingerprint {Fingerprint:x16}";
+        $"canonical \"{LawCheck.Escape(CanonicalText)}\", facts [{string.Join(", ", Facts)}], areas [{string.Join("; ", Areas)}], key {IncidentKey}, fingerprint {Fingerprint}";
 }
 
 /// <summary>

@@ -148,7 +148,7 @@ public sealed class SlaLaws
     {
         var midnight = day.ToDateTime(TimeOnly.MinValue);
         var start = new DateTimeOffset(midnight, _calendar.TimeZone.GetUtcOffset(midnight));
-        return new ClosedInterval(day, start.AddMinutes(fromMinute), start.AddMinutes(toMinute));
+        return new ClosedInterval { Day = day, From = start.AddMinutes(fromMinute), To = start.AddMinutes(toMinute) };
     }
 
     private IEnumerable<ClosedInterval> ShrinkInterval(ClosedInterval interval)

@@ -106,13 +106,13 @@ public sealed class Complaint
             switch (clock.Status)
             {
                 case SlaStatus.Running when clock.AtRiskAt is { } atRisk && !atRiskRecorded:
-                    Consider(new ComplaintDue(atRisk, ComplaintDueKind.SlaAtRisk, clock.Clock));
+                    Consider(new ComplaintDue { At = atRisk, Kind = ComplaintDueKind.SlaAtRisk, Clock = clock.Clock });
                     break;
                 case SlaStatus.AtRisk when !atRiskRecorded:
-                    Consider(new ComplaintDue(now, ComplaintDueKind.SlaAtRisk, clock.Clock));
+                    Consider(new ComplaintDue { At = now, Kind = ComplaintDueKind.SlaAtRisk, Clock = clock.Clock });
                     break;
                 case SlaStatus.Running or SlaStatus.AtRisk or SlaStatus.Breached when clock.BreachAt is { } breach && !breachRecorded:
-                    Consider(new ComplaintDue(breach, ComplaintDueKind.SlaBreach, clock.Clock));
+                    Consider(new ComplaintDue { At = breach, Kind = ComplaintDueKind.SlaBreach, Clock = clock.Clock });
                     break;
                 default:
                     break;
@@ -122,7 +122,7 @@ public sealed class Complaint
         if (State == ComplaintState.Resolved && ResolvedAt is { } resolvedAt)
         {
             var options = _lifecycle.Options;
-            Consider(new ComplaintDue(options.RequireClientConfirmation ? resolvedAt + options.AutoCloseAfter : resolvedAt, ComplaintDueKind.AutoClose, null));
+            Consider(new ComplaintDue { At = options.RequireClientConfirmation ? resolvedAt + options.AutoCloseAfter : resolvedAt, Kind = ComplaintDueKind.AutoClose });
         }
 
         return next;

@@ -96,9 +96,14 @@ public readonly record struct ComplaintFeedPosition : IComparable<ComplaintFeedP
 }
 
 /// <summary>One event of a store's global feed, at its position.</summary>
-/// <param name="Position">Where it is in the feed.</param>
-/// <param name="Event">The event (after a personal-data erasure: its erased copy).</param>
-public sealed record ComplaintFeedEntry(ComplaintFeedPosition Position, ComplaintEvent Event);
+public sealed record ComplaintFeedEntry
+{
+    /// <summary>Gets where it is in the feed.</summary>
+    public required ComplaintFeedPosition Position { get; init; }
+
+    /// <summary>Gets the event (after a personal-data erasure: its erased copy).</summary>
+    public required ComplaintEvent Event { get; init; }
+}
 
 /// <summary>A page of a store's global feed: the events after a position, in feed order, and where to continue.</summary>
 public sealed class ComplaintFeedPage

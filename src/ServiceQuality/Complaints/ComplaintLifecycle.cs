@@ -123,7 +123,7 @@ public sealed class ComplaintLifecycle
         ComplaintLabels.CheckMetadata(request.Metadata, Values.NoMetadata, Options, "request.Metadata");
         var now = TimeProvider.GetUtcNow();
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Options.Calendar.TimeZone).DateTime);
-        var normalized = normalizer.Normalize(request.Text, new NormalizationContext(day, request.ClientId, request.Channel.ToString()));
+        var normalized = normalizer.Normalize(request.Text, new NormalizationContext { ReferenceDate = day, Client = request.ClientId, Channel = request.Channel.ToString() });
         var received = new ComplaintReceived(request.ClientId, request.Segment, request.Priority, request.Text)
         {
             Normalized = NormalizedRecord.From(normalized),

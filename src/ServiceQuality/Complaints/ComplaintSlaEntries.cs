@@ -27,7 +27,7 @@ internal readonly record struct ComplaintSlaContext(ComplaintSnapshot Before, Co
     {
         if (options.SlaRules.RuleCount > 0)
         {
-            var selection = options.SlaRules.Select(new SlaSubject(complaint.Priority, complaint.Segment, complaint.Channel.ToString(), complaint.Tags));
+            var selection = options.SlaRules.Select(new SlaSubject { Priority = complaint.Priority, Segment = complaint.Segment, Channel = complaint.Channel.ToString(), Tags = complaint.Tags });
             if (selection.RuleIndex >= 0)
             {
                 return new(selection.Policy, selection.RuleNamesCalendar ? selection.Calendar : options.Calendar);

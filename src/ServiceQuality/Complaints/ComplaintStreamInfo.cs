@@ -75,10 +75,18 @@ public sealed record ComplaintStreamInfo
 }
 
 /// <summary>The next thing due on a complaint: when, and what.</summary>
-/// <param name="At">When it is due.</param>
-/// <param name="Kind">What falls due then.</param>
-/// <param name="Clock">The SLA clock concerned, for <see cref="ComplaintDueKind.SlaAtRisk"/> and <see cref="ComplaintDueKind.SlaBreach"/>.</param>
-public readonly record struct ComplaintDue(DateTimeOffset At, ComplaintDueKind Kind, SlaClockKind? Clock = null);
+public readonly record struct ComplaintDue
+{
+    /// <summary>Gets when it is due.</summary>
+    public required DateTimeOffset At { get; init; }
+
+    /// <summary>Gets what falls due then.</summary>
+    public required ComplaintDueKind Kind { get; init; }
+
+    /// <summary>Gets the SLA clock concerned, for <see cref="ComplaintDueKind.SlaAtRisk"/> and <see cref="ComplaintDueKind.SlaBreach"/>.</summary>
+    /// <value><see langword="null"/>: no clock (the other kinds).</value>
+    public SlaClockKind? Clock { get; init; }
+}
 
 /// <summary>What falls due on a complaint at its <see cref="ComplaintDue.At"/>.</summary>
 public enum ComplaintDueKind

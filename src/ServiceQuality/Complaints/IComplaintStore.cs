@@ -73,10 +73,17 @@ public interface IComplaintStore
 }
 
 /// <summary>What <see cref="IComplaintStore.EraseClientAsync"/> erased.</summary>
-/// <param name="ClientId">The client.</param>
-/// <param name="Complaints">The client's complaints.</param>
-/// <param name="EventsErased">The events whose stored content changed (0 when they were erased before).</param>
-public readonly record struct ComplaintErasure(string ClientId, int Complaints, int EventsErased);
+public readonly record struct ComplaintErasure
+{
+    /// <summary>Gets the client.</summary>
+    public required string ClientId { get; init; }
+
+    /// <summary>Gets the number of the client's complaints.</summary>
+    public required int Complaints { get; init; }
+
+    /// <summary>Gets the number of events whose stored content changed (0 when they were erased before).</summary>
+    public required int EventsErased { get; init; }
+}
 
 /// <summary>A writer appended to a complaint with a stale expected version: another writer appended first. Reload and retry.</summary>
 public class ComplaintConcurrencyException : Exception

@@ -149,7 +149,7 @@ public sealed class InMemoryComplaintStore : IComplaintStore
             for (long p = first; p <= _feed.Count && entries.Count < limit; p++)
             {
                 var (stream, index) = _feed[(int)(p - 1)];
-                entries.Add(new ComplaintFeedEntry(new ComplaintFeedPosition(p, p), stream.Events[index]));
+                entries.Add(new ComplaintFeedEntry { Position = new ComplaintFeedPosition(p, p), Event = stream.Events[index] });
             }
         }
 
@@ -188,7 +188,7 @@ public sealed class InMemoryComplaintStore : IComplaintStore
             }
         }
 
-        return ValueTask.FromResult(new ComplaintErasure(clientId, complaints, erased));
+        return ValueTask.FromResult(new ComplaintErasure { ClientId = clientId, Complaints = complaints, EventsErased = erased });
     }
 
     private sealed class Stream

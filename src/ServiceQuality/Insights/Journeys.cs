@@ -4,11 +4,20 @@ using ServiceQuality.Scoring;
 namespace ServiceQuality.Insights;
 
 /// <summary>A client-visible interaction, rated: help-desk voice, web link, email, hallway — every one counts.</summary>
-/// <param name="At">When it happened.</param>
-/// <param name="Channel">The channel, e.g. "phone", "email", "portal", "in person".</param>
-/// <param name="Kind">What kind of moment, e.g. "acknowledgement", "status update", "fix".</param>
-/// <param name="Rating">How it was rated, on the journey scale.</param>
-public readonly record struct MomentOfTruth(DateTimeOffset At, string Channel, string Kind, double Rating);
+public readonly record struct MomentOfTruth
+{
+    /// <summary>Gets when it happened.</summary>
+    public required DateTimeOffset At { get; init; }
+
+    /// <summary>Gets the channel, e.g. "phone", "email", "portal", "in person".</summary>
+    public required string Channel { get; init; }
+
+    /// <summary>Gets what kind of moment, e.g. "acknowledgement", "status update", "fix".</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>Gets how it was rated, on the journey scale.</summary>
+    public required double Rating { get; init; }
+}
 
 /// <summary>What counts as the "peak" of a journey; the peak-end literature uses all three.</summary>
 public enum PeakDefinition

@@ -4,9 +4,14 @@ using ServiceQuality.Scoring;
 namespace ServiceQuality.Insights;
 
 /// <summary>A client's rating of one of the seven client wants: how much it matters and how well it is served (1-5 each).</summary>
-/// <param name="Importance">How much the want matters to the client, 1-5.</param>
-/// <param name="Performance">How well it is served, 1-5.</param>
-public readonly record struct WantAnswer(int Importance, int Performance);
+public readonly record struct WantAnswer
+{
+    /// <summary>Gets how much the want matters to the client, 1-5.</summary>
+    public required int Importance { get; init; }
+
+    /// <summary>Gets how well it is served, 1-5.</summary>
+    public required int Performance { get; init; }
+}
 
 /// <summary>One survey response: any of NPS (0-10), CSAT (1-5), CES (1-7) and the seven client wants, with who answered and who served them.</summary>
 public sealed record SurveyResponse

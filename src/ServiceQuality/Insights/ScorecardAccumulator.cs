@@ -123,7 +123,7 @@ public sealed class ScorecardAccumulator
         };
         foreach (var (want, (importance, performance)) in wantMeans)
         {
-            inputs.Wants[want] = new WantRating(performance, importance);
+            inputs.Wants[want] = new WantRating { Performance = performance, Importance = importance };
         }
 
         var index = ServiceQualityIndex.Compute(inputs, options.Index);

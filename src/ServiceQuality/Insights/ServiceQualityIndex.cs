@@ -17,9 +17,14 @@ public enum IndexFamily
 }
 
 /// <summary>A client want's performance and importance, an input of the index.</summary>
-/// <param name="Performance">The mean performance rating on the want scale.</param>
-/// <param name="Importance">Its importance (stated mean or derived correlation), ≥ 0.</param>
-public readonly record struct WantRating(MeanResult Performance, double Importance);
+public readonly record struct WantRating
+{
+    /// <summary>Gets the mean performance rating on the want scale.</summary>
+    public required MeanResult Performance { get; init; }
+
+    /// <summary>Gets its importance (stated mean or derived correlation), ≥ 0.</summary>
+    public required double Importance { get; init; }
+}
 
 /// <summary>
 /// The inputs of the Service Quality Index. Any may be missing (<see langword="null"/> or without data); the index

@@ -16,11 +16,20 @@ public sealed class SilenceOptions
 }
 
 /// <summary>A client's activity: complaints and contacts in a baseline period and in the recent window.</summary>
-/// <param name="BaselineEvents">Complaints and contacts in the baseline period.</param>
-/// <param name="BaselineDuration">The length of the baseline period.</param>
-/// <param name="RecentEvents">Complaints and contacts in the recent window.</param>
-/// <param name="RecentDuration">The length of the recent window.</param>
-public readonly record struct ClientActivity(long BaselineEvents, TimeSpan BaselineDuration, long RecentEvents, TimeSpan RecentDuration);
+public readonly record struct ClientActivity
+{
+    /// <summary>Gets the number of complaints and contacts in the baseline period.</summary>
+    public required long BaselineEvents { get; init; }
+
+    /// <summary>Gets the length of the baseline period.</summary>
+    public required TimeSpan BaselineDuration { get; init; }
+
+    /// <summary>Gets the number of complaints and contacts in the recent window.</summary>
+    public required long RecentEvents { get; init; }
+
+    /// <summary>Gets the length of the recent window.</summary>
+    public required TimeSpan RecentDuration { get; init; }
+}
 
 /// <summary>The assessment of one client's recent silence.</summary>
 public readonly record struct SilenceAssessment

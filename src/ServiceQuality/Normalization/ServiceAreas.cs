@@ -109,7 +109,17 @@ public readonly record struct RecurrenceSignal
 }
 
 /// <summary>Optional context of a complaint.</summary>
-/// <param name="ReferenceDate">The date the complaint was written, against which "since Monday" and dates without a year are resolved.</param>
-/// <param name="Client">The client who complained (carried to the recurrence index).</param>
-/// <param name="Channel">The channel it came through (e-mail, phone, portal...).</param>
-public readonly record struct NormalizationContext(DateOnly? ReferenceDate = null, string? Client = null, string? Channel = null);
+public readonly record struct NormalizationContext
+{
+    /// <summary>Gets the date the complaint was written, against which "since Monday" and dates without a year are resolved.</summary>
+    /// <value><see langword="null"/>: none.</value>
+    public DateOnly? ReferenceDate { get; init; }
+
+    /// <summary>Gets the client who complained (carried to the recurrence index).</summary>
+    /// <value><see langword="null"/>: unknown.</value>
+    public string? Client { get; init; }
+
+    /// <summary>Gets the channel it came through (e-mail, phone, portal...).</summary>
+    /// <value><see langword="null"/>: unknown.</value>
+    public string? Channel { get; init; }
+}

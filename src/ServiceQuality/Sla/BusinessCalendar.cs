@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace ServiceQuality.Sla;
@@ -9,12 +10,30 @@ namespace ServiceQuality.Sla;
 /// A period whose <see cref="Closes"/> is not after <see cref="Opens"/> crosses midnight and ends the next day
 /// (22:00-06:00 is an overnight shift); 00:00-24:00 is the whole day.
 /// </summary>
-/// <param name="Day">The weekday the period opens on.</param>
-/// <param name="Opens">The local time of day the period starts; from 00:00 to before 24:00.</param>
-/// <param name="Closes">The local time of day the period ends; after 00:00, up to 24:00 (<c>TimeSpan.FromHours(24)</c>), and not equal to <paramref name="Opens"/>; at or before <paramref name="Opens"/> means the next day.</param>
-public readonly record struct WorkingHours(DayOfWeek Day, TimeSpan Opens, TimeSpan Closes)
+public readonly record struct WorkingHours
 {
     private static readonly TimeSpan FullDay = TimeSpan.FromHours(24);
+
+    /// <summary>Initializes a working period (checked when a <see cref="BusinessCalendar"/> is built from it).</summary>
+    /// <param name="day">The weekday the period opens on.</param>
+    /// <param name="opens">The local time of day the period starts; from 00:00 to before 24:00.</param>
+    /// <param name="closes">The local time of day the period ends; after 00:00, up to 24:00 (<c>TimeSpan.FromHours(24)</c>), and not equal to <paramref name="opens"/>; at or before <paramref name="opens"/> means the next day.</param>
+    [SetsRequiredMembers]
+    public WorkingHours(DayOfWeek day, TimeSpan opens, TimeSpan closes)
+    {
+        Day = day;
+        Opens = opens;
+        Closes = closes;
+    }
+
+    /// <summary>Gets the weekday the period opens on.</summary>
+    public required DayOfWeek Day { get; init; }
+
+    /// <summary>Gets the local time of day the period starts; from 00:00 to before 24:00.</summary>
+    public required TimeSpan Opens { get; init; }
+
+    /// <summary>Gets the local time of day the period ends; after 00:00, up to 24:00 (<c>TimeSpan.FromHours(24)</c>), and not equal to <see cref="Opens"/>; at or before <see cref="Opens"/> means the next day.</summary>
+    public required TimeSpan Closes { get; init; }
 
     /// <summary>Gets a value indicating whether the period ends on the next day (<see cref="Closes"/> at or before <see cref="Opens"/>).</summary>
     public bool CrossesMidnight => Closes <= Opens;

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace ServiceQuality.Sla;
 
 /// <summary>What happened at an instant, as far as the SLA clocks are concerned.</summary>
@@ -44,10 +46,29 @@ public enum SlaEntryKind
 /// the new terms. Histories are adapted to a sequence of these; use <see cref="Pause"/>, <see cref="Resume"/> and
 /// <see cref="Retarget"/> to build the entries that carry more than a kind.
 /// </summary>
-/// <param name="At">When it happened.</param>
-/// <param name="Kind">What happened.</param>
-public readonly record struct SlaEntry(DateTimeOffset At, SlaEntryKind Kind)
+public readonly record struct SlaEntry
 {
+    /// <summary>Initializes an entry; set <see cref="At"/> and <see cref="Kind"/>.</summary>
+    public SlaEntry()
+    {
+    }
+
+    /// <summary>Initializes an entry of a kind at an instant.</summary>
+    /// <param name="at">When it happened.</param>
+    /// <param name="kind">What happened.</param>
+    [SetsRequiredMembers]
+    public SlaEntry(DateTimeOffset at, SlaEntryKind kind)
+    {
+        At = at;
+        Kind = kind;
+    }
+
+    /// <summary>Gets when it happened.</summary>
+    public required DateTimeOffset At { get; init; }
+
+    /// <summary>Gets what happened.</summary>
+    public required SlaEntryKind Kind { get; init; }
+
     /// <summary>Gets the clocks a <see cref="SlaEntryKind.Paused"/> or <see cref="SlaEntryKind.Resumed"/> entry pauses or resumes (ignored for other kinds).</summary>
     /// <value><see cref="SlaClocks.All"/>.</value>
     public SlaClocks Clocks { get; init; } = SlaClocks.All;

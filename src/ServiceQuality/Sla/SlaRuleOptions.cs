@@ -64,11 +64,22 @@ public sealed class SlaRuleOptions
 }
 
 /// <summary>What the conditional rules look at in a work item: its priority, segment, channel and host tags.</summary>
-/// <param name="Priority">The priority.</param>
-/// <param name="Segment">Internal or external client.</param>
-/// <param name="Channel">The channel's name (e.g. <c>Phone</c>), compared ignoring case; <see langword="null"/> when unknown (only rules without a channel condition match).</param>
-/// <param name="Tags">The host tags (compared ignoring case); <see langword="null"/> for none.</param>
-public readonly record struct SlaSubject(Priority Priority, ClientSegment Segment, string? Channel = null, IReadOnlyCollection<string>? Tags = null);
+public readonly record struct SlaSubject
+{
+    /// <summary>Gets the priority.</summary>
+    public required Priority Priority { get; init; }
+
+    /// <summary>Gets whether the client is internal or external.</summary>
+    public required ClientSegment Segment { get; init; }
+
+    /// <summary>Gets the channel's name (e.g. <c>Phone</c>), compared ignoring case.</summary>
+    /// <value><see langword="null"/>: unknown (only rules without a channel condition match).</value>
+    public string? Channel { get; init; }
+
+    /// <summary>Gets the host tags (compared ignoring case).</summary>
+    /// <value><see langword="null"/>: none.</value>
+    public IReadOnlyCollection<string>? Tags { get; init; }
+}
 
 /// <summary>The terms a work item gets: the policy for its priority from the chosen policy set, the calendar, and the rule that chose them. Immutable.</summary>
 public sealed class SlaSelection

@@ -52,13 +52,13 @@ public class SlaDocumentationTests
             (SlaClocks.Update | SlaClocks.Resolve, SlaClocks.Update | SlaClocks.Resolve, SlaClocks.Resolve, SlaClocks.Resolve),
             (rules.ClocksPausedBy("AwaitingClient"), rules.ClocksPausedBy("AwaitingThirdParty"), rules.ClocksPausedBy("ScheduledChange"), rules.ClocksPausedBy("VendorHold")));
 
-        var vipByPhone = rules.Select(new SlaSubject(Priority.Normal, ClientSegment.Internal, "phone", ["VIP"]));
+        var vipByPhone = rules.Select(new SlaSubject { Priority = Priority.Normal, Segment = ClientSegment.Internal, Channel = "phone", Tags = ["VIP"] });
         Assert.Equal(("VIP by phone", "Vip", "AlwaysOpen"), (vipByPhone.Rule, vipByPhone.PolicyName, vipByPhone.CalendarName));
-        var urgent = rules.Select(new SlaSubject(Priority.Critical, ClientSegment.External, "Email"));
+        var urgent = rules.Select(new SlaSubject { Priority = Priority.Critical, Segment = ClientSegment.External, Channel = "Email" });
         Assert.Equal(("Urgent external", TimeSpan.FromMinutes(5), TimeSpan.FromHours(2), "London"), (urgent.Rule, urgent.Policy.TimeToAcknowledge, urgent.Policy.TimeToResolve, urgent.CalendarName));
-        var staff = rules.Select(new SlaSubject(Priority.Low, ClientSegment.Internal, "Web"));
+        var staff = rules.Select(new SlaSubject { Priority = Priority.Low, Segment = ClientSegment.Internal, Channel = "Web" });
         Assert.Equal(("Staff", TimeSpan.FromDays(20)), (staff.Rule, staff.Policy.TimeToResolve));
-        var other = rules.Select(new SlaSubject(Priority.Low, ClientSegment.External, "Web"));
+        var other = rules.Select(new SlaSubject { Priority = Priority.Low, Segment = ClientSegment.External, Channel = "Web" });
         Assert.Equal((-1, "Standard", "London"), (other.RuleIndex, other.PolicyName, other.CalendarName));
     }
 

@@ -28,14 +28,14 @@ public class HostedServicesTests
         });
         var service = host.Services.GetRequiredService<ComplaintService>();
         await ReceiveAsync(service, "Q1", Priority.Normal, "VPN down");
-        Assert.Equal(new ComplaintDue(T0.AddHours(2), ComplaintDueKind.SlaAtRisk, SlaClockKind.Acknowledge), (await service.Store.GetSummaryAsync("Q1"))!.NextDue);
+        Assert.Equal(new ComplaintDue { At = T0.AddHours(2), Kind = ComplaintDueKind.SlaAtRisk, Clock = SlaClockKind.Acknowledge }, (await service.Store.GetSummaryAsync("Q1"))!.NextDue);
         await host.StartAsync();
         var monitor = host.Services.GetRequiredService<SlaMonitorService>();
         await WaitAsync(() => monitor.Sweeps >= 1);
 
         // Normal: acknowledge within 4 hours, at risk from 50%. Each sweep after the first finds the alert recorded.
         await AdvanceAndSweepAsync(clock, TimeSpan.FromHours(2.5), monitor);
-        Assert.Equal(new ComplaintDue(T0.AddHours(4), ComplaintDueKind.SlaBreach, SlaClockKind.Acknowledge), (await service.Store.GetSummaryAsync("Q1"))!.NextDue);
+        Assert.Equal(new ComplaintDue { At = T0.AddHours(4), Kind = ComplaintDueKind.SlaBreach, Clock = SlaClockKind.Acknowledge }, (await service.Store.GetSummaryAsync("Q1"))!.NextDue);
         await AdvanceAndSweepAsync(clock, TimeSpan.FromMinutes(1), monitor);
         await AdvanceAndSweepAsync(clock, TimeSpan.FromHours(2), monitor);
         await AdvanceAndSweepAsync(clock, TimeSpan.FromMinutes(1), monitor);
@@ -50,7 +50,7 @@ public class HostedServicesTests
         Assert.Equal(
             [(SlaClockKind.Acknowledge, SlaStatus.AtRisk, T0.AddHours(2.5), "system"), (SlaClockKind.Acknowledge, SlaStatus.Breached, T0.AddHours(4.5).AddMinutes(1), "system")],
             complaint.History.OfType<SlaAlertRecorded>().Select(e => (e.Clock, e.Status, e.At, e.Actor)));
-        Assert.Equal(new ComplaintDue(T0.AddHours(12), ComplaintDueKind.SlaAtRisk, SlaClockKind.Update), (await service.Store.GetSummaryAsync("Q1"))!.NextDue);
+        Assert.Equal(new ComplaintDue { At = T0.AddHours(12), Kind = ComplaintDueKind.SlaAtRisk, Clock = SlaClockKind.Update }, (await service.Store.GetSummaryAsync("Q1"))!.NextDue);
         var alerts = logs.GetSnapshot().Where(r => r.Id.Id is 1100 or 1101).ToArray();
         Assert.Equal([(1100, LogLevel.Warning), (1101, LogLevel.Error)], alerts.Select(r => (r.Id.Id, r.Level)));
         Assert.Equal("SLA breached: complaint Q1 of client C1, Acknowledge clock, breached at 2026-11-23T13:00:00.0000000+00:00", alerts[1].Message);

@@ -31,7 +31,7 @@ public sealed class ComplaintGrainFailoverTests
             foreach (string id in ids)
             {
                 Assert.True((await cluster.GrainFactory.GetGrain<IComplaintGrain>(id).ReceiveAsync(
-                    new ComplaintIntake($"client-{id}", ClientSegment.Internal, ContactChannel.Web, Priority.Normal, "Printer jams on every job.", "desk"))).IsCreated);
+                    new ComplaintIntake { ClientId = $"client-{id}", Segment = ClientSegment.Internal, Channel = ContactChannel.Web, Priority = Priority.Normal, Text = "Printer jams on every job.", Actor = "desk" })).IsCreated);
             }
 
             var accepted = new ConcurrentDictionary<string, (string ComplaintId, long Version)>();

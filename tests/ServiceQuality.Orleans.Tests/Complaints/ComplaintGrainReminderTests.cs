@@ -15,7 +15,7 @@ namespace ServiceQuality.Orleans.Tests.Complaints;
 public sealed class ComplaintGrainReminderTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
-    private static readonly ComplaintIntake Intake = new("client-3", ClientSegment.External, ContactChannel.Email, Priority.Normal, "My invoice is wrong twice now.", "desk");
+    private static readonly ComplaintIntake Intake = new() { ClientId = "client-3", Segment = ClientSegment.External, Channel = ContactChannel.Email, Priority = Priority.Normal, Text = "My invoice is wrong twice now.", Actor = "desk" };
 
     private readonly FakeTimeProvider _time = new(T0);
     private TestCluster _cluster = null!;

@@ -11,8 +11,14 @@ namespace ServiceQuality.Orleans.Tests.Complaints;
 [Collection(ClusterCollection.Name)]
 public sealed class ComplaintGrainTests(ClusterFixture fixture)
 {
-    private static readonly ComplaintIntake Intake = new("client-7", ClientSegment.External, ContactChannel.Email, Priority.High, "The VPN drops every hour since Monday.", "desk")
+    private static readonly ComplaintIntake Intake = new()
     {
+        ClientId = "client-7",
+        Segment = ClientSegment.External,
+        Channel = ContactChannel.Email,
+        Priority = Priority.High,
+        Text = "The VPN drops every hour since Monday.",
+        Actor = "desk",
         Tags = ["vpn", "network"],
         Metadata = new Dictionary<string, string> { ["site"] = "Hull", ["floor"] = "3" },
     };

@@ -227,8 +227,14 @@ public sealed class SurrogatesTests(ClusterFixture fixture)
     [Fact]
     public void ComplaintIntakeAndReceipt_RoundTripEqual()
     {
-        var intake = new ComplaintIntake("client-9", ClientSegment.Internal, ContactChannel.InPerson, Priority.Critical, "Payroll export fails with E-4410.", "desk")
+        var intake = new ComplaintIntake
         {
+            ClientId = "client-9",
+            Segment = ClientSegment.Internal,
+            Channel = ContactChannel.InPerson,
+            Priority = Priority.Critical,
+            Text = "Payroll export fails with E-4410.",
+            Actor = "desk",
             Tags = ["payroll", "export"],
             Metadata = new Dictionary<string, string> { ["site"] = "Leeds", ["cost-centre"] = "CC-12" },
         };
@@ -255,8 +261,14 @@ public sealed class SurrogatesTests(ClusterFixture fixture)
     [Fact]
     public void ComplaintIntake_ToRequest_CarriesEveryField()
     {
-        var intake = new ComplaintIntake("client-9", ClientSegment.Internal, ContactChannel.InPerson, Priority.Critical, "Payroll export fails.", "desk")
+        var intake = new ComplaintIntake
         {
+            ClientId = "client-9",
+            Segment = ClientSegment.Internal,
+            Channel = ContactChannel.InPerson,
+            Priority = Priority.Critical,
+            Text = "Payroll export fails.",
+            Actor = "desk",
             Tags = ["payroll"],
             Metadata = new Dictionary<string, string> { ["site"] = "Leeds" },
         };
@@ -291,7 +303,7 @@ public sealed class SurrogatesTests(ClusterFixture fixture)
         var measures = MeasuresOfPrefixes().Aggregate(ComplaintMeasures.Empty, (all, m) => all.Merge(m));
         Assert.True(measures is { Complaints: > 30, Acknowledged: > 0, Resolved: > 0, Closed: > 0, EverResolved: > 0, Reopened: > 0, UpdateCycles: > 0, WithOffer: > 0, OfferAfterApology: > 0 }, $"{measures}");
         Assert.True(measures.TotalTimeToAcknowledge > TimeSpan.Zero && measures.TotalTimeToResolve > TimeSpan.Zero, $"{measures}");
-        var due = new ComplaintDue(Start.AddHours(4), ComplaintDueKind.SlaBreach, SlaClockKind.Resolve);
+        var due = new ComplaintDue { At = Start.AddHours(4), Kind = ComplaintDueKind.SlaBreach, Clock = SlaClockKind.Resolve };
 
         var responseCopy = RoundTrip(response);
 
@@ -315,7 +327,7 @@ public sealed class SurrogatesTests(ClusterFixture fixture)
             Nps = random.Next(11),
             Csat = random.Next(3) == 0 ? null : random.Next(1, 6),
             Ces = random.Next(1, 8),
-            Wants = wants.Take(random.Next(1, wants.Length + 1)).ToDictionary(w => w, _ => new WantAnswer(random.Next(1, 6), random.Next(1, 6))),
+            Wants = wants.Take(random.Next(1, wants.Length + 1)).ToDictionary(w => w, _ => new WantAnswer { Importance = random.Next(1, 6), Performance = random.Next(1, 6) }),
         })];
     }
 

@@ -11,7 +11,7 @@ public class GeneratorsTests
     [Fact]
     public void Response_SegmentMixThreeToOne_DrawsAboutThreeInternalToOneExternal()
     {
-        var responses = Gen.Sample(SurveyGenerators.Response(new SegmentMix(3, 1), agents: 4), 2_000, 50);
+        var responses = Gen.Sample(SurveyGenerators.Response(new SegmentMix { InternalWeight = 3, ExternalWeight = 1 }, agents: 4), 2_000, 50);
 
         double internalShare = responses.Count(r => r.Segment == ClientSegment.Internal) / (double)responses.Length;
         Assert.InRange(internalShare, 0.70, 0.80);
@@ -26,7 +26,7 @@ public class GeneratorsTests
     [Fact]
     public void Response_InvalidMix_ThrowsNamingTheValidRange()
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => SurveyGenerators.Response(new SegmentMix(0, 0)));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => SurveyGenerators.Response(new SegmentMix { InternalWeight = 0, ExternalWeight = 0 }));
         Assert.Contains("at least one greater than 0", error.Message, StringComparison.Ordinal);
     }
 
@@ -57,7 +57,7 @@ public class GeneratorsTests
         var normalizer = new ComplaintNormalizer();
         foreach (var complaint in Gen.Sample(new ComplaintTextGenerator().Complaints, 200, 40))
         {
-            var facts = normalizer.Normalize(complaint.Calm).Facts.Select(f => new ExpectedFact(f.Kind, f.Value)).ToArray();
+            var facts = normalizer.Normalize(complaint.Calm).Facts.Select(f => new ExpectedFact { Kind = f.Kind, Value = f.Value }).ToArray();
             Assert.All(complaint.Facts, f => Assert.Contains(f, facts));
             Assert.Equal(complaint.Facts.Count, complaint.Parts.Count(p => !p.IsPlain));
         }

@@ -20,7 +20,7 @@ public class ComplaintAppendTests
             {
                 ComplaintId = "C-1", ClientId = "client-7", State = ComplaintState.Investigating, Version = 3, ReceivedAt = ComplaintTestKit.Start,
                 LastEventAt = ComplaintTestKit.Start, Priority = Priority.Normal, IncidentKey = c.Snapshot.Normalized!.IncidentKey,
-                NextDue = new ComplaintDue(ComplaintTestKit.Start.AddHours(12), ComplaintDueKind.SlaAtRisk, SlaClockKind.Update), // update every day, at risk at half
+                NextDue = new ComplaintDue { At = ComplaintTestKit.Start.AddHours(12), Kind = ComplaintDueKind.SlaAtRisk, Clock = SlaClockKind.Update }, // update every day, at risk at half
             },
             append.Summary);
         var stored = lifecycle.Replay(c.History);

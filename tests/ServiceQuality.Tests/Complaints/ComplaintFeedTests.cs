@@ -25,8 +25,8 @@ public class ComplaintFeedTests
         var e = ComplaintTestKit.Receive(ComplaintTestKit.Create().Lifecycle).History[0];
 
         Assert.Equal(new ComplaintFeedPosition(3, 3), new ComplaintFeedPage(new(3, 3), []).Next);
-        Assert.Equal(new ComplaintFeedPosition(5, 9), new ComplaintFeedPage(new(3, 3), [new(new(4, 4), e), new(new(5, 9), e)]).Next);
-        Assert.Throws<ArgumentException>("entries", () => new ComplaintFeedPage(new(3, 3), [new(new(3, 3), e)]));
-        Assert.Throws<ArgumentException>("entries", () => new ComplaintFeedPage(new(3, 3), [new(new(5, 5), e), new(new(4, 4), e)]));
+        Assert.Equal(new ComplaintFeedPosition(5, 9), new ComplaintFeedPage(new(3, 3), [new() { Position = new(4, 4), Event = e }, new() { Position = new(5, 9), Event = e }]).Next);
+        Assert.Throws<ArgumentException>("entries", () => new ComplaintFeedPage(new(3, 3), [new() { Position = new(3, 3), Event = e }]));
+        Assert.Throws<ArgumentException>("entries", () => new ComplaintFeedPage(new(3, 3), [new() { Position = new(5, 5), Event = e }, new() { Position = new(4, 4), Event = e }]));
     }
 }

@@ -75,7 +75,7 @@ public class ComplaintQueryTests
         var at = new DateTimeOffset(Math.Abs(ticks % DateTimeOffset.MaxValue.UtcTicks), TimeSpan.Zero);
         string complaintId = "id-" + string.Concat((id ?? []).Select(b => char.ConvertFromUtf32(CodePoints[b % CodePoints.Length])));
         var query = ComplaintQuery.DueBy(DateTimeOffset.MaxValue);
-        var summary = Summary(complaintId, ComplaintTestKit.Start) with { NextDue = new ComplaintDue(at, ComplaintDueKind.SlaBreach, SlaClockKind.Update) };
+        var summary = Summary(complaintId, ComplaintTestKit.Start) with { NextDue = new ComplaintDue { At = at, Kind = ComplaintDueKind.SlaBreach, Clock = SlaClockKind.Update } };
 
         var next = query.After(query.ContinuationAfter(summary));
 

@@ -192,10 +192,10 @@ public class ComplaintServiceTests
 
         var complaint = await service.ReceiveAsync(Request("C-1", text));
 
-        var expected = ComplaintTestKit.Normalizer.Normalize(text, new NormalizationContext(new DateOnly(2026, 3, 3), "client-7", "Email"));
+        var expected = ComplaintTestKit.Normalizer.Normalize(text, new NormalizationContext { ReferenceDate = new DateOnly(2026, 3, 3), Client = "client-7", Channel = "Email" });
         Assert.Equal(NormalizedRecord.From(expected), complaint.Snapshot.Normalized);
         Assert.NotEqual(
-            NormalizedRecord.From(ComplaintTestKit.Normalizer.Normalize(text, new NormalizationContext(new DateOnly(2026, 3, 2), "client-7", "Email"))),
+            NormalizedRecord.From(ComplaintTestKit.Normalizer.Normalize(text, new NormalizationContext { ReferenceDate = new DateOnly(2026, 3, 2), Client = "client-7", Channel = "Email" })),
             complaint.Snapshot.Normalized);
     }
 

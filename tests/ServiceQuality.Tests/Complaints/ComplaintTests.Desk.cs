@@ -253,14 +253,14 @@ public partial class ComplaintTests
         var c = ComplaintTestKit.Receive(lifecycle);
 
         // Normal: acknowledge within 4 hours (at risk at 50%), update every day, resolve within 3 days.
-        Assert.Equal(new ComplaintDue(T.AddHours(2), ComplaintDueKind.SlaAtRisk, SlaClockKind.Acknowledge), c.GetNextDue(T));
-        Assert.Equal(new ComplaintDue(T.AddHours(2.5), ComplaintDueKind.SlaAtRisk, SlaClockKind.Acknowledge), c.GetNextDue(T.AddHours(2.5)));
+        Assert.Equal(new ComplaintDue { At = T.AddHours(2), Kind = ComplaintDueKind.SlaAtRisk, Clock = SlaClockKind.Acknowledge }, c.GetNextDue(T));
+        Assert.Equal(new ComplaintDue { At = T.AddHours(2.5), Kind = ComplaintDueKind.SlaAtRisk, Clock = SlaClockKind.Acknowledge }, c.GetNextDue(T.AddHours(2.5)));
         time.Advance(TimeSpan.FromHours(2.5));
         c.RecordSlaAlert("monitor", SlaClockKind.Acknowledge, SlaStatus.AtRisk).EnsureAccepted();
-        Assert.Equal(new ComplaintDue(T.AddHours(4), ComplaintDueKind.SlaBreach, SlaClockKind.Acknowledge), c.GetNextDue(T.AddHours(2.5)));
-        Assert.Equal(new ComplaintDue(T.AddHours(4), ComplaintDueKind.SlaBreach, SlaClockKind.Acknowledge), c.GetNextDue(T.AddHours(5)));
+        Assert.Equal(new ComplaintDue { At = T.AddHours(4), Kind = ComplaintDueKind.SlaBreach, Clock = SlaClockKind.Acknowledge }, c.GetNextDue(T.AddHours(2.5)));
+        Assert.Equal(new ComplaintDue { At = T.AddHours(4), Kind = ComplaintDueKind.SlaBreach, Clock = SlaClockKind.Acknowledge }, c.GetNextDue(T.AddHours(5)));
         c.Acknowledge("ann", ContactChannel.Email, "Thank you.").EnsureAccepted();
-        Assert.Equal(new ComplaintDue(T.AddHours(14.5), ComplaintDueKind.SlaAtRisk, SlaClockKind.Update), c.GetNextDue(T.AddHours(2.5)));
+        Assert.Equal(new ComplaintDue { At = T.AddHours(14.5), Kind = ComplaintDueKind.SlaAtRisk, Clock = SlaClockKind.Update }, c.GetNextDue(T.AddHours(2.5)));
         c.StartInvestigating("ann").EnsureAccepted();
         c.RequestInformation("ann", ContactChannel.Email, "Which office?").EnsureAccepted();
         Assert.Null(c.GetNextDue(T.AddHours(2.5)));                              // update and resolve clocks paused, acknowledge met
@@ -269,7 +269,7 @@ public partial class ComplaintTests
         c.OfferHelp("ann", ContactChannel.Email, ["fix"]).EnsureAccepted();
         c.Commit("ann", ContactChannel.Email, "fix", T.AddDays(1)).EnsureAccepted();
         c.DeliverFix("bob", ContactChannel.Email, "fixed").EnsureAccepted();
-        Assert.Equal(new ComplaintDue(T.AddHours(2.5).AddDays(7), ComplaintDueKind.AutoClose, null), c.GetNextDue(T.AddHours(2.5)));
+        Assert.Equal(new ComplaintDue { At = T.AddHours(2.5).AddDays(7), Kind = ComplaintDueKind.AutoClose, Clock = null }, c.GetNextDue(T.AddHours(2.5)));
         c.RecordClientConfirmation("client", ContactChannel.Email).EnsureAccepted();
         Assert.Null(c.GetNextDue(T.AddHours(2.5)));
     }

@@ -9,10 +9,10 @@ public sealed class JourneysTests
 
     private static readonly MomentOfTruth[] Journey =
     [
-        new(T0.AddHours(3), "email", "fix", 5),
-        new(T0, "phone", "acknowledgement", 4),
-        new(T0.AddHours(1), "portal", "status update", 1),
-        new(T0.AddHours(2), "email", "status update", 3),
+        new() { At = T0.AddHours(3), Channel = "email", Kind = "fix", Rating = 5 },
+        new() { At = T0, Channel = "phone", Kind = "acknowledgement", Rating = 4 },
+        new() { At = T0.AddHours(1), Channel = "portal", Kind = "status update", Rating = 1 },
+        new() { At = T0.AddHours(2), Channel = "email", Kind = "status update", Rating = 3 },
     ];
 
     [Theory]
@@ -33,14 +33,14 @@ public sealed class JourneysTests
     public void Score_EmptyJourney_HasNoScore_AndBadRatingThrows()
     {
         Assert.Null(Journeys.Score([]).Estimate);
-        Assert.Throws<ArgumentOutOfRangeException>(() => Journeys.Score([new(T0, "phone", "fix", 6)]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Journeys.Score([new() { At = T0, Channel = "phone", Kind = "fix", Rating = 6 }]));
     }
 
     [Fact]
     public void KindsByWeakness_NamesTheWeakestKind()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => Journeys.KindsByWeakness([[new(T0, "phone", "fix", 9)]]));
-        var kinds = Journeys.KindsByWeakness([Journey, [new(T0, "phone", "status update", 2)]]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Journeys.KindsByWeakness([[new() { At = T0, Channel = "phone", Kind = "fix", Rating = 9 }]]));
+        var kinds = Journeys.KindsByWeakness([Journey, [new() { At = T0, Channel = "phone", Kind = "status update", Rating = 2 }]]);
         Assert.Equal("status update", kinds[0].Kind);
         Assert.Equal(2, kinds[0].Rating.Estimate!.Value, 14);
         Assert.Equal(3, kinds[0].Rating.SampleSize);
@@ -50,7 +50,7 @@ public sealed class JourneysTests
     public void Score_LowerIsBetterScale_TurnsWorstAndBestAround()
     {
         // Effort ratings on CES 1.0's 1-7 wording (1 = very low effort): the worst moment is the highest rating.
-        MomentOfTruth[] effort = [new(T0, "phone", "acknowledgement", 2), new(T0.AddHours(1), "portal", "status update", 6), new(T0.AddHours(2), "email", "fix", 1)];
+        MomentOfTruth[] effort = [new() { At = T0, Channel = "phone", Kind = "acknowledgement", Rating = 2 }, new() { At = T0.AddHours(1), Channel = "portal", Kind = "status update", Rating = 6 }, new() { At = T0.AddHours(2), Channel = "email", Kind = "fix", Rating = 1 }];
         var options = new JourneyOptions { ScaleMinimum = 1, ScaleMaximum = 7, Direction = RatingDirection.LowerIsBetter, Peak = PeakDefinition.Worst };
         var worst = Journeys.Score(effort, options);
         Assert.Equal(6, worst.Peak!.Value.Rating);

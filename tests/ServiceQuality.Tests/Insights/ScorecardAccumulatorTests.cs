@@ -24,7 +24,7 @@ public sealed class ScorecardAccumulatorTests
             Nps = random.Next(5) == 0 ? null : random.Next(0, 11),
             Csat = random.Next(5) == 0 ? null : random.Next(1, 6),
             Ces = random.Next(5) == 0 ? null : random.Next(1, 8),
-            Wants = wants.Where(_ => random.Next(3) > 0).ToDictionary(w => w, _ => new WantAnswer(random.Next(1, 6), random.Next(1, 6))),
+            Wants = wants.Where(_ => random.Next(3) > 0).ToDictionary(w => w, _ => new WantAnswer { Importance = random.Next(1, 6), Performance = random.Next(1, 6) }),
         })];
     }
 
@@ -127,7 +127,7 @@ public sealed class ScorecardAccumulatorTests
     public void Json_HasTheDocumentedShape()
     {
         var acc = new ScorecardAccumulator();
-        acc.Add(new SurveyResponse { ClientId = "C1", Segment = ClientSegment.External, Agent = "ann", Nps = 9, Wants = new Dictionary<ClientWant, WantAnswer> { [ClientWant.Availability] = new(5, 4) } });
+        acc.Add(new SurveyResponse { ClientId = "C1", Segment = ClientSegment.External, Agent = "ann", Nps = 9, Wants = new Dictionary<ClientWant, WantAnswer> { [ClientWant.Availability] = new() { Importance = 5, Performance = 4 } } });
         using var doc = JsonDocument.Parse(Json(acc));
         var root = doc.RootElement;
         Assert.Equal(1, root.GetProperty("version").GetInt32());

@@ -31,8 +31,8 @@ public class ScorecardTests
             Ces = r.Ces,
             Wants = new Dictionary<ClientWant, WantAnswer>
             {
-                [ClientWant.Availability] = new(5, r.Availability),
-                [ClientWant.Communication] = new(4, r.Communication),
+                [ClientWant.Availability] = new() { Importance = 5, Performance = r.Availability },
+                [ClientWant.Communication] = new() { Importance = 4, Performance = r.Communication },
             },
         });
     }
@@ -135,7 +135,7 @@ public class ScorecardTests
     [Fact]
     public void Compute_RatingOutsideItsScale_ThrowsNamingTheRange()
     {
-        var bad = new SurveyResponse { ClientId = "C1", Wants = new Dictionary<ClientWant, WantAnswer> { [ClientWant.Availability] = new(6, 3) } };
+        var bad = new SurveyResponse { ClientId = "C1", Wants = new Dictionary<ClientWant, WantAnswer> { [ClientWant.Availability] = new() { Importance = 6, Performance = 3 } } };
 
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Scorecard.Compute([bad]));
 
@@ -150,7 +150,7 @@ public class ScorecardTests
         // The issue: segment 7 became a group of its own and a ClientWant of 99 an index component.
         var segment = Assert.Throws<ArgumentOutOfRangeException>(() => Scorecard.Compute([new SurveyResponse { ClientId = "C1", Segment = (ClientSegment)7, Nps = 9 }]));
         Assert.Contains("7 is not a defined ClientSegment", segment.Message, StringComparison.Ordinal);
-        var want = new SurveyResponse { ClientId = "C1", Wants = new Dictionary<ClientWant, WantAnswer> { [(ClientWant)99] = new(3, 3) } };
+        var want = new SurveyResponse { ClientId = "C1", Wants = new Dictionary<ClientWant, WantAnswer> { [(ClientWant)99] = new() { Importance = 3, Performance = 3 } } };
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Scorecard.Compute([want]));
         Assert.Contains("99 is not a defined ClientWant", ex.Message, StringComparison.Ordinal);
     }

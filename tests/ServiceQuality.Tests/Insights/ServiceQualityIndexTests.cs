@@ -37,8 +37,8 @@ public sealed class ServiceQualityIndexTests
         lo.Add([1.0, 1, 1]);
         ces.Add([1.0, 1, 1]);
         var inputs = new ServiceQualityInputs { Ces = ces.GetResult() };
-        inputs.Wants[ClientWant.Availability] = new WantRating(hi.GetResult(), 3);
-        inputs.Wants[ClientWant.Communication] = new WantRating(lo.GetResult(), 1);
+        inputs.Wants[ClientWant.Availability] = new WantRating { Performance = hi.GetResult(), Importance = 3 };
+        inputs.Wants[ClientWant.Communication] = new WantRating { Performance = lo.GetResult(), Importance = 1 };
         var r = ServiceQualityIndex.Compute(inputs, new ServiceQualityIndexOptions { CesDirection = RatingDirection.LowerIsBetter });
         // Hospitality: CES 1 on 1-7, CES 1.0 wording (lower is easier) → 100. Wants: 0.75·100 + 0.25·0 = 75. Index = (100 + 75)/2.
         Assert.Equal(87.5, r.Estimate!.Value, 12);
@@ -81,7 +81,7 @@ public sealed class ServiceQualityIndexTests
         var perf = default(MeanAccumulator);
         perf.Add([4.0, 5]);
         var inputs = new ServiceQualityInputs();
-        inputs.Wants[(ClientWant)99] = new WantRating(perf.GetResult(), 1);
+        inputs.Wants[(ClientWant)99] = new WantRating { Performance = perf.GetResult(), Importance = 1 };
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => ServiceQualityIndex.Compute(inputs));
         Assert.Contains("99 is not a defined ClientWant", ex.Message, StringComparison.Ordinal);
         Assert.Contains("FirstTimeFix", ex.Message, StringComparison.Ordinal);

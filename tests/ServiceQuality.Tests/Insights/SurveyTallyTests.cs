@@ -17,7 +17,7 @@ public sealed class SurveyTallyTests
             static () => new SurveyTally(),
             static (tally, response) => { var copy = tally.Clone(); copy.Add(response); return copy; },
             static (a, b) => { var merged = a.Clone(); merged.Merge(b); return merged; },
-            SurveyGenerators.Response(new SegmentMix(1, 2), agents: 4))
+            SurveyGenerators.Response(new SegmentMix { InternalWeight = 1, ExternalWeight = 2 }, agents: 4))
         {
             AreEqual = static (a, b) => a.Count == b.Count && a.Nps == b.Nps && a.Csat == b.Csat && a.Ces == b.Ces
                 && SameWants(a.Importance, b.Importance) && SameWants(a.Performance, b.Performance),

@@ -17,7 +17,7 @@ public class ComplaintNormalizerBatchTests
     public void NormalizeMany_Texts_EqualsOneByOneInOrder()
     {
         var many = Enumerable.Range(0, 200).Select(i => Texts[i % Texts.Length] + " #" + (1000 + i)).ToArray();
-        var results = Normalizer.NormalizeMany(many, new NormalizationContext(new DateOnly(2024, 3, 1)), maxDegreeOfParallelism: 2);
+        var results = Normalizer.NormalizeMany(many, new NormalizationContext { ReferenceDate = new DateOnly(2024, 3, 1) }, maxDegreeOfParallelism: 2);
         Assert.Equal(many.Length, results.Length);
         for (var i = 0; i < many.Length; i++)
         {
@@ -54,7 +54,7 @@ public class ComplaintNormalizerBatchTests
             for (var i = 0; i < Texts.Length; i++)
             {
                 await Task.Yield();
-                yield return (Texts[i], new NormalizationContext(Client: "client-" + i));
+                yield return (Texts[i], new NormalizationContext { Client = "client-" + i });
             }
         }
     }

@@ -259,7 +259,7 @@ public class ComplaintNormalizerTests
     public void Normalize_Facts_AreExtractedWithPositions()
     {
         var text = "Outlook crashed with error 1603 and HTTP 503 (ticket #12345), 3rd time this week; 2h30m lost, 3 hours yesterday, the whole team, paid {$1,200.50} on 03/15/2024 and March 4th";
-        var record = Normalizer.Normalize(text, new NormalizationContext(new DateOnly(2024, 3, 20)));
+        var record = Normalizer.Normalize(text, new NormalizationContext { ReferenceDate = new DateOnly(2024, 3, 20) });
         Assert.Equal(
             [
                 "System:Outlook", "ErrorCode:error 1603", "ErrorCode:HTTP 503", "Reference:#12345", "Occurrence:3 this week",
@@ -292,7 +292,7 @@ public class ComplaintNormalizerTests
     public void Normalize_SinceWeekday_ResolvesAgainstReferenceDate()
     {
         var wednesday = new DateOnly(2024, 3, 13);
-        var record = Normalizer.Normalize("Teams down since Monday", new NormalizationContext(wednesday));
+        var record = Normalizer.Normalize("Teams down since Monday", new NormalizationContext { ReferenceDate = wednesday });
         Assert.Equal(["System:Teams", "Duration:P2D since 2024-03-11"], FactValues(record));
         var unresolved = Normalizer.Normalize("Teams down since Monday");
         Assert.Equal(["System:Teams", "Duration:since monday"], FactValues(unresolved));

@@ -74,9 +74,9 @@ public class RecurrenceIndexTests
     public void Add_NormalizedComplaints_GroupsTheSameProblemWrittenDifferently()
     {
         var index = new RecurrenceIndex();
-        var calm = Normalizer.Normalize("The VPN keeps dropping, error ERR_CONN_RESET.", new NormalizationContext(Client: "acme"));
-        var angry = Normalizer.Normalize("the f*cking VPN KEEPS DROPPING!!! error ERR_CONN_RESET 😡", new NormalizationContext(Client: "globex"));
-        var other = Normalizer.Normalize("The invoice for March charged us twice.", new NormalizationContext(Client: "acme"));
+        var calm = Normalizer.Normalize("The VPN keeps dropping, error ERR_CONN_RESET.", new NormalizationContext { Client = "acme" });
+        var angry = Normalizer.Normalize("the f*cking VPN KEEPS DROPPING!!! error ERR_CONN_RESET 😡", new NormalizationContext { Client = "globex" });
+        var other = Normalizer.Normalize("The invoice for March charged us twice.", new NormalizationContext { Client = "acme" });
         index.Add("1", calm, Start);
         index.Add("2", angry, Start.AddHours(3));
         index.Add("3", other, Start.AddHours(4));

@@ -136,7 +136,7 @@ public class WordMemoTests
         Prop.ForAll(Gen.Choose(0, (TrickyWords.Length * Separators.Length) - 1).ArrayOf().Where(a => a.Length is >= 1 and <= 40).ToArbitrary(), parts =>
         {
             var text = string.Concat(parts.Select(p => TrickyWords[p % TrickyWords.Length] + Separators[p / TrickyWords.Length]));
-            var context = new NormalizationContext(new DateOnly(2024, 3, 20));
+            var context = new NormalizationContext { ReferenceDate = new DateOnly(2024, 3, 20) };
             var tiny = Describe(Tiny.Run.Run(Tiny.Lexicons, Tiny.Options, text, context));
             var expected = Describe(Normalizer.Normalize(text, context));
             return (tiny == expected).Label(Escape($"'{text}': tiny {tiny} || normalizer {expected}"));

@@ -31,26 +31,26 @@ public class SlaRulesTests
         var rules = Options().Build(["Email", "Phone", "Web"]);
         var vip = rules.Policies["Vip"];
 
-        var vipPhone = rules.Select(new SlaSubject(Priority.Normal, ClientSegment.External, "phone", ["VIP", "billing"]));
+        var vipPhone = rules.Select(new SlaSubject { Priority = Priority.Normal, Segment = ClientSegment.External, Channel = "phone", Tags = ["VIP", "billing"] });
         Assert.Equal(("VIP phone", 0, "Vip", "AlwaysOpen"), (vipPhone.Rule, vipPhone.RuleIndex, vipPhone.PolicyName, vipPhone.CalendarName));
         Assert.Same(vip.Normal, vipPhone.Policy);
         Assert.Same(BusinessCalendar.AlwaysOpen, vipPhone.Calendar);
 
-        var emailVip = rules.Select(new SlaSubject(Priority.Normal, ClientSegment.External, "Email", ["vip"]));
+        var emailVip = rules.Select(new SlaSubject { Priority = Priority.Normal, Segment = ClientSegment.External, Channel = "Email", Tags = ["vip"] });
         Assert.Equal(("Default", -1, "Standard", "London"), (emailVip.Rule, emailVip.RuleIndex, emailVip.PolicyName, emailVip.CalendarName));
         Assert.Same(rules.DefaultCalendar, emailVip.Calendar);
         Assert.Equal(TimeSpan.FromHours(4), emailVip.Policy.TimeToAcknowledge);
 
-        var critical = rules.Select(new SlaSubject(Priority.Critical, ClientSegment.External, "Email"));
+        var critical = rules.Select(new SlaSubject { Priority = Priority.Critical, Segment = ClientSegment.External, Channel = "Email" });
         Assert.Equal(("Rules:1", 1, "Vip", "London"), (critical.Rule, critical.RuleIndex, critical.PolicyName, critical.CalendarName));
         Assert.Equal(TimeSpan.FromMinutes(5), critical.Policy.TimeToAcknowledge);
 
-        var internalLow = rules.Select(new SlaSubject(Priority.Low, ClientSegment.Internal));
+        var internalLow = rules.Select(new SlaSubject { Priority = Priority.Low, Segment = ClientSegment.Internal });
         Assert.Equal(("Rules:2", "Internal", TimeSpan.FromDays(20)), (internalLow.Rule, internalLow.PolicyName, internalLow.Policy.TimeToResolve));
 
-        Assert.Equal("Default", rules.Select(new SlaSubject(Priority.Normal, ClientSegment.External, null, ["vip"])).Rule); // no channel: channel rules never match
+        Assert.Equal("Default", rules.Select(new SlaSubject { Priority = Priority.Normal, Segment = ClientSegment.External, Channel = null, Tags = ["vip"] }).Rule); // no channel: channel rules never match
         Assert.Equal(3, rules.RuleCount);
-        Assert.Same(critical, rules.Select(new SlaSubject(Priority.Critical, ClientSegment.External, "Web"))); // prebuilt: selecting allocates nothing
+        Assert.Same(critical, rules.Select(new SlaSubject { Priority = Priority.Critical, Segment = ClientSegment.External, Channel = "Web" })); // prebuilt: selecting allocates nothing
     }
 
     [Fact]
@@ -59,8 +59,8 @@ public class SlaRulesTests
         // A Normal external complaint by email (standard policy, London hours) becomes Critical 3 business hours in:
         // rule 1 gives the VIP policy (resolve within 2 hours), already used up, so the resolve clock breaches at once.
         var rules = Options().Build();
-        var before = rules.Select(new SlaSubject(Priority.Normal, ClientSegment.External, "Email"));
-        var after = rules.Select(new SlaSubject(Priority.Critical, ClientSegment.External, "Email"));
+        var before = rules.Select(new SlaSubject { Priority = Priority.Normal, Segment = ClientSegment.External, Channel = "Email" });
+        var after = rules.Select(new SlaSubject { Priority = Priority.Critical, Segment = ClientSegment.External, Channel = "Email" });
         SlaEntry[] history = [new(T0, SlaEntryKind.Started), new(T0.AddMinutes(10), SlaEntryKind.Acknowledged), after.Retarget(T0.AddHours(3))];
 
         var sla = SlaEvaluator.Evaluate(history, before.Policy, before.Calendar, T0.AddHours(4));
@@ -79,15 +79,15 @@ public class SlaRulesTests
         options.Policies["Vip"].Critical.TimeToAcknowledge = TimeSpan.FromHours(9);
         options.Rules.Clear();
 
-        Assert.Equal(TimeSpan.FromMinutes(5), rules.Select(new SlaSubject(Priority.Critical, ClientSegment.External, "Email")).Policy.TimeToAcknowledge);
+        Assert.Equal(TimeSpan.FromMinutes(5), rules.Select(new SlaSubject { Priority = Priority.Critical, Segment = ClientSegment.External, Channel = "Email" }).Policy.TimeToAcknowledge);
     }
 
     [Fact]
     public void Select_UndefinedPriorityOrSegment_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>("subject", () => SlaRules.Default.Select(new SlaSubject((Priority)9, ClientSegment.External)));
-        Assert.Throws<ArgumentOutOfRangeException>("subject", () => SlaRules.Default.Select(new SlaSubject(Priority.Low, (ClientSegment)5)));
-        Assert.Equal(("Default", "Standard", "AlwaysOpen"), (SlaRules.Default.Select(new SlaSubject(Priority.Low, ClientSegment.External)) is var s ? (s.Rule, s.PolicyName, s.CalendarName) : default));
+        Assert.Throws<ArgumentOutOfRangeException>("subject", () => SlaRules.Default.Select(new SlaSubject { Priority = (Priority)9, Segment = ClientSegment.External }));
+        Assert.Throws<ArgumentOutOfRangeException>("subject", () => SlaRules.Default.Select(new SlaSubject { Priority = Priority.Low, Segment = (ClientSegment)5 }));
+        Assert.Equal(("Default", "Standard", "AlwaysOpen"), (SlaRules.Default.Select(new SlaSubject { Priority = Priority.Low, Segment = ClientSegment.External }) is var s ? (s.Rule, s.PolicyName, s.CalendarName) : default));
     }
 
     [Fact]

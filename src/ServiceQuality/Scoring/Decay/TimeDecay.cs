@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 
 namespace ServiceQuality.Scoring;
@@ -23,10 +24,25 @@ public enum DecayDefinition
 /// weights to <see cref="MeanAccumulator.Add(double, double)"/> for a time-decayed mean. Accumulators merged together
 /// must use the same <c>asOf</c>.
 /// </summary>
-/// <param name="Period">The half-life h (or the mean lifetime τ); must be positive.</param>
-/// <param name="Definition">How <paramref name="Period"/> is read; <see cref="DecayDefinition.HalfLife"/> by default.</param>
-public readonly record struct TimeDecay(TimeSpan Period, DecayDefinition Definition = DecayDefinition.HalfLife)
+public readonly record struct TimeDecay
 {
+    /// <summary>Initializes a decay with its period and how the period is read.</summary>
+    /// <param name="period">The half-life h (or the mean lifetime τ); must be positive (checked when a weight is read).</param>
+    /// <param name="definition">How <paramref name="period"/> is read.</param>
+    [SetsRequiredMembers]
+    public TimeDecay(TimeSpan period, DecayDefinition definition = DecayDefinition.HalfLife)
+    {
+        Period = period;
+        Definition = definition;
+    }
+
+    /// <summary>Gets the half-life h (or the mean lifetime τ); must be positive (checked when a weight is read).</summary>
+    public required TimeSpan Period { get; init; }
+
+    /// <summary>Gets how <see cref="Period"/> is read.</summary>
+    /// <value><see cref="DecayDefinition.HalfLife"/>.</value>
+    public DecayDefinition Definition { get; init; }
+
     /// <summary>The weight of a response of the given age.</summary>
     /// <param name="age">The age, ≥ 0.</param>
     /// <returns>A weight in (0, 1]; 1 at age 0.</returns>
@@ -70,7 +86,8 @@ public readonly record struct TimeDecay(TimeSpan Period, DecayDefinition Definit
         double mean = 0, weight = 0;
         for (var i = 0; i < values.Length; i++)
         {
-            var (at, value) = values[i];
+            var at = values[i].At;
+            var value = values[i].Value;
             Check.Finite(value, nameof(values));
             if (i > 0 && at < values[i - 1].At)
             {
@@ -92,9 +109,14 @@ public readonly record struct TimeDecay(TimeSpan Period, DecayDefinition Definit
 }
 
 /// <summary>An observation at an instant, for <see cref="TimeDecay.Series"/>.</summary>
-/// <param name="At">When it was observed.</param>
-/// <param name="Value">The value, finite.</param>
-public readonly record struct TimedValue(DateTimeOffset At, double Value);
+public readonly record struct TimedValue
+{
+    /// <summary>Gets when it was observed.</summary>
+    public required DateTimeOffset At { get; init; }
+
+    /// <summary>Gets the value, finite.</summary>
+    public required double Value { get; init; }
+}
 
 /// <summary>The running time-decayed mean at an observation's time.</summary>
 public readonly record struct DecayedValue

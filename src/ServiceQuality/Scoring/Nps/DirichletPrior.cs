@@ -1,11 +1,31 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace ServiceQuality.Scoring;
 
 /// <summary>The concentrations of a Dirichlet distribution over the detractor, passive and promoter shares.</summary>
-/// <param name="Detractors">The detractor concentration, &gt; 0.</param>
-/// <param name="Passives">The passive concentration, &gt; 0.</param>
-/// <param name="Promoters">The promoter concentration, &gt; 0.</param>
-public readonly record struct DirichletPrior(double Detractors, double Passives, double Promoters)
+public readonly record struct DirichletPrior
 {
+    /// <summary>Initializes a prior with its three concentrations (checked by <see cref="Validate"/>).</summary>
+    /// <param name="detractors">The detractor concentration, &gt; 0.</param>
+    /// <param name="passives">The passive concentration, &gt; 0.</param>
+    /// <param name="promoters">The promoter concentration, &gt; 0.</param>
+    [SetsRequiredMembers]
+    public DirichletPrior(double detractors, double passives, double promoters)
+    {
+        Detractors = detractors;
+        Passives = passives;
+        Promoters = promoters;
+    }
+
+    /// <summary>Gets the detractor concentration, &gt; 0.</summary>
+    public required double Detractors { get; init; }
+
+    /// <summary>Gets the passive concentration, &gt; 0.</summary>
+    public required double Passives { get; init; }
+
+    /// <summary>Gets the promoter concentration, &gt; 0.</summary>
+    public required double Promoters { get; init; }
+
     /// <summary>Gets the uniform prior Dirichlet(1, 1, 1): every split of the shares equally likely. The default.</summary>
     public static DirichletPrior Uniform { get; } = new(1, 1, 1);
 

@@ -1,13 +1,29 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace ServiceQuality.Scoring;
 
 /// <summary>
 /// Where the 0-10 likelihood-to-recommend scale is cut into detractors, passives and promoters (R <c>NPS</c>'s
 /// <c>breaks</c>). The standard Net Promoter breaks are 0-6 detractors, 7-8 passives, 9-10 promoters.
 /// </summary>
-/// <param name="DetractorMaximum">The highest rating counted as a detractor; 6 by default.</param>
-/// <param name="PromoterMinimum">The lowest rating counted as a promoter; 9 by default.</param>
-public readonly record struct NpsBreaks(int DetractorMaximum, int PromoterMinimum)
+public readonly record struct NpsBreaks
 {
+    /// <summary>Initializes breaks from the highest detractor rating and the lowest promoter rating (checked by <see cref="Validate()"/>).</summary>
+    /// <param name="detractorMaximum">The highest rating counted as a detractor (6 in the standard breaks).</param>
+    /// <param name="promoterMinimum">The lowest rating counted as a promoter (9 in the standard breaks).</param>
+    [SetsRequiredMembers]
+    public NpsBreaks(int detractorMaximum, int promoterMinimum)
+    {
+        DetractorMaximum = detractorMaximum;
+        PromoterMinimum = promoterMinimum;
+    }
+
+    /// <summary>Gets the highest rating counted as a detractor (6 in the standard breaks).</summary>
+    public required int DetractorMaximum { get; init; }
+
+    /// <summary>Gets the lowest rating counted as a promoter (9 in the standard breaks).</summary>
+    public required int PromoterMinimum { get; init; }
+
     /// <summary>Gets the standard breaks: 0-6 detractors, 7-8 passives, 9-10 promoters.</summary>
     public static NpsBreaks Standard { get; } = new(6, 9);
 

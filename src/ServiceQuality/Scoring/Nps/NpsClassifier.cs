@@ -18,14 +18,22 @@ public enum NpsCategory
 /// <c>NPS</c>'s <c>breaks = c(0, 6, 8, 10)</c>: the scale's minimum, the highest detractor rating, the highest passive
 /// rating and the scale's maximum (R <c>NPS</c> accepts e.g. a 1-15 scale: <c>c(1, 9, 12, 15)</c>).
 /// </summary>
-/// <param name="Minimum">The lowest rating of the scale.</param>
-/// <param name="DetractorMaximum">The highest rating counted as a detractor, ≥ <paramref name="Minimum"/>.</param>
-/// <param name="PassiveMaximum">The highest rating counted as a passive, ≥ <paramref name="DetractorMaximum"/> (equal: no passives).</param>
-/// <param name="Maximum">The highest rating of the scale, &gt; <paramref name="PassiveMaximum"/>.</param>
-public readonly record struct NpsClassifier(int Minimum, int DetractorMaximum, int PassiveMaximum, int Maximum)
+public readonly record struct NpsClassifier
 {
     /// <summary>Gets the standard breaks on the 0-10 scale: 0-6 detractors, 7-8 passives, 9-10 promoters.</summary>
-    public static NpsClassifier Standard { get; } = new(0, 6, 8, 10);
+    public static NpsClassifier Standard { get; } = new() { Minimum = 0, DetractorMaximum = 6, PassiveMaximum = 8, Maximum = 10 };
+
+    /// <summary>Gets the lowest rating of the scale.</summary>
+    public required int Minimum { get; init; }
+
+    /// <summary>Gets the highest rating counted as a detractor, ≥ <see cref="Minimum"/>.</summary>
+    public required int DetractorMaximum { get; init; }
+
+    /// <summary>Gets the highest rating counted as a passive, ≥ <see cref="DetractorMaximum"/> (equal: no passives).</summary>
+    public required int PassiveMaximum { get; init; }
+
+    /// <summary>Gets the highest rating of the scale, &gt; <see cref="PassiveMaximum"/>.</summary>
+    public required int Maximum { get; init; }
 
     /// <summary>Throws unless Minimum ≤ DetractorMaximum ≤ PassiveMaximum &lt; Maximum.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The break points are out of order; the message names them.</exception>

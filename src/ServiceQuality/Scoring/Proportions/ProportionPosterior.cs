@@ -1,12 +1,27 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 
 namespace ServiceQuality.Scoring;
 
 /// <summary>The concentrations of a Beta prior (or posterior) on a proportion: pseudo-successes and pseudo-failures.</summary>
-/// <param name="Successes">α, the successes the prior counts as, a finite number &gt; 0.</param>
-/// <param name="Failures">β, the failures the prior counts as, a finite number &gt; 0.</param>
-public readonly record struct BetaPrior(double Successes, double Failures)
+public readonly record struct BetaPrior
 {
+    /// <summary>Initializes a prior with its two concentrations (checked by <see cref="Validate"/>).</summary>
+    /// <param name="successes">α, the successes the prior counts as, a finite number &gt; 0.</param>
+    /// <param name="failures">β, the failures the prior counts as, a finite number &gt; 0.</param>
+    [SetsRequiredMembers]
+    public BetaPrior(double successes, double failures)
+    {
+        Successes = successes;
+        Failures = failures;
+    }
+
+    /// <summary>Gets α, the successes the prior counts as, a finite number &gt; 0.</summary>
+    public required double Successes { get; init; }
+
+    /// <summary>Gets β, the failures the prior counts as, a finite number &gt; 0.</summary>
+    public required double Failures { get; init; }
+
     /// <summary>Gets the uniform prior Beta(1, 1): its posterior mean is Laplace's rule of succession (s + 1)/(n + 2). The default.</summary>
     public static BetaPrior Uniform { get; } = new(1, 1);
 

@@ -32,10 +32,18 @@ public enum ServqualModel
 }
 
 /// <summary>One questionnaire item.</summary>
-/// <param name="Id">A name for the item, e.g. "R1".</param>
-/// <param name="Dimension">The dimension it measures.</param>
-/// <param name="ReverseScored">Whether it is worded negatively: a rating x is read as min + max - x (PZB 1988 worded about half the items negatively).</param>
-public readonly record struct ServqualItem(string Id, ServqualDimension Dimension, bool ReverseScored = false);
+public readonly record struct ServqualItem
+{
+    /// <summary>Gets a name for the item, e.g. "R1".</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Gets the dimension it measures.</summary>
+    public required ServqualDimension Dimension { get; init; }
+
+    /// <summary>Gets a value indicating whether it is worded negatively: a rating x is read as min + max - x (PZB 1988 worded about half the items negatively).</summary>
+    /// <value><see langword="false"/>.</value>
+    public bool ReverseScored { get; init; }
+}
 
 /// <summary>The score of one dimension.</summary>
 public readonly record struct ServqualDimensionScore

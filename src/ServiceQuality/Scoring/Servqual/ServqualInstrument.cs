@@ -97,7 +97,7 @@ public sealed class ServqualInstrument
     public static ServqualInstrument Standard22(IReadOnlyDictionary<ServqualDimension, double>? weights = null)
     {
         var layout = new[] { (ServqualDimension.Tangibles, "T", 4), (ServqualDimension.Reliability, "R", 5), (ServqualDimension.Responsiveness, "SP", 4), (ServqualDimension.Assurance, "A", 4), (ServqualDimension.Empathy, "E", 5) };
-        var items = layout.SelectMany(l => Enumerable.Range(1, l.Item3).Select(i => new ServqualItem(l.Item2 + i, l.Item1)));
+        var items = layout.SelectMany(l => Enumerable.Range(1, l.Item3).Select(i => new ServqualItem { Id = l.Item2 + i, Dimension = l.Item1 }));
         return new ServqualInstrument(items, weights: weights);
     }
 

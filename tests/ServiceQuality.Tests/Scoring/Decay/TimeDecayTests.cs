@@ -31,7 +31,7 @@ public sealed class TimeDecayTests
         // df.ewm(halflife='4 days', times=...).mean() = 0.000000, 0.585786, 1.523889, 1.523889, 3.233686.
         // The NaN row (01-15) carries no observation; the others are passed in.
         DateTimeOffset Day(int d) => new(2020, 1, d, 0, 0, 0, TimeSpan.Zero);
-        var series = new TimeDecay(TimeSpan.FromDays(4)).Series([new(Day(1), 0), new(Day(3), 1), new(Day(10), 2), new(Day(17), 4)]);
+        var series = new TimeDecay(TimeSpan.FromDays(4)).Series([new() { At = Day(1), Value = 0 }, new() { At = Day(3), Value = 1 }, new() { At = Day(10), Value = 2 }, new() { At = Day(17), Value = 4 }]);
         Assert.Equal([0.000000, 0.585786, 1.523889, 3.233686], series.Select(v => Math.Round(v.Estimate, 6)));
         Assert.Equal(1, series[0].Weight);
         Assert.Equal(1 + Math.Pow(0.5, 0.5), series[1].Weight, 14); // two days = half a half-life
@@ -43,9 +43,9 @@ public sealed class TimeDecayTests
     {
         var decay = new TimeDecay(TimeSpan.FromDays(1));
         var t = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        var order = Assert.Throws<ArgumentException>(() => decay.Series([new(t, 1), new(t.AddHours(-1), 2)]));
+        var order = Assert.Throws<ArgumentException>(() => decay.Series([new() { At = t, Value = 1 }, new() { At = t.AddHours(-1), Value = 2 }]));
         Assert.Contains("index 1", order.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentOutOfRangeException>(() => decay.Series([new(t, double.NaN)]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => decay.Series([new() { At = t, Value = double.NaN }]));
         Assert.Throws<ArgumentOutOfRangeException>(() => new TimeDecay(TimeSpan.Zero).Series([]));
         Assert.Throws<ArgumentOutOfRangeException>(() => new TimeDecay(TimeSpan.FromDays(1), (DecayDefinition)5).Weight(TimeSpan.Zero));
         Assert.Empty(decay.Series([]));
@@ -57,7 +57,7 @@ public sealed class TimeDecayTests
         // The running value at the last observation is the weighted mean with weights Weight(observedAt, asOf).
         var decay = new TimeDecay(TimeSpan.FromHours(10), DecayDefinition.MeanLifetime);
         var t = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        TimedValue[] values = [new(t, 3), new(t.AddHours(5), 5), new(t.AddHours(5), 1), new(t.AddHours(12), 4)];
+        TimedValue[] values = [new() { At = t, Value = 3 }, new() { At = t.AddHours(5), Value = 5 }, new() { At = t.AddHours(5), Value = 1 }, new() { At = t.AddHours(12), Value = 4 }];
         var asOf = values[^1].At;
         var acc = default(MeanAccumulator);
         foreach (var v in values)

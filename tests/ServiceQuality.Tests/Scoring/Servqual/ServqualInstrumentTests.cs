@@ -6,8 +6,8 @@ public sealed class ServqualInstrumentTests
 {
     private static ServqualInstrument Small(IReadOnlyDictionary<ServqualDimension, double>? weights = null) => new(
         [
-            new("T1", ServqualDimension.Tangibles), new("R1", ServqualDimension.Reliability), new("R2", ServqualDimension.Reliability, ReverseScored: true),
-            new("SP1", ServqualDimension.Responsiveness), new("A1", ServqualDimension.Assurance), new("E1", ServqualDimension.Empathy),
+            new() { Id = "T1", Dimension = ServqualDimension.Tangibles }, new() { Id = "R1", Dimension = ServqualDimension.Reliability }, new() { Id = "R2", Dimension = ServqualDimension.Reliability, ReverseScored = true },
+            new() { Id = "SP1", Dimension = ServqualDimension.Responsiveness }, new() { Id = "A1", Dimension = ServqualDimension.Assurance }, new() { Id = "E1", Dimension = ServqualDimension.Empathy },
         ],
         weights: weights);
 
@@ -82,14 +82,14 @@ public sealed class ServqualInstrumentTests
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Small().ScorePerformance([8.0, 1, 1, 1, 1, 1]));
         Assert.Contains("[1, 7]", ex.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => Small().ScorePerformance([1.0]));
-        Assert.Throws<ArgumentException>(() => new ServqualInstrument([new("T1", ServqualDimension.Tangibles)]));
+        Assert.Throws<ArgumentException>(() => new ServqualInstrument([new() { Id = "T1", Dimension = ServqualDimension.Tangibles }]));
     }
 
     [Fact]
     public void Constructor_UndefinedDimension_IsRejectedNamingTheValue()
     {
         // The issue: an item with dimension 7 passed the constructor and threw IndexOutOfRangeException when scored.
-        var items = ServqualInstrument.Standard22().Items.Append(new ServqualItem("X1", (ServqualDimension)7));
+        var items = ServqualInstrument.Standard22().Items.Append(new ServqualItem { Id = "X1", Dimension = (ServqualDimension)7 });
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new ServqualInstrument(items));
         Assert.Contains("7 is not a defined ServqualDimension", ex.Message, StringComparison.Ordinal);
         var weights = new Dictionary<ServqualDimension, double> { [(ServqualDimension)7] = 1 };
