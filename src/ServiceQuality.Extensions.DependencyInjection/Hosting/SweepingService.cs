@@ -10,6 +10,7 @@ namespace ServiceQuality.Extensions.DependencyInjection;
 internal abstract class SweepingService(TimeProvider timeProvider) : BackgroundService
 {
     private long _sweeps;
+    private long _started;
 
     /// <summary>Gets the time provider.</summary>
     protected TimeProvider TimeProvider { get; } = timeProvider;
@@ -22,6 +23,9 @@ internal abstract class SweepingService(TimeProvider timeProvider) : BackgroundS
 
     /// <summary>Gets the number of sweeps completed (successful or not).</summary>
     public long Sweeps => Interlocked.Read(ref _sweeps);
+
+    /// <summary>Gets the number of sweeps started; more than <see cref="Sweeps"/> while one runs.</summary>
+    public long SweepsStarted => Interlocked.Read(ref _started);
 
     /// <summary>Gets the interval between sweeps (read when the service starts).</summary>
     public TimeSpan Interval { get; private set; }
@@ -40,6 +44,7 @@ internal abstract class SweepingService(TimeProvider timeProvider) : BackgroundS
         using var timer = new PeriodicTimer(Interval, TimeProvider);
         do
         {
+            Interlocked.Increment(ref _started);
             try
             {
                 await SweepAsync(stoppingToken).ConfigureAwait(false);

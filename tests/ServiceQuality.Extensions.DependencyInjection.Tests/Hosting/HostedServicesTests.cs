@@ -314,9 +314,28 @@ public class HostedServicesTests
     /// <summary>Advances the clock, then waits until every sweeper completed a sweep after it.</summary>
     private static async Task AdvanceAndSweepAsync(FakeTimeProvider clock, TimeSpan by, params SweepingService[] sweepers)
     {
-        long[] before = [.. sweepers.Select(s => s.Sweeps)];
+        // An advance past many intervals fires the timer many times and a PeriodicTimer keeps one tick of them: a second
+        // sweep can start right after the first, at the same instant. Wait until none runs or is about to, so that the
+        // sweep counted below is one that started after the advance (not a leftover that read the earlier time).
+        await QuiesceAsync(sweepers);
+        long[] before = [.. sweepers.Select(s => s.SweepsStarted)];
         clock.Advance(by);
         await WaitAsync(() => sweepers.Select((s, i) => s.Sweeps > before[i]).All(done => done));
+        await QuiesceAsync(sweepers);
+    }
+
+    private static async Task QuiesceAsync(SweepingService[] sweepers)
+    {
+        while (true)
+        {
+            await WaitAsync(() => sweepers.All(s => s.Sweeps == s.SweepsStarted));
+            long[] started = [.. sweepers.Select(s => s.SweepsStarted)];
+            await Task.Delay(100);
+            if (sweepers.Select((s, i) => s.SweepsStarted == started[i] && s.Sweeps == started[i]).All(idle => idle))
+            {
+                return;
+            }
+        }
     }
 
     private static async Task WaitAsync(Func<bool> condition)
