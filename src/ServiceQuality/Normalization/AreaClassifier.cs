@@ -79,7 +79,7 @@ internal sealed class AreaClassifier
                 if (phrase.Context is not null && PhraseAt(j, phrase) && ContextNear(j, phrase))
                 {
                     senses = true;
-                    if (phrase.Area >= 0 && !NoneTaken(j, phrases, phrase.Canonical))
+                    if (phrase.Area >= 0 && !SenseTaken(j, phrases, phrase.Canonical, noAreaOnly: true))
                     {
                         AddEvidence(phrase.Area, phrase.Canonical, Math.Min(phrase.Words.Length, 3) * position);
                     }
@@ -173,26 +173,15 @@ internal sealed class AreaClassifier
         return true;
     }
 
-    /// <summary>Whether a sense of no area of the term <paramref name="canonical"/> is taken at <paramref name="j"/>.</summary>
-    private bool NoneTaken(int j, Lexicons.Phrase[] phrases, string canonical)
+    /// <summary>
+    /// Whether a sense of the term <paramref name="canonical"/> is taken at <paramref name="j"/> (only a sense of no
+    /// area, "-", when <paramref name="noAreaOnly"/>).
+    /// </summary>
+    private bool SenseTaken(int j, Lexicons.Phrase[] phrases, string canonical, bool noAreaOnly = false)
     {
         foreach (var phrase in phrases)
         {
-            if (phrase.Context is not null && phrase.Area < 0 && phrase.Canonical == canonical && PhraseAt(j, phrase) && ContextNear(j, phrase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether a sense of the term <paramref name="canonical"/> is taken at <paramref name="j"/>.</summary>
-    private bool SenseTaken(int j, Lexicons.Phrase[] phrases, string canonical)
-    {
-        foreach (var phrase in phrases)
-        {
-            if (phrase.Context is not null && phrase.Canonical == canonical && PhraseAt(j, phrase) && ContextNear(j, phrase))
+            if (phrase.Context is not null && (!noAreaOnly || phrase.Area < 0) && phrase.Canonical == canonical && PhraseAt(j, phrase) && ContextNear(j, phrase))
             {
                 return true;
             }

@@ -322,7 +322,7 @@ internal sealed class ToneNeutralizer
 
             // A word with nothing after it ends no sentence here (line breaks end none in this pass): most tokens
             // are decided without the call.
-            if (i + 1 < _t.Count && ((t.End == t.ChunkEnd && t.Kind != TokenKind.Punctuation) || !EndsSentence(i)))
+            if (i + 1 < _t.Count && (NothingAfter(t) || !EndsSentence(i)))
             {
                 continue;
             }
@@ -378,6 +378,10 @@ internal sealed class ToneNeutralizer
         return _probeResult;
     }
 
+    /// <summary>Whether nothing follows the token in its chunk (a word without punctuation after it).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool NothingAfter(in Token t) => t.End == t.ChunkEnd && t.Kind != TokenKind.Punctuation;
+
     /// <summary>The first and last token of the sentence of token <paramref name="i"/>: bounded by sentence punctuation (a run of <c>! ?</c> included) or a line break.</summary>
     private (int Start, int End) SentenceAround(int i)
     {
@@ -405,7 +409,7 @@ internal sealed class ToneNeutralizer
     private bool EndsSentence(int i)
     {
         ref var t = ref _t.Items[i];
-        if (t.End == t.ChunkEnd && t.Kind != TokenKind.Punctuation && !_lineBreaksEndSentences)
+        if (NothingAfter(t) && !_lineBreaksEndSentences)
         {
             // Nothing after the token (most words) and line breaks end nothing: no sentence ends here.
             return false;

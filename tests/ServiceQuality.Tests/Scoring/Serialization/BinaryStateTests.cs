@@ -73,14 +73,15 @@ public sealed class BinaryStateTests
     }
 
     [Theory]
-    [InlineData(0, BinaryState.Version, (byte)BinaryKind.Mean)]
-    [InlineData(1, 2, (byte)BinaryKind.Mean)]
-    [InlineData(1, BinaryState.Version, (byte)BinaryKind.Proportion)]
+    [InlineData(1, BinaryState.Version, (byte)BinaryKind.Mean)]          // the version byte alone: no kind
+    [InlineData(3, 2, (byte)BinaryKind.Mean)]                            // another version
+    [InlineData(3, BinaryState.Version, (byte)BinaryKind.Proportion)]    // another kind
     public void Reader_WrongLengthVersionOrKind_IsMalformed(int length, byte version, byte kind)
     {
-        var reader = BinaryState.Reader(new byte[] { version, kind, 0x01 }.AsSpan(0, length == 0 ? 1 : 3), BinaryKind.Mean);
+        var reader = BinaryState.Reader(new byte[] { version, kind, 0x01 }.AsSpan(0, length), BinaryKind.Mean);
 
         Assert.False(reader.Ok);
+        Assert.True(BinaryState.Reader(new byte[] { BinaryState.Version, (byte)BinaryKind.Mean, 0x01 }, BinaryKind.Mean).Ok);
     }
 
     [Fact]
