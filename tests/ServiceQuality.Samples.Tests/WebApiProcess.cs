@@ -235,6 +235,9 @@ public sealed class WebApiProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                // HasExited can be true before the redirected output has been read to its end: WaitForExitAsync waits
+                // for both streams' last lines, which hold the reason (a validation message) the tests look for.
+                await _process.WaitForExitAsync();
                 throw new InvalidOperationException($"The WebApi sample exited with code {_process.ExitCode} before it was healthy:\n{Output}");
             }
 
