@@ -79,7 +79,9 @@ internal sealed class CanonicalWriter
             // A run standing alone ("$500 !!! Next") ends the sentence at the word before; one split off a word only
             // by a change of script ("冬?붏") is placed as a full stop there would be.
             var adjacent = i > 0 && _t.Items[i - 1].ChunkEnd == t.ChunkStart;
-            AppendPunctuation(text[t.ChunkStart..t.ChunkEnd], _outLength > 0 && NextStartsSentence(i), attachStop: !adjacent);
+            // Whether a sentence ends here matters only to a run of ! ? ‽ (most punctuation is a comma or a stop).
+            var run = text[t.ChunkStart..t.ChunkEnd];
+            AppendPunctuation(run, _outLength > 0 && Punctuation.HasEmphatic(run) && NextStartsSentence(i), attachStop: !adjacent);
             return;
         }
 
@@ -91,7 +93,8 @@ internal sealed class CanonicalWriter
         WriteForm(t);
         if (t.End < t.ChunkEnd)
         {
-            AppendPunctuation(text[t.End..t.ChunkEnd], NextStartsSentence(i));
+            var trail = text[t.End..t.ChunkEnd];
+            AppendPunctuation(trail, Punctuation.HasEmphatic(trail) && NextStartsSentence(i));
         }
     }
 
