@@ -21,6 +21,7 @@ public class TokenizerTests
     [InlineData("I live in NY and moved from TX", "i live in NY and moved from TX")]
     [InlineData("I paid EUR 40 and 40 GBP and USD 12", "i paid EUR 40 and 40 GBP and USD 12")]
     [InlineData("my SSN and DOB were asked for", "my SSN and DOB were asked for")]
+    [InlineData("my NI number is wrong", "my NI number is wrong")]
     [InlineData("the IBAN on the form was wrong", "the IBAN on the form was wrong")]
     [InlineData("a branch in the USA and the UK", "a branch in the USA and the UK")]
     public void Normalize_CodesInCapitals_AreKeptAndAreNoSystemFacts(string text, string canonical)
