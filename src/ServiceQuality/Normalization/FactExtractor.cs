@@ -176,6 +176,9 @@ internal sealed class FactExtractor
                     AddFact(FactKind.ErrorCode, "HTTP " + status.ToString(CultureInfo.InvariantCulture), j, j + 1);
                     taken = j + 1;
                     continue;
+                case TokenKind.Acronym when (t.Flags & Lexicons.WordFlags.Code) != 0:
+                    // "NY", "EUR", "IBAN": capitals, but no system (Lexicons/codes.txt).
+                    continue;
                 case TokenKind.System or TokenKind.Acronym or TokenKind.Product or TokenKind.Host:
                     AddFact(FactKind.System, form.ToString(), j, j);
                     continue;

@@ -198,6 +198,11 @@ internal sealed class Lexicons
             Entry(word).Flags |= WordFlags.StopWord;
         }
 
+        foreach (var code in Load("codes.txt"))
+        {
+            Entry(Fold(code)).Flags |= WordFlags.Code;
+        }
+
         // The words only in the English list (60,000 of them) are looked up rarely: the others, the frequent ones,
         // get a small table of their own that stays in the processor's cache.
         Words = new WordTable<WordEntry>(entries, static e => e.Flags != WordFlags.Common, static e => (int)e.Flags);
@@ -355,6 +360,9 @@ internal sealed class Lexicons
         Core = 512,
         InsultPhraseStart = 1024,
         AreaTerm = 2048,
+
+        /// <summary>A code that names no system (a US state, a currency, "IBAN": Lexicons/codes.txt): in capitals it is kept as written but is no System fact.</summary>
+        Code = 4096,
 
         /// <summary>A month name or abbreviation.</summary>
         Month = 32768,

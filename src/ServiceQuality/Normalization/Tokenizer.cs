@@ -90,6 +90,11 @@ internal sealed class Tokenizer
                 var p = LettersEnd(text, i + 1);
                 letters = p - i;
                 chunkEnd = p == text.Length || text[p] == ' ' ? p : ChunkEnd(text, p, cjk: false);
+                if (chunkEnd >= p + 2 && text[p] == '.' && IsMissingSpace(text, i, p, chunkEnd))
+                {
+                    // "matter.The bank": two sentences joined by a missing space, read as "matter. The bank".
+                    chunkEnd = p + 1;
+                }
             }
             else
             {
@@ -135,6 +140,41 @@ internal sealed class Tokenizer
 
             i = chunkEnd;
         }
+    }
+
+    /// <summary>Top-level domains that a capitalised word after a dot may be ("example.Com"): a host, not a new sentence.</summary>
+    private static readonly string[] DomainEnds = ["com", "net", "org", "gov", "edu", "io", "co", "uk", "us", "info", "biz"];
+
+    /// <summary>
+    /// Whether the chunk from <paramref name="start"/> to <paramref name="end"/>, whose lower-case letters end at the
+    /// full stop at <paramref name="stop"/>, is two words joined by a missing space ("matter.The", "called.They"): a
+    /// word of two or more lower-case letters, the stop, then a capitalised word of lower-case letters ("A" and "I"
+    /// alone too) and at most sentence punctuation. Hosts ("example.Com"), e-mail addresses, abbreviations ("U.S.The", "ASP.NET") and
+    /// numbers are not.
+    /// </summary>
+    private static bool IsMissingSpace(ReadOnlySpan<char> text, int start, int stop, int end)
+    {
+        if (stop - start < 2 || text[start..stop].ContainsAnyExceptInRange('a', 'z') || !char.IsAsciiLetterUpper(text[stop + 1]))
+        {
+            return false;
+        }
+
+        var wordEnd = LettersEnd(text, stop + 2);
+        var next = text[(stop + 1)..wordEnd];
+        if ((next.Length < 2 && next[0] is not ('A' or 'I')) || next[1..].ContainsAnyExceptInRange('a', 'z')
+            || !IsAllSentencePunctuation(text[wordEnd..end]))
+        {
+            return false;
+        }
+
+        if (next.Length > 4)
+        {
+            return true;
+        }
+
+        Span<char> lower = stackalloc char[4];
+        Ascii.ToLower(next, lower, out var written);
+        return !TokenStream.IsOneOf(lower[..written], DomainEnds);
     }
 
     /// <summary>The flags of the tokens <see cref="NoteForPhrasePasses"/> notes (and intensifiers): most tokens have none, and are not passed to it.</summary>
