@@ -582,8 +582,8 @@ internal sealed class PersonalDataMasker
 
     /// <summary>
     /// A signature: a closing ("Regards", "Kind regards", "Thanks", "Thank you", "Many thanks", "Best", "Yours sincerely",
-    /// "Cheers", "Respectfully"...) that starts a line or a sentence, then, after white space and at most two marks
-    /// (",", "!", ".", ":", a dash), one to three name words (<see cref="NameRun"/>) that end the text or their line or
+    /// "Cheers", "Respectfully"...; "Thanks so much", "Thank you in advance") that starts a line or a sentence, then,
+    /// after marks and white space but no letter or digit, one to three name words (<see cref="NameRun"/>) that end the text or their line or
     /// are followed by a comma or sentence punctuation ("Regards,\nPriya Natarajan\nIT Manager", "Thanks, John Smith",
     /// "Regards, Priya Natarajan, IT Manager"). "Thanks, The VPN is back", "Cheers for fixing it", "Best, the service
     /// desk", "Kind regards, Outlook" are no signatures.
@@ -610,7 +610,15 @@ internal sealed class PersonalDataMasker
             return;
         }
 
+        // "Thanks so much,", "Thank you again,", "Thanks in advance,": up to three such words go with the closing.
         var j = NextWord(closingEnd);
+        for (var n = 0; n < 3 && j >= 0 && IsClosingFiller(j)
+            && IsBlank(text[_t.Items[closingEnd].End.._t.Items[j].ChunkStart]); n++)
+        {
+            closingEnd = j;
+            j = NextWord(j);
+        }
+
         if (j < 0 || _t.Items[j].ChunkStart != _t.Items[j].Start || !IsClosingGap(text[_t.Items[closingEnd].End.._t.Items[j].Start]))
         {
             return;
@@ -632,27 +640,28 @@ internal sealed class PersonalDataMasker
     /// <summary>What may follow the last word of a signature's name: a line break, a comma (", IT Manager"), sentence punctuation.</summary>
     private static readonly SearchValues<char> NameEnds = SearchValues.Create("\n,.!?");
 
-    /// <summary>What may stand between a closing and the name: at most two of these, and white space.</summary>
-    private static readonly SearchValues<char> ClosingMarks = SearchValues.Create(",!.:-\u2013\u2014");
+    /// <summary>Words that may follow a closing's cue word before the name ("so much", "again", "in advance", "all").</summary>
+    private static readonly string[] ClosingFillers = ["so", "much", "again", "all", "everyone", "lot", "advance"];
+
+    /// <summary>Whether token <paramref name="j"/> is an intensifier or a <see cref="ClosingFillers"/> word ("in" and "a" only before "advance" and "lot").</summary>
+    private bool IsClosingFiller(int j) =>
+        _t.Items[j].Intensifier || TokenStream.IsOneOf(_t.Form(_t.Items[j]), ClosingFillers)
+        || (FormIs(j, "in") && FormIs(NextWord(j), "advance")) || (FormIs(j, "a") && FormIs(NextWord(j), "lot"));
 
     private static bool IsBlank(ReadOnlySpan<char> gap) => gap.IsWhiteSpace();
 
+    /// <summary>What may stand between a closing and the name: marks, symbols and white space ("," "!!!" " 🙏\n"), no letter or digit.</summary>
     private static bool IsClosingGap(ReadOnlySpan<char> gap)
     {
-        var marks = 0;
         foreach (var c in gap)
         {
-            if (ClosingMarks.Contains(c))
-            {
-                marks++;
-            }
-            else if (!char.IsWhiteSpace(c))
+            if (char.IsLetterOrDigit(c))
             {
                 return false;
             }
         }
 
-        return marks <= 2;
+        return true;
     }
 
     /// <summary>Whether token <paramref name="k"/> starts the text, a line or a sentence (white space and Markdown marks aside).</summary>

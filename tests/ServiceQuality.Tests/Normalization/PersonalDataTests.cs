@@ -121,6 +121,10 @@ public class PersonalDataTests
         { "My name is Will Smith. I will call Will later", "my name is [name]. i will call [name] later" },
         { "My name is Sarah. Sarah's laptop is broken", "my name is [name]. [name] laptop is broken" },
         { "The VPN is down.\nBest wishes,\nPriya", "the VPN is down. best wishes, [name]" },
+        { "The VPN is down. Thanks so much, John Smith", "the VPN is down. thanks so much, [name]" },
+        { "The VPN is down. Thank you in advance, John Smith", "the VPN is down. thank you in advance, [name]" },
+        { "The VPN is down. Thanks!!! John Smith", "the VPN is down. thanks. [name]" },
+        { "The VPN is down. Thanks so much 🙏\nJohn Smith", "the VPN is down. thanks so much [name]" },
     };
 
     [Theory]
@@ -197,6 +201,8 @@ public class PersonalDataTests
     [InlineData("The VPN is down. Thanks, IT Support", "the VPN is down. thanks, it support")]
     [InlineData("My name is Will Smith. I will call later", "my name is [name]. i will call later")]
     [InlineData("The VPN is down.\nThanks,\nMark Brown", "the VPN is down. thanks, mark brown")]
+    [InlineData("The VPN is down. Thanks in Leeds", "the VPN is down. thanks in leeds")]
+    [InlineData("The VPN is down. Thanks in advance for fixing it", "the VPN is down. thanks in advance for fixing it")]
     [InlineData("The VPN is down.\nThanks,\nJOHN SMITH", "the VPN is down. thanks, john smith")]
     public void Normalize_OrdinaryText_IsNotMasked(string text, string canonical) =>
         Assert.Equal(canonical, Normalizer.Normalize(text).CanonicalText);
@@ -228,7 +234,7 @@ public class PersonalDataTests
     private static readonly string[] Closings =
         ["Regards", "Kind regards", "Best regards", "Best", "Best wishes", "Thanks", "Thank you", "Many thanks", "Sincerely", "Yours sincerely", "Cheers", "Respectfully"];
 
-    private static readonly string[] ClosingGaps = [",\n", "\n", ", ", ",\n\n", "!\n", " "];
+    private static readonly string[] ClosingGaps = [",\n", "\n", ", ", ",\n\n", "!\n", " ", "!!! ", " so much, ", " again,\n"];
 
     private static readonly string[] Tails = ["", "\nIT Manager", ", IT Manager, Acme Ltd", "\nService Desk Lead\n07700 900461", ".", "\n\nSent with care"];
 
