@@ -204,8 +204,13 @@ public class PersonalDataTests
     [InlineData("The VPN is down. Thanks in Leeds", "the VPN is down. thanks in leeds")]
     [InlineData("The VPN is down. Thanks in advance for fixing it", "the VPN is down. thanks in advance for fixing it")]
     [InlineData("The VPN is down.\nThanks,\nJOHN SMITH", "the VPN is down. thanks, john smith")]
-    public void Normalize_OrdinaryText_IsNotMasked(string text, string canonical) =>
+    [InlineData("Thanks, McDonald", "thanks, McDonald")]
+    [InlineData("You idiots Thanks McDonald", "thanks McDonald")]
+    public void Normalize_OrdinaryText_IsNotMasked(string text, string canonical)
+    {
         Assert.Equal(canonical, Normalizer.Normalize(text).CanonicalText);
+        Assert.Equal(canonical, Normalizer.Normalize(canonical).CanonicalText);
+    }
 
     [Theory]
     [InlineData("GB82WEST12345698765432", true)]
