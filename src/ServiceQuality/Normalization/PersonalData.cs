@@ -75,6 +75,14 @@ internal static class PersonalData
         ("cheers", Cue.Closing), ("best", Cue.Closing), ("wishes", Cue.Closing), ("respectfully", Cue.Closing),
     ];
 
+    /// <summary>Words that address people after a closing and are no name ("Thanks guys", "Cheers, mate", "Thanks, Sir").</summary>
+    public static readonly string[] AddressWords =
+    [
+        "guys", "folks", "all", "everyone", "everybody", "team", "sir", "sirs", "madam", "ma'am", "mate", "mates", "management",
+        "chief", "boss", "friend", "friends", "buddy", "pal", "gents", "ladies", "gentlemen", "people", "y'all", "dude", "man",
+        "again", "anyway", "anyways", "everyone's", "both",
+    ];
+
     /// <summary>Words that may open a closing before its cue word ("kind regards", "many thanks", "yours sincerely").</summary>
     public static readonly string[] ClosingOpeners = ["kind", "kindest", "best", "warm", "warmest", "many", "yours", "with"];
 

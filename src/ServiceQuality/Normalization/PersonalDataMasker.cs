@@ -684,7 +684,7 @@ internal sealed class PersonalDataMasker
     /// <summary>
     /// The last of one to three name words from <paramref name="j"/> on one line: each shaped like a name
     /// (<see cref="IsNameShaped"/>: "Priya", "O'Connor", "McDonald", "Smith-Jones") and no frequent word, stop word,
-    /// system or cue word, or an initial ("J."); a product-shaped word ("MacLeod") not first; punctuation after a word
+    /// system, cue word or word of address (<see cref="PersonalData.AddressWords"/>: "Guys", "Sir"), or an initial ("J."); a product-shaped word ("MacLeod") not first; punctuation after a word
     /// (not an initial's dot) ends the run. -1 when <paramref name="j"/> is not one.
     /// </summary>
     private int NameRun(int j)
@@ -703,7 +703,7 @@ internal sealed class PersonalDataMasker
             // A product-shaped word ("McDonald") keeps its capitals in the canonical text: first in the run, it would be
             // a name there when a word before the closing is dropped ("You idiots Thanks McDonald" is "thanks McDonald").
             if (!initial && (t.Kind is not (TokenKind.Word or TokenKind.Product) || (t.Kind == TokenKind.Product && n == 0)
-                || (t.Flags & NotName) != 0 || !IsNameShaped(text[t.Start..t.End])))
+                || (t.Flags & NotName) != 0 || !IsNameShaped(text[t.Start..t.End]) || TokenStream.IsOneOf(_t.Form(t), PersonalData.AddressWords)))
             {
                 break;
             }

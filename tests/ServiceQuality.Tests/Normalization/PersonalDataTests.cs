@@ -205,6 +205,10 @@ public class PersonalDataTests
     [InlineData("The VPN is down. Thanks in advance for fixing it", "the VPN is down. thanks in advance for fixing it")]
     [InlineData("The VPN is down.\nThanks,\nJOHN SMITH", "the VPN is down. thanks, john smith")]
     [InlineData("Thanks, McDonald", "thanks, McDonald")]
+    [InlineData("The VPN is down. Thanks Guys", "the VPN is down. thanks guys")]
+    [InlineData("The VPN is down. Thanks, Sir", "the VPN is down. thanks, sir")]
+    [InlineData("The VPN is down. Cheers, Mate!", "the VPN is down. cheers, mate")]
+    [InlineData("The VPN is down. Regards, Management", "the VPN is down. regards, management")]
     [InlineData("You idiots Thanks McDonald", "thanks McDonald")]
     public void Normalize_OrdinaryText_IsNotMasked(string text, string canonical)
     {
