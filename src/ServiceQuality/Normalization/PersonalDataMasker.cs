@@ -583,8 +583,8 @@ internal sealed class PersonalDataMasker
     /// <summary>
     /// A signature: a closing ("Regards", "Kind regards", "Thanks", "Thank you", "Many thanks", "Best", "Yours sincerely",
     /// "Cheers", "Respectfully"...; "Thanks so much", "Thank you in advance") that starts a line or a sentence, then,
-    /// after marks and white space but no letter or digit, one to three name words (<see cref="NameRun"/>) that end the text or their line or
-    /// are followed by a comma or sentence punctuation ("Regards,\nPriya Natarajan\nIT Manager", "Thanks, John Smith",
+    /// after marks and white space but no letter or digit, one to three name words (<see cref="NameRun"/>) that end the
+    /// text or their line or are followed by a comma or sentence punctuation ("Regards,\nPriya Natarajan\nIT Manager", "Thanks, John Smith",
     /// "Regards, Priya Natarajan, IT Manager"). "Thanks, The VPN is back", "Cheers for fixing it", "Best, the service
     /// desk", "Kind regards, Outlook" are no signatures.
     /// </summary>
@@ -684,8 +684,9 @@ internal sealed class PersonalDataMasker
     /// <summary>
     /// The last of one to three name words from <paramref name="j"/> on one line: each shaped like a name
     /// (<see cref="IsNameShaped"/>: "Priya", "O'Connor", "McDonald", "Smith-Jones") and no frequent word, stop word,
-    /// system, cue word or word of address (<see cref="PersonalData.AddressWords"/>: "Guys", "Sir"), or an initial ("J."); a product-shaped word ("MacLeod") not first; punctuation after a word
-    /// (not an initial's dot) ends the run. -1 when <paramref name="j"/> is not one.
+    /// system, cue word or word of address (<see cref="PersonalData.AddressWords"/>: "Guys", "Sir"), or an initial
+    /// ("J."); a product-shaped word ("MacLeod") not first; punctuation after a word (not an initial's dot) ends the
+    /// run. -1 when <paramref name="j"/> is not one.
     /// </summary>
     private int NameRun(int j)
     {
@@ -733,8 +734,8 @@ internal sealed class PersonalDataMasker
 
         // At the end of the text or its line ("John S."), or before a capitalised word that is no frequent word.
         var next = NextWord(j);
-        return next < 0 || text[t.ChunkEnd.._t.Items[next].ChunkStart].Contains('\n') || (_t.Items[next].Kind is TokenKind.Word or TokenKind.Product && (_t.Items[next].Flags & NotName) == 0
-            && char.IsUpper(text[_t.Items[next].Start]));
+        return next < 0 || text[t.ChunkEnd.._t.Items[next].ChunkStart].Contains('\n')
+            || (_t.Items[next].Kind is TokenKind.Word or TokenKind.Product && (_t.Items[next].Flags & NotName) == 0 && char.IsUpper(text[_t.Items[next].Start]));
     }
 
     /// <summary>
@@ -795,8 +796,8 @@ internal sealed class PersonalDataMasker
 
     /// <summary>
     /// Masks every other whole-word occurrence of a name learned from a cue, in any case, and its possessive ("my name is
-    /// Sarah O'Connor ... Sarah, 07700 900461": both are [name]; "Sarah's laptop" is "[name] laptop"); a name that is an ordinary word too ("Will", "Mark") only where it is
-    /// written with a capital. Neighbouring name words become one placeholder. Runs only when a cue masked a name.
+    /// Sarah O'Connor ... Sarah, 07700 900461": both are [name]; "Sarah's laptop" is "[name] laptop"); a name that is an
+    /// ordinary word too ("Will", "Mark") only where it is written with a capital. Neighbouring name words become one placeholder. Runs only when a cue masked a name.
     /// </summary>
     private void MaskLearnedNames()
     {
