@@ -53,7 +53,7 @@ internal static class PersonalData
         /// <summary>A title before a name ("Mr", "Ms", "Dr").</summary>
         Title,
 
-        /// <summary>A closing before a signature line ("Regards,", "Thanks,").</summary>
+        /// <summary>A closing before a signature ("Regards,", "Kind regards,", "Thanks,", "Thank you,", "Best,", "Yours sincerely,").</summary>
         Closing,
 
         /// <summary>A payment card's number follows ("card 4111 1111 1111 1112", "Visa no. 4111-1111-1111-1112"), Luhn or not.</summary>
@@ -71,8 +71,20 @@ internal static class PersonalData
         ("name", Cue.Name),
         ("mr", Cue.Title), ("mrs", Cue.Title), ("ms", Cue.Title), ("mx", Cue.Title), ("dr", Cue.Title),
         ("card", Cue.Card), ("visa", Cue.Card), ("mastercard", Cue.Card), ("amex", Cue.Card),
-        ("regards", Cue.Closing), ("thanks", Cue.Closing), ("sincerely", Cue.Closing), ("cheers", Cue.Closing),
+        ("regards", Cue.Closing), ("thanks", Cue.Closing), ("thank", Cue.Closing), ("sincerely", Cue.Closing), ("faithfully", Cue.Closing),
+        ("cheers", Cue.Closing), ("best", Cue.Closing), ("wishes", Cue.Closing), ("respectfully", Cue.Closing),
     ];
+
+    /// <summary>Words that address people after a closing and are no name ("Thanks guys", "Cheers, mate", "Thanks, Sir").</summary>
+    public static readonly string[] AddressWords =
+    [
+        "guys", "folks", "all", "everyone", "everybody", "team", "sir", "sirs", "madam", "ma'am", "mate", "mates", "management",
+        "chief", "boss", "friend", "friends", "buddy", "pal", "gents", "ladies", "gentlemen", "people", "y'all", "dude", "man",
+        "again", "anyway", "anyways", "everyone's", "both",
+    ];
+
+    /// <summary>Words that may open a closing before its cue word ("kind regards", "many thanks", "yours sincerely").</summary>
+    public static readonly string[] ClosingOpeners = ["kind", "kindest", "best", "warm", "warmest", "many", "yours", "with"];
 
     private static readonly System.Collections.Frozen.FrozenDictionary<string, Cue>.AlternateLookup<ReadOnlySpan<char>> CueLookup =
         System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(CueWords.ToDictionary(c => c.Word, c => c.Cue, StringComparer.Ordinal), StringComparer.Ordinal)

@@ -31,6 +31,7 @@ internal sealed class PersonalDataMasker
     public void MaskInContext(TokenStream tokens, Lexicons lexicons, List<int> cues)
     {
         (_t, _text, _lex) = (tokens, tokens.Text, lexicons);
+        _learned.Clear();
         foreach (var i in cues)
         {
             ref var cue = ref _t.Items[i];
@@ -69,6 +70,11 @@ internal sealed class PersonalDataMasker
                 default:
                     break;
             }
+        }
+
+        if (_learned.Count > 0)
+        {
+            MaskLearnedNames();
         }
     }
 
@@ -552,7 +558,7 @@ internal sealed class PersonalDataMasker
 
         if (last >= 0)
         {
-            Mask(j, last, PersonalData.Name);
+            MaskName(j, last);
         }
     }
 
@@ -570,37 +576,283 @@ internal sealed class PersonalDataMasker
         var last = j >= 0 ? CapitalisedRun(j, 2) : -1;
         if (last >= 0)
         {
-            Mask(i, last, PersonalData.Name);
+            MaskName(i, last);
         }
     }
 
-    /// <summary>"Regards,\nJohn Smith": a closing that ends its line, then a line of one to three words written with a capital that ends the text or its line.</summary>
+    /// <summary>
+    /// A signature: a closing ("Regards", "Kind regards", "Thanks", "Thank you", "Many thanks", "Best", "Yours sincerely",
+    /// "Cheers", "Respectfully"...; "Thanks so much", "Thank you in advance") that starts a line or a sentence, then,
+    /// after marks and white space but no letter or digit, one to three name words (<see cref="NameRun"/>) that end the
+    /// text or their line or are followed by a comma or sentence punctuation ("Regards,\nPriya Natarajan\nIT Manager", "Thanks, John Smith",
+    /// "Regards, Priya Natarajan, IT Manager"). "Thanks, The VPN is back", "Cheers for fixing it", "Best, the service
+    /// desk", "Kind regards, Outlook" are no signatures.
+    /// </summary>
     private void MaskSignature(int i)
     {
         var text = _text.Chars;
-        var j = NextWord(i);
-        if (j < 0 || !text[_t.Items[i].End.._t.Items[j].ChunkStart].Contains('\n'))
+        var closingEnd = i;
+        if (FormIs(i, "thank"))
+        {
+            // "Thank you", never "thank" alone.
+            closingEnd = NextWord(i);
+            if (!FormIs(closingEnd, "you") || !IsBlank(text[_t.Items[i].End.._t.Items[closingEnd].Start]))
+            {
+                return;
+            }
+        }
+
+        var opener = _t.PreviousWord(i);
+        var first = opener >= 0 && _t.Items[opener].Kind == TokenKind.Word && TokenStream.IsOneOf(_t.Form(_t.Items[opener]), PersonalData.ClosingOpeners)
+            && IsBlank(text[_t.Items[opener].End.._t.Items[i].Start]) ? opener : i;
+        if (!StartsLineOrSentence(first))
         {
             return;
         }
 
-        var last = CapitalisedRun(j, 3);
+        // "Thanks so much,", "Thank you again,", "Thanks in advance,": up to three such words go with the closing.
+        var j = NextWord(closingEnd);
+        for (var n = 0; n < 3 && j >= 0 && IsClosingFiller(j)
+            && IsBlank(text[_t.Items[closingEnd].End.._t.Items[j].ChunkStart]); n++)
+        {
+            closingEnd = j;
+            j = NextWord(j);
+        }
+
+        if (j < 0 || _t.Items[j].ChunkStart != _t.Items[j].Start || !IsClosingGap(text[_t.Items[closingEnd].End.._t.Items[j].Start]))
+        {
+            return;
+        }
+
+        var last = NameRun(j);
         if (last < 0)
         {
             return;
         }
 
         var after = NextWord(last);
-        if (after < 0 || text[_t.Items[last].End.._t.Items[after].ChunkStart].Contains('\n'))
+        if (after < 0 || text[_t.Items[last].End.._t.Items[after].ChunkStart].ContainsAny(NameEnds))
         {
-            Mask(j, last, PersonalData.Name);
+            MaskName(j, last);
         }
+    }
+
+    /// <summary>What may follow the last word of a signature's name: a line break, a comma (", IT Manager"), sentence punctuation.</summary>
+    private static readonly SearchValues<char> NameEnds = SearchValues.Create("\n,.!?");
+
+    /// <summary>Words that may follow a closing's cue word before the name ("so much", "again", "in advance", "all").</summary>
+    private static readonly string[] ClosingFillers = ["so", "much", "again", "all", "everyone", "lot", "advance"];
+
+    /// <summary>Whether token <paramref name="j"/> is an intensifier or a <see cref="ClosingFillers"/> word ("in" and "a" only before "advance" and "lot").</summary>
+    private bool IsClosingFiller(int j) =>
+        _t.Items[j].Intensifier || TokenStream.IsOneOf(_t.Form(_t.Items[j]), ClosingFillers)
+        || (FormIs(j, "in") && FormIs(NextWord(j), "advance")) || (FormIs(j, "a") && FormIs(NextWord(j), "lot"));
+
+    private static bool IsBlank(ReadOnlySpan<char> gap) => gap.IsWhiteSpace();
+
+    /// <summary>What may stand between a closing and the name: marks, symbols and white space ("," "!!!" " 🙏\n"), no letter or digit.</summary>
+    private static bool IsClosingGap(ReadOnlySpan<char> gap)
+    {
+        foreach (var c in gap)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether token <paramref name="k"/> starts the text, a line or a sentence (white space and Markdown marks aside).</summary>
+    private bool StartsLineOrSentence(int k)
+    {
+        var text = _text.Chars;
+        var at = _t.Items[k].Start - 1;
+        while (at >= 0 && (text[at] is ' ' or '\t' or '*' or '_' or '"' or '\'' or '\u201D' or '\u2019' or ')'))
+        {
+            at--;
+        }
+
+        return at < 0 || text[at] is '\n' or '.' or '!' or '?' or '\u203D';
+    }
+
+    /// <summary>Flags of words that are no name: frequent words ("The", "Great"), stop words, systems, tone words, cue words ("Mr" is the title rule's).</summary>
+    private const Lexicons.WordFlags NotName = Lexicons.WordFlags.Core | Lexicons.WordFlags.StopWord | Lexicons.WordFlags.System
+        | (Lexicons.WordFlags.Known & ~Lexicons.WordFlags.Common) | Lexicons.WordFlags.PersonalDataCue;
+
+    /// <summary>
+    /// The last of one to three name words from <paramref name="j"/> on one line: each shaped like a name
+    /// (<see cref="IsNameShaped"/>: "Priya", "O'Connor", "McDonald", "Smith-Jones") and no frequent word, stop word,
+    /// system, cue word or word of address (<see cref="PersonalData.AddressWords"/>: "Guys", "Sir"), or an initial
+    /// ("J."); a product-shaped word ("MacLeod") not first; punctuation after a word (not an initial's dot) ends the
+    /// run. -1 when <paramref name="j"/> is not one.
+    /// </summary>
+    private int NameRun(int j)
+    {
+        var text = _text.Chars;
+        var last = -1;
+        for (var n = 0; n < 3 && j >= 0; n++)
+        {
+            ref var t = ref _t.Items[j];
+            if (t.Dropped || t.ChunkStart != t.Start)
+            {
+                break;
+            }
+
+            var initial = IsInitial(j);
+            // A product-shaped word ("McDonald") keeps its capitals in the canonical text: first in the run, it would be
+            // a name there when a word before the closing is dropped ("You idiots Thanks McDonald" is "thanks McDonald").
+            if (!initial && (t.Kind is not (TokenKind.Word or TokenKind.Product) || (t.Kind == TokenKind.Product && n == 0)
+                || (t.Flags & NotName) != 0 || !IsNameShaped(text[t.Start..t.End]) || TokenStream.IsOneOf(_t.Form(t), PersonalData.AddressWords)))
+            {
+                break;
+            }
+
+            last = j;
+            var next = NextWord(j);
+            if ((!initial && t.End < t.ChunkEnd) || next < 0 || text[t.ChunkEnd.._t.Items[next].ChunkStart].Contains('\n'))
+            {
+                break;
+            }
+
+            j = next;
+        }
+
+        return last;
+    }
+
+    /// <summary>An initial: one capital letter and a dot ("J."), ending its line or followed by a capitalised word that is not a frequent one ("A. The" is no name).</summary>
+    private bool IsInitial(int j)
+    {
+        var text = _text.Chars;
+        ref var t = ref _t.Items[j];
+        if (t.End - t.Start != 1 || !char.IsUpper(text[t.Start]) || t.ChunkEnd != t.End + 1 || text[t.End] != '.')
+        {
+            return false;
+        }
+
+        // At the end of the text or its line ("John S."), or before a capitalised word that is no frequent word.
+        var next = NextWord(j);
+        return next < 0 || text[t.ChunkEnd.._t.Items[next].ChunkStart].Contains('\n')
+            || (_t.Items[next].Kind is TokenKind.Word or TokenKind.Product && (_t.Items[next].Flags & NotName) == 0 && char.IsUpper(text[_t.Items[next].Start]));
+    }
+
+    /// <summary>
+    /// A word written like a name: a capital, then lower-case letters; a capital again only after "Mc", "Mac" or an
+    /// apostrophe ("McDonald", "O'Connor"); parts joined by hyphens ("Smith-Jones").
+    /// </summary>
+    private static bool IsNameShaped(ReadOnlySpan<char> core)
+    {
+        foreach (var range in core.Split('-'))
+        {
+            var part = core[range];
+            if (part.Length < 2 || !char.IsUpper(part[0]))
+            {
+                return false;
+            }
+
+            for (var k = 1; k < part.Length; k++)
+            {
+                var c = part[k];
+                if (char.IsLower(c) || (c is '\'' or '\u2019' && k < part.Length - 1 && k <= 2))
+                {
+                    continue;
+                }
+
+                if (!(char.IsUpper(c) && (part[k - 1] is '\'' or '\u2019' || (k == 2 && part.StartsWith("Mc")) || (k == 3 && part.StartsWith("Mac")))))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The words of the names masked, in lower case, each with whether only its capitalised occurrences are names (it is an ordinary word too: "Will").</summary>
+    private readonly List<(string Word, bool CapitalOnly)> _learned = [];
+
+    /// <summary>Masks tokens <paramref name="first"/> to <paramref name="last"/> as a name and learns its words (a title aside) for <see cref="MaskLearnedNames"/>.</summary>
+    private void MaskName(int first, int last)
+    {
+        var text = _text.Chars;
+        for (var k = first; k <= last; k++)
+        {
+            ref var t = ref _t.Items[k];
+            var core = text[t.Start..t.End];
+            if (t.Kind is TokenKind.Merged or TokenKind.Punctuation or TokenKind.Placeholder || core.Length < 2 || !char.IsLetter(core[0])
+                || (t.Flags & (Lexicons.WordFlags.PersonalDataCue | Lexicons.WordFlags.StopWord)) != 0)
+            {
+                continue;
+            }
+
+            var word = core.ToString().ToLowerInvariant();
+            _learned.Add((word, _lex.IsKnownWord(word)));
+        }
+
+        Mask(first, last, PersonalData.Name);
+    }
+
+    /// <summary>
+    /// Masks every other whole-word occurrence of a name learned from a cue, in any case, and its possessive ("my name is
+    /// Sarah O'Connor ... Sarah, 07700 900461": both are [name]; "Sarah's laptop" is "[name] laptop"); a name that is an
+    /// ordinary word too ("Will", "Mark") only where it is written with a capital. Neighbouring name words become one placeholder. Runs only when a cue masked a name.
+    /// </summary>
+    private void MaskLearnedNames()
+    {
+        var text = _text.Chars;
+        var previous = -1;
+        for (var k = 0; k < _t.Count; k++)
+        {
+            ref var t = ref _t.Items[k];
+            if (t.Kind == TokenKind.Merged)
+            {
+                continue;
+            }
+
+            if (t.Dropped || t.Kind is not (TokenKind.Word or TokenKind.Product or TokenKind.Acronym) || !IsLearned(text[t.Start..t.End]))
+            {
+                previous = -1;
+                continue;
+            }
+
+            if (previous >= 0 && _t.Items[previous].End == _t.Items[previous].ChunkEnd && t.ChunkStart == t.Start
+                && IsBlank(text[_t.Items[previous].ChunkEnd..t.ChunkStart]) && !text[_t.Items[previous].ChunkEnd..t.ChunkStart].Contains('\n'))
+            {
+                Mask(previous, k, PersonalData.Name);
+            }
+            else
+            {
+                Mask(k, k, PersonalData.Name);
+                previous = k;
+            }
+        }
+    }
+
+    /// <summary>Whether a core is a learned name word, or its possessive ("Sarah's": the whole word is masked).</summary>
+    private bool IsLearned(ReadOnlySpan<char> core)
+    {
+        if (core.Length > 2 && core[^1] is 's' or 'S' && core[^2] is '\'' or '\u2019')
+        {
+            core = core[..^2];
+        }
+
+        foreach (var (word, capitalOnly) in _learned)
+        {
+            if (core.Equals(word, StringComparison.OrdinalIgnoreCase) && (!capitalOnly || char.IsUpper(core[0])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
     /// The last of up to <paramref name="max"/> consecutive words from <paramref name="j"/> that are written with a
-    /// capital and no lower-case-only word ("John Smith", "JANE DOE"); -1 when <paramref name="j"/> is not one. A
-    /// word with sentence punctuation after it ends the run.
+    /// capital and no lower-case-only word ("John Smith", "JANE DOE", "J. Smith"); -1 when <paramref name="j"/> is not
+    /// one. A word with sentence punctuation after it (an initial's dot aside) ends the run.
     /// </summary>
     private int CapitalisedRun(int j, int max)
     {
@@ -616,7 +868,7 @@ internal sealed class PersonalDataMasker
             }
 
             last = j;
-            if (t.End < t.ChunkEnd)
+            if (t.End < t.ChunkEnd && !IsInitial(j))
             {
                 break;
             }

@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using ServiceQuality.Normalization;
 using static ServiceQuality.Tests.Normalization.NormalizationAssert;
 
@@ -87,6 +90,41 @@ public class PersonalDataTests
         { "Dr. Jane Patel called twice", "[name] called twice" },
         { "The VPN is down.\nRegards,\nJohn Smith", "the VPN is down. regards, [name]" },
         { "The VPN is down.\nThanks\nJane", "the VPN is down. thanks [name]" },
+        { "Mr J. Smith called twice", "[name] called twice" },
+
+        // Signatures: a closing at a line's or sentence's start, one to three name words ending the text, the line, or
+        // followed by a comma or sentence punctuation.
+        { "The VPN is down again.\n\nRegards,\nPriya Natarajan\nIT Manager", "the VPN is down again. regards, [name] it manager" },
+        { "The VPN is down again. Thanks, John Smith", "the VPN is down again. thanks, [name]" },
+        { "Best,\nAlan", "best, [name]" },
+        { "Kind regards,\nMr. Alan Turing", "kind regards, [name]" },
+        { "Cheers\nBob Jones", "cheers [name]" },
+        { "Dear team, the VPN is down. Regards, Priya Natarajan, IT Manager, Acme Ltd, +44 20 7946 0018", "dear team, the VPN is down. regards, [name], it manager, acme ltd, [phone]" },
+        { "The VPN is down.\nKind regards,\nPriya", "the VPN is down. kind regards, [name]" },
+        { "The VPN is down.\nBest regards, Priya Natarajan", "the VPN is down. best regards, [name]" },
+        { "The VPN is down. Thank you, Jane McDonald-Smith", "the VPN is down. thank you, [name]" },
+        { "The VPN is down. Many thanks!\nSean O'Brien", "the VPN is down. many thanks. [name]" },
+        { "The VPN is down.\nSincerely,\nAlan Turing", "the VPN is down. sincerely, [name]" },
+        { "The VPN is down.\nYours sincerely,\nJ. R. Tolkien", "the VPN is down. yours sincerely, [name]" },
+        { "The VPN is down.\nYours faithfully,\nAlan Turing", "the VPN is down. yours faithfully, [name]" },
+        { "The VPN is down.\nRespectfully,\nPriya", "the VPN is down. respectfully, [name]" },
+        { "The VPN is down.\nCheers, Angus MacLeod", "the VPN is down. cheers, [name]" },
+        { "The VPN is down.\nRegards,\nPriya N.\nIT Manager", "the VPN is down. regards, [name]. it manager" },
+
+        // A signature after "-- " is cut with the quoted regions.
+        { "The VPN is down.\n-- \nJohn Smith\nIT Manager", "the VPN is down" },
+
+        // A name learned from a cue is masked wherever else it is a whole word, in any case.
+        { "Hi, my name is Sarah O'Connor and the VPN fails. Please sort this out. Sarah, 07700 900461", "hi, my name is [name] and the VPN fails. please sort this out. [name], [phone]" },
+        { "Hi, my name is Sarah O'Connor. SARAH O'CONNOR is on the account, sarah too", "hi, my name is [name]. [name] is on the account, [name] too" },
+        { "Priya here: the VPN is down.\nRegards,\nPriya Natarajan", "[name] here: the VPN is down. regards, [name]" },
+        { "My name is Will Smith. I will call Will later", "my name is [name]. i will call [name] later" },
+        { "My name is Sarah. Sarah's laptop is broken", "my name is [name]. [name] laptop is broken" },
+        { "The VPN is down.\nBest wishes,\nPriya", "the VPN is down. best wishes, [name]" },
+        { "The VPN is down. Thanks so much, John Smith", "the VPN is down. thanks so much, [name]" },
+        { "The VPN is down. Thank you in advance, John Smith", "the VPN is down. thank you in advance, [name]" },
+        { "The VPN is down. Thanks!!! John Smith", "the VPN is down. thanks. [name]" },
+        { "The VPN is down. Thanks so much 🙏\nJohn Smith", "the VPN is down. thanks so much [name]" },
     };
 
     [Theory]
@@ -112,7 +150,7 @@ public class PersonalDataTests
                 Assert.DoesNotContain(digits, fact.Value, StringComparison.Ordinal);
             }
 
-            foreach (var word in new[] { "Smith", "Jane", "John", "Patel", "hunter2", "abc123", "o'brien", "GB82", "QQ", "WEST" })
+            foreach (var word in new[] { "Smith", "Jane", "John", "Patel", "Priya", "Natarajan", "Alan", "Turing", "Sarah", "O'Connor", "Tolkien", "MacLeod", "McDonald", "O'Brien", "Bob", "hunter2", "abc123", "o'brien", "GB82", "QQ", "WEST" })
             {
                 Assert.DoesNotContain(word, fact.Value, StringComparison.OrdinalIgnoreCase);
             }
@@ -149,8 +187,34 @@ public class PersonalDataTests
     [InlineData("The numbers 4111 1111 1111 1112 fail the Luhn check", "the numbers 4111 1111 1111 1112 fail the luhn check")]
     [InlineData("Card ending in 1234 was charged", "card ending in 1234 was charged")]
     [InlineData("Card 1234 5678 was charged 3 times", "card 1234 5678 was charged 3 times")]
-    public void Normalize_OrdinaryText_IsNotMasked(string text, string canonical) =>
+    [InlineData("Thanks, The VPN is back now.", "thanks, the VPN is back now")]
+    [InlineData("Thanks, the VPN is back now.", "thanks, the VPN is back now")]
+    [InlineData("Best, the service desk", "best, the service desk")]
+    [InlineData("Regards to your team", "regards to your team")]
+    [InlineData("Cheers for fixing it", "cheers for fixing it")]
+    [InlineData("Thanks, Great work", "thanks, great work")]
+    [InlineData("Kind regards, Outlook", "kind regards, Outlook")]
+    [InlineData("Thanks, Microsoft Teams", "thanks, Microsoft Teams")]
+    [InlineData("Thanks John for fixing it", "thanks john for fixing it")]
+    [InlineData("It is the best, John Smith said", "it is the best, john smith said")]
+    [InlineData("I thank Alan for nothing", "i thank alan for nothing")]
+    [InlineData("The VPN is down. Thanks, IT Support", "the VPN is down. thanks, it support")]
+    [InlineData("My name is Will Smith. I will call later", "my name is [name]. i will call later")]
+    [InlineData("The VPN is down.\nThanks,\nMark Brown", "the VPN is down. thanks, mark brown")]
+    [InlineData("The VPN is down. Thanks in Leeds", "the VPN is down. thanks in leeds")]
+    [InlineData("The VPN is down. Thanks in advance for fixing it", "the VPN is down. thanks in advance for fixing it")]
+    [InlineData("The VPN is down.\nThanks,\nJOHN SMITH", "the VPN is down. thanks, john smith")]
+    [InlineData("Thanks, McDonald", "thanks, McDonald")]
+    [InlineData("The VPN is down. Thanks Guys", "the VPN is down. thanks guys")]
+    [InlineData("The VPN is down. Thanks, Sir", "the VPN is down. thanks, sir")]
+    [InlineData("The VPN is down. Cheers, Mate!", "the VPN is down. cheers, mate")]
+    [InlineData("The VPN is down. Regards, Management", "the VPN is down. regards, management")]
+    [InlineData("You idiots Thanks McDonald", "thanks McDonald")]
+    public void Normalize_OrdinaryText_IsNotMasked(string text, string canonical)
+    {
         Assert.Equal(canonical, Normalizer.Normalize(text).CanonicalText);
+        Assert.Equal(canonical, Normalizer.Normalize(canonical).CanonicalText);
+    }
 
     [Theory]
     [InlineData("GB82WEST12345698765432", true)]
@@ -158,4 +222,56 @@ public class PersonalDataTests
     [InlineData("DE89370400440532013000", true)]
     public void TryLetterStart_IbanCheckDigits_AreVerified(string iban, bool valid) =>
         Assert.Equal(valid, PersonalData.TryLetterStart(iban, 0, out _, out var placeholder) && placeholder == PersonalData.Iban);
+
+    private static readonly Lexicons Lexicon = new(new NormalizationOptions());
+
+    private static readonly string[] Syllables = ["ka", "ri", "to", "lan", "mi", "zor", "vel", "dra", "shi", "nu", "pe", "quo", "bex", "yor", "tam", "ish"];
+
+    /// <summary>A made-up name word no lexicon knows (so neither an ordinary word, a system nor a cue), capitalised.</summary>
+    private static Gen<string> NameWord =>
+        Gen.Elements(Syllables).ArrayOf(2).Zip(Gen.Choose(0, 1).SelectMany(n => Gen.Elements(Syllables).ArrayOf(n)))
+            .Select(p => string.Concat(p.Item1.Concat(p.Item2)))
+            .Where(w => Lexicon.FlagsOf(w) == Lexicons.WordFlags.None)
+            .Select(w => char.ToUpperInvariant(w[0]) + w[1..]);
+
+    private static readonly string[] Bodies =
+    [
+        "The VPN is down again.", "Outlook crashes every morning with error 0x80070005.", "I have called three times and nobody answers!",
+        "Please fix the printer on floor 2.", "Ticket 123456789 is still open after 3 days?",
+    ];
+
+    private static readonly string[] Closings =
+        ["Regards", "Kind regards", "Best regards", "Best", "Best wishes", "Thanks", "Thank you", "Many thanks", "Sincerely", "Yours sincerely", "Cheers", "Respectfully"];
+
+    private static readonly string[] ClosingGaps = [",\n", "\n", ", ", ",\n\n", "!\n", " ", "!!! ", " so much, ", " again,\n"];
+
+    private static readonly string[] Tails = ["", "\nIT Manager", ", IT Manager, Acme Ltd", "\nService Desk Lead\n07700 900461", ".", "\n\nSent with care"];
+
+    /// <summary>
+    /// A complaint signed with a made-up name (one to three words, an initial among them or not; its first name also in
+    /// the body or not) never shows any word of the name in its canonical text or a fact value, and the canonical text
+    /// normalized again is unchanged.
+    /// </summary>
+    [Property(MaxTest = 400)]
+    public Property Normalize_SignedComplaint_NeverShowsTheName() =>
+        Prop.ForAll(
+            (from body in Gen.Choose(1, 3).SelectMany(n => Gen.Elements(Bodies).ArrayOf(n))
+             from first in NameWord
+             from middle in Gen.OneOf(Gen.Constant(""), Gen.Constant("Q. "), NameWord.Select(w => w + " "))
+             from last in Gen.OneOf(Gen.Constant(""), NameWord.Select(w => " " + w))
+             from closing in Gen.Elements(Closings)
+             from gap in Gen.Elements(ClosingGaps)
+             from tail in Gen.Elements(Tails)
+             from mention in Gen.Elements(true, false)
+             let name = (first + " " + (last.Length == 0 && middle == "Q. " ? "" : middle) + last.TrimStart()).Trim()
+             select (Text: string.Join(' ', body) + (mention ? $" Please ask {first.ToLowerInvariant()} to call me." : "") + "\n" + closing + gap + name + tail,
+                     Words: name.Split(' ').Where(w => w.Length > 2).ToArray())).ToArbitrary(),
+            sample =>
+            {
+                var record = Normalizer.Normalize(sample.Text);
+                var shown = sample.Words.Where(w => System.Text.RegularExpressions.Regex.IsMatch(record.CanonicalText, $@"\b{w}\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)
+                    || record.Facts.Any(f => f.Value.Contains(w, StringComparison.OrdinalIgnoreCase))).ToArray();
+                var again = Normalizer.Normalize(record.CanonicalText).CanonicalText;
+                return (shown.Length == 0 && again == record.CanonicalText).Label($"{sample.Text} -> {record.CanonicalText} -> {again}");
+            });
 }
