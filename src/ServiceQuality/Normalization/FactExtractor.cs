@@ -16,6 +16,9 @@ internal sealed class FactExtractor
     /// <summary>The live indices of the tokens that can start a fact.</summary>
     private readonly List<int> _factCandidates = [];
 
+    /// <summary>The last live index a fact of this text took (its words start no other fact: "12 March 2024" is one date).</summary>
+    private int _takenThrough = -1;
+
     private TokenStream _t = null!;
     private TextBuffer _text = null!;
     private Lexicons _lex = null!;
@@ -158,11 +161,12 @@ internal sealed class FactExtractor
     private void ExtractCandidates(DateOnly? reference)
     {
         // Only the live tokens that can start a fact (anything but a word that is not a fact word), noted in the
-        // gathering pass; "HTTP 503" takes the number after it.
-        var taken = -1;
+        // gathering pass; a token a fact took starts no other ("HTTP 503" takes the number after it, "12 March 2024"
+        // the month and the year).
+        _takenThrough = -1;
         foreach (var j in _factCandidates)
         {
-            if (j == taken)
+            if (j <= _takenThrough)
             {
                 continue;
             }
@@ -174,10 +178,13 @@ internal sealed class FactExtractor
                 case TokenKind.Acronym when form.Equals("HTTP", StringComparison.Ordinal) && TryNumber(j + 1, out var status)
                     && status is >= 100 and <= 599 && _t.Items[_t.Live[j + 1]].Kind == TokenKind.Number:
                     AddFact(FactKind.ErrorCode, "HTTP " + status.ToString(CultureInfo.InvariantCulture), j, j + 1);
-                    taken = j + 1;
                     continue;
                 case TokenKind.System or TokenKind.Acronym or TokenKind.Product or TokenKind.Host:
-                    AddFact(FactKind.System, form.ToString(), j, j);
+                    if (!IsCitationMark(form) || !IsNumberLike(j + 1))
+                    {
+                        AddFact(FactKind.System, form.ToString(), j, j);
+                    }
+
                     continue;
                 case TokenKind.Url:
                     var host = Patterns.UrlHost(form);
@@ -196,7 +203,7 @@ internal sealed class FactExtractor
                     Patterns.TryParseDate(form, out var y, out var m, out var d);
                     AddFact(FactKind.Date, DateValue(y, m, d), j, j);
                     continue;
-                case TokenKind.Duration:
+                case TokenKind.Duration when !IsCitedSection(j):
                     Patterns.TryCompactDuration(form, out var iso);
                     AddFact(FactKind.Duration, iso, j, j);
                     continue;
@@ -204,6 +211,11 @@ internal sealed class FactExtractor
                     if (WordSpan(j + 1) is "time" or "times")
                     {
                         AddOccurrence(Patterns.OrdinalValue(form), j, j + 1);
+                    }
+                    else if (MonthsLookup.TryGetValue(WordSpan(j + 1), out var month) && Patterns.OrdinalValue(form) is >= 1 and <= 31 and var day)
+                    {
+                        // "12th March 2024"
+                        AddDate(j, j + 1, month, day, reference);
                     }
 
                     continue;
@@ -267,6 +279,12 @@ internal sealed class FactExtractor
         var next = _t.Form(_t.Items[_t.Live[j + 1]]);
         if (DurationUnitsLookup.TryGetValue(next, out var unit))
         {
+            if (IsCitedSection(j))
+            {
+                // "section 5 days": the section, not five days.
+                return;
+            }
+
             var number = value.ToString(CultureInfo.InvariantCulture);
             AddFact(FactKind.Duration, unit switch
             {
@@ -305,6 +323,12 @@ internal sealed class FactExtractor
 
         if (next is "times" or "time")
         {
+            if (next is "time" && value == 1 && WordIs(j - 1, "at"))
+            {
+                // "at one time": an idiom (formerly), not an occurrence.
+                return;
+            }
+
             AddOccurrence((int)Math.Min(value, int.MaxValue), j, j + 1);
             return;
         }
@@ -382,7 +406,14 @@ internal sealed class FactExtractor
 
     private bool ErrorNumberFact(int j)
     {
-        if (TryErrorNumber(j + 1, out var code, out var last))
+        if (WordIs(j, "code") && IsCitedSection(j + 1))
+        {
+            // "15 U.S. Code 1681" is a law's section, not error 1681.
+            return false;
+        }
+
+        // "code 15 USC 1681g" is a citation's title, "code 3 hours" a duration.
+        if (TryErrorNumber(j + 1, out var code, out var last) && !IsCitationTitle(last) && !DurationUnitsLookup.ContainsKey(WordSpan(last + 1)))
         {
             AddFact(FactKind.ErrorCode, "error " + code, j, last);
             return true;
@@ -562,7 +593,10 @@ internal sealed class FactExtractor
         var value = since is { } s && reference is { } rd && s <= rd
             ? $"P{rd.DayNumber - s.DayNumber}D since {s:yyyy-MM-dd}"
             : "since " + text;
+        // The date after "since" is a date fact of its own too.
+        var taken = _takenThrough;
         AddFact(FactKind.Duration, value, j, Math.Min(k, _t.Live.Count - 1));
+        _takenThrough = taken;
     }
 
     /// <summary>"the whole team", "all of our staff", "the entire company": the scope of the people affected.</summary>
@@ -621,6 +655,91 @@ internal sealed class FactExtractor
             : currency + " " + number.ToString();
     }
 
+    /// <summary>Whether live token <paramref name="j"/> is a number, or a section such as "1681s-2", "1026.13".</summary>
+    private bool IsNumberLike(int j) =>
+        j >= 0 && j < _t.Live.Count && _t.LiveAt(j).Kind is TokenKind.Number or TokenKind.Identifier or TokenKind.Duration or TokenKind.Date
+        && char.IsAsciiDigit(_t.Form(_t.LiveAt(j))[0]);
+
+    /// <summary>Whether a form is a mark of a legal citation written before the section ("U.S.C.", "USC", "CFR").</summary>
+    private static bool IsCitationMark(ReadOnlySpan<char> form)
+    {
+        Span<char> folded = stackalloc char[8];
+        return Fold(form, folded) is "usc" or "cfr" or "ucc";
+    }
+
+    /// <summary>Lower case without dots ("U.S.C." is "usc"); empty when longer than the buffer.</summary>
+    private static ReadOnlySpan<char> Fold(ReadOnlySpan<char> form, Span<char> buffer)
+    {
+        var n = 0;
+        foreach (var c in form)
+        {
+            if (c == '.')
+            {
+                continue;
+            }
+
+            if (n == buffer.Length)
+            {
+                return default;
+            }
+
+            buffer[n++] = char.ToLowerInvariant(c);
+        }
+
+        return buffer[..n];
+    }
+
+    /// <summary>
+    /// Whether the number at live token <paramref name="j"/> is a section a law is cited by: after "§", "section",
+    /// "sec", "U.S.C.", "USC", "CFR", or "Code" after "U.S." or "United States" ("15 U.S. Code 1681", "§ 1681i").
+    /// </summary>
+    private bool IsCitedSection(int j)
+    {
+        if (j < 0 || j >= _t.Live.Count)
+        {
+            return false;
+        }
+
+        var i = _t.LiveAt(j).Start - 1;
+        while (i >= 0 && _text.Chars[i] == ' ')
+        {
+            i--;
+        }
+
+        if (i >= 0 && _text.Chars[i] == '§')
+        {
+            return true;
+        }
+
+        Span<char> buffer = stackalloc char[8];
+        var before = j >= 1 ? Fold(_t.Form(_t.LiveAt(j - 1)), buffer) : default;
+        if (before is "section" or "sections" or "sec" or "usc" or "cfr" or "ucc")
+        {
+            return true;
+        }
+
+        if (before is "code" && j >= 2)
+        {
+            Span<char> buffer2 = stackalloc char[8];
+            return Fold(_t.Form(_t.LiveAt(j - 2)), buffer2) is "us" or "usc" or "states" or "uscode";
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the number at live token <paramref name="j"/> is the title of a cited law: one or two digits, then "U.S.C.", "U.S. Code", "CFR", "United States Code" ("code 15 USC 1681g").</summary>
+    private bool IsCitationTitle(int j)
+    {
+        // Titles of the U.S. Code and the CFR are numbered 1 to 54 and 1 to 50: an error code has more digits.
+        if (j + 1 >= _t.Live.Count || _t.Form(_t.LiveAt(j)).Length > 2)
+        {
+            return false;
+        }
+
+        Span<char> buffer = stackalloc char[8];
+        return Fold(_t.Form(_t.LiveAt(j + 1)), buffer) is "usc" or "us" or "cfr" or "ucc" or "united";
+    }
+
     private static string DateValue(int year, int month, int day) =>
         (year < 0 ? "XXXX" : year.ToString("0000", CultureInfo.InvariantCulture)) + "-"
         + (month < 0 ? "XX" : month.ToString("00", CultureInfo.InvariantCulture)) + "-"
@@ -628,6 +747,12 @@ internal sealed class FactExtractor
 
     private void AddFact(FactKind kind, string value, int firstLive, int lastLive, FactPayload payload = default)
     {
+        if (kind != FactKind.Negation)
+        {
+            // The words a fact took start no other: a negation's word may ("no error 404").
+            _takenThrough = Math.Max(_takenThrough, lastLive);
+        }
+
         ref var first = ref _t.Items[_t.Live[firstLive]];
         ref var last = ref _t.Items[_t.Live[Math.Max(firstLive, lastLive)]];
         var start = _text.OriginOf(first.Start);

@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using ServiceQuality.Normalization;
 
 namespace ServiceQuality.Tests.Normalization;
@@ -102,4 +105,92 @@ public class FactExtractorTests
     [InlineData("the VPN failed for the hundredth time", true, null)]
     public void Normalize_Occurrences_RecurrenceFromTheTypedPayload(string text, bool recurring, int? count) =>
         Assert.Equal(new RecurrenceSignal(recurring, count), Normalizer.Normalize(text).Recurrence);
+
+    /// <summary>The facts of a text but its systems (currency codes' system facts are the tokenizer's business), as "Kind: value" parted by " | ".</summary>
+    private static string FactsOf(string text) =>
+        string.Join(" | ", Normalizer.Normalize(text).Facts.Where(f => f.Kind != FactKind.System).Select(f => $"{f.Kind}: {f.Value}"));
+
+    [Theory]
+    [InlineData("under 15 U.S. code 1681 they must", "")]
+    [InlineData("per U.S Code 1618d", "")]
+    [InlineData("15 United States Code 1681 says so", "")]
+    [InlineData("as § 1681i requires", "")]
+    [InlineData("§1681i", "")]
+    [InlineData("under 15 U.S.C. 1681s-2 they must", "")]
+    [InlineData("15 USC 1681g", "")]
+    [InlineData("section 609 of the FCRA", "")]
+    [InlineData("under section 5 days are given", "")]
+    [InlineData("12 CFR 1026.13 says", "")]
+    [InlineData("at one time they said it was paid", "")]
+    [InlineData("the error code 1681 came back", "ErrorCode: error 1681")]
+    [InlineData("it showed code 3 hours ago", "Duration: PT3H")]
+    [InlineData("it failed one time", "Occurrence: 1")]
+    public void Normalize_LegalCitationsAndIdioms_GiveNoWrongFacts(string text, string expected) =>
+        Assert.Equal(expected, FactsOf(text));
+
+    [Fact]
+    public void Normalize_AtOneTime_IsNoOccurrenceAndNoFirstTimeFix()
+    {
+        var record = Normalizer.Normalize("at one time they said it was paid");
+        Assert.Equal(new RecurrenceSignal(false, null), record.Recurrence);
+        Assert.DoesNotContain(record.Areas, a => a.Area == ServiceAreas.FirstTimeFix);
+    }
+
+    [Theory]
+    [InlineData("12 March 2024", "Date: 2024-03-12")]
+    [InlineData("12th March 2024", "Date: 2024-03-12")]
+    [InlineData("March 12th, 2024", "Date: 2024-03-12")]
+    [InlineData("March 12 2024", "Date: 2024-03-12")]
+    [InlineData("on 1st of March", "")]
+    [InlineData("March 2022", "Date: 2022-03")]
+    [InlineData("on XX/XX/2019 they", "Date: 2019-XX-XX")]
+    public void Normalize_Dates_GiveOneDateEach(string text, string expected) =>
+        Assert.Equal(expected, FactsOf(text));
+
+    [Fact]
+    public void Normalize_DayMonthWithoutYear_TakesTheReferenceYear() =>
+        Assert.Equal(["2024-03-12"], Normalizer.Normalize("12th March", new NormalizationContext { ReferenceDate = new DateOnly(2024, 6, 1) }).Facts.Select(f => f.Value));
+
+    private static readonly string[] ComplaintParts =
+    [
+        "the", "refund", "is", "still", "missing", "after", "i", "called", "them", "and", "they", "said", "error 1603",
+        "3 hours", "within 5-7 business days", "twice", "again", "12 March 2024", "$40", "account ending in 1234", "code",
+        "my", "credit", "report", "shows", "for", "over a month",
+    ];
+
+    private static readonly string[] Citations =
+    [
+        "15 U.S. Code 1681", "U.S Code 1618d", "§ 1681i", "15 U.S.C. 1681s-2", "section 609", "12 CFR 1026.13",
+        "15 USC 1681g", "under 15 United States Code 1681", "at one time",
+    ];
+
+    /// <summary>A legal citation (or "at one time") written anywhere in a complaint adds no error code, duration or occurrence (issue 11: "15 U.S. Code 1681" was error 1681, "U.S Code 1618d" 1,618 days).</summary>
+    [Property(MaxTest = 500)]
+    public Property Citation_InsertedAnywhere_AddsNoErrorCodeDurationOrOccurrence_Meets_Specification() =>
+        Prop.ForAll(
+            Gen.Elements(ComplaintParts).ArrayOf().Where(a => a.Length is >= 1 and <= 12).ToArbitrary(),
+            Gen.Elements(Citations).ToArbitrary(),
+            Gen.Choose(0, 12).ToArbitrary(),
+            (parts, citation, at) =>
+            {
+                var position = Math.Min(at, parts.Length);
+                var plain = string.Join(' ', parts);
+                var cited = string.Join(' ', parts[..position].Append(citation).Concat(parts[position..]));
+                var before = Guarded(plain);
+                var after = Guarded(cited);
+
+                // Every such fact of the cited text is one of the plain text's (the citation may part a "code" from
+                // the number after it, so the plain text may have more).
+                var added = after.ToList();
+                foreach (var fact in before)
+                {
+                    added.Remove(fact);
+                }
+
+                return (added.Count == 0).Label($"{plain} => {string.Join(" | ", before)} || {cited} => {string.Join(" | ", after)}");
+            });
+
+    private static List<string> Guarded(string text) => Normalizer.Normalize(text).Facts
+        .Where(f => f.Kind is FactKind.ErrorCode or FactKind.Duration or FactKind.Occurrence)
+        .Select(f => $"{f.Kind}: {f.Value}").ToList();
 }
