@@ -1007,7 +1007,7 @@ internal sealed class FactExtractor
         return dashes == 1;
     }
 
-    /// <summary>"card ending in 5678", "account ends with 1234": the last digits the masker leaves (two to four), with the thing they end.</summary>
+    /// <summary>"card ending in 5678", "account ends with 1234": the last digits the masker leaves (two to four), with the card or account they end (named within three words before).</summary>
     private bool EndingDigitsFact(int j)
     {
         var k = WordSpan(j + 1) is "in" or "with" ? j + 2 : j + 1;
@@ -1022,7 +1022,13 @@ internal sealed class FactExtractor
             noun = DigitsOwner(WordSpan(b));
         }
 
-        AddFact(FactKind.Reference, (noun is null ? string.Empty : noun + " ") + "ending " + digits, j, k);
+        if (noun is null)
+        {
+            // "a story ending in 1999": only a card's or an account's ending is a reference.
+            return false;
+        }
+
+        AddFact(FactKind.Reference, noun + " ending " + digits, j, k);
         return true;
     }
 
