@@ -16,6 +16,9 @@ internal sealed class FactExtractor
     /// <summary>The live indices of the tokens that can start a fact.</summary>
     private readonly List<int> _factCandidates = [];
 
+    /// <summary>The last live index a fact of this text took (its words start no other fact: "12 March 2024" is one date).</summary>
+    private int _takenThrough = -1;
+
     private TokenStream _t = null!;
     private TextBuffer _text = null!;
     private Lexicons _lex = null!;
@@ -60,6 +63,17 @@ internal sealed class FactExtractor
         ["week"] = 'W', ["weeks"] = 'W', ["month"] = 'M', ["months"] = 'M', ["year"] = 'Y', ["years"] = 'Y',
     }.ToFrozenDictionary();
 
+    /// <summary>Words between a number and its unit of time that do not change it ("8 whole months"), or make the days business days ("4 working days").</summary>
+    private static readonly FrozenSet<string> DurationFillers = FrozenSet.Create(StringComparer.Ordinal,
+        "whole", "full", "entire", "business", "working", "calendar", "consecutive", "straight", "long", "more", "additional", "extra");
+
+    /// <summary>The ISO 4217 codes read as currencies before or after an amount.</summary>
+    private static readonly string[] CurrencyCodes = ["usd", "eur", "gbp", "cad", "aud", "chf", "jpy", "inr", "mxn", "nzd", "sek", "nok", "dkk", "pln"];
+
+    /// <summary>Words that may stand between "last four digits" and the digits ("of my card are").</summary>
+    private static readonly FrozenSet<string> DigitsGlue = FrozenSet.Create(StringComparer.Ordinal,
+        "of", "my", "the", "a", "your", "our", "his", "her", "their", "number", "no", "are", "is", "was", "were", "being", "on", "as", "which", "for", "to");
+
     private static readonly FrozenSet<string> PeopleNouns = FrozenSet.Create(StringComparer.Ordinal,
         "users", "people", "employees", "staff", "colleagues", "customers", "members", "agents", "clients", "students",
         "engineers", "workers", "persons", "teammates", "coworkers", "co-workers", "user", "person", "employee", "customer");
@@ -98,6 +112,9 @@ internal sealed class FactExtractor
     internal static bool IsNegator(ReadOnlySpan<char> form) => NegatorsLookup.Contains(form);
 
     private static readonly FrozenDictionary<string, char>.AlternateLookup<ReadOnlySpan<char>> DurationUnitsLookup = DurationUnits.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DurationFillersLookup = DurationFillers.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CurrencyCodesLookup = CurrencyCodes.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DigitsGlueLookup = DigitsGlue.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PeopleNounsLookup = PeopleNouns.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NegatorsLookup = Negators.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> NumberWordsLookup = NumberWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -117,6 +134,7 @@ internal sealed class FactExtractor
     [
         new([.. NumberWords.Keys], static (x, j, _, r) => { x.QuantityFacts(j, r); return true; }, "three users cannot log in", FactKind.PeopleAffected),
         new([.. OrdinalWords.Keys], static (x, j, form, _) => x.OrdinalTimeFact(j, form), "the third time this week", FactKind.Occurrence),
+        new([.. DurationUnits.Keys], static (x, j, form, _) => x.DurationFact(j, form), "within 5-7 business days", FactKind.Duration),
         new(EmphaticOrdinals, static (x, j, _, _) => x.EmphaticTimeFact(j), "for the hundredth time", FactKind.Occurrence),
         new(["twice"], static (x, j, _, _) => { x.AddOccurrence(2, j, j); return true; }, "it failed twice", FactKind.Occurrence),
         new(["again", "repeatedly"], static (x, j, _, _) => { x.AddFact(FactKind.Occurrence, "again", j, j); return true; }, "it failed again", FactKind.Occurrence),
@@ -124,7 +142,9 @@ internal sealed class FactExtractor
         new(["error", "err", "code"], static (x, j, _, _) => x.ErrorNumberFact(j), "it shows error 1603", FactKind.ErrorCode),
         new(["http", "status"], static (x, j, _, _) => x.HttpStatusFact(j), "the site gives status 503", FactKind.ErrorCode),
         new(["ticket", "incident", "case", "request", "reference", "ref"], static (x, j, _, _) => x.ReferenceNumberFact(j), "see ticket 12345", FactKind.Reference),
-        new(["usd", "eur"], static (x, j, form, _) => x.CurrencyAmountFact(j, form), "a fee of usd 40", FactKind.Amount),
+        new(["ending", "ends"], static (x, j, _, _) => x.EndingDigitsFact(j), "my card ending in 5678 was charged", FactKind.Reference),
+        new(["digits"], static (x, j, _, _) => x.LastDigitsFact(j), "the last four digits of my account are 9012", FactKind.Reference),
+        new([.. CurrencyCodes], static (x, j, form, _) => x.CurrencyAmountFact(j, form), "a fee of usd 40", FactKind.Amount),
         new([.. Months.Keys], static (x, j, form, r) => x.MonthDateFact(j, form, r), "it broke on march 15", FactKind.Date),
         new(["since"], static (x, j, _, r) => { x.SinceFact(j, r); return true; }, "down since yesterday", FactKind.Duration),
         new(["everyone", "everybody"], static (x, j, _, _) => { x.AddFact(FactKind.PeopleAffected, "organisation", j, j, new() { Scope = ImpactLevel.Organization }); return true; }, "everyone is affected", FactKind.PeopleAffected),
@@ -158,11 +178,12 @@ internal sealed class FactExtractor
     private void ExtractCandidates(DateOnly? reference)
     {
         // Only the live tokens that can start a fact (anything but a word that is not a fact word), noted in the
-        // gathering pass; "HTTP 503" takes the number after it.
-        var taken = -1;
+        // gathering pass; a token a fact took starts no other ("HTTP 503" takes the number after it, "12 March 2024"
+        // the month and the year).
+        _takenThrough = -1;
         foreach (var j in _factCandidates)
         {
-            if (j == taken)
+            if (j <= _takenThrough)
             {
                 continue;
             }
@@ -174,13 +195,17 @@ internal sealed class FactExtractor
                 case TokenKind.Acronym when form.Equals("HTTP", StringComparison.Ordinal) && TryNumber(j + 1, out var status)
                     && status is >= 100 and <= 599 && _t.Items[_t.Live[j + 1]].Kind == TokenKind.Number:
                     AddFact(FactKind.ErrorCode, "HTTP " + status.ToString(CultureInfo.InvariantCulture), j, j + 1);
-                    taken = j + 1;
                     continue;
                 case TokenKind.Acronym when (t.Flags & Lexicons.WordFlags.Code) != 0:
                     // "NY", "EUR", "IBAN": capitals, but no system (Lexicons/codes.txt).
                     continue;
                 case TokenKind.System or TokenKind.Acronym or TokenKind.Product or TokenKind.Host:
-                    AddFact(FactKind.System, form.ToString(), j, j);
+                    if (!IsCitationMark(form) || !IsNumberLike(j + 1))
+                    {
+                        AddFact(FactKind.System, form.ToString(), j, j);
+                    }
+
+                    CurrencyAmountFact(j, form);
                     continue;
                 case TokenKind.Url:
                     var host = Patterns.UrlHost(form);
@@ -199,7 +224,7 @@ internal sealed class FactExtractor
                     Patterns.TryParseDate(form, out var y, out var m, out var d);
                     AddFact(FactKind.Date, DateValue(y, m, d), j, j);
                     continue;
-                case TokenKind.Duration:
+                case TokenKind.Duration when !IsCitedSection(j):
                     Patterns.TryCompactDuration(form, out var iso);
                     AddFact(FactKind.Duration, iso, j, j);
                     continue;
@@ -208,7 +233,15 @@ internal sealed class FactExtractor
                     {
                         AddOccurrence(Patterns.OrdinalValue(form), j, j + 1);
                     }
+                    else if (MonthsLookup.TryGetValue(WordSpan(j + 1), out var month) && Patterns.OrdinalValue(form) is >= 1 and <= 31 and var day)
+                    {
+                        // "12th March 2024"
+                        AddDate(j, j + 1, month, day, reference);
+                    }
 
+                    continue;
+                case TokenKind.Redaction:
+                    RedactedMonthFact(j, form);
                     continue;
                 case TokenKind.Number:
                     NumberFacts(j, reference);
@@ -262,25 +295,32 @@ internal sealed class FactExtractor
         }
 
         // Most numbers make no fact: the next word is read as a span and the number written only for a fact.
-        if (j + 1 >= _t.Live.Count || _t.Items[_t.Live[j + 1]].Kind is not (TokenKind.Word or TokenKind.Number))
+        if (j + 1 >= _t.Live.Count)
         {
             return;
         }
 
+        if (_t.LiveAt(j + 1).Kind is TokenKind.Acronym or TokenKind.System && IsCurrencyCode(_t.Form(_t.LiveAt(j + 1))))
+        {
+            // "40 EUR"
+            AddFact(FactKind.Amount, AmountValue(_t.Form(_t.LiveAt(j + 1)), _t.Form(_t.LiveAt(j))), j, j + 1);
+            return;
+        }
+
+        if (_t.LiveAt(j).Kind == TokenKind.Number && SymbolAfter(j) is { } symbol)
+        {
+            // "1.250,00 €": the sign after the amount.
+            AddFact(FactKind.Amount, AmountValue(symbol, _t.Form(_t.LiveAt(j))), j, j);
+            return;
+        }
+
+        if (_t.Items[_t.Live[j + 1]].Kind is not (TokenKind.Word or TokenKind.Number))
+        {
+            return;
+        }
+
+        // A number before a unit of time ("10 days", "four business days") is read from the unit (DurationFact).
         var next = _t.Form(_t.Items[_t.Live[j + 1]]);
-        if (DurationUnitsLookup.TryGetValue(next, out var unit))
-        {
-            var number = value.ToString(CultureInfo.InvariantCulture);
-            AddFact(FactKind.Duration, unit switch
-            {
-                's' => $"PT{number}S",
-                'm' => $"PT{number}M",
-                'h' => $"PT{number}H",
-                _ => $"P{number}{unit}",
-            }, j, j + 1);
-            return;
-        }
-
         if (PeopleNounsLookup.Contains(next))
         {
             var number = value.ToString(CultureInfo.InvariantCulture);
@@ -308,13 +348,19 @@ internal sealed class FactExtractor
 
         if (next is "times" or "time")
         {
+            if (next is "time" && value == 1 && WordIs(j - 1, "at"))
+            {
+                // "at one time": an idiom (formerly), not an occurrence.
+                return;
+            }
+
             AddOccurrence((int)Math.Min(value, int.MaxValue), j, j + 1);
             return;
         }
 
-        if (next is "dollars" or "dollar" or "usd" or "euros" or "euro" or "eur")
+        if (next is "dollars" or "dollar" or "euros" or "euro" || IsCurrencyCode(next))
         {
-            AddFact(FactKind.Amount, AmountValue(next[0] == 'e' ? '€' : '$', _t.Form(_t.Items[_t.Live[j]])), j, j + 1);
+            AddFact(FactKind.Amount, AmountValue(next is "dollars" or "dollar" ? "USD" : next is "euros" or "euro" ? "EUR" : next, _t.Form(_t.Items[_t.Live[j]])), j, j + 1);
             return;
         }
 
@@ -385,7 +431,14 @@ internal sealed class FactExtractor
 
     private bool ErrorNumberFact(int j)
     {
-        if (TryErrorNumber(j + 1, out var code, out var last))
+        if (WordIs(j, "code") && IsCitedSection(j + 1))
+        {
+            // "15 U.S. Code 1681" is a law's section, not error 1681.
+            return false;
+        }
+
+        // "code 15 USC 1681g" is a citation's title, "code 3 hours" a duration.
+        if (TryErrorNumber(j + 1, out var code, out var last) && !IsCitationTitle(last) && !DurationUnitsLookup.ContainsKey(WordSpan(last + 1)))
         {
             AddFact(FactKind.ErrorCode, "error " + code, j, last);
             return true;
@@ -423,11 +476,12 @@ internal sealed class FactExtractor
         return false;
     }
 
+    /// <summary>"EUR 1,250.00", "usd 40": an ISO currency code, then the amount.</summary>
     private bool CurrencyAmountFact(int j, ReadOnlySpan<char> form)
     {
-        if (TryNumber(j + 1, out _) && _t.LiveAt(j + 1).Kind == TokenKind.Number)
+        if (IsCurrencyCode(form) && j + 1 < _t.Live.Count && _t.LiveAt(j + 1).Kind == TokenKind.Number && TryAmountNumber(_t.Form(_t.LiveAt(j + 1)), out _))
         {
-            AddFact(FactKind.Amount, AmountValue(form[0] == 'e' ? '€' : '$', _t.Form(_t.LiveAt(j + 1))), j, j + 1);
+            AddFact(FactKind.Amount, AmountValue(form, _t.Form(_t.LiveAt(j + 1))), j, j + 1);
             return true;
         }
 
@@ -447,9 +501,10 @@ internal sealed class FactExtractor
             return true;
         }
 
-        if (form.Length > 3 && TryNumber(j + 1, out var year) && year is >= 1900 and <= 2199 && _t.LiveAt(j + 1).Kind == TokenKind.Number)
+        var y = WordIs(j + 1, "of") ? j + 2 : j + 1;
+        if (form.Length > 3 && IsYear(y, out var year))
         {
-            AddFact(FactKind.Date, $"{year:0000}-{month:00}", j, j + 1);
+            AddFact(FactKind.Date, $"{year:0000}-{month:00}", j, y);
             return true;
         }
 
@@ -565,7 +620,10 @@ internal sealed class FactExtractor
         var value = since is { } s && reference is { } rd && s <= rd
             ? $"P{rd.DayNumber - s.DayNumber}D since {s:yyyy-MM-dd}"
             : "since " + text;
+        // The date after "since" is a date fact of its own too.
+        var taken = _takenThrough;
         AddFact(FactKind.Duration, value, j, Math.Min(k, _t.Live.Count - 1));
+        _takenThrough = taken;
     }
 
     /// <summary>"the whole team", "all of our staff", "the entire company": the scope of the people affected.</summary>
@@ -611,18 +669,432 @@ internal sealed class FactExtractor
         AddFact(FactKind.Occurrence, value, first, last, new() { Count = count });
     }
 
-    private static string AmountValue(char symbol, ReadOnlySpan<char> number)
+    private static string AmountValue(char symbol, ReadOnlySpan<char> number) => AmountValue(symbol switch
     {
-        var currency = symbol switch
-        {
-            '€' => "EUR",
-            '£' => "GBP",
-            _ => "USD",
-        };
-        return Patterns.TryParseNumber(number, out var value)
-            ? currency + " " + value.ToString("0.00", CultureInfo.InvariantCulture)
-            : currency + " " + number.ToString();
+        '€' => "EUR",
+        '£' => "GBP",
+        _ => "USD",
+    }, number);
+
+    /// <summary>"GBP 40.00": the currency's ISO code in capitals and the amount with two decimals (as written when it does not parse).</summary>
+    private static string AmountValue(ReadOnlySpan<char> currency, ReadOnlySpan<char> number)
+    {
+        Span<char> code = stackalloc char[3];
+        var upper = currency.Length == 3 && currency.ToUpperInvariant(code) == 3 ? code : currency;
+        return TryAmountNumber(number, out var value)
+            ? string.Concat(upper, " ", value.ToString("0.00", CultureInfo.InvariantCulture))
+            : string.Concat(upper, " ", number);
     }
+
+    /// <summary>
+    /// Reads an amount: "1,250.00" and "40" as <see cref="Patterns.TryParseNumber"/> does, and the European "1.250,00"
+    /// (dots part the thousands, a comma then one or two digits the decimals) as 1250.00.
+    /// </summary>
+    internal static bool TryAmountNumber(ReadOnlySpan<char> number, out decimal value)
+    {
+        var comma = number.LastIndexOf(',');
+        var dot = number.LastIndexOf('.');
+        if (comma > dot && dot >= 0 && number.Length - comma - 1 is 1 or 2 && !number[(comma + 1)..].ContainsAnyExceptInRange('0', '9'))
+        {
+            Span<char> buffer = stackalloc char[Math.Min(number.Length, 64)];
+            var n = 0;
+            foreach (var c in number)
+            {
+                if (c == '.')
+                {
+                    continue;
+                }
+
+                if (n == buffer.Length)
+                {
+                    value = 0;
+                    return false;
+                }
+
+                buffer[n++] = c == ',' ? '.' : c;
+            }
+
+            return decimal.TryParse(buffer[..n], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+        }
+
+        return Patterns.TryParseNumber(number, out value);
+    }
+
+    /// <summary>Whether a form is an ISO 4217 currency code the extractor reads ("EUR", "usd").</summary>
+    private static bool IsCurrencyCode(ReadOnlySpan<char> form)
+    {
+        Span<char> lower = stackalloc char[3];
+        return form.Length == 3 && form.ToLowerInvariant(lower) == 3 && CurrencyCodesLookup.Contains(lower);
+    }
+
+    /// <summary>The currency sign written after number <paramref name="j"/> ("1.250,00 €", "40£"), when nothing but white space parts them and no digit follows the sign.</summary>
+    private string? SymbolAfter(int j)
+    {
+        ref var t = ref _t.LiveAt(j);
+        var chars = _text.Chars;
+        var i = t.End;
+        while (i < _text.Length && chars[i] == ' ')
+        {
+            i++;
+        }
+
+        if (i >= _text.Length || chars[i] is not ('€' or '£') || (i + 1 < _text.Length && char.IsAsciiDigit(chars[i + 1])))
+        {
+            return null;
+        }
+
+        return chars[i] == '€' ? "EUR" : "GBP";
+    }
+
+    /// <summary>Whether live token <paramref name="j"/> is a 4-digit year (1900-2199).</summary>
+    private bool IsYear(int j, out int year)
+    {
+        year = 0;
+        if (j < 0 || j >= _t.Live.Count || _t.LiveAt(j).Kind != TokenKind.Number || _t.Form(_t.LiveAt(j)) is not { Length: 4 } digits
+            || digits.ContainsAnyExceptInRange('0', '9'))
+        {
+            return false;
+        }
+
+        year = int.Parse(digits, CultureInfo.InvariantCulture);
+        return year is >= 1900 and <= 2199;
+    }
+
+    /// <summary>Whether live token <paramref name="j"/> is a number, or a section such as "1681s-2", "1026.13".</summary>
+    private bool IsNumberLike(int j) =>
+        j >= 0 && j < _t.Live.Count && _t.LiveAt(j).Kind is TokenKind.Number or TokenKind.Identifier or TokenKind.Duration or TokenKind.Date
+        && char.IsAsciiDigit(_t.Form(_t.LiveAt(j))[0]);
+
+    /// <summary>Whether a form is a mark of a legal citation written before the section ("U.S.C.", "USC", "CFR").</summary>
+    private static bool IsCitationMark(ReadOnlySpan<char> form)
+    {
+        Span<char> folded = stackalloc char[8];
+        return Fold(form, folded) is "usc" or "cfr" or "ucc";
+    }
+
+    /// <summary>Lower case without dots ("U.S.C." is "usc"); empty when longer than the buffer.</summary>
+    private static ReadOnlySpan<char> Fold(ReadOnlySpan<char> form, Span<char> buffer)
+    {
+        var n = 0;
+        foreach (var c in form)
+        {
+            if (c == '.')
+            {
+                continue;
+            }
+
+            if (n == buffer.Length)
+            {
+                return default;
+            }
+
+            buffer[n++] = char.ToLowerInvariant(c);
+        }
+
+        return buffer[..n];
+    }
+
+    /// <summary>
+    /// Whether the number at live token <paramref name="j"/> is a section a law is cited by: after "§", "section",
+    /// "sec", "U.S.C.", "USC", "CFR", or "Code" after "U.S." or "United States" ("15 U.S. Code 1681", "§ 1681i").
+    /// </summary>
+    private bool IsCitedSection(int j)
+    {
+        if (j < 0 || j >= _t.Live.Count)
+        {
+            return false;
+        }
+
+        var i = _t.LiveAt(j).Start - 1;
+        while (i >= 0 && _text.Chars[i] == ' ')
+        {
+            i--;
+        }
+
+        if (i >= 0 && _text.Chars[i] == '§')
+        {
+            return true;
+        }
+
+        Span<char> buffer = stackalloc char[8];
+        var before = j >= 1 ? Fold(_t.Form(_t.LiveAt(j - 1)), buffer) : default;
+        if (before is "section" or "sections" or "sec" or "usc" or "cfr" or "ucc")
+        {
+            return true;
+        }
+
+        if (before is "code" && j >= 2)
+        {
+            Span<char> buffer2 = stackalloc char[8];
+            return Fold(_t.Form(_t.LiveAt(j - 2)), buffer2) is "us" or "usc" or "states" or "uscode";
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the number at live token <paramref name="j"/> is the title of a cited law: one or two digits, then "U.S.C.", "U.S. Code", "CFR", "United States Code" ("code 15 USC 1681g").</summary>
+    private bool IsCitationTitle(int j)
+    {
+        // Titles of the U.S. Code and the CFR are numbered 1 to 54 and 1 to 50: an error code has more digits.
+        if (j + 1 >= _t.Live.Count || _t.Form(_t.LiveAt(j)).Length > 2)
+        {
+            return false;
+        }
+
+        Span<char> buffer = stackalloc char[8];
+        return Fold(_t.Form(_t.LiveAt(j + 1)), buffer) is "usc" or "us" or "cfr" or "ucc" or "united";
+    }
+
+    /// <summary>"in XXXX of 2023", "XXXX 2023", "XXXX XX, 2023": a redacted month (and day) and a year (the redacted parts are XX, as "XX/XX/2019" gives 2019-XX-XX).</summary>
+    private void RedactedMonthFact(int j, ReadOnlySpan<char> form)
+    {
+        if (form.Length is < 2 or > 4 || form.ContainsAnyExcept('X', 'x'))
+        {
+            return;
+        }
+
+        var k = j + 1;
+        var day = false;
+        if (k < _t.Live.Count && _t.LiveAt(k).Kind == TokenKind.Redaction && _t.Form(_t.LiveAt(k)) is { Length: 2 } d && !d.ContainsAnyExcept('X', 'x'))
+        {
+            day = true;
+            k++;
+        }
+        else if (WordIs(k, "of"))
+        {
+            k++;
+        }
+
+        if (IsYear(k, out var year))
+        {
+            AddFact(FactKind.Date, year.ToString("0000", CultureInfo.InvariantCulture) + (day ? "-XX-XX" : "-XX"), j, k);
+        }
+    }
+
+    /// <summary>
+    /// A duration read back from its unit ("days"): fillers ("whole", "business", "working", "calendar"), then a
+    /// number, a number word, a range ("5-7", "5 to 7", "5–7", "2 or 3", "between 5 and 7") or "a"/"an" after a qualifier, then the
+    /// qualifier ("within", "over", "more than", "about", "almost"). Written ISO 8601 as the compact durations are, the
+    /// qualifier before it as people affected write theirs: "within P5D to P7D business", "over P1M", "PT24H to PT48H".
+    /// Business and working days are "business"; calendar, whole and full days are days.
+    /// </summary>
+    private bool DurationFact(int u, ReadOnlySpan<char> unitForm)
+    {
+        if (!DurationUnitsLookup.TryGetValue(unitForm, out var unit))
+        {
+            return false;
+        }
+
+        var k = u - 1;
+        var business = false;
+        for (var fillers = 0; fillers < 2 && k >= 0 && DurationFillersLookup.Contains(WordSpan(k)); fillers++, k--)
+        {
+            business |= WordSpan(k) is "business" or "working";
+        }
+
+        if (k < 0)
+        {
+            return false;
+        }
+
+        decimal low, high;
+        var first = k;
+        var article = false;
+        var kind = _t.LiveAt(k).Kind;
+        if (kind == TokenKind.Identifier)
+        {
+            if (!TryRange(_t.Form(_t.LiveAt(k)), out low, out high))
+            {
+                return false;
+            }
+        }
+        else if (TryNumber(k, out high))
+        {
+            low = high;
+            if (k >= 2 && WordSpan(k - 1) is "to" or "or" && TryNumber(k - 2, out var from) && from < high)
+            {
+                (low, first) = (from, k - 2);
+            }
+            else if (k >= 1 && _t.LiveAt(k - 1).Kind == TokenKind.Number && DashBetween(k - 1, k) && TryNumber(k - 1, out from) && from < high)
+            {
+                (low, first) = (from, k - 1);
+            }
+            else if (k >= 3 && WordIs(k - 1, "and") && WordIs(k - 3, "between") && TryNumber(k - 2, out from) && from < high)
+            {
+                (low, first) = (from, k - 3);
+            }
+        }
+        else if (WordSpan(k) is "a" or "an")
+        {
+            (low, high, article) = (1, 1, true);
+        }
+        else
+        {
+            return false;
+        }
+
+        if (IsCitedSection(first))
+        {
+            return false;
+        }
+
+        var qualifier = string.Empty;
+        if (first >= 2 && WordSpan(first - 1) is "than" && WordSpan(first - 2) is "more" or "less" or "fewer")
+        {
+            qualifier = Word(first - 2) + " than ";
+            first -= 2;
+        }
+        else if (first >= 2 && (WordIs(first - 2, "at") && WordSpan(first - 1) is "least" or "most" || WordIs(first - 2, "up") && WordIs(first - 1, "to")))
+        {
+            qualifier = Word(first - 2) + " " + Word(first - 1) + " ";
+            first -= 2;
+        }
+        else if (first >= 1 && WordSpan(first - 1) is "over" or "about" or "around" or "nearly" or "almost" or "approximately" or "roughly" or "within" or "under")
+        {
+            qualifier = Word(first - 1) + " ";
+            first--;
+        }
+        else if (article)
+        {
+            // "once a month", "twice a day" are rates, not durations.
+            return false;
+        }
+
+        var value = qualifier + Iso(low, unit) + (low == high ? string.Empty : " to " + Iso(high, unit)) + (business ? " business" : string.Empty);
+        AddFact(FactKind.Duration, value, first, u);
+        return true;
+
+        static string Iso(decimal n, char unit)
+        {
+            var number = n.ToString(CultureInfo.InvariantCulture);
+            return unit switch
+            {
+                's' => $"PT{number}S",
+                'm' => $"PT{number}M",
+                'h' => $"PT{number}H",
+                _ => $"P{number}{unit}",
+            };
+        }
+    }
+
+    /// <summary>"5-7", "24-48", "5–7": a range of whole numbers, the first below the second.</summary>
+    private static bool TryRange(ReadOnlySpan<char> form, out decimal low, out decimal high)
+    {
+        low = high = 0;
+        var dash = form.IndexOfAny('-', '–');
+        return dash > 0 && dash <= 5 && form.Length - dash - 1 is >= 1 and <= 5
+            && !form[..dash].ContainsAnyExceptInRange('0', '9') && !form[(dash + 1)..].ContainsAnyExceptInRange('0', '9')
+            && decimal.TryParse(form[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out low)
+            && decimal.TryParse(form[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out high) && low < high;
+    }
+
+    /// <summary>Whether only a dash ("-", "–", "—") and white space part live tokens <paramref name="a"/> and <paramref name="b"/> in the text.</summary>
+    private bool DashBetween(int a, int b)
+    {
+        var from = _t.LiveAt(a).End;
+        var to = _t.LiveAt(b).Start;
+        var dashes = 0;
+        for (var i = from; i < to && i < _text.Length; i++)
+        {
+            var c = _text.Chars[i];
+            if (c is '-' or '–' or '—')
+            {
+                dashes++;
+            }
+            else if (c != ' ')
+            {
+                return false;
+            }
+        }
+
+        return dashes == 1;
+    }
+
+    /// <summary>"card ending in 5678", "account ends with 1234": the last digits the masker leaves (two to four), with the card or account they end (named within three words before).</summary>
+    private bool EndingDigitsFact(int j)
+    {
+        var k = WordSpan(j + 1) is "in" or "with" ? j + 2 : j + 1;
+        if (!TryLastDigits(k, out var digits))
+        {
+            return false;
+        }
+
+        string? noun = null;
+        for (var b = j - 1; b >= Math.Max(0, j - 3) && noun is null; b--)
+        {
+            noun = DigitsOwner(WordSpan(b));
+        }
+
+        if (noun is null)
+        {
+            // "a story ending in 1999": only a card's or an account's ending is a reference.
+            return false;
+        }
+
+        AddFact(FactKind.Reference, noun + " ending " + digits, j, k);
+        return true;
+    }
+
+    /// <summary>"the last four digits 5678 of my card", "last 4 digits of the account are 9012".</summary>
+    private bool LastDigitsFact(int j)
+    {
+        var first = WordIs(j - 2, "last") && WordSpan(j - 1) is "four" or "4" or "two" or "2" ? j - 2
+            : WordIs(j - 1, "last") ? j - 1 : -1;
+        if (first < 0)
+        {
+            return false;
+        }
+
+        string? noun = null;
+        string? digits = null;
+        var last = j;
+        for (var k = j + 1; k < Math.Min(_t.Live.Count, j + 9) && (digits is null || noun is null); k++)
+        {
+            if (digits is null && TryLastDigits(k, out var d))
+            {
+                (digits, last) = (d, k);
+            }
+            else if (DigitsOwner(WordSpan(k)) is { } owner)
+            {
+                noun ??= owner;
+                last = Math.Max(last, digits is null ? k : last);
+            }
+            else if (_t.LiveAt(k).Kind != TokenKind.Word || !DigitsGlueLookup.Contains(WordSpan(k)))
+            {
+                break;
+            }
+        }
+
+        if (digits is null)
+        {
+            return false;
+        }
+
+        AddFact(FactKind.Reference, (noun is null ? string.Empty : noun + " ") + "ending " + digits, first, last);
+        return true;
+    }
+
+    /// <summary>Whether live token <paramref name="k"/> is two to four digits (what the masker leaves of a card or account).</summary>
+    private bool TryLastDigits(int k, out string digits)
+    {
+        digits = string.Empty;
+        if (k < 0 || k >= _t.Live.Count || _t.LiveAt(k).Kind != TokenKind.Number || _t.Form(_t.LiveAt(k)) is not { Length: >= 2 and <= 4 } form
+            || form.ContainsAnyExceptInRange('0', '9'))
+        {
+            return false;
+        }
+
+        digits = form.ToString();
+        return true;
+    }
+
+    /// <summary>"card" for a card's words, "account" for an account's, null for others.</summary>
+    private static string? DigitsOwner(ReadOnlySpan<char> word) => word switch
+    {
+        "card" or "debit" or "credit" or "visa" or "mastercard" or "amex" => "card",
+        "account" or "acct" or "checking" or "savings" => "account",
+        _ => null,
+    };
 
     private static string DateValue(int year, int month, int day) =>
         (year < 0 ? "XXXX" : year.ToString("0000", CultureInfo.InvariantCulture)) + "-"
@@ -631,6 +1103,12 @@ internal sealed class FactExtractor
 
     private void AddFact(FactKind kind, string value, int firstLive, int lastLive, FactPayload payload = default)
     {
+        if (kind != FactKind.Negation)
+        {
+            // The words a fact took start no other: a negation's word may ("no error 404").
+            _takenThrough = Math.Max(_takenThrough, lastLive);
+        }
+
         ref var first = ref _t.Items[_t.Live[firstLive]];
         ref var last = ref _t.Items[_t.Live[Math.Max(firstLive, lastLive)]];
         var start = _text.OriginOf(first.Start);

@@ -21,9 +21,10 @@ public class CfpbLabelledSetTests(ITestOutputHelper output)
     /// Per area and fact kind: the least precision and recall the classifier must keep, the measured values less 0.05.
     /// Measured on 112 narratives (before the negation and obligation senses of issue 11 → now): FocusOnPriorities
     /// 0.38 / 0.60 → 0.75 / 0.60; AnticipateNeeds 0.67 / 0.40; Responsiveness 0.69 / 0.67; Communication 0.38 / 0.59 →
-    /// 0.87 / 0.59; Availability 0.53 / 0.73 → 0.89 / 0.73; CostEffectiveness 0.61 / 0.85; FirstTimeFix 0.69 / 0.79;
-    /// all areas 0.57 / 0.69 → 0.72 / 0.69; dates 1.00 / 0.64; durations 0.96 / 0.90. (With the IT-desk lexicon alone,
-    /// before the consumer-finance phrasings: all areas 0.51 / 0.51.)
+    /// 0.87 / 0.59; Availability 0.53 / 0.73 → 0.89 / 0.73; CostEffectiveness 0.61 / 0.85; FirstTimeFix 0.69 / 0.79 →
+    /// 0.71 / 0.79 ("at one time" is no occurrence); all areas 0.57 / 0.69 → 0.73 / 0.69; dates 1.00 / 0.64 → 1.00 /
+    /// 0.93 and durations 0.96 / 0.90 → 1.00 / 0.97 (the facts pass of issue 11: redacted months, fillers, qualifiers,
+    /// citations). (With the IT-desk lexicon alone, before the consumer-finance phrasings: all areas 0.51 / 0.51.)
     /// </summary>
     private static readonly Dictionary<string, (double Precision, double Recall)> Floors = new(StringComparer.Ordinal)
     {
@@ -33,10 +34,10 @@ public class CfpbLabelledSetTests(ITestOutputHelper output)
         [ServiceAreas.Communication] = (0.82, 0.54),
         [ServiceAreas.Availability] = (0.84, 0.68),
         [ServiceAreas.CostEffectiveness] = (0.56, 0.79),
-        [ServiceAreas.FirstTimeFix] = (0.63, 0.73),
-        ["all areas"] = (0.67, 0.64),
-        [nameof(FactKind.Date)] = (0.95, 0.59),
-        [nameof(FactKind.Duration)] = (0.91, 0.85),
+        [ServiceAreas.FirstTimeFix] = (0.66, 0.73),
+        ["all areas"] = (0.68, 0.64),
+        [nameof(FactKind.Date)] = (0.95, 0.88),
+        [nameof(FactKind.Duration)] = (0.95, 0.92),
     };
 
     /// <summary>

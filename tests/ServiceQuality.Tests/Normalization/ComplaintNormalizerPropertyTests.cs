@@ -26,6 +26,10 @@ public class ComplaintNormalizerPropertyTests
     [
         "VPN", "Outlook", "SharePoint", "ERR_CONN_RESET", "0x80070005", "INC-4471", "#12345", "mail.example.com", "3 hours",
         "20 users", "twice", "$500.00", "2024-03-15", "error 1603", "the whole team", "HTTP 503",
+
+        // The fact forms of issue 11's facts pass: a tone edit around them must leave their facts alone.
+        "within 5-7 business days", "over a month", "card ending in 5678", "EUR 1,250.00", "12 March 2024",
+        "in XXXX of 2023", "15 U.S. Code 1681", "the last four digits 9012 of my account",
     ];
 
     private static readonly HashSet<string> NegatorWords = ["not", "never", "nobody", "cannot"];
