@@ -197,7 +197,8 @@ internal sealed class FactExtractor
                     AddFact(FactKind.ErrorCode, "HTTP " + status.ToString(CultureInfo.InvariantCulture), j, j + 1);
                     continue;
                 case TokenKind.Acronym when (t.Flags & Lexicons.WordFlags.Code) != 0:
-                    // "NY", "EUR", "IBAN": capitals, but no system (Lexicons/codes.txt).
+                    // "NY", "EUR", "IBAN": capitals, but no system (Lexicons/codes.txt); a currency code may start an amount.
+                    CurrencyAmountFact(j, form);
                     continue;
                 case TokenKind.System or TokenKind.Acronym or TokenKind.Product or TokenKind.Host:
                     if (!IsCitationMark(form) || !IsNumberLike(j + 1))
