@@ -215,6 +215,8 @@ internal sealed class ToneNeutralizer
 
         // Sarcasm.
         "thanks", "thank", "great", "good", "nice", "well", "wow", "bravo", "brilliant", "way", "oh", "fantastic", "wonderful",
+        "amazing", "excellent", "stellar", "superb", "outstanding", "awesome", "lovely", "marvellous", "marvelous", "fabulous",
+        "terrific",
 
         // Emphatic repetition.
         "yet", "hundredth", "umpteenth", "millionth", "thousandth", "nth", "zillionth", "gazillionth",
@@ -490,7 +492,9 @@ internal sealed class ToneNeutralizer
         DropEmphaticRepetition();
         if (_sentence.Count is 0 or > MaxToneSentence)
         {
-            // A long run-on sentence (CFPB narratives often have no full stops) is never dropped whole.
+            // A long run-on sentence (CFPB narratives often have no full stops) is never dropped whole; a sarcastic
+            // clause that opens it goes ("thanks for the great service, the VPN ...").
+            DropSarcasticClause(start);
             return;
         }
 
@@ -518,6 +522,46 @@ internal sealed class ToneNeutralizer
         if (wordsOnly && (IsSarcasm() || IsOnlyFiller(start, end)))
         {
             DropSentence(start, end, ref _sarcasm);
+            return;
+        }
+
+        DropSarcasticClause(start);
+    }
+
+    /// <summary>
+    /// Leaves out a sarcastic clause that opens a sentence and ends at its first comma ("Thanks for the great service,
+    /// the VPN is down again." is "the VPN is down again."), as the sentence would go were the clause one: the same
+    /// rules (<see cref="IsSarcasm"/>) on the clause's words, which must be words only.
+    /// </summary>
+    private void DropSarcasticClause(int start)
+    {
+        var text = _text.Chars;
+        var clause = -1;
+        for (var k = 0; k < _sentence.Count && k < MaxToneSentence; k++)
+        {
+            ref var t = ref _t.Items[_sentence[k]];
+            if (t.Kind != TokenKind.Word)
+            {
+                return;
+            }
+
+            if (text[t.End..t.ChunkEnd].Contains(','))
+            {
+                clause = k;
+                break;
+            }
+        }
+
+        if (clause < 1 || clause == _sentence.Count - 1)
+        {
+            return;
+        }
+
+        var clauseEnd = _sentence[clause];
+        _sentence.RemoveRange(clause + 1, _sentence.Count - clause - 1);
+        if (IsSarcasm())
+        {
+            DropSentence(start, clauseEnd, ref _sarcasm);
         }
     }
 
@@ -564,6 +608,12 @@ internal sealed class ToneNeutralizer
                 k++;
             }
 
+            if (k < _sentence.Count && TokenStream.IsOneOf(_t.Form(_t.Items[_sentence[k]]), PraisedThings) && IsScareQuoted(_sentence[k]))
+            {
+                // "thanks for the 'help'": scare quotes say what the words do not.
+                return _sentence.Count <= k + 3;
+            }
+
             return k < _sentence.Count && TokenStream.IsOneOf(_t.Form(_t.Items[_sentence[k]]), Praise) && _sentence.Count <= k + 4;
         }
 
@@ -578,8 +628,51 @@ internal sealed class ToneNeutralizer
             return true;
         }
 
-        return SentenceWordIs(0, "what") && SentenceWordIs(1, "a") && _sentence.Count is >= 3 and <= 4
-            && TokenStream.IsOneOf(_t.Form(_t.Items[_sentence[2]]), Praise);
+        return IsWhatExclamation();
+    }
+
+    /// <summary>
+    /// "What a great service", "what amazing support, as always", "what great 'help'": "what", an optional article,
+    /// praise, then at most a praised thing and a tail (<see cref="SarcasmTail"/>).
+    /// </summary>
+    private bool IsWhatExclamation()
+    {
+        if (!SentenceWordIs(0, "what") || _sentence.Count > 7)
+        {
+            return false;
+        }
+
+        var k = SentenceWordIs(1, "a") || SentenceWordIs(1, "an") ? 2 : 1;
+        if (k >= _sentence.Count || !TokenStream.IsOneOf(_t.Form(_t.Items[_sentence[k]]), Praise))
+        {
+            return false;
+        }
+
+        k++;
+        if (k < _sentence.Count && TokenStream.IsOneOf(_t.Form(_t.Items[_sentence[k]]), PraisedThings))
+        {
+            k++;
+        }
+
+        for (; k < _sentence.Count; k++)
+        {
+            if (!TokenStream.IsOneOf(_t.Form(_t.Items[_sentence[k]]), SarcasmTail))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether token <paramref name="i"/>'s core stands between quotation marks: the 'help', great "support".</summary>
+    private bool IsScareQuoted(int i)
+    {
+        ref var t = ref _t.Items[i];
+        var text = _text.Chars;
+        return t.ChunkStart < t.Start && t.End < t.ChunkEnd && IsQuote(text[t.Start - 1]) && IsQuote(text[t.End]);
+
+        static bool IsQuote(char c) => c is '\'' or '"' or '‘' or '’' or '“' or '”';
     }
 
     /// <summary>What a sarcastic sentence praises ("great job", "brilliant support").</summary>

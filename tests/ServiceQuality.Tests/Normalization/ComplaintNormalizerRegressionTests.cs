@@ -163,9 +163,29 @@ public class ComplaintNormalizerRegressionTests
         Assert.Equal(1, angryRecord.Neutralized.Sarcasm);
     }
 
+    // Issue 11: sarcasm the sentence rules missed when checked on new text (a clause before a comma, scare quotes, an
+    // exclamation without an article).
+    [Theory]
+    [InlineData("The VPN is down.", "Thanks for the great service, the VPN is down.")]
+    [InlineData("The VPN is down.", "Thank you so much for the wonderful support, the VPN is down.")]
+    [InlineData("The VPN is down.", "Thanks for the 'help'. The VPN is down.")]
+    [InlineData("The VPN is down.", "Thanks for the \u201Csupport\u201D. The VPN is down.")]
+    [InlineData("The VPN is down.", "The VPN is down. What great \"support\".")]
+    [InlineData("The VPN is down.", "Wow, what amazing service. The VPN is down.")]
+    [InlineData("The VPN is down.", "What an excellent job, as always. The VPN is down.")]
+    public void Normalize_SarcasticClausesAndScareQuotes_AreRemoved(string calm, string angry)
+    {
+        var angryRecord = Normalizer.Normalize(angry);
+        Assert.Equal(Signature(Normalizer.Normalize(calm)), Signature(angryRecord));
+        Assert.Equal(1, angryRecord.Neutralized.Sarcasm);
+    }
+
     [Theory]
     [InlineData("Great support from the engineer who fixed the VPN.", "great support from the engineer who fixed the VPN")]
     [InlineData("Good service depends on the VPN.", "good service depends on the VPN")]
+    [InlineData("Thanks for the help, the VPN works now.", "thanks for the help, the VPN works now")]
+    [InlineData("Thanks for the help.", "thanks for the help")]
+    [InlineData("What amazing engineers fixed the VPN.", "what amazing engineers fixed the VPN")]
     public void Normalize_PraiseWithMoreToSay_IsKept(string text, string canonical) =>
         Assert.Equal(canonical, Normalizer.Normalize(text).CanonicalText);
 }
