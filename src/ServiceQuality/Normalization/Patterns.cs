@@ -447,7 +447,7 @@ internal static class Patterns
     public static bool TryPersonalNumber(ReadOnlySpan<char> text, int start, out int end, out string placeholder)
     {
         var c = text[start];
-        if (!(char.IsAsciiDigit(c) || (c is '+' or '(' && start + 1 < text.Length && char.IsAsciiDigit(text[start + 1]))))
+        if (!(char.IsAsciiDigit(c) || (c is '+' or '(' && start + 1 < text.Length && char.IsAsciiDigit(text[start + 1])) || OpensWithCountryCode(text, start)))
         {
             // Most tokens start with a letter: decided here, before the digit buffers of the scan are set up.
             end = start;
@@ -473,6 +473,26 @@ internal static class Patterns
         }
 
         return ScanPersonalNumber(text, start, '(', out end, out placeholder);
+    }
+
+    /// <summary>
+    /// Whether a country code in parentheses opens a number at <paramref name="start"/>: <c>(+44) 20 7946 0123</c>
+    /// (one to three digits, then the closing parenthesis; <c>(+44 20 7946 0958)</c> is a number in parentheses).
+    /// </summary>
+    private static bool OpensWithCountryCode(ReadOnlySpan<char> text, int start)
+    {
+        if (start + 3 >= text.Length || text[start] != '(' || text[start + 1] != '+')
+        {
+            return false;
+        }
+
+        var k = start + 2;
+        while (k < text.Length && k - start - 2 < 4 && char.IsAsciiDigit(text[k]))
+        {
+            k++;
+        }
+
+        return k - start - 2 is >= 1 and <= 3 && k < text.Length && text[k] == ')';
     }
 
     /// <summary>Scans from <paramref name="start"/>; <paramref name="c"/> is the first character of the number (a digit, <c>+</c> or <c>(</c>), which may stand before <paramref name="start"/>.</summary>
@@ -508,7 +528,7 @@ internal static class Patterns
                     endSeparators[candidates++] = separators;
                 }
             }
-            else if (ch is '-' or '.' or ' ' or '\n' or '(' or ')' || (ch == '+' && k == start))
+            else if (ch is '-' or '.' or ' ' or '\n' or '(' or ')' || (ch == '+' && (k == start || (k == start + 1 && text[start] == '('))))
             {
                 // A run of spaces and line breaks is one separator, as it is in the canonical text, and so is a run
                 // holding chunks of Markdown marks only ("1111 *** 2222"), which the canonical text leaves out.
@@ -548,7 +568,8 @@ internal static class Patterns
                     }
                 }
 
-                if (next >= text.Length || !(char.IsAsciiDigit(text[next]) || text[next] == '(' || (ch == ')' && text[next] is ' ' or '\n')))
+                if (next >= text.Length || !(char.IsAsciiDigit(text[next]) || text[next] == '(' || (ch == ')' && text[next] is ' ' or '\n')
+                    || (k == start && ch == '(' && OpensWithCountryCode(text, start))))
                 {
                     break;
                 }
