@@ -34,8 +34,8 @@ public sealed class ComplaintTextGenerator
     private static readonly string[] Emoji = ["\U0001F621", "\U0001F44D\U0001F3FD", "\U0001F644", "\U0001F468\u200D\U0001F4BB", "\u2757", ":("];
     private static readonly string[] Separators = ["  ", "\t", "\n", " \u200B ", "\u00A0", " \u202A"];
     private static readonly string[] Shouts = ["!!!", "?!", "\u203D", "!!", "???"];
-    private static readonly string[] Sarcasm = ["Thanks for the great service.", "Great job, as always.", "Wow, brilliant support.", "Well done, really.", "What amazing service.", "Thanks for the 'help'.", "What a great job, as always."];
-    private static readonly string[] Threats = ["I'm switching providers.", "I will tell everyone I know.", "We are moving to a competitor.", "I will post this online."];
+    private static readonly string[] Sarcasm = ["Thanks for the great service.", "Great job, as always.", "Wow, brilliant support.", "Well done, really.", "What amazing service.", "Thanks for the 'help'.", "What a great job, as always.", "Absolutely ridiculous!", "This is unacceptable."];
+    private static readonly string[] Threats = ["I'm switching providers.", "I will tell everyone I know.", "We are moving to a competitor.", "I will post this online.", "I'm switching banks and telling everyone I know."];
     private static readonly (char Latin, char LookAlike)[] Homoglyphs = [('a', '\u0430'), ('e', '\u0435'), ('o', '\u043E'), ('c', '\u0441'), ('p', '\u0440'), ('s', '\u0455')];
 
     private readonly string[] _systems;

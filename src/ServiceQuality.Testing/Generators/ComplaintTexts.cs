@@ -46,7 +46,7 @@ public enum ToneEdits
     /// <summary>Other white space between words (tabs, line breaks, no-break spaces, runs).</summary>
     Whitespace = 1 << 11,
 
-    /// <summary>A sarcastic sentence added ("Thanks for the great service.").</summary>
+    /// <summary>A sarcastic sentence or a bare verdict added ("Thanks for the great service.", "Absolutely ridiculous!").</summary>
     Sarcasm = 1 << 12,
 
     /// <summary>A threat added, to leave or to tell others ("I'm switching providers.", "I will tell everyone I know.").</summary>

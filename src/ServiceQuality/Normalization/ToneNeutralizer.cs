@@ -203,6 +203,17 @@ internal sealed class ToneNeutralizer
         }
     }
 
+    /// <summary>
+    /// Words that pass judgement and state no fact: a sentence of these and <see cref="VerdictFrame"/> words only is an
+    /// exclamation ("Ridiculous!", "Absolutely unacceptable.", "UNBELIEVABLE.", "Seriously?!", "This is not acceptable.").
+    /// </summary>
+    private static readonly string[] Verdicts =
+    [
+        "ridiculous", "unacceptable", "unbelievable", "disgraceful", "outrageous", "appalling", "shameful", "disgusting",
+        "absurd", "insane", "shocking", "atrocious", "abysmal", "horrendous", "horrible", "terrible", "awful", "dreadful",
+        "laughable", "unreal", "crazy", "seriously", "honestly", "really", "typical", "acceptable", "incredible",
+    ];
+
     /// <summary>The words the sentence rules start from (each flagged <see cref="Lexicons.WordFlags.ToneCue"/> in the lexicon table).</summary>
     internal static readonly string[] ToneCueWords =
     [
@@ -217,6 +228,9 @@ internal sealed class ToneNeutralizer
         "thanks", "thank", "great", "good", "nice", "well", "wow", "bravo", "brilliant", "way", "oh", "fantastic", "wonderful",
         "amazing", "excellent", "stellar", "superb", "outstanding", "awesome", "lovely", "marvellous", "marvelous", "fabulous",
         "terrific",
+
+        // Verdicts (Verdicts, declared above: static fields initialise in order).
+        .. Verdicts,
 
         // Emphatic repetition.
         "yet", "hundredth", "umpteenth", "millionth", "thousandth", "nth", "zillionth", "gazillionth",
@@ -499,21 +513,17 @@ internal sealed class ToneNeutralizer
         }
 
         // Threats: a first-person subject, then intent, then the verb.
+        // One sentence may make both ("I'm switching banks and telling everyone I know."): both are recorded.
         var subject = SentenceIndexOf(FirstPerson);
         if (subject >= 0 && SentenceHas(Intent, subject))
         {
             var verb = SentenceIndexOf(WordOfMouthVerbs);
-            if (verb > subject && SentenceHas(WordOfMouthAudience, verb))
-            {
-                _signals = new ToneSignals(_signals.ThreatToLeave, wordOfMouthThreat: true);
-                DropSentence(start, end, ref _threats);
-                return;
-            }
-
+            var wordOfMouth = verb > subject && SentenceHas(WordOfMouthAudience, verb);
             verb = SentenceIndexOf(LeaveVerbs);
-            if (verb > subject && SentenceHas(LeaveObjects, verb))
+            var leave = verb > subject && SentenceHas(LeaveObjects, verb);
+            if (wordOfMouth || leave)
             {
-                _signals = new ToneSignals(threatToLeave: true, _signals.WordOfMouthThreat);
+                _signals = new ToneSignals(_signals.ThreatToLeave || leave, _signals.WordOfMouthThreat || wordOfMouth);
                 DropSentence(start, end, ref _threats);
                 return;
             }
@@ -522,6 +532,12 @@ internal sealed class ToneNeutralizer
         if (wordsOnly && (IsSarcasm() || IsOnlyFiller(start, end)))
         {
             DropSentence(start, end, ref _sarcasm);
+            return;
+        }
+
+        if (wordsOnly && IsVerdict())
+        {
+            DropSentence(start, end, ref _counts.Interjections);
             return;
         }
 
@@ -703,6 +719,38 @@ internal sealed class ToneNeutralizer
         }
 
         return true;
+    }
+
+    /// <summary>Words a verdict sentence may hold beside its verdict ("this is just", "not", "how").</summary>
+    private static readonly string[] VerdictFrame =
+    [
+        "this", "that", "it", "it's", "its", "that's", "thats", "is", "was", "just", "so", "simply", "absolutely", "totally",
+        "completely", "utterly", "truly", "quite", "frankly", "how", "not", "beyond", "again", "as", "usual", "always", "all",
+    ];
+
+    /// <summary>A short sentence of words only, all verdicts or their frame, with at least one verdict (<see cref="Verdicts"/>).</summary>
+    private bool IsVerdict()
+    {
+        if (_sentence.Count > 5)
+        {
+            return false;
+        }
+
+        var verdict = false;
+        foreach (var k in _sentence)
+        {
+            var form = _t.Form(_t.Items[k]);
+            if (TokenStream.IsOneOf(form, Verdicts))
+            {
+                verdict = true;
+            }
+            else if (!TokenStream.IsOneOf(form, VerdictFrame))
+            {
+                return false;
+            }
+        }
+
+        return verdict;
     }
 
     /// <summary>Words that say nothing once the interjection they go with is gone ("Wow, just wow.", "Oh well.").</summary>

@@ -188,4 +188,41 @@ public class ComplaintNormalizerRegressionTests
     [InlineData("What amazing engineers fixed the VPN.", "what amazing engineers fixed the VPN")]
     public void Normalize_PraiseWithMoreToSay_IsKept(string text, string canonical) =>
         Assert.Equal(canonical, Normalizer.Normalize(text).CanonicalText);
+
+    // Issue 11, checked on new text: a sentence that only passes judgement ("Ridiculous!", "This is unacceptable.") stays
+    // in the canonical text; the CFPB narratives 3119940 and 12494561 end with "Unacceptable." and "This is
+    // unacceptable.", which a calm telling of the same facts would not write.
+    [Theory]
+    [InlineData("The refund never arrived.", "Ridiculous. The refund never arrived.")]
+    [InlineData("The refund never arrived.", "Seriously?! The refund never arrived.")]
+    [InlineData("The refund never arrived.", "Disgraceful! The refund never arrived. Absolutely UNACCEPTABLE!!")]
+    [InlineData("The refund never arrived.", "The refund never arrived. This is not acceptable.")]
+    [InlineData("The refund never arrived.", "The refund never arrived!!! UNBELIEVABLE.")]
+    [InlineData("The refund never arrived.", "Really? The refund never arrived. Just ridiculous, as usual.")]
+    public void Normalize_VerdictOnlySentence_IsRemoved(string calm, string angry)
+    {
+        var angryRecord = Normalizer.Normalize(angry);
+        Assert.Equal("the refund never arrived", angryRecord.CanonicalText);
+        Assert.Equal(Signature(Normalizer.Normalize(calm)), Signature(angryRecord));
+        Assert.True(angryRecord.Neutralized.Interjections >= 1);
+    }
+
+    [Theory]
+    [InlineData("The fee is unacceptable.", "the fee is unacceptable")]
+    [InlineData("The delay was really terrible.", "the delay was terrible")]
+    [InlineData("This is an acceptable use of my data?", "this is an acceptable use of my data")]
+    public void Normalize_VerdictAboutSomething_IsKept(string text, string canonical) =>
+        Assert.Equal(canonical, Normalizer.Normalize(text).CanonicalText);
+
+    // Issue 11: a sentence threatening both to leave and to tell others recorded only the word-of-mouth threat.
+    [Fact]
+    public void Normalize_ThreatToLeaveAndToTell_RecordsBoth()
+    {
+        var record = Normalizer.Normalize("My card was declined. I'm switching banks and telling everyone I know.");
+        Assert.Equal("my card was declined", record.CanonicalText);
+        Assert.True(record.ToneSignals.ThreatToLeave);
+        Assert.True(record.ToneSignals.WordOfMouthThreat);
+        Assert.Equal(1, record.Neutralized.Threats);
+        Assert.Equal(Signature(Normalizer.Normalize("My card was declined.")), Signature(record));
+    }
 }
