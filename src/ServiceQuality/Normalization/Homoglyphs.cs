@@ -19,6 +19,21 @@ internal static class Homoglyphs
         ['ι'] = 'i', ['κ'] = 'k', ['τ'] = 't', ['υ'] = 'u', ['χ'] = 'x',
     }.ToFrozenDictionary();
 
+    /// <summary>
+    /// The Latin word of one letter (<c>a</c>, <c>I</c>, <c>o</c>) that <paramref name="c"/> looks like, or <c>'\0'</c>:
+    /// Cyrillic а, А, і, І, о, О and Greek Α, Ι, Ο, ο.
+    /// </summary>
+    public static char LoneLetter(char c) => c switch
+    {
+        'а' => 'a',
+        'А' or 'Α' => 'A',
+        'і' => 'i',
+        'І' or 'Ι' => 'I',
+        'о' or 'ο' => 'o',
+        'О' or 'Ο' => 'O',
+        _ => '\0',
+    };
+
     /// <summary>Writes <paramref name="word"/> with its look-alikes replaced into <paramref name="destination"/>.</summary>
     /// <returns><see langword="true"/> when something was replaced.</returns>
     public static bool Repair(ReadOnlySpan<char> word, Span<char> destination, out int replaced)

@@ -64,7 +64,54 @@ internal sealed class Tokenizer
         _chunkMemo.Use(lexicons);
         _longMemo.Use(lexicons);
         notes.Clear();
+        _loneLookAlikes.Clear();
         Tokenize();
+        if (_loneLookAlikes.Count > 0)
+        {
+            RepairLoneLookAlikes();
+        }
+    }
+
+    /// <summary>Words of one Cyrillic or Greek letter that looks like a Latin word of one letter ("а", "І"), for <see cref="RepairLoneLookAlikes"/>.</summary>
+    private readonly List<int> _loneLookAlikes = [];
+
+    /// <summary>
+    /// A word of one look-alike letter between Latin words is the Latin word ("i need а copy", "А few days ago" with
+    /// a Cyrillic а): <see cref="Homoglyphs.Repair"/> repairs only words that also hold Latin letters, and a letter
+    /// alone holds none. Its neighbours decide (a Russian "а" among Cyrillic words stays), so this runs after the
+    /// tokens are read, outside the memos.
+    /// </summary>
+    private void RepairLoneLookAlikes()
+    {
+        var text = _text.Chars;
+        Span<char> latin = stackalloc char[1];
+        foreach (var i in _loneLookAlikes)
+        {
+            if (!IsLatinWord(NeighbourWord(i, -1)) && !IsLatinWord(NeighbourWord(i, +1)))
+            {
+                continue;
+            }
+
+            ref var token = ref _t.Items[i];
+            latin[0] = Homoglyphs.LoneLetter(text[token.Start]);
+            ClassifyWord(ref token, latin, ascii: true);
+            _counts.Homoglyphs++;
+        }
+
+        int NeighbourWord(int i, int step)
+        {
+            for (var k = i + step; k >= 0 && k < _t.Count; k += step)
+            {
+                if (_t.Items[k].Kind == TokenKind.Word && !_t.Items[k].Dropped)
+                {
+                    return k;
+                }
+            }
+
+            return -1;
+        }
+
+        bool IsLatinWord(int k) => k >= 0 && Ascii.IsValid(_t.Form(_t.Items[k])) && _t.Items[k].End - _t.Items[k].Start > 1;
     }
 
     // ---- tokenization and classification ---------------------------------------------------------------------------
@@ -130,6 +177,10 @@ internal sealed class Tokenizer
             else
             {
                 Classify(ref token, i, chunkEnd, letters);
+                if (token.Kind == TokenKind.Word && token.End - token.Start == 1 && Homoglyphs.LoneLetter(text[token.Start]) != '\0')
+                {
+                    _loneLookAlikes.Add(_t.Count - 1);
+                }
             }
 
             token.ChunkEnd = chunkEnd;
@@ -154,14 +205,22 @@ internal sealed class Tokenizer
     /// </summary>
     private static bool IsMissingSpace(ReadOnlySpan<char> text, int start, int stop, int end)
     {
-        if (stop - start < 2 || text[start..stop].ContainsAnyExceptInRange('a', 'z') || !char.IsAsciiLetterUpper(text[stop + 1]))
+        if (stop - start < 2 || !char.IsAsciiLetterUpper(text[stop + 1]))
+        {
+            return false;
+        }
+
+        // "matter.The", or shouted, "MATTER.THE": the second word is in capitals exactly when the first is.
+        var shouted = !text[start..stop].ContainsAnyExceptInRange('A', 'Z');
+        if (!shouted && text[start..stop].ContainsAnyExceptInRange('a', 'z'))
         {
             return false;
         }
 
         var wordEnd = LettersEnd(text, stop + 2);
         var next = text[(stop + 1)..wordEnd];
-        if ((next.Length < 2 && next[0] is not ('A' or 'I')) || next[1..].ContainsAnyExceptInRange('a', 'z')
+        if ((next.Length < 2 && next[0] is not ('A' or 'I')) || next[1..].ContainsAnyExceptInRange(shouted ? 'A' : 'a', shouted ? 'Z' : 'z')
+            || (shouted && (stop - start < 3 || next.Length is 2))
             || !IsAllSentencePunctuation(text[wordEnd..end]))
         {
             return false;
@@ -485,6 +544,19 @@ internal sealed class Tokenizer
                 if (kind is TokenKind.Ordinal or TokenKind.Duration)
                 {
                     _t.AppendLower(core);
+                }
+                else if (kind == TokenKind.Identifier && IdentifierCase(core) is var upper and not null)
+                {
+                    // The case of an identifier says nothing of the facts: "1681i" and "1681I", "and/or" and
+                    // "AND/OR" are one each (tone invariance).
+                    if (upper.Value)
+                    {
+                        _t.AppendUpper(core);
+                    }
+                    else
+                    {
+                        _t.AppendLower(core);
+                    }
                 }
                 else
                 {
@@ -901,8 +973,10 @@ internal sealed class Tokenizer
         }
 
         if (allUpper && shape.Letters <= 6 && (flags & Lexicons.WordFlags.Known) == 0 && (ascii || Ascii.IsValid(repaired))
-            && shape.Letters == repaired.Length - CountSeparators(repaired))
+            && shape.Letters == repaired.Length - CountSeparators(repaired)
+            && !(shape.Letters < repaired.Length && OrdinaryWordsOnly(folded, minimumLength: 1)))
         {
+            // (Ordinary words joined by separators, "AND/OR", are shouting.)
             token.Kind = TokenKind.Acronym;
             _t.SetForm(ref token, repaired);
             return;
@@ -1125,10 +1199,28 @@ internal sealed class Tokenizer
                     continue;
                 }
 
+                // Words the tokenizer dropped for tone (profanity, an interjection, an emoji) may stand between the
+                // phrase's words, bare of punctuation: "credit f***ing report" is the system "credit report", as
+                // "credit report" is (tone invariance). At most MaxToneInPhrase of them.
                 var match = true;
-                for (var w = 0; w < phrase.Words.Length && match; w++)
+                var k = i;
+                for (var w = 0; w < phrase.Words.Length && match; w++, k++)
                 {
-                    ref var t = ref _t.Items[i + w];
+                    var skipped = 0;
+                    while (w > 0 && k < _t.Count && _t.Items[k].Dropped && _t.Items[k].Kind != TokenKind.Merged
+                        && _t.HasNoLead(_t.Items[k]) && _t.HasNoTrail(_t.Items[k]) && skipped < MaxToneInPhrase)
+                    {
+                        k++;
+                        skipped++;
+                    }
+
+                    if (k >= _t.Count)
+                    {
+                        match = false;
+                        break;
+                    }
+
+                    ref var t = ref _t.Items[k];
                     match = !t.Dropped && (t.IsWordLike || t.Kind is TokenKind.Number or TokenKind.Identifier)
                         && FoldedEquals(_t.Form(t), phrase.Words[w])
                         && (w == phrase.Words.Length - 1 || _t.HasNoTrail(t))
@@ -1140,22 +1232,78 @@ internal sealed class Tokenizer
                     continue;
                 }
 
-                ref var last = ref _t.Items[i + phrase.Words.Length - 1];
+                ref var last = ref _t.Items[k - 1];
                 first.End = last.End;
                 first.ChunkEnd = last.ChunkEnd;
                 first.Kind = TokenKind.System;
                 first.Intensifier = false;
                 _t.SetForm(ref first, phrase.Canonical);
-                for (var w = 1; w < phrase.Words.Length; w++)
+                for (var w = i + 1; w < k; w++)
                 {
-                    _t.Items[i + w].Kind = TokenKind.Merged;
+                    _t.Items[w].Kind = TokenKind.Merged;
                 }
 
-                resume = i + phrase.Words.Length;
+                resume = k;
                 break;
             }
         }
     }
+
+    /// <summary>
+    /// The case an identifier is written in: capitals when it holds a digit ("1681I", "604A", "1099-C", as references
+    /// are); lower case when its letters are ordinary words only ("and/or", "told-"); <see langword="null"/> (as
+    /// written) otherwise ("Chase/JP").
+    /// </summary>
+    private bool? IdentifierCase(ReadOnlySpan<char> core)
+    {
+        if (core.IndexOfAnyInRange('0', '9') >= 0)
+        {
+            // Digits with ordinary words are lower case ("30-day"), with code letters capitals ("1681s-2", "2fa").
+            return core.ContainsAnyInRange('a', 'z') || core.ContainsAnyInRange('A', 'Z') ? !OrdinaryWordsOnly(core, minimumLength: 2) : null;
+        }
+
+        return OrdinaryWordsOnly(core, minimumLength: 1) ? false : null;
+    }
+
+    /// <summary>
+    /// Whether every run of ASCII letters in <paramref name="text"/> is an ordinary word ("and/or", "TOLD-") of at least
+    /// <paramref name="minimumLength"/> letters, and there is one.
+    /// </summary>
+    private bool OrdinaryWordsOnly(ReadOnlySpan<char> text, int minimumLength)
+    {
+        Span<char> lower = stackalloc char[32];
+        var k = 0;
+        var words = 0;
+        while (k < text.Length)
+        {
+            if (!char.IsAsciiLetter(text[k]))
+            {
+                k++;
+                continue;
+            }
+
+            var end = LettersEnd(text, k + 1);
+            if (end - k > lower.Length || end - k < minimumLength)
+            {
+                return false;
+            }
+
+            var word = lower[..(end - k)];
+            Ascii.ToLower(text[k..end], word, out _);
+            if (!_lex.CommonLookup.Contains(word))
+            {
+                return false;
+            }
+
+            words++;
+            k = end;
+        }
+
+        return words > 0;
+    }
+
+    /// <summary>The most tone-dropped tokens that may stand between two words of a system phrase.</summary>
+    private const int MaxToneInPhrase = 2;
 
     private static bool FoldedEquals(ReadOnlySpan<char> form, string word) => form.Equals(word, StringComparison.OrdinalIgnoreCase);
 }

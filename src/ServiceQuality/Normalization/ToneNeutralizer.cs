@@ -227,7 +227,7 @@ internal sealed class ToneNeutralizer
         // Sarcasm.
         "thanks", "thank", "great", "good", "nice", "well", "wow", "bravo", "brilliant", "way", "oh", "fantastic", "wonderful",
         "amazing", "excellent", "stellar", "superb", "outstanding", "awesome", "lovely", "marvellous", "marvelous", "fabulous",
-        "terrific",
+        "terrific", "perfect",
 
         // Verdicts (Verdicts, declared above: static fields initialise in order).
         .. Verdicts,
@@ -639,7 +639,7 @@ internal sealed class ToneNeutralizer
             return true;
         }
 
-        if (IsPraiseOfTheService())
+        if (IsPraiseOfTheService() || IsBarePraise())
         {
             return true;
         }
@@ -751,6 +751,34 @@ internal sealed class ToneNeutralizer
         }
 
         return verdict;
+    }
+
+    /// <summary>
+    /// A sentence that is praise alone, with at most filler or a tail: "Great.", "Oh great." (the interjection dropped
+    /// before), "Just wonderful!", "Perfect, as usual." In a complaint it is sarcasm.
+    /// </summary>
+    private bool IsBarePraise()
+    {
+        if (_sentence.Count > 4)
+        {
+            return false;
+        }
+
+        var praise = false;
+        foreach (var k in _sentence)
+        {
+            var form = _t.Form(_t.Items[k]);
+            if (!praise && (TokenStream.IsOneOf(form, Praise) || form.SequenceEqual("perfect")))
+            {
+                praise = true;
+            }
+            else if (!TokenStream.IsOneOf(form, Filler) && !TokenStream.IsOneOf(form, SarcasmTail))
+            {
+                return false;
+            }
+        }
+
+        return praise;
     }
 
     /// <summary>Words that say nothing once the interjection they go with is gone ("Wow, just wow.", "Oh well.").</summary>

@@ -1,3 +1,4 @@
+using ServiceQuality.Normalization;
 using static ServiceQuality.Tests.Normalization.NormalizationAssert;
 
 namespace ServiceQuality.Tests.Normalization;
@@ -224,5 +225,49 @@ public class ComplaintNormalizerRegressionTests
         Assert.True(record.ToneSignals.WordOfMouthThreat);
         Assert.Equal(1, record.Neutralized.Threats);
         Assert.Equal(Signature(Normalizer.Normalize("My card was declined.")), Signature(record));
+    }
+
+    // Issue 11, found by tone-only rewrites of the 272 CFPB narratives generated outside the repository (whole
+    // sentences in capitals, masked profanity, look-alike letters, sarcasm): each pair is a shrunk case of a miss.
+    [Theory]
+    [InlineData("The stuff on my credit report is wrong.", "The stuff on my credit sh!tty report is wrong.")]
+    [InlineData("My credit report is wrong.", "My credit 😡 report is wrong.")]
+    [InlineData("I need a copy of the letter.", "I need а copy of the letter.")]
+    [InlineData("A few days ago the bank called.", "А few days ago the bank called.")]
+    [InlineData("Under 15 U.S.C. 1681i and 1681s-2 the bureau must act.", "UNDER 15 U.S.C. 1681I AND 1681S-2 THE BUREAU MUST ACT.")]
+    [InlineData("Accounts and/or inquiries were added.", "ACCOUNTS AND/OR INQUIRIES WERE ADDED.")]
+    [InlineData("I was told- no refund.", "I WAS TOLD- NO REFUND.")]
+    [InlineData("Clear up this matter.The listed item is wrong.", "CLEAR UP THIS MATTER.THE LISTED ITEM IS WRONG.")]
+    [InlineData("Ive reached out and im still waiting, heres the timeline.", "IVE REACHED OUT AND IM STILL WAITING, HERES THE TIMELINE.")]
+    [InlineData("The refund never arrived.", "Oh great. The refund never arrived.")]
+    [InlineData("The refund never arrived.", "The refund never arrived. Just wonderful!")]
+    [InlineData("I filed a 30-day notice.", "I FILED A 30-DAY NOTICE.")]
+    public void Normalize_ToneOnlyRewritesOfCfpbForms_AreTheSameRecord(string calm, string angry)
+    {
+        var calmRecord = Normalizer.Normalize(calm);
+        var angryRecord = Normalizer.Normalize(angry);
+        Assert.Equal(calmRecord.CanonicalText, angryRecord.CanonicalText);
+        Assert.Equal(Signature(calmRecord), Signature(angryRecord));
+        Assert.Equal(angryRecord.CanonicalText, Normalizer.Normalize(angryRecord.CanonicalText).CanonicalText);
+    }
+
+    [Theory]
+    [InlineData("The stuff on my credit sh!tty report is wrong.", "the stuff on my credit report is wrong")]
+    [InlineData("Under 15 U.S.C. 1681i the bureau must act.", "under 15 U.S.C. 1681I the bureau must act")]
+    [InlineData("I filed a 30-day notice.", "i filed a 30-day notice")]
+    [InlineData("AND/OR", "and/or")]
+    [InlineData("Ticket INC-3270 again", "ticket INC-3270 again")]
+    [InlineData("The Chase/JP platform", "the Chase/JP platform")]
+    [InlineData("Я пришёл, а он ушёл", "я пришёл, а он ушёл")]
+    public void Normalize_CaseAndLookAlikeRules_GiveTheseCanonicalTexts(string text, string canonical) =>
+        Assert.Equal(canonical, Normalizer.Normalize(text).CanonicalText);
+
+    [Fact]
+    public void Normalize_SystemPhraseAroundProfanity_IsTheSystemFact()
+    {
+        var record = Normalizer.Normalize("The stuff on my credit sh!tty report is wrong.");
+        Assert.Contains(record.Facts, f => f.Kind == FactKind.System && f.Value == "credit report");
+        Assert.Equal(1, record.Neutralized.Profanity);
+        Assert.DoesNotContain(Normalizer.Normalize("my credit, damn report").Facts, f => f.Kind == FactKind.System);
     }
 }

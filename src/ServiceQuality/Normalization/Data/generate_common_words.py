@@ -24,6 +24,8 @@ printer printers email emails phone phones laptop laptop computer computers scre
 apps system systems service services support staff office whole entire total all every single again twice once
 dropping dropped drops failing failed fails freezing frozen hanging rebooting restarting loading syncing
 am pm tm ok id really extremely absolutely totally completely utterly incredibly seriously terribly awfully horribly super
+im ive ill id youre youve theyre theyve weve thats theres heres whats dont doesnt didnt cant couldnt wont wouldnt
+shouldnt isnt wasnt arent werent hasnt havent hadnt lets pre eg ie
 """.split()
 
 def main(path):
