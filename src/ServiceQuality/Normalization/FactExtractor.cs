@@ -138,7 +138,7 @@ internal sealed class FactExtractor
         new(EmphaticOrdinals, static (x, j, _, _) => x.EmphaticTimeFact(j), "for the hundredth time", FactKind.Occurrence),
         new(["twice"], static (x, j, _, _) => { x.AddOccurrence(2, j, j); return true; }, "it failed twice", FactKind.Occurrence),
         new(["again", "repeatedly"], static (x, j, _, _) => { x.AddFact(FactKind.Occurrence, "again", j, j); return true; }, "it failed again", FactKind.Occurrence),
-        new([.. Negators], static (x, j, form, _) => { x.NegationFact(j, form); return true; }, "the printer is not working", FactKind.Negation),
+        new([.. Negators], static (x, j, form, _) => x.NegationFact(j, form), "the printer is not working", FactKind.Negation),
         new(["error", "err", "code"], static (x, j, _, _) => x.ErrorNumberFact(j), "it shows error 1603", FactKind.ErrorCode),
         new(["http", "status"], static (x, j, _, _) => x.HttpStatusFact(j), "the site gives status 503", FactKind.ErrorCode),
         new(["ticket", "incident", "case", "request", "reference", "ref"], static (x, j, _, _) => x.ReferenceNumberFact(j), "see ticket 12345", FactKind.Reference),
@@ -418,7 +418,7 @@ internal sealed class FactExtractor
         return false;
     }
 
-    private void NegationFact(int j, ReadOnlySpan<char> form)
+    private bool NegationFact(int j, ReadOnlySpan<char> form)
     {
         var k = j + 1;
         while (k < _t.Live.Count && _t.LiveAt(k).Intensifier)
@@ -426,8 +426,15 @@ internal sealed class FactExtractor
             k++;
         }
 
+        if (form.SequenceEqual("no") && k < _t.Live.Count && _t.LiveAt(k).Kind is TokenKind.Number or TokenKind.Placeholder or TokenKind.Reference)
+        {
+            // "account no. 987654321", "No. 5": the abbreviation of "number", not a negation.
+            return false;
+        }
+
         var negated = k < _t.Live.Count && _t.LiveAt(k).IsWordLike ? _t.Form(_t.LiveAt(k)).ToString() : string.Empty;
         AddFact(FactKind.Negation, negated.Length == 0 ? form.ToString() : form.ToString() + " " + negated, j, negated.Length == 0 ? j : k);
+        return true;
     }
 
     private bool ErrorNumberFact(int j)

@@ -58,6 +58,9 @@ internal static class PersonalData
 
         /// <summary>A payment card's number follows ("card 4111 1111 1111 1112", "Visa no. 4111-1111-1111-1112"), Luhn or not.</summary>
         Card,
+
+        /// <summary>A US social security number follows, written without separators ("SSN 078051120", "social security number 078051120").</summary>
+        Ssn,
     }
 
     /// <summary>The cue words, each flagged <see cref="Lexicons.WordFlags.PersonalDataCue"/> in the lexicon table, so the tokenizer notes them.</summary>
@@ -68,7 +71,8 @@ internal static class PersonalData
         ("dob", Cue.Birth), ("born", Cue.Birth), ("birth", Cue.Birth), ("birthday", Cue.Birth),
         ("password", Cue.Secret), ("passwd", Cue.Secret), ("pwd", Cue.Secret), ("passcode", Cue.Secret), ("pin", Cue.Secret),
         ("token", Cue.Secret), ("secret", Cue.Secret), ("apikey", Cue.Secret), ("otp", Cue.Secret), ("key", Cue.Secret),
-        ("name", Cue.Name),
+        ("name", Cue.Name), ("name's", Cue.Name), ("am", Cue.Name), ("i'm", Cue.Name),
+        ("ssn", Cue.Ssn), ("security", Cue.Ssn),
         ("mr", Cue.Title), ("mrs", Cue.Title), ("ms", Cue.Title), ("mx", Cue.Title), ("dr", Cue.Title),
         ("card", Cue.Card), ("visa", Cue.Card), ("mastercard", Cue.Card), ("amex", Cue.Card),
         ("regards", Cue.Closing), ("thanks", Cue.Closing), ("thank", Cue.Closing), ("sincerely", Cue.Closing), ("faithfully", Cue.Closing),

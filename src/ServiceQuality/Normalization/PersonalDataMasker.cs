@@ -67,6 +67,9 @@ internal sealed class PersonalDataMasker
                 case PersonalData.Cue.Card:
                     MaskCardNumber(i);
                     break;
+                case PersonalData.Cue.Ssn:
+                    MaskSocialSecurityNumber(i);
+                    break;
                 default:
                     break;
             }
@@ -498,13 +501,21 @@ internal sealed class PersonalDataMasker
 
     /// <summary>
     /// "password: hunter2", "token = abc123": the value after a ':' or '=' is masked whatever it is; "my PIN is 4321":
-    /// after "is" only a value that is not an ordinary word ("the password is wrong" stays).
+    /// after "is" only a value that is not an ordinary word ("the password is wrong" stays); "otp 654321": four to
+    /// twelve digits right after the cue.
     /// </summary>
     private void MaskSecret(int i)
     {
         var j = NextWord(i, out var marks);
         if (j < 0 || _t.Items[j].Kind == TokenKind.Placeholder)
         {
+            return;
+        }
+
+        if (!marks && IsDigits(j, 4, 12))
+        {
+            // "otp 654321", "PIN 4321": a code of digits right after the cue.
+            Mask(j, j, PersonalData.Secret);
             return;
         }
 
@@ -525,12 +536,29 @@ internal sealed class PersonalDataMasker
         Mask(j, j, PersonalData.Secret);
     }
 
-    /// <summary>"my name is John Smith", "Name: Jane Doe": up to three words written with a capital (or one word that is no ordinary word).</summary>
+    /// <summary>
+    /// "my name is John Smith", "my name's John Smith", "Name: Jane Doe": up to three words written with a capital (or one
+    /// word that is no ordinary word); "I am Jane Doe", "I'm Priya Raman": see <see cref="MaskIntroducedName"/>.
+    /// </summary>
     private void MaskNamedPerson(int i)
     {
+        var cue = _t.Form(_t.Items[i]);
+        if (cue.SequenceEqual("am") || cue.SequenceEqual("i'm"))
+        {
+            MaskIntroducedName(i);
+            return;
+        }
+
         var j = NextWord(i, out var marks);
         var before = _t.PreviousWord(i);
-        if (!marks)
+        if (cue.SequenceEqual("name's"))
+        {
+            if (!FormIs(before, "my"))
+            {
+                return;
+            }
+        }
+        else if (!marks)
         {
             if (!FormIs(j, "is") || !FormIs(before, "my"))
             {
@@ -559,6 +587,91 @@ internal sealed class PersonalDataMasker
         if (last >= 0)
         {
             MaskName(j, last);
+        }
+    }
+
+    /// <summary>
+    /// "I am Jane Doe", "I'm Priya Raman": two or three words after "I am" or "I'm" written as names are (a capital, then
+    /// lower case), none a frequent word or a system ("I am Very Upset", "I am Writing To" are no names; shouting is not
+    /// read as a name either).
+    /// </summary>
+    private void MaskIntroducedName(int i)
+    {
+        if (_t.Form(_t.Items[i]).SequenceEqual("am") && !FormIs(_t.PreviousWord(i), "i"))
+        {
+            return;
+        }
+
+        var text = _text.Chars;
+        var first = NextWord(i, out var marks);
+        var (words, last, k) = (0, -1, first);
+        while (!marks && words < 3 && k >= 0)
+        {
+            ref var t = ref _t.Items[k];
+            var core = text[t.Start..t.End];
+            if (t.Kind is not (TokenKind.Word or TokenKind.Acronym) || t.Dropped || t.ChunkStart != t.Start || core.Length < 2
+                || !char.IsAsciiLetterUpper(core[0]) || (core[1..].ContainsAnyExcept(NameTail) && core[1..].ContainsAnyExcept(ShoutedNameTail))
+                || (t.Flags & (Lexicons.WordFlags.Core | Lexicons.WordFlags.StopWord | Lexicons.WordFlags.System | Lexicons.WordFlags.Code)) != 0)
+            {
+                break;
+            }
+
+            (words, last) = (words + 1, k);
+            if (t.End < t.ChunkEnd)
+            {
+                break;
+            }
+
+            k = NextWord(k);
+        }
+
+        // "I am Wells Fargo customer": a name that qualifies a noun is a company's.
+        var after = last >= 0 && _t.Items[last].End == _t.Items[last].ChunkEnd ? NextWord(last) : -1;
+        if (words >= 2 && !(after >= 0 && TokenStream.IsOneOf(_t.Form(_t.Items[after]), CompanyQualified)))
+        {
+            MaskName(first, last);
+        }
+    }
+
+    /// <summary>Nouns a company's name qualifies after "I am" ("I am a Wells Fargo customer").</summary>
+    private static readonly string[] CompanyQualified =
+    [
+        "customer", "customers", "client", "clients", "member", "members", "account", "accounts", "cardholder", "user", "users",
+        "employee", "employees", "subscriber", "policyholder", "holder", "card", "bank", "loan", "mortgage", "borrower", "tenant",
+    ];
+
+    /// <summary>What may follow a shouted name's capital ("JOHN", "O'CONNOR").</summary>
+    private static readonly System.Buffers.SearchValues<char> ShoutedNameTail = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ'-");
+
+    /// <summary>What may follow a name's capital: lower-case letters, an apostrophe, a hyphen ("O'connor" aside, "Smith-jones" aside, most names).</summary>
+    private static readonly System.Buffers.SearchValues<char> NameTail = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz'-");
+
+    /// <summary>
+    /// "SSN 078051120", "social security number 078051120": nine digits written without separators are masked as an
+    /// account number when they are read; after this cue they are the typed <c>[ssn]</c>.
+    /// </summary>
+    private void MaskSocialSecurityNumber(int i)
+    {
+        if (_t.Form(_t.Items[i]).SequenceEqual("security") && !FormIs(_t.PreviousWord(i), "social"))
+        {
+            return;
+        }
+
+        var j = NextWord(i);
+        if (TokenStream.IsOneOf(_t.Form(_t.Items[Math.Max(j, 0)]), PersonalData.NumberMarkers) || FormIs(j, "is"))
+        {
+            j = NextWord(j);
+        }
+
+        if (j < 0 || _t.Items[j].Kind != TokenKind.Placeholder || !_t.Form(_t.Items[j]).SequenceEqual(PersonalData.Account))
+        {
+            return;
+        }
+
+        var span = _text.Chars[_t.Items[j].Start.._t.Items[j].End];
+        if (span.Length == 9 && !span.ContainsAnyExceptInRange('0', '9'))
+        {
+            _t.SetForm(ref _t.Items[j], PersonalData.Ssn);
         }
     }
 

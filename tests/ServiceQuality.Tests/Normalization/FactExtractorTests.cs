@@ -293,4 +293,19 @@ public class FactExtractorTests
                 var actual = FactsOf(text);
                 return (actual == expected).Label($"{text} => {actual}, expected {expected}");
             });
+
+    // Issue 11, checked on new text: "no." abbreviates "number" before a number; it negated nothing but made a
+    // Negation fact "no".
+    [Theory]
+    [InlineData("routing number 021000021 and account no. 987654321")]
+    [InlineData("No. 5 is wrong")]
+    [InlineData("Case no 12345 is open")]
+    public void Extract_NoBeforeANumber_IsNoNegation(string text) =>
+        Assert.DoesNotContain(Normalizer.Normalize(text).Facts, f => f.Kind == FactKind.Negation);
+
+    [Theory]
+    [InlineData("I had no choice", "no choice")]
+    [InlineData("There was no refund.", "no refund")]
+    public void Extract_NoBeforeAWord_IsANegation(string text, string value) =>
+        Assert.Contains(Normalizer.Normalize(text).Facts, f => f.Kind == FactKind.Negation && f.Value == value);
 }

@@ -66,6 +66,19 @@ public class PersonalDataTests
         { "the token=abc123XYZ expired", "the [secret] expired" },
         { "API key: sk-live-abc123 leaked", "API key: [secret] leaked" },
         { "My PIN is 4321 ok", "my PIN is [secret] ok" },
+        { "The otp 654321 came late", "the otp [secret] came late" },
+        { "PIN 4321 was refused", "PIN [secret] was refused" },
+
+        // Nine digits without separators after an SSN cue are an SSN, not an account number.
+        { "SSN 078051120 on file", "SSN [ssn] on file" },
+        { "My SSN is 078051120 on file", "my SSN is [ssn] on file" },
+        { "Social security number 078051120 on file", "social security number [ssn] on file" },
+
+        // Names after "my name's", "I am", "I'm" (two or three words written as names, shouted too).
+        { "Hello, my name's Peter Parker and I need help", "hello, my name's [name] and i need help" },
+        { "I am Jane Doe and my card was declined", "i am [name] and my card was declined" },
+        { "I AM JANE DOE AND MY CARD WAS DECLINED", "i am [name] and my card was declined" },
+        { "I'm Priya Raman, a customer since 2010", "i'm [name], a customer since 2010" },
 
         // E-mail addresses.
         { "Write to o'brien@example.com today", "write to [email] today" },
@@ -213,6 +226,12 @@ public class PersonalDataTests
     [InlineData("The VPN is down. Cheers, Mate!", "the VPN is down. cheers, mate")]
     [InlineData("The VPN is down. Regards, Management", "the VPN is down. regards, management")]
     [InlineData("You idiots Thanks McDonald", "thanks McDonald")]
+    [InlineData("I entered my PIN 3 times", "i entered my PIN 3 times")]
+    [InlineData("I am Very Upset About This", "i am upset about this")]
+    [InlineData("I AM SO ANGRY AND TIRED OF THIS", "i am so angry and tired of this")]
+    [InlineData("I am Wells Fargo customer since 2010", "i am wells fargo customer since 2010")]
+    [InlineData("Am Jane Doe", "am jane doe")]
+    [InlineData("The social security office 123456789", "the social security office [account]")]
     public void Normalize_OrdinaryText_IsNotMasked(string text, string canonical)
     {
         Assert.Equal(canonical, Normalizer.Normalize(text).CanonicalText);
