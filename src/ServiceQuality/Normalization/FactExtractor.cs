@@ -219,7 +219,7 @@ internal sealed class FactExtractor
                     AddFact(FactKind.Reference, form.ToString(), j, j);
                     continue;
                 case TokenKind.Amount:
-                    AddFact(FactKind.Amount, AmountValue(form[0], form[1..]), j, j);
+                    AddFact(FactKind.Amount, form[^1] is '€' or '£' ? AmountValue(form[^1], form[..^1]) : AmountValue(form[0], form[1..]), j, j);
                     continue;
                 case TokenKind.Date:
                     Patterns.TryParseDate(form, out var y, out var m, out var d);
@@ -295,6 +295,13 @@ internal sealed class FactExtractor
             return;
         }
 
+        if (_t.LiveAt(j).Kind == TokenKind.Number && (SymbolAfter(j) ?? SymbolBefore(j)) is { } sign)
+        {
+            // "1.250,00 €", "€ 40": the sign apart from the amount.
+            AddFact(FactKind.Amount, AmountValue(sign, _t.Form(_t.LiveAt(j))), j, j);
+            return;
+        }
+
         // Most numbers make no fact: the next word is read as a span and the number written only for a fact.
         if (j + 1 >= _t.Live.Count)
         {
@@ -305,13 +312,6 @@ internal sealed class FactExtractor
         {
             // "40 EUR"
             AddFact(FactKind.Amount, AmountValue(_t.Form(_t.LiveAt(j + 1)), _t.Form(_t.LiveAt(j))), j, j + 1);
-            return;
-        }
-
-        if (_t.LiveAt(j).Kind == TokenKind.Number && SymbolAfter(j) is { } symbol)
-        {
-            // "1.250,00 €": the sign after the amount.
-            AddFact(FactKind.Amount, AmountValue(symbol, _t.Form(_t.LiveAt(j))), j, j);
             return;
         }
 
@@ -359,9 +359,17 @@ internal sealed class FactExtractor
             return;
         }
 
-        if (next is "dollars" or "dollar" or "euros" or "euro" || IsCurrencyCode(next))
+        if (next is "dollars" or "dollar" or "euros" or "euro" or "quid" || IsCurrencyCode(next) || (next is "pounds" or "pound" && !WordIs(j + 2, "of")))
         {
-            AddFact(FactKind.Amount, AmountValue(next is "dollars" or "dollar" ? "USD" : next is "euros" or "euro" ? "EUR" : next, _t.Form(_t.Items[_t.Live[j]])), j, j + 1);
+            // "40 pounds" is money ("40 pounds of" a weight).
+            var currency = next switch
+            {
+                "dollars" or "dollar" => "USD",
+                "euros" or "euro" => "EUR",
+                "pounds" or "pound" or "quid" => "GBP",
+                _ => next,
+            };
+            AddFact(FactKind.Amount, AmountValue(currency, _t.Form(_t.Items[_t.Live[j]])), j, j + 1);
             return;
         }
 
@@ -696,13 +704,14 @@ internal sealed class FactExtractor
 
     /// <summary>
     /// Reads an amount: "1,250.00" and "40" as <see cref="Patterns.TryParseNumber"/> does, and the European "1.250,00"
-    /// (dots part the thousands, a comma then one or two digits the decimals) as 1250.00.
+    /// and "250,00" (dots part the thousands, a comma then one or two digits the decimals) as 1250.00 and 250.00; a
+    /// comma then three digits parts thousands ("1,250").
     /// </summary>
     internal static bool TryAmountNumber(ReadOnlySpan<char> number, out decimal value)
     {
         var comma = number.LastIndexOf(',');
         var dot = number.LastIndexOf('.');
-        if (comma > dot && dot >= 0 && number.Length - comma - 1 is 1 or 2 && !number[(comma + 1)..].ContainsAnyExceptInRange('0', '9'))
+        if (comma > dot && number.Length - comma - 1 is 1 or 2 && !number[(comma + 1)..].ContainsAnyExceptInRange('0', '9'))
         {
             Span<char> buffer = stackalloc char[Math.Min(number.Length, 64)];
             var n = 0;
@@ -752,6 +761,44 @@ internal sealed class FactExtractor
         }
 
         return chars[i] == '€' ? "EUR" : "GBP";
+    }
+
+    /// <summary>Whether a live token from <paramref name="from"/> to <paramref name="to"/> is a number or an amount.</summary>
+    private bool NumberWithin(int from, int to)
+    {
+        for (var k = Math.Max(from, 0); k <= to && k < _t.Live.Count; k++)
+        {
+            if (_t.LiveAt(k).Kind is TokenKind.Number or TokenKind.Amount)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The currency sign written alone before number <paramref name="j"/> ("€ 40", "$ 40"), white space between, no digit before the sign.</summary>
+    private string? SymbolBefore(int j)
+    {
+        ref var t = ref _t.LiveAt(j);
+        var chars = _text.Chars;
+        var i = t.Start - 1;
+        while (i >= 0 && chars[i] == ' ')
+        {
+            i--;
+        }
+
+        if (i < 0 || i == t.Start - 1 || chars[i] is not ('€' or '£' or '$') || (i > 0 && !char.IsWhiteSpace(chars[i - 1])))
+        {
+            return null;
+        }
+
+        return chars[i] switch
+        {
+            '€' => "EUR",
+            '£' => "GBP",
+            _ => "USD",
+        };
     }
 
     /// <summary>Whether live token <paramref name="j"/> is a 4-digit year (1900-2199).</summary>
@@ -932,9 +979,19 @@ internal sealed class FactExtractor
                 (low, first) = (from, k - 3);
             }
         }
+        else if (WordSpan(k) is "a" or "an" && WordIs(k - 1, "half"))
+        {
+            // "half an hour".
+            (low, high, first) = (0.5m, 0.5m, k - 1);
+        }
         else if (WordSpan(k) is "a" or "an")
         {
             (low, high, article) = (1, 1, true);
+        }
+        else if (WordSpan(k) is "half" && WordIs(k - 1, "a") && WordIs(k - 2, "and") && TryNumber(k - 3, out var whole))
+        {
+            // "two and a half hours", "an hour and a half" aside.
+            (low, high, first) = (whole + 0.5m, whole + 0.5m, k - 3);
         }
         else
         {
@@ -962,9 +1019,11 @@ internal sealed class FactExtractor
             qualifier = Word(first - 1) + " ";
             first--;
         }
-        else if (article)
+        else if (article && (unitForm is "second" || (first >= 1 && (WordSpan(first - 1) is "once" or "twice" or "thrice" or "times" or "time" or "per" or "every" or "it"
+            || NumberWithin(first - 3, first - 1)))))
         {
-            // "once a month", "twice a day" are rates, not durations.
+            // "once a month", "twice a day", "3 phone calls a day", "$50 a month" are rates, not durations ("call it a
+            // day" an idiom, "a second card" an ordinal); "an hour on hold", "a week later" are durations.
             return false;
         }
 

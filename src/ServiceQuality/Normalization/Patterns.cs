@@ -75,8 +75,9 @@ internal static class Patterns
             return TokenKind.Reference;
         }
 
-        if (s.Length >= 2 && s[0] is '$' or '€' or '£' && IsNumber(s[1..]))
+        if (s.Length >= 2 && ((s[0] is '$' or '€' or '£' && IsNumber(s[1..])) || (s[^1] is '€' or '£' && IsNumber(s[..^1]))))
         {
+            // "$40", "€1.250,00"; the sign after, as Europe writes it: "40£", "1.250,00€".
             return TokenKind.Amount;
         }
 
@@ -334,13 +335,21 @@ internal static class Patterns
             }
 
             var value = int.Parse(s[i..digitsEnd], System.Globalization.CultureInfo.InvariantCulture);
-            var unitEnd = digitsEnd;
+            var hyphen = i == 0 && digitsEnd + 1 < s.Length && s[digitsEnd] == '-';
+            var unitStart = hyphen ? digitsEnd + 1 : digitsEnd;
+            var unitEnd = unitStart;
             while (unitEnd < s.Length && char.IsAsciiLetter(s[unitEnd]))
             {
                 unitEnd++;
             }
 
-            var unit = s[digitsEnd..unitEnd];
+            var unit = s[unitStart..unitEnd];
+            if (hyphen && (unit.Length < 3 || unitEnd < s.Length))
+            {
+                // "30-day", "24-hour": one number and a unit written out, as an adjective is.
+                return false;
+            }
+
             if (Is(unit, "h", "hr", "hrs", "hour", "hours"))
             {
                 hours += value;

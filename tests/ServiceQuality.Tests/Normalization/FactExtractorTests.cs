@@ -308,4 +308,46 @@ public class FactExtractorTests
     [InlineData("There was no refund.", "no refund")]
     public void Extract_NoBeforeAWord_IsANegation(string text, string value) =>
         Assert.Contains(Normalizer.Normalize(text).Facts, f => f.Kind == FactKind.Negation && f.Value == value);
+
+    // Issue 11, checked on new text: a decimal comma without a thousands dot ("€250,00") read as 25000.00, a silent
+    // wrong amount; signs joined after the number or alone before it, "pounds", durations with an article, a half or
+    // a hyphen made no fact.
+    [Theory]
+    [InlineData("I paid €250,00 for nothing", "EUR 250.00")]
+    [InlineData("I paid 250,00 EUR for nothing", "EUR 250.00")]
+    [InlineData("I paid €1,25 for nothing", "EUR 1.25")]
+    [InlineData("I paid $1,250 for nothing", "USD 1250.00")]
+    [InlineData("I paid 40£ today", "GBP 40.00")]
+    [InlineData("I paid 1.250,00€ today", "EUR 1250.00")]
+    [InlineData("I paid 1.250,00 €", "EUR 1250.00")]
+    [InlineData("I paid € 40 today", "EUR 40.00")]
+    [InlineData("I was charged 40 pounds", "GBP 40.00")]
+    [InlineData("It cost me 200 quid", "GBP 200.00")]
+    public void Extract_AmountForms_GiveTheAmount(string text, string amount) =>
+        Assert.Equal([amount], Normalizer.Normalize(text).Facts.Where(f => f.Kind == FactKind.Amount).Select(f => f.Value));
+
+    [Theory]
+    [InlineData("40 pounds of luggage went missing")]
+    [InlineData("I got 3 phone calls a day")]
+    public void Extract_WeightsAndRates_AreNoAmountOrDuration(string text) =>
+        Assert.DoesNotContain(Normalizer.Normalize(text).Facts, f => f.Kind is FactKind.Amount or FactKind.Duration);
+
+    [Theory]
+    [InlineData("I waited an hour on hold", "PT1H")]
+    [InlineData("A week later nothing had changed", "P1W")]
+    [InlineData("I spent half an hour on hold", "PT0.5H")]
+    [InlineData("I spent two and a half hours on hold", "PT2.5H")]
+    [InlineData("I got a 10-day notice", "P10D")]
+    [InlineData("It was a 24-hour outage", "PT24H")]
+    public void Extract_DurationForms_GiveTheDuration(string text, string duration) =>
+        Assert.Equal([duration], Normalizer.Normalize(text).Facts.Where(f => f.Kind == FactKind.Duration).Select(f => f.Value));
+
+    [Theory]
+    [InlineData("They bill me once a month")]
+    [InlineData("It crashes 3 times a week")]
+    [InlineData("They charge $50 a month")]
+    [InlineData("I had to open a second credit card")]
+    [InlineData("Time to call it a day")]
+    public void Extract_RatesAndOrdinalsWithAnArticle_AreNoDuration(string text) =>
+        Assert.DoesNotContain(Normalizer.Normalize(text).Facts, f => f.Kind == FactKind.Duration);
 }
