@@ -19,6 +19,9 @@ internal static class Homoglyphs
         ['ι'] = 'i', ['κ'] = 'k', ['τ'] = 't', ['υ'] = 'u', ['χ'] = 'x',
     }.ToFrozenDictionary();
 
+    /// <summary>The Latin letter <paramref name="c"/> looks like, or <paramref name="c"/> itself.</summary>
+    public static char ToLatin(char c) => c >= 0x370 && Map.TryGetValue(c, out var latin) ? latin : c;
+
     /// <summary>
     /// The Latin word of one letter (<c>a</c>, <c>I</c>, <c>o</c>) that <paramref name="c"/> looks like, or <c>'\0'</c>:
     /// Cyrillic а, А, і, І, о, О and Greek Α, Ι, Ο, ο.

@@ -658,7 +658,7 @@ internal sealed class PersonalDataMasker
         }
 
         var j = NextWord(i);
-        if (TokenStream.IsOneOf(_t.Form(_t.Items[Math.Max(j, 0)]), PersonalData.NumberMarkers) || FormIs(j, "is"))
+        if (j >= 0 && (TokenStream.IsOneOf(_t.Form(_t.Items[j]), PersonalData.NumberMarkers) || FormIs(j, "is")))
         {
             j = NextWord(j);
         }

@@ -111,7 +111,7 @@ internal sealed class Tokenizer
             return -1;
         }
 
-        bool IsLatinWord(int k) => k >= 0 && Ascii.IsValid(_t.Form(_t.Items[k])) && _t.Items[k].End - _t.Items[k].Start > 1;
+        bool IsLatinWord(int k) => k >= 0 && _t.Form(_t.Items[k]) is { Length: > 1 } form && Ascii.IsValid(form);
     }
 
     // ---- tokenization and classification ---------------------------------------------------------------------------
@@ -137,15 +137,34 @@ internal sealed class Tokenizer
                 var p = LettersEnd(text, i + 1);
                 letters = p - i;
                 chunkEnd = p == text.Length || text[p] == ' ' ? p : ChunkEnd(text, p, cjk: false);
-                if (chunkEnd >= p + 2 && text[p] == '.' && IsMissingSpace(text, i, p, chunkEnd))
+                if (p < text.Length && text[p] != ' ' && chunkEnd >= p + 2)
                 {
-                    // "matter.The bank": two sentences joined by a missing space, read as "matter. The bank".
-                    chunkEnd = p + 1;
+                    // "matter.The bank": two sentences joined by a missing space, read as "matter. The bank"; a
+                    // look-alike letter in the first word ("grеat.The") is read as the Latin one it is repaired to.
+                    var stop = text[p] == '.' ? p : LatinLettersEnd(text, p);
+                    if (stop + 2 <= chunkEnd && text[stop] == '.' && IsMissingSpace(text, i, stop, chunkEnd))
+                    {
+                        chunkEnd = stop + 1;
+                    }
                 }
             }
             else
             {
                 chunkEnd = ChunkEnd(text, i, Punctuation.IsCjk(text[i]));
+
+                // The same after lead marks ("*matter.The", "(MATTER.THE") or a look-alike first letter ("аmatter.The"):
+                // the next pass may read the chunk from its first letter.
+                var first = i;
+                while (first < chunkEnd && Punctuation.IsLead(text[first]))
+                {
+                    first++;
+                }
+
+                var stop = LatinLettersEnd(text, first);
+                if (stop > first && stop + 2 <= chunkEnd && text[stop] == '.' && IsMissingSpace(text, first, stop, chunkEnd))
+                {
+                    chunkEnd = stop + 1;
+                }
             }
 
             ref var token = ref _t.Add();
@@ -205,12 +224,37 @@ internal sealed class Tokenizer
     /// </summary>
     private static bool IsMissingSpace(ReadOnlySpan<char> text, int start, int stop, int end)
     {
+        if (!Ascii.IsValid(text[start..end]))
+        {
+            // Look-alike letters are read as the Latin letters the words will be repaired to, so that the canonical text,
+            // repaired, is split the same way.
+            if (end - start > 64)
+            {
+                return false;
+            }
+
+            Span<char> latin = stackalloc char[end - start];
+            for (var k = 0; k < latin.Length; k++)
+            {
+                latin[k] = Homoglyphs.ToLatin(text[start + k]);
+            }
+
+            return Ascii.IsValid(latin[..(stop - start)]) && IsMissingSpaceAscii(latin, 0, stop - start, end - start);
+        }
+
+        return IsMissingSpaceAscii(text, start, stop, end);
+    }
+
+    /// <summary>Whether a missing space joins two sentences; see <see cref="IsMissingSpace"/>.</summary>
+    private static bool IsMissingSpaceAscii(ReadOnlySpan<char> text, int start, int stop, int end)
+    {
         if (stop - start < 2 || !char.IsAsciiLetterUpper(text[stop + 1]))
         {
             return false;
         }
 
-        // "matter.The", or shouted, "MATTER.THE": the second word is in capitals exactly when the first is.
+        // "matter.The", or shouted, "MATTER.THE": the second word is in capitals exactly when the first is; a redaction
+        // ("XXXX.down", "XXXXsooo.sooo", written in capitals) is no shouted word.
         var shouted = !text[start..stop].ContainsAnyExceptInRange('A', 'Z');
         if (!shouted && text[start..stop].ContainsAnyExceptInRange('a', 'z'))
         {
@@ -220,7 +264,7 @@ internal sealed class Tokenizer
         var wordEnd = LettersEnd(text, stop + 2);
         var next = text[(stop + 1)..wordEnd];
         if ((next.Length < 2 && next[0] is not ('A' or 'I')) || next[1..].ContainsAnyExceptInRange(shouted ? 'A' : 'a', shouted ? 'Z' : 'z')
-            || (shouted && (stop - start < 3 || next.Length is 2))
+            || (shouted && (stop - start < 3 || next.Length is 2 || text[start..stop].StartsWith("XX", StringComparison.Ordinal)))
             || !IsAllSentencePunctuation(text[wordEnd..end]))
         {
             return false;
@@ -234,6 +278,36 @@ internal sealed class Tokenizer
         Span<char> lower = stackalloc char[4];
         Ascii.ToLower(next, lower, out var written);
         return !TokenStream.IsOneOf(lower[..written], DomainEnds);
+    }
+
+    /// <summary>The end of the run of ASCII letters and look-alike letters (<see cref="Homoglyphs.ToLatin"/>) from <paramref name="k"/>.</summary>
+    private static int LatinLettersEnd(ReadOnlySpan<char> text, int k)
+    {
+        while (k < text.Length && char.IsAsciiLetter(Homoglyphs.ToLatin(text[k])))
+        {
+            k++;
+        }
+
+        return k;
+    }
+
+    /// <summary>
+    /// Whether a word in capitals is two words joined by a full stop as <see cref="IsMissingSpace"/> splits them in
+    /// capitals ("MATTER.THE"), where a lead mark ("*MATTER.THE") or a look-alike letter kept the split from being read:
+    /// shouting, written in lower case (a dotted abbreviation, "U.S.C", is kept), so that the next pass, which does not
+    /// split "matter.the", reads the same.
+    /// </summary>
+    private static bool IsJoinedShout(ReadOnlySpan<char> word)
+    {
+        var stop = word.IndexOf('.');
+        if (stop < 3 || word[(stop + 1)..].Contains('.'))
+        {
+            return false;
+        }
+
+        var next = word[(stop + 1)..];
+        return !word[..stop].ContainsAnyExceptInRange('A', 'Z') && !next.ContainsAnyExceptInRange('A', 'Z')
+            && (next.Length >= 3 || next is "A" or "I");
     }
 
     /// <summary>The flags of the tokens <see cref="NoteForPhrasePasses"/> notes (and intensifiers): most tokens have none, and are not passed to it.</summary>
@@ -964,7 +1038,7 @@ internal sealed class Tokenizer
             }
         }
 
-        if (allUpper && repaired.Contains('.'))
+        if (allUpper && repaired.Contains('.') && !IsJoinedShout(repaired))
         {
             // Dotted abbreviations (U.S.C, U.S) are kept as written; they name no system.
             token.Kind = TokenKind.Identifier;
