@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 
 namespace ServiceQuality.Normalization;
 
@@ -66,7 +67,10 @@ internal static class Homoglyphs
 
         for (var i = 0; i < word.Length; i++)
         {
-            if (Map.TryGetValue(word[i], out var latinLetter))
+            // A look-alike with a combining mark after it stays: the Latin letter and the mark would compose ("а\u0301"
+            // would be "á" when the canonical text is read again), the look-alike and the mark do not.
+            if (Map.TryGetValue(word[i], out var latinLetter)
+                && !(i + 1 < word.Length && CharUnicodeInfo.GetUnicodeCategory(word[i + 1]) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark))
             {
                 destination[i] = latinLetter;
                 replaced++;
