@@ -790,9 +790,12 @@ internal sealed class PersonalDataMasker
         return at < 0 || text[at] is '\n' or '.' or '!' or '?' or '\u203D';
     }
 
-    /// <summary>Flags of words that are no name: frequent words ("The", "Great"), stop words, systems, tone words, cue words ("Mr" is the title rule's).</summary>
+    /// <summary>
+    /// Flags of words that are no name: frequent words ("The", "Great"), stop words, systems, tone words and the tone
+    /// stage's cue words ("Thank you. Disgraceful." ends with a verdict, not a signature), cue words ("Mr" is the title rule's).
+    /// </summary>
     private const Lexicons.WordFlags NotName = Lexicons.WordFlags.Core | Lexicons.WordFlags.StopWord | Lexicons.WordFlags.System
-        | (Lexicons.WordFlags.Known & ~Lexicons.WordFlags.Common) | Lexicons.WordFlags.PersonalDataCue;
+        | (Lexicons.WordFlags.Known & ~Lexicons.WordFlags.Common) | Lexicons.WordFlags.PersonalDataCue | Lexicons.WordFlags.ToneCue;
 
     /// <summary>
     /// The last of one to three name words from <paramref name="j"/> on one line: each shaped like a name

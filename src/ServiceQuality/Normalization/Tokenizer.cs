@@ -1058,9 +1058,10 @@ internal sealed class Tokenizer
 
         if (shape.InteriorUpper && shape.Lower > 0 && !repaired.ContainsAny('-', '\''))
         {
-            if ((flags & Lexicons.WordFlags.Known) != 0)
+            if ((flags & Lexicons.WordFlags.Known) != 0 || (shape.Letters < repaired.Length && OrdinaryWordsOnly(folded, minimumLength: 2)))
             {
-                // Odd casing of an ordinary word ("nOBODY", "WoRkInG") is shouting, not a product name.
+                // Odd casing of an ordinary word ("nOBODY", "WoRkInG") is shouting, not a product name; so are
+                // ordinary words joined by a separator, each with its capital ("Collection/Loss").
                 _counts.Shouting++;
                 return;
             }

@@ -133,4 +133,126 @@ public class CfpbTonePairsTests(ITestOutputHelper output)
             Assert.True(angry.Neutralized.Threats >= 1);
         }
     }
+
+    /// <summary>
+    /// A rewrite of every narrative with tone only, drawn from a seed: a sentence in capitals, its full stop made a
+    /// <c>!!!</c> run, an emoji after it, masked profanity before a word, a zero-width space and a Cyrillic a (U+0430) in it;
+    /// sarcasm before, threats, verdicts and insults between or after (the generator that found the misses of
+    /// 4 December 2026, in <c>ComplaintNormalizerRegressionTests.Normalize_ToneOnlyRewritesOfCfpbForms_AreTheSameRecord</c>).
+    /// </summary>
+    internal static string ToneRewrite(string narrative, Random random)
+    {
+        string[] sarcasm = ["Thanks for nothing.", "Great job, as always.", "What a joke.", "Wow.", "Thanks a lot, really.", "Way to go.", "Oh great."];
+        string[] threats = ["I'm closing all my accounts and telling everyone I know!", "I will tell all my friends about this.", "I'm switching to another bank.", "I will post this on Facebook!!!", "I am taking my business elsewhere."];
+        string[] verdicts = ["Unbelievable!!", "Ridiculous.", "Absolutely unacceptable!", "This is ridiculous!!!", "Seriously?!", "Disgraceful."];
+        string[] insults = ["You people are useless.", "Idiots!", "You are all incompetent."];
+        string[] profanity = ["f***ing", "damn", "bloody", "sh!tty"];
+        string[] emoji = ["\U0001F621", "\U0001F92C", "\U0001F644", " :("];
+        var text = EndSentence(narrative.Trim());
+        var sentences = new List<string>();
+        foreach (var sentence in System.Text.RegularExpressions.Regex.Split(text, @"(?<=[.])\s+(?=[A-Z])"))
+        {
+            var p = random.NextDouble();
+            var x = sentence;
+            if (p < 0.15)
+            {
+                x = x.ToUpperInvariant();
+            }
+            else if (p < 0.3 && x.EndsWith('.'))
+            {
+                x = x[..^1] + random.GetItems<string>(["!!!", "!?", "!!!!!!"], 1)[0];
+            }
+            else if (p < 0.38)
+            {
+                x += " " + emoji[random.Next(emoji.Length)];
+            }
+            else if (p < 0.45)
+            {
+                var words = x.Split(' ').ToList();
+                var k = words.Count > 3 ? random.Next(1, words.Count - 1) : -1;
+                if (k > 0 && words[k].Length > 0 && words[k].All(char.IsAsciiLetterLower))
+                {
+                    words.Insert(k, profanity[random.Next(profanity.Length)]);
+                    x = string.Join(' ', words);
+                }
+            }
+            else if (p < 0.5)
+            {
+                var space = x.IndexOf(' ', StringComparison.Ordinal);
+                x = space < 0 ? x : x[..(space + 1)] + "\u200B" + x[(space + 1)..];
+                var a = x.IndexOf('a', StringComparison.Ordinal);
+                x = a < 0 ? x : x[..a] + "\u0430" + x[(a + 1)..];
+            }
+
+            sentences.Add(x);
+        }
+
+        if (random.NextDouble() < 0.4)
+        {
+            sentences.Insert(0, sarcasm[random.Next(sarcasm.Length)]);
+        }
+
+        if (random.NextDouble() < 0.4)
+        {
+            sentences.Add(threats[random.Next(threats.Length)]);
+        }
+
+        if (random.NextDouble() < 0.4)
+        {
+            sentences.Add(verdicts[random.Next(verdicts.Length)]);
+        }
+
+        if (random.NextDouble() < 0.3)
+        {
+            sentences.Insert(sentences.Count / 2, insults[random.Next(insults.Length)]);
+        }
+
+        return string.Join(' ', sentences);
+    }
+
+    [CfpbFact]
+    public void Normalize_GeneratedToneRewritesOfEveryNarrative_KeepTheRecord()
+    {
+        var narratives = CfpbCorpusTests.LoadNarratives();
+        foreach (var seed in new[] { 7, 11, 23 })
+        {
+            var random = new Random(seed);
+            var same = 0;
+            var report = new StringBuilder();
+            foreach (var (id, _, narrative) in narratives)
+            {
+                var calm = Normalizer.Normalize(narrative);
+                var angry = Normalizer.Normalize(ToneRewrite(narrative, random));
+                if (calm.CanonicalText == angry.CanonicalText && calm.IncidentKeyValue == angry.IncidentKeyValue && calm.FingerprintValue == angry.FingerprintValue)
+                {
+                    same++;
+                }
+                else
+                {
+                    report.AppendLine(CultureInfo.InvariantCulture, $"{id}: {Difference(calm.CanonicalText, angry.CanonicalText)}");
+                }
+            }
+
+            var rate = (double)same / narratives.Count;
+            output.WriteLine($"seed {seed}: {same} of {narratives.Count} generated tone rewrites identical ({rate:P1})");
+            output.WriteLine(report.ToString());
+            Assert.True(rate >= 0.95, $"seed {seed}: {same} of {narratives.Count} generated tone rewrites identical ({rate:P1}); below 95%:\n{report}");
+        }
+    }
+
+    /// <summary>Where two canonical texts part: a few words of each around the first word that differs.</summary>
+    private static string Difference(string calm, string angry)
+    {
+        var (a, b) = (calm.Split(' '), angry.Split(' '));
+        var first = 0;
+        while (first < a.Length && first < b.Length && a[first] == b[first])
+        {
+            first++;
+        }
+
+        var from = Math.Max(0, first - 4);
+        return first == a.Length && first == b.Length
+            ? "same text, another key or fingerprint"
+            : $"calm '... {string.Join(' ', a.Skip(from).Take(10))}', angry '... {string.Join(' ', b.Skip(from).Take(10))}'";
+    }
 }

@@ -242,6 +242,8 @@ public class ComplaintNormalizerRegressionTests
     [InlineData("The refund never arrived.", "Oh great. The refund never arrived.")]
     [InlineData("The refund never arrived.", "The refund never arrived. Just wonderful!")]
     [InlineData("I filed a 30-day notice.", "I FILED A 30-DAY NOTICE.")]
+    [InlineData("Please remove these accounts. Thank you", "Please remove these accounts. Thank you. Disgraceful.")] // a verdict, no signature
+    [InlineData("Ask the debt Collection/Loss mitigation team.", "ASK THE DEBT COLLECTION/LOSS MITIGATION TEAM.")]
     public void Normalize_ToneOnlyRewritesOfCfpbForms_AreTheSameRecord(string calm, string angry)
     {
         var calmRecord = Normalizer.Normalize(calm);
