@@ -65,10 +65,61 @@ internal sealed class Tokenizer
         _longMemo.Use(lexicons);
         notes.Clear();
         _loneLookAlikes.Clear();
+        _acronyms.Clear();
         Tokenize();
         if (_loneLookAlikes.Count > 0)
         {
             RepairLoneLookAlikes();
+        }
+
+        if (_acronyms.Count > 0)
+        {
+            LowerAcronymsWrittenAsWords();
+        }
+    }
+
+    /// <summary>Tokens read as acronyms (a word in capitals, unknown, of up to six letters, no code), for <see cref="LowerAcronymsWrittenAsWords"/>.</summary>
+    private readonly List<int> _acronyms = [];
+
+    /// <summary>The form hashes of the text's words, for <see cref="LowerAcronymsWrittenAsWords"/>; reused.</summary>
+    private readonly HashSet<ulong> _wordHashes = [];
+
+    /// <summary>
+    /// A word in capitals that the same text also writes as a word ("WELLS FARGO" in a shouted sentence, "Wells Fargo"
+    /// elsewhere; "fdcpa" and "FDCPA") is that word shouted, not an acronym: the writer showed its case. It goes to lower
+    /// case, as the other occurrences are, so a sentence shouted whole gives the canonical text of the calm one (tone
+    /// invariance). A word only ever written in capitals stays an acronym. Context decides, so this runs after the
+    /// tokens are read, outside the memos; one pass over the tokens and a hash set, linear in the text.
+    /// </summary>
+    private void LowerAcronymsWrittenAsWords()
+    {
+        _wordHashes.Clear();
+        for (var k = 0; k < _t.Count; k++)
+        {
+            ref var t = ref _t.Items[k];
+            if (t.Kind == TokenKind.Word && !t.Dropped && t.FormHash != 0)
+            {
+                _wordHashes.Add(t.FormHash);
+            }
+        }
+
+        Span<char> lower = stackalloc char[16];
+        foreach (var i in _acronyms)
+        {
+            ref var token = ref _t.Items[i];
+            var form = _t.Form(token);
+            if (form.Length > lower.Length || !Ascii.IsValid(form))
+            {
+                continue;
+            }
+
+            var word = lower[..form.Length];
+            Ascii.ToLower(form, word, out _);
+            if (_wordHashes.Contains(Hashing.Hash(word)))
+            {
+                ClassifyWord(ref token, word, ascii: true);
+                _counts.Shouting++;
+            }
         }
     }
 
@@ -199,6 +250,10 @@ internal sealed class Tokenizer
                 if (token.Kind == TokenKind.Word && token.End - token.Start == 1 && Homoglyphs.LoneLetter(text[token.Start]) != '\0')
                 {
                     _loneLookAlikes.Add(_t.Count - 1);
+                }
+                else if (token.Kind == TokenKind.Acronym && (token.Flags & Lexicons.WordFlags.Code) == 0)
+                {
+                    _acronyms.Add(_t.Count - 1);
                 }
             }
 

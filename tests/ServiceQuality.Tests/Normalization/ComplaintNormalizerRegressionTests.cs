@@ -244,6 +244,8 @@ public class ComplaintNormalizerRegressionTests
     [InlineData("I filed a 30-day notice.", "I FILED A 30-DAY NOTICE.")]
     [InlineData("Please remove these accounts. Thank you", "Please remove these accounts. Thank you. Disgraceful.")] // a verdict, no signature
     [InlineData("Ask the debt Collection/Loss mitigation team.", "ASK THE DEBT COLLECTION/LOSS MITIGATION TEAM.")]
+    [InlineData("I bank with Wells Fargo. Wells Fargo closed my account.", "I bank with Wells Fargo. WELLS FARGO CLOSED MY ACCOUNT.")]
+    [InlineData("The fdcpa applies. It is a violation of the fdcpa.", "The fdcpa applies. IT IS A VIOLATION OF THE FDCPA.")]
     public void Normalize_ToneOnlyRewritesOfCfpbForms_AreTheSameRecord(string calm, string angry)
     {
         var calmRecord = Normalizer.Normalize(calm);
@@ -295,6 +297,16 @@ public class ComplaintNormalizerRegressionTests
         var record = Normalizer.Normalize(text);
         Assert.Equal(canonical, record.CanonicalText);
         Assert.Equal(canonical, new ComplaintNormalizer().Normalize(canonical).CanonicalText);
+        Assert.Equal(canonical, Normalizer.Normalize(canonical).CanonicalText);
+    }
+
+    [Theory]
+    [InlineData("The FDCPA applies. VIOLATION OF FDCPA.", "the FDCPA applies. violation of FDCPA")]
+    [InlineData("The VPN is down. THE VPN IS DOWN", "the VPN is down. the VPN is down")]
+    [InlineData("I bank with Wells Fargo. WELLS FARGO CLOSED IT.", "i bank with wells fargo. wells fargo closed it")]
+    public void Normalize_WordInCapitals_IsAnAcronymUnlessTheTextWritesItAsAWord(string text, string canonical)
+    {
+        Assert.Equal(canonical, Normalizer.Normalize(text).CanonicalText);
         Assert.Equal(canonical, Normalizer.Normalize(canonical).CanonicalText);
     }
 }
