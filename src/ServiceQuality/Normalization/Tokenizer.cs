@@ -81,45 +81,85 @@ internal sealed class Tokenizer
     /// <summary>Tokens read as acronyms (a word in capitals, unknown, of up to six letters, no code), for <see cref="LowerAcronymsWrittenAsWords"/>.</summary>
     private readonly List<int> _acronyms = [];
 
-    /// <summary>The form hashes of the text's words, for <see cref="LowerAcronymsWrittenAsWords"/>; reused.</summary>
-    private readonly HashSet<ulong> _wordHashes = [];
+    /// <summary>The lower-case form hashes of <see cref="_acronyms"/>, in their order, for <see cref="LowerAcronymsWrittenAsWords"/>; reused.</summary>
+    private ulong[] _acronymHashes = new ulong[16];
+
+    /// <summary>The same hashes as a set, when there are many acronyms; reused.</summary>
+    private readonly HashSet<ulong> _acronymHashSet = [];
+
+    /// <summary>The acronym hashes the text also writes as a word; reused.</summary>
+    private readonly HashSet<ulong> _writtenAsWords = [];
 
     /// <summary>
     /// A word in capitals that the same text also writes as a word ("WELLS FARGO" in a shouted sentence, "Wells Fargo"
     /// elsewhere; "fdcpa" and "FDCPA") is that word shouted, not an acronym: the writer showed its case. It goes to lower
     /// case, as the other occurrences are, so a sentence shouted whole gives the canonical text of the calm one (tone
     /// invariance). A word only ever written in capitals stays an acronym. Context decides, so this runs after the
-    /// tokens are read, outside the memos; one pass over the tokens and a hash set, linear in the text.
+    /// tokens are read, outside the memos: one pass over the words, each compared with the few acronyms' hashes (a set
+    /// when there are many), linear in the text.
     /// </summary>
     private void LowerAcronymsWrittenAsWords()
     {
-        _wordHashes.Clear();
-        for (var k = 0; k < _t.Count; k++)
+        if (_acronymHashes.Length < _acronyms.Count)
         {
-            ref var t = ref _t.Items[k];
-            if (t.Kind == TokenKind.Word && !t.Dropped && t.FormHash != 0)
-            {
-                _wordHashes.Add(t.FormHash);
-            }
+            _acronymHashes = new ulong[Math.Max(_acronyms.Count, _acronymHashes.Length * 2)];
         }
 
         Span<char> lower = stackalloc char[16];
-        foreach (var i in _acronyms)
+        var hashes = _acronymHashes.AsSpan(0, _acronyms.Count);
+        for (var a = 0; a < hashes.Length; a++)
         {
-            ref var token = ref _t.Items[i];
-            var form = _t.Form(token);
-            if (form.Length > lower.Length || !Ascii.IsValid(form))
+            var form = _t.Form(_t.Items[_acronyms[a]]);
+            hashes[a] = 0;
+            if (form.Length <= lower.Length && Ascii.IsValid(form))
+            {
+                Ascii.ToLower(form, lower, out var written);
+                hashes[a] = Hashing.Hash(lower[..written]);
+            }
+        }
+
+        var many = hashes.Length > 8;
+        if (many)
+        {
+            _acronymHashSet.Clear();
+            foreach (var h in hashes)
+            {
+                _acronymHashSet.Add(h);
+            }
+        }
+
+        _writtenAsWords.Clear();
+        for (var k = 0; k < _t.Count; k++)
+        {
+            ref var t = ref _t.Items[k];
+            if (t.Kind != TokenKind.Word || t.Dropped || t.FormHash == 0)
             {
                 continue;
             }
 
-            var word = lower[..form.Length];
-            Ascii.ToLower(form, word, out _);
-            if (_wordHashes.Contains(Hashing.Hash(word)))
+            if (many ? _acronymHashSet.Contains(t.FormHash) : hashes.Contains(t.FormHash))
             {
-                ClassifyWord(ref token, word, ascii: true);
-                _counts.Shouting++;
+                _writtenAsWords.Add(t.FormHash);
             }
+        }
+
+        if (_writtenAsWords.Count == 0)
+        {
+            return;
+        }
+
+        for (var a = 0; a < hashes.Length; a++)
+        {
+            if (hashes[a] == 0 || !_writtenAsWords.Contains(hashes[a]))
+            {
+                continue;
+            }
+
+            ref var token = ref _t.Items[_acronyms[a]];
+            var form = _t.Form(token);
+            Ascii.ToLower(form, lower, out var written);
+            ClassifyWord(ref token, lower[..written], ascii: true);
+            _counts.Shouting++;
         }
     }
 
