@@ -295,7 +295,7 @@ internal sealed class FactExtractor
             return;
         }
 
-        if (_t.LiveAt(j).Kind == TokenKind.Number && (SymbolAfter(j) ?? SymbolBefore(j)) is { } sign)
+        if (_t.LiveAt(j).Kind == TokenKind.Number && SignBeside(j) is { } sign)
         {
             // "1.250,00 €", "€ 40": the sign apart from the amount.
             AddFact(FactKind.Amount, AmountValue(sign, _t.Form(_t.LiveAt(j))), j, j);
@@ -685,12 +685,16 @@ internal sealed class FactExtractor
         AddFact(FactKind.Occurrence, value, first, last, new() { Count = count });
     }
 
-    private static string AmountValue(char symbol, ReadOnlySpan<char> number) => AmountValue(symbol switch
+    private static string AmountValue(char symbol, ReadOnlySpan<char> number) => AmountValue(CurrencyOfSign(symbol) ?? "USD", number);
+
+    /// <summary>The ISO code of a currency sign ('€' EUR, '£' GBP, '$' USD), or null.</summary>
+    private static string? CurrencyOfSign(char sign) => sign switch
     {
         '€' => "EUR",
         '£' => "GBP",
-        _ => "USD",
-    }, number);
+        '$' => "USD",
+        _ => null,
+    };
 
     /// <summary>"GBP 40.00": the currency's ISO code in capitals and the amount with two decimals (as written when it does not parse).</summary>
     private static string AmountValue(ReadOnlySpan<char> currency, ReadOnlySpan<char> number)
@@ -744,23 +748,32 @@ internal sealed class FactExtractor
         return form.Length == 3 && form.ToLowerInvariant(lower) == 3 && CurrencyCodesLookup.Contains(lower);
     }
 
-    /// <summary>The currency sign written after number <paramref name="j"/> ("1.250,00 €", "40£"), when nothing but white space parts them and no digit follows the sign.</summary>
-    private string? SymbolAfter(int j)
+    /// <summary>
+    /// The currency sign written apart from number <paramref name="j"/>: after it ("1.250,00 €", "40 £"; no digit after
+    /// the sign) or alone before it ("€ 40", "$ 40"; white space before the sign), white space between.
+    /// </summary>
+    private string? SignBeside(int j)
     {
         ref var t = ref _t.LiveAt(j);
         var chars = _text.Chars;
-        var i = t.End;
-        while (i < _text.Length && chars[i] == ' ')
+        var after = t.End;
+        while (after < _text.Length && chars[after] == ' ')
         {
-            i++;
+            after++;
         }
 
-        if (i >= _text.Length || chars[i] is not ('€' or '£') || (i + 1 < _text.Length && char.IsAsciiDigit(chars[i + 1])))
+        if (after < _text.Length && chars[after] is '€' or '£' && !(after + 1 < _text.Length && char.IsAsciiDigit(chars[after + 1])))
         {
-            return null;
+            return CurrencyOfSign(chars[after]);
         }
 
-        return chars[i] == '€' ? "EUR" : "GBP";
+        var before = t.Start - 1;
+        while (before >= 0 && chars[before] == ' ')
+        {
+            before--;
+        }
+
+        return before >= 0 && before < t.Start - 1 && (before == 0 || char.IsWhiteSpace(chars[before - 1])) ? CurrencyOfSign(chars[before]) : null;
     }
 
     /// <summary>Whether a live token from <paramref name="from"/> to <paramref name="to"/> is a number or an amount.</summary>
@@ -775,30 +788,6 @@ internal sealed class FactExtractor
         }
 
         return false;
-    }
-
-    /// <summary>The currency sign written alone before number <paramref name="j"/> ("€ 40", "$ 40"), white space between, no digit before the sign.</summary>
-    private string? SymbolBefore(int j)
-    {
-        ref var t = ref _t.LiveAt(j);
-        var chars = _text.Chars;
-        var i = t.Start - 1;
-        while (i >= 0 && chars[i] == ' ')
-        {
-            i--;
-        }
-
-        if (i < 0 || i == t.Start - 1 || chars[i] is not ('€' or '£' or '$') || (i > 0 && !char.IsWhiteSpace(chars[i - 1])))
-        {
-            return null;
-        }
-
-        return chars[i] switch
-        {
-            '€' => "EUR",
-            '£' => "GBP",
-            _ => "USD",
-        };
     }
 
     /// <summary>Whether live token <paramref name="j"/> is a 4-digit year (1900-2199).</summary>

@@ -118,8 +118,12 @@ internal sealed class PersonalDataMasker
     /// <summary>The digits of a number or reference form ("#12345678" without its '#').</summary>
     private static ReadOnlySpan<char> Digits(ReadOnlySpan<char> form) => form.Length > 0 && form[0] == '#' ? form[1..] : form;
 
-    /// <summary>"account 12345678", "account no. 12345678", "acct #12345678": six to eight digits (nine or more are masked anyway).</summary>
-    private void MaskAccountNumber(int i)
+    /// <summary>
+    /// The word after cue <paramref name="i"/> where its number stands: past a number marker ("account no. 1234567",
+    /// <see cref="PersonalData.NumberMarkers"/>) and, when <paramref name="orIs"/>, then "is" ("card number is ...",
+    /// "SSN is ..."); -1 when none.
+    /// </summary>
+    private int NumberAfterCue(int i, bool orIs)
     {
         var j = NextWord(i);
         if (j >= 0 && TokenStream.IsOneOf(_t.Form(_t.Items[j]), PersonalData.NumberMarkers))
@@ -127,6 +131,13 @@ internal sealed class PersonalDataMasker
             j = NextWord(j);
         }
 
+        return orIs && FormIs(j, "is") ? NextWord(j) : j;
+    }
+
+    /// <summary>"account 12345678", "account no. 12345678", "acct #12345678": six to eight digits (nine or more are masked anyway).</summary>
+    private void MaskAccountNumber(int i)
+    {
+        var j = NumberAfterCue(i, orIs: false);
         if (IsDigits(j, 6, 8))
         {
             Mask(j, j, PersonalData.Account);
@@ -354,17 +365,7 @@ internal sealed class PersonalDataMasker
     /// </summary>
     private void MaskCardNumber(int i)
     {
-        var j = NextWord(i);
-        if (j >= 0 && TokenStream.IsOneOf(_t.Form(_t.Items[j]), PersonalData.NumberMarkers))
-        {
-            j = NextWord(j);
-        }
-
-        if (FormIs(j, "is"))
-        {
-            j = NextWord(j);
-        }
-
+        var j = NumberAfterCue(i, orIs: true);
         var text = _text.Chars;
         var digits = 0;
         var last = -1;
@@ -591,9 +592,9 @@ internal sealed class PersonalDataMasker
     }
 
     /// <summary>
-    /// "I am Jane Doe", "I'm Priya Raman": two or three words after "I am" or "I'm" written as names are (a capital, then
-    /// lower case), none a frequent word or a system ("I am Very Upset", "I am Writing To" are no names; shouting is not
-    /// read as a name either).
+    /// "I am Jane Doe", "I'm Priya Raman", "I AM JANE DOE": two or three words after "I am" or "I'm" written as names are
+    /// (<see cref="IsNameShaped"/>, or in capitals), none a word that is no name (<see cref="NotName"/>: frequent words,
+    /// systems, cue words) or a code ("I am Very Upset", "I am Writing To" are no names).
     /// </summary>
     private void MaskIntroducedName(int i)
     {
@@ -609,9 +610,8 @@ internal sealed class PersonalDataMasker
         {
             ref var t = ref _t.Items[k];
             var core = text[t.Start..t.End];
-            if (t.Kind is not (TokenKind.Word or TokenKind.Acronym) || t.Dropped || t.ChunkStart != t.Start || core.Length < 2
-                || !char.IsAsciiLetterUpper(core[0]) || (core[1..].ContainsAnyExcept(NameTail) && core[1..].ContainsAnyExcept(ShoutedNameTail))
-                || (t.Flags & (Lexicons.WordFlags.Core | Lexicons.WordFlags.StopWord | Lexicons.WordFlags.System | Lexicons.WordFlags.Code)) != 0)
+            if (t.Kind is not (TokenKind.Word or TokenKind.Acronym) || t.Dropped || t.ChunkStart != t.Start
+                || !(IsNameShaped(core) || IsShoutedName(core)) || (t.Flags & (NotName | Lexicons.WordFlags.Code)) != 0)
             {
                 break;
             }
@@ -640,11 +640,11 @@ internal sealed class PersonalDataMasker
         "employee", "employees", "subscriber", "policyholder", "holder", "card", "bank", "loan", "mortgage", "borrower", "tenant",
     ];
 
-    /// <summary>What may follow a shouted name's capital ("JOHN", "O'CONNOR").</summary>
-    private static readonly System.Buffers.SearchValues<char> ShoutedNameTail = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ'-");
+    /// <summary>A name written in capitals ("JOHN", "O'CONNOR", "SMITH-JONES"): two or more capitals, apostrophes and hyphens, a capital first.</summary>
+    private static bool IsShoutedName(ReadOnlySpan<char> core) =>
+        core.Length >= 2 && char.IsAsciiLetterUpper(core[0]) && !core.ContainsAnyExcept(ShoutedNameCharacters);
 
-    /// <summary>What may follow a name's capital: lower-case letters, an apostrophe, a hyphen ("O'connor" aside, "Smith-jones" aside, most names).</summary>
-    private static readonly System.Buffers.SearchValues<char> NameTail = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz'-");
+    private static readonly SearchValues<char> ShoutedNameCharacters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ'-");
 
     /// <summary>
     /// "SSN 078051120", "social security number 078051120": nine digits written without separators are masked as an
@@ -657,12 +657,7 @@ internal sealed class PersonalDataMasker
             return;
         }
 
-        var j = NextWord(i);
-        if (j >= 0 && (TokenStream.IsOneOf(_t.Form(_t.Items[j]), PersonalData.NumberMarkers) || FormIs(j, "is")))
-        {
-            j = NextWord(j);
-        }
-
+        var j = NumberAfterCue(i, orIs: true);
         if (j < 0 || _t.Items[j].Kind != TokenKind.Placeholder || !_t.Form(_t.Items[j]).SequenceEqual(PersonalData.Account))
         {
             return;

@@ -230,13 +230,8 @@ internal sealed class Tokenizer
                 chunkEnd = p == text.Length || text[p] == ' ' ? p : ChunkEnd(text, p, cjk: false);
                 if (p < text.Length && text[p] != ' ' && chunkEnd >= p + 2)
                 {
-                    // "matter.The bank": two sentences joined by a missing space, read as "matter. The bank"; a
-                    // look-alike letter in the first word ("grеat.The") is read as the Latin one it is repaired to.
-                    var stop = text[p] == '.' ? p : LatinLettersEnd(text, p);
-                    if (stop + 2 <= chunkEnd && text[stop] == '.' && IsMissingSpace(text, i, stop, chunkEnd))
-                    {
-                        chunkEnd = stop + 1;
-                    }
+                    // "matter.The bank": two sentences joined by a missing space, read as "matter. The bank".
+                    chunkEnd = CutAtMissingSpace(text, i, p, chunkEnd);
                 }
             }
             else
@@ -251,11 +246,7 @@ internal sealed class Tokenizer
                     first++;
                 }
 
-                var stop = LatinLettersEnd(text, first);
-                if (stop > first && stop + 2 <= chunkEnd && text[stop] == '.' && IsMissingSpace(text, first, stop, chunkEnd))
-                {
-                    chunkEnd = stop + 1;
-                }
+                chunkEnd = CutAtMissingSpace(text, first, first, chunkEnd);
             }
 
             ref var token = ref _t.Add();
@@ -373,6 +364,17 @@ internal sealed class Tokenizer
         Span<char> lower = stackalloc char[4];
         Ascii.ToLower(next, lower, out var written);
         return !TokenStream.IsOneOf(lower[..written], DomainEnds);
+    }
+
+    /// <summary>
+    /// The chunk's end, cut after the full stop when the word from <paramref name="first"/> (its letters read on from
+    /// <paramref name="from"/>; a look-alike letter, "grеat.The", is read as the Latin one it is repaired to) and the next
+    /// are joined by a missing space (<see cref="IsMissingSpace"/>); <paramref name="chunkEnd"/> otherwise.
+    /// </summary>
+    private static int CutAtMissingSpace(ReadOnlySpan<char> text, int first, int from, int chunkEnd)
+    {
+        var stop = LatinLettersEnd(text, from);
+        return stop > first && stop + 2 <= chunkEnd && text[stop] == '.' && IsMissingSpace(text, first, stop, chunkEnd) ? stop + 1 : chunkEnd;
     }
 
     /// <summary>The end of the run of ASCII letters and look-alike letters (<see cref="Homoglyphs.ToLatin"/>) from <paramref name="k"/>.</summary>

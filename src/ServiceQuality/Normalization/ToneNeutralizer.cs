@@ -214,6 +214,10 @@ internal sealed class ToneNeutralizer
         "laughable", "unreal", "crazy", "seriously", "honestly", "really", "typical", "acceptable", "incredible",
     ];
 
+    /// <summary>Praise a sarcastic sentence opens with or stands on ("great job", "what amazing service").</summary>
+    private static readonly string[] Praise =
+        ["great", "wonderful", "amazing", "excellent", "fantastic", "brilliant", "stellar", "superb", "outstanding", "awesome", "lovely", "marvellous", "marvelous", "fabulous", "terrific"];
+
     /// <summary>The words the sentence rules start from (each flagged <see cref="Lexicons.WordFlags.ToneCue"/> in the lexicon table).</summary>
     internal static readonly string[] ToneCueWords =
     [
@@ -225,11 +229,9 @@ internal sealed class ToneNeutralizer
         "elsewhere", "take", "taking",
 
         // Sarcasm.
-        "thanks", "thank", "great", "good", "nice", "well", "wow", "bravo", "brilliant", "way", "oh", "fantastic", "wonderful",
-        "amazing", "excellent", "stellar", "superb", "outstanding", "awesome", "lovely", "marvellous", "marvelous", "fabulous",
-        "terrific", "perfect",
+        "thanks", "thank", "good", "nice", "well", "wow", "bravo", "way", "oh", "perfect", .. Praise,
 
-        // Verdicts (Verdicts, declared above: static fields initialise in order).
+        // Verdicts (Praise and Verdicts are declared above: static fields initialise in order).
         .. Verdicts,
 
         // Emphatic repetition.
@@ -265,8 +267,6 @@ internal sealed class ToneNeutralizer
     private static readonly string[] LeaveObjects =
         ["provider", "providers", "supplier", "bank", "banks", "company", "elsewhere", "competitor", "account", "contract", "subscription", "business", "service", "you", "to", "away"];
 
-    private static readonly string[] Praise =
-        ["great", "wonderful", "amazing", "excellent", "fantastic", "brilliant", "stellar", "superb", "outstanding", "awesome", "lovely", "marvellous", "marvelous", "fabulous", "terrific"];
 
     /// <summary>The sentence's kept words (forms), reused.</summary>
     private readonly List<int> _sentence = [];

@@ -194,18 +194,18 @@ public class ComplaintNormalizerRegressionTests
     // in the canonical text; the CFPB narratives 3119940 and 12494561 end with "Unacceptable." and "This is
     // unacceptable.", which a calm telling of the same facts would not write.
     [Theory]
-    [InlineData("The refund never arrived.", "Ridiculous. The refund never arrived.")]
-    [InlineData("The refund never arrived.", "Seriously?! The refund never arrived.")]
-    [InlineData("The refund never arrived.", "Disgraceful! The refund never arrived. Absolutely UNACCEPTABLE!!")]
-    [InlineData("The refund never arrived.", "The refund never arrived. This is not acceptable.")]
-    [InlineData("The refund never arrived.", "The refund never arrived!!! UNBELIEVABLE.")]
-    [InlineData("The refund never arrived.", "Really? The refund never arrived. Just ridiculous, as usual.")]
-    public void Normalize_VerdictOnlySentence_IsRemoved(string calm, string angry)
+    [InlineData("The refund never arrived.", "Ridiculous. The refund never arrived.", 1)]
+    [InlineData("The refund never arrived.", "Seriously?! The refund never arrived.", 1)]
+    [InlineData("The refund never arrived.", "Disgraceful! The refund never arrived. Absolutely UNACCEPTABLE!!", 2)]
+    [InlineData("The refund never arrived.", "The refund never arrived. This is not acceptable.", 1)]
+    [InlineData("The refund never arrived.", "The refund never arrived!!! UNBELIEVABLE.", 1)]
+    [InlineData("The refund never arrived.", "Really? The refund never arrived. Just ridiculous, as usual.", 2)]
+    public void Normalize_VerdictOnlySentence_IsRemoved(string calm, string angry, int verdicts)
     {
         var angryRecord = Normalizer.Normalize(angry);
         Assert.Equal("the refund never arrived", angryRecord.CanonicalText);
         Assert.Equal(Signature(Normalizer.Normalize(calm)), Signature(angryRecord));
-        Assert.True(angryRecord.Neutralized.Interjections >= 1);
+        Assert.Equal(verdicts, angryRecord.Neutralized.Interjections);
     }
 
     [Theory]
